@@ -93,6 +93,13 @@ function sum(rows: Row[], column: string): number {
   return rows.reduce((total, row) => total + num(row, column), 0);
 }
 
+/** Growth-legend bands whose [min_points, max_points] (empty = open) contain a change in whole points. */
+function bandsContaining(bands: Row[], points: number): Row[] {
+  return bands.filter(
+    (b) => (b.min_points === "" || points >= num(b, "min_points")) && (b.max_points === "" || points <= num(b, "max_points"))
+  );
+}
+
 function kerngetal(metric: string, period?: string): Row {
   const rows = read("kerngetallen.csv").filter((r) => r.metric === metric && (period === undefined || r.period === period));
   expect(rows, `${metric} ${period ?? ""}`).toHaveLength(1);
@@ -270,10 +277,7 @@ describe("Tabel 6 (schools)", () => {
 
   it("printed growth symbols differ from the legend only for Valkenheuvel, Meander and Merseberch 2017→2018", () => {
     const bands = legend();
-    const classify = (points: number) =>
-      bands.find(
-        (b) => (b.min_points === "" || points >= num(b, "min_points")) && (b.max_points === "" || points <= num(b, "max_points"))
-      )!.symbol;
+    const classify = (points: number) => bandsContaining(bands, points)[0].symbol;
     const mismatches: string[] = [];
     for (const row of schools()) {
       if (classify(num(row, "pct_2018") - num(row, "pct_2017")) !== row.growth_2017_2018) mismatches.push(`${row.school} 2017-2018`);
@@ -293,10 +297,7 @@ describe("legends", () => {
   it("the growth legend covers every whole point change from −20 to +20 exactly once", () => {
     const bands = read("groeilegenda.csv");
     for (let points = -20; points <= 20; points++) {
-      const hits = bands.filter(
-        (b) => (b.min_points === "" || points >= num(b, "min_points")) && (b.max_points === "" || points <= num(b, "max_points"))
-      );
-      expect(hits, `${points} points`).toHaveLength(1);
+      expect(bandsContaining(bands, points), `${points} points`).toHaveLength(1);
     }
   });
 
