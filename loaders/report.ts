@@ -1,0 +1,81 @@
+// computeReport: every table of the report from a validated Dataset, unsuppressed. Internal only:
+// what leaves loaders/ goes through publishReport (publish.ts).
+
+import type {Dataset, IsoDate, Settings} from "./model.js";
+import type {Mode} from "./suppression.js";
+import {ageTables, type AgeTables} from "./tables/ages.js";
+import {careTypeTables, type CareTypeTables} from "./tables/careTypes.js";
+import {costTable, type CostTable} from "./tables/costs.js";
+import {dbcTables, type DbcTables} from "./tables/dbc.js";
+import {buildFactorTables, type FactorTables} from "./tables/factors.js";
+import {factsheets, type Factsheet} from "./tables/factsheet.js";
+import {kerngetallen, type Kerngetallen} from "./tables/kerngetallen.js";
+import {outflowTable, type OutflowTable} from "./tables/outflow.js";
+import {schoolTables, schoolYearCounts, type SchoolTables} from "./tables/schools.js";
+import {buildScope, scopeTable, type ScopeTable} from "./tables/scope.js";
+import {cohortStatuses, statusTables, type StatusTables} from "./tables/status.js";
+
+export interface ReportMeta {
+  municipality: string;
+  years: number[];
+  latestYear: number;
+  statusDate: IsoDate;
+  youthCareDefinition: Settings["youthCareDefinition"];
+}
+
+/** The report in either form; each part can be written to its own file for the pages that need it. */
+export interface ReportOf<M extends Mode> {
+  meta: ReportMeta;
+  scope: ScopeTable<M>;
+  kerngetallen: Kerngetallen<M>;
+  /** Tabel 1 and Tabel 2. */
+  dbc: DbcTables<M>;
+  /** Tabel 3 and the providers. */
+  careTypes: CareTypeTables<M>;
+  /** Figuur 1 and Tabel 4. */
+  status: StatusTables<M>;
+  /** Tabel 5. */
+  costs: CostTable<M>;
+  /** Figuur 2 and EKG. */
+  outflow: OutflowTable<M>;
+  /** Tabel 6 and the growth patterns. */
+  schools: SchoolTables<M>;
+  /** Tabel 8, Tabel 9 and the interview factors. */
+  factors: FactorTables<M>;
+  /** Grafiek 1 and 2. */
+  ages: AgeTables<M>;
+  factsheets: Factsheet<M>[];
+}
+
+export type Report = ReportOf<"raw">;
+
+export function computeReport(dataset: Dataset): Report {
+  const scope = buildScope(dataset);
+  const {settings} = dataset;
+  const counts = schoolYearCounts(scope);
+  const statuses = cohortStatuses(scope);
+  const schools = schoolTables(scope, counts);
+  const status = statusTables(scope, statuses);
+  const outflow = outflowTable(scope);
+  const careTypes = careTypeTables(scope);
+  return {
+    meta: {
+      municipality: settings.municipality,
+      years: settings.years,
+      latestYear: scope.latestYear,
+      statusDate: settings.statusDate,
+      youthCareDefinition: settings.youthCareDefinition
+    },
+    scope: scopeTable(scope),
+    kerngetallen: kerngetallen(schools, status, outflow, careTypes),
+    dbc: dbcTables(scope),
+    careTypes,
+    status,
+    costs: costTable(scope),
+    outflow,
+    schools,
+    factors: buildFactorTables(scope, schools.tabel6),
+    ages: ageTables(scope),
+    factsheets: factsheets(scope, counts, statuses)
+  };
+}

@@ -1,0 +1,87 @@
+// THE suppression rule of the project, and the types that make it impossible to publish a count
+// without passing it through the rule.
+
+import type {Settings} from "./model.js";
+
+/** A value withheld because it is, or derives from, a count of 1 to minCount − 1 persons. */
+export interface Suppressed {
+  suppressed: true;
+  minCount: number;
+}
+
+declare const releasedBrand: unique symbol;
+
+/**
+ * A value that passed the suppression rule. The brand exists only for the compiler (it serializes
+ * as the plain value): a bare number is not a Released<number>, so a table that forgets to call
+ * suppressCount or suppressDerived does not compile.
+ */
+export type Released<T> = T & {readonly [releasedBrand]: true};
+
+/**
+ * What may be published for a sensitive value: the value itself (branded as checked), null where
+ * the value does not exist (e.g. a percentage of 0 pupils), or Suppressed.
+ */
+export type Public<T> = (T extends null ? null : Released<T>) | Suppressed;
+
+/** The report's tables are written once, for both forms: `raw` (internal) and `public`. */
+export type Mode = "raw" | "public";
+
+/** A field that holds a count of pupils/trajectories with youth care, or anything derived from one. */
+export type Sensitive<M extends Mode, T> = M extends "public" ? Public<T> : T;
+
+/** Any published value, as a source of a derived one. */
+export type PublicSource = Released<unknown> | Suppressed | null;
+
+export function isSuppressed(value: unknown): value is Suppressed {
+  return typeof value === "object" && value !== null && (value as Suppressed).suppressed === true;
+}
+
+function suppressed(settings: Pick<Settings, "suppression">): Suppressed {
+  return {suppressed: true, minCount: settings.suppression.minCount};
+}
+
+function release<T>(value: T): Public<T> {
+  return value as Public<T>;
+}
+
+/**
+ * The rule: a count of persons or trajectories from 1 to minCount − 1 is suppressed; 0 and counts
+ * of at least minCount are published. Zero stays visible because "nobody" identifies no one.
+ */
+export function suppressCount(n: number, settings: Pick<Settings, "suppression">): Public<number> {
+  return n >= 1 && n < settings.suppression.minCount ? suppressed(settings) : release(n);
+}
+
+/**
+ * A value derived from published counts (a percentage, a ratio, a category, a ranking) is
+ * suppressed when any of them is: otherwise the derived value would reveal the count.
+ */
+export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ...PublicSource[]]): Public<T> {
+  const hidden = sources.find(isSuppressed);
+  return hidden ? {...hidden} : release(value);
+}
+
+/**
+ * The same rule for the parts of a total that is published too (the statuses of the cohort, the
+ * schools of a year, the bands of Tabel 5): one hidden part would be the total minus the others,
+ * and two hidden parts of 1 and 1 would be given away by their difference of 2. So after the
+ * rule, the smallest published non-zero parts are hidden as well until at least two parts are
+ * hidden and together hold at least minCount. Zeros stay visible: a hidden cell means 1 or more.
+ */
+export function suppressParts(parts: readonly number[], settings: Pick<Settings, "suppression">): Public<number>[] {
+  const hidden = parts.map((n) => n >= 1 && n < settings.suppression.minCount);
+  for (;;) {
+    const hiddenIndexes = hidden.flatMap((h, i) => (h ? [i] : []));
+    const hiddenSum = hiddenIndexes.reduce((sum, i) => sum + parts[i], 0);
+    if (hiddenIndexes.length === 0) break;
+    if (hiddenIndexes.length >= 2 && hiddenSum >= settings.suppression.minCount) break;
+    let next = -1;
+    parts.forEach((n, i) => {
+      if (!hidden[i] && n > 0 && (next === -1 || n < parts[next])) next = i;
+    });
+    if (next === -1) break;
+    hidden[next] = true;
+  }
+  return parts.map((n, i) => (hidden[i] ? suppressed(settings) : release(n)));
+}

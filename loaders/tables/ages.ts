@@ -1,0 +1,96 @@
+// Grafiek 1 and 2: pupils with youth care by age, with and without dyslexia care, and per care type.
+// Always on started trajectories: the age is taken at the pupil's first start in the year.
+
+import {ageInYears, groupBy} from "../definitions.js";
+import type {Mode, Sensitive} from "../suppression.js";
+import {careTypeLabel, compareCareTypes, increment} from "./common.js";
+import type {Attribution, Scope} from "./scope.js";
+
+export interface AgeCount<M extends Mode = "raw"> {
+  age: number;
+  pupils: Sensitive<M, number>;
+}
+
+export interface CareTypeAges<M extends Mode = "raw"> {
+  careType: string;
+  label: string;
+  ages: AgeCount<M>[];
+}
+
+export interface AgeYear<M extends Mode = "raw"> {
+  year: number;
+  /** Grafiek 1: all started trajectories. */
+  withDyslexia: AgeCount<M>[];
+  /** Grafiek 2: pupils with at least one non-dyslexia start, aged at their first such start. */
+  withoutDyslexia: AgeCount<M>[];
+  perCareType: CareTypeAges<M>[];
+}
+
+export interface AgeTables<M extends Mode = "raw"> {
+  /** Every age from the youngest to the oldest seen, so the years share one axis. */
+  ages: number[];
+  years: AgeYear<M>[];
+}
+
+/** Age of each pupil at their first start among these attributions (one year's worth). */
+function agesAtFirstStart(attributions: Attribution[]): Map<string, number> {
+  const first = new Map<string, Attribution>();
+  for (const a of attributions) {
+    const seen = first.get(a.trajectory.pupilId);
+    if (!seen || a.trajectory.start < seen.trajectory.start) first.set(a.trajectory.pupilId, a);
+  }
+  return new Map([...first].map(([pupil, a]) => [pupil, ageInYears(a.enrolment.birthMonth, a.trajectory.start)]));
+}
+
+function histogram(ages: Map<string, number>, axis: number[]): AgeCount[] {
+  const counts = new Map<number, number>();
+  for (const age of ages.values()) increment(counts, age);
+  return axis.map((age) => ({age, pupils: counts.get(age) ?? 0}));
+}
+
+function ageAxis(ageMaps: Map<string, number>[]): number[] {
+  const all = ageMaps.flatMap((m) => [...m.values()]);
+  if (all.length === 0) return [];
+  const min = Math.min(...all);
+  const max = Math.max(...all);
+  return Array.from({length: max - min + 1}, (_, i) => min + i);
+}
+
+/** Pupils by age per care type for the given years (started attributions of one school or all). */
+export function careTypeAgeYears(scope: Scope, started: Attribution[], years: number[], allCareTypes: boolean): AgeTables {
+  const {settings} = scope;
+  const dyslexia = settings.dyslexiaCareType;
+  const byYear = groupBy(started, (a) => a.year);
+  const occurring = new Set(started.map((a) => a.trajectory.careType));
+  const careTypes = [...(allCareTypes ? new Set([...settings.careTypes.map((c) => c.key), ...occurring]) : occurring)].sort(
+    compareCareTypes(settings)
+  );
+  const perYear = years.map((year) => {
+    const list = byYear.get(year) ?? [];
+    const byType = groupBy(list, (a) => a.trajectory.careType);
+    return {
+      year,
+      withDyslexia: agesAtFirstStart(list),
+      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia)),
+      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [])]))
+    };
+  });
+  const axis = ageAxis(perYear.flatMap((y) => [y.withDyslexia, y.withoutDyslexia, ...y.perCareType.values()]));
+  return {
+    ages: axis,
+    years: perYear.map((y) => ({
+      year: y.year,
+      withDyslexia: histogram(y.withDyslexia, axis),
+      withoutDyslexia: histogram(y.withoutDyslexia, axis),
+      perCareType: careTypes.map((careType) => ({
+        careType,
+        label: careTypeLabel(settings, careType),
+        ages: histogram(y.perCareType.get(careType) as Map<string, number>, axis)
+      }))
+    }))
+  };
+}
+
+export function ageTables(scope: Scope): AgeTables {
+  return careTypeAgeYears(scope, scope.started, scope.years, true);
+}

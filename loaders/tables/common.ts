@@ -1,0 +1,50 @@
+// Shapes and helpers shared by the table modules.
+
+import {compareIds} from "../definitions.js";
+import type {School, Settings} from "../model.js";
+
+export interface SchoolRef {
+  schoolId: string;
+  name: string;
+}
+
+export function schoolRef(school: School): SchoolRef {
+  return {schoolId: school.id, name: school.name};
+}
+
+/** Names sort the Dutch way ("De Kring" next to "Dolfijn" is fine either way), ids break ties. */
+export function compareSchools(a: SchoolRef, b: SchoolRef): number {
+  return a.name.localeCompare(b.name, "nl") || compareIds(a.schoolId, b.schoolId);
+}
+
+export function careTypeLabel(settings: Settings, key: string): string {
+  return settings.careTypes.find((c) => c.key === key)?.label ?? key;
+}
+
+/** Care types in the order of the settings; keys the settings do not declare come last, by key. */
+export function compareCareTypes(settings: Settings): (a: string, b: string) => number {
+  const order = new Map(settings.careTypes.map((c, i) => [c.key, i]));
+  return (a, b) =>
+    (order.get(a) ?? Number.MAX_SAFE_INTEGER) - (order.get(b) ?? Number.MAX_SAFE_INTEGER) || compareIds(a, b);
+}
+
+/** Counts distinct keys per group: e.g. distinct pupils per care type. */
+export function countDistinct<T>(items: Iterable<T>, group: (item: T) => string, key: (item: T) => string): Map<string, number> {
+  const seen = new Map<string, Set<string>>();
+  for (const item of items) {
+    const g = group(item);
+    let keys = seen.get(g);
+    if (!keys) seen.set(g, (keys = new Set()));
+    keys.add(key(item));
+  }
+  return new Map([...seen].map(([g, keys]) => [g, keys.size]));
+}
+
+/** A key from parts that cannot collide (ids may contain any character but a NUL). */
+export function compositeKey(...parts: (string | number)[]): string {
+  return parts.join("\u0000");
+}
+
+export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}

@@ -1,0 +1,196 @@
+// The data behind the ten items of the per-school factsheet (Bijlage 3). Item 8 is deliberately not
+// the report's "three most expensive pupils" but cost bands, which identify no one.
+
+import {
+  DECIMALS,
+  groupBy,
+  growthPercentage,
+  percentage,
+  toCents,
+  trajectoriesPerPupil,
+  wholePercentage,
+  type CareStatus
+} from "../definitions.js";
+import type {School} from "../model.js";
+import type {Mode, Sensitive} from "../suppression.js";
+import {careTypeAgeYears, type AgeTables} from "./ages.js";
+import {careTypeRows, providerRows, type CareTypeRow, type ProviderRow} from "./careTypes.js";
+import {careTypeLabel, compareCareTypes, countDistinct, schoolRef, type SchoolRef} from "./common.js";
+import {costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
+import type {Attribution, Scope} from "./scope.js";
+import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
+
+export interface FactsheetYear<M extends Mode = "raw"> {
+  year: number;
+  /** Item 1: trajectories started this year. */
+  trajectories: Sensitive<M, number>;
+  /** Item 1: distinct pupils with youth care this year. */
+  pupils: Sensitive<M, number>;
+  /** Item 3, 2 decimals. */
+  trajectoriesPerPupil: Sensitive<M, number | null>;
+  municipalTrajectoriesPerPupil: Sensitive<M, number | null>;
+}
+
+export interface FactsheetGrowth<M extends Mode = "raw"> {
+  from: number;
+  to: number;
+  /** Item 2: relative growth in whole percent. */
+  trajectoriesPct: Sensitive<M, number | null>;
+  municipalTrajectoriesPct: Sensitive<M, number | null>;
+  pupilsPct: Sensitive<M, number | null>;
+  municipalPupilsPct: Sensitive<M, number | null>;
+}
+
+export interface FactsheetShare<M extends Mode = "raw"> {
+  year: number;
+  enrolled: number;
+  /** Item 4: share of pupils with youth care, 1 decimal. */
+  pct: Sensitive<M, number | null>;
+  /** All pupils of the board's schools in the data taken together (equals pct for a single-school board). */
+  boardPct: Sensitive<M, number | null>;
+  municipalPct: Sensitive<M, number | null>;
+}
+
+export interface TopCareType<M extends Mode = "raw"> {
+  careType: string;
+  label: string;
+  pupils: Sensitive<M, number>;
+  /** The provider with the most pupils of this care type at the school. */
+  provider: string;
+  providerPupils: Sensitive<M, number>;
+}
+
+export interface FactsheetCosts<M extends Mode = "raw"> {
+  /** Cohort pupils with at least one cohort trajectory while at this school. */
+  pupils: Sensitive<M, number>;
+  /** Those pupils by the cost of their trajectories while at this school. */
+  bands: CostBandRow<M>[];
+  /** The school's share of the cohort's total cost, whole percent. */
+  shareOfMunicipalCostPct: Sensitive<M, number | null>;
+  /** Of those pupils, how many were in care on the peildatum. */
+  stillInCare: Sensitive<M, number>;
+}
+
+export interface Factsheet<M extends Mode = "raw"> extends SchoolRef {
+  board: string;
+  years: FactsheetYear<M>[];
+  growth: FactsheetGrowth<M>[];
+  shares: FactsheetShare<M>[];
+  /** Item 5: only the care types that occur at the school. */
+  careTypes: CareTypeRow<M>[];
+  /** Item 6: providers by their total pupils, most first. */
+  providers: ProviderRow<M>[];
+  /** Item 7: up to three care types of the latest year, most pupils first. */
+  topCareTypes: TopCareType<M>[];
+  costs: FactsheetCosts<M>;
+  /** Items 9 and 10: pupils per care type per age in the last two study years. */
+  ages: AgeTables<M>;
+}
+
+interface SchoolAttributions {
+  care: Attribution[];
+  started: Attribution[];
+  cohort: Attribution[];
+}
+
+const TOP_CARE_TYPES = 3;
+
+function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
+  const latest = care.filter((a) => a.year === scope.latestYear);
+  const pupilOf = (a: Attribution) => a.trajectory.pupilId;
+  const perType = countDistinct(latest, (a) => a.trajectory.careType, pupilOf);
+  const order = compareCareTypes(scope.settings);
+  return [...perType]
+    .sort(([a, na], [b, nb]) => nb - na || order(a, b))
+    .slice(0, TOP_CARE_TYPES)
+    .map(([careType, pupils]) => {
+      const providers = countDistinct(latest.filter((a) => a.trajectory.careType === careType), (a) => a.trajectory.provider, pupilOf);
+      const [provider, providerPupils] = [...providers].sort(([a, na], [b, nb]) => nb - na || a.localeCompare(b, "nl"))[0];
+      return {careType, label: careTypeLabel(scope.settings, careType), pupils, provider, providerPupils};
+    });
+}
+
+function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<string, CareStatus>, municipalCents: number): FactsheetCosts {
+  const costs = costPerPupil(cohort);
+  const schoolCents = [...costs.values()].reduce((s, c) => s + c, 0);
+  return {
+    pupils: costs.size,
+    bands: costBandRows(costs.values(), scope.settings),
+    shareOfMunicipalCostPct: wholePercentage(schoolCents, municipalCents),
+    stillInCare: [...costs.keys()].filter((pupil) => statuses.get(pupil) === "in_zorg").length
+  };
+}
+
+function attributionsBySchool(scope: Scope): Map<string, SchoolAttributions> {
+  const result = new Map<string, SchoolAttributions>();
+  const get = (schoolId: string) => {
+    let entry = result.get(schoolId);
+    if (!entry) result.set(schoolId, (entry = {care: [], started: [], cohort: []}));
+    return entry;
+  };
+  for (const a of scope.care) get(a.enrolment.schoolId).care.push(a);
+  for (const a of scope.started) get(a.enrolment.schoolId).started.push(a);
+  for (const pupil of scope.cohort) for (const a of pupil.attributions) get(a.enrolment.schoolId).cohort.push(a);
+  return result;
+}
+
+/** Pooled share of pupils with youth care over a set of schools, per year. */
+function pooledPct(scope: Scope, counts: Map<string, YearCounts>, schools: School[], year: number): number | null {
+  let pupils = 0;
+  let enrolled = 0;
+  for (const s of schools) {
+    const c = countsFor(counts, s.id, year);
+    pupils += c.pupils;
+    enrolled += c.enrolled;
+  }
+  return percentage(pupils, enrolled, DECIMALS.factsheetPercentage);
+}
+
+/** Factsheets of every school with pupils in at least one study year, by name. */
+export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: Map<string, CareStatus>): Factsheet[] {
+  const municipal = municipalCounts(scope, counts);
+  const municipalYear = (year: number) => municipal.get(year) as YearCounts;
+  const boards = groupBy(scope.schools, (s) => s.board);
+  const bySchool = attributionsBySchool(scope);
+  const municipalCents = scope.cohort.flatMap((p) => p.attributions).reduce((s, a) => s + toCents(a.trajectory.cost), 0);
+  const lastTwoYears = scope.years.slice(-2);
+  const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
+
+  return scope.schools
+    .filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0))
+    .map((school) => {
+      const attributions = bySchool.get(school.id) ?? {care: [], started: [], cohort: []};
+      const at = (year: number) => countsFor(counts, school.id, year);
+      return {
+        ...schoolRef(school),
+        board: school.board,
+        years: scope.years.map((year) => ({
+          year,
+          trajectories: at(year).trajectories,
+          pupils: at(year).pupils,
+          trajectoriesPerPupil: trajectoriesPerPupil(at(year).trajectories, at(year).pupils),
+          municipalTrajectoriesPerPupil: trajectoriesPerPupil(municipalYear(year).trajectories, municipalYear(year).pupils)
+        })),
+        growth: steps.map(({from, to}) => ({
+          from,
+          to,
+          trajectoriesPct: growthPercentage(at(from).trajectories, at(to).trajectories),
+          municipalTrajectoriesPct: growthPercentage(municipalYear(from).trajectories, municipalYear(to).trajectories),
+          pupilsPct: growthPercentage(at(from).pupils, at(to).pupils),
+          municipalPupilsPct: growthPercentage(municipalYear(from).pupils, municipalYear(to).pupils)
+        })),
+        shares: scope.years.map((year) => ({
+          year,
+          enrolled: at(year).enrolled,
+          pct: percentage(at(year).pupils, at(year).enrolled, DECIMALS.factsheetPercentage),
+          boardPct: pooledPct(scope, counts, boards.get(school.board) ?? [school], year),
+          municipalPct: percentage(municipalYear(year).pupils, municipalYear(year).enrolled, DECIMALS.factsheetPercentage)
+        })),
+        careTypes: careTypeRows(scope, attributions.care, false),
+        providers: providerRows(scope, attributions.care),
+        topCareTypes: topCareTypes(scope, attributions.care),
+        costs: factsheetCosts(scope, attributions.cohort, statuses, municipalCents),
+        ages: careTypeAgeYears(scope, attributions.started, lastTwoYears, false)
+      };
+    });
+}

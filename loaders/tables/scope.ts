@@ -1,0 +1,179 @@
+// The scope of the study, computed once per dataset: which trajectory counts in which year at which
+// school, the cohort of Figuur 1 / Tabel 4 / Tabel 5 / Figuur 2, and the DBC restarts. Every table
+// module reads from this object instead of re-deriving it, so all tables share one scope.
+
+import {yearOf} from "../dates.js";
+import {
+  compareIds,
+  correctTrajectories,
+  groupBy,
+  latestYear,
+  pairDbcRestarts,
+  studyWindow,
+  youthCareYears,
+  type CorrectedTrajectory,
+  type Period,
+  type RestartPair
+} from "../definitions.js";
+import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
+import type {Mode, Sensitive} from "../suppression.js";
+import {compareSchools, compositeKey, schoolRef} from "./common.js";
+
+/** A trajectory counted in a study year at the school the pupil attends that year. */
+export interface Attribution {
+  trajectory: Trajectory;
+  year: number;
+  enrolment: Enrolment;
+}
+
+export interface CohortPupil {
+  pupilId: string;
+  /** In-scope trajectories that start in the window (raw), by year and id. */
+  attributions: Attribution[];
+  /** The pupil's trajectories after the DBC correction that contain at least one of the above. */
+  corrected: CorrectedTrajectory[];
+}
+
+export interface Scope {
+  settings: Settings;
+  years: number[];
+  latestYear: number;
+  window: Period;
+  /** Sorted by name. */
+  schools: School[];
+  schoolById: Map<string, School>;
+  /** One enrolment per pupil per study year. */
+  enrolmentsByYear: Map<number, Enrolment[]>;
+  /** In-scope trajectories by start year: the trajectory counts (Tabel 2, ratios, ages). */
+  started: Attribution[];
+  /** Youth care per year according to `youthCareDefinition` (pupil counts, Tabel 3, Tabel 6). */
+  care: Attribution[];
+  /** Sorted by pupil id. */
+  cohort: CohortPupil[];
+  restarts: RestartPair[];
+  exclusions: ScopeCounts;
+}
+
+export interface ScopeCounts {
+  trajectories: number;
+  /** Start in the window and the pupil is enrolled in the start year. */
+  inScope: number;
+  startedBeforeWindow: number;
+  startedAfterWindow: number;
+  /** Start in a study year in which the pupil has no resident enrolment. */
+  startedWithoutEnrolment: number;
+}
+
+/** The scope section of the report: nothing is dropped without being counted here. */
+export interface ScopeTable<M extends Mode = "raw"> {
+  window: Period;
+  youthCareDefinition: Settings["youthCareDefinition"];
+  /** Resident pupils enrolled per study year (enrolment counts are not sensitive). */
+  enrolledPerYear: {year: number; pupils: number}[];
+  trajectories: Sensitive<M, number>;
+  inScope: Sensitive<M, number>;
+  startedBeforeWindow: Sensitive<M, number>;
+  startedAfterWindow: Sensitive<M, number>;
+  startedWithoutEnrolment: Sensitive<M, number>;
+}
+
+export function buildScope(dataset: Dataset): Scope {
+  const {settings} = dataset;
+  const window = studyWindow(settings);
+  if (settings.statusDate < window.end) {
+    throw new Error(
+      `De peildatum (${settings.statusDate}) ligt voor het einde van het laatste studiejaar (${window.end}); ` +
+        "de status van trajecten die daarna starten is dan niet te bepalen."
+    );
+  }
+  const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
+  const enrolmentIndex = indexEnrolments(dataset.enrolments, schoolById, settings);
+  const enrolmentOf = (pupilId: string, year: number) => enrolmentIndex.get(compositeKey(pupilId, year));
+
+  const exclusions: ScopeCounts = {
+    trajectories: dataset.trajectories.length,
+    inScope: 0,
+    startedBeforeWindow: 0,
+    startedAfterWindow: 0,
+    startedWithoutEnrolment: 0
+  };
+  const started: Attribution[] = [];
+  const care: Attribution[] = [];
+  for (const trajectory of dataset.trajectories) {
+    const startYear = yearOf(trajectory.start);
+    const startEnrolment = enrolmentOf(trajectory.pupilId, startYear);
+    if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
+    else if (trajectory.start > window.end) exclusions.startedAfterWindow++;
+    else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
+    else {
+      exclusions.inScope++;
+      started.push({trajectory, year: startYear, enrolment: startEnrolment});
+    }
+    for (const year of youthCareYears(trajectory, settings)) {
+      const enrolment = enrolmentOf(trajectory.pupilId, year);
+      if (enrolment) care.push({trajectory, year, enrolment});
+    }
+  }
+  const byAttribution = (a: Attribution, b: Attribution) => a.year - b.year || compareIds(a.trajectory.id, b.trajectory.id);
+  started.sort(byAttribution);
+  care.sort(byAttribution);
+
+  const restarts = pairDbcRestarts(dataset.trajectories, started.map((a) => a.trajectory), settings);
+  return {
+    settings,
+    years: settings.years,
+    latestYear: latestYear(settings),
+    window,
+    schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
+    schoolById,
+    enrolmentsByYear: groupBy(enrolmentIndex.values(), (e) => e.year),
+    started,
+    care,
+    cohort: buildCohort(dataset.trajectories, started, restarts),
+    restarts,
+    exclusions
+  };
+}
+
+function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): Map<string, Enrolment> {
+  const index = new Map<string, Enrolment>();
+  for (const e of enrolments) {
+    if (!settings.years.includes(e.year)) continue;
+    if (!schoolById.has(e.schoolId)) {
+      throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
+    }
+    const key = compositeKey(e.pupilId, e.year);
+    const other = index.get(key);
+    if (other) {
+      throw new Error(
+        `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${other.schoolId} en ${e.schoolId}); ` +
+          "per jaar hoort één inschrijving."
+      );
+    }
+    index.set(key, e);
+  }
+  return index;
+}
+
+function buildCohort(all: Trajectory[], started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
+  const allByPupil = groupBy(all, (t) => t.pupilId);
+  const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
+  const cohort: CohortPupil[] = [];
+  for (const [pupilId, attributions] of groupBy(started, (a) => a.trajectory.pupilId)) {
+    const ids = new Set(attributions.map((a) => a.trajectory.id));
+    const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
+      t.parts.some((id) => ids.has(id))
+    );
+    cohort.push({pupilId, attributions, corrected});
+  }
+  return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
+}
+
+export function scopeTable(scope: Scope): ScopeTable {
+  return {
+    window: scope.window,
+    youthCareDefinition: scope.settings.youthCareDefinition,
+    enrolledPerYear: scope.years.map((year) => ({year, pupils: scope.enrolmentsByYear.get(year)?.length ?? 0})),
+    ...scope.exclusions
+  };
+}
