@@ -2,6 +2,7 @@
 // every school's whole percentage is the one Tabel 6 prints and the municipal percentage per year
 // is the printed total (to two decimals).
 
+import {wholePercentage} from "../definitions.js";
 import {ENROLMENT_TREND} from "./assumptions.js";
 import type {Random} from "./random.js";
 import type {Targets} from "./targets.js";
@@ -13,11 +14,6 @@ export interface YearCounts {
   withCare: number[][];
 }
 
-/** Same rounding as the report's whole percentages: half up, in integers. */
-export function wholePercentOf(k: number, n: number): number {
-  return Math.floor((200 * k + n) / (2 * n));
-}
-
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -25,7 +21,7 @@ function round2(x: number): number {
 /** Every k in 0…n whose whole percentage of n is p. */
 function countsWithPercent(p: number, n: number): number[] {
   const ks: number[] = [];
-  for (let k = 0; k <= n; ++k) if (wholePercentOf(k, n) === p) ks.push(k);
+  for (let k = 0; k <= n; ++k) if (wholePercentage(k, n) === p) ks.push(k);
   return ks;
 }
 

@@ -4,6 +4,7 @@
 // school. Every marginal is asserted here, so a plan that cannot reproduce the report fails loudly
 // before a single date is drawn.
 
+import {wholePercentage} from "../definitions.js";
 import {MULTI_YEAR_PUPILS, PLAN, type PlanRow, type Status, type ZorgpadType} from "./assumptions.js";
 import type {YearCounts} from "./counts.js";
 import type {Random} from "./random.js";
@@ -67,7 +68,7 @@ export function expandPlan(targets: Targets, sizes: Map<string, number>): PlanRo
     check(closed.filter((p) => p.band === band).length === n, `duration band ${band}`)
   );
   const leavers = pupils.filter((p) => p.zorgpad === "L1" || p.zorgpad === "L2").length;
-  check(Math.round((100 * leavers) / pupils.length) === targets.ekgPercent, `EKG ${leavers}/${pupils.length}`);
+  check(wholePercentage(leavers, pupils.length) === targets.ekgPercent, `EKG ${leavers}/${pupils.length}`);
   const restarts = Object.values(targets.restartsByCareType).reduce((a, b) => a + b, 0);
   check(pupils.filter((p) => p.restart).length === restarts, "restart pupils");
   return pupils;

@@ -1,0 +1,90 @@
+// nl-NL number, percentage, money and date formats: the one place for them. Browser-safe and
+// dependency-free (Intl), so pages, chart components and the Node scripts format alike:
+// 4.550 · 8,6% · 1,27 · € 10.000 · 1 januari 2020. House style: "%" without a space, € with one.
+
+/** A value withheld by the suppression rule, as it appears in published JSON. */
+export interface SuppressedValue {
+  suppressed: true;
+  minCount: number;
+}
+
+export function isSuppressedValue(value: unknown): value is SuppressedValue {
+  return typeof value === "object" && value !== null && (value as SuppressedValue).suppressed === true;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = cache.get(key);
+  if (!format) cache.set(key, (format = new Intl.NumberFormat("nl-NL", {minimumFractionDigits, maximumFractionDigits})));
+  return format;
+}
+
+/** Shown where a value does not exist (a percentage of zero pupils). */
+export const NOT_APPLICABLE = "–";
+
+/** "< 5": how a suppressed count reads. */
+export function formatSuppressed(value: SuppressedValue): string {
+  return `< ${value.minCount}`;
+}
+
+/** How a value derived from a suppressed count reads (CBS uses a dot for "geheim"): pages explain
+ *  the mark once in a legend. A "< 5" here would wrongly read as "less than 5 %". */
+export const SUPPRESSED_DERIVED = "·";
+
+type Shown = number | SuppressedValue | null | undefined;
+
+function guard(value: Shown, format: (n: number) => string, suppressedText = SUPPRESSED_DERIVED): string {
+  if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return NOT_APPLICABLE;
+  if (isSuppressedValue(value)) return suppressedText;
+  return format(value);
+}
+
+/** 4550 → "4.550"; a suppressed count → "< 5". */
+export function formatCount(value: Shown): string {
+  return guard(value, (n) => numberFormat(0, 0).format(n), isSuppressedValue(value) ? formatSuppressed(value) : "");
+}
+
+/** A number with a fixed number of decimals: 1.27 → "1,27". */
+export function formatDecimal(value: Shown, decimals = 2): string {
+  return guard(value, (n) => numberFormat(decimals, decimals).format(n));
+}
+
+/** A value already in percent: 8.55 → "8,55%", with decimals 1 → "8,6%" (rounded half up). */
+export function formatPercent(value: Shown, decimals = 0): string {
+  return guard(value, (n) => `${numberFormat(decimals, decimals).format(roundHalfUpTo(n, decimals))}%`);
+}
+
+/** Percentage points with a sign: +3 → "+3", −2.5 → "−2,5" (a real minus sign). */
+export function formatPoints(value: Shown, decimals = 0): string {
+  return guard(value, (n) => {
+    const text = numberFormat(decimals, decimals).format(Math.abs(roundHalfUpTo(n, decimals)));
+    return n > 0 ? `+${text}` : n < 0 ? `−${text}` : text;
+  });
+}
+
+/** Euros, whole by default: 10000 → "€ 10.000". */
+export function formatEuros(value: Shown, decimals = 0): string {
+  return guard(value, (n) => `${n < 0 ? "-" : ""}€ ${numberFormat(decimals, decimals).format(Math.abs(n))}`);
+}
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+
+/** "2020-01-01" → "1 januari 2020" (no Date object: no time-zone shift). */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "2020-01-01" → "01-01-2020", the form Dutch offices use in files. */
+export function formatDateNumeric(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}-${m}-${y}`;
+}
+
+// Intl rounds half-even on some engines for ties like 8.55 → 8,5 at one decimal; the report rounds
+// half up, so round first (with a small epsilon for binary fractions such as 8.55 = 8.549999…).
+function roundHalfUpTo(n: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.floor(n * scale + 0.5 + 1e-9) / scale;
+}

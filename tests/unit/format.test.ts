@@ -1,0 +1,41 @@
+import {describe, expect, it} from "vitest";
+import {formatCount, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints} from "../../src/lib/format.js";
+
+const suppressed = {suppressed: true as const, minCount: 5};
+
+describe("nl-NL formats", () => {
+  it("formatCount groups thousands with a dot", () => {
+    expect(formatCount(4550)).toBe("4.550");
+    expect(formatCount(914)).toBe("914");
+    expect(formatCount(0)).toBe("0");
+  });
+  it("formatPercent uses a decimal comma, no space, and rounds half up", () => {
+    expect(formatPercent(8.55, 2)).toBe("8,55%");
+    expect(formatPercent(8.55, 1)).toBe("8,6%");
+    expect(formatPercent(47.37, 0)).toBe("47%");
+    expect(formatPercent(12.5, 0)).toBe("13%");
+  });
+  it("formatDecimal keeps trailing zeros", () => {
+    expect(formatDecimal(1.27)).toBe("1,27");
+    expect(formatDecimal(1.3)).toBe("1,30");
+  });
+  it("formatEuros puts the euro sign first with a space and groups thousands", () => {
+    expect(formatEuros(10000)).toBe("€ 10.000");
+    expect(formatEuros(1234.5, 2)).toBe("€ 1.234,50");
+  });
+  it("formatPoints signs growth with a real minus sign", () => {
+    expect(formatPoints(3)).toBe("+3");
+    expect(formatPoints(-5)).toBe("−5");
+    expect(formatPoints(0)).toBe("0");
+  });
+  it("a suppressed count reads '< 5', a value derived from one a dot, a missing value a dash", () => {
+    expect(formatCount(suppressed)).toBe("< 5");
+    expect(formatPercent(suppressed, 1)).toBe("·");
+    expect(formatPercent(null, 1)).toBe("–");
+  });
+  it("dates are Dutch, with lower-case months, and never shift with the time zone", () => {
+    expect(formatDate("2020-01-01")).toBe("1 januari 2020");
+    expect(formatDate("2019-10-31")).toBe("31 oktober 2019");
+    expect(formatDateNumeric("2019-10-01")).toBe("01-10-2019");
+  });
+});
