@@ -25,7 +25,7 @@ export interface SchoolAssumption {
 }
 
 // Chosen to match the report's statements (§2.4, Tabel 8 legend, §3.2–3.3, Tabel 9, H5):
-// - low-use schools have SES laag or midden; average-use schools mostly midden; high-use schools in
+// - low-use schools have SES laag or midden; average-use schools mostly midden (6 of 11); high-use schools in
 //   every SES category but least often hoog;
 // - average-use schools all but one have an average number of SOT trajectories; low and high vary;
 // - five "stable average" schools (Coolsma, De Sterrenboog, De Zonheuvel, De Ladder, Meent) are
@@ -70,16 +70,16 @@ export const SCHOOLS: SchoolAssumption[] = [
   s("Nicolaas", "Schoolbestuur B", "rooms-katholiek", null, "midden", "gemiddeld", [1, "2-5", 1, "hoog"]),
   s("De Uilenburcht", "Schoolbestuur A", "openbaar", null, "laag", "weinig", [2, ">5", 2, "laag"], 6),
   s("Valkenheuvel", "Schoolbestuur C", "protestants-christelijk", null, "midden", "veel", [1, ">5", 3, "midden"]),
-  s("De Regenboog", "Schoolbestuur A", "openbaar", null, "midden", "gemiddeld", [2, "<2", 2, "hoog"], 3),
+  s("De Regenboog", "Schoolbestuur A", "openbaar", null, "hoog", "gemiddeld", [2, "<2", 2, "hoog"], 3),
   s("Gisbertus Voetius", "Schoolbestuur D", "reformatorisch", null, "hoog", "gemiddeld", [1, ">5", 3, "hoog"], 118),
   s("De Wijngaard", "Schoolbestuur F", "protestants-christelijk", null, "midden", "veel", [1, "2-5", 1, "midden"]),
-  s("Kameleon", "Schoolbestuur G", "algemeen bijzonder", "WereldKidz", "midden", "gemiddeld", [1, "<2", null, "midden"], 21),
+  s("Kameleon", "Schoolbestuur G", "algemeen bijzonder", "WereldKidz", "laag", "gemiddeld", [1, "<2", null, "midden"], 21),
   s("De Zonheuvel", "Schoolbestuur B", "rooms-katholiek", null, "midden", "gemiddeld", [1, ">5", 2, "hoog"]),
   s("De Ontdekkingsreis", "Schoolbestuur H", "openbaar", "Dalton", "laag", "gemiddeld", [1, "2-5", 3, "laag"]),
   s("Coolsma", "Schoolbestuur C", "protestants-christelijk", null, "midden", "gemiddeld", [1, "2-5", 2, "hoog"], 2),
   s("Meent", "Schoolbestuur I", "rooms-katholiek", null, "midden", "gemiddeld", [1, ">5", 3, "hoog"]),
   s("De Sterrenboog", "Schoolbestuur A", "openbaar", null, "midden", "gemiddeld", [2, "<2", 1, "midden"]),
-  s("De Kring", "Schoolbestuur A", "openbaar", null, "midden", "gemiddeld", [2, "2-5", 2, "midden"], 5),
+  s("De Kring", "Schoolbestuur A", "openbaar", null, "hoog", "gemiddeld", [2, "2-5", 2, "midden"], 5),
   s("De Ladder", "Schoolbestuur I", "rooms-katholiek", null, "midden", "gemiddeld", null),
   s("De Hoeksteen", "Schoolbestuur F", "protestants-christelijk", null, "laag", "veel", [1, "<2", 1, "laag"]),
   s("De Schakel", "Schoolbestuur C", "protestants-christelijk", null, "midden", "weinig", [1, "2-5", 3, "hoog"]),
