@@ -1,0 +1,350 @@
+// publishReport: the only way a report leaves loaders/. Every count of pupils or trajectories with
+// youth care goes through the suppression rule, and everything derived from such a count is
+// suppressed with it. The PublicReport type is the same shape as the Report with every sensitive
+// field typed Public<…>: a bare number does not compile there.
+
+import type {Settings} from "./model.js";
+import type {Report, ReportOf} from "./report.js";
+import {
+  isSuppressed,
+  suppressCount,
+  suppressDerived,
+  suppressParts,
+  type Public,
+  type PublicSource
+} from "./suppression.js";
+import type {AgeCount, AgeTables} from "./tables/ages.js";
+import type {CareTypeRow, CareTypeTables, ProviderRow, YearCount} from "./tables/careTypes.js";
+import {compositeKey} from "./tables/common.js";
+import type {CostBandRow, CostTable} from "./tables/costs.js";
+import type {DbcTables} from "./tables/dbc.js";
+import {factorTables, type FactorTables} from "./tables/factors.js";
+import type {Factsheet} from "./tables/factsheet.js";
+import type {Kerngetallen} from "./tables/kerngetallen.js";
+import type {OutflowTable} from "./tables/outflow.js";
+import {growthPatternGroups, type MunicipalYear, type SchoolRow, type SchoolTables} from "./tables/schools.js";
+import type {ScopeTable} from "./tables/scope.js";
+import type {StatusTables} from "./tables/status.js";
+
+export type PublicReport = ReportOf<"public">;
+
+type Sources = [PublicSource, ...PublicSource[]];
+
+/** Per school and year, the published pupil and trajectory counts; shared by Tabel 6 and the factsheets. */
+interface SchoolCounts {
+  pupils: Map<string, Public<number>>;
+  trajectories: Map<string, Public<number>>;
+}
+
+class Publisher {
+  constructor(private readonly settings: Settings) {}
+
+  count(n: number): Public<number> {
+    return suppressCount(n, this.settings);
+  }
+
+  parts(parts: number[]): Public<number>[] {
+    return suppressParts(parts, this.settings);
+  }
+
+  /** A count that also reveals other counts (e.g. raw minus restarts): hidden when they are. */
+  countFrom(n: number, sources: PublicSource[]): Public<number> {
+    return suppressDerived(n, [this.count(n), ...sources]);
+  }
+
+  yearCounts(rows: YearCount[]): YearCount<"public">[] {
+    return rows.map(({year, pupils}) => ({year, pupils: this.count(pupils)}));
+  }
+
+  careTypeRows(rows: CareTypeRow[]): CareTypeRow<"public">[] {
+    return rows.map((row) => ({...row, perYear: this.yearCounts(row.perYear)}));
+  }
+
+  providerRows(rows: ProviderRow[]): ProviderRow<"public">[] {
+    return rows.map((row) => ({...row, perYear: this.yearCounts(row.perYear), total: this.count(row.total)}));
+  }
+
+  /** Bands partition the pupils counted, so they are suppressed as parts of that total. */
+  costBands(rows: CostBandRow[], total: Public<number>): CostBandRow<"public">[] {
+    const pupils = this.parts(rows.map((r) => r.pupils));
+    return rows.map((row, i) => ({...row, pupils: pupils[i], pct: suppressDerived(row.pct, [pupils[i], total])}));
+  }
+
+  histogram(rows: AgeCount[]): AgeCount<"public">[] {
+    const pupils = this.parts(rows.map((r) => r.pupils));
+    return rows.map((row, i) => ({age: row.age, pupils: pupils[i]}));
+  }
+
+  ages(tables: AgeTables): AgeTables<"public"> {
+    return {
+      ages: tables.ages,
+      years: tables.years.map((y) => ({
+        year: y.year,
+        withDyslexia: this.histogram(y.withDyslexia),
+        withoutDyslexia: this.histogram(y.withoutDyslexia),
+        perCareType: y.perCareType.map((c) => ({...c, ages: this.histogram(c.ages)}))
+      }))
+    };
+  }
+
+  scope(table: ScopeTable): ScopeTable<"public"> {
+    const [inScope, startedBeforeWindow, startedAfterWindow, startedWithoutEnrolment] = this.parts([
+      table.inScope,
+      table.startedBeforeWindow,
+      table.startedAfterWindow,
+      table.startedWithoutEnrolment
+    ]);
+    return {
+      ...table,
+      trajectories: this.count(table.trajectories),
+      inScope,
+      startedBeforeWindow,
+      startedAfterWindow,
+      startedWithoutEnrolment
+    };
+  }
+
+  dbc(table: DbcTables): DbcTables<"public"> {
+    const total = this.count(table.tabel1Total);
+    const restarts = this.parts(table.tabel1.map((r) => r.restarts));
+    return {
+      transitionYear: table.transitionYear,
+      tabel1: table.tabel1.map((row, i) => ({...row, restarts: restarts[i]})),
+      tabel1Total: total,
+      tabel2: table.tabel2.map((row) => {
+        const raw = this.count(row.raw);
+        // Raw minus corrected is the number of restarts, so a corrected count hides with them.
+        const corrected = row.corrected === row.raw ? this.count(row.corrected) : this.countFrom(row.corrected, [raw, total]);
+        return {year: row.year, raw, corrected};
+      })
+    };
+  }
+
+  careTypes(tables: CareTypeTables): CareTypeTables<"public"> {
+    return {
+      tabel3: this.careTypeRows(tables.tabel3),
+      providers: this.providerRows(tables.providers),
+      providerCount: tables.providerCount
+    };
+  }
+
+  status(tables: StatusTables): StatusTables<"public"> {
+    const cohort = this.count(tables.cohortPupils);
+    const statusPupils = this.parts(tables.figuur1.map((r) => r.pupils));
+    const bandPupils = this.parts(tables.tabel4.map((r) => r.pupils));
+    return {
+      statusDate: tables.statusDate,
+      cohortPupils: cohort,
+      figuur1: tables.figuur1.map((row, i) => ({
+        ...row,
+        pupils: statusPupils[i],
+        pct: suppressDerived(row.pct, [statusPupils[i], cohort])
+      })),
+      tabel4: tables.tabel4.map((row, i) => ({...row, pupils: bandPupils[i]}))
+    };
+  }
+
+  costs(table: CostTable): CostTable<"public"> {
+    const pupils = this.count(table.pupils);
+    const expensive = this.count(table.concentration.pupils);
+    return {
+      pupils,
+      bands: this.costBands(table.bands, pupils),
+      concentration: {
+        threshold: table.concentration.threshold,
+        pupils: expensive,
+        pctPupils: suppressDerived(table.concentration.pctPupils, [expensive, pupils]),
+        pctCost: suppressDerived(table.concentration.pctCost, [expensive, pupils])
+      },
+      extreme: {threshold: table.extreme.threshold, pupils: this.count(table.extreme.pupils)}
+    };
+  }
+
+  outflow(table: OutflowTable): OutflowTable<"public"> {
+    const steps: OutflowTable<"public">["steps"] = [];
+    let continuing: Public<number> | null = null;
+    for (const step of table.steps) {
+      // The pupils at step k + 1 are the pupils with a next trajectory at step k.
+      const pupils: Public<number> = continuing === null ? this.count(step.pupils) : this.countFrom(step.pupils, [continuing]);
+      const outcomes = this.parts(step.outcomes.map((o) => o.pupils));
+      const first: Public<number> = steps.length === 0 ? pupils : steps[0].pupils;
+      steps.push({
+        step: step.step,
+        pupils,
+        per100: suppressDerived(step.per100, [pupils, first]),
+        outcomes: step.outcomes.map((o, i) => ({
+          ...o,
+          pupils: outcomes[i],
+          pct: suppressDerived(o.pct, [outcomes[i], pupils])
+        }))
+      });
+      continuing = outcomes[step.outcomes.findIndex((o) => o.outcome === "volgend_traject")];
+    }
+    const uitstroom = steps[0].outcomes.find((o) => o.outcome === "uitstroom");
+    return {steps, ekg: uitstroom ? suppressDerived(table.ekg, [uitstroom.pupils, steps[0].pupils]) : null};
+  }
+
+  /** Per year, the schools' counts are parts of the municipal total. */
+  schoolCounts(report: Report): SchoolCounts {
+    const schools = report.factsheets;
+    const result: SchoolCounts = {pupils: new Map(), trajectories: new Map()};
+    report.meta.years.forEach((year, y) => {
+      const pupils = this.parts(schools.map((f) => f.years[y].pupils));
+      const trajectories = this.parts(schools.map((f) => f.years[y].trajectories));
+      schools.forEach((f, i) => {
+        result.pupils.set(compositeKey(f.schoolId, year), pupils[i]);
+        result.trajectories.set(compositeKey(f.schoolId, year), trajectories[i]);
+      });
+    });
+    return result;
+  }
+
+  municipalYears(years: MunicipalYear[]): MunicipalYear<"public">[] {
+    return years.map((y) => {
+      const pupils = this.count(y.pupils);
+      const trajectories = this.count(y.trajectories);
+      return {
+        year: y.year,
+        enrolled: y.enrolled,
+        pupils,
+        pct: suppressDerived(y.pct, [pupils]),
+        trajectories,
+        trajectoriesPerPupil: suppressDerived(y.trajectoriesPerPupil, [trajectories, pupils])
+      };
+    });
+  }
+
+  schoolRow(row: SchoolRow, counts: SchoolCounts): SchoolRow<"public"> {
+    const pupilsIn = (year: number) => counts.pupils.get(compositeKey(row.schoolId, year)) as Public<number>;
+    const all = row.years.map((y) => pupilsIn(y.year)) as Sources;
+    return {
+      schoolId: row.schoolId,
+      name: row.name,
+      enrolledLatestYear: row.enrolledLatestYear,
+      years: row.years.map((y) => ({
+        year: y.year,
+        enrolled: y.enrolled,
+        pupils: pupilsIn(y.year),
+        pct: suppressDerived(y.pct, [pupilsIn(y.year)])
+      })),
+      growth: row.growth.map((g) => ({...g, category: suppressDerived(g.category, [pupilsIn(g.from), pupilsIn(g.to)])})),
+      growthPattern: suppressDerived(row.growthPattern, all),
+      useCategory: suppressDerived(row.useCategory, [all[all.length - 1]])
+    };
+  }
+
+  /**
+   * Tabel 6 keeps its order, except that schools whose latest percentage is hidden move to the end
+   * (by name): their place between two published percentages would give the hidden one away.
+   */
+  schools(tables: SchoolTables, counts: SchoolCounts): SchoolTables<"public"> {
+    const rows = tables.tabel6.map((row) => this.schoolRow(row, counts));
+    const hiddenLatest = (r: SchoolRow<"public">) => isSuppressed(r.years[r.years.length - 1].pct);
+    const tabel6 = [...rows.filter((r) => !hiddenLatest(r)), ...rows.filter(hiddenLatest).sort((a, b) => a.name.localeCompare(b.name, "nl"))];
+    return {
+      tabel6,
+      total: {enrolledLatestYear: tables.total.enrolledLatestYear, years: this.municipalYears(tables.total.years)},
+      growthPatterns: growthPatternGroups(tabel6)
+    };
+  }
+
+  factors(tables: FactorTables, schools: SchoolTables<"public">): FactorTables<"public"> {
+    const useOf = new Map(schools.tabel6.map((r) => [r.schoolId, r.useCategory]));
+    return factorTables(
+      this.settings,
+      tables.schools.map((s) => ({...s, useCategory: useOf.get(s.schoolId) ?? null}))
+    );
+  }
+
+  kerngetallen(k: Kerngetallen, parts: Omit<PublicReport, "kerngetallen" | "meta" | "factsheets">): Kerngetallen<"public"> {
+    const latestCounts = parts.schools.tabel6.map((r) => r.years[r.years.length - 1].pupils);
+    const extremeSources = (latestCounts.length > 0 ? latestCounts : [null]) as Sources;
+    const perYear = parts.schools.total.years;
+    return {
+      latestYear: k.latestYear,
+      enrolledLatestYear: k.enrolledLatestYear,
+      latest: perYear[perYear.length - 1],
+      // The extremes compare every school, so any hidden school hides them.
+      lowestSchools: suppressDerived(k.lowestSchools, extremeSources),
+      highestSchools: suppressDerived(k.highestSchools, extremeSources),
+      ekg: parts.outflow.ekg,
+      cohortPupils: parts.status.cohortPupils,
+      providerCount: k.providerCount,
+      pctInCareAtStatusDate: parts.status.figuur1.find((r) => r.status === "in_zorg")?.pct ?? null,
+      perYear
+    };
+  }
+
+  factsheet(f: Factsheet, counts: SchoolCounts, municipal: MunicipalYear<"public">[], boards: Map<string, string[]>): Factsheet<"public"> {
+    const key = (year: number) => compositeKey(f.schoolId, year);
+    const pupilsIn = (year: number) => counts.pupils.get(key(year)) as Public<number>;
+    const trajectoriesIn = (year: number) => counts.trajectories.get(key(year)) as Public<number>;
+    const municipalIn = (year: number) => municipal.find((m) => m.year === year) as MunicipalYear<"public">;
+    const boardSources = (year: number) =>
+      (boards.get(f.board) ?? [f.schoolId]).map((id) => counts.pupils.get(compositeKey(id, year)) ?? null) as Sources;
+    const costPupils = this.count(f.costs.pupils);
+    return {
+      schoolId: f.schoolId,
+      name: f.name,
+      board: f.board,
+      years: f.years.map((y) => ({
+        year: y.year,
+        trajectories: trajectoriesIn(y.year),
+        pupils: pupilsIn(y.year),
+        trajectoriesPerPupil: suppressDerived(y.trajectoriesPerPupil, [trajectoriesIn(y.year), pupilsIn(y.year)]),
+        municipalTrajectoriesPerPupil: municipalIn(y.year).trajectoriesPerPupil
+      })),
+      growth: f.growth.map((g) => ({
+        from: g.from,
+        to: g.to,
+        trajectoriesPct: suppressDerived(g.trajectoriesPct, [trajectoriesIn(g.from), trajectoriesIn(g.to)]),
+        municipalTrajectoriesPct: suppressDerived(g.municipalTrajectoriesPct, [municipalIn(g.from).trajectories, municipalIn(g.to).trajectories]),
+        pupilsPct: suppressDerived(g.pupilsPct, [pupilsIn(g.from), pupilsIn(g.to)]),
+        municipalPupilsPct: suppressDerived(g.municipalPupilsPct, [municipalIn(g.from).pupils, municipalIn(g.to).pupils])
+      })),
+      shares: f.shares.map((s) => ({
+        year: s.year,
+        enrolled: s.enrolled,
+        pct: suppressDerived(s.pct, [pupilsIn(s.year)]),
+        // Pooled over the board's schools, so any hidden school of the board hides it.
+        boardPct: suppressDerived(s.boardPct, boardSources(s.year)),
+        municipalPct: suppressDerived(s.municipalPct, [municipalIn(s.year).pupils])
+      })),
+      careTypes: this.careTypeRows(f.careTypes),
+      providers: this.providerRows(f.providers),
+      topCareTypes: f.topCareTypes.map((t) => ({...t, pupils: this.count(t.pupils), providerPupils: this.count(t.providerPupils)})),
+      costs: {
+        pupils: costPupils,
+        bands: this.costBands(f.costs.bands, costPupils),
+        shareOfMunicipalCostPct: suppressDerived(f.costs.shareOfMunicipalCostPct, [costPupils]),
+        stillInCare: this.count(f.costs.stillInCare)
+      },
+      ages: this.ages(f.ages)
+    };
+  }
+}
+
+export function publishReport(report: Report, settings: Settings): PublicReport {
+  const p = new Publisher(settings);
+  const counts = p.schoolCounts(report);
+  const schools = p.schools(report.schools, counts);
+  const parts = {
+    scope: p.scope(report.scope),
+    dbc: p.dbc(report.dbc),
+    careTypes: p.careTypes(report.careTypes),
+    status: p.status(report.status),
+    costs: p.costs(report.costs),
+    outflow: p.outflow(report.outflow),
+    schools,
+    factors: p.factors(report.factors, schools),
+    ages: p.ages(report.ages)
+  };
+  const boards = new Map<string, string[]>();
+  for (const f of report.factsheets) boards.set(f.board, [...(boards.get(f.board) ?? []), f.schoolId]);
+  return {
+    meta: report.meta,
+    kerngetallen: p.kerngetallen(report.kerngetallen, parts),
+    ...parts,
+    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boards))
+  };
+}
