@@ -49,7 +49,8 @@ function asTrajectories(drafts: DraftTrajectory[]): Trajectory[] {
     careType: "x",
     provider: "x",
     start: d.start,
-    end: d.end
+    end: d.end,
+    cost: 0
   }));
 }
 

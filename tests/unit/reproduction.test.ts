@@ -124,10 +124,10 @@ describe("Figuur 1, Tabel 4, Tabel 5, Figuur 2 and the kerngetallen", () => {
     const k = report.kerngetallen;
     expect(k.enrolledLatestYear).toBe(kerngetal("pupils_enrolled"));
     expect(Math.round((k.latest.pct as number) * 10) / 10).toBe(kerngetal("youth_care_use_pct"));
-    expect(k.lowestSchools.pct).toBe(kerngetal("youth_care_use_min_pct"));
-    expect(k.highestSchools.pct).toBe(kerngetal("youth_care_use_max_pct"));
-    expect(k.lowestSchools.schools.map((s) => s.name).sort()).toEqual(["De Wegwijzer", "Dolfijn"]);
-    expect(k.highestSchools.schools.map((s) => s.name)).toEqual(["Wilhelmina"]);
+    expect(k.lowestSchools!.pct).toBe(kerngetal("youth_care_use_min_pct"));
+    expect(k.highestSchools!.pct).toBe(kerngetal("youth_care_use_max_pct"));
+    expect(k.lowestSchools!.schools.map((s) => s.name).sort()).toEqual(["De Wegwijzer", "Dolfijn"]);
+    expect(k.highestSchools!.schools.map((s) => s.name)).toEqual(["Wilhelmina"]);
     expect(k.latest.trajectoriesPerPupil).toBe(kerngetal("trajectories_per_pupil_with_youth_care"));
     expect(k.providerCount).toBe(kerngetal("youth_care_providers"));
     expect(k.cohortPupils).toBe(kerngetal("pupils_with_youth_care"));

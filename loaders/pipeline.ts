@@ -1,0 +1,27 @@
+// The build's one path from input folder to publishable numbers: load and validate the folder
+// (contract), compute every table (report), pass everything through the suppression rule
+// (publish). Site loaders and `npm run tables` call this and nothing below it.
+
+import type {ScopeReport} from "./contract.js";
+import {loadFromEnvironment, type LoadOptions} from "./load.js";
+import {publishReport, type PublicReport} from "./publish.js";
+import {computeReport} from "./report.js";
+
+export interface PublicBuild {
+  report: PublicReport;
+  scope: ScopeReport;
+}
+
+export function publicReportFromEnvironment(options: LoadOptions = {}): PublicBuild {
+  const {dataset, scope} = loadFromEnvironment(options);
+  return {report: publishReport(computeReport(dataset), dataset.settings), scope};
+}
+
+/** The report as separate JSON files, so a page loads only the part it shows. */
+export function reportFiles(report: PublicReport): Map<string, unknown> {
+  const files = new Map<string, unknown>();
+  const {factsheets, ...parts} = report;
+  for (const [name, part] of Object.entries(parts)) files.set(`${name}.json`, part);
+  for (const sheet of factsheets) files.set(`factsheets/${sheet.schoolId}.json`, sheet);
+  return files;
+}
