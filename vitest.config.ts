@@ -1,12 +1,33 @@
 import {defineConfig} from "vitest/config";
 
+// Two projects. `unit` is every test outside tests/browser/ (node environment, no build; a test file
+// may switch itself to jsdom with a `// @vitest-environment jsdom` comment). `browser` builds the site
+// once with the network blocked (tests/browser/global-setup.ts), serves dist/ on 127.0.0.1 and checks
+// it in headless Chromium. `npm test` runs both, `npm run test:unit` only the first.
 export default defineConfig({
   // Framework's `npm:` specifiers resolve to node_modules in tests.
   resolve: {alias: [{find: /^npm:(.*)$/, replacement: "$1"}]},
   test: {
-    include: ["tests/**/*.test.ts"],
     exclude: ["node_modules/**", "dist/**", "src/.observablehq/**"],
     environment: "node",
-    testTimeout: 60_000
+    testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", "node_modules/**"]}
+      },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["tests/browser/**/*.test.ts"],
+          globalSetup: ["tests/browser/global-setup.ts"],
+          // One Chromium at a time: two cores, and timings stay comparable.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      }
+    ]
   }
 });

@@ -1,0 +1,43 @@
+// Observable Framework 1.13 configuration. Everything here must work with no network: the recipe
+// behind each setting is in /work/shared/research/framework-offline.md (sections 3 and 4).
+// Framework has no `lang` option; scripts/postbuild.mjs sets <html lang="nl"> and translates the
+// few English UI strings Framework writes itself.
+
+// A small eye in the site's accent colour. A data: URI, so the browser never asks for /favicon.ico;
+// base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
+const favicon =
+  "data:image/svg+xml;base64," +
+  Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+      '<path d="M2 16C7 8 25 8 30 16C25 24 7 24 2 16Z" fill="#fff" stroke="#4269d0" stroke-width="2.5"/>' +
+      '<circle cx="16" cy="16" r="5" fill="#4269d0"/></svg>'
+  ).toString("base64");
+
+// Text contrast of at least 4.5:1 (WCAG 1.4.3) where the default theme falls short: the footer's "faint"
+// grey (3.2:1 light, 3.9:1 dark; "muted" still misses 4.5:1 in light) and, in dark mode, Chromium's grey
+// select background (4.0:1).
+const contrastFixes =
+  "#observablehq-footer{color:var(--theme-foreground-alt)}" +
+  "@media (prefers-color-scheme:dark){#observablehq-main select{background-color:var(--theme-background-alt)}}";
+
+export default {
+  root: "src",
+  title: "Met nadere ogen",
+  // The default is a Google Fonts stylesheet (fonts.googleapis.com), unreachable offline.
+  globalStylesheets: [],
+  head: `<link rel="icon" href="${favicon}">
+<meta name="description" content="Jeugdhulpgebruik per basisschool: een privacyveilige, herhaalbare versie van het onderzoek Met nadere ogen (Utrechtse Heuvelrug, 2020).">
+<style>${contrastFixes}</style>`,
+  // The default footer links to observablehq.com; ours stays local and in Dutch.
+  footer: "Met nadere ogen · jeugdhulp en basisonderwijs, per school bekeken.",
+  toc: {label: "Inhoud"},
+  pages: [{name: "Samenvatting", path: "/"}],
+  // The search index (minisearch) is built at build time and bundled: no network needed.
+  search: true,
+  duckdb: {
+    // null = do not download the json/parquet extensions from extensions.duckdb.org at build time.
+    // Consequence: read_parquet is unavailable in the browser; pages use CSV, JSON or Arrow.
+    // Do not set platforms: {mvp: false} either (breaks every query in 1.13.4, recipe §6.3).
+    extensions: {json: null, parquet: null}
+  }
+};

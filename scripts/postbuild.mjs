@@ -1,0 +1,118 @@
+// Post-processes Framework's output in dist/ (run after `observable build`):
+// - <html lang="nl">: Framework 1.13 has no lang option and writes a bare <html>;
+// - the viewport loses maximum-scale=1, so people can zoom (WCAG 1.4.4);
+// - Framework's own English UI strings become Dutch (table below);
+// - the 41 MB DuckDB "mvp" pair is deleted: every browser with wasm exception handling (Chrome 95+,
+//   Firefox 100+, Safari 15.2+) only loads the "eh" pair.
+// Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
+// changed the minified code) fails the script instead of shipping half a translation.
+//
+// Usage: node scripts/postbuild.mjs [dist]
+import {readFile, readdir, rm, writeFile} from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * @typedef {object} Rule
+ * @property {"html" | "css" | "js"} ext which files it applies to: every page, or Framework's own
+ *   bundles in dist/_observablehq/ (never third-party code in _npm/, which may say "Submit" for its own reasons)
+ * @property {RegExp} find
+ * @property {string} replace
+ * @property {string} marker English text that must not remain in those files afterwards
+ */
+
+/** @type {Rule[]} */
+const TRANSLATIONS = [
+  // Sidebar (dist/render.js renderSidebar) and its runtime title "Toggle sidebar Alt-B" (client/sidebar.js).
+  {ext: "html", find: /title="Toggle sidebar"/g, replace: 'title="Zijbalk tonen of verbergen"', marker: "Toggle sidebar"},
+  {ext: "js", find: /`Toggle sidebar \$\{/g, replace: "`Zijbalk tonen of verbergen ${", marker: "Toggle sidebar"},
+  // Search box and its results (render.js, client/search.js).
+  {ext: "html", find: /<input type="search" placeholder="Search">/g, replace: '<input type="search" placeholder="Zoeken" aria-label="Zoeken">', marker: 'placeholder="Search"'},
+  {ext: "js", find: /"<div>no results<\/div>"/g, replace: '"<div>geen resultaten</div>"', marker: "no results"},
+  {
+    ext: "js",
+    find: /\$\{(\w+)\.length\.toLocaleString\("en-US"\)\} result\$\{\1\.length===1\?"":"s"\}/g,
+    replace: '${$1.length.toLocaleString("nl-NL")} ${$1.length===1?"resultaat":"resultaten"}',
+    marker: '.toLocaleString("en-US")} result'
+  },
+  // Code blocks' copy button (client/pre.js).
+  {ext: "js", find: /title="Copy code"/g, replace: 'title="Code kopiëren"', marker: "Copy code"},
+  // Inputs.table and Inputs.search defaults (@observablehq/inputs, bundled into stdlib/inputs.js).
+  {ext: "js", find: />No results\.</g, replace: ">Geen resultaten.<", marker: "No results."},
+  {ext: "js", find: /`\$\{(\w+)\((\w+)\)\} result\$\{\2===1\?"":"s"\}`/g, replace: '`${$1($2)} ${$2===1?"resultaat":"resultaten"}`', marker: '} result${'},
+  {ext: "js", find: /placeholder:(\w+)="Search"/g, replace: 'placeholder:$1="Zoeken"', marker: '="Search"'},
+  {ext: "js", find: /(\w+)===!0\?"Submit":/g, replace: '$1===!0?"Verstuur":', marker: '"Submit"'},
+  // Pager, copy feedback, draft marker and note/tip/warning/caution boxes (style/layout.css, note.css, global.css).
+  {ext: "css", find: /content:"Previous page"/g, replace: 'content:"Vorige pagina"', marker: "Previous page"},
+  {ext: "css", find: /content:"Next page"/g, replace: 'content:"Volgende pagina"', marker: "Next page"},
+  {ext: "css", find: /content:"Copied!"/g, replace: 'content:"Gekopieerd!"', marker: "Copied!"},
+  {ext: "css", find: /content:" \[DRAFT\]"/g, replace: 'content:" [CONCEPT]"', marker: "[DRAFT]"},
+  {ext: "css", find: /content:"Note"/g, replace: 'content:"Opmerking"', marker: 'content:"Note"'},
+  {ext: "css", find: /content:"Warning"/g, replace: 'content:"Waarschuwing"', marker: 'content:"Warning"'},
+  {ext: "css", find: /content:"Caution"/g, replace: 'content:"Let op"', marker: 'content:"Caution"'}
+  // "Tip" is Dutch as well. The table-of-contents label ("Contents") is set in observablehq.config.ts.
+];
+
+/** @type {Rule[]} */
+const HTML_FIXES = [
+  {ext: "html", find: /^<html>$/m, replace: '<html lang="nl">', marker: "<html>"},
+  {ext: "html", find: /,\s*maximum-scale=[\d.]+/g, replace: "", marker: "maximum-scale"},
+  // The sidebar checkbox is the one keyboard-operable toggle; a title alone is no label (axe label-title-only).
+  {
+    ext: "html",
+    find: /<input id="observablehq-sidebar-toggle" type="checkbox" title="([^"]*)">/g,
+    replace: '<input id="observablehq-sidebar-toggle" type="checkbox" title="$1" aria-label="$1">',
+    marker: '<input id="observablehq-sidebar-toggle" type="checkbox" title="Zijbalk tonen of verbergen">'
+  },
+  // The two <label for=toggle> are mouse-only duplicates of that checkbox; hidden from assistive technology
+  // the close label also stops being a non-<li> child of the sidebar's <ol> (axe "list").
+  {
+    ext: "html",
+    find: /<label id="observablehq-sidebar-(close|backdrop)" for="observablehq-sidebar-toggle">/g,
+    replace: '<label id="observablehq-sidebar-$1" for="observablehq-sidebar-toggle" aria-hidden="true">',
+    marker: 'for="observablehq-sidebar-toggle"></label>'
+  }
+];
+
+const dist = path.resolve(process.argv[2] ?? "dist");
+
+/** @returns {Promise<string[]>} every file below `dir` */
+async function listFiles(/** @type {string} */ dir) {
+  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+async function main() {
+  const files = await listFiles(dist).catch(() => {
+    throw new Error(`${dist} bestaat niet: draai eerst observable build`);
+  });
+  const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
+  /** @type {string[]} */
+  const problems = [];
+  let changed = 0;
+  for (const file of files) {
+    const ext = path.extname(file).slice(1);
+    const name = path.relative(dist, file);
+    const isFramework = name.startsWith(`_observablehq${path.sep}`);
+    const applicable = rules.filter((rule) => rule.ext === ext && (ext === "html" || isFramework));
+    if (applicable.length === 0) continue;
+    const before = await readFile(file, "utf8");
+    const after = applicable.reduce((text, rule) => text.replace(rule.find, rule.replace), before);
+    for (const rule of applicable) {
+      if (after.includes(rule.marker)) problems.push(`${name}: "${rule.marker}" staat er nog`);
+    }
+    if (ext === "html" && !after.includes('<html lang="nl">')) problems.push(`${name}: geen <html lang="nl">`);
+    if (after !== before) {
+      await writeFile(file, after);
+      changed++;
+    }
+  }
+  const mvp = files.filter((f) => /[\\/]@duckdb[\\/]duckdb-wasm@[^\\/]+[\\/]dist[\\/]duckdb-(mvp\.wasm|browser-mvp\.worker\.[\w]+\.js)$/.test(f));
+  for (const file of mvp) await rm(file);
+  if (problems.length > 0) throw new Error(`nabewerking onvolledig:\n  ${problems.join("\n  ")}`);
+  console.log(`nabewerking: ${changed} bestanden aangepast, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
+}
+
+main().catch((error) => {
+  console.error(`postbuild: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

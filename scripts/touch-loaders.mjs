@@ -1,0 +1,64 @@
+// Runs beside `observable preview` (npm run dev). Framework re-runs a data loader only when the loader
+// file is newer than its cached output; code and data the loader imports or reads are not tracked
+// (observablehq/framework#204). So whenever something below loaders/ or data/ changes, touch every
+// loader in src/ and the preview re-runs them and reloads the page with new data.
+//
+// Directories are watched rather than files, so editors that save by replacing the file (a new inode)
+// and `sed -i` are noticed too; directories created later are picked up on the next change.
+//
+// Usage: node scripts/touch-loaders.mjs [--once]
+import {readdirSync, utimesSync, watch} from "node:fs";
+import path from "node:path";
+
+const WATCHED = ["loaders", "data"];
+const SOURCE = "src";
+const LOADER = /\.(json|csv|tsv|arrow|parquet|zip)\.(ts|js)$/;
+
+/** @returns {string[]} `dir` and every directory below it (none when it does not exist) */
+function directories(/** @type {string} */ dir) {
+  try {
+    const below = readdirSync(dir, {withFileTypes: true, recursive: true}).filter((e) => e.isDirectory());
+    return [dir, ...below.map((e) => path.join(e.parentPath, e.name))];
+  } catch {
+    return [];
+  }
+}
+
+function touchLoaders() {
+  const now = new Date();
+  const loaders = readdirSync(SOURCE, {withFileTypes: true, recursive: true})
+    .map((e) => path.join(e.parentPath, e.name))
+    .filter((file) => LOADER.test(file) && !file.split(path.sep).includes(".observablehq"));
+  for (const file of loaders) utimesSync(file, now, now);
+  console.log(`${now.toLocaleTimeString("nl-NL")} ${loaders.length} loaders aangeraakt`);
+}
+
+if (process.argv.includes("--once")) {
+  touchLoaders();
+} else {
+  /** @type {Map<string, import("node:fs").FSWatcher>} */
+  const watchers = new Map();
+  /** @type {NodeJS.Timeout | undefined} */
+  let pending;
+  const onChange = () => {
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      rewatch();
+      touchLoaders();
+    }, 150); // an editor's save is often several events in a row
+  };
+  const rewatch = () => {
+    const current = new Set(WATCHED.flatMap(directories));
+    for (const [dir, watcher] of watchers) if (!current.has(dir)) watcher.close(), watchers.delete(dir);
+    for (const dir of current) {
+      if (watchers.has(dir)) continue;
+      const watcher = watch(dir, onChange).on("error", () => watcher.close());
+      watchers.set(dir, watcher);
+    }
+  };
+  rewatch();
+  console.log(`loaders worden aangeraakt bij wijzigingen in ${WATCHED.join("/ en ")}/ (${watchers.size} mappen)`);
+  // Started with `&` by npm run dev: stop with the preview instead of lingering as an orphan.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && process.exit(0), 2000).unref();
+}
