@@ -49,11 +49,15 @@ function histogram(ages: Map<string, number>, axis: number[]): AgeCount[] {
 }
 
 function ageAxis(ageMaps: Map<string, number>[]): number[] {
-  const all = ageMaps.flatMap((m) => [...m.values()]);
-  if (all.length === 0) return [];
-  const min = Math.min(...all);
-  const max = Math.max(...all);
-  return Array.from({length: max - min + 1}, (_, i) => min + i);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const ages of ageMaps) {
+    for (const age of ages.values()) {
+      if (age < min) min = age;
+      if (age > max) max = age;
+    }
+  }
+  return min > max ? [] : Array.from({length: max - min + 1}, (_, i) => min + i);
 }
 
 /** Pupils by age per care type for the given years (started attributions of one school or all). */

@@ -17,7 +17,7 @@ import {
 } from "../definitions.js";
 import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, compositeKey, schoolRef} from "./common.js";
+import {compareSchools, schoolRef} from "./common.js";
 
 /** A trajectory counted in a study year at the school the pupil attends that year. */
 export interface Attribution {
@@ -88,7 +88,7 @@ export function buildScope(dataset: Dataset): Scope {
   }
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
   const enrolmentIndex = indexEnrolments(dataset.enrolments, schoolById, settings);
-  const enrolmentOf = (pupilId: string, year: number) => enrolmentIndex.get(compositeKey(pupilId, year));
+  const enrolmentOf = (pupilId: string, year: number) => enrolmentIndex.get(pupilId)?.get(year);
 
   const exclusions: ScopeCounts = {
     trajectories: dataset.trajectories.length,
@@ -126,7 +126,10 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    enrolmentsByYear: groupBy(enrolmentIndex.values(), (e) => e.year),
+    enrolmentsByYear: groupBy(
+      [...enrolmentIndex.values()].flatMap((years) => [...years.values()]),
+      (e) => e.year
+    ),
     started,
     care,
     cohort: buildCohort(dataset.trajectories, started, restarts),
@@ -135,22 +138,28 @@ export function buildScope(dataset: Dataset): Scope {
   };
 }
 
-function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): Map<string, Enrolment> {
-  const index = new Map<string, Enrolment>();
+/** Enrolments by pupil, then year (nested maps: no composite string key per row on large files). */
+function indexEnrolments(
+  enrolments: Enrolment[],
+  schoolById: Map<string, School>,
+  settings: Settings
+): Map<string, Map<number, Enrolment>> {
+  const index = new Map<string, Map<number, Enrolment>>();
   for (const e of enrolments) {
     if (!settings.years.includes(e.year)) continue;
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    const key = compositeKey(e.pupilId, e.year);
-    const other = index.get(key);
+    let years = index.get(e.pupilId);
+    if (!years) index.set(e.pupilId, (years = new Map()));
+    const other = years.get(e.year);
     if (other) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${other.schoolId} en ${e.schoolId}); ` +
           "per jaar hoort één inschrijving."
       );
     }
-    index.set(key, e);
+    years.set(e.year, e);
   }
   return index;
 }
