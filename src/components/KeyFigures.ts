@@ -1,0 +1,73 @@
+// The report's headline numbers as cards: pupils, share with youth care, spread between schools,
+// trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
+
+import {formatCount, formatDecimal, formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+
+type Published<T> = T | SuppressedValue | null;
+
+interface SchoolExtreme {
+  pct: number;
+  schools: {schoolId: string; name: string}[];
+}
+
+export interface KeyFiguresData {
+  latestYear: number;
+  enrolledLatestYear: number;
+  latest: {pupils: Published<number>; pct: Published<number>; trajectoriesPerPupil: Published<number>};
+  lowestSchools: Published<SchoolExtreme>;
+  highestSchools: Published<SchoolExtreme>;
+  ekg: Published<number>;
+}
+
+function card(title: string, value: string, note: string): HTMLElement {
+  const element = document.createElement("div");
+  element.className = "card key-figure";
+  const heading = document.createElement("h2");
+  heading.textContent = title;
+  const big = document.createElement("span");
+  big.className = "big";
+  big.textContent = value;
+  const small = document.createElement("p");
+  small.className = "muted";
+  small.textContent = note;
+  element.append(heading, big, small);
+  return element;
+}
+
+function extremePct(value: Published<SchoolExtreme>): Published<number> {
+  return value === null || isSuppressedValue(value) ? value : value.pct;
+}
+
+export function KeyFigures(data: KeyFiguresData): HTMLElement {
+  const year = data.latestYear;
+  const grid = document.createElement("div");
+  grid.className = "grid";
+  // Five cards: let them wrap by width instead of a fixed column count.
+  grid.style.gridTemplateColumns = "repeat(auto-fit, minmax(12rem, 1fr))";
+  grid.setAttribute("aria-label", `Kerngetallen ${year}`);
+  grid.setAttribute("role", "group");
+  grid.append(
+    card(`Leerlingen ${year}`, formatCount(data.enrolledLatestYear), "wonen in de gemeente en gaan er naar de basisschool"),
+    card(
+      "Met jeugdhulp",
+      formatPercent(data.latest.pct, 1),
+      `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+    ),
+    card(
+      "Verschil tussen scholen",
+      `${formatPercent(extremePct(data.lowestSchools))} tot ${formatPercent(extremePct(data.highestSchools))}`,
+      `laagste en hoogste percentage van een school in ${year}`
+    ),
+    card(
+      "Trajecten per leerling",
+      formatDecimal(data.latest.trajectoriesPerPupil, 2),
+      `gemiddeld aantal trajecten per leerling met jeugdhulp in ${year}`
+    ),
+    card(
+      "Eerste Keer Goed",
+      formatPercent(data.ekg),
+      "kreeg na het eerste traject binnen een half jaar geen nieuw traject"
+    )
+  );
+  return grid;
+}

@@ -1,0 +1,33 @@
+// @vitest-environment jsdom
+import {expect, it} from "vitest";
+import {KeyFigures, type KeyFiguresData} from "../../src/components/KeyFigures.js";
+
+const school = (schoolId: string, name: string) => ({schoolId, name});
+const data: KeyFiguresData = {
+  latestYear: 2019,
+  enrolledLatestYear: 4550,
+  latest: {pupils: 389, pct: 8.55, trajectoriesPerPupil: 1.27},
+  lowestSchools: {pct: 4, schools: [school("17NC", "Dolfijn")]},
+  highestSchools: {pct: 16, schools: [school("16MH", "Wilhelmina")]},
+  ekg: 34
+};
+
+const texts = (element: HTMLElement) => [...element.querySelectorAll(".big")].map((e) => e.textContent);
+
+it("KeyFigures(data) shows the five headline numbers in nl-NL formats", () => {
+  expect(texts(KeyFigures(data))).toEqual(["4.550", "8,6%", "4% tot 16%", "1,27", "34%"]);
+});
+
+it("KeyFigures(data) names the year and the number of pupils in the notes", () => {
+  const element = KeyFigures(data);
+  expect(element.querySelector("h2")?.textContent).toBe("Leerlingen 2019");
+  expect(element.textContent).toContain("389 leerlingen begonnen in 2019 aan jeugdhulp");
+  expect(element.getAttribute("aria-label")).toBe("Kerngetallen 2019");
+});
+
+it("KeyFigures(data) shows a withheld count as '< 5' and a withheld percentage as a dot", () => {
+  const withheld = {suppressed: true as const, minCount: 5};
+  const element = KeyFigures({...data, latest: {pupils: withheld, pct: withheld, trajectoriesPerPupil: withheld}});
+  expect(texts(element).slice(1, 2)).toEqual(["·"]);
+  expect(element.textContent).toContain("< 5 leerlingen begonnen");
+});
