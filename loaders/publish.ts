@@ -32,8 +32,8 @@ type Sources = [PublicSource, ...PublicSource[]];
 
 /** Per school and year, the published pupil and trajectory counts; shared by Tabel 6 and the factsheets. */
 interface SchoolCounts {
-  pupils: Map<string, Public<number>>;
-  trajectories: Map<string, Public<number>>;
+  pupils(schoolId: string, year: number): Public<number>;
+  trajectories(schoolId: string, year: number): Public<number>;
 }
 
 class Publisher {
@@ -187,16 +187,20 @@ class Publisher {
   /** Per year, the schools' counts are parts of the municipal total. */
   schoolCounts(report: Report): SchoolCounts {
     const schools = report.factsheets;
-    const result: SchoolCounts = {pupils: new Map(), trajectories: new Map()};
+    const pupils = new Map<string, Public<number>>();
+    const trajectories = new Map<string, Public<number>>();
     report.meta.years.forEach((year, y) => {
-      const pupils = this.parts(schools.map((f) => f.years[y].pupils));
-      const trajectories = this.parts(schools.map((f) => f.years[y].trajectories));
+      const pupilParts = this.parts(schools.map((f) => f.years[y].pupils));
+      const trajectoryParts = this.parts(schools.map((f) => f.years[y].trajectories));
       schools.forEach((f, i) => {
-        result.pupils.set(compositeKey(f.schoolId, year), pupils[i]);
-        result.trajectories.set(compositeKey(f.schoolId, year), trajectories[i]);
+        pupils.set(compositeKey(f.schoolId, year), pupilParts[i]);
+        trajectories.set(compositeKey(f.schoolId, year), trajectoryParts[i]);
       });
     });
-    return result;
+    // A school without a factsheet has no pupils in any study year: nothing to hide.
+    const lookup = (map: Map<string, Public<number>>) => (schoolId: string, year: number) =>
+      map.get(compositeKey(schoolId, year)) ?? this.count(0);
+    return {pupils: lookup(pupils), trajectories: lookup(trajectories)};
   }
 
   municipalYears(years: MunicipalYear[]): MunicipalYear<"public">[] {
@@ -215,7 +219,7 @@ class Publisher {
   }
 
   schoolRow(row: SchoolRow, counts: SchoolCounts): SchoolRow<"public"> {
-    const pupilsIn = (year: number) => counts.pupils.get(compositeKey(row.schoolId, year)) as Public<number>;
+    const pupilsIn = (year: number) => counts.pupils(row.schoolId, year);
     const all = row.years.map((y) => pupilsIn(y.year)) as Sources;
     return {
       schoolId: row.schoolId,
@@ -276,12 +280,11 @@ class Publisher {
   }
 
   factsheet(f: Factsheet, counts: SchoolCounts, municipal: MunicipalYear<"public">[], boards: Map<string, string[]>): Factsheet<"public"> {
-    const key = (year: number) => compositeKey(f.schoolId, year);
-    const pupilsIn = (year: number) => counts.pupils.get(key(year)) as Public<number>;
-    const trajectoriesIn = (year: number) => counts.trajectories.get(key(year)) as Public<number>;
+    const pupilsIn = (year: number) => counts.pupils(f.schoolId, year);
+    const trajectoriesIn = (year: number) => counts.trajectories(f.schoolId, year);
     const municipalIn = (year: number) => municipal.find((m) => m.year === year) as MunicipalYear<"public">;
     const boardSources = (year: number) =>
-      (boards.get(f.board) ?? [f.schoolId]).map((id) => counts.pupils.get(compositeKey(id, year)) ?? null) as Sources;
+      (boards.get(f.board) ?? [f.schoolId]).map((id) => counts.pupils(id, year)) as Sources;
     const costPupils = this.count(f.costs.pupils);
     return {
       schoolId: f.schoolId,
