@@ -20,7 +20,7 @@ import type {CostBandRow, CostTable} from "./tables/costs.js";
 import type {DbcTables} from "./tables/dbc.js";
 import {factorTables, type FactorTables} from "./tables/factors.js";
 import type {Factsheet} from "./tables/factsheet.js";
-import type {Kerngetallen} from "./tables/kerngetallen.js";
+import {schoolExtreme, type Kerngetallen} from "./tables/kerngetallen.js";
 import type {OutflowTable} from "./tables/outflow.js";
 import {growthPatternGroups, type MunicipalYear, type SchoolRow, type SchoolTables} from "./tables/schools.js";
 import type {ScopeTable} from "./tables/scope.js";
@@ -261,16 +261,22 @@ class Publisher {
   }
 
   kerngetallen(k: Kerngetallen, parts: Omit<PublicReport, "kerngetallen" | "meta" | "factsheets">): Kerngetallen<"public"> {
-    const latestCounts = parts.schools.tabel6.map((r) => r.years[r.years.length - 1].pupils);
-    const extremeSources = (latestCounts.length > 0 ? latestCounts : [null]) as Sources;
+    // The extremes compare only the schools whose latest percentage is published: a withheld
+    // school's value stays unknown (including it could reveal its count), and the published range
+    // says over how many schools it runs.
+    const shown = parts.schools.tabel6.filter((r) => !isSuppressed(r.years[r.years.length - 1].pct));
+    const shownCounts = shown.map((r) => r.years[r.years.length - 1].pupils);
+    const extremeSources = (shownCounts.length > 0 ? shownCounts : [null]) as Sources;
+    // Published percentages are the raw whole percentages of those schools (branded, not changed).
+    const rawRows = shown.map((r) => ({schoolId: r.schoolId, name: r.name, years: r.years as unknown as SchoolRow["years"]}));
     const perYear = parts.schools.total.years;
     return {
       latestYear: k.latestYear,
       enrolledLatestYear: k.enrolledLatestYear,
       latest: perYear[perYear.length - 1],
-      // The extremes compare every school, so any hidden school hides them.
-      lowestSchools: suppressDerived(k.lowestSchools, extremeSources),
-      highestSchools: suppressDerived(k.highestSchools, extremeSources),
+      lowestSchools: suppressDerived(schoolExtreme(rawRows, 1), extremeSources),
+      highestSchools: suppressDerived(schoolExtreme(rawRows, -1), extremeSources),
+      extremesAmong: shown.length,
       ekg: parts.outflow.ekg,
       cohortPupils: parts.status.cohortPupils,
       providerCount: k.providerCount,

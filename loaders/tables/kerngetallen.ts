@@ -22,6 +22,9 @@ export interface Kerngetallen<M extends Mode = "raw"> {
   /** The lowest and highest whole percentage among the schools of Tabel 6 (report: 4 and 16). */
   lowestSchools: Sensitive<M, SchoolExtreme | null>;
   highestSchools: Sensitive<M, SchoolExtreme | null>;
+  /** How many schools the extremes compare: all of Tabel 6 in the raw report, only the schools
+   *  whose percentage is published in the public one. */
+  extremesAmong: number;
   ekg: Sensitive<M, number | null>;
   cohortPupils: Sensitive<M, number>;
   providerCount: number;
@@ -30,12 +33,12 @@ export interface Kerngetallen<M extends Mode = "raw"> {
   perYear: MunicipalYear<M>[];
 }
 
-function latestPct(row: SchoolRow): number | null {
+function latestPct(row: Pick<SchoolRow, "years">): number | null {
   return row.years[row.years.length - 1].pct;
 }
 
 /** The schools at the lowest (direction 1) or highest (direction −1) latest whole percentage. */
-export function schoolExtreme(rows: SchoolRow[], direction: 1 | -1): SchoolExtreme | null {
+export function schoolExtreme(rows: Pick<SchoolRow, "schoolId" | "name" | "years">[], direction: 1 | -1): SchoolExtreme | null {
   const values = rows.map(latestPct).filter((p): p is number => p !== null);
   if (values.length === 0) return null;
   const pct = direction === 1 ? Math.min(...values) : Math.max(...values);
@@ -56,6 +59,7 @@ export function kerngetallen(
     latest,
     lowestSchools: schoolExtreme(schools.tabel6, 1),
     highestSchools: schoolExtreme(schools.tabel6, -1),
+    extremesAmong: schools.tabel6.length,
     ekg: outflow.ekg,
     cohortPupils: status.cohortPupils,
     providerCount: careTypes.providerCount,

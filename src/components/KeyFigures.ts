@@ -16,6 +16,8 @@ export interface KeyFiguresData {
   latest: {pupils: Published<number>; pct: Published<number>; trajectoriesPerPupil: Published<number>};
   lowestSchools: Published<SchoolExtreme>;
   highestSchools: Published<SchoolExtreme>;
+  /** Schools compared for the range: those whose percentage is published. */
+  extremesAmong: number;
   ekg: Published<number>;
 }
 
@@ -56,7 +58,7 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
     card(
       "Verschil tussen scholen",
       `${formatPercent(extremePct(data.lowestSchools))} tot ${formatPercent(extremePct(data.highestSchools))}`,
-      `laagste en hoogste percentage van een school in ${year}`
+      `laagste en hoogste percentage in ${year}, van de ${data.extremesAmong} scholen waarvan het percentage getoond wordt`
     ),
     card(
       "Trajecten per leerling",

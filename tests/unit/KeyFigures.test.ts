@@ -9,6 +9,7 @@ const data: KeyFiguresData = {
   latest: {pupils: 389, pct: 8.55, trajectoriesPerPupil: 1.27},
   lowestSchools: {pct: 4, schools: [school("17NC", "Dolfijn")]},
   highestSchools: {pct: 16, schools: [school("16MH", "Wilhelmina")]},
+  extremesAmong: 20,
   ekg: 34
 };
 
@@ -23,6 +24,7 @@ it("KeyFigures(data) names the year and the number of pupils in the notes", () =
   expect(element.querySelector("h2")?.textContent).toBe("Leerlingen 2019");
   expect(element.textContent).toContain("389 leerlingen begonnen in 2019 aan jeugdhulp");
   expect(element.getAttribute("aria-label")).toBe("Kerngetallen 2019");
+  expect(element.textContent).toContain("van de 20 scholen waarvan het percentage getoond wordt");
 });
 
 it("KeyFigures(data) shows a withheld count as '< 5' and a withheld percentage as a dot", () => {

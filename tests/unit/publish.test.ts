@@ -123,9 +123,12 @@ describe("Tabel 6 after suppression", () => {
     ]);
   });
 
-  test("the range of the schools is hidden while any school is", () => {
-    expect(pub.kerngetallen.lowestSchools).toEqual(H);
-    expect(pub.kerngetallen.highestSchools).toEqual(H);
+  test("the range runs over the schools whose percentage is published, and says how many", () => {
+    // Berk and Ceder are withheld in the latest year; only Anemoon (12 %) is compared.
+    expect(pub.kerngetallen.extremesAmong).toBe(1);
+    expect(pub.kerngetallen.lowestSchools).toEqual({pct: 12, schools: [{schoolId: "A", name: "Anemoon"}]});
+    expect(pub.kerngetallen.highestSchools).toEqual({pct: 12, schools: [{schoolId: "A", name: "Anemoon"}]});
+    expect(report.kerngetallen.extremesAmong).toBe(3);
   });
 });
 
