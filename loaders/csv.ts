@@ -133,16 +133,19 @@ function forEachPlainRecord(body: string, delimiter: Delimiter, onRecord: RowVis
 }
 
 function forEachQuotedRecord(body: string, delimiter: Delimiter, onRecord: RowVisitor): CsvError | null {
-  let previousEnd = 0;
+  // Empty lines are kept as records, so a record starts on the line after the previous one ends.
+  // csv-parse's own line count is not used: it counts \r\n inside a quoted cell as two lines.
+  let line = 1;
   try {
-    // Empty lines are kept as records, so a record starts on the line after the previous one ended.
     parse(body, {
       delimiter,
+      record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
       relax_quotes: true,
-      on_record: (cells: string[], {lines}: {lines: number}) => {
-        onRecord(cells, previousEnd + 1);
-        previousEnd = lines;
+      on_record: (cells: string[]) => {
+        const start = line;
+        line += 1 + cells.reduce((n, cell) => n + countNewlines(cell), 0);
+        onRecord(cells, start);
         return null;
       }
     });
@@ -151,6 +154,12 @@ function forEachQuotedRecord(body: string, delimiter: Delimiter, onRecord: RowVi
     throw error;
   }
   return null;
+}
+
+function countNewlines(cell: string): number {
+  let n = 0;
+  for (let at = cell.indexOf("\n"); at >= 0; at = cell.indexOf("\n", at + 1)) n++;
+  return n;
 }
 
 function headerErrors(columns: string[], file: string, line: number): InputError[] {
