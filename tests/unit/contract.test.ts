@@ -205,12 +205,95 @@ Heuvelrug;nieuw;03-2010;01-10-2018;0012;007
   });
 });
 
+const BASE = {scholen: SCHOLEN, leerlingen: LEERLINGEN, zorgvormen: ZORGVORMEN, trajecten: TRAJECTEN};
+
+// Each case appends rows to one valid file; the rows land on the lines right after the fixture's.
+const appendedRowCases: {name: string; file: keyof typeof BASE; rows: string[]; expected: string[]}[] = [
+  {
+    name: "an impossible end date",
+    file: "trajecten",
+    rows: ["T6;007;54;54001;Aanbieder A;01-01-2019;31-02-2019;10"],
+    expected: ['trajecten.csv, regel 7, kolom "einddatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj).']
+  },
+  {
+    name: "an end date before the start date",
+    file: "trajecten",
+    rows: ["T6;007;54;54001;Aanbieder A;01-03-2019;28-02-2019;10"],
+    expected: ['trajecten.csv, regel 7, kolom "einddatum": "28-02-2019" ligt vóór de begindatum (01-03-2019).']
+  },
+  {
+    name: "a negative cost and an unreadable amount",
+    file: "trajecten",
+    rows: ["T6;007;54;54001;Aanbieder A;01-03-2019;;-125,00", "T7;007;54;54001;Aanbieder A;01-03-2019;;twaalf"],
+    expected: [
+      'trajecten.csv, regel 7, kolom "kosten": "-125,00" is negatief; verwacht 0 of meer.',
+      'trajecten.csv, regel 8, kolom "kosten": "twaalf" is geen geldig bedrag (verwacht bijvoorbeeld 1234,56 of 1.234,56).'
+    ]
+  },
+  {
+    name: "an unknown school, also when it differs only by leading zeros",
+    file: "leerlingen",
+    rows: ["L4;12;01-10-2019;05-2012;Heuvelrug"],
+    expected: ['leerlingen.csv, regel 6, kolom "school_id": "12" staat niet in scholen.csv.']
+  },
+  {
+    name: "a duplicate traject_id",
+    file: "trajecten",
+    rows: ["T2;007;54;54001;Aanbieder A;01-03-2019;;10"],
+    expected: ['trajecten.csv, regel 7, kolom "traject_id": "T2" komt dubbel voor (ook op regel 3).']
+  },
+  {
+    name: "a duplicate school_id",
+    file: "scholen",
+    rows: ["0012;De Linde 2;Bestuur A;openbaar;;hoog;1;nee;;;;"],
+    expected: ['scholen.csv, regel 4, kolom "school_id": "0012" komt dubbel voor (ook op regel 2).']
+  },
+  {
+    name: "a pupil twice in the same year, at the same school or at two schools",
+    file: "leerlingen",
+    rows: ["007;0012;01-10-2019;03-2010;Heuvelrug", "L2;0012;02-10-2019;11-2011;Heuvelrug"],
+    expected: [
+      'leerlingen.csv, regel 6, kolom "leerling_id": "007" staat twee keer in peiljaar 2019 (ook op regel 3).',
+      'leerlingen.csv, regel 7, kolom "leerling_id": "L2" staat in peiljaar 2019 op twee scholen: 0034 (ook op regel 4) en 0012.'
+    ]
+  },
+  {
+    name: "a product without a mapping in zorgvormen.csv",
+    file: "trajecten",
+    rows: ["T6;007;54;54009;Aanbieder A;01-03-2019;;10", "T7;007;41;;Aanbieder C;01-03-2019;;10"],
+    expected: [
+      'trajecten.csv, regel 7, kolom "productcode": "54009" heeft geen zorgvorm: voeg productcategorie 54, productcode 54009 toe aan zorgvormen.csv.',
+      'trajecten.csv, regel 8, kolom "productcategorie": "41" heeft geen zorgvorm: voeg productcategorie 41 toe aan zorgvormen.csv.'
+    ]
+  },
+  {
+    name: "a mapping to a care type that instellingen.json does not declare, and a mapping listed twice",
+    file: "zorgvormen",
+    rows: ["43;;verblijf", "45;;ggz"],
+    expected: [
+      'zorgvormen.csv, regel 5, kolom "zorgvorm": "verblijf" is geen zorgvorm uit careTypes in instellingen.json (ggz, dyslexie, begeleiding).',
+      'zorgvormen.csv, regel 6, kolom "productcode": "45 (hele categorie)" komt dubbel voor (ook op regel 4).'
+    ]
+  },
+  {
+    name: "interview answers for a school that did not take part",
+    file: "scholen",
+    rows: ["0056;De Eik;Bestuur B;openbaar;;hoog;1;nee;2;;;"],
+    expected: [
+      'scholen.csv, regel 4, kolom "aantal_ib": "2" is ingevuld, maar deelname_interview is nee; laat dit leeg of zet deelname_interview op ja.'
+    ]
+  },
+  {
+    name: "an empty required cell",
+    file: "scholen",
+    rows: ["0056;De Eik;;openbaar;;hoog;1;nee;;;;"],
+    expected: ['scholen.csv, regel 4, kolom "bestuur" is leeg, maar dit veld is verplicht.']
+  }
+];
+
 describe("errors name file, line, column and value", () => {
-  test("an impossible end date", () => {
-    const trajecten = withLines(TRAJECTEN, "T6;007;54;54001;Aanbieder A;01-01-2019;31-02-2019;10");
-    expect(messages(folder({trajecten}))).toEqual([
-      'trajecten.csv, regel 7, kolom "einddatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj).'
-    ]);
+  test.each(appendedRowCases)("$name", ({file, rows, expected}) => {
+    expect(messages(folder({[file]: withLines(BASE[file], ...rows)}))).toEqual(expected);
   });
 
   test("a missing required column lists the columns that were found", () => {
@@ -220,78 +303,9 @@ describe("errors name file, line, column and value", () => {
     ]);
   });
 
-  test("an end date before the start date", () => {
-    const trajecten = withLines(TRAJECTEN, "T6;007;54;54001;Aanbieder A;01-03-2019;28-02-2019;10");
-    expect(messages(folder({trajecten}))).toEqual([
-      'trajecten.csv, regel 7, kolom "einddatum": "28-02-2019" ligt vóór de begindatum (01-03-2019).'
-    ]);
-  });
-
   test("an end date on the start date is a one-day trajectory, not an error", () => {
     const trajecten = withLines(TRAJECTEN, "T6;007;54;54001;Aanbieder A;01-03-2019;01-03-2019;10");
     expect(loadDataset(folder({trajecten})).dataset.trajectories.at(-1)).toMatchObject({start: "2019-03-01", end: "2019-03-01"});
-  });
-
-  test("a negative cost and an unreadable amount", () => {
-    const trajecten = withLines(
-      TRAJECTEN,
-      "T6;007;54;54001;Aanbieder A;01-03-2019;;-125,00",
-      "T7;007;54;54001;Aanbieder A;01-03-2019;;twaalf"
-    );
-    expect(messages(folder({trajecten}))).toEqual([
-      'trajecten.csv, regel 7, kolom "kosten": "-125,00" is negatief; verwacht 0 of meer.',
-      'trajecten.csv, regel 8, kolom "kosten": "twaalf" is geen geldig bedrag (verwacht bijvoorbeeld 1234,56 of 1.234,56).'
-    ]);
-  });
-
-  test("an unknown school, also when it differs only by leading zeros", () => {
-    const leerlingen = withLines(LEERLINGEN, "L4;12;01-10-2019;05-2012;Heuvelrug");
-    expect(messages(folder({leerlingen}))).toEqual(['leerlingen.csv, regel 6, kolom "school_id": "12" staat niet in scholen.csv.']);
-  });
-
-  test("a duplicate traject_id and a duplicate school_id", () => {
-    const trajecten = withLines(TRAJECTEN, "T2;007;54;54001;Aanbieder A;01-03-2019;;10");
-    const scholen = withLines(SCHOLEN, "0012;De Linde 2;Bestuur A;openbaar;;hoog;1;nee;;;;");
-    expect(messages(folder({trajecten, scholen}))).toEqual([
-      'scholen.csv, regel 4, kolom "school_id": "0012" komt dubbel voor (ook op regel 2).',
-      'trajecten.csv, regel 7, kolom "traject_id": "T2" komt dubbel voor (ook op regel 3).'
-    ]);
-  });
-
-  test("a pupil twice in the same year, at the same school or at two schools", () => {
-    const leerlingen = withLines(LEERLINGEN, "007;0012;01-10-2019;03-2010;Heuvelrug", "L2;0012;02-10-2019;11-2011;Heuvelrug");
-    expect(messages(folder({leerlingen}))).toEqual([
-      'leerlingen.csv, regel 6, kolom "leerling_id": "007" staat twee keer in peiljaar 2019 (ook op regel 3).',
-      'leerlingen.csv, regel 7, kolom "leerling_id": "L2" staat in peiljaar 2019 op twee scholen: 0034 (ook op regel 4) en 0012.'
-    ]);
-  });
-
-  test("a product without a mapping in zorgvormen.csv", () => {
-    const trajecten = withLines(TRAJECTEN, "T6;007;54;54009;Aanbieder A;01-03-2019;;10", "T7;007;41;;Aanbieder C;01-03-2019;;10");
-    expect(messages(folder({trajecten}))).toEqual([
-      'trajecten.csv, regel 7, kolom "productcode": "54009" heeft geen zorgvorm: voeg productcategorie 54, productcode 54009 toe aan zorgvormen.csv.',
-      'trajecten.csv, regel 8, kolom "productcategorie": "41" heeft geen zorgvorm: voeg productcategorie 41 toe aan zorgvormen.csv.'
-    ]);
-  });
-
-  test("a mapping to a care type that instellingen.json does not declare, and a mapping listed twice", () => {
-    const zorgvormen = withLines(ZORGVORMEN, "43;;verblijf", "45;;ggz");
-    expect(messages(folder({zorgvormen}))).toEqual([
-      'zorgvormen.csv, regel 5, kolom "zorgvorm": "verblijf" is geen zorgvorm uit careTypes in instellingen.json (ggz, dyslexie, begeleiding).',
-      'zorgvormen.csv, regel 6, kolom "productcode": "45 (hele categorie)" komt dubbel voor (ook op regel 4).'
-    ]);
-  });
-
-  test("interview answers for a school that did not take part", () => {
-    const scholen = withLines(SCHOLEN, "0056;De Eik;Bestuur B;openbaar;;hoog;1;nee;2;;;");
-    expect(messages(folder({scholen}))).toEqual([
-      'scholen.csv, regel 4, kolom "aantal_ib": "2" is ingevuld, maar deelname_interview is nee; laat dit leeg of zet deelname_interview op ja.'
-    ]);
-  });
-
-  test("an empty required cell says it is empty", () => {
-    const scholen = withLines(SCHOLEN, "0056;De Eik;;openbaar;;hoog;1;nee;;;;");
-    expect(messages(folder({scholen}))).toEqual(['scholen.csv, regel 4, kolom "bestuur" is leeg, maar dit veld is verplicht.']);
   });
 
   test("every error of every file is collected before the build stops, in file order", () => {
