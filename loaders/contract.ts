@@ -31,12 +31,6 @@ export const INPUT_FILES = {
   trajecten: "trajecten.csv"
 } as const;
 
-const KEY_SEPARATOR = "\u0000";
-
-function mappingKey(category: string, code: string): string {
-  return `${category}${KEY_SEPARATOR}${code}`;
-}
-
 export type InputName = keyof typeof INPUT_FILES;
 export type InputTexts = Record<InputName, string>;
 
@@ -80,17 +74,16 @@ function append(target: InputError[], found: Iterable<InputError>): void {
 
 /**
  * Streams a CSV file through its row shape. `accept` turns a valid row into an item, or reports
- * why the row is rejected and returns null; it sees rows in file order.
+ * why the row is rejected and returns null; it sees rows in file order and the items so far.
  */
 function readRows<P extends Parsers, T>(
   text: string,
   file: string,
   shape: RowShape<P>,
   errors: InputError[],
-  accept: (row: RowOf<P>, line: number) => T | null
+  accept: (row: RowOf<P>, line: number, sofar: Rows<T>) => T | null
 ): Rows<T> {
-  const items: T[] = [];
-  const lines: number[] = [];
+  const rows: Rows<T> = {items: [], lines: [], clean: true};
   const before = errors.length;
   const csvErrors = readCsv(text, file, (header) => {
     const missing = missingColumns(header, shape);
@@ -99,18 +92,21 @@ function readRows<P extends Parsers, T>(
     const parse = rowParser(header, shape, errors);
     return (cells, line) => {
       const row = parse(cells, line);
-      const item = row === null ? null : accept(row, line);
+      const item = row === null ? null : accept(row, line, rows);
       if (item === null) return;
-      items.push(item);
-      lines.push(line);
+      rows.items.push(item);
+      rows.lines.push(line);
     };
   });
   append(errors, csvErrors);
-  return {items, lines, clean: errors.length === before};
+  rows.clean = errors.length === before;
+  return rows;
 }
 
+type FirstOfEach = (key: string, line: number, shown?: string) => boolean;
+
 /** Accepts the first row with a key and reports every later one as a duplicate. */
-function firstOfEach(file: string, column: string, errors: InputError[]): (key: string, line: number, shown?: string) => boolean {
+function firstOfEach(file: string, column: string, errors: InputError[]): FirstOfEach {
   const firstLine = new Map<string, number>();
   return (key, line, shown = key) => {
     const first = firstLine.get(key);
@@ -129,39 +125,13 @@ export function loadDataset(texts: InputTexts): LoadedDataset {
 
   const {settings, errors: settingsErrors} = parseSettings(texts.instellingen);
   append(errorsOf("instellingen"), settingsErrors);
-
   // Files are read in dependency order; a check against another file runs only when that file is
   // error-free, so that one mistake does not echo as hundreds of follow-up errors.
-  const newSchool = firstOfEach(INPUT_FILES.scholen, "school_id", errorsOf("scholen"));
-  const schools = readRows(texts.scholen, INPUT_FILES.scholen, schoolRow, errorsOf("scholen"), (row, line) =>
-    newSchool(row.school_id, line) ? toSchool(row) : null
-  );
+  const schools = readSchools(texts.scholen, errorsOf("scholen"));
   const schoolIds = schools.clean ? new Set(schools.items.map((school) => school.id)) : null;
-
   const enrolments = readEnrolments(texts.leerlingen, schoolIds, errorsOf("leerlingen"));
-
-  const careTypes = settings ? new Set(settings.careTypes.map((careType) => careType.key)) : null;
-  const newMapping = firstOfEach(INPUT_FILES.zorgvormen, "productcode", errorsOf("zorgvormen"));
-  const mappings = readRows(texts.zorgvormen, INPUT_FILES.zorgvormen, mappingRow, errorsOf("zorgvormen"), (row, line) => {
-    const key = mappingKey(row.productcategorie, row.productcode ?? "");
-    const product = row.productcode === null ? `${row.productcategorie} (hele categorie)` : `${row.productcategorie} / ${row.productcode}`;
-    if (!newMapping(key, line, product)) return null;
-    if (careTypes && !careTypes.has(row.zorgvorm)) {
-      const message = `is geen zorgvorm uit careTypes in ${INPUT_FILES.instellingen} (${[...careTypes].join(", ")})`;
-      errorsOf("zorgvormen").push({file: INPUT_FILES.zorgvormen, line, column: "zorgvorm", value: row.zorgvorm, message});
-      return null;
-    }
-    return toMapping(row);
-  });
-
-  const careTypeOf = careTypeLookup(mappings.items);
-  const newTrajectory = firstOfEach(INPUT_FILES.trajecten, "traject_id", errorsOf("trajecten"));
-  const trajectories = readRows(texts.trajecten, INPUT_FILES.trajecten, trajectoryRow, errorsOf("trajecten"), (row, line) => {
-    if (!newTrajectory(row.traject_id, line)) return null;
-    const careType = careTypeOf(row.productcategorie, row.productcode);
-    if (careType === null && mappings.clean) errorsOf("trajecten").push(unmappedProduct(line, row.productcategorie, row.productcode));
-    return careType === null ? null : toTrajectory(row, careType);
-  });
+  const mappings = readMappings(texts.zorgvormen, settings, errorsOf("zorgvormen"));
+  const trajectories = readTrajectories(texts.trajecten, mappings, errorsOf("trajecten"));
 
   const errors = [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
   if (errors.length > 0 || !settings) throw new InputErrors(errors);
@@ -174,12 +144,48 @@ export function loadDataset(texts: InputTexts): LoadedDataset {
   });
 }
 
+function readSchools(text: string, errors: InputError[]): Rows<School> {
+  const isNew = firstOfEach(INPUT_FILES.scholen, "school_id", errors);
+  return readRows(text, INPUT_FILES.scholen, schoolRow, errors, (row, line) =>
+    isNew(row.school_id, line) ? toSchool(row) : null
+  );
+}
+
+function readMappings(text: string, settings: Settings | null, errors: InputError[]): Rows<ProductMapping> {
+  const file = INPUT_FILES.zorgvormen;
+  const careTypes = settings ? settings.careTypes.map((careType) => careType.key) : null;
+  const isNew = firstOfEach(file, "productcode", errors);
+  return readRows(text, file, mappingRow, errors, (row, line) => {
+    const {productcategorie: category, productcode: code} = row;
+    const shown = code === null ? `${category} (hele categorie)` : `${category} / ${code}`;
+    if (!isNew(mappingKey(category, code ?? ""), line, shown)) return null;
+    if (careTypes && !careTypes.includes(row.zorgvorm)) {
+      const message = `is geen zorgvorm uit careTypes in ${INPUT_FILES.instellingen} (${careTypes.join(", ")})`;
+      errors.push({file, line, column: "zorgvorm", value: row.zorgvorm, message});
+      return null;
+    }
+    return toMapping(row);
+  });
+}
+
+function readTrajectories(text: string, mappings: Rows<ProductMapping>, errors: InputError[]): Rows<Trajectory> {
+  const careTypeOf = careTypeLookup(mappings.items);
+  const isNew = firstOfEach(INPUT_FILES.trajecten, "traject_id", errors);
+  return readRows(text, INPUT_FILES.trajecten, trajectoryRow, errors, (row, line) => {
+    if (!isNew(row.traject_id, line)) return null;
+    const careType = careTypeOf(row.productcategorie, row.productcode);
+    if (careType !== null) return toTrajectory(row, careType);
+    if (mappings.clean) errors.push(unmappedProduct(line, row.productcategorie, row.productcode));
+    return null;
+  });
+}
+
 function readEnrolments(text: string, schoolIds: Set<string> | null, errors: InputError[]): Rows<Enrolment> {
   const file = INPUT_FILES.leerlingen;
-  // Year → pupil → its first enrolment that year, to name the other row and school in the message.
+  // Year → pupil → index of its first enrolment that year, to name that row and school in the message.
   // One map per year instead of a pupil+year key: no million concatenated keys to build and hash.
-  const firstByYear = new Map<number, Map<string, {line: number; schoolId: string}>>();
-  return readRows(text, file, enrolmentRow, errors, (row, line) => {
+  const firstByYear = new Map<number, Map<string, number>>();
+  return readRows(text, file, enrolmentRow, errors, (row, line, sofar) => {
     if (schoolIds && !schoolIds.has(row.school_id)) {
       const message = `staat niet in ${INPUT_FILES.scholen}`;
       errors.push({file, line, column: "school_id", value: row.school_id, message});
@@ -188,12 +194,13 @@ function readEnrolments(text: string, schoolIds: Set<string> | null, errors: Inp
     const enrolment = toEnrolment(row);
     let first = firstByYear.get(enrolment.year);
     if (first === undefined) firstByYear.set(enrolment.year, (first = new Map()));
-    const other = first.get(enrolment.pupilId);
-    if (other === undefined) {
-      first.set(enrolment.pupilId, {line, schoolId: enrolment.schoolId});
+    const earlier = first.get(enrolment.pupilId);
+    if (earlier === undefined) {
+      first.set(enrolment.pupilId, sofar.items.length);
       return enrolment;
     }
-    const where = `ook op regel ${other.line}`;
+    const other = sofar.items[earlier];
+    const where = `ook op regel ${sofar.lines[earlier]}`;
     const message =
       other.schoolId === enrolment.schoolId
         ? `staat twee keer in peiljaar ${enrolment.year} (${where})`
@@ -251,6 +258,11 @@ function toTrajectory(row: TrajectoryRow, careType: string): Trajectory {
     end: row.einddatum,
     cost: row.kosten
   };
+}
+
+// A character no export contains, so that "5" + "41" and "54" + "1" stay different keys.
+function mappingKey(category: string, code: string): string {
+  return `${category}\u0000${code}`;
 }
 
 /** Exact category + code first, then the category's catch-all row (empty code). */
