@@ -1,6 +1,10 @@
+import {mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
 import {describe, expect, test} from "vitest";
-import {formatScopeReport, loadDataset, type InputTexts} from "../../loaders/contract.js";
+import {formatScopeReport, INPUT_FILES, loadDataset, type InputTexts} from "../../loaders/contract.js";
 import {formatInputError, formatInputErrors, InputErrors, type InputError} from "../../loaders/errors.js";
+import {readInputFolder, resolveDataDir} from "../../loaders/io.js";
 
 const settings = {
   municipality: "Heuvelrug",
@@ -69,9 +73,10 @@ function folder(overrides: Partial<InputTexts> = {}): InputTexts {
 const withLines = (csv: string, ...lines: string[]) => csv + lines.map((line) => `${line}\n`).join("");
 const settingsWith = (changes: Record<string, unknown>) => JSON.stringify({...settings, ...changes});
 
-function caught(texts: InputTexts): InputErrors {
+function caught(texts: InputTexts | (() => unknown)): InputErrors {
   try {
-    loadDataset(texts);
+    if (typeof texts === "function") texts();
+    else loadDataset(texts);
   } catch (error) {
     if (error instanceof InputErrors) return error;
     throw error;
@@ -393,5 +398,55 @@ describe("the error report", () => {
     const report = caught(folder({trajecten}));
     expect(report.errors).toHaveLength(200_000);
     expect(report.message).toContain("… en nog 199.980 (trajecten.csv: 200.000).");
+  });
+});
+
+describe("the input folder", () => {
+  const writeFolder = (files: Record<string, string | Buffer>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-"));
+    for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
+    return dir;
+  };
+
+  test("NADERE_OGEN_DATA is resolved from the working directory, and data/default is the default", () => {
+    expect(resolveDataDir({NADERE_OGEN_DATA: "mijn-gemeente"})).toBe(path.resolve("mijn-gemeente"));
+    expect(resolveDataDir({})).toBe(path.resolve(import.meta.dirname, "../../data/default") + path.sep);
+  });
+
+  test("every missing file is named with the folder", () => {
+    const dir = writeFolder({"scholen.csv": SCHOLEN, "zorgvormen.csv": ZORGVORMEN});
+    expect(caught(() => readInputFolder(dir)).errors.map(formatInputError)).toEqual([
+      `instellingen.json ontbreekt in de map ${dir}.`,
+      `leerlingen.csv ontbreekt in de map ${dir}.`,
+      `trajecten.csv ontbreekt in de map ${dir}.`
+    ]);
+  });
+
+  test("a folder that does not exist is an error", () => {
+    const dir = path.join(tmpdir(), "bestaat-niet-7f3a");
+    expect(caught(() => readInputFolder(dir)).errors.map(formatInputError)).toEqual([
+      `${dir} bestaat niet of is geen map; controleer NADERE_OGEN_DATA.`
+    ]);
+  });
+
+  test("file names match without case and a Windows-1252 export is decoded", () => {
+    const naam = Buffer.from("school_id;naam\n0012;Caf\xe9 De L\xefnde\n", "latin1");
+    const dir = writeFolder({
+      "Instellingen.json": "{}",
+      "SCHOLEN.csv": naam,
+      "leerlingen.csv": LEERLINGEN,
+      "zorgvormen.csv": ZORGVORMEN,
+      "Trajecten.CSV": "\ufeff" + TRAJECTEN
+    });
+    const texts = readInputFolder(dir);
+    expect(Object.keys(texts).sort()).toEqual(Object.keys(INPUT_FILES).sort());
+    expect(texts.scholen).toBe("school_id;naam\n0012;Café De Lïnde\n");
+    expect(texts.leerlingen).toBe(LEERLINGEN);
+  });
+
+  test("the default folder meets the contract", () => {
+    const {dataset, scope} = loadDataset(readInputFolder(resolveDataDir({})));
+    expect(dataset.schools.length).toBeGreaterThan(0);
+    expect(scope.trajectoriesKept).toBe(dataset.trajectories.length);
   });
 });
