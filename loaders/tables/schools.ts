@@ -31,8 +31,10 @@ export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
     for (const e of list) increment(enrolled, compositeKey(e.schoolId, e.year));
   }
   const pupils = countDistinct(scope.care, (a) => compositeKey(a.enrolment.schoolId, a.year), (a) => a.trajectory.pupilId);
+  // Trajectories that count for the year under the chosen definition (started in it, or running in
+  // it), so trajectories per pupil compares like with like; Tabel 2 keeps counting starts.
   const trajectories = new Map<string, number>();
-  for (const a of scope.started) increment(trajectories, compositeKey(a.enrolment.schoolId, a.year));
+  for (const a of scope.care) increment(trajectories, compositeKey(a.enrolment.schoolId, a.year));
   const keys = new Set([...enrolled.keys(), ...pupils.keys(), ...trajectories.keys()]);
   return new Map(
     [...keys].map((key) => [

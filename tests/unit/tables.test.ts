@@ -51,7 +51,7 @@ describe("scope", () => {
     ]);
   });
 
-  test("with the active definition a trajectory counts as youth care in every year it runs, as a trajectory only in its start year", () => {
+  test("with the active definition a trajectory counts in every year it runs; Tabel 2 still counts starts", () => {
     const r = computeReport(
       dataset({
         pupils: [pupil("p1", {years: YEARS})],
@@ -60,7 +60,9 @@ describe("scope", () => {
       })
     );
     expect(r.schools.total.years.map((y) => y.pupils)).toEqual([1, 1, 0]);
-    expect(r.schools.total.years.map((y) => y.trajectories)).toEqual([1, 0, 0]);
+    // Trajectories per pupil compares like with like: running trajectories per pupil in care.
+    expect(r.schools.total.years.map((y) => y.trajectories)).toEqual([1, 1, 0]);
+    expect(r.dbc.tabel2.map((y) => y.raw)).toEqual([1, 0, 0]);
   });
 
   test("a peildatum before the end of the last study year is refused", () => {
