@@ -31,7 +31,27 @@ export default {
   // The default footer links to observablehq.com; ours stays local and in Dutch.
   footer: "Met nadere ogen · jeugdhulp en basisonderwijs, per school bekeken.",
   toc: {label: "Inhoud"},
-  pages: [{name: "Samenvatting", path: "/"}],
+  // Reading order of the 2020 report (digest §F.1); the home page is the Samenvatting.
+  pages: [
+    {name: "Samenvatting", path: "/"},
+    {name: "Onderzoek en begrippen", path: "/onderzoek"},
+    {
+      name: "Data-analyse",
+      open: true,
+      pages: [
+        {name: "Feiten en cijfers", path: "/data-analyse/feiten"},
+        {name: "Eerste Keer Goed", path: "/data-analyse/eerste-keer-goed"},
+        {name: "Groeipatronen per school", path: "/data-analyse/groeipatronen"},
+        {name: "Factoren", path: "/data-analyse/factoren"}
+      ]
+    },
+    {name: "In de school", path: "/in-de-school"},
+    {name: "Rondom de school", path: "/rondom-de-school"},
+    {name: "Conclusies", path: "/conclusies"},
+    {name: "Aanbevelingen", path: "/aanbevelingen"},
+    {name: "Verantwoording", path: "/verantwoording"}
+  ],
+  pager: true,
   // The search index (minisearch) is built at build time and bundled: no network needed.
   search: true,
   duckdb: {

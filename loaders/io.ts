@@ -7,6 +7,7 @@ import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
+const PUBLISHED_DIR = fileURLToPath(new URL("../data/published/", import.meta.url));
 
 /** NADERE_OGEN_DATA (relative to the working directory) or the synthetic default folder. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,4 +41,9 @@ function decode(bytes: Buffer): string {
   } catch {
     return new TextDecoder("windows-1252").decode(bytes);
   }
+}
+
+/** The 2020 report's own published figures and texts (data/published/), by file name. */
+export function readPublishedFiles<const N extends string>(names: readonly N[]): Record<N, string> {
+  return Object.fromEntries(names.map((name) => [name, readFileSync(resolve(PUBLISHED_DIR, name), "utf8")])) as Record<N, string>;
 }

@@ -120,3 +120,42 @@ export function targetsFromPublished(p: Published): Targets {
     providers: kerngetal(p, "youth_care_providers")
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The report's qualitative findings, for the narrative pages.
+
+export interface FactorVerdict {
+  section: string;
+  factor: string;
+  verdict: "ja" | "nee" | "anders" | "onbeantwoord" | string;
+  /** "table" when the report gave a Ja/Nee/Anders table, "prose" when only the text says it. */
+  basis: string;
+  /** True where the verdict column was lost in the text version and is inferred from layout. */
+  inferred: boolean;
+  reason: string;
+  sourceLine: string;
+}
+
+export function readFactorVerdicts(text: string): FactorVerdict[] {
+  return rows(text).map((r) => ({
+    section: r.section,
+    factor: r.factor,
+    verdict: r.verdict,
+    basis: r.basis,
+    inferred: r.verdict_inferred === "yes",
+    reason: r.reason,
+    sourceLine: r.source_line
+  }));
+}
+
+export interface Erratum {
+  id: string;
+  reportSays: string;
+  inconsistency: string;
+  handling: string;
+  sourceLine: string;
+}
+
+export function readErrata(text: string): Erratum[] {
+  return rows(text).map((r) => ({id: r.id, reportSays: r.report_says, inconsistency: r.inconsistency, handling: r.handling, sourceLine: r.source_line}));
+}

@@ -4,14 +4,13 @@
 
 import {readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
+import {readPublishedFiles} from "../loaders/io.js";
 import {PUBLISHED_FILES, readPublished, targetsFromPublished, type PublishedTexts} from "../loaders/published.js";
 import type {Settings} from "../loaders/model.js";
 import {generate} from "../loaders/synthetic/generate.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const published = Object.fromEntries(
-  PUBLISHED_FILES.map((f) => [f, readFileSync(path.join(root, "data/published", f), "utf8")])
-) as PublishedTexts;
+const published: PublishedTexts = readPublishedFiles(PUBLISHED_FILES);
 const settings = JSON.parse(readFileSync(path.join(root, "data/default/instellingen.json"), "utf8")) as Settings;
 
 const started = performance.now();
