@@ -84,7 +84,7 @@ export function formatDateNumeric(iso: string): string {
 
 // Intl rounds half-even on some engines for ties like 8.55 → 8,5 at one decimal; the report rounds
 // half up, so round first (with a small epsilon for binary fractions such as 8.55 = 8.549999…).
-function roundHalfUpTo(n: number, decimals: number): number {
+export function roundHalfUpTo(n: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.floor(n * scale + 0.5 + 1e-9) / scale;
 }

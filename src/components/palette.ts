@@ -1,0 +1,32 @@
+// Colours, chosen once. Categorical colours follow Okabe & Ito (safe for the common forms of colour
+// blindness), darkened where needed so marks keep 3:1 contrast on white (WCAG 1.4.11). Charts never
+// rely on colour alone: each also has labels, a legend and a table.
+
+export const USE_CATEGORY_COLORS: Record<"laag" | "gemiddeld" | "hoog", string> = {
+  laag: "#0072B2",
+  gemiddeld: "#6E6E6E",
+  hoog: "#C0392B"
+};
+
+export const USE_CATEGORY_LABELS: Record<"laag" | "gemiddeld" | "hoog", string> = {
+  laag: "laag (< 7%)",
+  gemiddeld: "gemiddeld (7–11%)",
+  hoog: "hoog (> 11%)"
+};
+
+/** One colour per care type, in the settings' order; the same everywhere (factsheet items 9–10 too). */
+export const CARE_TYPE_COLORS: Record<string, string> = {
+  basis_ggz: "#56B4E9",
+  specialistische_ggz: "#0072B2",
+  curatieve_ggz: "#7B6FD0",
+  dyslexie: "#E69F00",
+  ambulante_begeleiding: "#009E73",
+  dagbehandeling: "#CC79A7",
+  verblijf: "#D55E00",
+  crisis: "#444444"
+};
+
+/** Two-series comparisons (raw vs corrected, with vs without dyslexia). */
+export const PAIR_COLORS = ["#0072B2", "#E69F00"] as const;
+
+export const NEUTRAL = "#6E6E6E";
