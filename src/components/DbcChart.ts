@@ -36,9 +36,9 @@ export function DbcChart(rows: TrajectoryYear[], {width = 640}: {width?: number}
     y: {label: "Trajecten", grid: true, tickFormat: formatCount},
     color: {domain: [...SERIES], range: [...PAIR_COLORS], legend: true},
     marks: [
-      Plot.barY(data, {fx: "year", x: "series", y: "trajectories", fill: "series", ariaHidden: true}),
-      Plot.text(data, {fx: "year", x: "series", y: "trajectories", text: (d) => formatCount(d.trajectories), dy: -6, ariaHidden: true}),
-      Plot.ruleY([0], {ariaHidden: true})
+      Plot.barY(data, {fx: "year", x: "series", y: "trajectories", fill: "series", ariaHidden: "true"}),
+      Plot.text(data, {fx: "year", x: "series", y: "trajectories", text: (d) => formatCount(d.trajectories), dy: -6, ariaHidden: "true"}),
+      Plot.ruleY([0], {ariaHidden: "true"})
     ]
   });
 }

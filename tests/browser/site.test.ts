@@ -5,7 +5,8 @@ import http from "node:http";
 import {createRequire} from "node:module";
 import path from "node:path";
 import type {AxeResults} from "axe-core";
-import {type Browser, type BrowserContext, type Page, chromium} from "playwright-core";
+import {type Browser, type BrowserContext, type Page} from "playwright-core";
+import {launchChromium} from "./chromium.js";
 import {afterAll, afterEach, beforeAll, describe, expect, inject, test} from "vitest";
 
 const build = inject("offlineBuild");
@@ -34,19 +35,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic"
-    ]
-  });
+  browser = await launchChromium();
 });
 
 afterEach(async () => {

@@ -1,0 +1,38 @@
+// Debian's Chromium for the browser tests, launched the way this machine needs it (no sandbox as
+// root; no background networking, whose connections the closed network refuses).
+import {type Browser, type Page, chromium} from "playwright-core";
+import {inject} from "vitest";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic"
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+}
+
+/** The served offline build (tests/browser/global-setup.ts). */
+export function baseUrl(): string {
+  const url = inject("offlineBuild").baseUrl;
+  if (!url) throw new Error("the offline build was not served; see the build log");
+  return url;
+}
+
+/** Opens a page of the built site and waits until the network is idle; collects console errors. */
+export async function openPage(browser: Browser, urlPath: string): Promise<{page: Page; consoleErrors: string[]}> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "networkidle"});
+  return {page, consoleErrors};
+}
