@@ -11,6 +11,7 @@ import {
   type UseCategory
 } from "../definitions.js";
 import type {IbExperience, School, SesCategory, Settings} from "../model.js";
+import {fisherFreemanHalton} from "../statistics.js";
 import {isSuppressed, type Mode, type Sensitive} from "../suppression.js";
 import {compareSchools, type SchoolRef} from "./common.js";
 import type {Scope} from "./scope.js";
@@ -45,6 +46,23 @@ export interface CrossCell {
   members: SchoolRef[];
 }
 
+/**
+ * The Fisher–Freeman–Halton exact test of a cross-table: is the spread of the schools over the use
+ * categories what chance alone would often give, considering the row and column totals? It tests
+ * association of any shape, not a direction or a straight-line relation.
+ */
+export interface ExactTest {
+  /** Null when the test cannot be run (see `untestable`). */
+  pValue: number | null;
+  untestable: "one_category" | "too_many_tables" | null;
+  /** Schools in the test: a known factor value and a published use category. */
+  schools: number;
+  /** Left out: use category withheld ("afgeschermd"); it would have to be known to place the school. */
+  withheld: number;
+  /** Left out: factor value unknown ("onbekend", "geen cijfer"); not a category of the factor. */
+  unknownFactor: number;
+}
+
 export interface CrossTable {
   factor: string;
   label: string;
@@ -52,6 +70,8 @@ export interface CrossTable {
   columns: Category[];
   /** Every row × column combination, zeros included, in row then column order. */
   cells: CrossCell[];
+  /** Computed from `cells` alone, so the published table tests only published use categories. */
+  exactTest: ExactTest;
 }
 
 export interface FactorTables<M extends Mode = "raw"> {
@@ -72,6 +92,9 @@ export const USE_LABELS: Record<UseColumn, string> = {
 };
 
 const UNKNOWN: Category = {key: "onbekend", label: "Onbekend"};
+const NO_GRADE: Category = {key: "geen_cijfer", label: "Geen cijfer"};
+/** Rows that say the factor is not known; they are shown but are no category of the factor. */
+const NO_VALUE_ROWS = new Set([UNKNOWN.key, NO_GRADE.key]);
 
 interface FactorSpec {
   factor: string;
@@ -122,10 +145,10 @@ function factorSpecs(settings: Settings, schools: SchoolFactors<Mode>[]): Factor
         {key: "1", label: "Categorie 1 (cijfer 3–4)"},
         {key: "2", label: "Categorie 2 (cijfer 5–6)"},
         {key: "3", label: "Categorie 3 (cijfer 7–8)"},
-        {key: "geen_cijfer", label: "Geen cijfer"}
+        NO_GRADE
       ],
       participantsOnly: true,
-      rowOf: (s) => (s.dorpsteamRating === null ? "geen_cijfer" : String(s.dorpsteamRating))
+      rowOf: (s) => (s.dorpsteamRating === null ? NO_GRADE.key : String(s.dorpsteamRating))
     },
     {
       factor: "ib_ervaring",
@@ -181,7 +204,25 @@ function crossTable(spec: FactorSpec, schools: SchoolFactors<Mode>[]): CrossTabl
     label: spec.label,
     rows: spec.rows,
     columns: columnKeys.map((key) => ({key, label: USE_LABELS[key]})),
-    cells
+    cells,
+    exactTest: exactTest(spec.rows, cells)
+  };
+}
+
+/** The exact test over the schools with a known factor value and a published use category. */
+export function exactTest(rows: Category[], cells: CrossCell[]): ExactTest {
+  const countOf = (keep: (c: CrossCell) => boolean) => cells.filter(keep).reduce((n, c) => n + c.schools, 0);
+  const tested = rows
+    .filter((row) => !NO_VALUE_ROWS.has(row.key))
+    .map((row) => USE_CATEGORIES.map((column) => cells.find((c) => c.row === row.key && c.column === column)?.schools ?? 0));
+  const result = fisherFreemanHalton(tested);
+  const untestable = result === null ? "too_many_tables" : result.rows < 2 || result.columns < 2 ? "one_category" : null;
+  return {
+    pValue: untestable ? null : (result as NonNullable<typeof result>).pValue,
+    untestable,
+    schools: tested.flat().reduce((a, b) => a + b, 0),
+    withheld: countOf((c) => c.column === "afgeschermd" && !NO_VALUE_ROWS.has(c.row)),
+    unknownFactor: countOf((c) => NO_VALUE_ROWS.has(c.row))
   };
 }
 
