@@ -87,6 +87,8 @@ function tableOf(rows: VerdictRow[], caption: string, noteId: string): HTMLTable
     const factor = document.createElement("th");
     factor.scope = "row";
     factor.textContent = row.factor;
+    // Framework aligns th to the bottom; the row reads from the top like its long "Waarom" cell.
+    factor.style.verticalAlign = "top";
     const reason = document.createElement("td");
     reason.textContent = row.reason;
     const section = document.createElement("td");
@@ -124,9 +126,11 @@ function addFilters(root: HTMLElement, table: HTMLTableElement, rows: VerdictRow
   status.setAttribute("aria-live", "polite");
   status.setAttribute("role", "status");
   status.style.margin = "0.5rem 0";
+  status.className = "no-print";
 
   const controls = document.createElement("div");
-  controls.className = "verdict-filters";
+  // Filters do nothing on paper: style.css hides .no-print when printing.
+  controls.className = "verdict-filters no-print";
   controls.style.cssText = "display:flex;flex-wrap:wrap;gap:0.5rem 1.5rem;align-items:flex-end";
   controls.append(labelled(`${id}-verdict`, "Verband met jeugdhulpgebruik", select), labelled(`${id}-search`, "Zoek in factor of toelichting", search));
 
