@@ -16,7 +16,7 @@ import {
 import type {AgeCount, AgeTables} from "./tables/ages.js";
 import type {CareTypeRow, CareTypeTables, ProviderRow, YearCount} from "./tables/careTypes.js";
 import {compositeKey} from "./tables/common.js";
-import type {CostBandRow, CostTable} from "./tables/costs.js";
+import {LORENZ, type CostBandRow, type CostTable} from "./tables/costs.js";
 import type {DbcTables} from "./tables/dbc.js";
 import {factorTables, type FactorTables} from "./tables/factors.js";
 import type {Factsheet} from "./tables/factsheet.js";
@@ -82,7 +82,9 @@ class Publisher {
         year: y.year,
         withDyslexia: this.histogram(y.withDyslexia),
         withoutDyslexia: this.histogram(y.withoutDyslexia),
-        perCareType: y.perCareType.map((c) => ({...c, ages: this.histogram(c.ages)}))
+        perCareType: y.perCareType.map((c) => ({...c, ages: this.histogram(c.ages)})),
+        // Enrolment counts are not sensitive: they pass as they are.
+        ...(y.enrolled ? {enrolled: y.enrolled} : {})
       }))
     };
   }
@@ -156,7 +158,10 @@ class Publisher {
         pctPupils: suppressDerived(table.concentration.pctPupils, [expensive, pupils]),
         pctCost: suppressDerived(table.concentration.pctCost, [expensive, pupils])
       },
-      extreme: {threshold: table.extreme.threshold, pupils: this.count(table.extreme.pupils)}
+      extreme: {threshold: table.extreme.threshold, pupils: this.count(table.extreme.pupils)},
+      // The curve's steps each hold enough pupils (LORENZ); on a small cohort it is withheld whole,
+      // marked with the cohort size it needs.
+      lorenz: suppressDerived(table.lorenz, [suppressCount(table.pupils, {suppression: {minCount: LORENZ.minPupils}})])
     };
   }
 

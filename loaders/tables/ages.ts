@@ -1,7 +1,9 @@
 // Grafiek 1 and 2: pupils with youth care by age, with and without dyslexia care, and per care type.
-// Always on started trajectories: the age is taken at the pupil's first start in the year.
+// Always on started trajectories: the age is taken at the pupil's first start in the year. Next to
+// them the enrolled pupils per age, so a page can show youth care per 100 pupils of an age.
 
 import {ageInYears, groupBy} from "../definitions.js";
+import type {Enrolment} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
 import {careTypeLabel, compareCareTypes, increment} from "./common.js";
 import type {Attribution, Scope} from "./scope.js";
@@ -24,6 +26,16 @@ export interface AgeYear<M extends Mode = "raw"> {
   /** Grafiek 2: pupils with at least one non-dyslexia start, aged at their first such start. */
   withoutDyslexia: AgeCount<M>[];
   perCareType: CareTypeAges<M>[];
+  /**
+   * Enrolled pupils per age of the axis, aged on 1 July of the year (enrolment counts are not
+   * sensitive). Only where the caller passes the enrolments: the municipal tables, not the factsheets.
+   */
+  enrolled?: EnrolledAtAge[];
+}
+
+export interface EnrolledAtAge {
+  age: number;
+  pupils: number;
 }
 
 export interface AgeTables<M extends Mode = "raw"> {
@@ -60,8 +72,32 @@ function ageAxis(ageMaps: Map<string, number>[]): number[] {
   return min > max ? [] : Array.from({length: max - min + 1}, (_, i) => min + i);
 }
 
-/** Pupils by age per care type for the given years (started attributions of one school or all). */
-export function careTypeAgeYears(scope: Scope, started: Attribution[], years: number[], allCareTypes: boolean): AgeTables {
+/**
+ * The age that stands for a whole year of enrolment: the age on 1 July, the middle of the calendar
+ * year, so a pupil is counted once per year whatever the teldatum.
+ */
+export function ageInYear(birthMonth: Enrolment["birthMonth"], year: number): number {
+  return ageInYears(birthMonth, `${year}-07-01`);
+}
+
+function enrolledAtAges(enrolments: Enrolment[], axis: number[]): EnrolledAtAge[] {
+  const counts = new Map<number, number>();
+  for (const e of enrolments) increment(counts, ageInYear(e.birthMonth, e.year));
+  return axis.map((age) => ({age, pupils: counts.get(age) ?? 0}));
+}
+
+/**
+ * Pupils by age per care type for the given years (started attributions of one school or all).
+ * With `enrolmentsByYear` (one enrolment per pupil per year) each year also gets its enrolled pupils
+ * per age on the same axis.
+ */
+export function careTypeAgeYears(
+  scope: Scope,
+  started: Attribution[],
+  years: number[],
+  allCareTypes: boolean,
+  enrolmentsByYear?: Map<number, Enrolment[]>
+): AgeTables {
   const {settings} = scope;
   const dyslexia = settings.dyslexiaCareType;
   const byYear = groupBy(started, (a) => a.year);
@@ -90,11 +126,12 @@ export function careTypeAgeYears(scope: Scope, started: Attribution[], years: nu
         careType,
         label: careTypeLabel(settings, careType),
         ages: histogram(y.perCareType.get(careType) as Map<string, number>, axis)
-      }))
+      })),
+      ...(enrolmentsByYear ? {enrolled: enrolledAtAges(enrolmentsByYear.get(y.year) ?? [], axis)} : {})
     }))
   };
 }
 
 export function ageTables(scope: Scope): AgeTables {
-  return careTypeAgeYears(scope, scope.started, scope.years, true);
+  return careTypeAgeYears(scope, scope.started, scope.years, true, scope.enrolmentsByYear);
 }

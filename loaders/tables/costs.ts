@@ -1,6 +1,7 @@
-// Tabel 5: the cohort's pupils by their total cost, the concentration of cost and the extremes.
+// Tabel 5: the cohort's pupils by their total cost, the concentration of cost and the extremes, and
+// the concentration curve (Lorenz curve) behind the "12,5 % of the pupils, 54 % of the cost" sentence.
 
-import {costBandIndex, costBands, DECIMALS, percentage, toCents, wholePercentage} from "../definitions.js";
+import {costBandIndex, costBands, DECIMALS, percentage, roundHalfUp, toCents, wholePercentage} from "../definitions.js";
 import type {Settings} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
 import type {Attribution, Scope} from "./scope.js";
@@ -31,6 +32,64 @@ export interface CostTable<M extends Mode = "raw"> {
     /** Pupils with a total cost above the threshold. */
     pupils: Sensitive<M, number>;
   };
+  /** Null when no step size keeps every step at LORENZ.minPupilsPerStep pupils, or nothing was paid. */
+  lorenz: Sensitive<M, LorenzCurve | null>;
+}
+
+export interface LorenzPoint {
+  /** Cumulative share of the pupils, cheapest first, 1 decimal. */
+  pupilsPct: number;
+  /** Their share of the total cost, 1 decimal. */
+  costPct: number;
+}
+
+export interface LorenzCurve {
+  /** Nominal distance between points in percent of the pupils. */
+  stepPct: number;
+  /** From (0, 0) to (100, 100). */
+  points: LorenzPoint[];
+}
+
+/**
+ * The concentration curve's privacy rule, stated once. The difference of two neighbouring points is
+ * the cost share of the pupils between them, so every step must hold at least `minPupilsPerStep`
+ * pupils: the curve takes the finest step of `stepsPct` that does (5 % from 400 pupils on). It is
+ * published only for a cohort of at least `minPupils` (publish.ts).
+ */
+export const LORENZ = {stepsPct: [5, 10, 20, 25, 50], minPupilsPerStep: 20, minPupils: 100} as const;
+
+/** Pupils below the nominal share `pct` of n pupils, rounded half up (399 · 55 % = 219,45 → 219). */
+function pupilsAt(pct: number, n: number): number {
+  return roundHalfUp(pct * n, 100) as number;
+}
+
+/**
+ * Cumulative share of cost against cumulative share of pupils, pupils sorted by cost ascending, at
+ * the finest step of LORENZ.stepsPct where every step holds at least LORENZ.minPupilsPerStep pupils.
+ */
+export function lorenzCurve(costsInCents: number[]): LorenzCurve | null {
+  const n = costsInCents.length;
+  const sorted = [...costsInCents].sort((a, b) => a - b);
+  const total = sorted.reduce((s, c) => s + c, 0);
+  if (total === 0) return null;
+  const stepPct = LORENZ.stepsPct.find((step) => {
+    for (let pct = step; pct <= 100; pct += step) {
+      if (pupilsAt(pct, n) - pupilsAt(pct - step, n) < LORENZ.minPupilsPerStep) return false;
+    }
+    return true;
+  });
+  if (stepPct === undefined) return null;
+  const cumulative = [0];
+  for (const cents of sorted) cumulative.push(cumulative[cumulative.length - 1] + cents);
+  const points: LorenzPoint[] = [];
+  for (let pct = 0; pct <= 100; pct += stepPct) {
+    const k = pupilsAt(pct, n);
+    points.push({
+      pupilsPct: percentage(k, n, DECIMALS.costPercentage) as number,
+      costPct: percentage(cumulative[k], total, DECIMALS.costPercentage) as number
+    });
+  }
+  return {stepPct, points};
 }
 
 /** Total cost per pupil in cents over the given attributions, keyed by pupil id. */
@@ -75,6 +134,7 @@ export function costTable(scope: Scope): CostTable {
     extreme: {
       threshold: settings.extremeCostThreshold,
       pupils: costs.filter((c) => c > toCents(settings.extremeCostThreshold)).length
-    }
+    },
+    lorenz: lorenzCurve(costs)
   };
 }
