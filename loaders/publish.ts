@@ -60,8 +60,14 @@ class Publisher {
     return rows.map((row) => ({...row, perYear: this.yearCounts(row.perYear)}));
   }
 
+  /**
+   * Providers keep their order by total, except that those with a hidden total move to the end by
+   * name: among themselves the order by size would rank the hidden counts.
+   */
   providerRows(rows: ProviderRow[]): ProviderRow<"public">[] {
-    return rows.map((row) => ({...row, perYear: this.yearCounts(row.perYear), total: this.count(row.total)}));
+    const published = rows.map((row) => ({...row, perYear: this.yearCounts(row.perYear), total: this.count(row.total)}));
+    const hidden = (r: ProviderRow<"public">) => isSuppressed(r.total);
+    return [...published.filter((r) => !hidden(r)), ...published.filter(hidden).sort((a, b) => a.provider.localeCompare(b.provider, "nl"))];
   }
 
   /** Bands partition the pupils counted, so they are suppressed as parts of that total. */
