@@ -1,5 +1,7 @@
 // Debian's Chromium for the browser tests, launched the way this machine needs it (no sandbox as
 // root; no background networking, whose connections the closed network refuses).
+import {existsSync, readdirSync} from "node:fs";
+import path from "node:path";
 import {type Browser, type Page, chromium} from "playwright-core";
 import {inject} from "vitest";
 
@@ -35,4 +37,14 @@ export async function openPage(browser: Browser, urlPath: string): Promise<{page
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "networkidle"});
   return {page, consoleErrors};
+}
+
+/** URL paths of the built pages, the way a static host serves them ("/", "/hoofdstuk", "/scholen/"). */
+export function builtPages(distDir: string = inject("offlineBuild").distDir): string[] {
+  if (!existsSync(distDir)) return [];
+  return readdirSync(distDir, {withFileTypes: true, recursive: true})
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
+    .map((entry) => path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "")}`)
+    .sort();
 }

@@ -1,28 +1,17 @@
 // Every page of the offline build in headless Chromium: it must load from 127.0.0.1 alone, without
 // console errors or failed requests, in Dutch, zoomable, and without serious accessibility problems.
-import {existsSync, readdirSync} from "node:fs";
 import http from "node:http";
 import {createRequire} from "node:module";
 import path from "node:path";
 import type {AxeResults} from "axe-core";
 import {type Browser, type BrowserContext, type Page} from "playwright-core";
-import {launchChromium} from "./chromium.js";
+import {builtPages, launchChromium} from "./chromium.js";
 import {afterAll, afterEach, beforeAll, describe, expect, inject, test} from "vitest";
 
 const build = inject("offlineBuild");
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const SCHEMES = ["light", "dark"] as const;
-
-/** URL paths of the built pages, the way a static host serves them ("/", "/hoofdstuk", "/scholen/"). */
-function pagePaths(distDir: string): string[] {
-  if (!existsSync(distDir)) return [];
-  return readdirSync(distDir, {withFileTypes: true, recursive: true})
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".html"))
-    .map((entry) => path.relative(distDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .map((file) => `/${file.replace(/(^|\/)index\.html$/, "$1").replace(/\.html$/, "")}`)
-    .sort();
-}
 
 interface Visit {
   page: Page;
@@ -84,7 +73,7 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} [${v.targets.join(", ")}]`);
 }
 
-const pages = pagePaths(build.distDir);
+const pages = builtPages(build.distDir);
 
 test("the offline build produced pages and a server for them", () => {
   expect(build.baseUrl, `the build failed; see ${build.logFile}`).not.toBeNull();
