@@ -1,0 +1,64 @@
+// Tabel 5 as a chart: the cohort's pupils by the total cost of their care over the study years, in
+// the cost bands of the settings, each bar labelled with its count and share.
+
+import * as Plot from "npm:@observablehq/plot";
+import {formatCount, formatPercent} from "../lib/format.js";
+import {drawable, withheldMarks, type Count} from "./chartParts.js";
+import {PAIR_COLORS} from "./palette.js";
+
+export interface CostBandRow {
+  lower: number;
+  upper: number | null;
+  label: string;
+  pupils: Count;
+  /** Share of the pupils counted, 1 decimal. */
+  pct: Count | null;
+}
+
+export interface CostBar {
+  label: string;
+  /** Null when withheld. */
+  pupils: number | null;
+  pct: number | null;
+}
+
+export function costBars(rows: CostBandRow[]): CostBar[] {
+  return rows.map((r) => ({label: r.label, pupils: drawable(r.pupils), pct: drawable(r.pct)}));
+}
+
+/** The band with the most pupils (a withheld band holds too few to be it), or null. */
+export function largestCostBand(rows: CostBandRow[]): CostBar | null {
+  return costBars(rows).reduce<CostBar | null>(
+    (best, b) => (b.pupils !== null && b.pupils > 0 && (best === null || b.pupils > (best.pupils as number)) ? b : best),
+    null
+  );
+}
+
+function barLabel(b: CostBar): string {
+  return b.pct === null ? formatCount(b.pupils) : `${formatCount(b.pupils)} (${formatPercent(b.pct, 1)})`;
+}
+
+export function CostChart(rows: CostBandRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
+  const bars = costBars(rows);
+  const drawn = bars.filter((b) => b.pupils !== null);
+  const max = Math.max(1, ...drawn.map((b) => b.pupils as number));
+  return Plot.plot({
+    width,
+    height: 40 + bars.length * 28,
+    marginLeft: 170,
+    marginRight: 20,
+    ariaLabel: "Staafdiagram: leerlingen naar totale kosten van hun jeugdhulp",
+    y: {label: null, domain: bars.map((b) => b.label), tickSize: 0},
+    // Room to the right of the longest bar for its label.
+    x: {label: "Leerlingen", grid: true, tickFormat: formatCount, domain: [0, max * 1.25]},
+    marks: [
+      Plot.barX(drawn, {y: "label", x: "pupils", fill: PAIR_COLORS[0], ariaHidden: "true"}),
+      Plot.text(drawn, {y: "label", x: "pupils", text: barLabel, textAnchor: "start", dx: 4, ariaHidden: "true"}),
+      withheldMarks(
+        bars.filter((b) => b.pupils === null),
+        {y: "label", x: 0, textAnchor: "start", dx: 4}
+      ),
+      Plot.ruleX([0], {ariaHidden: "true"})
+    ]
+  });
+}
