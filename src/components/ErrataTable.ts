@@ -1,13 +1,10 @@
 // The 2020 report's errata next to what this site does about each, as an accessible table. Reads the
 // `errata` of rapport2020.json (data/published/errata.csv); the texts are already Dutch and our own words.
 
-export interface Erratum {
-  id: string;
-  reportSays: string;
-  inconsistency: string;
-  handling: string;
-  sourceLine: string;
-}
+// Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
+import type {Erratum} from "../../loaders/published.js";
+
+export type {Erratum};
 
 const COLUMNS: [label: string, value: (e: Erratum) => string][] = [
   ["Wat het rapport zegt", (e) => e.reportSays],
