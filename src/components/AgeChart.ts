@@ -3,7 +3,8 @@
 // enrolled pupils of that age. What is drawn is decided by ageSeries, which the tests check.
 
 import * as Plot from "npm:@observablehq/plot";
-import {formatCount, formatDecimal} from "../lib/format.js";
+import type {Column} from "../lib/csv.js";
+import {formatCount, formatDecimal, isSuppressedValue} from "../lib/format.js";
 import {careTypeColor} from "./CareTypeChart.js";
 import {drawable, withheldMarks, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
@@ -41,8 +42,8 @@ export interface AgeSelection {
 
 export interface AgePoint {
   age: number;
-  /** Pupils with youth care; null when withheld (in any of the years summed). */
-  pupils: number | null;
+  /** Pupils with youth care; withheld when withheld in any of the years summed. */
+  pupils: Count;
   /** Enrolled pupils of that age; null when not published. */
   enrolled: number | null;
   /** What is drawn: the count, or pupils per 100 enrolled (null without enrolled pupils). */
@@ -63,15 +64,16 @@ export function ageSeries(tables: AgeTables, selection: AgeSelection = {}): AgeP
   const {year = null, measure = "aantal"} = selection;
   const years = year === null ? tables.years : tables.years.filter((y) => y.year === year);
   return tables.ages.map((age) => {
-    let pupils: number | null = 0;
+    let pupils: Count = 0;
     let enrolled: number | null = 0;
     for (const y of years) {
-      const count = drawable(countsOf(y, selection).find((a) => a.age === age)?.pupils ?? 0);
-      pupils = pupils === null || count === null ? null : pupils + count;
+      const count = countsOf(y, selection).find((a) => a.age === age)?.pupils ?? 0;
+      pupils = isSuppressedValue(pupils) ? pupils : isSuppressedValue(count) ? count : pupils + count;
       const n = y.enrolled?.find((a) => a.age === age)?.pupils;
       enrolled = enrolled === null || n === undefined ? null : enrolled + n;
     }
-    const value = measure === "aantal" ? pupils : pupils === null || !enrolled ? null : (100 * pupils) / enrolled;
+    const count = drawable(pupils);
+    const value = measure === "aantal" ? count : count === null || !enrolled ? null : (100 * count) / enrolled;
     return {age, pupils, enrolled, value};
   });
 }
@@ -90,6 +92,22 @@ export function ageSelectionText(tables: AgeTables, {careType = null, dyslexia =
   const years = year === null ? `${tables.years[0]?.year}–${tables.years[tables.years.length - 1]?.year} samen` : String(year);
   return `${care}, ${years}, ${measure === "aantal" ? "aantal leerlingen" : "per 100 leerlingen van die leeftijd"}`;
 }
+
+/** The finding for the chart's title: where the drawn values peak. */
+export function ageTitle(points: AgePoint[], measure: AgeMeasure): string {
+  const peak = agePeak(points);
+  if (peak === null) return "Geen leerlingen met jeugdhulp in deze keuze";
+  return measure === "aantal"
+    ? `De meeste kinderen met jeugdhulp zijn ${peak} jaar`
+    : `Kinderen van ${peak} jaar krijgen het vaakst jeugdhulp`;
+}
+
+export const AGE_COLUMNS: Column<AgePoint>[] = [
+  {label: "Leeftijd (jaar)", value: (p) => p.age},
+  {label: "Leerlingen met jeugdhulp", value: (p) => p.pupils, kind: "count"},
+  {label: "Leerlingen van die leeftijd", value: (p) => p.enrolled, kind: "count"},
+  {label: "Per 100 leerlingen", value: (p) => (isSuppressedValue(p.pupils) ? p.pupils : p.enrolled ? (100 * p.pupils) / p.enrolled : null), kind: "number", decimals: 1}
+];
 
 export function formatAgeValue(value: number | null, measure: AgeMeasure): string {
   return measure === "aantal" ? formatCount(value) : formatDecimal(value, 1);
@@ -116,7 +134,7 @@ export function AgeChart(tables: AgeTables, {width = 640, ...selection}: AgeSele
       Plot.barY(drawn, {x: "age", y: "value", fill, ariaHidden: "true"}),
       Plot.text(drawn, {x: "age", y: "value", text: (d: AgePoint) => formatAgeValue(d.value, measure), dy: -7, ariaHidden: "true"}),
       withheldMarks(
-        points.filter((p) => p.pupils === null),
+        points.filter((p) => isSuppressedValue(p.pupils)),
         {x: "age", y: 0, dy: -7}
       ),
       Plot.ruleY([0], {ariaHidden: "true"})

@@ -3,6 +3,7 @@
 // care was booked, and the page says so from these rows (careTypeGaps), not from a fixed list.
 
 import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
 import {formatCount} from "../lib/format.js";
 import {drawable, withheldMarks, type Count} from "./chartParts.js";
 import {CARE_TYPE_COLORS, NEUTRAL} from "./palette.js";
@@ -39,6 +40,33 @@ export function careTypeGaps(rows: CareTypeRow[]): CareTypeGap[] {
     const empty = r.perYear.filter((y) => y.pupils === 0).map((y) => y.year);
     return empty.length > 0 && empty.length < r.perYear.length ? [{careType: r.careType, label: r.label, years: empty}] : [];
   });
+}
+
+/** "Specialistische GGZ" → "specialistische GGZ" inside a sentence; "GGZ" stays as it is. */
+export function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(label) ? label[0].toLocaleLowerCase("nl") + label.slice(1) : label;
+}
+
+/** The finding: the two care types with the most pupils in the latest year (withheld counts are small). */
+export function careTypeTitle(rows: CareTypeRow[]): string {
+  const latest = rows[0]?.perYear.length - 1;
+  const ranked = rows
+    .map((r) => ({label: r.label, pupils: drawable(r.perYear[latest]?.pupils) ?? 0}))
+    .filter((r) => r.pupils > 0)
+    .sort((a, b) => b.pupils - a.pupils);
+  if (ranked.length === 0) return "Geen leerlingen met jeugdhulp in het laatste jaar";
+  const year = rows[0].perYear[latest].year;
+  if (ranked.length === 1) return `${ranked[0].label} is in ${year} de enige zorgvorm`;
+  return `${ranked[0].label} en ${inSentence(ranked[1].label)} zijn in ${year} de grootste zorgvormen`;
+}
+
+/** One row per care type, a column per year: the drawn bars in wide form. */
+export function careTypeColumns(rows: CareTypeRow[]): Column<CareTypeRow>[] {
+  const years = rows[0]?.perYear.map((y) => y.year) ?? [];
+  return [
+    {label: "Zorgvorm", value: (r) => r.label},
+    ...years.map((year, i): Column<CareTypeRow> => ({label: String(year), value: (r) => r.perYear[i].pupils, kind: "count"}))
+  ];
 }
 
 export function careTypeColor(careType: string): string {

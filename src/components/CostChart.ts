@@ -2,6 +2,7 @@
 // the cost bands of the settings, each bar labelled with its count and share.
 
 import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
 import {formatCount, formatPercent} from "../lib/format.js";
 import {drawable, withheldMarks, type Count} from "./chartParts.js";
 import {PAIR_COLORS} from "./palette.js";
@@ -33,6 +34,19 @@ export function largestCostBand(rows: CostBandRow[]): CostBar | null {
     null
   );
 }
+
+export function costTitle(rows: CostBandRow[]): string {
+  const band = largestCostBand(rows);
+  return band?.pct != null
+    ? `Voor ${formatPercent(band.pct, 1)} van de leerlingen kostte de jeugdhulp ${band.label}`
+    : "Leerlingen naar kosten van hun jeugdhulp";
+}
+
+export const COST_COLUMNS: Column<CostBandRow>[] = [
+  {label: "Kosten per leerling", value: (r) => r.label},
+  {label: "Leerlingen", value: (r) => r.pupils, kind: "count"},
+  {label: "Percentage", value: (r) => r.pct, kind: "percent", decimals: 1}
+];
 
 function barLabel(b: CostBar): string {
   return b.pct === null ? formatCount(b.pupils) : `${formatCount(b.pupils)} (${formatPercent(b.pct, 1)})`;

@@ -2,6 +2,7 @@
 // in care as a separate, grey bar (their care has no duration yet).
 
 import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
 import {formatCount} from "../lib/format.js";
 import {drawable, withheldMarks, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
@@ -35,6 +36,16 @@ export function longestBand(rows: DurationRow[]): DurationBar | null {
   const closed = durationBars(rows).filter((b) => !b.stillInCare && b.pupils !== null && b.pupils > 0);
   return closed.reduce<DurationBar | null>((best, b) => (best === null || (b.pupils as number) > (best.pupils as number) ? b : best), null);
 }
+
+export function durationTitle(rows: DurationRow[]): string {
+  const band = longestBand(rows);
+  return band ? `De meeste afgesloten jeugdhulp duurde ${band.label}` : "Duur van de afgesloten jeugdhulp";
+}
+
+export const DURATION_COLUMNS: Column<DurationRow>[] = [
+  {label: "Doorlooptijd", value: (r) => r.label},
+  {label: "Leerlingen", value: (r) => r.pupils, kind: "count"}
+];
 
 export function DurationChart(rows: DurationRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
   const bars = durationBars(rows);

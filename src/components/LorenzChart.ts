@@ -4,6 +4,7 @@
 // is the point where the most expensive pupils begin, marked on the curve.
 
 import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
 import {formatPercent} from "../lib/format.js";
 import {drawable, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
@@ -49,6 +50,22 @@ export function lorenzMarker(concentration: Concentration): LorenzMarker | null 
 export function markerText(m: LorenzMarker): string {
   return `${formatPercent(m.expensivePupilsPct, 1)} van de leerlingen heeft ${formatPercent(m.expensiveCostPct)} van de kosten`;
 }
+
+/**
+ * The finding: the report's sentence where the concentration is published, else the curve's own
+ * last step ("the most expensive 5 % have 35,5 % of the cost").
+ */
+export function lorenzTitle(curve: LorenzCurve, concentration: Concentration): string {
+  const marker = lorenzMarker(concentration);
+  if (marker) return markerText(marker);
+  const before = curve.points[curve.points.length - 2];
+  return `De duurste ${formatPercent(100 - before.pupilsPct, 1)} van de leerlingen heeft ${formatPercent(100 - before.costPct, 1)} van de kosten`;
+}
+
+export const LORENZ_COLUMNS: Column<LorenzPoint>[] = [
+  {label: "Leerlingen, van goedkoop naar duur (cumulatief)", value: (p) => p.pupilsPct, kind: "percent", decimals: 1},
+  {label: "Deel van de kosten (cumulatief)", value: (p) => p.costPct, kind: "percent", decimals: 1}
+];
 
 const percentAxis = {domain: [0, 100], grid: true, tickFormat: (d: number) => formatPercent(d)};
 

@@ -3,6 +3,7 @@
 // pupil–provider pairs, not to pupils; the description on the page says so.
 
 import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
 import {formatCount} from "../lib/format.js";
 import {drawable, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
@@ -18,8 +19,8 @@ export interface ProviderBar {
   label: string;
   /** Sum of the published totals (for "overige": of its published providers). */
   pupils: number;
-  /** Per year; null where a provider's count is withheld (for "overige": summed over the published). */
-  perYear: {year: number; pupils: number | null}[];
+  /** Per year, as published (for "overige": summed over the published counts). */
+  perYear: {year: number; pupils: Count}[];
   other: boolean;
 }
 
@@ -45,7 +46,7 @@ export function providerSeries(rows: ProviderRow[], {top = 15}: {top?: number} =
   const bars: ProviderBar[] = shown.map((r) => ({
     label: r.provider,
     pupils: r.total as number,
-    perYear: r.perYear.map((y) => ({year: y.year, pupils: drawable(y.pupils)})),
+    perYear: r.perYear,
     other: false
   }));
   const restWithheld = rest.filter((r) => drawable(r.total) === null);
@@ -70,6 +71,21 @@ function halfBy(rows: ProviderRow[]): number | null {
     if (2 * sum >= total) return k + 1;
   }
   return rows.length;
+}
+
+/** The finding: how few of all providers give half of the help. */
+export function providerTitle(series: ProviderSeries, providerCount: number): string {
+  if (series.halfBy === null) return "Geen aanbieders van jeugdhulp in deze gegevens";
+  return `${formatCount(series.halfBy)} van de ${formatCount(providerCount)} aanbieders geven samen de helft van de hulp`;
+}
+
+export function providerColumns(series: ProviderSeries): Column<ProviderBar>[] {
+  const years = series.bars[0]?.perYear.map((y) => y.year) ?? [];
+  return [
+    {label: "Aanbieder", value: (b) => b.label},
+    ...years.map((year, i): Column<ProviderBar> => ({label: String(year), value: (b) => b.perYear[i].pupils, kind: "count"})),
+    {label: "Alle jaren (leerlingen)", value: (b) => b.pupils, kind: "count"}
+  ];
 }
 
 export function ProviderChart(rows: ProviderRow[], {width = 640, top = 15}: {width?: number; top?: number} = {}): SVGSVGElement | HTMLElement {

@@ -2,7 +2,8 @@
 // part labelled with its percentage, the names in the legend.
 
 import * as Plot from "npm:@observablehq/plot";
-import {formatPercent} from "../lib/format.js";
+import type {Column} from "../lib/csv.js";
+import {formatDate, formatPercent} from "../lib/format.js";
 import {drawable, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 
@@ -39,6 +40,20 @@ export function statusSegments(rows: StatusRow[]): StatusSegment[] {
     return [segment];
   });
 }
+
+/** The finding: the share still in care on the peildatum (the report: 47 %). */
+export function statusTitle(rows: StatusRow[], statusDate: string): string {
+  const inCare = drawable(rows.find((r) => r.status === "in_zorg")?.pct);
+  return inCare === null
+    ? `Status van de jeugdhulp op ${formatDate(statusDate)}`
+    : `${formatPercent(inCare)} van de leerlingen was op ${formatDate(statusDate)} nog in zorg`;
+}
+
+export const STATUS_COLUMNS: Column<StatusRow>[] = [
+  {label: "Status", value: (r) => r.label},
+  {label: "Leerlingen", value: (r) => r.pupils, kind: "count"},
+  {label: "Percentage", value: (r) => r.pct, kind: "percent", decimals: 2}
+];
 
 export function StatusBar(rows: StatusRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
   const segments = statusSegments(rows);

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {AgeChart, agePeak, ageSelectionText, ageSeries, type AgeTables} from "../../src/components/AgeChart.js";
+import {AGE_COLUMNS, AgeChart, agePeak, ageSelectionText, ageSeries, ageTitle, type AgeTables} from "../../src/components/AgeChart.js";
+import {toCsv} from "../../src/lib/csv.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -67,6 +68,18 @@ describe("ageSeries", () => {
   it("agePeak is the age with the highest value, the youngest on a tie", () => {
     expect(agePeak(ageSeries(tables, {year: 2019}))).toBe(9);
     expect(agePeak(ageSeries(tables, {year: 2018, careType: "dyslexie"}))).toBe(7);
+  });
+
+  it("ageTitle says where the values peak, in words that fit the measure", () => {
+    expect(ageTitle(ageSeries(tables, {year: 2019}), "aantal")).toBe("De meeste kinderen met jeugdhulp zijn 9 jaar");
+    expect(ageTitle(ageSeries(tables, {year: 2019, measure: "per100"}), "per100")).toBe("Kinderen van 9 jaar krijgen het vaakst jeugdhulp");
+  });
+
+  it("the table shows a withheld count as '< 5' and its rate as '·'", () => {
+    expect(toCsv(AGE_COLUMNS, ageSeries(tables, {year: 2018}))).toBe(
+      "\ufeffLeeftijd (jaar);Leerlingen met jeugdhulp;Leerlingen van die leeftijd;Per 100 leerlingen\r\n" +
+        "7;10;100;10,0\r\n8;< 5;80;·\r\n9;20;0;\r\n"
+    );
   });
 
   it("ageSelectionText says what is drawn", () => {

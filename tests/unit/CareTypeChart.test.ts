@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {careTypeBars, CareTypeChart, careTypeGaps, type CareTypeRow} from "../../src/components/CareTypeChart.js";
+import {careTypeBars, CareTypeChart, careTypeGaps, careTypeTitle, inSentence, type CareTypeRow} from "../../src/components/CareTypeChart.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -21,6 +21,18 @@ describe("careTypeGaps", () => {
   it("does not read a withheld count as empty", () => {
     const withheld: CareTypeRow = {careType: "verblijf", label: "Verblijf", perYear: [{year: 2018, pupils: H}, {year: 2019, pupils: 7}]};
     expect(careTypeGaps([withheld])).toEqual([]);
+  });
+});
+
+describe("careTypeTitle", () => {
+  it("names the two care types with the most pupils in the latest year, the second in lower case", () => {
+    const latest = (careType: string, label: string, pupils: number): CareTypeRow => ({careType, label, perYear: [{year: 2019, pupils}]});
+    const title = careTypeTitle([latest("a", "Basis GGZ", 0), latest("b", "Specialistische GGZ", 142), latest("c", "Ambulante begeleiding", 189)]);
+    expect(title).toBe("Ambulante begeleiding en specialistische GGZ zijn in 2019 de grootste zorgvormen");
+  });
+
+  it("inSentence lowers only a capital that starts a word, not an abbreviation", () => {
+    expect([inSentence("Dyslexiezorg"), inSentence("GGZ-behandeling")]).toEqual(["dyslexiezorg", "GGZ-behandeling"]);
   });
 });
 

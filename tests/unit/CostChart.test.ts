@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {CostChart, largestCostBand, type CostBandRow} from "../../src/components/CostChart.js";
+import {CostChart, costTitle, largestCostBand, type CostBandRow} from "../../src/components/CostChart.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -16,6 +16,7 @@ describe("CostChart", () => {
   it("largestCostBand is the band with the most pupils", () => {
     expect(largestCostBand(rows)).toEqual({label: "€ 0 tot € 10.000", pupils: 800, pct: 87.5});
     expect(largestCostBand([rows[3], rows[4]])).toBeNull();
+    expect(costTitle(rows)).toBe("Voor 87,5% van de leerlingen kostte de jeugdhulp € 0 tot € 10.000");
   });
 
   it("labels each bar with its count and share, and marks the withheld bands with '·'", async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {DurationChart, longestBand, type DurationRow} from "../../src/components/DurationChart.js";
+import {DurationChart, durationTitle, longestBand, type DurationRow} from "../../src/components/DurationChart.js";
 import {NEUTRAL} from "../../src/components/palette.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
@@ -15,6 +15,7 @@ const rows: DurationRow[] = [
 describe("longestBand", () => {
   it("is the closed band with the most pupils, not the larger group still in care", () => {
     expect(longestBand(rows)?.key).toBe("7-12");
+    expect(durationTitle(rows)).toBe("De meeste afgesloten jeugdhulp duurde 7 t/m 12 maanden");
   });
 
   it("is null when no closed band has a published pupil", () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {LorenzChart, lorenzMarker, markerText} from "../../src/components/LorenzChart.js";
+import {LorenzChart, lorenzMarker, lorenzTitle, markerText} from "../../src/components/LorenzChart.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -32,6 +32,13 @@ describe("lorenzMarker", () => {
 
   it("says the report's sentence in nl-NL", () => {
     expect(markerText(lorenzMarker({threshold: 10000, pctPupils: 12.5, pctCost: 54})!)).toBe("12,5% van de leerlingen heeft 54% van de kosten");
+  });
+});
+
+describe("lorenzTitle", () => {
+  it("uses the report's sentence, or else the curve's last step: the top 20 % have 35,8 % of the cost", () => {
+    expect(lorenzTitle(curve, {threshold: 10000, pctPupils: 12.5, pctCost: 54})).toBe("12,5% van de leerlingen heeft 54% van de kosten");
+    expect(lorenzTitle(curve, {threshold: 10000, pctPupils: H, pctCost: H})).toBe("De duurste 20,0% van de leerlingen heeft 35,8% van de kosten");
   });
 });
 

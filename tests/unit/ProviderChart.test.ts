@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {ProviderChart, providerSeries, type ProviderRow} from "../../src/components/ProviderChart.js";
+import {ProviderChart, providerSeries, providerTitle, type ProviderRow} from "../../src/components/ProviderChart.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -26,7 +26,7 @@ describe("providerSeries", () => {
     ]);
     expect(series.bars[2].perYear).toEqual([
       {year: 2018, pupils: 5},
-      {year: 2019, pupils: null}
+      {year: 2019, pupils: H}
     ]);
     // D gives 6 and 0; E's and F's withheld years are not in the sum.
     expect(series.bars[3].perYear).toEqual([
@@ -40,6 +40,10 @@ describe("providerSeries", () => {
     // At most 20 + 12 + 9 + 6 + 4 + 4 = 55 pairs; A alone has 20 (< 27,5), A and B have 32.
     expect(providerSeries(rows).halfBy).toBe(2);
     expect(providerSeries([provider("A", 5, 5, 10), provider("B", 5, 5, 10)]).halfBy).toBe(1);
+  });
+
+  it("providerTitle states how few providers give half of the help", () => {
+    expect(providerTitle(providerSeries(rows), 1058)).toBe("2 van de 1.058 aanbieders geven samen de helft van de hulp");
   });
 });
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {StatusBar, statusSegments, type StatusRow} from "../../src/components/StatusBar.js";
+import {StatusBar, statusSegments, statusTitle, type StatusRow} from "../../src/components/StatusBar.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
@@ -27,6 +27,12 @@ describe("statusSegments", () => {
       ["in_zorg", 0, 47.37],
       ["uitstroom", 47.37, 87.37]
     ]);
+  });
+});
+
+describe("statusTitle", () => {
+  it("states the share still in care on the peildatum in whole percent", () => {
+    expect(statusTitle(rows, "2020-01-01")).toBe("47% van de leerlingen was op 1 januari 2020 nog in zorg");
   });
 });
 
