@@ -175,6 +175,7 @@ function headerCell(text: string, scope: "col" | "row", swatch?: string): HTMLTa
     th.append(mark);
   }
   th.append(text);
+  th.style.verticalAlign = "top";
   if (scope === "row") th.style.fontWeight = "normal";
   return th;
 }
@@ -210,6 +211,8 @@ function countCell(cell: CrossCell | undefined, highlight: string | null): HTMLT
 export function crossTableElement(table: CrossTableData, {highlight = null}: CrossTableOptions = {}): HTMLTableElement {
   const element = document.createElement("table");
   element.className = "cross-table";
+  // Four columns of school names need more than the 640px Framework gives prose tables.
+  element.style.maxWidth = "none";
   element.createCaption().textContent = `${table.label} en jeugdhulpgebruik: aantal scholen`;
   const head = element.createTHead().insertRow();
   head.append(headerCell(table.label, "col"));
@@ -221,7 +224,9 @@ export function crossTableElement(table: CrossTableData, {highlight = null}: Cro
     const tr = body.insertRow();
     tr.append(headerCell(row.label, "row"));
     for (const column of table.columns) tr.append(countCell(cellOf(table, row.key, column.key), highlight));
-    tr.insertCell().textContent = formatCount(sumSchools(table.columns.map((c) => cellOf(table, row.key, c.key))));
+    const total = tr.insertCell();
+    total.style.verticalAlign = "top";
+    total.textContent = formatCount(sumSchools(table.columns.map((c) => cellOf(table, row.key, c.key))));
   }
   const foot = element.createTFoot().insertRow();
   foot.append(headerCell("Totaal", "row"));
@@ -284,15 +289,23 @@ export function CrossTableSummary(tables: CrossTableData[], {caption}: {caption:
   const element = document.createElement("table");
   element.createCaption().textContent = caption;
   const head = element.createTHead().insertRow();
-  for (const label of ["Factor", "Getoetste scholen", "p-waarde", "Uitkomst"]) head.append(headerCell(label, "col"));
+  ["Factor", "Getoetste scholen", "p-waarde", "Uitkomst"].forEach((label, i) => {
+    const th = headerCell(label, "col");
+    if (i === 1 || i === 2) th.style.textAlign = "right";
+    head.append(th);
+  });
   const body = element.createTBody();
   for (const table of tables) {
     const tr = body.insertRow();
     tr.append(headerCell(table.label, "row"));
     const {exactTest: test} = table;
-    tr.insertCell().textContent = formatCount(test.schools);
-    tr.insertCell().textContent = test.pValue === null ? "–" : pValueText(test.pValue);
-    tr.insertCell().textContent = testConclusion(test);
+    const cells = [formatCount(test.schools), test.pValue === null ? "–" : pValueText(test.pValue), testConclusion(test)];
+    cells.forEach((text, i) => {
+      const td = tr.insertCell();
+      td.textContent = text;
+      td.style.verticalAlign = "top";
+      if (i < 2) td.style.textAlign = "right";
+    });
   }
   return element;
 }

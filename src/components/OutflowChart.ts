@@ -138,7 +138,16 @@ export function OutflowChart(outflow: Outflow, {width = 640}: {width?: number} =
     y: {domain: steps, label: null},
     color: {domain: labels, range: OUTCOME_ORDER.map((o) => OUTCOME_COLORS[o]), legend: true},
     marks: [
-      Plot.barX(segments, {x1: "x1", x2: "x2", y: "step", fill: "label", inset: 0.5, ariaHidden: "true", tip: true, title: (d: Segment) => `${d.step}, ${d.label.toLowerCase()}: ${formatPer100(d.per100)} van de 100 (${formatCount(d.pupils)} leerlingen)`}),
+      // A native <title> per segment instead of Plot's tip mark, whose <g aria-label> axe rejects.
+      Plot.barX(segments, {
+        x1: "x1",
+        x2: "x2",
+        y: "step",
+        fill: "label",
+        inset: 0.5,
+        ariaHidden: "true",
+        title: (d: Segment) => `${d.step}, ${d.label.toLowerCase()}: ${formatPer100(d.per100)} van de 100 (${formatCount(d.pupils)} leerlingen)`
+      }),
       ...[true, false].map((dark) =>
         Plot.text(
           labelled.filter((s) => DARK_SEGMENTS.has(s.outcome) === dark),

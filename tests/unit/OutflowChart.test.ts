@@ -78,6 +78,10 @@ describe("OutflowChart", () => {
     expect(labels).toEqual(expect.arrayContaining(["44", "22", "34", "100 van de 100", "44 van de 100", "4 van de 100"]));
     // Step 4 segments are 1,2 of 100 each: too narrow for a label.
     expect(labels).not.toContain("1");
+    // Hover text per segment, as a native <title> (Plot's tip mark fails axe).
+    const titles = [...plotSvg(chart).querySelectorAll("rect > title")].map((t) => t.textContent);
+    expect(titles).toContain("1e traject, uitstroom: 34 van de 100 (311 leerlingen)");
+    expect(plotSvg(chart).querySelector('g[aria-label="tip"]')).toBeNull();
     expect(chart.getAttribute("aria-label") ?? plotSvg(chart).getAttribute("aria-label")).toMatch(/^Staafdiagram/);
     await expectSvgSnapshot(chart, "outflow-chart");
   });
