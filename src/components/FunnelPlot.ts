@@ -1,0 +1,222 @@
+// A funnel plot: each school's share of pupils with youth care in the latest year against its number
+// of pupils, with the binomial limits (95% and 99,8%) around the municipal share. Inside the funnel a
+// difference can be chance; outside it, chance alone rarely gets there. The maths is in lib/funnel.ts.
+
+import * as Plot from "npm:@observablehq/plot";
+import type {Column} from "../lib/csv.js";
+import {funnelLimits, outsideLimits, type Side} from "../lib/funnel.js";
+import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
+import {NEUTRAL, PAIR_COLORS} from "./palette.js";
+import {joinNames, latestYear, type SchoolRef, type SchoolTables} from "./schoolTables.js";
+
+/** The two limits of Spiegelhalter's funnel plots: about 2 and 3 standard deviations. */
+export const COVERAGES = [0.95, 0.998] as const;
+
+export interface FunnelPoint extends SchoolRef {
+  enrolled: number;
+  pupils: number;
+  /** Percent, unrounded (pupils / enrolled · 100). */
+  pct: number;
+  outside95: Side | null;
+  outside998: Side | null;
+}
+
+export interface FunnelData {
+  year: number;
+  /** The municipal proportion (0…1) the limits are drawn around; null when it is withheld. */
+  p: number | null;
+  points: FunnelPoint[];
+  /** Schools whose latest count is withheld: not drawn. */
+  withheld: SchoolRef[];
+}
+
+export interface FunnelLine {
+  n: number;
+  coverage: number;
+  lower: number;
+  upper: number;
+}
+
+/** The schools as drawn, with the side of each limit they fall outside (if any). */
+export function funnelData(tables: SchoolTables): FunnelData {
+  const total = tables.total.years[tables.total.years.length - 1];
+  const p = isSuppressedValue(total.pupils) || total.enrolled === 0 ? null : total.pupils / total.enrolled;
+  const points: FunnelPoint[] = [];
+  const withheld: SchoolRef[] = [];
+  for (const row of tables.tabel6) {
+    const {enrolled, pupils} = latestYear(row);
+    if (p === null || isSuppressedValue(pupils) || enrolled === 0) {
+      withheld.push({schoolId: row.schoolId, name: row.name});
+      continue;
+    }
+    points.push({
+      schoolId: row.schoolId,
+      name: row.name,
+      enrolled,
+      pupils,
+      pct: (100 * pupils) / enrolled,
+      outside95: outsideLimits(pupils, enrolled, p, COVERAGES[0]),
+      outside998: outsideLimits(pupils, enrolled, p, COVERAGES[1])
+    });
+  }
+  return {year: total.year, p, points, withheld};
+}
+
+/** The limit lines in percent, for every whole school size from `from` to `to`. */
+export function funnelLines(p: number, from: number, to: number): FunnelLine[] {
+  const lines: FunnelLine[] = [];
+  for (const coverage of COVERAGES) {
+    for (let n = Math.max(1, Math.floor(from)); n <= Math.ceil(to); n++) {
+      const {lower, upper} = funnelLimits(n, p, coverage);
+      lines.push({n, coverage, lower: 100 * lower, upper: 100 * upper});
+    }
+  }
+  return lines;
+}
+
+export interface FunnelOutside {
+  coverage: number;
+  above: string[];
+  below: string[];
+}
+
+/** Per limit, the names of the schools above and below it: the sentences under the plot. */
+export function funnelOutside(points: FunnelPoint[]): FunnelOutside[] {
+  return COVERAGES.map((coverage) => {
+    const side = (d: FunnelPoint) => (coverage === COVERAGES[0] ? d.outside95 : d.outside998);
+    const names = (s: Side) => points.filter((d) => side(d) === s).map((d) => d.name);
+    return {coverage, above: names("boven"), below: names("onder")};
+  });
+}
+
+export function coverageLabel(coverage: number): string {
+  return formatPercent(coverage * 100, coverage === 0.95 ? 0 : 1);
+}
+
+function sidesText(outside: FunnelOutside): string {
+  const parts = [
+    outside.above.length > 0 ? `boven de grens ${joinNames(outside.above)}` : "",
+    outside.below.length > 0 ? `onder de grens ${joinNames(outside.below)}` : ""
+  ].filter(Boolean);
+  return parts.join("; ");
+}
+
+function schools(count: number): string {
+  return count === 1 ? "1 school" : `${count} scholen`;
+}
+
+/**
+ * The plot in words: per limit how many schools lie outside it and which, what chance alone would
+ * give, and how wide the funnel is for the smallest schools (their size rounded to ten pupils).
+ */
+export function funnelSentences(data: FunnelData): string[] {
+  if (data.p === null || data.points.length === 0) return [];
+  const [wide, narrow] = funnelOutside(data.points);
+  const shown = data.points.length;
+  const count = (o: FunnelOutside) => o.above.length + o.below.length;
+  const sentences = [
+    count(wide) === 0
+      ? `Alle ${shown} scholen liggen binnen de ${coverageLabel(wide.coverage)}-grenzen.`
+      : `${schools(count(wide))} van de ${shown} ${count(wide) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(wide.coverage)}-grenzen: ${sidesText(wide)}. ` +
+        `Door toeval alleen ligt gemiddeld al 1 op de ${formatCount(Math.round(1 / (1 - wide.coverage)))} scholen buiten deze grenzen.`,
+    count(narrow) === 0
+      ? `Geen enkele school ligt buiten de ${coverageLabel(narrow.coverage)}-grenzen. Geen verschil is dus zo groot dat toeval het bijna zeker niet verklaart.`
+      : `${schools(count(narrow))} ${count(narrow) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(narrow.coverage)}-grenzen: ${sidesText(narrow)}. Zo'n verschil verklaart toeval bijna nooit.`
+  ];
+  const small = Math.max(10, Math.round(Math.min(...data.points.map((d) => d.enrolled)) / 10) * 10);
+  const {lower, upper} = funnelLimits(small, data.p, wide.coverage);
+  sentences.push(
+    `Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij ${formatCount(small)} leerlingen ligt de ` +
+      `${coverageLabel(wide.coverage)}-grens tussen ${formatPercent(100 * lower, 1)} en ${formatPercent(100 * upper, 1)}; ` +
+      `de gemeente zit op ${formatPercent(100 * data.p, 1)}.`
+  );
+  return sentences;
+}
+
+/** The "Toon tabel" and CSV columns: each drawn school with its count, percentage and limits. */
+export function funnelColumns(data: FunnelData): Column<FunnelPoint>[] {
+  const limits = (coverage: number, side: "lower" | "upper") => (d: FunnelPoint) =>
+    data.p === null ? null : 100 * funnelLimits(d.enrolled, data.p, coverage)[side];
+  return [
+    {label: "School", value: (d) => d.name},
+    {label: `Leerlingen ${data.year}`, value: (d) => d.enrolled, kind: "count"},
+    {label: "Met jeugdhulp", value: (d) => d.pupils, kind: "count"},
+    {label: "Percentage", value: (d) => d.pct, kind: "percent", decimals: 1},
+    ...COVERAGES.flatMap((coverage): Column<FunnelPoint>[] => [
+      {label: `Ondergrens ${coverageLabel(coverage)}`, value: limits(coverage, "lower"), kind: "percent", decimals: 1},
+      {label: `Bovengrens ${coverageLabel(coverage)}`, value: limits(coverage, "upper"), kind: "percent", decimals: 1}
+    ]),
+    ...COVERAGES.map((coverage): Column<FunnelPoint> => ({
+      label: `Buiten ${coverageLabel(coverage)}`,
+      value: (d) => (coverage === COVERAGES[0] ? d.outside95 : d.outside998) ?? "nee"
+    }))
+  ];
+}
+
+export interface FunnelPlotOptions {
+  width?: number;
+  height?: number;
+  /** schoolId of the school to mark and label. */
+  highlight?: string | null;
+}
+
+const HALO = {fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke"} as const;
+const HIGHLIGHT_COLOR = PAIR_COLORS[1];
+
+export function FunnelPlot(tables: SchoolTables, {width = 640, height = 420, highlight = null}: FunnelPlotOptions = {}): HTMLElement | SVGSVGElement {
+  const data = funnelData(tables);
+  if (data.p === null || data.points.length === 0) {
+    const message = document.createElement("p");
+    message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
+    return message;
+  }
+  const p = data.p;
+  const sizes = data.points.map((d) => d.enrolled);
+  const maxN = Math.ceil(Math.max(...sizes) * 1.08);
+  // Start the funnel at half the smallest school: below that the limits leave the plot anyway.
+  const lines = funnelLines(p, Math.max(10, Math.floor(Math.min(...sizes) / 2)), maxN);
+  const yMax = Math.max(...data.points.map((d) => d.pct), ...lines.filter((l) => l.n >= Math.min(...sizes)).map((l) => l.upper)) * 1.08;
+  const ends = COVERAGES.map((coverage) => lines.filter((l) => l.coverage === coverage).at(-1) as FunnelLine);
+  const labelled = data.points.filter((d) => d.outside998 !== null && d.schoolId !== highlight);
+  const chosen = data.points.filter((d) => d.schoolId === highlight);
+  const others = data.points.filter((d) => d.schoolId !== highlight);
+  const limit = (coverage: number, y: "lower" | "upper") =>
+    Plot.line(lines.filter((l) => l.coverage === coverage), {
+      x: "n",
+      y,
+      stroke: NEUTRAL,
+      strokeWidth: coverage === COVERAGES[0] ? 1.5 : 2,
+      strokeDasharray: coverage === COVERAGES[0] ? "5,4" : undefined,
+      clip: true,
+      ariaHidden: "true"
+    });
+
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 50,
+    marginRight: 20,
+    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
+    x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
+    y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, tickFormat: (d: number) => formatPercent(d), grid: true},
+    marks: [
+      Plot.ruleY([100 * p], {stroke: "currentColor", strokeWidth: 1, ariaHidden: "true"}),
+      Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `gemeente ${formatPercent(d, 1)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
+      ...COVERAGES.flatMap((coverage) => [limit(coverage, "lower"), limit(coverage, "upper")]),
+      Plot.text(ends, {x: "n", y: "upper", text: (d: FunnelLine) => `${coverageLabel(d.coverage)}-grens`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
+      Plot.dot(others, {
+        x: "enrolled",
+        y: "pct",
+        r: 4.5,
+        fill: NEUTRAL,
+        stroke: "var(--theme-background, white)",
+        // A native tooltip: Plot's tip mark carries an aria-label on a role-less <g>, which axe rejects.
+        title: (d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`,
+        ariaHidden: "true"
+      }),
+      Plot.text(labelled, {x: "enrolled", y: "pct", text: "name", dx: 8, textAnchor: "start", fontSize: 11, ariaHidden: "true", ...HALO}),
+      Plot.dot(chosen, {x: "enrolled", y: "pct", r: 7, fill: HIGHLIGHT_COLOR, stroke: "currentColor", strokeWidth: 1.5, className: "funnel-highlight", ariaHidden: "true"}),
+      Plot.text(chosen, {x: "enrolled", y: "pct", text: "name", dx: 10, textAnchor: "start", fontSize: 12, fontWeight: "bold", ariaHidden: "true", ...HALO})
+    ]
+  });
+}

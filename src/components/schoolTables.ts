@@ -1,0 +1,176 @@
+// The public form of data/rapport/schools.json (Tabel 6, the municipal row and the growth-pattern
+// groups), as the growth chart, the funnel plot and the Tabel 6 table read it, plus the few facts about
+// it that the groeipatronen page states in words. Shapes mirror ReportOf<"public"> in loaders/.
+
+import {isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+
+export type Published<T> = T | SuppressedValue;
+export type GrowthCategory = "++" | "+" | "0" | "-" | "--";
+export type UseCategory = "laag" | "gemiddeld" | "hoog";
+
+export interface SchoolRef {
+  schoolId: string;
+  name: string;
+}
+
+export interface SchoolYear {
+  year: number;
+  enrolled: number;
+  pupils: Published<number>;
+  /** Whole percent; null in a year without enrolment. */
+  pct: Published<number | null>;
+}
+
+export interface GrowthStep {
+  from: number;
+  to: number;
+  category: Published<GrowthCategory | null>;
+}
+
+export interface SchoolRow extends SchoolRef {
+  enrolledLatestYear: number;
+  years: SchoolYear[];
+  growth: GrowthStep[];
+  growthPattern: Published<string | null>;
+  useCategory: Published<UseCategory | null>;
+}
+
+export interface MunicipalYear {
+  year: number;
+  enrolled: number;
+  pupils: Published<number>;
+  /** Two decimals (8.55). */
+  pct: Published<number | null>;
+}
+
+export interface GrowthPatternGroup {
+  pattern: Published<string | null>;
+  schools: SchoolRef[];
+}
+
+export interface SchoolTables {
+  tabel6: SchoolRow[];
+  total: {enrolledLatestYear: number; years: MunicipalYear[]};
+  growthPatterns: GrowthPatternGroup[];
+}
+
+const SYMBOLS: Record<GrowthCategory, string> = {"++": "++", "+": "+", "0": "0", "-": "−", "--": "−−"};
+const WORDS: Record<GrowthCategory, string> = {
+  "++": "sterke stijging",
+  "+": "stijging",
+  "0": "ongeveer gelijk",
+  "-": "daling",
+  "--": "sterke daling"
+};
+
+/** "--" → "−−": the report's symbols, with a real minus sign so that "−−" does not read as a dash. */
+export function growthSymbol(category: GrowthCategory): string {
+  return SYMBOLS[category];
+}
+
+export function growthWords(category: GrowthCategory): string {
+  return WORDS[category];
+}
+
+function isCategory(text: string): text is GrowthCategory {
+  return Object.hasOwn(SYMBOLS, text);
+}
+
+/** "0/-" → "0 / −" and "eerst ongeveer gelijk, dan daling". */
+export function describePattern(pattern: string): {symbols: string; words: string} {
+  const steps = pattern.split("/").filter(isCategory);
+  return {
+    symbols: steps.map(growthSymbol).join(" / "),
+    words: steps.map((c, i) => (i === 0 ? `eerst ${growthWords(c)}` : `dan ${growthWords(c)}`)).join(", ")
+  };
+}
+
+export function latestYear(row: SchoolRow): SchoolYear {
+  return row.years[row.years.length - 1];
+}
+
+/** A school is drawn only when every percentage and its use category are published. */
+export function isShown(row: SchoolRow): boolean {
+  return !isSuppressedValue(row.useCategory) && row.years.every((y) => !isSuppressedValue(y.pct));
+}
+
+export type SchoolOrder = "pct" | "name" | "growth";
+
+const byName = (a: SchoolRef, b: SchoolRef) => a.name.localeCompare(b.name, "nl") || a.schoolId.localeCompare(b.schoolId);
+
+function shownPct(y: SchoolYear | undefined): number | null {
+  return y === undefined || isSuppressedValue(y.pct) ? null : y.pct;
+}
+
+/** Points from the first to the last year with a percentage; null with fewer than two. */
+export function totalGrowth(row: SchoolRow): number | null {
+  const pcts = row.years.map(shownPct).filter((p): p is number => p !== null);
+  return pcts.length < 2 ? null : pcts[pcts.length - 1] - pcts[0];
+}
+
+/**
+ * Orders schools for the growth chart: "pct" by latest whole percentage, highest first; "name"
+ * alphabetically; "growth" by the points gained over the study years, largest rise first. Ties and
+ * missing values fall back to the name, so the order never depends on the input's order.
+ */
+export function sortSchools<Row extends SchoolRow>(rows: Row[], order: SchoolOrder): Row[] {
+  const descending = (value: (r: Row) => number | null) => (a: Row, b: Row) =>
+    (value(b) ?? -Infinity) - (value(a) ?? -Infinity) || byName(a, b);
+  const compare =
+    order === "name" ? byName : order === "growth" ? descending(totalGrowth) : descending((r) => shownPct(latestYear(r)));
+  return [...rows].sort(compare);
+}
+
+export interface GrowthSummary {
+  years: number[];
+  /** Schools whose percentages are all published, and the others. */
+  shown: number;
+  withheld: SchoolRef[];
+  /** Distinct published growth patterns, and the schools in the withheld group. */
+  patterns: number;
+  withheldPatternSchools: number;
+  /** Per step between years: shown schools with a rise (+, ++), about equal (0) and a fall (−, −−). */
+  steps: {from: number; to: number; rise: number; equal: number; fall: number}[];
+  /** The year with the highest municipal percentage, when every year's is published. */
+  peakYear: number | null;
+}
+
+export function growthSummary(tables: SchoolTables): GrowthSummary {
+  const shownRows = tables.tabel6.filter(isShown);
+  const first = shownRows[0] ?? tables.tabel6[0];
+  const steps = (first?.growth ?? []).map(({from, to}, i) => {
+    const categories = shownRows.map((r) => r.growth[i].category);
+    const count = (...cs: GrowthCategory[]) => categories.filter((c) => cs.includes(c as GrowthCategory)).length;
+    return {from, to, rise: count("+", "++"), equal: count("0"), fall: count("-", "--")};
+  });
+  const totals = tables.total.years.map((y) => y.pct);
+  const published = totals.every((p): p is number => typeof p === "number");
+  return {
+    years: tables.total.years.map((y) => y.year),
+    shown: shownRows.length,
+    withheld: tables.tabel6.filter((r) => !isShown(r)).map(({schoolId, name}) => ({schoolId, name})),
+    patterns: tables.growthPatterns.filter((g) => typeof g.pattern === "string").length,
+    withheldPatternSchools: tables.growthPatterns.filter((g) => isSuppressedValue(g.pattern)).reduce((n, g) => n + g.schools.length, 0),
+    steps,
+    peakYear: published ? tables.total.years[totals.indexOf(Math.max(...(totals as number[])))].year : null
+  };
+}
+
+export const ORDER_LABELS: Record<SchoolOrder, (latestYear: number) => string> = {
+  pct: (year) => `Percentage ${year} (hoog naar laag)`,
+  growth: () => "Groei over alle jaren (grootste stijging eerst)",
+  name: () => "Naam (A–Z)"
+};
+
+/** "A", "A en B", "A, B en C". */
+export function joinNames(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} en ${names[names.length - 1]}`;
+}
+
+/** The chart's title: what happened in the last step, in one sentence. */
+export function growthFinding(summary: GrowthSummary): string {
+  const step = summary.steps[summary.steps.length - 1];
+  if (!step) return "Jeugdhulpgebruik per school per jaar";
+  const [verb, count] = step.fall >= step.rise ? ["daalde", step.fall] : ["steeg", step.rise];
+  return `Van ${step.from} naar ${step.to} ${verb} het percentage duidelijk op ${count} van de ${summary.shown} scholen`;
+}

@@ -1,0 +1,83 @@
+// @vitest-environment jsdom
+import {expect, it} from "vitest";
+import {FunnelPlot, funnelColumns, funnelData, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
+import {toCsv} from "../../src/lib/csv.js";
+import {fourSchools, WITHHELD} from "../fixtures/growthSchools.js";
+import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
+
+// Municipal proportion 87/510. Limits computed with exact fractions (Spiegelhalter's interpolation):
+// Zon    35 of 100:  95% 9,47–24,25%,  99,8% 6,02–29,00%  → above both
+// Beuk   36 of 200:  95% 11,74–22,19%, 99,8% 9,09–25,46% → inside
+// Cirkel 15 of 150:  95% 10,90–22,97%, 99,8% 7,93–26,80% → below 95% only (10% < 10,90%)
+
+it("funnelData takes the municipal proportion from the latest year's counts and leaves withheld schools out", () => {
+  const data = funnelData(fourSchools);
+  expect(data.year).toBe(2019);
+  expect(data.p).toBeCloseTo(87 / 510, 12);
+  expect(data.withheld).toEqual([{schoolId: "D4", name: "Duin"}]);
+  expect(data.points.map((d) => [d.name, d.enrolled, d.pupils, d.outside95, d.outside998])).toEqual([
+    ["Cirkel", 150, 15, "onder", null],
+    ["Beuk", 200, 36, null, null],
+    ["Zon", 100, 35, "boven", "boven"]
+  ]);
+  expect(data.points[1].pct).toBeCloseTo(18, 12);
+});
+
+it("funnelData draws nothing when the municipal count is withheld", () => {
+  const hidden = {...fourSchools, total: {...fourSchools.total, years: [{year: 2019, enrolled: 510, pupils: WITHHELD, pct: WITHHELD}]}};
+  const data = funnelData(hidden);
+  expect(data.p).toBeNull();
+  expect(data.points).toEqual([]);
+  expect(FunnelPlot(hidden).textContent).toBe("Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.");
+});
+
+it("funnelLines gives both limits in percent for every whole school size", () => {
+  const lines = funnelLines(87 / 510, 100, 101);
+  expect(lines.map((l) => [l.n, l.coverage])).toEqual([
+    [100, 0.95],
+    [101, 0.95],
+    [100, 0.998],
+    [101, 0.998]
+  ]);
+  expect(lines[0].upper).toBeCloseTo(24.2532223694, 8);
+  expect(lines[2].lower).toBeCloseTo(6.0246233900, 8);
+});
+
+it("funnelOutside names the schools above and below each limit", () => {
+  expect(funnelOutside(funnelData(fourSchools).points)).toEqual([
+    {coverage: 0.95, above: ["Zon"], below: ["Cirkel"]},
+    {coverage: 0.998, above: ["Zon"], below: []}
+  ]);
+});
+
+it("funnelSentences say how many schools lie outside each limit and how wide the funnel is for the smallest school", () => {
+  expect(funnelSentences(funnelData(fourSchools))).toEqual([
+    "2 scholen van de 3 liggen buiten de 95%-grenzen: boven de grens Zon; onder de grens Cirkel. " +
+      "Door toeval alleen ligt gemiddeld al 1 op de 20 scholen buiten deze grenzen.",
+    "1 school ligt buiten de 99,8%-grenzen: boven de grens Zon. Zo'n verschil verklaart toeval bijna nooit.",
+    "Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij 100 leerlingen ligt de 95%-grens tussen 9,5% en 24,3%; de gemeente zit op 17,1%."
+  ]);
+});
+
+it("FunnelPlot draws one dot per shown school, labels the school outside 99,8% and marks the highlighted one", async () => {
+  const plot = FunnelPlot(fourSchools, {width: 640, highlight: "B2"});
+  const dots = plot.querySelectorAll('g[aria-label="dot"] circle');
+  expect(dots).toHaveLength(3);
+  expect(plot.querySelectorAll(".funnel-highlight circle")).toHaveLength(1);
+  const texts = [...plot.querySelectorAll("text")].map((t) => t.textContent);
+  expect(texts).toContain("Zon"); // outside 99,8%
+  expect(texts).toContain("Beuk"); // highlighted
+  expect(texts).not.toContain("Cirkel"); // outside 95% only: not labelled
+  expect(texts).toContain("gemeente 17,1%");
+  expect(texts).toEqual(expect.arrayContaining(["95%-grens", "99,8%-grens"]));
+  await expectSvgSnapshot(plot, "funnel-plot");
+});
+
+it("funnelColumns give the table each school's count, percentage and limits", () => {
+  const data = funnelData(fourSchools);
+  const csv = toCsv(funnelColumns(data), data.points.slice(2));
+  expect(csv).toBe(
+    "\ufeffSchool;Leerlingen 2019;Met jeugdhulp;Percentage;Ondergrens 95%;Bovengrens 95%;Ondergrens 99,8%;Bovengrens 99,8%;Buiten 95%;Buiten 99,8%\r\n" +
+      "Zon;100;35;35,0;9,5;24,3;6,0;29,0;boven;boven\r\n"
+  );
+});

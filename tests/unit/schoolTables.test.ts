@@ -1,0 +1,54 @@
+import {expect, it} from "vitest";
+import {describePattern, growthFinding, growthSummary, joinNames, sortSchools, totalGrowth} from "../../src/components/schoolTables.js";
+import {beuk, cirkel, duin, fourSchools, zon} from "../fixtures/growthSchools.js";
+
+const names = (rows: {name: string}[]) => rows.map((r) => r.name);
+
+it("sortSchools orders by latest percentage (highest first), by name, or by points gained", () => {
+  const rows = [cirkel, beuk, zon];
+  expect(names(sortSchools(rows, "pct"))).toEqual(["Zon", "Beuk", "Cirkel"]); // 35, 18, 10
+  expect(names(sortSchools(rows, "name"))).toEqual(["Beuk", "Cirkel", "Zon"]);
+  expect(names(sortSchools(rows, "growth"))).toEqual(["Zon", "Cirkel", "Beuk"]); // +30, 0, −7
+});
+
+it("sortSchools puts a school without a published latest percentage last and breaks ties by name", () => {
+  const twin = {...cirkel, schoolId: "A0", name: "Aster"};
+  expect(names(sortSchools([duin, cirkel, twin], "pct"))).toEqual(["Aster", "Cirkel", "Duin"]);
+});
+
+it("totalGrowth is the last minus the first published whole percentage", () => {
+  expect(totalGrowth(zon)).toBe(30);
+  expect(totalGrowth(beuk)).toBe(-7);
+  // Duin has only 2018 published: no growth to speak of.
+  expect(totalGrowth(duin)).toBeNull();
+});
+
+it("describePattern spells the symbols with real minus signs and in words", () => {
+  expect(describePattern("0/--")).toEqual({symbols: "0 / −−", words: "eerst ongeveer gelijk, dan sterke daling"});
+  expect(describePattern("++/+")).toEqual({symbols: "++ / +", words: "eerst sterke stijging, dan stijging"});
+});
+
+it("growthSummary counts shown and withheld schools, published patterns and rises and falls per step", () => {
+  expect(growthSummary(fourSchools)).toEqual({
+    years: [2017, 2018, 2019],
+    shown: 3,
+    withheld: [{schoolId: "D4", name: "Duin"}],
+    patterns: 3,
+    withheldPatternSchools: 1,
+    steps: [
+      {from: 2017, to: 2018, rise: 1, equal: 2, fall: 0},
+      {from: 2018, to: 2019, rise: 1, equal: 1, fall: 1}
+    ],
+    peakYear: 2019
+  });
+});
+
+it("growthFinding names the last step and says 'daalde' when falls are at least as many as rises", () => {
+  expect(growthFinding(growthSummary(fourSchools))).toBe("Van 2018 naar 2019 daalde het percentage duidelijk op 1 van de 3 scholen");
+});
+
+it("joinNames writes Dutch lists", () => {
+  expect(joinNames([])).toBe("");
+  expect(joinNames(["Zon"])).toBe("Zon");
+  expect(joinNames(["Zon", "Beuk", "Cirkel"])).toBe("Zon, Beuk en Cirkel");
+});
