@@ -3,45 +3,15 @@
 // the spread could easily be chance; it says nothing about the shape of a relation, so the report's
 // own (non-linear) claim is shown next to it as a plain count of the middle group.
 
+import type {Category, CrossCell, CrossTable, ExactTest} from "../../loaders/tables/factors.js";
 import {ChartFigure} from "./ChartFigure.js";
 import {formatCount, formatDecimal} from "../lib/format.js";
 import type {Column} from "../lib/csv.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
 
-export interface SchoolRef {
-  schoolId: string;
-  name: string;
-}
-
-export interface Category {
-  key: string;
-  label: string;
-}
-
-export interface CrossCell {
-  row: string;
-  column: string;
-  schools: number;
-  members: SchoolRef[];
-}
-
-export interface ExactTest {
-  pValue: number | null;
-  untestable: "one_category" | "too_many_tables" | null;
-  schools: number;
-  withheld: number;
-  unknownFactor: number;
-}
-
-/** One cross-table of `data/rapport/factors.json` (tabel8[i], tabel9, interviews[i]). */
-export interface CrossTableData {
-  factor: string;
-  label: string;
-  rows: Category[];
-  columns: Category[];
-  cells: CrossCell[];
-  exactTest: ExactTest;
-}
+/** One cross-table of `data/rapport/factors.json` (tabel8[i], tabel9, interviews[i]); the same shape raw and public. */
+export type CrossTableData = CrossTable;
+export type {Category, CrossCell, ExactTest};
 
 export interface CrossTableOptions {
   /** schoolId of a school to mark in the table. */

@@ -8,6 +8,7 @@ import {
   crossTableTitle,
   exclusionNote,
   testSentence,
+  type CrossCell,
   type CrossTableData,
   type ExactTest
 } from "../../src/components/CrossTable.js";
@@ -40,7 +41,7 @@ function omvang(exactTest: ExactTest = test()): CrossTableData {
   const cells = rows.flatMap((row) =>
     columns.map((column) => {
       const ids = members[row.key][column.key] ?? [];
-      return {row: row.key, column: column.key, schools: ids.length, members: ids.map(ref)};
+      return {row: row.key, column: column.key as CrossCell["column"], schools: ids.length, members: ids.map(ref)};
     })
   );
   return {factor: "omvang", label: "Omvang van de school (leerlingen)", rows, columns, cells, exactTest};
