@@ -140,7 +140,7 @@ export function GrowthChart(rows: SchoolRow[], {width = 640, order = "pct", high
     color: {domain: CATEGORIES, range: CATEGORIES.map((c) => USE_CATEGORY_COLORS[c]), legend: true, tickFormat: (c: UseCategory) => USE_CATEGORY_LABELS[c]},
     marks: [
       // Names as text marks, not axisFy: an axis mark with data repeats every tick in every facet.
-      Plot.text(others(names), {...name, fontSize: 12}),
+      Plot.text(others(names), {...name, fontSize: 12, className: "growth-name"}),
       Plot.text(chosen(names), {...name, fontSize: 12, fontWeight: "bold", className: "growth-highlight-name"}),
       Plot.line(others(series.points), {...line, strokeWidth: 2, strokeOpacity: muted}),
       Plot.dot(others(series.points), {...dot, r: 3, fillOpacity: muted}),
