@@ -102,6 +102,8 @@ export interface Settings {
   };
   careTypes: CareTypeSetting[];
   dyslexiaCareType: string;
+  /** True for the made-up default data set: pages then say so. Optional in the file; default false. */
+  syntheticData: boolean;
 }
 
 export interface Dataset {

@@ -21,6 +21,10 @@ export interface ReportMeta {
   latestYear: number;
   statusDate: IsoDate;
   youthCareDefinition: Settings["youthCareDefinition"];
+  /** The build uses made-up data (the default set): pages say so. */
+  synthetic: boolean;
+  /** The suppression threshold: counts below it are shown as "< minCount". */
+  minCount: number;
 }
 
 /** The report in either form; each part can be written to its own file for the pages that need it. */
@@ -64,7 +68,9 @@ export function computeReport(dataset: Dataset): Report {
       years: settings.years,
       latestYear: scope.latestYear,
       statusDate: settings.statusDate,
-      youthCareDefinition: settings.youthCareDefinition
+      youthCareDefinition: settings.youthCareDefinition,
+      synthetic: settings.syntheticData,
+      minCount: settings.suppression.minCount
     },
     scope: scopeTable(scope),
     kerngetallen: kerngetallen(schools, status, outflow, careTypes),

@@ -191,7 +191,8 @@ const settingsObject = z.object({
     equivalentCareTypes: z.array(z.tuple([z.string(), z.string()]))
   }),
   careTypes: z.array(z.object({key: z.string().trim().min(1), label: z.string().trim().min(1)})).min(1),
-  dyslexiaCareType: z.string().trim().min(1)
+  dyslexiaCareType: z.string().trim().min(1),
+  syntheticData: z.boolean().default(false)
 });
 
 type SettingsShape = z.output<typeof settingsObject>;

@@ -359,6 +359,12 @@ describe("instellingen.json", () => {
     ]);
   });
 
+  test("syntheticData is optional and false unless a folder says it is made up", () => {
+    const {syntheticData: _, ...rest} = settings as typeof settings & {syntheticData?: boolean};
+    expect(loadDataset(folder({instellingen: JSON.stringify(rest)})).dataset.settings.syntheticData).toBe(false);
+    expect(loadDataset(folder({instellingen: settingsWith({syntheticData: true})})).dataset.settings.syntheticData).toBe(true);
+  });
+
   test("a JSON syntax error names the line", () => {
     const instellingen = '{\n  "municipality": "Heuvelrug",\n  "years": [2018 2019]\n}';
     expect(messages(folder({instellingen}))).toEqual([
