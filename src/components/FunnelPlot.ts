@@ -105,6 +105,15 @@ function schools(count: number): string {
   return count === 1 ? "1 school" : `${count} scholen`;
 }
 
+/** The figure's title: the finding of the plot in one sentence. */
+export function funnelFinding(data: FunnelData): string {
+  const [wide, narrow] = funnelOutside(data.points).map((o) => o.above.length + o.below.length);
+  const [wideLabel, narrowLabel] = COVERAGES.map(coverageLabel);
+  if (narrow > 0) return `In ${data.year} ${narrow === 1 ? "ligt 1 school" : `liggen ${narrow} scholen`} buiten de ${narrowLabel}-grenzen: daar speelt meer dan toeval`;
+  if (wide > 0) return `In ${data.year} ${wide === 1 ? "ligt 1 school" : `liggen ${wide} scholen`} buiten de ${wideLabel}-grenzen, maar geen enkele buiten de ${narrowLabel}-grenzen`;
+  return `In ${data.year} liggen alle scholen binnen de grenzen van het toeval`;
+}
+
 /**
  * The plot in words: per limit how many schools lie outside it and which, what chance alone would
  * give, and how wide the funnel is for the smallest schools (their size rounded to ten pupils).
@@ -117,10 +126,10 @@ export function funnelSentences(data: FunnelData): string[] {
   const sentences = [
     count(wide) === 0
       ? `Alle ${shown} scholen liggen binnen de ${coverageLabel(wide.coverage)}-grenzen.`
-      : `${schools(count(wide))} van de ${shown} ${count(wide) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(wide.coverage)}-grenzen: ${sidesText(wide)}. ` +
+      : `${count(wide)} van de ${shown} scholen ${count(wide) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(wide.coverage)}-grenzen: ${sidesText(wide)}. ` +
         `Door toeval alleen ligt gemiddeld al 1 op de ${formatCount(Math.round(1 / (1 - wide.coverage)))} scholen buiten deze grenzen.`,
     count(narrow) === 0
-      ? `Geen enkele school ligt buiten de ${coverageLabel(narrow.coverage)}-grenzen. Geen verschil is dus zo groot dat toeval het bijna zeker niet verklaart.`
+      ? `Geen enkele school ligt buiten de ${coverageLabel(narrow.coverage)}-grenzen. Bij geen enkele school is het verschil zo groot dat toeval als verklaring bijna is uitgesloten.`
       : `${schools(count(narrow))} ${count(narrow) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(narrow.coverage)}-grenzen: ${sidesText(narrow)}. Zo'n verschil verklaart toeval bijna nooit.`
   ];
   const small = Math.max(10, Math.round(Math.min(...data.points.map((d) => d.enrolled)) / 10) * 10);
@@ -128,7 +137,7 @@ export function funnelSentences(data: FunnelData): string[] {
   sentences.push(
     `Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij ${formatCount(small)} leerlingen ligt de ` +
       `${coverageLabel(wide.coverage)}-grens tussen ${formatPercent(100 * lower, 1)} en ${formatPercent(100 * upper, 1)}; ` +
-      `de gemeente zit op ${formatPercent(100 * data.p, 1)}.`
+      `de gemeente zit op ${formatPercent(100 * data.p, 2)}.`
   );
   return sentences;
 }
@@ -201,7 +210,7 @@ export function FunnelPlot(tables: SchoolTables, {width = 640, height = 420, hig
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, tickFormat: (d: number) => formatPercent(d), grid: true},
     marks: [
       Plot.ruleY([100 * p], {stroke: "currentColor", strokeWidth: 1, ariaHidden: "true"}),
-      Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `gemeente ${formatPercent(d, 1)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
+      Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `gemeente ${formatPercent(d, 2)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
       ...COVERAGES.flatMap((coverage) => [limit(coverage, "lower"), limit(coverage, "upper")]),
       Plot.text(ends, {x: "n", y: "upper", text: (d: FunnelLine) => `${coverageLabel(d.coverage)}-grens`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
       Plot.dot(others, {

@@ -36,6 +36,8 @@ export interface GrowthMark {
 export interface GrowthSeries {
   /** School ids top to bottom. */
   order: string[];
+  /** The drawn schools' rows in that order: the chart's table. */
+  rows: SchoolRow[];
   names: Map<string, string>;
   points: GrowthPoint[];
   marks: GrowthMark[];
@@ -59,6 +61,7 @@ export function growthSeries(rows: SchoolRow[], {order = "pct"}: {order?: School
   }
   return {
     order: shown.map((r) => r.schoolId),
+    rows: shown,
     names: new Map(rows.map((r) => [r.schoolId, r.name])),
     points,
     marks,

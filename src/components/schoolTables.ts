@@ -131,8 +131,8 @@ export interface GrowthSummary {
   withheldPatternSchools: number;
   /** Per step between years: shown schools with a rise (+, ++), about equal (0) and a fall (−, −−). */
   steps: {from: number; to: number; rise: number; equal: number; fall: number}[];
-  /** The year with the highest municipal percentage, when every year's is published. */
-  peakYear: number | null;
+  /** The year with the highest municipal percentage and that percentage, when every year's is published. */
+  peak: {year: number; pct: number} | null;
 }
 
 export function growthSummary(tables: SchoolTables): GrowthSummary {
@@ -145,6 +145,7 @@ export function growthSummary(tables: SchoolTables): GrowthSummary {
   });
   const totals = tables.total.years.map((y) => y.pct);
   const published = totals.every((p): p is number => typeof p === "number");
+  const highest = published ? Math.max(...(totals as number[])) : null;
   return {
     years: tables.total.years.map((y) => y.year),
     shown: shownRows.length,
@@ -152,7 +153,7 @@ export function growthSummary(tables: SchoolTables): GrowthSummary {
     patterns: tables.growthPatterns.filter((g) => typeof g.pattern === "string").length,
     withheldPatternSchools: tables.growthPatterns.filter((g) => isSuppressedValue(g.pattern)).reduce((n, g) => n + g.schools.length, 0),
     steps,
-    peakYear: published ? tables.total.years[totals.indexOf(Math.max(...(totals as number[])))].year : null
+    peak: highest === null ? null : {year: tables.total.years[totals.indexOf(highest)].year, pct: highest}
   };
 }
 

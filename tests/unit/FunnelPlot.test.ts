@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {expect, it} from "vitest";
-import {FunnelPlot, funnelColumns, funnelData, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
+import {FunnelPlot, funnelColumns, funnelData, funnelFinding, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
 import {toCsv} from "../../src/lib/csv.js";
 import {fourSchools, WITHHELD} from "../fixtures/growthSchools.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
@@ -52,10 +52,10 @@ it("funnelOutside names the schools above and below each limit", () => {
 
 it("funnelSentences say how many schools lie outside each limit and how wide the funnel is for the smallest school", () => {
   expect(funnelSentences(funnelData(fourSchools))).toEqual([
-    "2 scholen van de 3 liggen buiten de 95%-grenzen: boven de grens Zon; onder de grens Cirkel. " +
+    "2 van de 3 scholen liggen buiten de 95%-grenzen: boven de grens Zon; onder de grens Cirkel. " +
       "Door toeval alleen ligt gemiddeld al 1 op de 20 scholen buiten deze grenzen.",
     "1 school ligt buiten de 99,8%-grenzen: boven de grens Zon. Zo'n verschil verklaart toeval bijna nooit.",
-    "Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij 100 leerlingen ligt de 95%-grens tussen 9,5% en 24,3%; de gemeente zit op 17,1%."
+    "Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij 100 leerlingen ligt de 95%-grens tussen 9,5% en 24,3%; de gemeente zit op 17,06%."
   ]);
 });
 
@@ -68,7 +68,7 @@ it("FunnelPlot draws one dot per shown school, labels the school outside 99,8% a
   expect(texts).toContain("Zon"); // outside 99,8%
   expect(texts).toContain("Beuk"); // highlighted
   expect(texts).not.toContain("Cirkel"); // outside 95% only: not labelled
-  expect(texts).toContain("gemeente 17,1%");
+  expect(texts).toContain("gemeente 17,06%");
   expect(texts).toEqual(expect.arrayContaining(["95%-grens", "99,8%-grens"]));
   await expectSvgSnapshot(plot, "funnel-plot");
 });
@@ -80,4 +80,14 @@ it("funnelColumns give the table each school's count, percentage and limits", ()
     "\ufeffSchool;Leerlingen 2019;Met jeugdhulp;Percentage;Ondergrens 95%;Bovengrens 95%;Ondergrens 99,8%;Bovengrens 99,8%;Buiten 95%;Buiten 99,8%\r\n" +
       "Zon;100;35;35,0;9,5;24,3;6,0;29,0;boven;boven\r\n"
   );
+});
+
+it("funnelFinding states the widest limit that some school crosses", () => {
+  const data = funnelData(fourSchools);
+  expect(funnelFinding(data)).toBe("In 2019 ligt 1 school buiten de 99,8%-grenzen: daar speelt meer dan toeval");
+  // Without Zon only Cirkel remains outside, and only the 95% limit.
+  const withoutZon = {...data, points: data.points.filter((d) => d.name !== "Zon")};
+  expect(funnelFinding(withoutZon)).toBe("In 2019 ligt 1 school buiten de 95%-grenzen, maar geen enkele buiten de 99,8%-grenzen");
+  const inside = {...data, points: data.points.filter((d) => d.name === "Beuk")};
+  expect(funnelFinding(inside)).toBe("In 2019 liggen alle scholen binnen de grenzen van het toeval");
 });

@@ -13,6 +13,7 @@ const drawnNames = (chart: Element) =>
 it("growthSeries draws the shown schools only, with a point per year and a symbol per step", () => {
   const series = growthSeries(rows, {order: "pct"});
   expect(series.order).toEqual(["Z1", "B2", "C3"]);
+  expect(series.rows.map((r) => r.name)).toEqual(["Zon", "Beuk", "Cirkel"]);
   expect(series.withheld).toEqual([{schoolId: "D4", name: "Duin"}]);
   expect(series.points).toHaveLength(9);
   expect(series.points.some((p) => p.schoolId === "D4")).toBe(false);

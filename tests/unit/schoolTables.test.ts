@@ -39,7 +39,7 @@ it("growthSummary counts shown and withheld schools, published patterns and rise
       {from: 2017, to: 2018, rise: 1, equal: 2, fall: 0},
       {from: 2018, to: 2019, rise: 1, equal: 1, fall: 1}
     ],
-    peakYear: 2019
+    peak: {year: 2019, pct: 17.06}
   });
 });
 
