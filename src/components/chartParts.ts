@@ -12,15 +12,14 @@ export function drawable(value: Count | null | undefined): number | null {
   return value === null || value === undefined || isSuppressedValue(value) ? null : value;
 }
 
-/** The note under a chart that leaves withheld values out. */
-export function withheldNote(minCount: number): string {
-  return `${SUPPRESSED_DERIVED} = afgeschermd (minder dan ${minCount} leerlingen, of daarvan afgeleid)`;
-}
-
-/** The smallest minCount among withheld values, for the note; null when nothing is withheld. */
-export function withheldMinCount(values: unknown[]): number | null {
+/**
+ * The legend of the "·" mark, for a chart whose data holds withheld values; undefined when none is
+ * withheld. Plain counts read "< 5" in the table, so the note names the threshold too.
+ */
+export function withheldNote(values: unknown[]): string | undefined {
   const counts = values.filter(isSuppressedValue).map((v) => v.minCount);
-  return counts.length ? Math.min(...counts) : null;
+  if (counts.length === 0) return undefined;
+  return `${SUPPRESSED_DERIVED} = afgeschermd: minder dan ${Math.min(...counts)} leerlingen, of afgeleid van zo'n klein aantal.`;
 }
 
 /** A "·" at the zero line where a value is withheld, so a missing bar does not read as zero. */
