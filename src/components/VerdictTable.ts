@@ -2,14 +2,11 @@
 // optionally with a verdict filter and a text search. Reads the factorVerdicts of rapport2020.json.
 // The verdict is always a word: colour alone would fail readers who cannot see it.
 
-export interface VerdictRow {
-  section: string;
-  factor: string;
-  verdict: string;
-  /** True where the report's Ja/Nee/Anders column was lost and the verdict is inferred from layout. */
-  inferred: boolean;
-  reason: string;
-}
+// Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
+import type {FactorVerdict} from "../../loaders/published.js";
+
+/** What the table needs of a verdict; rapport2020.json's factorVerdicts fit as they are. */
+export type VerdictRow = Pick<FactorVerdict, "section" | "factor" | "verdict" | "inferred" | "reason">;
 
 export interface VerdictTableOptions {
   caption: string;
