@@ -1,10 +1,9 @@
 // Tabel 5 as a chart: the cohort's pupils by the total cost of their care over the study years, in
 // the cost bands of the settings, each bar labelled with its count and share.
 
-import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import {formatCount, formatPercent} from "../lib/format.js";
-import {drawable, withheldMarks, type Count} from "./chartParts.js";
+import {drawable, horizontalBars, type Count} from "./chartParts.js";
 import {PAIR_COLORS} from "./palette.js";
 
 export interface CostBandRow {
@@ -53,26 +52,15 @@ function barLabel(b: CostBar): string {
 }
 
 export function CostChart(rows: CostBandRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
-  const bars = costBars(rows);
-  const drawn = bars.filter((b) => b.pupils !== null);
-  const max = Math.max(1, ...drawn.map((b) => b.pupils as number));
-  return Plot.plot({
+  return horizontalBars(costBars(rows), {
     width,
-    height: 40 + bars.length * 28,
-    marginLeft: 170,
-    marginRight: 20,
     ariaLabel: "Staafdiagram: leerlingen naar totale kosten van hun jeugdhulp",
-    y: {label: null, domain: bars.map((b) => b.label), tickSize: 0},
-    // Room to the right of the longest bar for its label.
-    x: {label: "Leerlingen", grid: true, tickFormat: formatCount, domain: [0, max * 1.25]},
-    marks: [
-      Plot.barX(drawn, {y: "label", x: "pupils", fill: PAIR_COLORS[0], ariaHidden: "true"}),
-      Plot.text(drawn, {y: "label", x: "pupils", text: barLabel, textAnchor: "start", dx: 4, ariaHidden: "true"}),
-      withheldMarks(
-        bars.filter((b) => b.pupils === null),
-        {y: "label", x: 0, textAnchor: "start", dx: 4}
-      ),
-      Plot.ruleX([0], {ariaHidden: "true"})
-    ]
+    label: (b) => b.label,
+    value: (b) => b.pupils,
+    text: barLabel,
+    fill: () => PAIR_COLORS[0],
+    marginLeft: 170,
+    // The longest bar's text is "800 (87,5%)".
+    labelRoom: 0.25
   });
 }

@@ -1,10 +1,9 @@
 // Tabel 4 as a chart: the cohort's pupils by how long their closed care lasted, with the pupils still
 // in care as a separate, grey bar (their care has no duration yet).
 
-import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import {formatCount} from "../lib/format.js";
-import {drawable, withheldMarks, type Count} from "./chartParts.js";
+import {drawable, horizontalBars, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 
 export interface DurationRow {
@@ -48,24 +47,13 @@ export const DURATION_COLUMNS: Column<DurationRow>[] = [
 ];
 
 export function DurationChart(rows: DurationRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
-  const bars = durationBars(rows);
-  const drawn = bars.filter((b) => b.pupils !== null);
-  return Plot.plot({
+  return horizontalBars(durationBars(rows), {
     width,
-    height: 40 + bars.length * 28,
-    marginLeft: 150,
-    marginRight: 50,
     ariaLabel: "Staafdiagram: leerlingen naar duur van de afgesloten jeugdhulp, en leerlingen die nog in zorg zijn",
-    y: {label: null, domain: bars.map((b) => b.label), tickSize: 0},
-    x: {label: "Leerlingen", grid: true, tickFormat: formatCount},
-    marks: [
-      Plot.barX(drawn, {y: "label", x: "pupils", fill: (d: DurationBar) => (d.stillInCare ? NEUTRAL : PAIR_COLORS[0]), ariaHidden: "true"}),
-      Plot.text(drawn, {y: "label", x: "pupils", text: (d: DurationBar) => formatCount(d.pupils), textAnchor: "start", dx: 4, ariaHidden: "true"}),
-      withheldMarks(
-        bars.filter((b) => b.pupils === null),
-        {y: "label", x: 0, textAnchor: "start", dx: 4}
-      ),
-      Plot.ruleX([0], {ariaHidden: "true"})
-    ]
+    label: (b) => b.label,
+    value: (b) => b.pupils,
+    text: (b) => formatCount(b.pupils),
+    fill: (b) => (b.stillInCare ? NEUTRAL : PAIR_COLORS[0]),
+    marginLeft: 150
   });
 }

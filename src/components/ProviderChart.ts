@@ -2,10 +2,9 @@
 // "overige aanbieders". A pupil helped by two providers counts at both, so the bars add up to
 // pupil–provider pairs, not to pupils; the description on the page says so.
 
-import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import {formatCount} from "../lib/format.js";
-import {drawable, type Count} from "./chartParts.js";
+import {drawable, horizontalBars, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 
 export interface ProviderRow {
@@ -89,19 +88,14 @@ export function providerColumns(series: ProviderSeries): Column<ProviderBar>[] {
 }
 
 export function ProviderChart(rows: ProviderRow[], {width = 640, top = 15}: {width?: number; top?: number} = {}): SVGSVGElement | HTMLElement {
-  const {bars} = providerSeries(rows, {top});
-  return Plot.plot({
+  return horizontalBars(providerSeries(rows, {top}).bars, {
     width,
-    height: 40 + bars.length * 22,
-    marginLeft: 170,
-    marginRight: 50,
     ariaLabel: "Staafdiagram: leerlingen per zorgaanbieder, de grootste aanbieders apart en de rest samen",
-    y: {label: null, domain: bars.map((b) => b.label), tickSize: 0},
-    x: {label: "Leerlingen", grid: true, tickFormat: formatCount},
-    marks: [
-      Plot.barX(bars, {y: "label", x: "pupils", fill: (d: ProviderBar) => (d.other ? NEUTRAL : PAIR_COLORS[0]), ariaHidden: "true"}),
-      Plot.text(bars, {y: "label", x: "pupils", text: (d: ProviderBar) => formatCount(d.pupils), textAnchor: "start", dx: 4, ariaHidden: "true"}),
-      Plot.ruleX([0], {ariaHidden: "true"})
-    ]
+    label: (b) => b.label,
+    value: (b) => b.pupils,
+    text: (b) => formatCount(b.pupils),
+    fill: (b) => (b.other ? NEUTRAL : PAIR_COLORS[0]),
+    marginLeft: 170,
+    rowHeight: 22
   });
 }

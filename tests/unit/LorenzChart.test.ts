@@ -5,13 +5,12 @@ import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
 
 const H = {suppressed: true as const, minCount: 5};
 const curve = {
-  stepPct: 20,
+  stepPct: 25,
   points: [
     {pupilsPct: 0, costPct: 0},
-    {pupilsPct: 20, costPct: 4.2},
-    {pupilsPct: 40, costPct: 16.2},
-    {pupilsPct: 60, costPct: 36.2},
-    {pupilsPct: 80, costPct: 64.2},
+    {pupilsPct: 25, costPct: 5},
+    {pupilsPct: 50, costPct: 15},
+    {pupilsPct: 75, costPct: 40},
     {pupilsPct: 100, costPct: 100}
   ]
 };
@@ -36,9 +35,9 @@ describe("lorenzMarker", () => {
 });
 
 describe("lorenzTitle", () => {
-  it("uses the report's sentence, or else the curve's last step: the top 20 % have 35,8 % of the cost", () => {
+  it("uses the report's sentence, or else the curve's last step: the top 25 % have 60 % of the cost", () => {
     expect(lorenzTitle(curve, {threshold: 10000, pctPupils: 12.5, pctCost: 54})).toBe("12,5% van de leerlingen heeft 54% van de kosten");
-    expect(lorenzTitle(curve, {threshold: 10000, pctPupils: H, pctCost: H})).toBe("De duurste 20,0% van de leerlingen heeft 35,8% van de kosten");
+    expect(lorenzTitle(curve, {threshold: 10000, pctPupils: H, pctCost: H})).toBe("De duurste 25,0% van de leerlingen heeft 60,0% van de kosten");
   });
 });
 
@@ -47,7 +46,7 @@ describe("LorenzChart", () => {
     const chart = LorenzChart(curve, {threshold: 10000, pctPupils: 12.5, pctCost: 54}, {width: 640});
     const dots = chart.querySelectorAll('g[aria-label="dot"]');
     expect(dots).toHaveLength(2); // the curve's points and the marker
-    expect(dots[0].querySelectorAll("circle")).toHaveLength(6);
+    expect(dots[0].querySelectorAll("circle")).toHaveLength(5);
     expect(dots[1].querySelectorAll("circle")).toHaveLength(1);
     expect(chart.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
     expect(chart.textContent).toContain("12,5% van de leerlingen heeft");
@@ -56,6 +55,6 @@ describe("LorenzChart", () => {
 
   it("draws no marker when the concentration is withheld", () => {
     const chart = LorenzChart(curve, {threshold: 10000, pctPupils: H, pctCost: H}, {width: 640});
-    expect(chart.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(6);
+    expect(chart.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(5);
   });
 });
