@@ -129,7 +129,7 @@ export function funnelSentences(data: FunnelData): string[] {
       : `${count(wide)} van de ${shown} scholen ${count(wide) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(wide.coverage)}-grenzen: ${sidesText(wide)}. ` +
         `Door toeval alleen ligt gemiddeld al 1 op de ${formatCount(Math.round(1 / (1 - wide.coverage)))} scholen buiten deze grenzen.`,
     count(narrow) === 0
-      ? `Geen enkele school ligt buiten de ${coverageLabel(narrow.coverage)}-grenzen. Bij geen enkele school is het verschil zo groot dat toeval als verklaring bijna is uitgesloten.`
+      ? `Geen enkele school ligt buiten de ${coverageLabel(narrow.coverage)}-grenzen, waarbuiten toeval als verklaring bijna is uitgesloten.`
       : `${schools(count(narrow))} ${count(narrow) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(narrow.coverage)}-grenzen: ${sidesText(narrow)}. Zo'n verschil verklaart toeval bijna nooit.`
   ];
   const small = Math.max(10, Math.round(Math.min(...data.points.map((d) => d.enrolled)) / 10) * 10);

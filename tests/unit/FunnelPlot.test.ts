@@ -91,3 +91,9 @@ it("funnelFinding states the widest limit that some school crosses", () => {
   const inside = {...data, points: data.points.filter((d) => d.name === "Beuk")};
   expect(funnelFinding(inside)).toBe("In 2019 liggen alle scholen binnen de grenzen van het toeval");
 });
+
+it("funnelSentences say so when no school lies outside the 99,8% limits", () => {
+  const data = funnelData(fourSchools);
+  const [, narrow] = funnelSentences({...data, points: data.points.filter((d) => d.name !== "Zon")});
+  expect(narrow).toBe("Geen enkele school ligt buiten de 99,8%-grenzen, waarbuiten toeval als verklaring bijna is uitgesloten.");
+});
