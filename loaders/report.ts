@@ -25,6 +25,11 @@ export interface ReportMeta {
   synthetic: boolean;
   /** The suppression threshold: counts below it are shown as "< minCount". */
   minCount: number;
+  /** The settings the definitions quote, so pages state the rules with this build's numbers. */
+  rules: Pick<
+    Settings,
+    "statusRuleMonths" | "zorgpadMonths" | "useCategories" | "growthCategories" | "durationBands" | "costBands" | "costConcentrationThreshold" | "extremeCostThreshold" | "schoolSize" | "sotPer100"
+  > & {dbcTransitionYear: number};
 }
 
 /** The report in either form; each part can be written to its own file for the pages that need it. */
@@ -70,7 +75,20 @@ export function computeReport(dataset: Dataset): Report {
       statusDate: settings.statusDate,
       youthCareDefinition: settings.youthCareDefinition,
       synthetic: settings.syntheticData,
-      minCount: settings.suppression.minCount
+      minCount: settings.suppression.minCount,
+      rules: {
+        statusRuleMonths: settings.statusRuleMonths,
+        zorgpadMonths: settings.zorgpadMonths,
+        useCategories: settings.useCategories,
+        growthCategories: settings.growthCategories,
+        durationBands: settings.durationBands,
+        costBands: settings.costBands,
+        costConcentrationThreshold: settings.costConcentrationThreshold,
+        extremeCostThreshold: settings.extremeCostThreshold,
+        schoolSize: settings.schoolSize,
+        sotPer100: settings.sotPer100,
+        dbcTransitionYear: settings.dbc.transitionYear
+      }
     },
     scope: scopeTable(scope),
     kerngetallen: kerngetallen(schools, status, outflow, careTypes),
