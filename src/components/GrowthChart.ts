@@ -90,6 +90,8 @@ export interface GrowthChartOptions {
   order?: SchoolOrder;
   /** schoolId of the school to draw thicker and in bold; the others are muted. */
   highlight?: string | null;
+  /** Legend labels; pass useCategoryLabels(meta.rules.useCategories) to show this build's thresholds. */
+  categoryLabels?: Record<UseCategory, string>;
 }
 
 const ROW_HEIGHT = 44;
@@ -111,7 +113,10 @@ function withheldList(withheld: SchoolRef[], highlight: string | null): HTMLPara
   return p;
 }
 
-export function GrowthChart(rows: SchoolRow[], {width = 640, order = "pct", highlight = null}: GrowthChartOptions = {}): HTMLElement {
+export function GrowthChart(
+  rows: SchoolRow[],
+  {width = 640, order = "pct", highlight = null, categoryLabels = USE_CATEGORY_LABELS}: GrowthChartOptions = {}
+): HTMLElement {
   const series = growthSeries(rows, {order});
   const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort((a, b) => a - b);
   const selected = highlight !== null && series.order.includes(highlight) ? highlight : null;
@@ -140,7 +145,7 @@ export function GrowthChart(rows: SchoolRow[], {width = 640, order = "pct", high
     fy: {domain: series.order, axis: null, padding: 0},
     x: {domain: [years[0] - 0.3, years[years.length - 1] + 0.3], ticks: years, tickFormat: (y: number) => String(y), label: null, axis: "top"},
     y: {domain: minPct < maxPct ? [minPct, maxPct] : [0, Math.max(1, maxPct)], axis: null, insetTop: 15, insetBottom: 6},
-    color: {domain: CATEGORIES, range: CATEGORIES.map((c) => USE_CATEGORY_COLORS[c]), legend: true, tickFormat: (c: UseCategory) => USE_CATEGORY_LABELS[c]},
+    color: {domain: CATEGORIES, range: CATEGORIES.map((c) => USE_CATEGORY_COLORS[c]), legend: true, tickFormat: (c: UseCategory) => categoryLabels[c]},
     marks: [
       // Names as text marks, not axisFy: an axis mark with data repeats every tick in every facet.
       Plot.text(others(names), {...name, fontSize: 12, className: "growth-name"}),

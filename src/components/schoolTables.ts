@@ -2,7 +2,7 @@
 // groups), as the growth chart, the funnel plot and the Tabel 6 table read it, plus the few facts about
 // it that the groeipatronen page states in words. Shapes mirror ReportOf<"public"> in loaders/.
 
-import {isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 export type Published<T> = T | SuppressedValue;
 export type GrowthCategory = "++" | "+" | "0" | "-" | "--";
@@ -174,4 +174,13 @@ export function growthFinding(summary: GrowthSummary): string {
   if (!step) return "Jeugdhulpgebruik per school per jaar";
   const [verb, count] = step.fall >= step.rise ? ["daalde", step.fall] : ["steeg", step.rise];
   return `Van ${step.from} naar ${step.to} ${verb} het percentage duidelijk op ${count} van de ${summary.shown} scholen`;
+}
+
+/** Legend labels with this build's thresholds (meta.rules.useCategories): "laag (< 7%)", "gemiddeld (7–11%)". */
+export function useCategoryLabels({lowBelow, highAbove}: {lowBelow: number; highAbove: number}): Record<UseCategory, string> {
+  return {
+    laag: `laag (< ${formatPercent(lowBelow)})`,
+    gemiddeld: `gemiddeld (${lowBelow}–${formatPercent(highAbove)})`,
+    hoog: `hoog (> ${formatPercent(highAbove)})`
+  };
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import {expect, it} from "vitest";
 import {GrowthChart, growthColumns, growthSeries} from "../../src/components/GrowthChart.js";
+import {useCategoryLabels} from "../../src/components/schoolTables.js";
 import {toCsv} from "../../src/lib/csv.js";
 import {fourSchools} from "../fixtures/growthSchools.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
@@ -71,4 +72,10 @@ it("growthColumns give the table and CSV the drawn percentages and symbols", () 
       "Beuk;25;0;25;−−;18;hoog\r\n" +
       "Zon;5;++;10;++;35;hoog\r\n"
   );
+});
+
+it("GrowthChart's legend states the thresholds it is given", () => {
+  const chart = GrowthChart(rows, {categoryLabels: useCategoryLabels({lowBelow: 6, highAbove: 12})});
+  const legend = [...chart.querySelectorAll(".growth-chart > figure > div span, .growth-chart div span")].map((s) => s.textContent);
+  expect(legend).toEqual(expect.arrayContaining(["laag (< 6%)", "gemiddeld (6–12%)", "hoog (> 12%)"]));
 });
