@@ -4,20 +4,11 @@
 // is the point where the most expensive pupils begin, marked on the curve.
 
 import * as Plot from "npm:@observablehq/plot";
+import type {LorenzCurve, LorenzPoint} from "../../loaders/tables/costs.js";
 import type {Column} from "../lib/csv.js";
 import {formatPercent} from "../lib/format.js";
 import {drawable, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
-
-export interface LorenzPoint {
-  pupilsPct: number;
-  costPct: number;
-}
-
-export interface LorenzCurve {
-  stepPct: number;
-  points: LorenzPoint[];
-}
 
 export interface Concentration {
   threshold: number;
