@@ -18,7 +18,7 @@ import type {CareTypeRow, CareTypeTables, ProviderRow, YearCount} from "./tables
 import {compositeKey} from "./tables/common.js";
 import {LORENZ, type CostBandRow, type CostTable} from "./tables/costs.js";
 import type {DbcTables} from "./tables/dbc.js";
-import {factorTables, type FactorTables} from "./tables/factors.js";
+import {factorTables, type CrossTable, type FactorTables} from "./tables/factors.js";
 import type {Factsheet} from "./tables/factsheet.js";
 import {schoolExtreme, type Kerngetallen} from "./tables/kerngetallen.js";
 import type {OutflowTable} from "./tables/outflow.js";
@@ -265,9 +265,11 @@ class Publisher {
 
   factors(tables: FactorTables, schools: SchoolTables<"public">): FactorTables<"public"> {
     const useOf = new Map(schools.tabel6.map((r) => [r.schoolId, r.useCategory]));
-    return factorTables(
-      this.settings,
-      tables.schools.map((s) => ({...s, useCategory: useOf.get(s.schoolId) ?? null}))
+    return withoutInterviewAnswers(
+      factorTables(
+        this.settings,
+        tables.schools.map((s) => ({...s, useCategory: useOf.get(s.schoolId) ?? null}))
+      )
     );
   }
 
@@ -342,6 +344,22 @@ class Publisher {
       ages: this.ages(f.ages)
     };
   }
+}
+
+/**
+ * What schools told the researchers (the dorpsteam grade, the IB'ers' experience and number, the
+ * school's own estimate of its families' SES) is confidential: the 2020 report printed only counts.
+ * The public report keeps the counts per cell and drops the per-school answers and the school
+ * names in those tables. Size, neighbourhood SES and SOT come from registers and stay named.
+ */
+function withoutInterviewAnswers(tables: FactorTables<"public">): FactorTables<"public"> {
+  const anonymous = (table: CrossTable): CrossTable => ({...table, cells: table.cells.map((cell) => ({...cell, members: []}))});
+  return {
+    ...tables,
+    schools: tables.schools.map((s) => ({...s, dorpsteamRating: null, ibExperience: null, ibCount: null, sesSelfReported: null})),
+    tabel9: anonymous(tables.tabel9),
+    interviews: tables.interviews.map(anonymous)
+  };
 }
 
 export function publishReport(report: Report, settings: Settings): PublicReport {

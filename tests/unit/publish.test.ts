@@ -159,6 +159,19 @@ describe("derived tables after suppression", () => {
     ]);
   });
 
+  test("interview answers are published as counts only: no per-school answers, no names in those tables", () => {
+    // The raw report knows each school's dorpsteam grade (the fixture gives Anemoon a 3) …
+    expect(report.factors.schools.some((s) => s.dorpsteamRating !== null)).toBe(true);
+    // … the public one keeps the counts per cell and drops the answers and the names.
+    expect(pub.factors.schools.every((s) => s.dorpsteamRating === null && s.ibExperience === null && s.ibCount === null && s.sesSelfReported === null)).toBe(true);
+    const interviewTables = [pub.factors.tabel9, ...pub.factors.interviews];
+    expect(interviewTables.flatMap((t) => t.cells.flatMap((c) => c.members))).toEqual([]);
+    const rawCount = report.factors.tabel9.cells.reduce((a, c) => a + c.schools, 0);
+    expect(pub.factors.tabel9.cells.reduce((a, c) => a + c.schools, 0)).toBe(rawCount);
+    // Register-based factors keep their school names.
+    expect(pub.factors.tabel8.flatMap((t) => t.cells.flatMap((c) => c.members)).length).toBeGreaterThan(0);
+  });
+
   test("a count of 4 pupils of a provider is hidden, 0 and 6 stay", () => {
     const anemoon = byName(pub.factsheets, "Anemoon");
     const p2 = anemoon.providers.find((p) => p.provider === "P2")!;
