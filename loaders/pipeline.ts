@@ -6,6 +6,7 @@ import type {ScopeReport} from "./contract.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport} from "./report.js";
+import {schoolSlugs} from "../src/lib/slug.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -17,11 +18,13 @@ export function publicReportFromEnvironment(options: LoadOptions = {}): PublicBu
   return {report: publishReport(computeReport(dataset), dataset.settings), scope};
 }
 
-/** The report as separate JSON files, so a page loads only the part it shows. */
+/** The report as separate JSON files, so a page loads only the part it shows. Factsheets are named by
+ *  the school's URL slug: the page /scholen/<slug> attaches factsheets/<slug>.json. */
 export function reportFiles(report: PublicReport): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const {factsheets, ...parts} = report;
   for (const [name, part] of Object.entries(parts)) files.set(`${name}.json`, part);
-  for (const sheet of factsheets) files.set(`factsheets/${sheet.schoolId}.json`, sheet);
+  const slugs = schoolSlugs(factsheets);
+  for (const sheet of factsheets) files.set(`factsheets/${slugs.get(sheet.schoolId)}.json`, sheet);
   return files;
 }
