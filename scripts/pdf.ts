@@ -1,0 +1,180 @@
+// npm run pdf — every school factsheet of the built site as an A4 PDF (pdf/<slug>.pdf) plus all of
+// them in one file (pdf/alle-scholen.pdf), printed by Debian's Chromium from dist/, with no network.
+//
+// The combined file needs no PDF library: Chromium cannot print several pages into one document, so
+// the script builds that document itself. It opens the first factsheet and appends the rendered
+// content of every other one (charts are inline SVG, so the copied DOM prints the same), each
+// starting on a new sheet.
+//
+// Usage: npx tsx scripts/pdf.ts [--dist dist] [--out pdf] [--only slug,slug]
+import {type ChildProcess, spawn, spawnSync} from "node:child_process";
+import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import path from "node:path";
+import {parseArgs} from "node:util";
+import {type Browser, type BrowserContext, type Page, chromium} from "playwright-core";
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+
+// The same flags as tests/browser/chromium.ts (that module needs the vitest runner, so it cannot be
+// imported here): no sandbox as root, no background connections the closed network would refuse.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic"
+];
+/** A4 minus 15 mm margins at 96 dpi: charts are drawn at the width they will be printed at. */
+const PRINT_WIDTH_PX = 680;
+export const COMBINED_NAME = "alle-scholen";
+
+/** Slugs of the built school pages: dist/scholen/<slug>.html, the index excluded. */
+export function schoolSlugs(distDir: string): string[] {
+  const dir = path.join(distDir, "scholen");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".html") && name !== "index.html")
+    .map((name) => name.slice(0, -".html".length))
+    .sort();
+}
+
+function build(): void {
+  console.log("dist/ ontbreekt; de site wordt eerst gebouwd (npm run build)…");
+  const result = spawnSync("npm", ["run", "build"], {cwd: projectDir, stdio: "inherit"});
+  if (result.status !== 0) throw new Error(`npm run build is mislukt (exitcode ${result.status})`);
+}
+
+function serve(distDir: string): Promise<{server: ChildProcess; baseUrl: string}> {
+  const server = spawn(process.execPath, [path.join(projectDir, "scripts/serve-dist.mjs"), "--dir", distDir, "--port", "0"], {
+    cwd: projectDir,
+    stdio: ["ignore", "pipe", "inherit"]
+  });
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error("serve-dist gaf binnen 10 s geen adres")), 10_000);
+    let output = "";
+    server.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
+      if (url) clearTimeout(timeout), resolve({server, baseUrl: url});
+    });
+    server.on("exit", (code) => reject(new Error(`serve-dist stopte (exitcode ${code}): ${output}`)));
+  });
+}
+
+/**
+ * A browser context that can only reach the local server: every other request is aborted and
+ * remembered, so the run fails instead of quietly printing a page that missed something.
+ */
+async function offlineContext(browser: Browser, blocked: string[]): Promise<BrowserContext> {
+  const context = await browser.newContext({viewport: {width: PRINT_WIDTH_PX, height: 1000}});
+  await context.route(
+    (url) => url.hostname !== "127.0.0.1",
+    (route) => {
+      blocked.push(route.request().url());
+      return route.abort("blockedbyclient");
+    }
+  );
+  return context;
+}
+
+/** Opens a factsheet and waits until every cell has rendered (Framework's loading markers are gone). */
+async function openFactsheet(context: BrowserContext, url: string, errors: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => errors.push(`${url}: ${error}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`${url}: ${message.text()}`);
+  });
+  const response = await page.goto(url, {waitUntil: "load"});
+  if (!response?.ok()) throw new Error(`${url} gaf HTTP ${response?.status()}`);
+  await page.emulateMedia({media: "print"});
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, null, {timeout: 30_000});
+  // A failed cell shows its error in place instead of the chart; such a sheet must not be printed.
+  const cellErrors = await page.locator(".observablehq--error").allTextContents();
+  if (cellErrors.length > 0) errors.push(...cellErrors.map((text) => `${url}: ${text}`));
+  // Charts drawn from a ResizeObserver appear one frame after the cells settle.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page;
+}
+
+function printPdf(page: Page): Promise<Buffer> {
+  return page.pdf({format: "A4", preferCSSPageSize: true, printBackground: true});
+}
+
+/** Appends the rendered main content of `source` to `target`, starting on a new sheet. */
+async function appendFactsheet(target: Page, source: Page): Promise<void> {
+  const html = await source.evaluate(() => document.querySelector("#observablehq-main")!.innerHTML);
+  await target.evaluate((content) => {
+    const section = document.createElement("section");
+    section.className = "pdf-factsheet";
+    section.style.breakBefore = "page";
+    section.innerHTML = content;
+    document.querySelector("#observablehq-main")!.append(section);
+  }, html);
+}
+
+export interface PdfRun {
+  slugs: string[];
+  outDir: string;
+  milliseconds: number;
+}
+
+export async function renderPdfs(options: {distDir: string; outDir: string; only?: string[]}): Promise<PdfRun> {
+  const started = performance.now();
+  if (!existsSync(path.join(options.distDir, "index.html"))) {
+    if (options.distDir !== path.join(projectDir, "dist")) throw new Error(`${options.distDir} bevat geen gebouwde site`);
+    build();
+  }
+  const slugs = schoolSlugs(options.distDir).filter((slug) => !options.only || options.only.includes(slug));
+  if (slugs.length === 0) throw new Error(`geen schoolpagina's gevonden in ${path.join(options.distDir, "scholen")}`);
+
+  mkdirSync(options.outDir, {recursive: true});
+  // Last run's files go, so a school that left the data leaves no stale PDF; nothing else is touched.
+  for (const name of readdirSync(options.outDir)) if (name.endsWith(".pdf")) rmSync(path.join(options.outDir, name));
+  const {server, baseUrl} = await serve(options.distDir);
+  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  try {
+    const context = await offlineContext(browser, blocked);
+    let combined: Page | null = null;
+    for (const slug of slugs) {
+      const page = await openFactsheet(context, new URL(`scholen/${slug}`, baseUrl).href, errors);
+      writeFileSync(path.join(options.outDir, `${slug}.pdf`), await printPdf(page));
+      if (combined) {
+        await appendFactsheet(combined, page);
+        await page.close();
+      } else {
+        combined = page;
+      }
+      console.log(`${path.relative(projectDir, options.outDir)}/${slug}.pdf`);
+    }
+    writeFileSync(path.join(options.outDir, `${COMBINED_NAME}.pdf`), await printPdf(combined!));
+    console.log(`${path.relative(projectDir, options.outDir)}/${COMBINED_NAME}.pdf`);
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+  }
+  if (blocked.length > 0) throw new Error(`verzoeken buiten 127.0.0.1 geblokkeerd:\n${[...new Set(blocked)].join("\n")}`);
+  if (errors.length > 0) throw new Error(`fouten in de browser:\n${errors.join("\n")}`);
+  return {slugs, outDir: options.outDir, milliseconds: performance.now() - started};
+}
+
+if (import.meta.filename === path.resolve(process.argv[1] ?? "")) {
+  const {values} = parseArgs({
+    options: {dist: {type: "string", default: "dist"}, out: {type: "string", default: "pdf"}, only: {type: "string"}}
+  });
+  try {
+    const run = await renderPdfs({
+      distDir: path.resolve(values.dist),
+      outDir: path.resolve(values.out),
+      only: values.only?.split(",")
+    });
+    console.log(`${run.slugs.length} scholen + 1 gebundeld bestand in ${(run.milliseconds / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`npm run pdf: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}
