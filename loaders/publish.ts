@@ -72,7 +72,7 @@ class Publisher {
 
   /** Bands partition the pupils counted, so they are suppressed as parts of that total. */
   costBands(rows: CostBandRow[], total: Public<number>): CostBandRow<"public">[] {
-    const pupils = this.parts(rows.map((r) => r.pupils));
+    const pupils = this.partsOf(total, rows.map((r) => r.pupils));
     return rows.map((row, i) => ({...row, pupils: pupils[i], pct: suppressDerived(row.pct, [pupils[i], total])}));
   }
 
@@ -298,13 +298,106 @@ class Publisher {
     };
   }
 
+  /**
+   * Parts of a total that may itself be hidden (by the rule or to protect another school's count
+   * in the municipal total): parts that all show would add up to it.
+   */
+  partsOf(total: Public<number>, parts: number[]): Public<number>[] {
+    return suppressParts(parts, this.settings, isSuppressed(total));
+  }
+
+  /**
+   * The members of a union (pupils per care type or provider against the year's pupils, a
+   * provider's years against its total): when only one member holds pupils it equals the union,
+   * so it hides with it.
+   */
+  unionMembers(union: Public<number>, members: number[]): Public<number>[] {
+    const sole = members.filter((n) => n > 0).length === 1;
+    return members.map((n) => (sole && n > 0 ? this.countFrom(n, [union]) : this.count(n)));
+  }
+
+  /** A union (a provider's pupils over its years, the school's cohort) equals its only member that holds pupils. */
+  unionOf(n: number, members: {raw: number; published: Public<number>}[]): Public<number> {
+    const holding = members.filter((m) => m.raw > 0);
+    return holding.length === 1 ? this.countFrom(n, [holding[0].published]) : this.count(n);
+  }
+
+  /** Per year, a factsheet's care-type or provider rows as members of the year's pupils. */
+  perYearMembers<R extends {perYear: YearCount[]}>(rows: R[], pupilsIn: (year: number) => Public<number>): YearCount<"public">[][] {
+    const published = rows.map((row) => row.perYear.map(({year}) => ({year, pupils: this.count(0)})));
+    rows[0]?.perYear.forEach(({year}, y) => {
+      const cells = this.unionMembers(pupilsIn(year), rows.map((row) => row.perYear[y].pupils));
+      cells.forEach((cell, r) => (published[r][y].pupils = cell));
+    });
+    return published;
+  }
+
+  factsheetProviders(rows: ProviderRow[], pupilsIn: (year: number) => Public<number>): ProviderRow<"public">[] {
+    const perYear = this.perYearMembers(rows, pupilsIn);
+    const published = rows.map((row, r) => ({
+      provider: row.provider,
+      perYear: perYear[r],
+      total: this.unionOf(row.total, row.perYear.map((y, k) => ({raw: y.pupils, published: perYear[r][k].pupils})))
+    }));
+    const hidden = (r: ProviderRow<"public">) => isSuppressed(r.total);
+    return [...published.filter((r) => !hidden(r)), ...published.filter(hidden).sort((a, b) => a.provider.localeCompare(b.provider, "nl"))];
+  }
+
+  /**
+   * With youth care counted by start year, a year's age table adds up to the year's pupils and a
+   * care type's ages to its cell in item 5 (tests/helpers/disclosure.ts lists the relations).
+   */
+  factsheetAges(
+    tables: AgeTables,
+    pupilsIn: (year: number) => Public<number>,
+    careTypeIn: (careType: string, year: number) => Public<number>
+  ): AgeTables<"public"> {
+    if (this.settings.youthCareDefinition !== "started") return this.ages(tables);
+    const ages = (total: Public<number>, rows: AgeCount[]) => {
+      const pupils = this.partsOf(total, rows.map((r) => r.pupils));
+      return rows.map((row, i) => ({age: row.age, pupils: pupils[i]}));
+    };
+    return {
+      ages: tables.ages,
+      years: tables.years.map((y) => ({
+        year: y.year,
+        withDyslexia: ages(pupilsIn(y.year), y.withDyslexia),
+        // The same pupils as withDyslexia in a year without dyslexia care, so the year's total
+        // protects it too (a little more than needed in other years).
+        withoutDyslexia: ages(pupilsIn(y.year), y.withoutDyslexia),
+        perCareType: y.perCareType.map((c) => ({...c, ages: ages(careTypeIn(c.careType, y.year), c.ages)}))
+      }))
+    };
+  }
+
+  factsheetCosts(costs: Factsheet["costs"], years: Factsheet["years"], pupilsIn: (year: number) => Public<number>): Factsheet<"public">["costs"] {
+    // The cohort's pupils at the school are the union of its years' pupils when youth care counts
+    // by start year.
+    const pupils =
+      this.settings.youthCareDefinition === "started"
+        ? this.unionOf(costs.pupils, years.map((y) => ({raw: y.pupils, published: pupilsIn(y.year)})))
+        : this.count(costs.pupils);
+    // Those still in care and those who are not partition the pupils: the second must not follow.
+    const [stillInCare] = this.partsOf(pupils, [costs.stillInCare, costs.pupils - costs.stillInCare]);
+    return {
+      pupils,
+      bands: this.costBands(costs.bands, pupils),
+      shareOfMunicipalCostPct: suppressDerived(costs.shareOfMunicipalCostPct, [pupils]),
+      stillInCare
+    };
+  }
+
   factsheet(f: Factsheet, counts: SchoolCounts, municipal: MunicipalYear<"public">[], boards: Map<string, string[]>): Factsheet<"public"> {
     const pupilsIn = (year: number) => counts.pupils(f.schoolId, year);
     const trajectoriesIn = (year: number) => counts.trajectories(f.schoolId, year);
     const municipalIn = (year: number) => municipal.find((m) => m.year === year) as MunicipalYear<"public">;
     const boardSources = (year: number) =>
       (boards.get(f.board) ?? [f.schoolId]).map((id) => counts.pupils(id, year)) as Sources;
-    const costPupils = this.count(f.costs.pupils);
+    const careTypePerYear = this.perYearMembers(f.careTypes, pupilsIn);
+    const careTypes = f.careTypes.map((row, r) => ({...row, perYear: careTypePerYear[r]}));
+    const careTypeIn = (careType: string, year: number): Public<number> =>
+      careTypes.find((c) => c.careType === careType)?.perYear.find((y) => y.year === year)?.pupils ?? this.count(0);
+    const latestYear = f.years[f.years.length - 1].year;
     return {
       schoolId: f.schoolId,
       name: f.name,
@@ -332,16 +425,15 @@ class Publisher {
         boardPct: suppressDerived(s.boardPct, boardSources(s.year)),
         municipalPct: suppressDerived(s.municipalPct, [municipalIn(s.year).pupils])
       })),
-      careTypes: this.careTypeRows(f.careTypes),
-      providers: this.providerRows(f.providers),
-      topCareTypes: f.topCareTypes.map((t) => ({...t, pupils: this.count(t.pupils), providerPupils: this.count(t.providerPupils)})),
-      costs: {
-        pupils: costPupils,
-        bands: this.costBands(f.costs.bands, costPupils),
-        shareOfMunicipalCostPct: suppressDerived(f.costs.shareOfMunicipalCostPct, [costPupils]),
-        stillInCare: this.count(f.costs.stillInCare)
-      },
-      ages: this.ages(f.ages)
+      careTypes,
+      providers: this.factsheetProviders(f.providers, pupilsIn),
+      topCareTypes: f.topCareTypes.map((t) => {
+        // Item 7 repeats item 5's cell; its largest provider is a part of it.
+        const pupils = careTypeIn(t.careType, latestYear);
+        return {...t, pupils, providerPupils: this.countFrom(t.providerPupils, [pupils])};
+      }),
+      costs: this.factsheetCosts(f.costs, f.years, pupilsIn),
+      ages: this.factsheetAges(f.ages, pupilsIn, careTypeIn)
     };
   }
 }

@@ -68,13 +68,18 @@ export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ..
  * and two hidden parts of 1 and 1 would be given away by their difference of 2. So after the
  * rule, the smallest published non-zero parts are hidden as well until at least two parts are
  * hidden and together hold at least minCount. Zeros stay visible: a hidden cell means 1 or more.
+ * A hidden total (`totalHidden`) starts the same rule: parts that all show would add up to it.
  */
-export function suppressParts(parts: readonly number[], settings: Pick<Settings, "suppression">): Public<number>[] {
+export function suppressParts(
+  parts: readonly number[],
+  settings: Pick<Settings, "suppression">,
+  totalHidden = false
+): Public<number>[] {
   const hidden = parts.map((n) => n >= 1 && n < settings.suppression.minCount);
   for (;;) {
     const hiddenIndexes = hidden.flatMap((h, i) => (h ? [i] : []));
     const hiddenSum = hiddenIndexes.reduce((sum, i) => sum + parts[i], 0);
-    if (hiddenIndexes.length === 0) break;
+    if (hiddenIndexes.length === 0 && !totalHidden) break;
     if (hiddenIndexes.length >= 2 && hiddenSum >= settings.suppression.minCount) break;
     let next = -1;
     parts.forEach((n, i) => {
