@@ -1,4 +1,5 @@
 import {describe, expect, test} from "vitest";
+import {generate, NATIONAL} from "../../bench/synthetic.js";
 import {loadDataset} from "../../loaders/contract.js";
 import {readInputFolder} from "../../loaders/io.js";
 import type {Dataset, Settings} from "../../loaders/model.js";
@@ -7,6 +8,7 @@ import {computeReport} from "../../loaders/report.js";
 import {suppressParts} from "../../loaders/suppression.js";
 import type {Factsheet} from "../../loaders/tables/factsheet.js";
 import {auditFactsheet, factsheetRelations, UNPUBLISHED, type Finding} from "../helpers/disclosure.js";
+import {school, settings as withSettings} from "../fixtures/build.js";
 import {disclosureSchools} from "../fixtures/disclosureSchools.js";
 
 const H = {suppressed: true, minCount: 5};
@@ -118,6 +120,28 @@ describe("the default data's factsheets give nothing away", () => {
 
   test("every factsheet passes the audit", () => {
     expect(defaults.pub.flatMap((f) => audit(f, defaults.settings).map((x) => ({school: f.name, ...x})))).toEqual([]);
+  });
+});
+
+/** 60 schools of about 80 pupils with 12 trajectories each on average: many small counts. */
+function syntheticMunicipality(youthCareDefinition: Settings["youthCareDefinition"]): Dataset {
+  const settings = withSettings({youthCareDefinition});
+  const shape = {...NATIONAL, seed: 3, schools: 60, pupils: 4_800, trajectories: 720, years: settings.years};
+  const {schoolIds, enrolments, trajectories} = generate(shape);
+  return {
+    settings,
+    schools: schoolIds.map((id, i) => school(id, {board: `B${i % 7}`})),
+    enrolments: enrolments.map((e) => ({...e, municipality: settings.municipality})),
+    trajectories,
+    productMappings: []
+  };
+}
+
+describe("a synthetic municipality of 60 small schools gives nothing away", () => {
+  test.each(["started", "active"] as const)("with youth care counted %s, every factsheet passes the audit", (definition) => {
+    const {pub, settings} = publish(syntheticMunicipality(definition));
+    expect(pub).toHaveLength(60);
+    expect(pub.flatMap((f) => audit(f, settings).map((x) => ({school: f.name, ...x})))).toEqual([]);
   });
 });
 
