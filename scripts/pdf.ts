@@ -8,7 +8,8 @@
 //
 // Usage: npx tsx scripts/pdf.ts [--dist dist] [--out pdf] [--only slug,slug]
 import {type ChildProcess, spawn, spawnSync} from "node:child_process";
-import {existsSync, mkdirSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {type Browser, type BrowserContext, type Page, chromium} from "playwright-core";
@@ -41,10 +42,22 @@ export function schoolSlugs(distDir: string): string[] {
     .sort();
 }
 
-function build(): void {
-  console.log("dist/ ontbreekt; de site wordt eerst gebouwd (npm run build)…");
-  const result = spawnSync("npm", ["run", "build"], {cwd: projectDir, stdio: "inherit"});
-  if (result.status !== 0) throw new Error(`npm run build is mislukt (exitcode ${result.status})`);
+/**
+ * A private copy of the built site, taken under the build lock (package.json's `build`): a build that
+ * is running finishes first, and no later build can empty dist/ while the factsheets are printed.
+ * The project's own dist/ is built first if it is missing.
+ */
+function snapshotSite(distDir: string): string {
+  const copy = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pdf-"));
+  const buildIfMissing = distDir === path.join(projectDir, "dist") ? 'test -f "$1/index.html" || npm run build:locked || exit 1;' : "";
+  const script = `${buildIfMissing} test -f "$1/index.html" || { echo "$1 bevat geen gebouwde site" >&2; exit 1; }; cp -R "$1/." "$2"`;
+  const lock = path.join(projectDir, "node_modules/.build.lock");
+  const result = spawnSync("flock", [lock, "sh", "-c", script, "sh", distDir, copy], {cwd: projectDir, stdio: "inherit"});
+  if (result.status !== 0) {
+    rmSync(copy, {recursive: true, force: true});
+    throw new Error(`geen gebouwde site om af te drukken (exitcode ${result.status})`);
+  }
+  return copy;
 }
 
 function serve(distDir: string): Promise<{server: ChildProcess; baseUrl: string}> {
@@ -123,17 +136,22 @@ export interface PdfRun {
 
 export async function renderPdfs(options: {distDir: string; outDir: string; only?: string[]}): Promise<PdfRun> {
   const started = performance.now();
-  if (!existsSync(path.join(options.distDir, "index.html"))) {
-    if (options.distDir !== path.join(projectDir, "dist")) throw new Error(`${options.distDir} bevat geen gebouwde site`);
-    build();
+  const site = snapshotSite(options.distDir);
+  try {
+    return await printSite(site, options.outDir, options.only, started);
+  } finally {
+    rmSync(site, {recursive: true, force: true});
   }
-  const slugs = schoolSlugs(options.distDir).filter((slug) => !options.only || options.only.includes(slug));
-  if (slugs.length === 0) throw new Error(`geen schoolpagina's gevonden in ${path.join(options.distDir, "scholen")}`);
+}
 
-  mkdirSync(options.outDir, {recursive: true});
+async function printSite(site: string, outDir: string, only: string[] | undefined, started: number): Promise<PdfRun> {
+  const slugs = schoolSlugs(site).filter((slug) => !only || only.includes(slug));
+  if (slugs.length === 0) throw new Error("de gebouwde site heeft geen schoolpagina's (scholen/*.html)");
+
+  mkdirSync(outDir, {recursive: true});
   // Last run's files go, so a school that left the data leaves no stale PDF; nothing else is touched.
-  for (const name of readdirSync(options.outDir)) if (name.endsWith(".pdf")) rmSync(path.join(options.outDir, name));
-  const {server, baseUrl} = await serve(options.distDir);
+  for (const name of readdirSync(outDir)) if (name.endsWith(".pdf")) rmSync(path.join(outDir, name));
+  const {server, baseUrl} = await serve(site);
   const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
   const blocked: string[] = [];
   const errors: string[] = [];
@@ -142,24 +160,24 @@ export async function renderPdfs(options: {distDir: string; outDir: string; only
     let combined: Page | null = null;
     for (const slug of slugs) {
       const page = await openFactsheet(context, new URL(`scholen/${slug}`, baseUrl).href, errors);
-      writeFileSync(path.join(options.outDir, `${slug}.pdf`), await printPdf(page));
+      writeFileSync(path.join(outDir, `${slug}.pdf`), await printPdf(page));
       if (combined) {
         await appendFactsheet(combined, page);
         await page.close();
       } else {
         combined = page;
       }
-      console.log(`${path.relative(projectDir, options.outDir)}/${slug}.pdf`);
+      console.log(`${path.relative(projectDir, outDir)}/${slug}.pdf`);
     }
-    writeFileSync(path.join(options.outDir, `${COMBINED_NAME}.pdf`), await printPdf(combined!));
-    console.log(`${path.relative(projectDir, options.outDir)}/${COMBINED_NAME}.pdf`);
+    writeFileSync(path.join(outDir, `${COMBINED_NAME}.pdf`), await printPdf(combined!));
+    console.log(`${path.relative(projectDir, outDir)}/${COMBINED_NAME}.pdf`);
   } finally {
     await browser.close();
     server.kill("SIGTERM");
   }
   if (blocked.length > 0) throw new Error(`verzoeken buiten 127.0.0.1 geblokkeerd:\n${[...new Set(blocked)].join("\n")}`);
   if (errors.length > 0) throw new Error(`fouten in de browser:\n${errors.join("\n")}`);
-  return {slugs, outDir: options.outDir, milliseconds: performance.now() - started};
+  return {slugs, outDir, milliseconds: performance.now() - started};
 }
 
 if (import.meta.filename === path.resolve(process.argv[1] ?? "")) {

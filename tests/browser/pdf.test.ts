@@ -44,8 +44,8 @@ describe.skipIf(slugs.length === 0)("npm run pdf", () => {
     expect(existsSync(file)).toBe(true);
     expect(pageCount(file)).toBeGreaterThanOrEqual(1);
     expect(pageCount(file)).toBeLessThanOrEqual(2);
-    // A4 in points is 595.28 × 841.89; pdfinfo rounds to whole points or two decimals.
-    expect(execFileSync("pdfinfo", [file], {encoding: "utf8"})).toMatch(/Page size:\s+595(\.\d+)? x 841(\.\d+)? pts \(A4\)/);
+    // Chromium writes 594.96 × 841.92 pt; pdfinfo names any size within its tolerance of A4 "(A4)".
+    expect(execFileSync("pdfinfo", [file], {encoding: "utf8"})).toMatch(/^Page size:.*\(A4\)$/m);
     expect(pdfText(file)).toContain(schoolName(slug));
   });
 
