@@ -3,6 +3,8 @@
 // Framework has no `lang` option; scripts/postbuild.mjs sets <html lang="nl"> and translates the
 // few English UI strings Framework writes itself.
 
+import {schoolPaths} from "./loaders/schoolPaths.js";
+
 // A small eye in the site's accent colour. A data: URI, so the browser never asks for /favicon.ico;
 // base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
 const favicon =
@@ -39,6 +41,7 @@ export default {
         {name: "Factoren", path: "/data-analyse/factoren"}
       ]
     },
+    {name: "Scholen", path: "/scholen/"},
     {name: "In de school", path: "/in-de-school"},
     {name: "Rondom de school", path: "/rondom-de-school"},
     {name: "Conclusies", path: "/conclusies"},
@@ -46,6 +49,9 @@ export default {
     {name: "Verantwoording", path: "/verantwoording"}
   ],
   pager: true,
+  // One factsheet page per school in the data (src/scholen/[school].md); the list comes from the same
+  // validated input folder as the report, so any municipality's schools get their pages.
+  dynamicPaths: schoolPaths(),
   // The search index (minisearch) is built at build time and bundled: no network needed.
   search: true,
   duckdb: {

@@ -26,5 +26,7 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
   for (const [name, part] of Object.entries(parts)) files.set(`${name}.json`, part);
   const slugs = schoolSlugs(factsheets);
   for (const sheet of factsheets) files.set(`factsheets/${slugs.get(sheet.schoolId)}.json`, sheet);
+  // The /scholen/ index links each school to its page by this list, not by slugging names again.
+  files.set("factsheets.json", factsheets.map(({schoolId, name}) => ({schoolId, name, slug: slugs.get(schoolId)})));
   return files;
 }

@@ -1,0 +1,76 @@
+// The short text at the top of a factsheet: the school's own figures in sentences. Generated from the
+// published numbers only, so a withheld count is never stated: it reads "minder dan 5" or the
+// sentence is left out.
+
+import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
+import {inSentence} from "./CareTypeChart.js";
+import type {FunnelPoint} from "./FunnelPlot.js";
+import type {Sheet} from "./factsheetTypes.js";
+import {describePattern, latestYear, type SchoolRow} from "./schoolTables.js";
+
+export interface SummaryContext {
+  /** The school in the funnel plot of the latest year; null when its count is withheld. */
+  funnel: FunnelPoint | null;
+  /** Coverage of the limits the sentence uses (0.95 or 0.998). */
+  coverage: number;
+}
+
+const USE_WORDS = {laag: "laag", gemiddeld: "gemiddeld", hoog: "hoog"} as const;
+
+function pupilsSentence(sheet: Sheet, row: SchoolRow): string {
+  const {year, enrolled, pupils} = latestYear(row);
+  const {pct, municipalPct: municipal} = sheet.shares.find((s) => s.year === year) ?? {pct: null, municipalPct: null};
+  if (isSuppressedValue(pupils)) {
+    return `In ${year} kregen minder dan ${pupils.minCount} van de ${formatCount(enrolled)} leerlingen van ${sheet.name} jeugdhulp.`;
+  }
+  const share = typeof pct === "number" ? ` (${formatPercent(pct, 1)})` : "";
+  const compare = typeof municipal === "number" ? ` In de hele gemeente was dat ${formatPercent(municipal, 1)}.` : "";
+  return `In ${year} kregen ${formatCount(pupils)} van de ${formatCount(enrolled)} leerlingen van ${sheet.name} jeugdhulp${share}.${compare}`;
+}
+
+function useSentence(row: SchoolRow): string | null {
+  if (row.useCategory === null || isSuppressedValue(row.useCategory)) return null;
+  return `Het gebruik van jeugdhulp is op deze school ${USE_WORDS[row.useCategory]}, vergeleken met de andere scholen.`;
+}
+
+function growthSentence(row: SchoolRow): string | null {
+  if (row.growthPattern === null || isSuppressedValue(row.growthPattern)) return null;
+  const first = row.years[0].year;
+  return `Van ${first} tot ${latestYear(row).year} ging het aandeel leerlingen met jeugdhulp zo: ${describePattern(row.growthPattern).words}.`;
+}
+
+function funnelSentence({funnel, coverage}: SummaryContext): string | null {
+  if (funnel === null) return null;
+  const side = coverage === 0.95 ? funnel.outside95 : funnel.outside998;
+  if (side === null) {
+    return "In de trechtergrafiek valt de school binnen de grenzen: het verschil met het gemiddelde van de gemeente kan toeval zijn.";
+  }
+  const more = side === "boven" ? "meer" : "minder";
+  return `In de trechtergrafiek valt de school ${side === "boven" ? "boven" : "onder"} de grens: op deze school krijgen ${more} leerlingen jeugdhulp dan je door toeval zou verwachten.`;
+}
+
+function careTypeSentence(sheet: Sheet, year: number): string | null {
+  const top = sheet.topCareTypes[0];
+  if (!top) return null;
+  const count = isSuppressedValue(top.pupils) ? `minder dan ${top.pupils.minCount}` : formatCount(top.pupils);
+  return `De meest gebruikte zorgvorm in ${year} was ${inSentence(top.label)} (${count} leerlingen).`;
+}
+
+/** The factsheet's opening sentences, in Dutch, in a fixed order. */
+export function schoolSummary(sheet: Sheet, row: SchoolRow, context: SummaryContext): string[] {
+  const year = latestYear(row).year;
+  return [pupilsSentence(sheet, row), useSentence(row), growthSentence(row), funnelSentence(context), careTypeSentence(sheet, year)].filter(
+    (s): s is string => s !== null
+  );
+}
+
+export function SchoolSummary(sheet: Sheet, row: SchoolRow, context: SummaryContext): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "school-summary";
+  for (const sentence of schoolSummary(sheet, row, context)) {
+    const p = document.createElement("p");
+    p.textContent = sentence;
+    box.append(p);
+  }
+  return box;
+}

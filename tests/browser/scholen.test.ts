@@ -1,0 +1,92 @@
+// The school pages in Chromium: every factsheet page named after its school, with a table or chart
+// for each factsheet item and at most two A4 pages in print; the /scholen/ index searches, sorts
+// and links to the factsheets.
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {publicReportFromEnvironment} from "../../loaders/pipeline.js";
+import {schoolSlugs} from "../../src/lib/slug.js";
+import {builtPages, launchChromium, openPage} from "./chromium.js";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+// What the pages must show, computed from the same input folder as the build.
+const {factsheets} = publicReportFromEnvironment({log: () => {}}).report;
+const slugs = schoolSlugs(factsheets);
+const schools = factsheets.map((s) => ({name: s.name, path: `/scholen/${slugs.get(s.schoolId)}`}));
+
+test("every school in the data has a built factsheet page, and there is no other", () => {
+  const built = builtPages().filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
+  expect(built).toEqual(schools.map((s) => s.path).sort());
+});
+
+describe.each(schools)("factsheet of $name", ({name, path}) => {
+  test("names the school, shows every item and prints on at most two A4 pages", async () => {
+    const {page, consoleErrors} = await openPage(browser, path);
+    await page.locator(".chart-figure svg").nth(2).waitFor();
+    expect(await page.locator("h1").textContent()).toBe(name);
+    // Items 1+3, 2, 4, 7 and 8 are tables outside the "Toon tabel" boxes; 5, 6 and 9–10 are charts.
+    const captions = await page.$$eval("#observablehq-main table:not(details table) caption", (cs) => cs.map((c) => c.textContent ?? ""));
+    for (const item of [/^Trajecten en leerlingen/, /^Groei/, /^Percentage leerlingen/, /^De grootste zorgvormen/, /naar kosten/]) {
+      expect(captions.some((c) => item.test(c)), String(item)).toBe(true);
+    }
+    const titles = await page.$$eval(".chart-figure .chart-title", (ts) => ts.map((t) => t.textContent ?? ""));
+    expect(titles).toEqual([expect.stringMatching(/per zorgvorm, \d{4}/), expect.stringMatching(/per aanbieder/), expect.stringMatching(/leeftijd/)]);
+    expect(await page.locator(".school-summary p").count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href$="verantwoording#afscherming"]').count()).toBeGreaterThan(0);
+
+    await page.emulateMedia({media: "print"});
+    const pdf = (await page.pdf({format: "A4", preferCSSPageSize: true})).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.length).toBeLessThanOrEqual(2);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});
+
+test("the index lists every school, the search narrows it and a link opens the factsheet", async () => {
+  const {page, consoleErrors} = await openPage(browser, "/scholen/");
+  const rows = page.locator("table.school-index tbody tr");
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(schools.length);
+
+  const target = schools[schools.length - 1];
+  await page.getByLabel("Zoek een school").fill(target.name);
+  await page.waitForFunction((n) => document.querySelectorAll("table.school-index tbody tr").length < n, schools.length);
+  const names = await page.$$eval("table.school-index tbody th a", (as) => as.map((a) => a.textContent));
+  expect(names).toContain(target.name);
+  expect(names.length).toBeLessThan(schools.length);
+
+  await page.getByRole("link", {name: target.name, exact: true}).click();
+  await page.waitForURL((url) => url.pathname.replace(/\.html$/, "") === target.path);
+  await page.locator("h1").filter({hasText: target.name}).waitFor();
+  expect(consoleErrors).toEqual([]);
+});
+
+test("sorting the index by percentage reorders the rows, and by name restores the alphabet", async () => {
+  const {page, consoleErrors} = await openPage(browser, "/scholen/");
+  await page.locator("table.school-index tbody tr").first().waitFor();
+  const read = () => page.$$eval("table.school-index tbody th a", (as) => as.map((a) => a.textContent ?? ""));
+  const byName = await read();
+  expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, "nl")));
+  const first = () => page.$eval("table.school-index tbody th a", (a) => a.textContent);
+
+  // The options of Inputs.select are indices; the first is the percentage of the latest year.
+  await page.getByLabel("Sorteer op").selectOption({index: 0});
+  await page.waitForFunction((name) => document.querySelector("table.school-index tbody th a")?.textContent !== name, byName[0]);
+  const byPct = await read();
+  expect(byPct).not.toEqual(byName);
+  expect([...byPct].sort((a, b) => a.localeCompare(b, "nl"))).toEqual(byName);
+
+  await page.getByLabel("Sorteer op").selectOption({index: 1});
+  await page.waitForFunction((name) => document.querySelector("table.school-index tbody th a")?.textContent === name, byName[0]);
+  expect(await first()).toBe(byName[0]);
+  expect(await read()).toEqual(byName);
+  expect(consoleErrors).toEqual([]);
+});

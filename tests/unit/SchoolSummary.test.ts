@@ -1,0 +1,59 @@
+// @vitest-environment jsdom
+import {describe, expect, it} from "vitest";
+import type {FunnelPoint} from "../../src/components/FunnelPlot.js";
+import {SchoolSummary, schoolSummary} from "../../src/components/SchoolSummary.js";
+import {schoolRowFixture, sheetFixture} from "../fixtures/factsheet.js";
+
+const point = (outside95: FunnelPoint["outside95"]): FunnelPoint => ({
+  schoolId: "01AB",
+  name: "De Linde",
+  enrolled: 100,
+  pupils: 12,
+  pct: 12,
+  outside95,
+  outside998: null
+});
+
+function shownSchool() {
+  const sheet = sheetFixture();
+  sheet.shares[1] = {year: 2019, enrolled: 100, pct: 12, boardPct: 10, municipalPct: 8.5};
+  sheet.topCareTypes[0] = {...sheet.topCareTypes[0], pupils: 7};
+  const row = schoolRowFixture();
+  row.years[1] = {year: 2019, enrolled: 100, pupils: 12, pct: 12};
+  row.useCategory = "hoog";
+  row.growthPattern = "+/0";
+  return {sheet, row};
+}
+
+describe("schoolSummary", () => {
+  it("states the school's figures against the municipality when they are published", () => {
+    const {sheet, row} = shownSchool();
+    expect(schoolSummary(sheet, row, {funnel: point("boven"), coverage: 0.95})).toEqual([
+      "In 2019 kregen 12 van de 100 leerlingen van De Linde jeugdhulp (12,0%). In de hele gemeente was dat 8,5%.",
+      "Het gebruik van jeugdhulp is op deze school hoog, vergeleken met de andere scholen.",
+      "Van 2018 tot 2019 ging het aandeel leerlingen met jeugdhulp zo: eerst stijging, dan ongeveer gelijk.",
+      "In de trechtergrafiek valt de school boven de grens: op deze school krijgen meer leerlingen jeugdhulp dan je door toeval zou verwachten.",
+      "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (7 leerlingen)."
+    ]);
+  });
+
+  it("says the school lies within the limits when the funnel point is inside", () => {
+    const {sheet, row} = shownSchool();
+    expect(schoolSummary(sheet, row, {funnel: point(null), coverage: 0.95})[3]).toMatch(/binnen de grenzen: het verschil .* kan toeval zijn/);
+  });
+
+  it("never states a withheld number: a small count reads 'minder dan 5' and derived sentences are left out", () => {
+    const sentences = schoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
+    expect(sentences).toEqual([
+      "In 2019 kregen minder dan 5 van de 62 leerlingen van De Linde jeugdhulp.",
+      "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (minder dan 5 leerlingen)."
+    ]);
+    // Only the school size (62) and the years are numbers here; no percentage of a withheld count.
+    expect(sentences.join(" ")).not.toMatch(/%/);
+  });
+
+  it("SchoolSummary renders one paragraph per sentence", () => {
+    const element = SchoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
+    expect(element.querySelectorAll("p")).toHaveLength(2);
+  });
+});
