@@ -39,6 +39,17 @@ describe.each(schools)("factsheet of $name", ({name, path}) => {
     expect(titles).toEqual([expect.stringMatching(/per zorgvorm, \d{4}/), expect.stringMatching(/per aanbieder/), expect.stringMatching(/leeftijd/)]);
     expect(await page.locator(".school-summary p").count()).toBeGreaterThan(0);
     expect(await page.locator('a[href$="verantwoording#afscherming"]').count()).toBeGreaterThan(0);
+    // No count of 1 to 4 pupils anywhere: not in a table cell (the hidden "Toon tabel" ones included),
+    // not on a bar, not in the summary sentences.
+    // Numeric cells are right-aligned (an age or a year in a text column is not a count); axis ticks are
+    // not counts either, so only the labels on the marks are read.
+    const counts = await page.$$eval('#observablehq-main td, #observablehq-main g[aria-label="text"] text', (nodes) =>
+      nodes.filter((n) => n.tagName !== "TD" || (n as HTMLElement).style.textAlign === "right").map((n) => n.textContent?.trim() ?? "")
+    );
+    expect(counts.length).toBeGreaterThan(20);
+    expect(counts.filter((text) => /^[1-4]$/.test(text))).toEqual([]);
+    const sentences = await page.$$eval(".school-summary p", (ps) => ps.map((p) => p.textContent).join(" "));
+    expect(sentences).not.toMatch(/\b[1-4] (van de|leerlingen|van hen)/);
 
     await page.emulateMedia({media: "print"});
     const pdf = (await page.pdf({format: "A4", preferCSSPageSize: true})).toString("latin1");
