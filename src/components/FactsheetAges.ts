@@ -77,7 +77,7 @@ export function FactsheetAges(ages: SheetAges, {width = 640}: {width?: number} =
   const channels = {fx: "year", fy: "label", x: "age"} as const;
   return Plot.plot({
     width,
-    height: 50 + Math.max(1, series.labels.length) * 46,
+    height: 50 + Math.max(1, series.labels.length) * 34,
     marginLeft: 160,
     marginTop: 24,
     ariaLabel: `Staafdiagram: leerlingen per zorgvorm per leeftijd, ${series.years.join(" en ")}`,
@@ -87,7 +87,9 @@ export function FactsheetAges(ages: SheetAges, {width = 640}: {width?: number} =
     y: {axis: null, domain: [0, series.max * 1.35]},
     marks: [
       Plot.axisFy({anchor: "left", label: null, tickSize: 0, ariaHidden: "true"}),
-      Plot.frame({stroke: "#ccc", ariaHidden: "true"}),
+      // A baseline in every cell, also where nothing is drawn: Plot leaves out facets without marks,
+      // and the rows of both years must line up.
+      Plot.ruleY(series.years.flatMap((year) => series.labels.map((label) => ({year, label}))), {fx: "year", fy: "label", y: 0, stroke: "#999", ariaHidden: "true"}),
       Plot.barY(drawn, {...channels, y: "pupils", fill: (d: AgeBar) => careTypeColor(d.careType), ariaHidden: "true"}),
       Plot.text(drawn, {...channels, y: "pupils", text: (d: AgeBar) => formatCount(d.pupils), dy: -6, fontSize: 9, ariaHidden: "true"}),
       withheldMarks(
