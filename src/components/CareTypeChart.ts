@@ -4,7 +4,7 @@
 
 import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
-import {formatCount} from "../lib/format.js";
+import {formatCount, formatCountTick} from "../lib/format.js";
 import {drawable, withheldMarks, type Count} from "./chartParts.js";
 import {CARE_TYPE_COLORS, NEUTRAL} from "./palette.js";
 
@@ -86,7 +86,7 @@ export function CareTypeChart(rows: CareTypeRow[], {width = 640}: {width?: numbe
     ariaLabel: "Staafdiagram: leerlingen per zorgvorm per jaar",
     fy: {label: null, domain: rows.map((r) => r.label), padding: 0.25},
     y: {label: null, domain: years, axis: null},
-    x: {label: "Leerlingen", grid: true, tickFormat: formatCount, domain: [0, max * 1.1]},
+    x: {label: "Leerlingen", grid: true, tickFormat: formatCountTick, domain: [0, max * 1.1]},
     marks: [
       Plot.axisFy({anchor: "left", dx: -40, label: null, tickSize: 0, ariaHidden: "true"}),
       Plot.axisY({anchor: "left", tickSize: 0, fontSize: 10, ariaHidden: "true"}),

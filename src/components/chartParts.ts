@@ -2,7 +2,7 @@
 // value is marked in a chart, the legend line that explains the mark, and the labelled bar chart.
 
 import * as Plot from "npm:@observablehq/plot";
-import {formatCount, isSuppressedValue, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatCountTick, isSuppressedValue, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
 
 /** A published count: the number, or withheld by the suppression rule. */
 export type Count = number | SuppressedValue;
@@ -55,7 +55,7 @@ export function horizontalBars<T>(rows: T[], options: HorizontalBarsOptions<T>):
     marginRight: 20,
     ariaLabel,
     y: {label: null, domain: rows.map(label), tickSize: 0},
-    x: {label: "Leerlingen", grid: true, tickFormat: formatCount, domain: [0, max * (1 + labelRoom)]},
+    x: {label: "Leerlingen", grid: true, tickFormat: formatCountTick, domain: [0, max * (1 + labelRoom)]},
     marks: [
       Plot.barX(drawn, {y: label, x: value, fill, ariaHidden: "true"}),
       Plot.text(drawn, {y: label, x: value, text, textAnchor: "start", dx: 4, ariaHidden: "true"}),

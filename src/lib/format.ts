@@ -45,6 +45,12 @@ export function formatCount(value: Shown): string {
   return guard(value, (n) => numberFormat(0, 0).format(n), isSuppressedValue(value) ? formatSuppressed(value) : "");
 }
 
+/** An axis tick on a count axis: whole numbers only. With a few pupils Plot ticks at 0,5 steps, and
+ *  rounding those would print "0 0 1 1"; such ticks stay unlabelled. */
+export function formatCountTick(value: number): string {
+  return Number.isInteger(value) ? formatCount(value) : "";
+}
+
 /** A number with a fixed number of decimals: 1.27 → "1,27". */
 export function formatDecimal(value: Shown, decimals = 2): string {
   return guard(value, (n) => numberFormat(decimals, decimals).format(n));

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatCount, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints} from "../../src/lib/format.js";
+import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints} from "../../src/lib/format.js";
 
 const suppressed = {suppressed: true as const, minCount: 5};
 
@@ -38,4 +38,8 @@ describe("nl-NL formats", () => {
     expect(formatDate("2019-10-31")).toBe("31 oktober 2019");
     expect(formatDateNumeric("2019-10-01")).toBe("01-10-2019");
   });
+});
+
+it("formatCountTick labels whole-number ticks only, so a small count axis does not read '0 0 1 1'", () => {
+  expect([0, 0.5, 1, 1.5, 2, 1000].map(formatCountTick)).toEqual(["0", "", "1", "", "2", "1.000"]);
 });
