@@ -8,6 +8,7 @@ import type {Report, ReportOf} from "./report.js";
 import {
   isSuppressed,
   suppressCount,
+  suppressCountFrom,
   suppressDerived,
   suppressParts,
   type Public,
@@ -49,7 +50,7 @@ class Publisher {
 
   /** A count that also reveals other counts (e.g. raw minus restarts): hidden when they are. */
   countFrom(n: number, sources: PublicSource[]): Public<number> {
-    return suppressDerived(n, [this.count(n), ...sources]);
+    return suppressCountFrom(n, sources, this.settings);
   }
 
   yearCounts(rows: YearCount[]): YearCount<"public">[] {

@@ -7,6 +7,9 @@ import type {Settings} from "./model.js";
 export interface Suppressed {
   suppressed: true;
   minCount: number;
+  /** Hidden only so that a small cell cannot be worked out from a total: the value itself may be
+   *  any size, so it must never read "< minCount". */
+  complementary?: true;
 }
 
 declare const releasedBrand: unique symbol;
@@ -59,7 +62,23 @@ export function suppressCount(n: number, settings: Pick<Settings, "suppression">
  */
 export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ...PublicSource[]]): Public<T> {
   const hidden = sources.find(isSuppressed);
-  return hidden ? {...hidden} : release(value);
+  // A derived value is hidden plainly: "complementary" describes a count, not a percentage.
+  return hidden ? {suppressed: true, minCount: hidden.minCount} : release(value);
+}
+
+/** How a hidden count is marked: "< minCount" only when it is small itself; a count hidden to
+ *  protect another one may be any size, so it is marked complementary. */
+function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {
+  return n >= 1 && n < settings.suppression.minCount ? suppressed(settings) : {...suppressed(settings), complementary: true};
+}
+
+/**
+ * A count that would reveal other counts (it repeats a total, or a total minus it is published):
+ * hidden when it is small itself or when any of those counts is hidden.
+ */
+export function suppressCountFrom(n: number, sources: readonly PublicSource[], settings: Pick<Settings, "suppression">): Public<number> {
+  const small = n >= 1 && n < settings.suppression.minCount;
+  return small || sources.some(isSuppressed) ? hiddenCount(n, settings) : release(n);
 }
 
 /**
@@ -88,5 +107,5 @@ export function suppressParts(
     if (next === -1) break;
     hidden[next] = true;
   }
-  return parts.map((n, i) => (hidden[i] ? suppressed(settings) : release(n)));
+  return parts.map((n, i) => (hidden[i] ? hiddenCount(n, settings) : release(n)));
 }

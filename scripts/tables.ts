@@ -79,7 +79,7 @@ await exitOnInputError(() => {
     }
   }
   if (values.csv) {
-    const legend = `# ${WITHHELD} = afgeschermd: een klein aantal leerlingen of daarvan afgeleid\n`;
+    const legend = `# ${WITHHELD} = afgeschermd: een klein aantal leerlingen, daarvan afgeleid, of mee verborgen zodat een klein aantal niet terug te rekenen is\n`;
     process.stdout.write(legend + selected.map(([name, rows]) => `# ${name}\n${toCsv(rows)}\n`).join("\n"));
   } else {
     process.stdout.write(`${JSON.stringify(values.tabel ? Object.fromEntries(selected) : report, null, 2)}\n`);

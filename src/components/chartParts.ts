@@ -19,7 +19,7 @@ export function drawable(value: Count | null | undefined): number | null {
 export function withheldNote(values: unknown[]): string | undefined {
   const counts = values.filter(isSuppressedValue).map((v) => v.minCount);
   if (counts.length === 0) return undefined;
-  return `${SUPPRESSED_DERIVED} = afgeschermd: minder dan ${Math.min(...counts)} leerlingen, of afgeleid van zo'n klein aantal.`;
+  return `${SUPPRESSED_DERIVED} = afgeschermd: minder dan ${Math.min(...counts)} leerlingen, daarvan afgeleid, of mee verborgen zodat zo'n klein aantal niet is terug te rekenen.`;
 }
 
 /** A "·" at the zero line where a value is withheld, so a missing bar does not read as zero. */

@@ -16,7 +16,7 @@ export interface Column<Row> {
 export function csvCell(value: string | number | SuppressedValue | null | undefined, kind: ColumnKind = "text", decimals = 0): string {
   let text: string;
   if (value === null || value === undefined) text = "";
-  else if (isSuppressedValue(value)) text = kind === "count" ? formatSuppressed(value) : SUPPRESSED_DERIVED;
+  else if (isSuppressedValue(value)) text = kind === "count" && !value.complementary ? formatSuppressed(value) : SUPPRESSED_DERIVED;
   else if (typeof value === "number") {
     const places = kind === "count" ? 0 : decimals;
     text = kind === "text" ? String(value) : roundHalfUpTo(value, places).toFixed(places).replace(".", ",");

@@ -6,6 +6,8 @@
 export interface SuppressedValue {
   suppressed: true;
   minCount: number;
+  /** Hidden to protect another cell; its own value may be any size. */
+  complementary?: true;
 }
 
 export function isSuppressedValue(value: unknown): value is SuppressedValue {
@@ -40,9 +42,10 @@ function guard(value: Shown, format: (n: number) => string, suppressedText = SUP
   return format(value);
 }
 
-/** 4550 → "4.550"; a suppressed count → "< 5". */
+/** 4550 → "4.550"; a suppressed small count → "< 5"; a count hidden only to protect another → "·". */
 export function formatCount(value: Shown): string {
-  return guard(value, (n) => numberFormat(0, 0).format(n), isSuppressedValue(value) ? formatSuppressed(value) : "");
+  const hiddenText = isSuppressedValue(value) && !value.complementary ? formatSuppressed(value) : SUPPRESSED_DERIVED;
+  return guard(value, (n) => numberFormat(0, 0).format(n), hiddenText);
 }
 
 /** An axis tick on a count axis: whole numbers only. With a few pupils Plot ticks at 0,5 steps, and

@@ -10,6 +10,8 @@ const data = threeSchools({cederPerYear: 3});
 const report = computeReport(data);
 const pub: PublicReport = publishReport(report, data.settings);
 const H = {suppressed: true, minCount: 5};
+// A count hidden only to protect a small one (it may be 5 or more): marked, so it never reads "< 5".
+const C = {...H, complementary: true};
 const byName = <T extends {name: string}>(rows: T[], name: string) => rows.find((r) => r.name === name) as T;
 
 // Compile-time proof: a bare count is not a publishable value (tsc fails if this line compiles).
@@ -79,8 +81,8 @@ describe("Tabel 6 after suppression", () => {
   test("Ceder's 3 pupils are hidden, and in each year the next smallest school with them", () => {
     // 2017: 7 / 10 / 3 → Anemoon's 7 hides too; 2018: 14 / 8 / 3 and 2019: 24 / 5 / 3 → Berk hides too.
     expect(pub.schools.tabel6.map((s) => [s.name, s.years.map((y) => y.pupils)])).toEqual([
-      ["Anemoon", [H, 14, 24]],
-      ["Berk", [10, H, H]],
+      ["Anemoon", [C, 14, 24]],
+      ["Berk", [10, C, C]],
       ["Ceder", [H, H, H]]
     ]);
   });
@@ -138,13 +140,14 @@ describe("derived tables after suppression", () => {
     expect(pub.status.figuur1.map((r) => [r.status, r.pupils, r.pct])).toEqual([
       ["in_zorg", H, H],
       ["stop_zorg", 0, 0],
-      ["uitstroom", H, H]
+      // 36 pupils: hidden only so the 1 in care cannot be worked out from the 37.
+      ["uitstroom", C, H]
     ]);
     expect(pub.kerngetallen.pctInCareAtStatusDate).toEqual(H);
   });
 
   test("EKG is hidden with the counts it comes from", () => {
-    expect(pub.outflow.steps[0].outcomes.map((o) => o.pupils)).toEqual([0, H, H]);
+    expect(pub.outflow.steps[0].outcomes.map((o) => o.pupils)).toEqual([0, H, C]);
     expect(pub.outflow.ekg).toEqual(H);
     expect(pub.kerngetallen.ekg).toEqual(H);
   });
@@ -187,7 +190,8 @@ describe("factsheets after suppression", () => {
 
   test("items 1 and 3 use the same hidden cells as Tabel 6", () => {
     expect(anemoon.years.map((y) => [y.trajectories, y.pupils, y.trajectoriesPerPupil, y.municipalTrajectoriesPerPupil])).toEqual([
-      [H, H, H, 1],
+      // Anemoon's 7 trajectories and 7 pupils of 2017 hide to protect Ceder's 3: marked complementary.
+      [C, C, H, 1],
       [14, 14, 1, 1],
       [30, 24, 1.25, 1.19]
     ]);

@@ -1,9 +1,11 @@
 import {describe, expect, test} from "vitest";
-import {isSuppressed, suppressCount, suppressDerived, suppressParts} from "../../loaders/suppression.js";
+import {isSuppressed, suppressCount, suppressCountFrom, suppressDerived, suppressParts} from "../../loaders/suppression.js";
 import {settings} from "../fixtures/build.js";
 
 const s = settings();
-const hidden = {suppressed: true, minCount: 5};
+const hidden = {suppressed: true as const, minCount: 5};
+// A part hidden only to protect a small one: its value may be 5 or more, so it is marked.
+const complement = {...hidden, complementary: true as const};
 
 describe("suppressCount", () => {
   test("counts of 1 to 4 are suppressed", () => {
@@ -63,7 +65,7 @@ describe("suppressParts: parts of a published total", () => {
   });
 
   test("one small part also hides the smallest other non-zero part, so the total cannot give it away", () => {
-    expect(suppressParts([3, 40, 0, 7], s)).toEqual([hidden, 40, 0, hidden]);
+    expect(suppressParts([3, 40, 0, 7], s)).toEqual([hidden, 40, 0, complement]);
   });
 
   test("two small parts that together reach the threshold are enough", () => {
@@ -71,7 +73,7 @@ describe("suppressParts: parts of a published total", () => {
   });
 
   test("two small parts below the threshold together hide one more", () => {
-    expect(suppressParts([1, 1, 30, 9], s)).toEqual([hidden, hidden, 30, hidden]);
+    expect(suppressParts([1, 1, 30, 9], s)).toEqual([hidden, hidden, 30, complement]);
   });
 
   test("zeros are never hidden: a hidden cell means at least one", () => {
@@ -79,6 +81,18 @@ describe("suppressParts: parts of a published total", () => {
   });
 
   test("ties go to the first part", () => {
-    expect(suppressParts([2, 8, 8], s)).toEqual([hidden, hidden, 8]);
+    expect(suppressParts([2, 8, 8], s)).toEqual([hidden, complement, 8]);
+  });
+});
+
+describe("how a hidden count reads", () => {
+  test("a count hidden only because it repeats a hidden total is marked complementary, a small one is not", () => {
+    expect(suppressCountFrom(6, [hidden], s)).toEqual(complement);
+    expect(suppressCountFrom(3, [hidden], s)).toEqual(hidden);
+    expect(suppressCountFrom(6, [6 as never], s)).toBe(6);
+  });
+
+  test("a derived value never carries the complementary mark", () => {
+    expect(suppressDerived(12.5, [complement])).toEqual(hidden);
   });
 });
