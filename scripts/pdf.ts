@@ -12,22 +12,11 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} 
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
-import {type Browser, type BrowserContext, type Page, chromium} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
+import {launchChromium} from "./chromium.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 
-// The same flags as tests/browser/chromium.ts (that module needs the vitest runner, so it cannot be
-// imported here): no sandbox as root, no background connections the closed network would refuse.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic"
-];
 /** A4 minus 15 mm margins at 96 dpi: charts are drawn at the width they will be printed at. */
 const PRINT_WIDTH_PX = 680;
 export const COMBINED_NAME = "alle-scholen";
@@ -152,7 +141,7 @@ async function printSite(site: string, outDir: string, only: string[] | undefine
   // Last run's files go, so a school that left the data leaves no stale PDF; nothing else is touched.
   for (const name of readdirSync(outDir)) if (name.endsWith(".pdf")) rmSync(path.join(outDir, name));
   const {server, baseUrl} = await serve(site);
-  const browser = await chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
+  const browser = await launchChromium();
   const blocked: string[] = [];
   const errors: string[] = [];
   try {

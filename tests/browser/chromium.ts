@@ -2,23 +2,10 @@
 // root; no background networking, whose connections the closed network refuses).
 import {existsSync, readdirSync} from "node:fs";
 import path from "node:path";
-import {type Browser, type Page, chromium} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {inject} from "vitest";
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic"
-];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS});
-}
+export {CHROMIUM_ARGS, launchChromium} from "../../scripts/chromium.js";
 
 /** The served offline build (tests/browser/global-setup.ts). */
 export function baseUrl(): string {
