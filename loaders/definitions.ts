@@ -3,6 +3,10 @@
 
 import {addDays, addMonths, completedMonths, daysBetween, firstDayOfYear, lastDayOfYear, monthOf, yearMonthParts, yearOf} from "./dates.js";
 import type {IsoDate, Settings, Trajectory, YearMonth} from "./model.js";
+import {formatEuros} from "../src/lib/format.js";
+
+// Cost-band labels use the site's one euro format (src/lib/format.ts).
+export {formatEuros};
 
 // ---------------------------------------------------------------------------------------------
 // Rounding
@@ -375,13 +379,6 @@ export interface CostBand {
   /** Exclusive upper edge; null for the open last band. */
   upper: number | null;
   label: string;
-}
-
-/** Euros without cents, nl-NL: € 10.000. Written out so the output never depends on ICU data. */
-export function formatEuros(amount: number): string {
-  const digits = String(Math.round(Math.abs(amount)));
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${amount < 0 ? "-" : ""}€ ${grouped}`;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Pupils, youth care and trajectories per study year, as a small accessible table.
 
-import {formatCount, formatDecimal, formatPercent, type SuppressedValue} from "../lib/format.js";
+import type {Column} from "../lib/csv.js";
+import type {SuppressedValue} from "../lib/format.js";
+import {DataTable} from "./ChartFigure.js";
 
 type Published<T> = T | SuppressedValue | null;
 
@@ -13,38 +15,15 @@ export interface YearRow {
   trajectoriesPerPupil: Published<number>;
 }
 
-const COLUMNS: [string, (r: YearRow) => string][] = [
-  ["Jaar", (r) => String(r.year)],
-  ["Leerlingen", (r) => formatCount(r.enrolled)],
-  ["Met jeugdhulp", (r) => formatCount(r.pupils)],
-  ["Percentage", (r) => formatPercent(r.pct, 2)],
-  ["Trajecten", (r) => formatCount(r.trajectories)],
-  ["Trajecten per leerling", (r) => formatDecimal(r.trajectoriesPerPupil, 2)]
+const COLUMNS: Column<YearRow>[] = [
+  {label: "Jaar", value: (r) => String(r.year)},
+  {label: "Leerlingen", value: (r) => r.enrolled, kind: "count"},
+  {label: "Met jeugdhulp", value: (r) => r.pupils, kind: "count"},
+  {label: "Percentage", value: (r) => r.pct, kind: "percent", decimals: 2},
+  {label: "Trajecten", value: (r) => r.trajectories, kind: "count"},
+  {label: "Trajecten per leerling", value: (r) => r.trajectoriesPerPupil, kind: "number", decimals: 2}
 ];
 
 export function YearTable(rows: YearRow[], {caption}: {caption: string}): HTMLTableElement {
-  const table = document.createElement("table");
-  table.createCaption().textContent = caption;
-  const head = table.createTHead().insertRow();
-  for (const [label] of COLUMNS) {
-    const th = document.createElement("th");
-    th.scope = "col";
-    th.textContent = label;
-    if (label !== "Jaar") th.style.textAlign = "right";
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    COLUMNS.forEach(([label, value], i) => {
-      const cell = i === 0 ? document.createElement("th") : tr.insertCell();
-      if (i === 0) {
-        (cell as HTMLTableCellElement).scope = "row";
-        tr.append(cell);
-      } else cell.style.textAlign = "right";
-      cell.textContent = value(row);
-      if (label === "Jaar") cell.style.fontWeight = "normal";
-    });
-  }
-  return table;
+  return DataTable(COLUMNS, rows, {caption});
 }

@@ -3,6 +3,7 @@
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import {expect, it} from "vitest";
+import {readPublishedFiles} from "../../loaders/io.js";
 import type {Settings} from "../../loaders/model.js";
 import {PUBLISHED_FILES, readPublished, targetsFromPublished, type PublishedTexts} from "../../loaders/published.js";
 import {generate} from "../../loaders/synthetic/generate.js";
@@ -11,7 +12,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const read = (...parts: string[]) => readFileSync(path.join(root, ...parts), "utf8");
 
 it("the generator reproduces the committed default data byte for byte", () => {
-  const published = Object.fromEntries(PUBLISHED_FILES.map((f) => [f, read("data/published", f)])) as PublishedTexts;
+  const published: PublishedTexts = readPublishedFiles(PUBLISHED_FILES);
   const settings = JSON.parse(read("data/default/instellingen.json")) as Settings;
   const files = generate(targetsFromPublished(readPublished(published)), settings);
   for (const [name, text] of Object.entries(files)) {

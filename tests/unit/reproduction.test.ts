@@ -1,11 +1,10 @@
 // The default data set, run through the contract and the aggregation core, reproduces the figures
 // "Met nadere ogen" publishes (data/published/). Where the report contradicts itself (its errata),
 // the test pins what our rule computes; the site shows the difference.
-import {readFileSync} from "node:fs";
 import path from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
 import {loadDataset} from "../../loaders/contract.js";
-import {readInputFolder} from "../../loaders/io.js";
+import {readInputFolder, readPublishedFiles} from "../../loaders/io.js";
 import {PUBLISHED_FILES, readPublished, type Published, type PublishedTexts} from "../../loaders/published.js";
 import {computeReport, type Report} from "../../loaders/report.js";
 
@@ -16,9 +15,7 @@ let published: Published;
 beforeAll(() => {
   const {dataset} = loadDataset(readInputFolder(path.join(root, "data/default")));
   report = computeReport(dataset);
-  const texts = Object.fromEntries(
-    PUBLISHED_FILES.map((f) => [f, readFileSync(path.join(root, "data/published", f), "utf8")])
-  ) as PublishedTexts;
+  const texts: PublishedTexts = readPublishedFiles(PUBLISHED_FILES);
   published = readPublished(texts);
 });
 
