@@ -46,7 +46,10 @@ export default {
     {name: "Rondom de school", path: "/rondom-de-school"},
     {name: "Conclusies", path: "/conclusies"},
     {name: "Aanbevelingen", path: "/aanbevelingen"},
-    {name: "Verantwoording", path: "/verantwoording"}
+    {name: "Verantwoording", path: "/verantwoording"},
+    // The same findings for two more audiences: the wethouder's slides and the researcher's explorer.
+    {name: "Presentatie (OOGO)", path: "/presentatie"},
+    {name: "Verkennen", path: "/verkennen"}
   ],
   pager: true,
   // One factsheet page per school in the data (src/scholen/[school].md); the list comes from the same
