@@ -424,3 +424,34 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
   }
   return groups;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Age groups of the explorer (/verkennen)
+
+export interface AgeGroup {
+  /** URL- and SQL-friendly key. */
+  key: string;
+  label: string;
+  /** Inclusive bounds in whole years; null = open. */
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * The explorer filters pupils by their age in the year (on 1 July, `ageInYear`), in groups of two
+ * years: roughly two school years each. Single years would leave most school cells below the
+ * suppression threshold, and free ranges would let a reader subtract one range from another.
+ */
+export const AGE_GROUPS: readonly AgeGroup[] = [
+  {key: "tm5", label: "t/m 5 jaar", min: null, max: 5},
+  {key: "6-7", label: "6–7 jaar", min: 6, max: 7},
+  {key: "8-9", label: "8–9 jaar", min: 8, max: 9},
+  {key: "10-11", label: "10–11 jaar", min: 10, max: 11},
+  {key: "12plus", label: "12 jaar en ouder", min: 12, max: null}
+];
+
+export function ageGroupIndex(age: number): number {
+  const index = AGE_GROUPS.findIndex((g) => (g.min === null || age >= g.min) && (g.max === null || age <= g.max));
+  if (index === -1) throw new Error(`Leeftijd ${age} valt in geen leeftijdsgroep.`);
+  return index;
+}

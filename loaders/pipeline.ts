@@ -7,6 +7,10 @@ import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport} from "./report.js";
 import {schoolSlugs} from "../src/lib/slug.js";
+import {countCube} from "./cube/count.js";
+import {publishCube} from "./cube/publish.js";
+import {hiddenInReport} from "./cube/reportCells.js";
+import {buildScope} from "./tables/scope.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -29,4 +33,13 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
   // The /scholen/ index links each school to its page by this list, not by slugging names again.
   files.set("factsheets.json", factsheets.map(({schoolId, name}) => ({schoolId, name, slug: slugs.get(schoolId)})));
   return files;
+}
+
+/** The explorer's cube files (/verkennen): counted from the same validated input, protected, and
+ *  kept consistent with what the report's pages hide. */
+export function explorerCubeFromEnvironment(options: LoadOptions = {}): Map<string, string> {
+  const {dataset} = loadFromEnvironment(options);
+  const report = publishReport(computeReport(dataset), dataset.settings);
+  const counts = countCube(dataset, buildScope(dataset));
+  return publishCube(counts, dataset.settings, hiddenInReport(report, counts.grid));
 }

@@ -53,7 +53,12 @@ function release<T>(value: T): Public<T> {
  * of at least minCount are published. Zero stays visible because "nobody" identifies no one.
  */
 export function suppressCount(n: number, settings: Pick<Settings, "suppression">): Public<number> {
-  return n >= 1 && n < settings.suppression.minCount ? suppressed(settings) : release(n);
+  return isSmallCount(n, settings) ? suppressed(settings) : release(n);
+}
+
+/** The rule's test on one count: 1 to minCount − 1 persons or trajectories. */
+export function isSmallCount(n: number, settings: Pick<Settings, "suppression">): boolean {
+  return n >= 1 && n < settings.suppression.minCount;
 }
 
 /**
@@ -69,7 +74,7 @@ export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ..
 /** How a hidden count is marked: "< minCount" only when it is small itself; a count hidden to
  *  protect another one may be any size, so it is marked complementary. */
 function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {
-  return n >= 1 && n < settings.suppression.minCount ? suppressed(settings) : {...suppressed(settings), complementary: true};
+  return isSmallCount(n, settings) ? suppressed(settings) : {...suppressed(settings), complementary: true};
 }
 
 /**
@@ -77,8 +82,7 @@ function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppre
  * hidden when it is small itself or when any of those counts is hidden.
  */
 export function suppressCountFrom(n: number, sources: readonly PublicSource[], settings: Pick<Settings, "suppression">): Public<number> {
-  const small = n >= 1 && n < settings.suppression.minCount;
-  return small || sources.some(isSuppressed) ? hiddenCount(n, settings) : release(n);
+  return isSmallCount(n, settings) || sources.some(isSuppressed) ? hiddenCount(n, settings) : release(n);
 }
 
 /**
@@ -94,7 +98,22 @@ export function suppressParts(
   settings: Pick<Settings, "suppression">,
   totalHidden = false
 ): Public<number>[] {
-  const hidden = parts.map((n) => n >= 1 && n < settings.suppression.minCount);
+  const hidden = hiddenParts(parts, parts.map((n) => isSmallCount(n, settings)), settings, totalHidden);
+  return parts.map((n, i) => (hidden[i] ? hiddenCount(n, settings) : release(n)));
+}
+
+/**
+ * suppressParts on flags, for callers that hide cells for more than one reason (the explorer's
+ * cube, where a cell is a part in one sum and a total in another): `hidden` says which parts are
+ * hidden already; the result adds the parts the rule hides on top.
+ */
+export function hiddenParts(
+  parts: readonly number[],
+  alreadyHidden: readonly boolean[],
+  settings: Pick<Settings, "suppression">,
+  totalHidden = false
+): boolean[] {
+  const hidden = [...alreadyHidden];
   for (;;) {
     const hiddenIndexes = hidden.flatMap((h, i) => (h ? [i] : []));
     const hiddenSum = hiddenIndexes.reduce((sum, i) => sum + parts[i], 0);
@@ -107,5 +126,5 @@ export function suppressParts(
     if (next === -1) break;
     hidden[next] = true;
   }
-  return parts.map((n, i) => (hidden[i] ? hiddenCount(n, settings) : release(n)));
+  return hidden;
 }

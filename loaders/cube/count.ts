@@ -1,0 +1,96 @@
+// Counting the explorer's cube from pupil-level data (build time only). For every variant of the
+// two switches that change which trajectories count (DBC correction, definition of youth care in a
+// year) the pupils are attributed to their school of that year, then every pupil adds one to each
+// cell they belong to: their school, its board and the municipality; their age group and "alle";
+// each care type they had and "alle"; with and (if they had other care) without dyslexia care.
+
+import {ageGroupIndex, correctTrajectories, youthCareYears} from "../definitions.js";
+import type {Dataset, Enrolment, Trajectory} from "../model.js";
+import {ageInYear} from "../tables/ages.js";
+import type {Scope} from "../tables/scope.js";
+import {ALL, CubeGrid, DBC, DEFINITIONS, cubeDimensions, definitionSetting} from "./grid.js";
+
+export interface CubeCounts {
+  grid: CubeGrid;
+  /** Resident pupils enrolled, by grid.enrolledIndex (not sensitive, as everywhere in the report). */
+  enrolled: Int32Array;
+  /** Distinct pupils with youth care, by grid.index. */
+  pupils: Int32Array;
+  /** Trajectories that count in the cell's year under its definition and DBC variant. */
+  trajectories: Int32Array;
+}
+
+export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
+  const {settings} = dataset;
+  const grid = new CubeGrid(cubeDimensions(settings, settings.municipality, scope.schools));
+  const {dims} = grid;
+  const yearIndex = new Map(dims.years.map((y, i) => [y, i]));
+  const unitIndex = new Map(dims.units.map((u, i) => [u.code, i]));
+  // A pupil counts in the municipality, the board and the school: three units per school.
+  const unitsOfSchool = new Map(
+    dims.units
+      .filter((u) => u.level === "school")
+      .map((u) => [u.schoolId!, [0, unitIndex.get(u.parent!)!, unitIndex.get(u.code)!]])
+  );
+  const careTypeIndex = new Map(dims.careTypes.map((c, i) => [c, i]));
+  const dyslexiaIndex = careTypeIndex.get(settings.dyslexiaCareType) ?? -1;
+
+  const enrolmentOf = new Map<string, Map<number, Enrolment>>();
+  const enrolled = new Int32Array(grid.enrolledSize);
+  for (const [year, list] of scope.enrolmentsByYear) {
+    for (const e of list) {
+      let years = enrolmentOf.get(e.pupilId);
+      if (!years) enrolmentOf.set(e.pupilId, (years = new Map()));
+      years.set(year, e);
+      const age = 1 + ageGroupIndex(ageInYear(e.birthMonth, year));
+      for (const unit of unitsOfSchool.get(e.schoolId)!) {
+        for (const a of [0, age]) enrolled[grid.enrolledIndex({year: yearIndex.get(year)!, unit, age: a})]++;
+      }
+    }
+  }
+
+  const pupils = new Int32Array(grid.size);
+  const trajectories = new Int32Array(grid.size);
+  const variants: Trajectory[][] = [dataset.trajectories, correctTrajectories(dataset.trajectories, scope.restarts)];
+  DBC.forEach((_, dbc) => {
+    DEFINITIONS.forEach((definitionValue, definition) => {
+      const variantSettings = {...settings, youthCareDefinition: definitionSetting(definitionValue)};
+      // Per pupil and year: trajectories per care type index.
+      const perPupilYear = new Map<Enrolment, Map<number, number>>();
+      for (const t of variants[dbc]) {
+        const careType = careTypeIndex.get(t.careType);
+        if (careType === undefined) throw new Error(`Zorgvorm "${t.careType}" ontbreekt in de instellingen.`);
+        for (const year of youthCareYears(t, variantSettings)) {
+          const e = enrolmentOf.get(t.pupilId)?.get(year);
+          if (!e) continue;
+          let types = perPupilYear.get(e);
+          if (!types) perPupilYear.set(e, (types = new Map()));
+          types.set(careType, (types.get(careType) ?? 0) + 1);
+        }
+      }
+      for (const [e, types] of perPupilYear) {
+        const year = yearIndex.get(e.year)!;
+        const age = 1 + ageGroupIndex(ageInYear(e.birthMonth, e.year));
+        for (const dyslexia of [0, 1]) {
+          const counted = [...types].filter(([careType]) => dyslexia === 0 || careType !== dyslexiaIndex);
+          if (counted.length === 0) continue;
+          const total = counted.reduce((sum, [, n]) => sum + n, 0);
+          for (const unit of unitsOfSchool.get(e.schoolId)!) {
+            for (const a of [0, age]) {
+              const at = {year, unit, age: a, dyslexia, dbc, definition};
+              const all = grid.index({...at, careType: careTypeIndex.get(ALL)!});
+              pupils[all]++;
+              trajectories[all] += total;
+              for (const [careType, n] of counted) {
+                const cell = grid.index({...at, careType});
+                pupils[cell]++;
+                trajectories[cell] += n;
+              }
+            }
+          }
+        }
+      }
+    });
+  });
+  return {grid, enrolled, pupils, trajectories};
+}
