@@ -65,7 +65,7 @@ describe("the explorer's cube on the default data", () => {
     };
     for (const r of cells) {
       const base = {...r};
-      const row = (fields: Partial<Row>) => byKey.get(key({...base, ...fields}));
+      const row = (fields: Row) => byKey.get(key({...base, ...fields}));
       const children = partsOf.get(r.eenheid);
       if (children) check(r, children.map((eenheid) => row({eenheid})), `${key(r)} over eenheden`);
       if (r.leeftijd === "alle") check(r, ages.map((leeftijd) => row({leeftijd})), `${key(r)} over leeftijden`);
