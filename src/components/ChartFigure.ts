@@ -63,7 +63,7 @@ export function DataTable<Row>(columns: Column<Row>[], rows: Row[], {caption}: {
   return table;
 }
 
-function downloadButton(csv: string, filename: string): HTMLButtonElement {
+export function downloadButton(csv: string, filename: string): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "chart-download";

@@ -167,12 +167,17 @@ export interface FunnelPlotOptions {
   height?: number;
   /** schoolId of the school to mark and label. */
   highlight?: string | null;
+  /** What the middle line stands for: the municipality, or in the explorer a school board. */
+  referenceLabel?: string;
 }
 
 const HALO = {fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke"} as const;
 const HIGHLIGHT_COLOR = PAIR_COLORS[1];
 
-export function FunnelPlot(tables: SchoolTables, {width = 640, height = 420, highlight = null}: FunnelPlotOptions = {}): HTMLElement | SVGSVGElement {
+export function FunnelPlot(
+  tables: SchoolTables,
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente"}: FunnelPlotOptions = {}
+): HTMLElement | SVGSVGElement {
   const data = funnelData(tables);
   if (data.p === null || data.points.length === 0) {
     const message = document.createElement("p");
@@ -210,7 +215,7 @@ export function FunnelPlot(tables: SchoolTables, {width = 640, height = 420, hig
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, tickFormat: (d: number) => formatPercent(d), grid: true},
     marks: [
       Plot.ruleY([100 * p], {stroke: "currentColor", strokeWidth: 1, ariaHidden: "true"}),
-      Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `gemeente ${formatPercent(d, 2)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
+      Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `${referenceLabel} ${formatPercent(d, 2)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
       ...COVERAGES.flatMap((coverage) => [limit(coverage, "lower"), limit(coverage, "upper")]),
       Plot.text(ends, {x: "n", y: "upper", text: (d: FunnelLine) => `${coverageLabel(d.coverage)}-grens`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
       Plot.dot(others, {

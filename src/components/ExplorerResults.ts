@@ -1,0 +1,128 @@
+// Everything the explorer shows for one filter state: the trend of the compared units, the funnel of
+// all schools, care types and age groups of the first compared unit, and the table of the selection.
+// Each figure is the report's ChartFigure (title, table, CSV); the report's funnel plot and care-type
+// chart are reused as they are.
+
+import type {Column} from "../lib/csv.js";
+import type {Cube, CubeCell} from "../lib/cube.js";
+import {comparedUnits, serializeState, type ExplorerState} from "../lib/explorerState.js";
+import {ageRows, careTypeYears, focusUnit, focusYear, funnelTables, trajectoriesPerPupil, trendCells, type AgeRow} from "../lib/explorerViews.js";
+import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
+import {withheldNote} from "./chartParts.js";
+import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
+import {ChartFigure} from "./ChartFigure.js";
+import {ExplorerAges} from "./ExplorerAges.js";
+import {ExplorerTrend} from "./ExplorerTrend.js";
+import {FunnelPlot, funnelColumns, funnelData, funnelFinding} from "./FunnelPlot.js";
+
+const CELL_COLUMNS: Column<CubeCell>[] = [
+  {label: "Eenheid", value: (c) => c.unit.name},
+  {label: "Jaar", value: (c) => c.year},
+  {label: "Leerlingen", value: (c) => c.enrolled, kind: "count"},
+  {label: "Met jeugdhulp", value: (c) => c.pupils, kind: "count"},
+  {label: "Percentage", value: (c) => c.pct, kind: "percent", decimals: 1},
+  {label: "Trajecten", value: (c) => c.trajectories, kind: "count"},
+  {label: "Trajecten per leerling", value: (c) => trajectoriesPerPupil(c), kind: "number", decimals: 2}
+];
+
+const AGE_COLUMNS: Column<AgeRow>[] = [
+  {label: "Leeftijd", value: (r) => r.label},
+  {label: "Jaar", value: (r) => r.year},
+  {label: "Leerlingen", value: (r) => r.enrolled, kind: "count"},
+  {label: "Met jeugdhulp", value: (r) => r.pupils, kind: "count"},
+  {label: "Per 100 leerlingen", value: (r) => r.per100, kind: "number", decimals: 1}
+];
+
+/** The filters in words, for titles and the CSV: "basis GGZ, 8–9 jaar, zonder dyslexiezorg". */
+export function selectionText(cube: Cube, state: ExplorerState): string {
+  const careType = cube.meta.careTypes.find((c) => c.key === state.careType)!.label;
+  const age = cube.meta.ages.find((a) => a.key === state.age)!.label;
+  return [
+    careType.toLocaleLowerCase("nl").replace("ggz", "GGZ"),
+    age,
+    state.dyslexia === "zonder" ? "zonder dyslexiezorg" : null,
+    state.dbc === "aan" ? "met DBC-correctie" : null,
+    state.definition === "actief" ? "in zorg tijdens het jaar" : "traject gestart in het jaar"
+  ]
+    .filter((p) => p !== null)
+    .join(", ");
+}
+
+function trendTitle(cells: CubeCell[], compared: string[]): string {
+  const last = cells.filter((c) => compared.includes(c.unit.code) && c.year === Math.max(...cells.map((x) => x.year)));
+  const shown = last.filter((c) => typeof c.pct === "number");
+  if (shown.length === 0) return "Het percentage van deze selectie is afgeschermd";
+  const parts = shown.map((c) => `${c.unit.name} ${formatPercent(c.pct as number, 1)}`);
+  return `In ${last[0].year}: ${parts.join(", ")} van de leerlingen met jeugdhulp`;
+}
+
+export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}: {width?: number} = {}): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "explorer-results";
+  // The benchmark and the browser tests wait for this: the view of exactly this state is drawn.
+  root.dataset.state = serializeState(state, cube);
+  const selection = selectionText(cube, state);
+  const compared = comparedUnits(state, cube);
+  const slug = root.dataset.state.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "standaard";
+
+  const cells = trendCells(cube, state);
+  root.append(
+    ChartFigure(ExplorerTrend(cells, {width, compared}), {
+      title: trendTitle(cells, compared),
+      description: `Leerlingen met jeugdhulp als percentage van alle leerlingen, per jaar (${selection}).`,
+      columns: CELL_COLUMNS,
+      rows: cells,
+      filename: `verkennen-per-jaar-${slug}.csv`,
+      note: [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
+        .filter(Boolean)
+        .join(" ") || undefined
+    })
+  );
+
+  const year = focusYear(state);
+  const tables = funnelTables(cube, state);
+  const funnel = funnelData(tables);
+  const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
+  root.append(
+    ChartFigure(FunnelPlot(tables, {width, highlight: compared.find((c) => c.startsWith("s:")) ?? null, referenceLabel: reference}), {
+      title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${reference} is afgeschermd` : funnelFinding(funnel),
+      description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${reference} (${selection}).`,
+      columns: funnelColumns(funnel),
+      rows: funnel.points,
+      filename: `verkennen-trechter-${year}-${slug}.csv`,
+      note:
+        funnel.withheld.length > 0
+          ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.`
+          : undefined
+    })
+  );
+
+  const unit = cube.unitByCode.get(focusUnit(cube, state))!;
+  const careTypes = careTypeYears(cube, state);
+  const careValues = careTypes.flatMap((r) => r.perYear.map((y) => y.pupils));
+  root.append(
+    ChartFigure(CareTypeChart(careTypes, {width}), {
+      title: `Zorgvormen bij ${unit.name}`,
+      description: `Leerlingen met jeugdhulp per zorgvorm en jaar (filter op zorgvorm hier niet toegepast; ${selection}).`,
+      columns: careTypeColumns(careTypes),
+      rows: careTypes,
+      filename: `verkennen-zorgvormen-${slug}.csv`,
+      note: withheldNote(careValues)
+    })
+  );
+
+  const ages = ageRows(cube, state);
+  root.append(
+    ChartFigure(ExplorerAges(ages, {width}), {
+      title: `Jeugdhulp naar leeftijd bij ${unit.name}`,
+      description: `Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (filter op leeftijd hier niet toegepast; ${selection}).`,
+      columns: AGE_COLUMNS,
+      rows: ages,
+      filename: `verkennen-leeftijden-${slug}.csv`,
+      note: withheldNote(ages.map((r) => r.pupils))
+    })
+  );
+  const withheld = cells.filter((c) => isSuppressedValue(c.pupils)).length;
+  root.dataset.withheld = String(withheld);
+  return root;
+}

@@ -1,0 +1,101 @@
+// The explorer's cube in the browser (files from src/data/verkennen.zip.ts): every figure the page
+// shows is one precomputed cell, looked up by its filter values — never a sum of cells, so what the
+// loader protected is exactly what is shown. Pure: the page passes the parsed CSV rows in.
+
+import type {SuppressedValue} from "./format.js";
+
+export type Published = number | SuppressedValue;
+
+export interface CubeMeta {
+  municipality: string;
+  synthetic: boolean;
+  minCount: number;
+  years: number[];
+  ages: {key: string; label: string}[];
+  careTypes: {key: string; label: string}[];
+  dyslexiaCareType: string;
+  dbcTransitionYear: number;
+  definition: "gestart" | "actief";
+}
+
+export type UnitLevel = "gemeente" | "bestuur" | "school";
+
+export interface CubeUnit {
+  code: string;
+  level: UnitLevel;
+  name: string;
+  /** The board of a school, the municipality of a board. */
+  parent: string | null;
+}
+
+/** One combination of the filters that choose a cell (the unit and year vary per figure). */
+export interface CellFilter {
+  age: string;
+  careType: string;
+  dyslexia: "met" | "zonder";
+  dbc: "uit" | "aan";
+  definition: "gestart" | "actief";
+}
+
+export interface CubeCell {
+  year: number;
+  unit: CubeUnit;
+  enrolled: number;
+  pupils: Published;
+  trajectories: Published;
+  /** Percent of enrolled pupils, unrounded; hidden with the count; null without enrolment. */
+  pct: number | SuppressedValue | null;
+}
+
+type CsvRow = Record<string, string>;
+
+export class Cube {
+  readonly units: CubeUnit[];
+  readonly unitByCode: Map<string, CubeUnit>;
+  private readonly cells = new Map<string, CsvRow>();
+  private readonly enrolled = new Map<string, number>();
+
+  constructor(
+    readonly meta: CubeMeta,
+    unitRows: CsvRow[],
+    enrolledRows: CsvRow[],
+    cellRows: CsvRow[]
+  ) {
+    this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as UnitLevel, name: r.naam, parent: r.onderdeel_van || null}));
+    this.unitByCode = new Map(this.units.map((u) => [u.code, u]));
+    for (const r of enrolledRows) this.enrolled.set(`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen));
+    for (const r of cellRows) {
+      this.cells.set(cellKey(Number(r.jaar), r.eenheid, {age: r.leeftijd, careType: r.zorgvorm, dyslexia: r.dyslexie as CellFilter["dyslexia"], dbc: r.dbc_correctie as CellFilter["dbc"], definition: r.definitie as CellFilter["definition"]}), r);
+    }
+  }
+
+  get municipality(): CubeUnit {
+    return this.units[0];
+  }
+
+  unitsAt(level: UnitLevel, parent: string | null = null): CubeUnit[] {
+    return this.units.filter((u) => u.level === level && (parent === null || u.parent === parent));
+  }
+
+  /** A missing row is a combination without any youth care: zero, shown. */
+  cell(year: number, unitCode: string, filter: CellFilter): CubeCell {
+    const unit = this.unitByCode.get(unitCode);
+    if (!unit) throw new Error(`Onbekende eenheid "${unitCode}" in de kubus.`);
+    const enrolled = this.enrolled.get(`${year}|${unitCode}|${filter.age}`) ?? 0;
+    const row = this.cells.get(cellKey(year, unitCode, filter));
+    const pupils = row ? this.value(row.jeugdhulp, row.jeugdhulp_afgeschermd) : 0;
+    const trajectories = row ? this.value(row.trajecten, row.trajecten_afgeschermd) : 0;
+    const pct = typeof pupils !== "number" ? {suppressed: true as const, minCount: this.meta.minCount} : enrolled === 0 ? null : (100 * pupils) / enrolled;
+    return {year, unit, enrolled, pupils, trajectories, pct};
+  }
+
+  private value(text: string, mark: string): Published {
+    if (mark === "klein") return {suppressed: true, minCount: this.meta.minCount};
+    if (mark === "aanvullend") return {suppressed: true, minCount: this.meta.minCount, complementary: true};
+    return Number(text);
+  }
+}
+
+function cellKey(year: number, unit: string, f: CellFilter): string {
+  return `${year}|${unit}|${f.age}|${f.careType}|${f.dyslexia}|${f.dbc}|${f.definition}`;
+}
