@@ -127,6 +127,7 @@ export function SlideDeck(root: HTMLElement, options: SlideDeckOptions = {}): Sl
     slide.setAttribute("aria-roledescription", "dia");
     slide.setAttribute("aria-label", `Dia ${i + 1} van ${count}`);
     slide.dataset.slide = String(i + 1);
+    slide.querySelector(".notes")?.setAttribute("aria-label", "Sprekersnotities");
   });
 
   const previous = button("deck-previous", "← Vorige", "Vorige dia (←)");
