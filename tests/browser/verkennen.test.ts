@@ -1,0 +1,103 @@
+// /verkennen in Chromium: filters redraw the figures and write the URL, a shared URL reopens the same
+// view, and the SQL box answers a query with DuckDB-wasm.
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {launchChromium, openPage} from "./chromium.js";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const RESULTS = ".explorer-results";
+
+/** Waits until the figures show exactly the view of `query` (the results carry their state). */
+async function shows(page: Page, query: string): Promise<void> {
+  await page.waitForFunction(
+    ([selector, q]) => (document.querySelector(selector) as HTMLElement | null)?.dataset.state === q,
+    [RESULTS, query] as const,
+    {timeout: 15_000}
+  );
+}
+
+async function open(path: string): Promise<{page: Page; consoleErrors: string[]}> {
+  const opened = await openPage(browser, path);
+  await opened.page.waitForSelector(RESULTS, {state: "attached"});
+  return opened;
+}
+
+const titles = (page: Page) => page.$$eval(`${RESULTS} .chart-title`, (nodes) => nodes.map((n) => n.textContent ?? ""));
+const resultsText = (page: Page) => page.$eval(RESULTS, (e) => (e as HTMLElement).innerText);
+
+describe("/verkennen", () => {
+  test("the default view: four figures with charts, the municipality's 2019 share, no errors", async () => {
+    const {page, consoleErrors} = await open("/verkennen");
+    await shows(page, "");
+    expect(await page.$$eval(`${RESULTS} figure.chart-figure svg`, (svgs) => svgs.length)).toBeGreaterThanOrEqual(4);
+    // 389 of 4 550 pupils in 2019 (Tabel 6: 8,55%).
+    expect((await titles(page))[0]).toBe("In 2019: Utrechtse Heuvelrug 8,5% van de leerlingen met jeugdhulp");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  test("filters redraw the figures and write the URL; the shared URL reopens the same view", async () => {
+    const {page, consoleErrors} = await open("/verkennen");
+    await page.selectOption("select[name=bestuur]", {label: "Schoolbestuur A"});
+    await page.waitForURL(/bestuur=/);
+    const board = new URL(page.url()).searchParams.get("bestuur");
+    expect(board).toMatch(/^\d+$/);
+    const schools = await page.$$eval("select[name=school] option", (options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(schools).toHaveLength(5);
+    await page.selectOption("select[name=school]", schools.slice(0, 2));
+    await page.selectOption("select[name=leeftijd]", "8-9");
+    await page.uncheck("input[name=dyslexie]");
+    await page.check("input[name=dbc]");
+    await page.check("input[name=definitie][value=actief]");
+    await page.uncheck("input[name=jaar][value='2017']");
+    const query = `jaar=2018,2019&bestuur=${board}&school=${schools.slice(0, 2).map((s) => s.slice(2)).join(",")}&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief`;
+    await shows(page, query);
+    expect(page.url()).toMatch(new RegExp(`/verkennen\\?${query.replaceAll("?", "\\?")}$`));
+    expect((await titles(page))[0]).toMatch(/^In 2019: /);
+    const text = await resultsText(page);
+
+    const shared = await open(`/verkennen?${query}`);
+    await shows(shared.page, query);
+    expect(await resultsText(shared.page)).toBe(text);
+    expect(await shared.page.$eval("select[name=leeftijd]", (s) => (s as HTMLSelectElement).value)).toBe("8-9");
+    expect(await shared.page.$$eval("select[name=school] option:checked", (o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(schools.slice(0, 2));
+    expect(await shared.page.isChecked("input[name=jaar][value='2017']")).toBe(false);
+    expect([...consoleErrors, ...shared.consoleErrors]).toEqual([]);
+    await Promise.all([page.close(), shared.page.close()]);
+  });
+
+  test("a link with unknown values says which parts it ignored", async () => {
+    const {page} = await open("/verkennen?jaar=2012&zorgvorm=onbekend");
+    await shows(page, "");
+    expect(await page.textContent(".note")).toContain("jaar=2012, zorgvorm=onbekend");
+    await page.close();
+  });
+
+  test("the SQL box answers a query with DuckDB-wasm: Tabel 2 with and without DBC correction", async () => {
+    const {page, consoleErrors} = await open("/verkennen");
+    await page.click("button:has-text('DBC-correctie per jaar')");
+    await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 60_000});
+    expect(await page.textContent(".sql-status")).toMatch(/^6 rijen in /);
+    const rows = await page.$$eval(".sql-output tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent)));
+    expect(rows).toContainEqual(["2018", "uit", "686", "482"]);
+    expect(rows).toContainEqual(["2018", "aan", "555", "394"]);
+    await page.fill("#sql-query", "SELECT count(*) AS n FROM eenheden WHERE niveau = 'school'");
+    await page.click("button.sql-run");
+    await page.waitForFunction(() => /^1 rij/.test(document.querySelector(".sql-status")?.textContent ?? ""));
+    expect(await page.$eval(".sql-output tbody tr", (tr) => tr.textContent)).toBe("22");
+    await page.fill("#sql-query", "SELECT * FROM leerlingen_per_leerling");
+    await page.click("button.sql-run");
+    await page.waitForFunction(() => /fout/.test(document.querySelector(".sql-status")?.textContent ?? ""));
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,120 @@
+// The explorer in the browser: cells looked up from the cube files, and the filter state in the URL.
+import {describe, expect, test} from "vitest";
+import {Cube, type CubeMeta} from "../../src/lib/cube.js";
+import {comparedUnits, defaultState, parseState, referenceUnits, serializeState} from "../../src/lib/explorerState.js";
+import {ageRows, careTypeYears, funnelTables, trajectoriesPerPupil} from "../../src/lib/explorerViews.js";
+
+const meta: CubeMeta = {
+  municipality: "Heuvelrug",
+  synthetic: true,
+  minCount: 5,
+  years: [2018, 2019],
+  ages: [{key: "alle", label: "alle leeftijden"}, {key: "6-7", label: "6–7 jaar"}, {key: "8-9", label: "8–9 jaar"}],
+  careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "basis_ggz", label: "Basis GGZ"}, {key: "dyslexie", label: "Dyslexiezorg"}],
+  dyslexiaCareType: "dyslexie",
+  dbcTransitionYear: 2018,
+  definition: "gestart"
+};
+const units = [
+  {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: "", school_id: ""},
+  {code: "b:1", niveau: "bestuur", naam: "Bestuur Een", onderdeel_van: "g", school_id: ""},
+  {code: "b:2", niveau: "bestuur", naam: "Bestuur Twee", onderdeel_van: "g", school_id: ""},
+  {code: "s:A1", niveau: "school", naam: "Akker", onderdeel_van: "b:1", school_id: "A1"},
+  {code: "s:B2", niveau: "school", naam: "Beuk", onderdeel_van: "b:2", school_id: "B2"}
+];
+const enrolled = [
+  {jaar: "2019", eenheid: "g", leeftijd: "alle", leerlingen: "400"},
+  {jaar: "2019", eenheid: "s:A1", leeftijd: "alle", leerlingen: "150"},
+  {jaar: "2019", eenheid: "s:A1", leeftijd: "6-7", leerlingen: "40"},
+  {jaar: "2019", eenheid: "s:B2", leeftijd: "alle", leerlingen: "250"}
+];
+const row = (jaar: string, eenheid: string, leeftijd: string, zorgvorm: string, jeugdhulp: string, mark = "", trajecten = jeugdhulp, trajectenMark = mark) => ({
+  jaar, eenheid, leeftijd, zorgvorm, dyslexie: "met", dbc_correctie: "uit", definitie: "gestart",
+  jeugdhulp, jeugdhulp_afgeschermd: mark, trajecten, trajecten_afgeschermd: trajectenMark
+});
+const cells = [
+  row("2019", "g", "alle", "alle", "36", "", "50"),
+  row("2019", "s:A1", "alle", "alle", "12", "", "15"),
+  row("2019", "s:A1", "6-7", "alle", "", "klein"),
+  row("2019", "s:A1", "alle", "basis_ggz", "", "aanvullend"),
+  row("2019", "s:B2", "alle", "alle", "24", "", "", "aanvullend")
+];
+const cube = new Cube(meta, units, enrolled, cells);
+
+describe("Cube.cell", () => {
+  test("a shown cell: counts and the percentage of the enrolled pupils", () => {
+    const c = cube.cell(2019, "s:A1", defaultState(cube));
+    expect([c.enrolled, c.pupils, c.trajectories, c.pct]).toEqual([150, 12, 15, 8]);
+  });
+
+  test("a hidden cell reads as suppressed, small or complementary, and so does its percentage", () => {
+    expect(cube.cell(2019, "s:A1", {...defaultState(cube), age: "6-7"}).pupils).toEqual({suppressed: true, minCount: 5});
+    const basis = cube.cell(2019, "s:A1", {...defaultState(cube), careType: "basis_ggz"});
+    expect(basis.pupils).toEqual({suppressed: true, minCount: 5, complementary: true});
+    expect(basis.pct).toEqual({suppressed: true, minCount: 5});
+  });
+
+  test("a missing row is zero youth care, with the enrolled pupils still known", () => {
+    const c = cube.cell(2019, "s:B2", {...defaultState(cube), careType: "dyslexie"});
+    expect([c.enrolled, c.pupils, c.trajectories, c.pct]).toEqual([250, 0, 0, 0]);
+    expect(cube.cell(2018, "s:B2", defaultState(cube)).pct).toBeNull();
+  });
+
+  test("trajectories per pupil: 15 / 12 = 1.25; hidden when the trajectories are", () => {
+    expect(trajectoriesPerPupil(cube.cell(2019, "s:A1", defaultState(cube)))).toBe(1.25);
+    expect(trajectoriesPerPupil(cube.cell(2019, "s:B2", defaultState(cube)))).toEqual({suppressed: true, minCount: 5, complementary: true});
+  });
+});
+
+describe("the URL state", () => {
+  test("the default view has an empty query", () => {
+    expect(serializeState(defaultState(cube), cube)).toBe("");
+  });
+
+  test("every filter round-trips through the query", () => {
+    const state = {years: [2019], board: "b:1", schools: ["s:A1"], careType: "basis_ggz", age: "6-7", dyslexia: "zonder", dbc: "aan", definition: "actief"} as const;
+    const query = serializeState({...state, schools: [...state.schools], years: [...state.years]}, cube);
+    expect(query).toBe("jaar=2019&bestuur=1&school=A1&zorgvorm=basis_ggz&leeftijd=6-7&dyslexie=zonder&dbc=aan&definitie=actief");
+    expect(parseState(`?${query}`, cube)).toEqual({state: {...state, schools: ["s:A1"], years: [2019]}, ignored: []});
+  });
+
+  test("unknown values are dropped and listed, never guessed", () => {
+    const {state, ignored} = parseState("?jaar=2016,2019&school=ZZ,A1&zorgvorm=ggz&foo=1", cube);
+    expect(state.years).toEqual([2019]);
+    expect(state.schools).toEqual(["s:A1"]);
+    expect(state.careType).toBe("alle");
+    expect(ignored.sort()).toEqual(["foo=1", "jaar=2016", "school=ZZ", "zorgvorm=ggz"]);
+  });
+
+  test("a school outside the chosen board is dropped; dyslexia care without dyslexia care is not a view", () => {
+    expect(parseState("?bestuur=2&school=A1,B2", cube).state.schools).toEqual(["s:B2"]);
+    const {state, ignored} = parseState("?zorgvorm=dyslexie&dyslexie=zonder", cube);
+    expect([state.careType, state.dyslexia, ignored]).toEqual(["dyslexie", "met", ["dyslexie=zonder"]]);
+  });
+
+  test("compared units: the schools, else the board, else the municipality; the board is the reference of its schools", () => {
+    const base = defaultState(cube);
+    expect(comparedUnits(base, cube)).toEqual(["g"]);
+    expect(comparedUnits({...base, board: "b:1"}, cube)).toEqual(["b:1"]);
+    expect(referenceUnits({...base, board: "b:1"}, cube)).toEqual(["g"]);
+    expect(referenceUnits({...base, board: "b:1", schools: ["s:A1"]}, cube)).toEqual(["b:1", "g"]);
+  });
+});
+
+describe("the figures' rows", () => {
+  test("the funnel gets every school of the board and the board as reference", () => {
+    const tables = funnelTables(cube, {...defaultState(cube), board: "b:2"});
+    expect(tables.tabel6.map((r) => [r.name, r.years[0].pupils])).toEqual([["Beuk", 24]]);
+    expect(tables.total.years[0]).toMatchObject({year: 2019, enrolled: 0, pupils: 0});
+  });
+
+  test("care types leave out dyslexia care when it is not counted; ages are per 100 pupils of the group", () => {
+    const state = {...defaultState(cube), schools: ["s:A1"], years: [2019], dyslexia: "zonder" as const};
+    expect(careTypeYears(cube, state).map((r) => r.careType)).toEqual(["basis_ggz"]);
+    const ages = ageRows(cube, {...defaultState(cube), schools: ["s:A1"], years: [2019]});
+    expect(ages.map((r) => [r.age, r.enrolled, r.per100])).toEqual([
+      ["6-7", 40, {suppressed: true, minCount: 5}],
+      ["8-9", 0, null]
+    ]);
+  });
+});
