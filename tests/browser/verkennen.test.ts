@@ -84,6 +84,8 @@ describe("/verkennen", () => {
 
   test("the SQL box answers a query with DuckDB-wasm: Tabel 2 with and without DBC correction", async () => {
     const {page, consoleErrors} = await open("/verkennen");
+    const external: string[] = [];
+    page.on("request", (request) => new URL(request.url()).hostname !== "127.0.0.1" && external.push(request.url()));
     await page.click("button:has-text('DBC-correctie per jaar')");
     await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 60_000});
     expect(await page.textContent(".sql-status")).toMatch(/^6 rijen in /);
@@ -97,6 +99,9 @@ describe("/verkennen", () => {
     await page.fill("#sql-query", "SELECT * FROM leerlingen_per_leerling");
     await page.click("button.sql-run");
     await page.waitForFunction(() => /fout/.test(document.querySelector(".sql-status")?.textContent ?? ""));
+    // DuckDB's worker and wasm come from this site: its CDN defaults are never used.
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("duckdb-eh")))).toBe(true);
+    expect(external).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
