@@ -100,7 +100,7 @@ describe("/verkennen", () => {
     await page.click("button.sql-run");
     await page.waitForFunction(() => /fout/.test(document.querySelector(".sql-status")?.textContent ?? ""));
     // DuckDB's worker and wasm come from this site: its CDN defaults are never used.
-    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("duckdb-eh")))).toBe(true);
+    expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("duckdb-browser-eh.worker")))).toBe(true);
     expect(external).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await page.close();
