@@ -96,13 +96,15 @@ describe("/verkennen", () => {
     await page.click("button.sql-run");
     await page.waitForFunction(() => /^1 rij/.test(document.querySelector(".sql-status")?.textContent ?? ""));
     expect(await page.$eval(".sql-output tbody tr", (tr) => tr.textContent)).toBe("22");
+    expect(consoleErrors).toEqual([]);
+    // A wrong query is answered in Dutch on the page (DuckDB's worker may log it to the console too).
     await page.fill("#sql-query", "SELECT * FROM leerlingen_per_leerling");
     await page.click("button.sql-run");
     await page.waitForFunction(() => /fout/.test(document.querySelector(".sql-status")?.textContent ?? ""));
     // DuckDB's worker and wasm come from this site: its CDN defaults are never used.
     expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("duckdb-browser-eh.worker")))).toBe(true);
+    expect(await page.textContent(".sql-status")).toMatch(/^De query gaf een fout: .*leerlingen_per_leerling/);
     expect(external).toEqual([]);
-    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 });
