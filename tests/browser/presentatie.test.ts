@@ -41,6 +41,11 @@ interface DeckState {
   /** Text on the visible slide outside its notes. */
   textLength: number;
   title: string;
+  /** Font sizes in CSS pixels: the title, and the smallest of the body text (paragraphs, bullets, table cells). */
+  titlePx: number;
+  bodyPx: number;
+  /** Whether the slide's content is taller than the slide (it would scroll). */
+  overflows: boolean;
 }
 
 function deckState(page: Page): Promise<DeckState> {
@@ -55,7 +60,12 @@ function deckState(page: Page): Promise<DeckState> {
       hash: location.hash,
       charts: current ? current.querySelectorAll(":scope > :not(.notes) svg, :scope > :not(.notes) table, :scope > table").length : 0,
       textLength: text.replace(/\s+/g, " ").trim().length,
-      title: current?.querySelector("h1, h2")?.textContent?.trim() ?? ""
+      title: current?.querySelector("h1, h2")?.textContent?.trim() ?? "",
+      titlePx: current ? parseFloat(getComputedStyle(current.querySelector("h1, h2")!).fontSize) : 0,
+      bodyPx: current
+        ? Math.min(...[...current.querySelectorAll(":scope > p, :scope > ul > li, :scope > table td, :scope > table th")].map((e) => parseFloat(getComputedStyle(e).fontSize)))
+        : 0,
+      overflows: current ? current.scrollHeight > current.clientHeight + 1 : false
     };
   });
 }
@@ -81,6 +91,10 @@ test("the keyboard walks the whole deck: End, Home, → and space forward, ← b
     expect(state.counter).toBe(`${k} / ${count}`);
     expect(state.hash).toBe(`#${k}`);
     expect(state.title.length, `title of slide ${k}`).toBeGreaterThan(10);
+    // Readable from the back of the room at 1280 × 720: titles of at least 2.5rem, body text 1.5rem.
+    expect(state.titlePx, `title size on slide ${k}`).toBeGreaterThanOrEqual(40);
+    if (Number.isFinite(state.bodyPx)) expect(state.bodyPx, `body text size on slide ${k}`).toBeGreaterThanOrEqual(24);
+    expect(state.overflows, `slide ${k} fits the screen`).toBe(false);
     // A chart or table, or at least a few lines of text besides the title.
     expect(state.charts > 0 || state.textLength > state.title.length + 60, `content of slide ${k}: ${JSON.stringify(state)}`).toBe(true);
     expect(await seriousAxeViolations(page), `axe on slide ${k}`).toEqual([]);
