@@ -75,6 +75,8 @@ export interface CellAt {
   definition: number;
 }
 
+const DIMENSION_ORDER: readonly (keyof CellAt)[] = ["year", "unit", "age", "careType", "dyslexia", "dbc", "definition"];
+
 /** Index arithmetic for the dense arrays (row-major in the order of CellAt). */
 export class CubeGrid {
   readonly size: number;
@@ -98,6 +100,17 @@ export class CubeGrid {
     const s = this.strides;
     const part = (i: number) => Math.floor(index / s[i]) % (i === 0 ? Infinity : s[i - 1] / s[i]);
     return {year: part(0), unit: part(1), age: part(2), careType: part(3), dyslexia: part(4), dbc: part(5), definition: part(6)};
+  }
+
+  /** One coordinate of a cell, without building a CellAt. */
+  digit(index: number, dim: keyof CellAt): number {
+    const i = DIMENSION_ORDER.indexOf(dim);
+    const s = this.strides;
+    return i === 0 ? Math.floor(index / s[0]) : Math.floor(index / s[i]) % (s[i - 1] / s[i]);
+  }
+
+  stride(dim: keyof CellAt): number {
+    return this.strides[DIMENSION_ORDER.indexOf(dim)];
   }
 
   /** The enrolment cell (year, unit, age) a cube cell divides by. */

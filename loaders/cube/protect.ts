@@ -49,8 +49,13 @@ export function protectCube(grid: CubeGrid, values: Int32Array, settings: Pick<S
   const ageParts = dims.ages.map((_, i) => i).slice(1);
   const defaultDefinition = DEFINITIONS.findIndex((d) => definitionSetting(d) === settings.youthCareDefinition);
 
-  /** One sum: its parts get the parts rule; returns whether anything was hidden. */
-  const protectSum = (total: number, parts: number[]): boolean => {
+  /** One sum: total = the cells at base + offsets; returns whether anything was hidden. */
+  const protectSum = (total: number, base: number, offsets: readonly number[]): boolean => {
+    // Most sums have nothing hidden at all: nothing to protect, and no arrays to build.
+    let anyHidden = hidden[total] !== SHOWN;
+    for (let k = 0; k < offsets.length && !anyHidden; k++) anyHidden = hidden[base + offsets[k]] !== SHOWN;
+    if (!anyHidden) return false;
+    const parts = offsets.map((o) => base + o);
     let changed = false;
     const flags = hiddenParts(
       parts.map((i) => values[i]),
@@ -75,22 +80,30 @@ export function protectCube(grid: CubeGrid, values: Int32Array, settings: Pick<S
     return changed;
   };
 
+  // Cells of one context differ only in unit and age: their indexes are base + unit·s + age·t.
+  const unitStride = grid.stride("unit");
+  const ageStride = grid.stride("age");
+  const unitSumOffsets = unitSums.map(({total, parts}) => ({total: total * unitStride, parts: parts.map((u) => u * unitStride)}));
+  const agePartOffsets = ageParts.map((a) => a * ageStride);
+
   for (let changed = true; changed; ) {
     changed = false;
     forEachContext(grid, (at) => {
+      const base = grid.index({...at, unit: 0, age: 0});
       for (let age = 0; age < dims.ages.length; age++) {
-        for (const {total, parts} of unitSums) {
-          const index = (unit: number) => grid.index({...at, unit, age});
-          if (protectSum(index(total), parts.map(index))) changed = true;
+        const ageBase = base + age * ageStride;
+        for (const {total, parts} of unitSumOffsets) {
+          if (protectSum(ageBase + total, ageBase, parts)) changed = true;
         }
       }
       for (let unit = 0; unit < dims.units.length; unit++) {
-        const index = (age: number) => grid.index({...at, unit, age});
-        if (protectSum(index(0), ageParts.map(index))) changed = true;
+        const unitBase = base + unit * unitStride;
+        if (protectSum(unitBase, unitBase, agePartOffsets)) changed = true;
       }
     });
     for (let i = 0; i < grid.size; i++) {
-      if (hidden[i] !== SHOWN) continue;
+      // A zero differs from a shown wider cell by that cell's own count: 0 or at least minCount.
+      if (hidden[i] !== SHOWN || values[i] === 0) continue;
       for (const j of widerCells(grid, i, defaultDefinition)) {
         if (hidden[j] === SHOWN && isSmallCount(Math.abs(values[i] - values[j]), settings)) {
           hide(i);
@@ -122,16 +135,17 @@ function forEachContext(grid: CubeGrid, callback: (at: {year: number; careType: 
  * with dyslexia, no DBC correction, the configured definition) in one or more of those four filters.
  */
 export function widerCells(grid: CubeGrid, index: number, defaultDefinition: number): number[] {
-  const at = grid.at(index);
-  const defaults = {careType: 0, dyslexia: 0, dbc: 0, definition: defaultDefinition} as const;
-  const keys = (Object.keys(defaults) as (keyof typeof defaults)[]).filter((k) => at[k] !== defaults[k]);
+  // Index arithmetic instead of grid.at(): this runs for every shown cell of a national cube.
+  const offsets: number[] = [];
+  for (const [dim, wanted] of [["careType", 0], ["dyslexia", 0], ["dbc", 0], ["definition", defaultDefinition]] as const) {
+    const value = grid.digit(index, dim);
+    if (value !== wanted) offsets.push((wanted - value) * grid.stride(dim));
+  }
   const cells: number[] = [];
-  for (let mask = 1; mask < 1 << keys.length; mask++) {
-    const wider = {...at};
-    keys.forEach((k, bit) => {
-      if (mask & (1 << bit)) wider[k] = defaults[k];
-    });
-    cells.push(grid.index(wider));
+  for (let mask = 1; mask < 1 << offsets.length; mask++) {
+    let wider = index;
+    for (let bit = 0; bit < offsets.length; bit++) if (mask & (1 << bit)) wider += offsets[bit];
+    cells.push(wider);
   }
   return cells;
 }
