@@ -17,6 +17,9 @@ export interface ChartFigureOptions<Row> {
   filename: string;
   /** Source, legend of marks ("· = afgeschermd"), or a caveat. */
   note?: string;
+  /** Build the table when it is opened and the CSV when it is downloaded: for figures redrawn on
+   *  every filter change (the explorer), where most tables are never looked at. */
+  lazy?: boolean;
 }
 
 function cellText<Row>(column: Column<Row>, row: Row): string {
@@ -63,7 +66,7 @@ export function DataTable<Row>(columns: Column<Row>[], rows: Row[], {caption}: {
   return table;
 }
 
-export function downloadButton(csv: string, filename: string): HTMLButtonElement {
+export function downloadButton(csv: string | (() => string), filename: string): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "chart-download";
@@ -72,7 +75,7 @@ export function downloadButton(csv: string, filename: string): HTMLButtonElement
   button.setAttribute("aria-label", `Download CSV met de gegevens van deze grafiek (${filename})`);
   button.addEventListener("click", () => {
     // A blob: URL stays on this machine: no request leaves the browser.
-    const url = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));
+    const url = URL.createObjectURL(new Blob([typeof csv === "string" ? csv : csv()], {type: "text/csv;charset=utf-8"}));
     const link = document.createElement("a");
     link.href = url;
     link.download = filename;
@@ -99,7 +102,10 @@ export function ChartFigure<Row>(chart: Element, options: ChartFigureOptions<Row
   details.className = "chart-table";
   const summary = document.createElement("summary");
   summary.textContent = "Toon tabel";
-  details.append(summary, DataTable(options.columns, options.rows, {caption: options.title}));
+  const table = () => DataTable(options.columns, options.rows, {caption: options.title});
+  details.append(summary);
+  if (!options.lazy) details.append(table());
+  else details.addEventListener("toggle", () => details.open && details.childElementCount === 1 && details.append(table()));
 
   const footer = document.createElement("figcaption");
   if (options.note) {
@@ -107,7 +113,8 @@ export function ChartFigure<Row>(chart: Element, options: ChartFigureOptions<Row
     note.textContent = options.note;
     footer.append(note, " ");
   }
-  footer.append(downloadButton(toCsv(options.columns, options.rows), options.filename));
+  const csv = () => toCsv(options.columns, options.rows);
+  footer.append(downloadButton(options.lazy ? csv : csv(), options.filename));
   figure.append(details, footer);
   return figure;
 }

@@ -73,6 +73,7 @@ export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}:
       columns: CELL_COLUMNS,
       rows: cells,
       filename: `verkennen-per-jaar-${slug}.csv`,
+      lazy: true,
       note: [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
         .filter(Boolean)
         .join(" ") || undefined
@@ -90,6 +91,7 @@ export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}:
       columns: funnelColumns(funnel),
       rows: funnel.points,
       filename: `verkennen-trechter-${year}-${slug}.csv`,
+      lazy: true,
       note:
         funnel.withheld.length > 0
           ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.`
@@ -107,6 +109,7 @@ export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}:
       columns: careTypeColumns(careTypes),
       rows: careTypes,
       filename: `verkennen-zorgvormen-${slug}.csv`,
+      lazy: true,
       note: withheldNote(careValues)
     })
   );
@@ -119,6 +122,7 @@ export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}:
       columns: AGE_COLUMNS,
       rows: ages,
       filename: `verkennen-leeftijden-${slug}.csv`,
+      lazy: true,
       note: withheldNote(ages.map((r) => r.pupils))
     })
   );

@@ -1,0 +1,193 @@
+// npm run bench:explorer — how fast /verkennen answers, in headless Chromium on the built site:
+// the time from a filter change to the redrawn figures (p50/p95 over 100 changes of every kind of
+// filter), the page's load time, heap and weight, and the first SQL query (DuckDB start included).
+// Runs on the default data and, when tmp/national-cube exists (npx tsx bench/nationalCube.ts), on a
+// national cube of about 7 000 schools served in place of the default cube files. Also weighs
+// /presentatie. Prints figures; asserts nothing.
+//
+// Usage: npx tsx bench/explorer.ts [--no-build] [--changes 100] [--national-dir tmp/national-cube]
+import {spawn, spawnSync} from "node:child_process";
+import {existsSync} from "node:fs";
+import path from "node:path";
+import {parseArgs} from "node:util";
+import type {Browser, Page} from "playwright-core";
+import {launchChromium} from "../scripts/chromium.js";
+import {NATIONAL_CUBE_DIR} from "./nationalCube.js";
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+const {values: options} = parseArgs({
+  options: {
+    "no-build": {type: "boolean", default: false},
+    changes: {type: "string", default: "100"},
+    "national-dir": {type: "string", default: NATIONAL_CUBE_DIR}
+  }
+});
+
+/** The kinds of change, taken in turn: every filter of the page. */
+const KINDS = ["leeftijd", "zorgvorm", "dbc", "school", "definitie", "dyslexie", "bestuur", "jaar"] as const;
+type Kind = (typeof KINDS)[number];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (n: number) => `${n.toFixed(1).replace(".", ",")} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2).replace(".", ",")} MB`;
+
+function startServer(): Promise<{url: string; stop: () => void}> {
+  // --gzip: what a static host sends; transfer sizes below are compressed, as a reader gets them.
+  const server = spawn(process.execPath, ["scripts/serve-dist.mjs", "--port", "0", "--gzip"], {cwd: projectDir});
+  return new Promise((resolve, reject) => {
+    server.stdout.on("data", (chunk: Buffer) => {
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(String(chunk))?.[1];
+      if (url) resolve({url, stop: () => server.kill()});
+    });
+    server.on("exit", (code) => reject(new Error(`serve-dist stopped (${code})`)));
+  });
+}
+
+/** One filter change in the page, timed from the change event to the new figures in the DOM. */
+async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: number; frameMs: number}> {
+  return page.evaluate(
+    async ({kind, seed}) => {
+      let state = seed * 2654435761;
+      const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const form = document.querySelector(".explorer-filters") as HTMLFormElement;
+      const field = <T extends Element>(selector: string) => form.querySelector(selector) as T;
+      const pickOther = (select: HTMLSelectElement) => {
+        const others = [...select.options].filter((o) => !o.selected);
+        select.value = others[Math.floor(random() * others.length)].value;
+        return select;
+      };
+      let target: HTMLElement;
+      if (kind === "leeftijd" || kind === "zorgvorm" || kind === "bestuur") target = pickOther(field<HTMLSelectElement>(`select[name=${kind}]`));
+      else if (kind === "school") {
+        const select = field<HTMLSelectElement>("select[name=school]");
+        const count = 1 + Math.floor(random() * 3);
+        for (const option of select.options) option.selected = false;
+        for (let i = 0; i < count; i++) select.options[Math.floor(random() * select.options.length)].selected = true;
+        target = select;
+      } else if (kind === "definitie") {
+        const other = form.querySelector("input[name=definitie]:not(:checked)") as HTMLInputElement;
+        other.checked = true;
+        target = other;
+      } else if (kind === "jaar") {
+        const boxes = [...form.querySelectorAll("input[name=jaar]")] as HTMLInputElement[];
+        const box = boxes[Math.floor(random() * boxes.length)];
+        box.checked = !box.checked;
+        if (!boxes.some((b) => b.checked)) (boxes.find((b) => b !== box) as HTMLInputElement).checked = true;
+        target = box;
+      } else {
+        let box = field<HTMLInputElement>(`input[name=${kind}]`);
+        if (box.disabled) box = field<HTMLInputElement>("input[name=dbc]");
+        box.checked = !box.checked;
+        target = box;
+      }
+      const before = document.querySelector(".explorer-results");
+      const started = performance.now();
+      target.dispatchEvent(new Event("change", {bubbles: true}));
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          const now = document.querySelector(".explorer-results");
+          if (!now || now === before) return false;
+          now.getBoundingClientRect(); // layout included
+          resolve();
+          return true;
+        };
+        if (done()) return;
+        const observer = new MutationObserver(() => done() && observer.disconnect());
+        observer.observe(document.body, {childList: true, subtree: true});
+      });
+      const domMs = performance.now() - started;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      return {domMs, frameMs: performance.now() - started};
+    },
+    {kind, seed}
+  );
+}
+
+/** Bytes the page fetched so far: transferred (gzip) and decoded. */
+function weight(page: Page): Promise<{transfer: number; decoded: number}> {
+  return page.evaluate(() => {
+    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
+    return {transfer: entries.reduce((s, e) => s + e.transferSize, 0), decoded: entries.reduce((s, e) => s + e.decodedBodySize, 0)};
+  });
+}
+
+async function measureExplorer(browser: Browser, baseUrl: string, label: string, cubeDir: string | null): Promise<void> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  // tsx names inner functions with a __name helper that does not exist in the page.
+  await context.addInitScript({content: "window.__name = (f) => f;"});
+  if (cubeDir) {
+    await context.route(/\/_file\/data\/verkennen\/(jeugdhulp|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
+      const name = /verkennen\/(\w+)\./.exec(route.request().url())![1];
+      return route.fulfill({path: path.join(cubeDir, `${name}.csv`), contentType: "text/csv"});
+    });
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const started = Date.now();
+  await page.goto(new URL("verkennen", baseUrl).href);
+  await page.waitForSelector(".explorer-results", {state: "attached", timeout: 300_000});
+  const loadMs = Date.now() - started;
+  await page.waitForLoadState("networkidle");
+  const loaded = await weight(page);
+  const heap = await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0);
+
+  const dom: number[] = [];
+  const frame: number[] = [];
+  const count = Number(options.changes);
+  for (let i = 0; i < count; i++) {
+    const t = await change(page, KINDS[i % KINDS.length], i + 1);
+    dom.push(t.domMs);
+    frame.push(t.frameMs);
+  }
+  dom.sort((a, b) => a - b);
+  frame.sort((a, b) => a - b);
+
+  const sqlStarted = Date.now();
+  await page.click("button:has-text('Percentage per school')");
+  await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 600_000});
+  const sqlMs = Date.now() - sqlStarted;
+  const sqlStatus = await page.textContent(".sql-status");
+  const afterSql = await weight(page);
+
+  console.log(`\n## /verkennen — ${label}`);
+  console.log(`eerste weergave na navigatie: ${ms(loadMs)}; JS-heap ${mb(heap)}`);
+  console.log(`paginagewicht bij laden: ${mb(loaded.transfer)} over het net (gzip), ${mb(loaded.decoded)} uitgepakt`);
+  console.log(`filterwijziging → nieuwe figuren in de DOM (${count}×): p50 ${ms(percentile(dom, 50))}, p95 ${ms(percentile(dom, 95))}, max ${ms(dom.at(-1)!)}`);
+  console.log(`filterwijziging → volgend frame getekend:           p50 ${ms(percentile(frame, 50))}, p95 ${ms(percentile(frame, 95))}, max ${ms(frame.at(-1)!)}`);
+  console.log(`eerste SQL-query (DuckDB starten + kubus inlezen + query): ${ms(sqlMs)} — ${sqlStatus}`);
+  console.log(`paginagewicht na de eerste query: ${mb(afterSql.transfer)} over het net, ${mb(afterSql.decoded)} uitgepakt`);
+  if (errors.length > 0) console.log(`fouten in de pagina: ${errors.join("; ")}`);
+  await context.close();
+}
+
+async function measurePresentation(browser: Browser, baseUrl: string): Promise<void> {
+  const page = await browser.newPage({viewport: {width: 1280, height: 720}});
+  const started = Date.now();
+  await page.goto(new URL("presentatie", baseUrl).href, {waitUntil: "networkidle"});
+  const loadMs = Date.now() - started;
+  const loaded = await weight(page);
+  console.log(`\n## /presentatie`);
+  console.log(`geladen (network idle): ${ms(loadMs)}; paginagewicht ${mb(loaded.transfer)} over het net (gzip), ${mb(loaded.decoded)} uitgepakt`);
+  await page.close();
+}
+
+if (!options["no-build"]) {
+  const build = spawnSync("npm", ["run", "build"], {cwd: projectDir, stdio: ["ignore", "ignore", "inherit"]});
+  if (build.status !== 0) throw new Error("npm run build failed");
+}
+const server = await startServer();
+const browser = await launchChromium();
+try {
+  await measureExplorer(browser, server.url, "standaardgegevens (22 scholen)", null);
+  const nationalDir = path.resolve(options["national-dir"]);
+  if (existsSync(path.join(nationalDir, "jeugdhulp.csv"))) await measureExplorer(browser, server.url, `landelijke kubus (${nationalDir})`, nationalDir);
+  else console.log(`\n(geen landelijke kubus in ${nationalDir}: npx tsx bench/nationalCube.ts)`);
+  await measurePresentation(browser, server.url);
+} finally {
+  await browser.close();
+  server.stop();
+}
