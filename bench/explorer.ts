@@ -137,11 +137,14 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
 
   const dom: number[] = [];
   const frame: number[] = [];
+  const byKind = new Map<Kind, number[]>();
   const count = Number(options.changes);
   for (let i = 0; i < count; i++) {
-    const t = await change(page, KINDS[i % KINDS.length], i + 1);
+    const kind = KINDS[i % KINDS.length];
+    const t = await change(page, kind, i + 1);
     dom.push(t.domMs);
     frame.push(t.frameMs);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), t.domMs]);
   }
   dom.sort((a, b) => a - b);
   frame.sort((a, b) => a - b);
@@ -158,6 +161,9 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   console.log(`paginagewicht bij laden: ${mb(loaded.transfer)} over het net (gzip), ${mb(loaded.decoded)} uitgepakt`);
   console.log(`filterwijziging → nieuwe figuren in de DOM (${count}×): p50 ${ms(percentile(dom, 50))}, p95 ${ms(percentile(dom, 95))}, max ${ms(dom.at(-1)!)}`);
   console.log(`filterwijziging → volgend frame getekend:           p50 ${ms(percentile(frame, 50))}, p95 ${ms(percentile(frame, 95))}, max ${ms(frame.at(-1)!)}`);
+  console.log(
+    `per soort filter (mediaan / max, DOM): ${[...byKind].map(([k, v]) => `${k} ${v.sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(0)}/${Math.max(...v).toFixed(0)}`).join(", ")}`
+  );
   console.log(`eerste SQL-query (DuckDB starten + kubus inlezen + query): ${ms(sqlMs)} — ${sqlStatus}`);
   console.log(`paginagewicht na de eerste query: ${mb(afterSql.transfer)} over het net, ${mb(afterSql.decoded)} uitgepakt`);
   if (errors.length > 0) console.log(`fouten in de pagina: ${errors.join("; ")}`);
