@@ -83,20 +83,21 @@ async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: num
         box.checked = !box.checked;
         target = box;
       }
-      const before = document.querySelector(".explorer-results");
+      // The figures are drawn inside the change event; the wait only covers a page that draws later.
+      const results = () => document.querySelector(".explorer-results") as HTMLElement;
+      const before = results().dataset.state;
       const started = performance.now();
       target.dispatchEvent(new Event("change", {bubbles: true}));
       await new Promise<void>((resolve) => {
         const done = () => {
-          const now = document.querySelector(".explorer-results");
-          if (!now || now === before) return false;
-          now.getBoundingClientRect(); // layout included
+          if (results()?.dataset.state === before) return false;
+          results().getBoundingClientRect(); // layout included
           resolve();
           return true;
         };
         if (done()) return;
         const observer = new MutationObserver(() => done() && observer.disconnect());
-        observer.observe(document.body, {childList: true, subtree: true});
+        observer.observe(document.body, {attributes: true, childList: true, subtree: true});
       });
       const domMs = performance.now() - started;
       await new Promise((resolve) => requestAnimationFrame(resolve));

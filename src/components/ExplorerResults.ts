@@ -7,7 +7,7 @@ import type {Column} from "../lib/csv.js";
 import type {Cube, CubeCell} from "../lib/cube.js";
 import {comparedUnits, serializeState, type ExplorerState} from "../lib/explorerState.js";
 import {ageRows, careTypeYears, focusUnit, focusYear, funnelTables, trajectoriesPerPupil, trendCells, type AgeRow} from "../lib/explorerViews.js";
-import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
+import {formatCount, formatPercent} from "../lib/format.js";
 import {withheldNote} from "./chartParts.js";
 import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure} from "./ChartFigure.js";
@@ -56,77 +56,104 @@ function trendTitle(cells: CubeCell[], compared: string[]): string {
   return `In ${last[0].year}: ${parts.join(", ")} van de leerlingen met jeugdhulp`;
 }
 
-export function ExplorerResults(cube: Cube, state: ExplorerState, {width = 640}: {width?: number} = {}): HTMLElement {
-  const root = document.createElement("div");
-  root.className = "explorer-results";
-  // The benchmark and the browser tests wait for this: the view of exactly this state is drawn.
-  root.dataset.state = serializeState(state, cube);
+/** One figure of the results: `key` holds everything it depends on, so an unchanged figure is kept. */
+export interface ExplorerFigure {
+  name: string;
+  key: string;
+  build: () => HTMLElement;
+}
+
+export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}: {width?: number} = {}): ExplorerFigure[] {
   const selection = selectionText(cube, state);
   const compared = comparedUnits(state, cube);
-  const slug = root.dataset.state.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "standaard";
-
-  const cells = trendCells(cube, state);
-  root.append(
-    ChartFigure(ExplorerTrend(cells, {width, compared}), {
-      title: trendTitle(cells, compared),
-      description: `Leerlingen met jeugdhulp als percentage van alle leerlingen, per jaar (${selection}).`,
-      columns: CELL_COLUMNS,
-      rows: cells,
-      filename: `verkennen-per-jaar-${slug}.csv`,
-      lazy: true,
-      note: [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
-        .filter(Boolean)
-        .join(" ") || undefined
-    })
-  );
-
+  const slug = serializeState(state, cube).replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "standaard";
+  const filters = [state.age, state.careType, state.dyslexia, state.dbc, state.definition];
   const year = focusYear(state);
-  const tables = funnelTables(cube, state);
-  const funnel = funnelData(tables);
-  const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
-  root.append(
-    ChartFigure(FunnelPlot(tables, {width, highlight: compared.find((c) => c.startsWith("s:")) ?? null, referenceLabel: reference}), {
-      title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${reference} is afgeschermd` : funnelFinding(funnel),
-      description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${reference} (${selection}).`,
-      columns: funnelColumns(funnel),
-      rows: funnel.points,
-      filename: `verkennen-trechter-${year}-${slug}.csv`,
-      lazy: true,
-      note:
-        funnel.withheld.length > 0
-          ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.`
-          : undefined
-    })
-  );
-
   const unit = cube.unitByCode.get(focusUnit(cube, state))!;
-  const careTypes = careTypeYears(cube, state);
-  const careValues = careTypes.flatMap((r) => r.perYear.map((y) => y.pupils));
-  root.append(
-    ChartFigure(CareTypeChart(careTypes, {width}), {
-      title: `Zorgvormen bij ${unit.name}`,
-      description: `Leerlingen met jeugdhulp per zorgvorm en jaar (filter op zorgvorm hier niet toegepast; ${selection}).`,
-      columns: careTypeColumns(careTypes),
-      rows: careTypes,
-      filename: `verkennen-zorgvormen-${slug}.csv`,
-      lazy: true,
-      note: withheldNote(careValues)
-    })
-  );
+  const highlight = compared.find((c) => c.startsWith("s:")) ?? null;
+  const key = (...parts: unknown[]) => JSON.stringify([width, ...parts]);
 
-  const ages = ageRows(cube, state);
-  root.append(
-    ChartFigure(ExplorerAges(ages, {width}), {
-      title: `Jeugdhulp naar leeftijd bij ${unit.name}`,
-      description: `Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (filter op leeftijd hier niet toegepast; ${selection}).`,
-      columns: AGE_COLUMNS,
-      rows: ages,
-      filename: `verkennen-leeftijden-${slug}.csv`,
-      lazy: true,
-      note: withheldNote(ages.map((r) => r.pupils))
-    })
-  );
-  const withheld = cells.filter((c) => isSuppressedValue(c.pupils)).length;
-  root.dataset.withheld = String(withheld);
+  return [
+    {
+      name: "trend",
+      key: key(state.years, compared, state.board, filters),
+      build: () => {
+        const cells = trendCells(cube, state);
+        return ChartFigure(ExplorerTrend(cells, {width, compared}), {
+          title: trendTitle(cells, compared),
+          description: `Leerlingen met jeugdhulp als percentage van alle leerlingen, per jaar (${selection}).`,
+          columns: CELL_COLUMNS,
+          rows: cells,
+          filename: `verkennen-per-jaar-${slug}.csv`,
+          lazy: true,
+          note:
+            [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
+              .filter(Boolean)
+              .join(" ") || undefined
+        });
+      }
+    },
+    {
+      name: "funnel",
+      key: key(year, state.board, highlight, filters),
+      build: () => {
+        const tables = funnelTables(cube, state);
+        const funnel = funnelData(tables);
+        const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
+        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference}), {
+          title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${reference} is afgeschermd` : funnelFinding(funnel),
+          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${reference} (${selection}).`,
+          columns: funnelColumns(funnel),
+          rows: funnel.points,
+          filename: `verkennen-trechter-${year}-${slug}.csv`,
+          lazy: true,
+          note:
+            funnel.withheld.length > 0
+              ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.`
+              : undefined
+        });
+      }
+    },
+    {
+      name: "careTypes",
+      key: key(unit.code, state.years, state.age, state.dyslexia, state.dbc, state.definition),
+      build: () => {
+        const careTypes = careTypeYears(cube, state);
+        return ChartFigure(CareTypeChart(careTypes, {width}), {
+          title: `Zorgvormen bij ${unit.name}`,
+          description: `Leerlingen met jeugdhulp per zorgvorm en jaar (filter op zorgvorm hier niet toegepast; ${selection}).`,
+          columns: careTypeColumns(careTypes),
+          rows: careTypes,
+          filename: `verkennen-zorgvormen-${slug}.csv`,
+          lazy: true,
+          note: withheldNote(careTypes.flatMap((r) => r.perYear.map((y) => y.pupils)))
+        });
+      }
+    },
+    {
+      name: "ages",
+      key: key(unit.code, state.years, state.careType, state.dyslexia, state.dbc, state.definition),
+      build: () => {
+        const ages = ageRows(cube, state);
+        return ChartFigure(ExplorerAges(ages, {width}), {
+          title: `Jeugdhulp naar leeftijd bij ${unit.name}`,
+          description: `Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (filter op leeftijd hier niet toegepast; ${selection}).`,
+          columns: AGE_COLUMNS,
+          rows: ages,
+          filename: `verkennen-leeftijden-${slug}.csv`,
+          lazy: true,
+          note: withheldNote(ages.map((r) => r.pupils))
+        });
+      }
+    }
+  ];
+}
+
+/** All figures for one state, in a root that names the state (the tests and the benchmark wait for it). */
+export function ExplorerResults(cube: Cube, state: ExplorerState, options: {width?: number} = {}): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "explorer-results";
+  root.dataset.state = serializeState(state, cube);
+  root.append(...explorerFigures(cube, state, options).map((f) => f.build()));
   return root;
 }
