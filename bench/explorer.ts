@@ -120,8 +120,8 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   // tsx names inner functions with a __name helper that does not exist in the page.
   await context.addInitScript({content: "window.__name = (f) => f;"});
   if (cubeDir) {
-    await context.route(/\/_file\/data\/verkennen\/(jeugdhulp|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
-      const name = /verkennen\/(\w+)\./.exec(route.request().url())![1];
+    await context.route(/\/_file\/data\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
+      const name = /verkennen\/([\w-]+)\.[0-9a-f]+\.csv$/.exec(route.request().url())![1];
       return route.fulfill({path: path.join(cubeDir, `${name}.csv`), contentType: "text/csv"});
     });
   }
@@ -191,7 +191,7 @@ const browser = await launchChromium();
 try {
   await measureExplorer(browser, server.url, "standaardgegevens (22 scholen)", null);
   const nationalDir = path.resolve(options["national-dir"]);
-  if (existsSync(path.join(nationalDir, "jeugdhulp.csv"))) await measureExplorer(browser, server.url, `landelijke kubus (${nationalDir})`, nationalDir);
+  if (existsSync(path.join(nationalDir, "jeugdhulp-met-uit-gestart.csv"))) await measureExplorer(browser, server.url, `landelijke kubus (${nationalDir})`, nationalDir);
   else console.log(`\n(geen landelijke kubus in ${nationalDir}: npx tsx bench/nationalCube.ts)`);
   await measurePresentation(browser, server.url);
 } finally {

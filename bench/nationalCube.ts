@@ -7,7 +7,7 @@ import {mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {countCube} from "../loaders/cube/count.js";
-import {publishCube} from "../loaders/cube/publish.js";
+import {publishCube, variantFileNames} from "../loaders/cube/publish.js";
 import type {Dataset, School, Settings} from "../loaders/model.js";
 import {buildScope} from "../loaders/tables/scope.js";
 import {generate, NATIONAL} from "./synthetic.js";
@@ -59,7 +59,7 @@ export function writeNationalCube(schools: number, outDir: string): Record<strin
     writeFileSync(path.join(outDir, name), text);
     figures[`${name}_MB`] = Math.round(Buffer.byteLength(text) / 1e5) / 10;
   }
-  figures.rows = files.get("jeugdhulp.csv")!.split("\n").length - 1;
+  figures.rows = variantFileNames().reduce((n, name) => n + files.get(name)!.split("\n").length - 1, 0);
   figures.enrolments = data.enrolments.length;
   figures.trajectories = data.trajectories.length;
   return figures;

@@ -57,16 +57,18 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
   }
 
   const dyslexiaIndex = dims.careTypes.indexOf(settings.dyslexiaCareType);
-  const cellRows: Record<string, string | number>[] = [];
+  // One file per variant of the three switches: a page loads the variant it shows, not all eight
+  // (a national cube is some 4 million rows; one file of it does not fit in a browser tab).
+  const partitions = new Map(variantFileNames().map((name) => [name, [] as Record<string, string | number>[]]));
   for (let i = 0; i < grid.size; i++) {
     const pupils = counts.pupils[i];
     const trajectories = counts.trajectories[i];
-    const at = grid.at(i);
     // Rows with no youth care at all are left out: a missing row reads as 0 (the page and the
     // examples say so). "Without dyslexia care" within dyslexia care is empty by definition.
     if (pupils === 0 && trajectories === 0 && pupilsHidden[i] === SHOWN && trajectoriesHidden[i] === SHOWN) continue;
+    const at = grid.at(i);
     if (at.dyslexia === 1 && at.careType === dyslexiaIndex) continue;
-    cellRows.push({
+    partitions.get(variantFileName(DYSLEXIA[at.dyslexia], DBC[at.dbc], DEFINITIONS[at.definition]))!.push({
       jaar: dims.years[at.year],
       eenheid: dims.units[at.unit].code,
       leeftijd: dims.ages[at.age],
@@ -85,6 +87,30 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
     ["meta.json", JSON.stringify(meta)],
     ["eenheden.csv", csvFormat(units)],
     ["leerlingen.csv", csvFormat(enrolledRows)],
-    ["jeugdhulp.csv", csvFormat(cellRows)]
+    ...[...partitions].map(([name, rows]): [string, string] => [name, csvFormat(rows, CELL_COLUMNS)])
   ]);
+}
+
+/** The columns of every jeugdhulp-*.csv, also when a variant has no rows. */
+export const CELL_COLUMNS = [
+  "jaar",
+  "eenheid",
+  "leeftijd",
+  "zorgvorm",
+  "dyslexie",
+  "dbc_correctie",
+  "definitie",
+  "jeugdhulp",
+  "jeugdhulp_afgeschermd",
+  "trajecten",
+  "trajecten_afgeschermd"
+];
+
+export function variantFileName(dyslexia: string, dbc: string, definition: string): string {
+  return `jeugdhulp-${dyslexia}-${dbc}-${definition}.csv`;
+}
+
+/** The eight cell files, in a fixed order. */
+export function variantFileNames(): string[] {
+  return DYSLEXIA.flatMap((d) => DBC.flatMap((k) => DEFINITIONS.map((f) => variantFileName(d, k, f))));
 }

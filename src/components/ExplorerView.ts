@@ -1,28 +1,38 @@
 // The explorer's results area: draws the figures for the filter form's value, again on every change
 // of the form and of its own width. It draws synchronously inside the form's event, and rebuilds only
 // the figures whose inputs changed (the age curve does not depend on the age filter, the funnel not
-// on the years before the last): a filter change costs only what it changes.
+// on the years before the last): a filter change costs only what it changes. A variant of the cube
+// not yet in memory (another DBC, dyslexia or definition choice) is loaded first; a few are kept.
 
-import type {Cube} from "../lib/cube.js";
+import {variantKey, type Cube} from "../lib/cube.js";
 import {serializeState, type ExplorerState} from "../lib/explorerState.js";
 import type {ExplorerForm} from "./ExplorerFilters.js";
 import {explorerFigures} from "./ExplorerResults.js";
 
 export interface ExplorerViewOptions {
+  /** The cell rows of one variant ("met-uit-gestart"), from its file. */
+  loadVariant: (key: string) => Promise<Record<string, string>[]>;
   /** Called after every redraw caused by the form (the page writes the URL from it). */
   onState?: (state: ExplorerState) => void;
+  /** Variants kept in memory: on a national cube one holds half a million rows. */
+  keepVariants?: number;
 }
 
 /** Narrower than this the charts stop being readable; the page scrolls instead. */
 const MIN_WIDTH = 320;
 
-export function ExplorerView(cube: Cube, form: ExplorerForm, {onState}: ExplorerViewOptions = {}): HTMLElement {
+export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepVariants = 3}: ExplorerViewOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "explorer-results";
+  root.setAttribute("aria-busy", "false");
+  const status = document.createElement("p");
+  status.className = "explorer-status";
+  status.setAttribute("role", "status");
   const shown = new Map<string, {key: string; element: HTMLElement}>();
   let width = 0;
+  let loading: Promise<void> | null = null;
 
-  const draw = () => {
+  const render = () => {
     const figures = explorerFigures(cube, form.value, {width: Math.max(MIN_WIDTH, width || 640)});
     const elements = figures.map((figure) => {
       const current = shown.get(figure.name);
@@ -31,6 +41,7 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {onState}: Explorer
       shown.set(figure.name, {key: figure.key, element});
       return element;
     });
+    status.remove();
     // Kept figures stay in place; only the rebuilt ones are swapped in.
     elements.forEach((element, i) => {
       const present = root.children[i];
@@ -38,6 +49,30 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {onState}: Explorer
     });
     // The tests and the benchmark wait for this: the view of exactly this state is drawn.
     root.dataset.state = serializeState(form.value, cube);
+  };
+
+  const load = async (key: string) => {
+    root.setAttribute("aria-busy", "true");
+    status.textContent = "Cijfers laden…";
+    root.prepend(status);
+    try {
+      cube.addVariant(key, await loadVariant(key));
+      for (const old of cube.loadedVariants().slice(0, -keepVariants)) cube.dropVariant(old);
+    } catch (error) {
+      status.textContent = `De cijfers konden niet worden geladen: ${error instanceof Error ? error.message : String(error)}`;
+      throw error;
+    } finally {
+      root.setAttribute("aria-busy", "false");
+    }
+  };
+
+  /** Draws now when the variant is in memory, else after loading it (the latest state wins). */
+  const draw = () => {
+    const key = variantKey(form.value);
+    if (cube.hasVariant(form.value)) return render();
+    loading ??= load(key).finally(() => (loading = null));
+    // A failed load is shown in the status line; the next filter change tries again.
+    loading.then(() => (cube.hasVariant(form.value) ? render() : draw()), () => {});
   };
 
   form.addEventListener("input", () => {
@@ -49,7 +84,7 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {onState}: Explorer
       const observed = Math.floor(entry.contentRect.width);
       if (observed !== width) {
         width = observed;
-        draw();
+        if (cube.hasVariant(form.value)) render();
       }
     }).observe(root);
   }

@@ -49,24 +49,60 @@ export interface CubeCell {
 
 type CsvRow = Record<string, string>;
 
+export type Variant = Pick<CellFilter, "dyslexia" | "dbc" | "definition">;
+
+/** The name of a variant as in its file, jeugdhulp-<variant>.csv: "met-uit-gestart". */
+export function variantKey(v: Variant): string {
+  return `${v.dyslexia}-${v.dbc}-${v.definition}`;
+}
+
+/** Every variant, in the loader's file order. */
+export const VARIANTS: readonly string[] = ["met", "zonder"].flatMap((d) => ["uit", "aan"].flatMap((k) => ["gestart", "actief"].map((f) => `${d}-${k}-${f}`)));
+
 export class Cube {
   readonly units: CubeUnit[];
   readonly unitByCode: Map<string, CubeUnit>;
-  private readonly cells = new Map<string, CsvRow>();
+  /** Cells per variant: the page loads a variant's file when a filter first asks for it. */
+  private readonly variants = new Map<string, Map<string, CsvRow>>();
   private readonly enrolled = new Map<string, number>();
 
   constructor(
     readonly meta: CubeMeta,
     unitRows: CsvRow[],
     enrolledRows: CsvRow[],
-    cellRows: CsvRow[]
+    /** Cell rows of any variants, to add at once (tests; a small cube). */
+    cellRows: CsvRow[] = []
   ) {
     this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as UnitLevel, name: r.naam, parent: r.onderdeel_van || null}));
     this.unitByCode = new Map(this.units.map((u) => [u.code, u]));
     for (const r of enrolledRows) this.enrolled.set(`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen));
+    const byVariant = new Map<string, CsvRow[]>();
     for (const r of cellRows) {
-      this.cells.set(cellKey(Number(r.jaar), r.eenheid, {age: r.leeftijd, careType: r.zorgvorm, dyslexia: r.dyslexie as CellFilter["dyslexia"], dbc: r.dbc_correctie as CellFilter["dbc"], definition: r.definitie as CellFilter["definition"]}), r);
+      const key = variantKey(rowVariant(r));
+      if (!byVariant.has(key)) byVariant.set(key, []);
+      byVariant.get(key)!.push(r);
     }
+    for (const [key, rows] of byVariant) this.addVariant(key, rows);
+  }
+
+  hasVariant(v: Variant): boolean {
+    return this.variants.has(variantKey(v));
+  }
+
+  /** The keys of the variants held, oldest first. */
+  loadedVariants(): string[] {
+    return [...this.variants.keys()];
+  }
+
+  addVariant(key: string, rows: CsvRow[]): void {
+    const cells = new Map<string, CsvRow>();
+    for (const r of rows) cells.set(cellKey(Number(r.jaar), r.eenheid, r.leeftijd, r.zorgvorm), r);
+    this.variants.delete(key);
+    this.variants.set(key, cells);
+  }
+
+  dropVariant(key: string): void {
+    this.variants.delete(key);
   }
 
   get municipality(): CubeUnit {
@@ -82,7 +118,9 @@ export class Cube {
     const unit = this.unitByCode.get(unitCode);
     if (!unit) throw new Error(`Onbekende eenheid "${unitCode}" in de kubus.`);
     const enrolled = this.enrolled.get(`${year}|${unitCode}|${filter.age}`) ?? 0;
-    const row = this.cells.get(cellKey(year, unitCode, filter));
+    const cells = this.variants.get(variantKey(filter));
+    if (!cells) throw new Error(`De cijfers voor ${variantKey(filter)} zijn nog niet geladen.`);
+    const row = cells.get(cellKey(year, unitCode, filter.age, filter.careType));
     const pupils = row ? this.value(row.jeugdhulp, row.jeugdhulp_afgeschermd) : 0;
     const trajectories = row ? this.value(row.trajecten, row.trajecten_afgeschermd) : 0;
     const pct = typeof pupils !== "number" ? {suppressed: true as const, minCount: this.meta.minCount} : enrolled === 0 ? null : (100 * pupils) / enrolled;
@@ -96,6 +134,10 @@ export class Cube {
   }
 }
 
-function cellKey(year: number, unit: string, f: CellFilter): string {
-  return `${year}|${unit}|${f.age}|${f.careType}|${f.dyslexia}|${f.dbc}|${f.definition}`;
+function cellKey(year: number, unit: string, age: string, careType: string): string {
+  return `${year}|${unit}|${age}|${careType}`;
+}
+
+function rowVariant(r: CsvRow): Variant {
+  return {dyslexia: r.dyslexie as Variant["dyslexia"], dbc: r.dbc_correctie as Variant["dbc"], definition: r.definitie as Variant["definition"]};
 }

@@ -3,6 +3,7 @@
 // reader can form along schools, boards and age groups, and every difference with a wider cell.
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, test} from "vitest";
+import {variantFileNames} from "../../loaders/cube/publish.js";
 import {explorerCubeFromEnvironment} from "../../loaders/pipeline.js";
 
 type Row = Record<string, string>;
@@ -20,7 +21,7 @@ const small = (n: number) => n >= 1 && n < MIN;
 
 beforeAll(() => {
   files = explorerCubeFromEnvironment({env: {}, log: () => {}});
-  cells = csvParse(files.get("jeugdhulp.csv")!);
+  cells = variantFileNames().flatMap((name) => csvParse(files.get(name)!));
   byKey = new Map(cells.map((r) => [key(r), r]));
   enrolled = new Map(csvParse(files.get("leerlingen.csv")!).map((r) => [`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen)]));
   units = csvParse(files.get("eenheden.csv")!);

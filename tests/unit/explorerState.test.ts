@@ -110,6 +110,8 @@ describe("the figures' rows", () => {
 
   test("care types leave out dyslexia care when it is not counted; ages are per 100 pupils of the group", () => {
     const state = {...defaultState(cube), schools: ["s:A1"], years: [2019], dyslexia: "zonder" as const};
+    expect(() => careTypeYears(cube, state)).toThrow("De cijfers voor zonder-uit-gestart zijn nog niet geladen.");
+    cube.addVariant("zonder-uit-gestart", []);
     expect(careTypeYears(cube, state).map((r) => r.careType)).toEqual(["basis_ggz"]);
     const ages = ageRows(cube, {...defaultState(cube), schools: ["s:A1"], years: [2019]});
     expect(ages.map((r) => [r.age, r.enrolled, r.per100])).toEqual([
