@@ -34,6 +34,8 @@ export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
   );
   const careTypeIndex = new Map(dims.careTypes.map((c, i) => [c, i]));
   const dyslexiaIndex = careTypeIndex.get(settings.dyslexiaCareType) ?? -1;
+  const allIndex = careTypeIndex.get(ALL)!;
+  const careTypeStride = grid.stride("careType");
 
   const enrolmentOf = new Map<string, Map<number, Enrolment>>();
   const enrolled = new Int32Array(grid.enrolledSize);
@@ -77,12 +79,12 @@ export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
           const total = counted.reduce((sum, [, n]) => sum + n, 0);
           for (const unit of unitsOfSchool.get(e.schoolId)!) {
             for (const a of [0, age]) {
-              const at = {year, unit, age: a, dyslexia, dbc, definition};
-              const all = grid.index({...at, careType: careTypeIndex.get(ALL)!});
+              // Index arithmetic: this runs for every pupil-year of a national cube.
+              const all = grid.index({year, unit, age: a, careType: allIndex, dyslexia, dbc, definition});
               pupils[all]++;
               trajectories[all] += total;
               for (const [careType, n] of counted) {
-                const cell = grid.index({...at, careType});
+                const cell = all + (careType - allIndex) * careTypeStride;
                 pupils[cell]++;
                 trajectories[cell] += n;
               }
