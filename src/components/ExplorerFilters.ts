@@ -56,12 +56,16 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
   });
   const reset = element("button", {type: "button", textContent: "Standaardweergave"});
 
+  // Rebuilt only when the board changes: a national cube offers thousands of schools.
+  let schoolsOfBoard: string | null = null;
   const fillSchools = (selected: string[]) => {
-    options(
-      schools,
-      cube.unitsAt("school", board.value || null).map((u): [string, string] => [u.code, u.name]),
-      (code) => selected.includes(code)
-    );
+    const chosen = new Set(selected);
+    if (schoolsOfBoard !== board.value) {
+      schoolsOfBoard = board.value;
+      options(schools, cube.unitsAt("school", board.value || null).map((u): [string, string] => [u.code, u.name]), (code) => chosen.has(code));
+    } else {
+      for (const option of schools.options) option.selected = chosen.has(option.value);
+    }
   };
 
   const show = (state: ExplorerState) => {

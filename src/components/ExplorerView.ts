@@ -2,7 +2,8 @@
 // of the form and of its own width. It draws synchronously inside the form's event, and rebuilds only
 // the figures whose inputs changed (the age curve does not depend on the age filter, the funnel not
 // on the years before the last): a filter change costs only what it changes. A variant of the cube
-// not yet in memory (another DBC, dyslexia or definition choice) is loaded first; a few are kept.
+// not yet in memory (another DBC, dyslexia or definition choice) is loaded first; as many are kept
+// as fit a budget of rows.
 
 import {variantKey, type Cube} from "../lib/cube.js";
 import {serializeState, type ExplorerState} from "../lib/explorerState.js";
@@ -14,14 +15,15 @@ export interface ExplorerViewOptions {
   loadVariant: (key: string) => Promise<Record<string, string>[]>;
   /** Called after every redraw caused by the form (the page writes the URL from it). */
   onState?: (state: ExplorerState) => void;
-  /** Variants kept in memory: on a national cube one holds half a million rows. */
-  keepVariants?: number;
+  /** Rows of cube cells kept in memory: all eight variants of a municipality, about two of a
+   *  national cube (half a million rows each, some 300 MB in a tab). */
+  keepRows?: number;
 }
 
 /** Narrower than this the charts stop being readable; the page scrolls instead. */
 const MIN_WIDTH = 320;
 
-export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepVariants = 3}: ExplorerViewOptions): HTMLElement {
+export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000}: ExplorerViewOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "explorer-results";
   root.setAttribute("aria-busy", "false");
@@ -57,7 +59,11 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onSta
     root.prepend(status);
     try {
       cube.addVariant(key, await loadVariant(key));
-      for (const old of cube.loadedVariants().slice(0, -keepVariants)) cube.dropVariant(old);
+      // The oldest variants go first; the one just loaded always stays.
+      for (const old of cube.loadedVariants().slice(0, -1)) {
+        if (cube.loadedVariants().reduce((n, k) => n + cube.variantRows(k), 0) <= keepRows) break;
+        cube.dropVariant(old);
+      }
     } catch (error) {
       status.textContent = `De cijfers konden niet worden geladen: ${error instanceof Error ? error.message : String(error)}`;
       throw error;

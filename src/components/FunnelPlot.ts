@@ -187,8 +187,9 @@ export function FunnelPlot(
   const p = data.p;
   const sizes = data.points.map((d) => d.enrolled);
   const maxN = Math.ceil(Math.max(...sizes) * 1.08);
-  // Start the funnel at half the smallest school: below that the limits leave the plot anyway.
-  const lines = funnelLines(p, Math.max(10, Math.floor(Math.min(...sizes) / 2)), maxN);
+  // Start the funnel at half the smallest school: below that the limits leave the plot anyway. Never
+  // past the largest: a selection of only tiny groups (the explorer's age groups) still gets lines.
+  const lines = funnelLines(p, Math.min(maxN, Math.max(10, Math.floor(Math.min(...sizes) / 2))), maxN);
   const yMax = Math.max(...data.points.map((d) => d.pct), ...lines.filter((l) => l.n >= Math.min(...sizes)).map((l) => l.upper)) * 1.08;
   const ends = COVERAGES.map((coverage) => lines.filter((l) => l.coverage === coverage).at(-1) as FunnelLine);
   const labelled = data.points.filter((d) => d.outside998 !== null && d.schoolId !== highlight);

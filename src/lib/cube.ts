@@ -94,6 +94,11 @@ export class Cube {
     return [...this.variants.keys()];
   }
 
+  /** Rows held for a variant (0 when not loaded). */
+  variantRows(key: string): number {
+    return this.variants.get(key)?.size ?? 0;
+  }
+
   addVariant(key: string, rows: CsvRow[]): void {
     const cells = new Map<string, CsvRow>();
     for (const r of rows) cells.set(cellKey(Number(r.jaar), r.eenheid, r.leeftijd, r.zorgvorm), r);

@@ -83,10 +83,21 @@ function interpolated(cdf: number[], q: number, n: number): number {
 export function funnelLimits(n: number, p: number, coverage: number): {lower: number; upper: number} {
   checkBinomial(n, p);
   if (n === 0) return {lower: p, upper: p};
+  // Schools share sizes and a funnel asks each size for its line and its dots: thousands of schools
+  // (a national explorer cube) need only a few hundred distinct limits.
+  const key = `${n}|${p}|${coverage}`;
+  const known = limitsCache.get(key);
+  if (known) return known;
   const cdf = cumulative(n, p);
   const tail = (1 - coverage) / 2;
-  return {lower: interpolated(cdf, tail, n), upper: interpolated(cdf, 1 - tail, n)};
+  const limits = {lower: interpolated(cdf, tail, n), upper: interpolated(cdf, 1 - tail, n)};
+  if (limitsCache.size >= LIMITS_CACHE_SIZE) limitsCache.clear();
+  limitsCache.set(key, limits);
+  return limits;
 }
+
+const LIMITS_CACHE_SIZE = 20_000;
+const limitsCache = new Map<string, {lower: number; upper: number}>();
 
 export type Side = "boven" | "onder";
 

@@ -97,3 +97,19 @@ it("funnelSentences say so when no school lies outside the 99,8% limits", () => 
   const [, narrow] = funnelSentences({...data, points: data.points.filter((d) => d.name !== "Zon")});
   expect(narrow).toBe("Geen enkele school ligt buiten de 99,8%-grenzen, waarbuiten toeval als verklaring bijna is uitgesloten.");
 });
+
+it("FunnelPlot of groups of at most 8 pupils still draws its limits (the explorer's small age groups)", () => {
+  const tiny = {
+    tabel6: [
+      {schoolId: "a", name: "A", enrolledLatestYear: 6, years: [{year: 2019, enrolled: 6, pupils: 0, pct: 0}], growth: [], growthPattern: null, useCategory: null},
+      {schoolId: "b", name: "B", enrolledLatestYear: 8, years: [{year: 2019, enrolled: 8, pupils: 0, pct: 0}], growth: [], growthPattern: null, useCategory: null}
+    ],
+    total: {enrolledLatestYear: 100, years: [{year: 2019, enrolled: 100, pupils: 10, pct: 10}]},
+    growthPatterns: []
+  };
+  const plot = FunnelPlot(tiny, {width: 640, referenceLabel: "bestuur X"});
+  expect(plot.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(2);
+  const texts = [...plot.querySelectorAll("text")].map((t) => t.textContent);
+  expect(texts).toContain("bestuur X 10,00%");
+  expect(texts).toEqual(expect.arrayContaining(["95%-grens", "99,8%-grens"]));
+});

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+// The explorer's form and results in a DOM: the form's value follows its controls, and the view
+// draws the state, rebuilds only the figures whose inputs changed and loads a missing variant first.
+import {describe, expect, test, vi} from "vitest";
+import {ExplorerFilters} from "../../src/components/ExplorerFilters.js";
+import {ExplorerView} from "../../src/components/ExplorerView.js";
+import {Cube, type CubeMeta} from "../../src/lib/cube.js";
+import {defaultState} from "../../src/lib/explorerState.js";
+
+const meta: CubeMeta = {
+  municipality: "Heuvelrug",
+  synthetic: true,
+  minCount: 5,
+  years: [2018, 2019],
+  ages: [{key: "alle", label: "alle leeftijden"}, {key: "6-7", label: "6–7 jaar"}],
+  careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "dyslexie", label: "Dyslexiezorg"}],
+  dyslexiaCareType: "dyslexie",
+  dbcTransitionYear: 2018,
+  definition: "gestart"
+};
+const units = [
+  {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: ""},
+  {code: "b:1", niveau: "bestuur", naam: "Bestuur Een", onderdeel_van: "g"},
+  {code: "s:A1", niveau: "school", naam: "Akker", onderdeel_van: "b:1"},
+  {code: "s:B2", niveau: "school", naam: "Beuk", onderdeel_van: "b:1"}
+];
+const enrolled = ["g", "b:1", "s:A1", "s:B2"].flatMap((eenheid) =>
+  ["2018", "2019"].map((jaar) => ({jaar, eenheid, leeftijd: "alle", leerlingen: eenheid.startsWith("s:") ? "100" : "200"}))
+);
+const row = (jaar: string, eenheid: string, jeugdhulp: string, dbc = "uit") => ({
+  jaar, eenheid, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: dbc, definitie: "gestart",
+  jeugdhulp, jeugdhulp_afgeschermd: "", trajecten: jeugdhulp, trajecten_afgeschermd: ""
+});
+
+function setUp() {
+  const cube = new Cube(meta, units, enrolled, [row("2018", "g", "20"), row("2019", "g", "16"), row("2019", "s:A1", "10"), row("2019", "s:B2", "6")]);
+  const form = ExplorerFilters(cube, defaultState(cube));
+  const loadVariant = vi.fn(async (key: string) => (key === "met-aan-gestart" ? [row("2019", "g", "12", "aan")] : []));
+  const view = ExplorerView(cube, form, {loadVariant});
+  return {cube, form, view, loadVariant};
+}
+
+function change(form: HTMLFormElement, selector: string, update: (el: HTMLInputElement & HTMLSelectElement) => void): void {
+  const el = form.querySelector(selector) as HTMLInputElement & HTMLSelectElement;
+  update(el);
+  el.dispatchEvent(new Event("change", {bubbles: true}));
+}
+
+describe("ExplorerFilters and ExplorerView", () => {
+  test("the default state draws four figures; the first names the municipality's 2019 share (16 of 200)", () => {
+    const {view} = setUp();
+    expect(view.dataset.state).toBe("");
+    expect(view.querySelectorAll("figure.chart-figure")).toHaveLength(4);
+    expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Heuvelrug 8,0% van de leerlingen met jeugdhulp");
+  });
+
+  test("choosing a school compares it, writes the state and keeps the figures that do not depend on it", () => {
+    const {form, view} = setUp();
+    const [trend, funnel] = [...view.children];
+    change(form, "select[name=school]", (s) => ((s.options[0] as HTMLOptionElement).selected = true));
+    expect(form.value.schools).toEqual(["s:A1"]);
+    expect(view.dataset.state).toBe("school=A1");
+    expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Akker 10,0% van de leerlingen met jeugdhulp");
+    expect(view.children[0]).not.toBe(trend);
+    // The funnel highlights the chosen school, so it is redrawn too; the age filter leaves it alone.
+    expect(view.children[1]).not.toBe(funnel);
+    const [, funnelNow, careTypesNow, agesNow] = [...view.children];
+    change(form, "select[name=leeftijd]", (s) => (s.value = "6-7"));
+    expect(view.dataset.state).toBe("school=A1&leeftijd=6-7");
+    expect(view.children[1]).not.toBe(funnelNow);
+    expect(view.children[2]).not.toBe(careTypesNow);
+    // The age curve shows every age group whatever the age filter: the same element stays.
+    expect(view.children[3]).toBe(agesNow);
+  });
+
+  test("unticking the last year keeps it; a care type of dyslexia disables 'dyslexiezorg meetellen'", () => {
+    const {form} = setUp();
+    change(form, "input[name=jaar][value='2018']", (b) => (b.checked = false));
+    change(form, "input[name=jaar][value='2019']", (b) => (b.checked = false));
+    expect(form.value.years).toEqual([2019]);
+    change(form, "select[name=zorgvorm]", (s) => (s.value = "dyslexie"));
+    expect((form.querySelector("input[name=dyslexie]") as HTMLInputElement).disabled).toBe(true);
+    expect(form.value.dyslexia).toBe("met");
+  });
+
+  test("another DBC choice loads its variant first, then draws it", async () => {
+    const {form, view, loadVariant, cube} = setUp();
+    change(form, "input[name=dbc]", (b) => (b.checked = true));
+    expect(loadVariant).toHaveBeenCalledWith("met-aan-gestart");
+    expect(view.getAttribute("aria-busy")).toBe("true");
+    expect(view.querySelector(".explorer-status")?.textContent).toBe("Cijfers laden…");
+    await vi.waitFor(() => expect(view.dataset.state).toBe("dbc=aan"));
+    expect(cube.hasVariant({dyslexia: "met", dbc: "aan", definition: "gestart"})).toBe(true);
+    expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Heuvelrug 6,0% van de leerlingen met jeugdhulp");
+    expect(view.querySelector(".explorer-status")).toBeNull();
+  });
+});
