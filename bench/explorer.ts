@@ -49,7 +49,7 @@ function startServer(): Promise<{url: string; stop: () => void}> {
 }
 
 /** One filter change in the page, timed from the change event to the new figures in the DOM. */
-async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: number; frameMs: number}> {
+async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: number; frameMs: number; board: boolean}> {
   return page.evaluate(
     async ({kind, seed}) => {
       let state = seed * 2654435761;
@@ -108,7 +108,8 @@ async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: num
       clearTimeout(timeout);
       const domMs = performance.now() - started;
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      return {domMs, frameMs: performance.now() - started};
+      // Whether the view after the change shows one board's schools or all of them.
+      return {domMs, frameMs: performance.now() - started, board: field<HTMLSelectElement>("select[name=bestuur]").value !== ""};
     },
     {kind, seed}
   );
@@ -147,6 +148,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   const dom: number[] = [];
   const frame: number[] = [];
   const byKind = new Map<Kind, number[]>();
+  const byScope = {all: [] as number[], board: [] as number[]};
   const count = Number(options.changes);
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
@@ -154,6 +156,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
     dom.push(t.domMs);
     frame.push(t.frameMs);
     byKind.set(kind, [...(byKind.get(kind) ?? []), t.domMs]);
+    byScope[t.board ? "board" : "all"].push(t.domMs);
   }
   dom.sort((a, b) => a - b);
   frame.sort((a, b) => a - b);
@@ -173,6 +176,10 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   console.log(
     `per soort filter (mediaan / max, DOM): ${[...byKind].map(([k, v]) => `${k} ${v.sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(0)}/${Math.max(...v).toFixed(0)}`).join(", ")}`
   );
+  for (const [scope, values] of Object.entries(byScope)) {
+    const sorted = values.sort((a, b) => a - b);
+    if (sorted.length > 0) console.log(`  ${scope === "all" ? "alle scholen in beeld" : "één bestuur in beeld"} (${sorted.length}×): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}`);
+  }
   console.log(`eerste SQL-query (DuckDB starten + kubus inlezen + query): ${ms(sqlMs)} — ${sqlStatus}`);
   console.log(`paginagewicht na de eerste query: ${mb(afterSql.transfer)} over het net, ${mb(afterSql.decoded)} uitgepakt`);
   if (errors.length > 0) console.log(`fouten in de pagina: ${errors.join("; ")}`);
