@@ -115,12 +115,27 @@ async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: num
   );
 }
 
-/** Bytes the page fetched so far: transferred (gzip) and decoded. */
-function weight(page: Page): Promise<{transfer: number; decoded: number}> {
-  return page.evaluate(() => {
-    const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")] as PerformanceResourceTiming[];
-    return {transfer: entries.reduce((s, e) => s + e.transferSize, 0), decoded: entries.reduce((s, e) => s + e.decodedBodySize, 0)};
+/**
+ * Bytes the page fetched so far, counted per distinct URL (a variant loaded twice counts once):
+ * transferred (gzip) and decoded. From the network events, so DuckDB's worker and wasm, which the
+ * page's own resource timing does not see, are counted too.
+ */
+function trackWeight(page: Page): () => Promise<{transfer: number; decoded: number}> {
+  const sizes = new Map<string, Promise<{transfer: number; decoded: number}>>();
+  page.on("requestfinished", (request) => {
+    if (sizes.has(request.url()) || request.url().startsWith("blob:") || request.url().startsWith("data:")) return;
+    sizes.set(
+      request.url(),
+      Promise.all([request.sizes(), request.response()]).then(async ([s, response]) => ({
+        transfer: s.responseBodySize + s.responseHeadersSize,
+        decoded: (await response?.body().catch(() => null))?.length ?? s.responseBodySize
+      }))
+    );
   });
+  return async () => {
+    const all = await Promise.all(sizes.values());
+    return {transfer: all.reduce((n, s) => n + s.transfer, 0), decoded: all.reduce((n, s) => n + s.decoded, 0)};
+  };
 }
 
 async function measureExplorer(browser: Browser, baseUrl: string, label: string, cubeDir: string | null): Promise<void> {
@@ -134,6 +149,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
     });
   }
   const page = await context.newPage();
+  const weight = trackWeight(page);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text().slice(0, 300)));
@@ -142,7 +158,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   await page.waitForSelector(".explorer-results", {state: "attached", timeout: 300_000});
   const loadMs = Date.now() - started;
   await page.waitForLoadState("networkidle");
-  const loaded = await weight(page);
+  const loaded = await weight();
   const heap = await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0);
 
   const dom: number[] = [];
@@ -166,7 +182,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 600_000});
   const sqlMs = Date.now() - sqlStarted;
   const sqlStatus = await page.textContent(".sql-status");
-  const afterSql = await weight(page);
+  const afterSql = await weight();
 
   console.log(`\n## /verkennen — ${label}`);
   console.log(`eerste weergave na navigatie: ${ms(loadMs)}; JS-heap ${mb(heap)}`);
@@ -181,17 +197,18 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
     if (sorted.length > 0) console.log(`  ${scope === "all" ? "alle scholen in beeld" : "één bestuur in beeld"} (${sorted.length}×): p50 ${ms(percentile(sorted, 50))}, p95 ${ms(percentile(sorted, 95))}`);
   }
   console.log(`eerste SQL-query (DuckDB starten + kubus inlezen + query): ${ms(sqlMs)} — ${sqlStatus}`);
-  console.log(`paginagewicht na de eerste query: ${mb(afterSql.transfer)} over het net, ${mb(afterSql.decoded)} uitgepakt`);
+  console.log(`paginagewicht na ${count} filterwijzigingen en de eerste query: ${mb(afterSql.transfer)} over het net, ${mb(afterSql.decoded)} uitgepakt (elk bestand één keer geteld)`);
   if (errors.length > 0) console.log(`fouten in de pagina: ${errors.join("; ")}`);
   await context.close();
 }
 
 async function measurePresentation(browser: Browser, baseUrl: string): Promise<void> {
   const page = await browser.newPage({viewport: {width: 1280, height: 720}});
+  const weight = trackWeight(page);
   const started = Date.now();
   await page.goto(new URL("presentatie", baseUrl).href, {waitUntil: "networkidle"});
   const loadMs = Date.now() - started;
-  const loaded = await weight(page);
+  const loaded = await weight();
   console.log(`\n## /presentatie`);
   console.log(`geladen (network idle): ${ms(loadMs)}; paginagewicht ${mb(loaded.transfer)} over het net (gzip), ${mb(loaded.decoded)} uitgepakt`);
   await page.close();
