@@ -1,7 +1,9 @@
 // /verkennen in Chromium: filters redraw the figures and write the URL, a shared URL reopens the same
 // view, and the SQL box answers a query with DuckDB-wasm.
+import {readdirSync, readFileSync} from "node:fs";
+import path from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {launchChromium, openPage} from "./chromium.js";
 
 let browser: Browser;
@@ -35,6 +37,14 @@ const titles = (page: Page) => page.$$eval(`${RESULTS} .chart-title`, (nodes) =>
 const resultsText = (page: Page) => page.$eval(RESULTS, (e) => (e as HTMLElement).innerText);
 
 describe("/verkennen", () => {
+  test("is the only page that loads DuckDB", () => {
+    const distDir = inject("offlineBuild").distDir;
+    const pages = readdirSync(distDir, {recursive: true, encoding: "utf8"}).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(30);
+    const withDuckDb = pages.filter((file) => readFileSync(path.join(distDir, file), "utf8").includes("@duckdb/duckdb-wasm"));
+    expect(withDuckDb).toEqual(["verkennen.html"]);
+  });
+
   test("the default view: four figures with charts, the municipality's 2019 share, no errors", async () => {
     const {page, consoleErrors} = await open("/verkennen");
     await shows(page, "");
