@@ -21,7 +21,8 @@ export function ExplorerAges(rows: AgeRow[], {width = 640}: {width?: number} = {
     marginRight: 60,
     ariaLabel: "Lijndiagram: leerlingen met jeugdhulp per 100 leerlingen per leeftijdsgroep, per jaar",
     x: {type: "point", domain: labels, label: "Leeftijd op 1 juli", padding: 0.3},
-    y: {label: "Met jeugdhulp per 100 leerlingen", grid: true, domain: [0, max * 1.15], tickFormat: (d: number) => formatDecimal(d, 0)},
+    // Small rates get ticks at tenths: whole numbers would read "0 0 1 1 1".
+    y: {label: "Met jeugdhulp per 100 leerlingen", grid: true, domain: [0, max * 1.15], tickFormat: (d: number) => formatDecimal(d, max < 5 ? 1 : 0)},
     color: {domain: years, range: colors},
     marks: [
       Plot.line(drawn, {x: "label", y: "per100", z: "year", stroke: "year", strokeWidth: 2, ariaHidden: "true"}),

@@ -29,6 +29,7 @@ export function ExplorerTrend(cells: CubeCell[], {width = 640, compared}: {width
   const names = [...new Set(cells.map((c) => c.unit.name))];
   const comparedNames = new Set(cells.filter((c) => compared.includes(c.unit.code)).map((c) => c.unit.name));
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
+  const top = Math.max(...points.map((p) => p.pct));
   const color = (name: string, i: number) => (comparedNames.has(name) ? SERIES_COLORS[i % SERIES_COLORS.length] : NEUTRAL);
   return Plot.plot({
     width,
@@ -37,7 +38,8 @@ export function ExplorerTrend(cells: CubeCell[], {width = 640, compared}: {width
     marginRight: 150,
     ariaLabel: `Lijndiagram: percentage leerlingen met jeugdhulp per jaar voor ${names.join(", ")}`,
     x: {domain: years, type: "point", label: null, tickFormat: (y: number) => String(y), padding: 0.3},
-    y: {domain: [0, Math.max(...points.map((p) => p.pct)) * 1.15], label: "Met jeugdhulp", tickFormat: (d: number) => formatPercent(d), grid: true},
+    // Small shares get ticks at tenths of a percent: whole percents would repeat ("1% 1% 2%").
+    y: {domain: [0, top * 1.15], label: "Met jeugdhulp", tickFormat: (d: number) => formatPercent(d, top < 5 ? 1 : 0), grid: true},
     color: {domain: names, range: names.map(color)},
     marks: [
       Plot.line(points.filter((d) => comparedNames.has(d.unit)), {x: "year", y: "pct", z: "unit", stroke: "unit", strokeWidth: 2.5, ariaHidden: "true"}),

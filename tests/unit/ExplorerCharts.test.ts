@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+// The explorer's own charts: what they draw and how their axes read.
+import {expect, test} from "vitest";
+import {ExplorerAges} from "../../src/components/ExplorerAges.js";
+import {ExplorerTrend, trendPoints} from "../../src/components/ExplorerTrend.js";
+import type {CubeCell} from "../../src/lib/cube.js";
+import type {AgeRow} from "../../src/lib/explorerViews.js";
+
+const unit = (code: string, name: string) => ({code, level: "school" as const, name, parent: "b:1"});
+const hidden = {suppressed: true as const, minCount: 5};
+const cells: CubeCell[] = [
+  {year: 2018, unit: unit("s:A", "Akker"), enrolled: 200, pupils: 6, trajectories: 6, pct: 3},
+  {year: 2019, unit: unit("s:A", "Akker"), enrolled: 200, pupils: hidden, trajectories: hidden, pct: hidden},
+  {year: 2018, unit: unit("g", "Gemeente"), enrolled: 1000, pupils: 20, trajectories: 20, pct: 2},
+  {year: 2019, unit: unit("g", "Gemeente"), enrolled: 1000, pupils: 25, trajectories: 25, pct: 2.5}
+];
+
+test("the trend leaves a withheld year out of its line instead of drawing it as zero", () => {
+  expect(trendPoints(cells)).toEqual([
+    {unit: "Akker", year: 2018, pct: 3},
+    {unit: "Gemeente", year: 2018, pct: 2},
+    {unit: "Gemeente", year: 2019, pct: 2.5}
+  ]);
+});
+
+test("small shares get tick labels in tenths of a percent, each label once", () => {
+  const plot = ExplorerTrend(cells, {width: 640, compared: ["s:A"]});
+  const ticks = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+  expect(ticks.length).toBeGreaterThan(3);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  expect(ticks).toContain("1,0%");
+});
+
+test("age curves: one line per year, small rates labelled in tenths", () => {
+  const rows: AgeRow[] = [2018, 2019].flatMap((year) => [
+    {age: "6-7", label: "6–7 jaar", year, enrolled: 300, pupils: 3, per100: 1},
+    {age: "8-9", label: "8–9 jaar", year, enrolled: 300, pupils: 4, per100: 1.3},
+    {age: "10-11", label: "10–11 jaar", year, enrolled: 300, pupils: hidden, per100: hidden}
+  ]);
+  const plot = ExplorerAges(rows, {width: 640});
+  expect(plot.querySelectorAll('g[aria-label="line"] path')).toHaveLength(2);
+  expect(plot.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(4);
+  const ticks = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+  expect(new Set(ticks).size).toBe(ticks.length);
+});
