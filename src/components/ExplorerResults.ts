@@ -3,14 +3,14 @@
 // Each figure is the report's ChartFigure (title, table, CSV); the report's funnel plot and care-type
 // chart are reused as they are.
 
-import type {Column} from "../lib/csv.js";
+import {toCsv, type Column} from "../lib/csv.js";
 import type {Cube, CubeCell} from "../lib/cube.js";
 import {comparedUnits, serializeState, type ExplorerState} from "../lib/explorerState.js";
 import {ageRows, careTypeYears, focusUnit, focusYear, funnelTables, trajectoriesPerPupil, trendCells, type AgeRow} from "../lib/explorerViews.js";
 import {formatCount, formatPercent} from "../lib/format.js";
 import {withheldNote} from "./chartParts.js";
 import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
-import {ChartFigure} from "./ChartFigure.js";
+import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend} from "./ExplorerTrend.js";
 import {FunnelPlot, funnelColumns, funnelData, funnelFinding} from "./FunnelPlot.js";
@@ -144,6 +144,23 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
           lazy: true,
           note: withheldNote(ages.map((r) => r.pupils))
         });
+      }
+    },
+    {
+      name: "table",
+      key: key(state.years, compared, state.board, filters),
+      build: () => {
+        // The selection as an open table: every compared unit and its reference, every chosen year.
+        const cells = trendCells(cube, state);
+        const section = document.createElement("section");
+        section.className = "explorer-table";
+        const title = document.createElement("h3");
+        title.textContent = "De selectie in een tabel";
+        const scroll = document.createElement("div");
+        scroll.style.overflowX = "auto";
+        scroll.append(DataTable(CELL_COLUMNS, cells, {caption: `Leerlingen met jeugdhulp per eenheid en jaar (${selection})`}));
+        section.append(title, scroll, downloadButton(() => toCsv(CELL_COLUMNS, cells), `verkennen-selectie-${slug}.csv`));
+        return section;
       }
     }
   ];

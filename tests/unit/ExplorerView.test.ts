@@ -52,6 +52,12 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(view.dataset.state).toBe("");
     expect(view.querySelectorAll("figure.chart-figure")).toHaveLength(4);
     expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Heuvelrug 8,0% van de leerlingen met jeugdhulp");
+    // The open table: the municipality in 2018 and 2019 (20 and 16 of 200).
+    const rows = [...view.querySelectorAll(".explorer-table tbody tr")].map((tr) => [...tr.children].slice(0, 5).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Heuvelrug", "2018", "200", "20", "10,0%"],
+      ["Heuvelrug", "2019", "200", "16", "8,0%"]
+    ]);
   });
 
   test("choosing a school compares it, writes the state and keeps the figures that do not depend on it", () => {
@@ -60,6 +66,8 @@ describe("ExplorerFilters and ExplorerView", () => {
     change(form, "select[name=school]", (s) => ((s.options[0] as HTMLOptionElement).selected = true));
     expect(form.value.schools).toEqual(["s:A1"]);
     expect(view.dataset.state).toBe("school=A1");
+    // The school and, for comparison, the municipality (no board chosen): 2 units × 2 years.
+    expect(view.querySelectorAll(".explorer-table tbody tr")).toHaveLength(4);
     expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Akker 10,0% van de leerlingen met jeugdhulp");
     expect(view.children[0]).not.toBe(trend);
     // The funnel highlights the chosen school, so it is redrawn too; the age filter leaves it alone.
