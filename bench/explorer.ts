@@ -6,12 +6,13 @@
 // /presentatie. Prints figures; asserts nothing.
 //
 // Usage: npx tsx bench/explorer.ts [--no-build] [--changes 100] [--national-dir tmp/national-cube]
-import {spawn, spawnSync} from "node:child_process";
+import {spawnSync} from "node:child_process";
 import {existsSync} from "node:fs";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import type {Browser, Page} from "playwright-core";
 import {launchChromium} from "../scripts/chromium.js";
+import {serveDist} from "../scripts/serveDist.js";
 import {NATIONAL_CUBE_DIR} from "./nationalCube.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
@@ -35,18 +36,6 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (n: number) => `${n.toFixed(1).replace(".", ",")} ms`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2).replace(".", ",")} MB`;
-
-function startServer(): Promise<{url: string; stop: () => void}> {
-  // --gzip: what a static host sends; transfer sizes below are compressed, as a reader gets them.
-  const server = spawn(process.execPath, ["scripts/serve-dist.mjs", "--port", "0", "--gzip"], {cwd: projectDir});
-  return new Promise((resolve, reject) => {
-    server.stdout.on("data", (chunk: Buffer) => {
-      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(String(chunk))?.[1];
-      if (url) resolve({url, stop: () => server.kill()});
-    });
-    server.on("exit", (code) => reject(new Error(`serve-dist stopped (${code})`)));
-  });
-}
 
 /** One filter change in the page, timed from the change event to the new figures in the DOM. */
 async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: number; frameMs: number; board: boolean}> {
@@ -90,22 +79,23 @@ async function change(page: Page, kind: Kind, seed: number): Promise<{domMs: num
       const before = results().dataset.state;
       const started = performance.now();
       target.dispatchEvent(new Event("change", {bubbles: true}));
-      // A change that never draws (an error in the page) counts as a timeout, not as a hang.
-      const timeout = setTimeout(() => observer.disconnect(), 120_000);
-      let observer: MutationObserver;
+      // A change that never draws (an error in the page) ends after 120 s instead of hanging.
       await new Promise<void>((resolve) => {
-        setTimeout(resolve, 120_000);
-        const done = () => {
-          if (results()?.dataset.state === before) return false;
-          results().getBoundingClientRect(); // layout included
+        const finish = () => {
+          observer.disconnect();
+          clearTimeout(timer);
           resolve();
-          return true;
         };
-        observer = new MutationObserver(() => done() && observer.disconnect());
-        if (done()) return observer.disconnect();
+        const check = () => {
+          if (results()?.dataset.state === before) return;
+          results().getBoundingClientRect(); // layout included
+          finish();
+        };
+        const observer = new MutationObserver(check);
+        const timer = setTimeout(finish, 120_000);
         observer.observe(document.body, {attributes: true, childList: true, subtree: true});
+        check();
       });
-      clearTimeout(timeout);
       const domMs = performance.now() - started;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       // Whether the view after the change shows one board's schools or all of them.
@@ -143,7 +133,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   // tsx names inner functions with a __name helper that does not exist in the page.
   await context.addInitScript({content: "window.__name = (f) => f;"});
   if (cubeDir) {
-    await context.route(/\/_file\/data\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
+    await context.route(/\/_file\/data\/rapport\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
       const name = /verkennen\/([\w-]+)\.[0-9a-f]+\.csv$/.exec(route.request().url())![1];
       return route.fulfill({path: path.join(cubeDir, `${name}.csv`), contentType: "text/csv"});
     });
@@ -218,15 +208,16 @@ if (!options["no-build"]) {
   const build = spawnSync("npm", ["run", "build"], {cwd: projectDir, stdio: ["ignore", "ignore", "inherit"]});
   if (build.status !== 0) throw new Error("npm run build failed");
 }
-const server = await startServer();
+// gzip: what a static host sends; transfer sizes below are compressed, as a reader gets them.
+const server = await serveDist(path.join(projectDir, "dist"), {gzip: true});
 const browser = await launchChromium();
 try {
-  if (!options["national-only"]) await measureExplorer(browser, server.url, "standaardgegevens (22 scholen)", null);
+  if (!options["national-only"]) await measureExplorer(browser, server.baseUrl, "standaardgegevens (22 scholen)", null);
   const nationalDir = path.resolve(options["national-dir"]);
-  if (existsSync(path.join(nationalDir, "jeugdhulp-met-uit-gestart.csv"))) await measureExplorer(browser, server.url, `landelijke kubus (${nationalDir})`, nationalDir);
+  if (existsSync(path.join(nationalDir, "jeugdhulp-met-uit-gestart.csv"))) await measureExplorer(browser, server.baseUrl, `landelijke kubus (${nationalDir})`, nationalDir);
   else console.log(`\n(geen landelijke kubus in ${nationalDir}: npx tsx bench/nationalCube.ts)`);
-  if (!options["national-only"]) await measurePresentation(browser, server.url);
+  if (!options["national-only"]) await measurePresentation(browser, server.baseUrl);
 } finally {
   await browser.close();
-  server.stop();
+  server.server.kill();
 }

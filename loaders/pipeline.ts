@@ -10,7 +10,8 @@ import {schoolSlugs} from "../src/lib/slug.js";
 import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
 import {hiddenInReport} from "./cube/reportCells.js";
-import {buildScope} from "./tables/scope.js";
+import type {Dataset} from "./model.js";
+import {buildScope, type Scope} from "./tables/scope.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -35,11 +36,22 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
   return files;
 }
 
-/** The explorer's cube files (/verkennen): counted from the same validated input, protected, and
- *  kept consistent with what the report's pages hide. */
-export function explorerCubeFromEnvironment(options: LoadOptions = {}): Map<string, string> {
+/**
+ * Every file of the site's data loader (src/data/rapport.zip.ts): the report's parts as JSON and the
+ * explorer's cube under verkennen/. The folder is read, validated and scoped once for both.
+ */
+export function siteFilesFromEnvironment(options: LoadOptions = {}): Map<string, string> {
   const {dataset} = loadFromEnvironment(options);
-  const report = publishReport(computeReport(dataset), dataset.settings);
-  const counts = countCube(dataset, buildScope(dataset));
+  const scope = buildScope(dataset);
+  const report = publishReport(computeReport(dataset, scope), dataset.settings);
+  const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
+  for (const [name, text] of explorerCube(dataset, scope, report)) files.set(`verkennen/${name}`, text);
+  return files;
+}
+
+/** The explorer's cube files (/verkennen): counted from the same input, protected, and kept
+ *  consistent with what the report's pages hide. */
+export function explorerCube(dataset: Dataset, scope: Scope, report: PublicReport): Map<string, string> {
+  const counts = countCube(dataset, scope);
   return publishCube(counts, dataset.settings, hiddenInReport(report, counts.grid));
 }

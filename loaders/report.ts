@@ -58,8 +58,8 @@ export interface ReportOf<M extends Mode> {
 
 export type Report = ReportOf<"raw">;
 
-export function computeReport(dataset: Dataset): Report {
-  const scope = buildScope(dataset);
+/** `scope` may be passed by a caller that needs it too (the explorer's cube): it is built once. */
+export function computeReport(dataset: Dataset, scope = buildScope(dataset)): Report {
   const {settings} = dataset;
   const counts = schoolYearCounts(scope);
   const statuses = cohortStatuses(scope);

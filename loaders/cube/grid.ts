@@ -39,6 +39,11 @@ export function definitionSetting(value: (typeof DEFINITIONS)[number]): Settings
   return value === "gestart" ? "started" : "active";
 }
 
+/** The cube's name of the configured definition: the one the report's own numbers use. */
+export function configuredDefinition(youthCareDefinition: Settings["youthCareDefinition"]): (typeof DEFINITIONS)[number] {
+  return DEFINITIONS.find((d) => definitionSetting(d) === youthCareDefinition)!;
+}
+
 export function cubeDimensions(
   settings: Settings,
   municipality: string,
@@ -97,14 +102,16 @@ export class CubeGrid {
   }
 
   at(index: number): CellAt {
-    const s = this.strides;
-    const part = (i: number) => Math.floor(index / s[i]) % (i === 0 ? Infinity : s[i - 1] / s[i]);
-    return {year: part(0), unit: part(1), age: part(2), careType: part(3), dyslexia: part(4), dbc: part(5), definition: part(6)};
+    const d = (i: number) => this.digitAt(index, i);
+    return {year: d(0), unit: d(1), age: d(2), careType: d(3), dyslexia: d(4), dbc: d(5), definition: d(6)};
   }
 
   /** One coordinate of a cell, without building a CellAt. */
   digit(index: number, dim: keyof CellAt): number {
-    const i = DIMENSION_ORDER.indexOf(dim);
+    return this.digitAt(index, DIMENSION_ORDER.indexOf(dim));
+  }
+
+  private digitAt(index: number, i: number): number {
     const s = this.strides;
     return i === 0 ? Math.floor(index / s[0]) : Math.floor(index / s[i]) % (s[i - 1] / s[i]);
   }

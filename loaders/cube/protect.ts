@@ -12,7 +12,7 @@
 
 import {hiddenParts, isSmallCount} from "../suppression.js";
 import type {Settings} from "../model.js";
-import {DEFINITIONS, type CubeGrid, definitionSetting} from "./grid.js";
+import {configuredDefinition, DEFINITIONS, type CubeGrid} from "./grid.js";
 
 export const SHOWN = 0;
 /** Hidden because the count itself is small: shown as "< minCount". */
@@ -47,7 +47,7 @@ export function protectCube(grid: CubeGrid, values: Int32Array, settings: Pick<S
     .map((u, total) => ({total, parts: dims.units.flatMap((p, i) => (p.parent === u.code ? [i] : []))}))
     .filter((sum) => sum.parts.length > 0);
   const ageParts = dims.ages.map((_, i) => i).slice(1);
-  const defaultDefinition = DEFINITIONS.findIndex((d) => definitionSetting(d) === settings.youthCareDefinition);
+  const defaultDefinition = DEFINITIONS.indexOf(configuredDefinition(settings.youthCareDefinition));
 
   /** One sum: total = the cells at base + offsets; returns whether anything was hidden. */
   const protectSum = (total: number, base: number, offsets: readonly number[]): boolean => {

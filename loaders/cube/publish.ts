@@ -7,8 +7,9 @@ import {AGE_GROUPS} from "../definitions.js";
 import type {Settings} from "../model.js";
 import {careTypeLabel} from "../tables/common.js";
 import type {CubeCounts} from "./count.js";
-import {DBC, DEFINITIONS, DYSLEXIA, definitionSetting} from "./grid.js";
+import {configuredDefinition, DBC, DEFINITIONS, DYSLEXIA} from "./grid.js";
 import {COMPLEMENTARY, protectCube, SHOWN, SMALL} from "./protect.js";
+import {HIDDEN_MARKS, variantFileName} from "../../src/lib/cube.js";
 
 export interface CubeMeta {
   municipality: string;
@@ -23,8 +24,8 @@ export interface CubeMeta {
   definition: (typeof DEFINITIONS)[number];
 }
 
-/** How a hidden count is marked in the files (and read back by the page). */
-export const HIDDEN_MARK = {[SHOWN]: "", [SMALL]: "klein", [COMPLEMENTARY]: "aanvullend"} as const;
+/** How a hidden count is marked in the files (src/lib/cube.ts reads the same marks back). */
+const HIDDEN_MARK = {[SHOWN]: "", [SMALL]: HIDDEN_MARKS.small, [COMPLEMENTARY]: HIDDEN_MARKS.complementary} as const;
 
 export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewhere?: (index: number) => boolean): Map<string, string> {
   const {grid, enrolled} = counts;
@@ -41,7 +42,7 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
     careTypes: [{key: "alle", label: "alle zorgvormen"}, ...dims.careTypes.slice(1).map((key) => ({key, label: careTypeLabel(settings, key)}))],
     dyslexiaCareType: settings.dyslexiaCareType,
     dbcTransitionYear: settings.dbc.transitionYear,
-    definition: DEFINITIONS.find((d) => definitionSetting(d) === settings.youthCareDefinition)!
+    definition: configuredDefinition(settings.youthCareDefinition)
   };
 
   const units = dims.units.map((u) => ({code: u.code, niveau: u.level, naam: u.name, onderdeel_van: u.parent ?? "", school_id: u.schoolId ?? ""}));
@@ -68,7 +69,7 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
     if (pupils === 0 && trajectories === 0 && pupilsHidden[i] === SHOWN && trajectoriesHidden[i] === SHOWN) continue;
     const at = grid.at(i);
     if (at.dyslexia === 1 && at.careType === dyslexiaIndex) continue;
-    partitions.get(variantFileName(DYSLEXIA[at.dyslexia], DBC[at.dbc], DEFINITIONS[at.definition]))!.push({
+    partitions.get(variantFileName({dyslexia: DYSLEXIA[at.dyslexia], dbc: DBC[at.dbc], definition: DEFINITIONS[at.definition]}))!.push({
       jaar: dims.years[at.year],
       eenheid: dims.units[at.unit].code,
       leeftijd: dims.ages[at.age],
@@ -106,11 +107,7 @@ export const CELL_COLUMNS = [
   "trajecten_afgeschermd"
 ];
 
-export function variantFileName(dyslexia: string, dbc: string, definition: string): string {
-  return `jeugdhulp-${dyslexia}-${dbc}-${definition}.csv`;
-}
-
 /** The eight cell files, in a fixed order. */
 export function variantFileNames(): string[] {
-  return DYSLEXIA.flatMap((d) => DBC.flatMap((k) => DEFINITIONS.map((f) => variantFileName(d, k, f))));
+  return DYSLEXIA.flatMap((dyslexia) => DBC.flatMap((dbc) => DEFINITIONS.map((definition) => variantFileName({dyslexia, dbc, definition}))));
 }

@@ -6,12 +6,12 @@
 import type {PublicReport} from "../publish.js";
 import {isSuppressed} from "../suppression.js";
 import type {YearCount} from "../tables/careTypes.js";
-import {ALL, DEFINITIONS, definitionSetting, type CubeGrid} from "./grid.js";
+import {ALL, configuredDefinition, DEFINITIONS, type CubeGrid} from "./grid.js";
 
 export function hiddenInReport(report: PublicReport, grid: CubeGrid): (index: number) => boolean {
   const {dims} = grid;
   const hidden = new Set<number>();
-  const definition = DEFINITIONS.findIndex((d) => definitionSetting(d) === report.meta.youthCareDefinition);
+  const definition = DEFINITIONS.indexOf(configuredDefinition(report.meta.youthCareDefinition));
   const unitOfSchool = (schoolId: string) => dims.units.findIndex((u) => u.schoolId === schoolId);
   const mark = (unit: number, careType: string, rows: {year: number; pupils: unknown}[]) => {
     for (const {year, pupils} of rows) {

@@ -4,10 +4,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {CubeCell} from "../lib/cube.js";
 import {formatPercent, isSuppressedValue} from "../lib/format.js";
-import {NEUTRAL} from "./palette.js";
-
-/** Okabe–Ito colours for up to eight compared units; references are grey. */
-const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+import {NEUTRAL, SERIES_COLORS} from "./palette.js";
 
 export interface TrendPoint {
   unit: string;
@@ -30,6 +27,7 @@ export function ExplorerTrend(cells: CubeCell[], {width = 640, compared}: {width
   const comparedNames = new Set(cells.filter((c) => compared.includes(c.unit.code)).map((c) => c.unit.name));
   const years = [...new Set(cells.map((c) => c.year))].sort((a, b) => a - b);
   const top = Math.max(...points.map((p) => p.pct));
+  // Compared units in the series colours, references grey.
   const color = (name: string, i: number) => (comparedNames.has(name) ? SERIES_COLORS[i % SERIES_COLORS.length] : NEUTRAL);
   return Plot.plot({
     width,

@@ -8,7 +8,7 @@
 import {variantKey, type Cube} from "../lib/cube.js";
 import {serializeState, type ExplorerState} from "../lib/explorerState.js";
 import type {ExplorerForm} from "./ExplorerFilters.js";
-import {explorerFigures} from "./ExplorerResults.js";
+import {explorerFigures} from "./ExplorerFigures.js";
 
 export interface ExplorerViewOptions {
   /** The cell rows of one variant ("met-uit-gestart"), from its file. */

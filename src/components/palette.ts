@@ -30,3 +30,6 @@ export const CARE_TYPE_COLORS: Record<string, string> = {
 export const PAIR_COLORS = ["#0072B2", "#E69F00"] as const;
 
 export const NEUTRAL = "#6E6E6E";
+
+/** Up to eight compared series (the explorer's schools), Okabe–Ito in their usual order. */
+export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"] as const;

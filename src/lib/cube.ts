@@ -1,32 +1,21 @@
-// The explorer's cube in the browser (files from src/data/verkennen.zip.ts): every figure the page
-// shows is one precomputed cell, looked up by its filter values — never a sum of cells, so what the
-// loader protected is exactly what is shown. Pure: the page passes the parsed CSV rows in.
+// The explorer's cube in the browser (members rapport/verkennen/* of src/data/rapport.zip.ts, written
+// by loaders/cube/publish.ts): every figure the page shows is one precomputed cell, looked up by its
+// filter values — never a sum of cells, so what the loader protected is exactly what is shown. Pure:
+// the page passes the parsed CSV rows in. The file names and marks below are shared with the loader.
 
+import type {CubeMeta} from "../../loaders/cube/publish.js";
+import type {CubeUnit as CountedUnit} from "../../loaders/cube/grid.js";
 import type {SuppressedValue} from "./format.js";
+
+export type {CubeMeta};
 
 export type Published = number | SuppressedValue;
 
-export interface CubeMeta {
-  municipality: string;
-  synthetic: boolean;
-  minCount: number;
-  years: number[];
-  ages: {key: string; label: string}[];
-  careTypes: {key: string; label: string}[];
-  dyslexiaCareType: string;
-  dbcTransitionYear: number;
-  definition: "gestart" | "actief";
-}
+/** A unit as the page knows it from eenheden.csv. */
+export type CubeUnit = Omit<CountedUnit, "schoolId">;
 
-export type UnitLevel = "gemeente" | "bestuur" | "school";
-
-export interface CubeUnit {
-  code: string;
-  level: UnitLevel;
-  name: string;
-  /** The board of a school, the municipality of a board. */
-  parent: string | null;
-}
+/** How a hidden count is marked in *_afgeschermd: small itself, or hidden to protect another one. */
+export const HIDDEN_MARKS = {small: "klein", complementary: "aanvullend"} as const;
 
 /** One combination of the filters that choose a cell (the unit and year vary per figure). */
 export interface CellFilter {
@@ -51,13 +40,15 @@ type CsvRow = Record<string, string>;
 
 export type Variant = Pick<CellFilter, "dyslexia" | "dbc" | "definition">;
 
-/** The name of a variant as in its file, jeugdhulp-<variant>.csv: "met-uit-gestart". */
+/** The name of a variant as in its file: "met-uit-gestart". */
 export function variantKey(v: Variant): string {
   return `${v.dyslexia}-${v.dbc}-${v.definition}`;
 }
 
-/** Every variant, in the loader's file order. */
-export const VARIANTS: readonly string[] = ["met", "zonder"].flatMap((d) => ["uit", "aan"].flatMap((k) => ["gestart", "actief"].map((f) => `${d}-${k}-${f}`)));
+/** The cells of one variant are one file: jeugdhulp-met-uit-gestart.csv. */
+export function variantFileName(v: Variant): string {
+  return `jeugdhulp-${variantKey(v)}.csv`;
+}
 
 export class Cube {
   readonly units: CubeUnit[];
@@ -73,7 +64,7 @@ export class Cube {
     /** Cell rows of any variants, to add at once (tests; a small cube). */
     cellRows: CsvRow[] = []
   ) {
-    this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as UnitLevel, name: r.naam, parent: r.onderdeel_van || null}));
+    this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as CubeUnit["level"], name: r.naam, parent: r.onderdeel_van || null}));
     this.unitByCode = new Map(this.units.map((u) => [u.code, u]));
     for (const r of enrolledRows) this.enrolled.set(`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen));
     const byVariant = new Map<string, CsvRow[]>();
@@ -114,7 +105,7 @@ export class Cube {
     return this.units[0];
   }
 
-  unitsAt(level: UnitLevel, parent: string | null = null): CubeUnit[] {
+  unitsAt(level: CubeUnit["level"], parent: string | null = null): CubeUnit[] {
     return this.units.filter((u) => u.level === level && (parent === null || u.parent === parent));
   }
 
@@ -133,8 +124,8 @@ export class Cube {
   }
 
   private value(text: string, mark: string): Published {
-    if (mark === "klein") return {suppressed: true, minCount: this.meta.minCount};
-    if (mark === "aanvullend") return {suppressed: true, minCount: this.meta.minCount, complementary: true};
+    if (mark === HIDDEN_MARKS.small) return {suppressed: true, minCount: this.meta.minCount};
+    if (mark === HIDDEN_MARKS.complementary) return {suppressed: true, minCount: this.meta.minCount, complementary: true};
     return Number(text);
   }
 }

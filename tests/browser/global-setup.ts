@@ -2,11 +2,12 @@
 // postbuild) with every network request blocked (scripts/no-network.mjs, inherited by every Node child
 // through NODE_OPTIONS), then scripts/serve-dist.mjs on a free port. The build's exit code and log are
 // handed to the tests instead of throwing here, so a failed build shows up as a failed test with its log.
-import {type ChildProcess, spawn} from "node:child_process";
+import {spawn} from "node:child_process";
 import {mkdirSync, openSync, closeSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import type {TestProject} from "vitest/node";
+import {serveDist} from "../../scripts/serveDist.js";
 
 export interface OfflineBuild {
   exitCode: number;
@@ -51,23 +52,6 @@ function runBuild(logFile: string, traceFile: string): Promise<number> {
   }).finally(() => closeSync(log));
 }
 
-function startServer(distDir: string): Promise<{server: ChildProcess; baseUrl: string}> {
-  const server = spawn(process.execPath, ["scripts/serve-dist.mjs", "--dir", distDir, "--port", "0"], {
-    cwd: projectDir,
-    stdio: ["ignore", "pipe", "inherit"]
-  });
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error("serve-dist printed no URL within 10 s")), 10_000);
-    let output = "";
-    server.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
-      if (url) clearTimeout(timeout), resolve({server, baseUrl: url});
-    });
-    server.on("exit", (code) => reject(new Error(`serve-dist stopped (exit code ${code}): ${output}`)));
-  });
-}
-
 export default async function setup(project: TestProject) {
   mkdirSync(outputDir, {recursive: true});
   const logFile = path.join(outputDir, "offline-build.log");
@@ -79,7 +63,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(path.join(outputDir, "offline-build.json"), JSON.stringify({exitCode, durationMs}) + "\n");
 
   const distDir = path.join(projectDir, "dist");
-  const served = exitCode === 0 ? await startServer(distDir) : null;
+  const served = exitCode === 0 ? await serveDist(distDir) : null;
   project.provide("offlineBuild", {exitCode, durationMs, logFile, traceFile, distDir, baseUrl: served?.baseUrl ?? null});
 
   return async () => {

@@ -4,7 +4,7 @@
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, test} from "vitest";
 import {variantFileNames} from "../../loaders/cube/publish.js";
-import {explorerCubeFromEnvironment} from "../../loaders/pipeline.js";
+import {siteFilesFromEnvironment} from "../../loaders/pipeline.js";
 
 type Row = Record<string, string>;
 const MIN = 5;
@@ -20,7 +20,10 @@ const shown = (r: Row | undefined) => (r === undefined ? 0 : r.jeugdhulp === "" 
 const small = (n: number) => n >= 1 && n < MIN;
 
 beforeAll(() => {
-  files = explorerCubeFromEnvironment({env: {}, log: () => {}});
+  // The explorer's members of the site's archive, by their own names.
+  files = new Map(
+    [...siteFilesFromEnvironment({env: {}, log: () => {}})].flatMap(([name, text]) => (name.startsWith("verkennen/") ? [[name.slice("verkennen/".length), text]] : []))
+  );
   cells = variantFileNames().flatMap((name) => csvParse(files.get(name)!));
   byKey = new Map(cells.map((r) => [key(r), r]));
   enrolled = new Map(csvParse(files.get("leerlingen.csv")!).map((r) => [`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen)]));

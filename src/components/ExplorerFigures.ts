@@ -1,7 +1,8 @@
 // Everything the explorer shows for one filter state: the trend of the compared units, the funnel of
 // all schools, care types and age groups of the first compared unit, and the table of the selection.
-// Each figure is the report's ChartFigure (title, table, CSV); the report's funnel plot and care-type
-// chart are reused as they are.
+// Each chart sits in the report's ChartFigure (title, table, CSV); the report's funnel plot and
+// care-type chart are reused as they are. Each figure comes with the key of its inputs, so
+// ExplorerView builds only the ones a filter change touches.
 
 import {toCsv, type Column} from "../lib/csv.js";
 import type {Cube, CubeCell} from "../lib/cube.js";
@@ -164,13 +165,4 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
       }
     }
   ];
-}
-
-/** All figures for one state, in a root that names the state (the tests and the benchmark wait for it). */
-export function ExplorerResults(cube: Cube, state: ExplorerState, options: {width?: number} = {}): HTMLElement {
-  const root = document.createElement("div");
-  root.className = "explorer-results";
-  root.dataset.state = serializeState(state, cube);
-  root.append(...explorerFigures(cube, state, options).map((f) => f.build()));
-  return root;
 }
