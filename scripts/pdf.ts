@@ -7,13 +7,14 @@
 // starting on a new sheet.
 //
 // Usage: npx tsx scripts/pdf.ts [--dist dist] [--out pdf] [--only slug,slug]
-import {type ChildProcess, spawn, spawnSync} from "node:child_process";
+import {spawnSync} from "node:child_process";
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {launchChromium} from "./chromium.js";
+import {serveDist} from "./serveDist.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 
@@ -47,23 +48,6 @@ function snapshotSite(distDir: string): string {
     throw new Error(`geen gebouwde site om af te drukken (exitcode ${result.status})`);
   }
   return copy;
-}
-
-function serve(distDir: string): Promise<{server: ChildProcess; baseUrl: string}> {
-  const server = spawn(process.execPath, [path.join(projectDir, "scripts/serve-dist.mjs"), "--dir", distDir, "--port", "0"], {
-    cwd: projectDir,
-    stdio: ["ignore", "pipe", "inherit"]
-  });
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error("serve-dist gaf binnen 10 s geen adres")), 10_000);
-    let output = "";
-    server.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk;
-      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(output)?.[0];
-      if (url) clearTimeout(timeout), resolve({server, baseUrl: url});
-    });
-    server.on("exit", (code) => reject(new Error(`serve-dist stopte (exitcode ${code}): ${output}`)));
-  });
 }
 
 /**
@@ -140,7 +124,7 @@ async function printSite(site: string, outDir: string, only: string[] | undefine
   mkdirSync(outDir, {recursive: true});
   // Last run's files go, so a school that left the data leaves no stale PDF; nothing else is touched.
   for (const name of readdirSync(outDir)) if (name.endsWith(".pdf")) rmSync(path.join(outDir, name));
-  const {server, baseUrl} = await serve(site);
+  const {server, baseUrl} = await serveDist(site);
   const browser = await launchChromium();
   const blocked: string[] = [];
   const errors: string[] = [];
