@@ -31,5 +31,6 @@ export const PAIR_COLORS = ["#0072B2", "#E69F00"] as const;
 
 export const NEUTRAL = "#6E6E6E";
 
-/** Up to eight compared series (the explorer's schools), Okabe–Ito in their usual order. */
-export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"] as const;
+/** Up to eight compared series (the explorer's schools): Okabe–Ito without its yellow (1,2:1 on white)
+ *  and black (invisible in the dark theme), completed with two of the colours above. */
+export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7B6FD0", "#C0392B"] as const;
