@@ -1,6 +1,6 @@
 // The school pages in Chromium: every factsheet page named after its school, with a table or chart
-// for each factsheet item and at most two A4 pages in print; the /scholen/ index searches, sorts
-// and links to the factsheets.
+// for each factsheet item and no count of 1 to 4; the /scholen/ index searches, sorts and links to the
+// factsheets. How many A4 pages each factsheet prints is pdf.test.ts's (npm run pdf prints them all).
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {publicReportFromEnvironment} from "../../loaders/pipeline.js";
@@ -26,7 +26,7 @@ test("every school in the data has a built factsheet page, and there is no other
 });
 
 describe.each(schools)("factsheet of $name", ({name, path}) => {
-  test("names the school, shows every item and prints on at most two A4 pages", async () => {
+  test("names the school, shows every item and no count of 1 to 4", async () => {
     const {page, consoleErrors} = await openPage(browser, path);
     await page.locator(".chart-figure svg").nth(2).waitFor();
     expect(await page.locator("h1").textContent()).toBe(name);
@@ -51,11 +51,6 @@ describe.each(schools)("factsheet of $name", ({name, path}) => {
     const sentences = await page.$$eval(".school-summary p", (ps) => ps.map((p) => p.textContent).join(" "));
     expect(sentences).not.toMatch(/\b[1-4] (van de|leerlingen|van hen)/);
 
-    await page.emulateMedia({media: "print"});
-    const pdf = (await page.pdf({format: "A4", preferCSSPageSize: true})).toString("latin1");
-    const pages = pdf.match(/\/Type\s*\/Page[^s]/g) ?? [];
-    expect(pages.length).toBeGreaterThan(0);
-    expect(pages.length).toBeLessThanOrEqual(2);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
