@@ -302,12 +302,14 @@ function applyScope(all: Dataset): LoadedDataset {
   // Pupil → has at least one enrolment as a resident; absent = no enrolment at all.
   const residentPupil = new Map<string, boolean>();
   const residents: Enrolment[] = [];
+  const nonResidents: Enrolment[] = [];
   for (const enrolment of all.enrolments) {
     if (livesHere(enrolment.municipality)) {
       residents.push(enrolment);
       residentPupil.set(enrolment.pupilId, true);
-    } else if (!residentPupil.has(enrolment.pupilId)) {
-      residentPupil.set(enrolment.pupilId, false);
+    } else {
+      nonResidents.push(enrolment);
+      if (!residentPupil.has(enrolment.pupilId)) residentPupil.set(enrolment.pupilId, false);
     }
   }
   const trajectories: Trajectory[] = [];
@@ -330,7 +332,7 @@ function applyScope(all: Dataset): LoadedDataset {
     trajectoriesOutsideYears: trajectories.filter((t) => !years.has(Number(t.start.slice(0, 4)))).length,
     trajectoriesKept: trajectories.length
   };
-  return {dataset: {...all, enrolments: residents, trajectories}, scope};
+  return {dataset: {...all, enrolments: residents, nonResidentEnrolments: nonResidents, trajectories}, scope};
 }
 
 const count = new Intl.NumberFormat("nl-NL");

@@ -110,6 +110,9 @@ export interface Dataset {
   settings: Settings;
   schools: School[];
   enrolments: Enrolment[];
+  /** Enrolments of pupils living elsewhere: outside the report's scope, kept only so that a school's
+   *  size can also be measured by everyone enrolled (issue 12's sensitivity of the size factor). */
+  nonResidentEnrolments?: Enrolment[];
   trajectories: Trajectory[];
   productMappings: ProductMapping[];
 }

@@ -1,0 +1,98 @@
+// Issue 12: how much the factor tests (Tabel 8, Tabel 9, the interview factors) depend on choices the
+// report made, and what is left of them after correcting for testing seven factors at once.
+// Choices varied: the use category from the whole (rounded) percentage, as the report did, or from
+// the unrounded share; the school's size (and SOT per 100 pupils) from its resident pupils, as in
+// Tabel 6, or from every pupil enrolled, residents of other municipalities included.
+
+import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
+import type {Dataset} from "../model.js";
+import {holm} from "../variation.js";
+import {compositeKey, increment} from "./common.js";
+import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
+import {isSuppressed, type Mode} from "../suppression.js";
+import {countsFor, type SchoolRow, type YearCounts} from "./schools.js";
+import type {Scope} from "./scope.js";
+
+export const SENSITIVITY_VARIANTS = [
+  {key: "rapport", label: "Zoals het rapport: hele procenten, leerlingen uit de gemeente"},
+  {key: "onafgerond", label: "Gebruikscategorie op het onafgeronde percentage"},
+  {key: "alle_leerlingen", label: "Omvang en SOT per 100 op alle ingeschreven leerlingen"}
+] as const;
+
+export type SensitivityVariant = (typeof SENSITIVITY_VARIANTS)[number]["key"];
+
+export interface FactorSensitivity {
+  factor: string;
+  label: string;
+  /** Exact-test p-value per variant (null when the table cannot be tested). */
+  pValues: Record<SensitivityVariant, number | null>;
+  /** Holm-adjusted over the factors tested in the same variant. */
+  holmP: Record<SensitivityVariant, number | null>;
+  /** Below α in one variant and not in another (raw or adjusted): a conclusion that rests on a choice. */
+  fragile: boolean;
+}
+
+export const ALPHA = 0.05;
+
+function allTables(factors: {tabel8: CrossTable[]; tabel9: CrossTable; interviews: CrossTable[]}): CrossTable[] {
+  return [...factors.tabel8, factors.tabel9, ...factors.interviews];
+}
+
+/** Every pupil enrolled per school in a year, residents of other municipalities included. */
+function allEnrolled(dataset: Dataset, year: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const e of [...dataset.enrolments, ...(dataset.nonResidentEnrolments ?? [])]) {
+    if (e.year !== year || seen.has(compositeKey(e.pupilId, e.year))) continue;
+    seen.add(compositeKey(e.pupilId, e.year));
+    increment(counts, e.schoolId);
+  }
+  return counts;
+}
+
+export function factorSensitivity(
+  dataset: Dataset,
+  scope: Scope,
+  counts: Map<string, YearCounts>,
+  tabel6: SchoolRow[],
+  /** The schools' factors with the use category in its published form: a school whose category is
+   *  withheld stays out of every variant's test, as in the report's own. */
+  schools: SchoolFactors<Mode>[]
+): FactorSensitivity[] {
+  const {settings} = dataset;
+  const latest = scope.latestYear;
+  const byId = new Map(tabel6.map((row) => [row.schoolId, row]));
+  const everyone = allEnrolled(dataset, latest);
+  const variants: Record<SensitivityVariant, SchoolFactors<Mode>[]> = {
+    rapport: schools,
+    onafgerond: schools.map((s) => {
+      const c = countsFor(counts, s.schoolId, latest);
+      const recompute = !isSuppressed(s.useCategory) && s.useCategory !== null && byId.has(s.schoolId) && c.enrolled > 0;
+      return {...s, useCategory: recompute ? useCategory((100 * c.pupils) / c.enrolled, settings) : s.useCategory};
+    }),
+    alle_leerlingen: schools.map((s) => {
+      const pupils = everyone.get(s.schoolId) ?? s.enrolledLatestYear;
+      return {...s, size: schoolSizeCategory(pupils, settings), sot: s.sotTrajectories === null ? null : sotCategory(s.sotTrajectories, pupils, settings)};
+    })
+  };
+  const tested = Object.fromEntries(
+    SENSITIVITY_VARIANTS.map(({key}) => [key, allTables(factorTables(settings, variants[key]))])
+  ) as Record<SensitivityVariant, CrossTable[]>;
+  const adjusted = Object.fromEntries(
+    SENSITIVITY_VARIANTS.map(({key}) => {
+      const p = tested[key].map((t) => t.exactTest.pValue);
+      const present = p.flatMap((v, i) => (v === null ? [] : [i]));
+      const holmP = holm(present.map((i) => p[i] as number));
+      const out: (number | null)[] = p.map(() => null);
+      present.forEach((i, k) => (out[i] = holmP[k]));
+      return [key, out];
+    })
+  ) as Record<SensitivityVariant, (number | null)[]>;
+
+  return tested.rapport.map((table, i) => {
+    const pValues = Object.fromEntries(SENSITIVITY_VARIANTS.map(({key}) => [key, tested[key][i].exactTest.pValue])) as FactorSensitivity["pValues"];
+    const holmP = Object.fromEntries(SENSITIVITY_VARIANTS.map(({key}) => [key, adjusted[key][i]])) as FactorSensitivity["holmP"];
+    const verdicts = [...Object.values(pValues), ...Object.values(holmP)].filter((p): p is number => p !== null).map((p) => p < ALPHA);
+    return {factor: table.factor, label: table.label, pValues, holmP, fragile: new Set(verdicts).size > 1};
+  });
+}
