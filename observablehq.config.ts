@@ -18,6 +18,9 @@ const favicon =
 
 export default {
   root: "src",
+  // Another folder only for tests/browser/reproducible-build.test.ts, which builds a second copy
+  // beside the served dist/ (`observable build` 1.13 has no --output flag).
+  output: process.env.NADERE_OGEN_OUTPUT ?? "dist",
   title: "Met nadere ogen",
   // The default is a Google Fonts stylesheet (fonts.googleapis.com), unreachable offline.
   globalStylesheets: [],

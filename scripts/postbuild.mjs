@@ -5,7 +5,9 @@
 // - the 41 MB DuckDB "mvp" pair is deleted: every browser with wasm exception handling (Chrome 95+,
 //   Firefox 100+, Safari 15.2+) only loads the "eh" pair;
 // - the site's fonts are copied into _fonts/ and every page's <head> gets their preloads and
-//   @font-face rules (scripts/fonts.mjs says why this happens here and not in Framework).
+//   @font-face rules (scripts/fonts.mjs says why this happens here and not in Framework);
+// - data files' modification times in Framework's registerFile(…) calls become one fixed date, so
+//   the same input builds the same dist/ byte for byte (tests/browser/reproducible-build.test.ts).
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
@@ -55,8 +57,16 @@ const TRANSLATIONS = [
   // "Tip" is Dutch as well. The table-of-contents label ("Contents") is set in observablehq.config.ts.
 ];
 
+/**
+ * Framework writes each file's mtime into the page (`"lastModified":…`, FileAttachment.lastModified).
+ * For loader outputs that is the moment of the build, for static files the moment of the checkout:
+ * either way two builds of the same input differ. Nothing on the site reads it, so every file gets
+ * the date the report's archive gives its members (ARCHIVE_DATE in loaders/output.ts, 17 July 2020).
+ */
+const FIXED_LAST_MODIFIED = Date.UTC(2020, 6, 17);
 /** @type {Rule[]} */
 const HTML_FIXES = [
+  {ext: "html", find: /"lastModified":\d+(?:\.\d+)?/g, replace: `"lastModified":${FIXED_LAST_MODIFIED}`, marker: new RegExp(`"lastModified":(?!${FIXED_LAST_MODIFIED}[,}])`)},
   {ext: "html", find: /^<html>$/m, replace: '<html lang="nl">', marker: "<html>"},
   {ext: "html", find: /,\s*maximum-scale=[\d.]+/g, replace: "", marker: "maximum-scale"},
   // The sidebar checkbox is the one keyboard-operable toggle; a title alone is no label (axe label-title-only).
