@@ -1,7 +1,7 @@
 // The report's headline numbers as cards: pupils, share with youth care, spread between schools,
 // trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
 
-import {formatCount, formatDecimal, formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 type Published<T> = T | SuppressedValue | null;
 
@@ -54,7 +54,7 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
     card(`Leerlingen ${year}`, formatCount(data.enrolledLatestYear), "wonen in de gemeente en gaan er naar de basisschool"),
     card(
       "Met jeugdhulp",
-      formatPercent(data.latest.pct, 1),
+      formatShare(data.latest.pupils, data.enrolledLatestYear, 1),
       `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
     ),
     card(

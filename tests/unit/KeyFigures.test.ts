@@ -16,7 +16,7 @@ const data: KeyFiguresData = {
 const texts = (element: HTMLElement) => [...element.querySelectorAll(".big")].map((e) => e.textContent);
 
 it("KeyFigures(data) shows the five headline numbers in nl-NL formats", () => {
-  expect(texts(KeyFigures(data))).toEqual(["4.550", "8,6%", "4% tot 16%", "1,27", "34%"]);
+  expect(texts(KeyFigures(data))).toEqual(["4.550", "8,5%", "4% tot 16%", "1,27", "34%"]);
 });
 
 it("KeyFigures(data) names the year and the number of pupils in the notes", () => {

@@ -24,8 +24,46 @@ it("totalGrowth is the last minus the first published whole percentage", () => {
 });
 
 it("describePattern spells the symbols with real minus signs and in words", () => {
-  expect(describePattern("0/--")).toEqual({symbols: "0 / −−", words: "eerst ongeveer gelijk, dan sterke daling"});
-  expect(describePattern("++/+")).toEqual({symbols: "++ / +", words: "eerst sterke stijging, dan stijging"});
+  expect(describePattern("0/--")).toEqual({
+    symbols: "0 / −−",
+    words: "eerst ongeveer gelijk, daarna een sterke daling",
+    verbs: "bleef eerst ongeveer gelijk en daalde daarna sterk"
+  });
+  expect(describePattern("++/+")).toEqual({
+    symbols: "++ / +",
+    words: "eerst een sterke stijging, daarna een stijging",
+    verbs: "steeg eerst sterk en steeg daarna"
+  });
+});
+
+it("describePattern tells equal steps in a row once, with how many years they lasted", () => {
+  expect(describePattern("0/0").words).toBe("twee jaar op rij ongeveer gelijk");
+  expect(describePattern("0/0").verbs).toBe("bleef twee jaar op rij ongeveer gelijk");
+  expect(describePattern("-/-").verbs).toBe("daalde twee jaar op rij");
+  expect(describePattern("++/++/++").verbs).toBe("steeg drie jaar op rij sterk");
+  expect(describePattern("+/+/0").words).toBe("eerst twee jaar op rij een stijging, daarna ongeveer gelijk");
+  expect(describePattern("+/0/-").verbs).toBe("steeg eerst, bleef toen ongeveer gelijk en daalde daarna");
+  expect(describePattern("+").words).toBe("een stijging");
+});
+
+const CATEGORIES = ["++", "+", "0", "-", "--"];
+const combinations = (length: number): string[] =>
+  length === 0 ? [""] : combinations(length - 1).flatMap((head) => CATEGORIES.map((c) => (head ? `${head}/${c}` : c)));
+
+it.each([2, 3])("describePattern gives every pattern of %i steps its own text, without a phrase said twice in a row", (length) => {
+  const patterns = combinations(length);
+  expect(patterns).toHaveLength(5 ** length);
+  const words = patterns.map((p) => describePattern(p).words);
+  const verbs = patterns.map((p) => describePattern(p).verbs);
+  // Different patterns never read alike.
+  expect(new Set(words).size).toBe(patterns.length);
+  expect(new Set(verbs).size).toBe(patterns.length);
+  for (const text of [...words, ...verbs]) {
+    // "eerst ongeveer gelijk, dan ongeveer gelijk": the same meaning in two clauses one after the other.
+    const clauses = text.split(/, | en (?=steeg|bleef|daalde)/).map((c) => c.replace(/^(eerst|toen|daarna) /, "").replace(/ (eerst|toen|daarna)( |$)/, "$2"));
+    clauses.slice(1).forEach((c, i) => expect(c, text).not.toBe(clauses[i]));
+    expect(text).not.toMatch(/\bdan\b|  |^ | $|,$/);
+  }
 });
 
 it("growthSummary counts shown and withheld schools, published patterns and rises and falls per step", () => {
