@@ -24,11 +24,16 @@ export interface KeyFiguresData {
 function card(title: string, value: string, note: string): HTMLElement {
   const element = document.createElement("div");
   element.className = "card key-figure";
+  // Each card grows to fill its row, so a short last row has no empty slot beside it.
+  element.style.flex = "1 1 11rem";
+  element.style.margin = "0";
   const heading = document.createElement("h2");
   heading.textContent = title;
   const big = document.createElement("span");
   big.className = "big";
   big.textContent = value;
+  // "4% tot 16%" is one figure: never split over two lines.
+  big.style.whiteSpace = "nowrap";
   const small = document.createElement("p");
   // Framework's "muted" grey is below 4.5:1 on a card's background (axe color-contrast).
   small.style.color = "var(--theme-foreground-alt)";
@@ -46,8 +51,11 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
   const year = data.latestYear;
   const grid = document.createElement("div");
   grid.className = "grid";
-  // Five cards: let them wrap by width instead of a fixed column count.
-  grid.style.gridTemplateColumns = "repeat(auto-fit, minmax(12rem, 1fr))";
+  // Five cards wrap by width. A flex row, not Framework's grid: its rows are all as tall as the tallest
+  // card (grid-auto-rows: 1fr) and a last row of two leaves an empty column.
+  grid.style.display = "flex";
+  grid.style.flexWrap = "wrap";
+  grid.style.alignItems = "stretch";
   grid.setAttribute("aria-label", `Kerngetallen ${year}`);
   grid.setAttribute("role", "group");
   grid.append(

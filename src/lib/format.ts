@@ -34,6 +34,16 @@ export function formatSuppressed(value: SuppressedValue): string {
  *  the mark once in a legend. A "< 5" here would wrongly read as "less than 5 %". */
 export const SUPPRESSED_DERIVED = "·";
 
+/**
+ * The legend of the two marks, the one text every table and chart uses: "< 5" is a small count, "·"
+ * a value withheld to protect one. The range follows the build's threshold (minCount).
+ */
+export function withheldLegend(minCount: number, unit = "leerlingen"): string {
+  const top = minCount - 1;
+  const range = top <= 1 ? `1 ${unit === "leerlingen" ? "leerling" : unit}` : `1 tot en met ${top} ${unit}`;
+  return `„< ${minCount}” = ${range}. „${SUPPRESSED_DERIVED}” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn.`;
+}
+
 type Shown = number | SuppressedValue | null | undefined;
 
 function guard(value: Shown, format: (n: number) => string, suppressedText = SUPPRESSED_DERIVED): string {

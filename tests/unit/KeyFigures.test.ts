@@ -33,3 +33,13 @@ it("KeyFigures(data) shows a withheld count as '< 5' and a withheld percentage a
   expect(texts(element).slice(1, 2)).toEqual(["·"]);
   expect(element.textContent).toContain("< 5 leerlingen begonnen");
 });
+
+it("KeyFigures lays the cards out as a wrapping row whose cards grow, so a short last row leaves no empty slot", () => {
+  const element = KeyFigures(data);
+  expect([element.style.display, element.style.flexWrap]).toEqual(["flex", "wrap"]);
+  const cards = [...element.querySelectorAll<HTMLElement>(".key-figure")];
+  expect(cards).toHaveLength(5);
+  for (const card of cards) expect(card.style.flexGrow).toBe("1");
+  // The range is one figure and never breaks.
+  expect(cards[2].querySelector<HTMLElement>(".big")!.style.whiteSpace).toBe("nowrap");
+});

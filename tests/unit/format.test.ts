@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints, formatShare} from "../../src/lib/format.js";
+import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints, formatShare, withheldLegend} from "../../src/lib/format.js";
 
 const suppressed = {suppressed: true as const, minCount: 5};
 
@@ -55,4 +55,12 @@ it("formatShare rounds once from the counts: 389 of 4 550 is 8,5%, not 8,55% rou
   expect(formatShare(0, 10, 1)).toBe("0,0%");
   expect(formatShare(5, 0, 1)).toBe("–");
   expect(formatShare({suppressed: true, minCount: 5}, 100, 1)).toBe("·");
+});
+
+it("withheldLegend explains both marks once, with the range from the threshold", () => {
+  expect(withheldLegend(5)).toBe(
+    "„< 5” = 1 tot en met 4 leerlingen. „·” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn."
+  );
+  expect(withheldLegend(10, "trajecten")).toMatch(/^„< 10” = 1 tot en met 9 trajecten\. /);
+  expect(withheldLegend(2)).toMatch(/^„< 2” = 1 leerling\. /);
 });
