@@ -2,7 +2,7 @@
 // groups), as the growth chart, the funnel plot and the Tabel 6 table read it, plus the few facts about
 // it that the groeipatronen page states in words. Shapes mirror ReportOf<"public"> in loaders/.
 
-import {formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 export type Published<T> = T | SuppressedValue;
 export type GrowthCategory = "++" | "+" | "0" | "-" | "--";
@@ -220,6 +220,21 @@ export const ORDER_LABELS: Record<SchoolOrder, (latestYear: number) => string> =
   growth: () => "Groei over alle jaren (grootste stijging eerst)",
   name: () => "Naam (A–Z)"
 };
+
+/**
+ * The caveat with growth patterns, from the smallest school's size: on a small school one pupil moves
+ * the percentage a lot, so most changes from year to year are within chance. Null without schools.
+ */
+export function growthNoiseSentence(tables: SchoolTables): string | null {
+  const sizes = tables.tabel6.map((r) => r.enrolledLatestYear).filter((n) => n > 0);
+  if (sizes.length === 0) return null;
+  const smallest = Math.min(...sizes);
+  return (
+    "Let op: op een kleine school vallen de meeste verschillen van jaar tot jaar binnen het toeval. " +
+    `Bij ${formatCount(smallest)} leerlingen verschuift één leerling meer of minder het percentage al ${formatDecimal(100 / smallest, 1)} procentpunt. ` +
+    "Lees een patroon daarom niet als een trend."
+  );
+}
 
 /** "A", "A en B", "A, B en C". */
 export function joinNames(names: string[]): string {

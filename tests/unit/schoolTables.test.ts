@@ -1,5 +1,5 @@
 import {expect, it} from "vitest";
-import {describePattern, growthFinding, growthSummary, joinNames, sortSchools, totalGrowth} from "../../src/components/schoolTables.js";
+import {describePattern, growthFinding, growthNoiseSentence, growthSummary, joinNames, sortSchools, totalGrowth} from "../../src/components/schoolTables.js";
 import {beuk, cirkel, duin, fourSchools, zon} from "../fixtures/growthSchools.js";
 
 const names = (rows: {name: string}[]) => rows.map((r) => r.name);
@@ -89,4 +89,14 @@ it("joinNames writes Dutch lists", () => {
   expect(joinNames([])).toBe("");
   expect(joinNames(["Zon"])).toBe("Zon");
   expect(joinNames(["Zon", "Beuk", "Cirkel"])).toBe("Zon, Beuk en Cirkel");
+});
+
+it("growthNoiseSentence warns that small schools' changes are mostly chance, with the smallest school's size", () => {
+  // fourSchools: the smallest (Duin) has 60 pupils in the latest year: 1 pupil = 100/60 = 1,67 points.
+  expect(growthNoiseSentence(fourSchools)).toBe(
+    "Let op: op een kleine school vallen de meeste verschillen van jaar tot jaar binnen het toeval. " +
+      "Bij 60 leerlingen verschuift één leerling meer of minder het percentage al 1,7 procentpunt. " +
+      "Lees een patroon daarom niet als een trend."
+  );
+  expect(growthNoiseSentence({...fourSchools, tabel6: []})).toBeNull();
 });
