@@ -47,7 +47,18 @@ function extremePct(value: Published<SchoolExtreme>): Published<number> {
   return value === null || isSuppressedValue(value) ? value : value.pct;
 }
 
-export function KeyFigures(data: KeyFiguresData): HTMLElement {
+/** The build's definitions the notes depend on (meta.json): what counts as youth care in a year, and
+ *  the window of Eerste Keer Goed. */
+export interface KeyFiguresRules {
+  youthCareDefinition: "started" | "active";
+  zorgpadMonths: number;
+}
+
+function months(n: number): string {
+  return n === 6 ? "een half jaar" : n === 12 ? "een jaar" : `${n} maanden`;
+}
+
+export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youthCareDefinition: "started", zorgpadMonths: 6}): HTMLElement {
   const year = data.latestYear;
   const grid = document.createElement("div");
   grid.className = "grid";
@@ -63,7 +74,9 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
     card(
       "Met jeugdhulp",
       formatShare(data.latest.pupils, data.enrolledLatestYear, 1),
-      `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+      rules.youthCareDefinition === "started"
+        ? `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+        : `${formatCount(data.latest.pupils)} leerlingen kregen in ${year} jeugdhulp`
     ),
     card(
       "Verschil tussen scholen",
@@ -78,7 +91,7 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
     card(
       "Eerste Keer Goed",
       formatPercent(data.ekg),
-      "kreeg na het eerste traject binnen een half jaar geen nieuw traject"
+      `kreeg na het eerste traject binnen ${months(rules.zorgpadMonths)} geen nieuw traject`
     )
   );
   return grid;

@@ -43,3 +43,9 @@ it("KeyFigures lays the cards out as a wrapping row whose cards grow, so a short
   // The range is one figure and never breaks.
   expect(cards[2].querySelector<HTMLElement>(".big")!.style.whiteSpace).toBe("nowrap");
 });
+
+it("KeyFigures words its notes after the build's rules: youth care running in the year, a zorgpad of 3 months", () => {
+  const notes = [...KeyFigures(data, {youthCareDefinition: "active", zorgpadMonths: 3}).querySelectorAll(".key-figure p")].map((p) => p.textContent);
+  expect(notes[1]).toBe("389 leerlingen kregen in 2019 jeugdhulp");
+  expect(notes[4]).toBe("kreeg na het eerste traject binnen 3 maanden geen nieuw traject");
+});
