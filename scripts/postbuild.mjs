@@ -19,7 +19,8 @@ import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
 /**
  * @typedef {object} Rule
  * @property {"html" | "css" | "js"} ext which files it applies to: every page, or Framework's own
- *   bundles in dist/_observablehq/ (never third-party code in _npm/, which may say "Submit" for its own reasons)
+ *   bundles in dist/_observablehq/ and the site's bundled stylesheets in dist/_import/ (never third-party
+ *   code in _npm/, which may say "Submit" for its own reasons)
  * @property {RegExp} find
  * @property {string} replace
  * @property {string | RegExp} marker text (mostly English) that must not remain in those files afterwards
@@ -137,7 +138,10 @@ async function main() {
     const ext = path.extname(file).slice(1);
     const name = path.relative(dist, file);
     const isFramework = name.startsWith(`_observablehq${path.sep}`);
-    const applicable = rules.filter((rule) => rule.ext === ext && (ext === "html" || isFramework));
+    // A page's own stylesheet (style.css, presentatie.css) imports Framework's default.css, so the
+    // bundle in _import/ carries the pager's "Previous page" too; that copy is the one the pages load.
+    const isOwnStyle = ext === "css" && name.startsWith(`_import${path.sep}`);
+    const applicable = rules.filter((rule) => rule.ext === ext && (ext === "html" || isFramework || isOwnStyle));
     if (applicable.length === 0) continue;
     const before = await readFile(file, "utf8");
     let after = applicable.reduce((text, rule) => text.replace(rule.find, rule.replace), before);

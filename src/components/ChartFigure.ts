@@ -24,6 +24,8 @@ export interface ChartFigureOptions<Row> {
 
 function cellText<Row>(column: Column<Row>, row: Row): string {
   const value = column.value(row);
+  // A value already written out ("≥ 12" for a sum with withheld parts) stays as it is.
+  if (typeof value === "string") return value;
   switch (column.kind ?? "text") {
     case "count":
       return formatCount(value as number);

@@ -8,6 +8,7 @@ import {ChartFigure} from "./ChartFigure.js";
 import {formatCount, formatDecimal} from "../lib/format.js";
 import type {Column} from "../lib/csv.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
+import {joinNames} from "./schoolTables.js";
 
 /** One cross-table of `data/rapport/factors.json` (tabel8[i], tabel9, interviews[i]); the same shape raw and public. */
 export type CrossTableData = CrossTable;
@@ -113,6 +114,27 @@ export function crossTableTitle(table: CrossTableData): string {
   }
   const conclusion = testConclusion(table.exactTest);
   return `${table.label}: ${conclusion === "niet te toetsen" ? "niet te toetsen" : `${conclusion} met het jeugdhulpgebruik`}`;
+}
+
+/**
+ * What the tests of several factors show together, as a title: how many give an indication of a
+ * relation and which ("Een aanwijzing voor een verband bij 1 van de 3 kenmerken: SOT-trajecten per 100
+ * leerlingen"). Read from the p-values, so the title never says more than the table under it.
+ */
+export function factorsFinding(tables: CrossTableData[]): string {
+  const tested = tables.filter((t) => t.exactTest.pValue !== null);
+  const n = tested.length;
+  if (n === 0) return "De kenmerken zijn niet te toetsen";
+  const strong = tested.filter((t) => (t.exactTest.pValue as number) < 0.05).map((t) => t.label);
+  const weak = tested.filter((t) => {
+    const p = t.exactTest.pValue as number;
+    return p >= 0.05 && p < 0.2;
+  }).map((t) => t.label);
+  const all = n === 1 ? "het kenmerk" : `de ${formatCount(n)} kenmerken`;
+  if (strong.length === n) return `Een aanwijzing voor een verband bij ${n === 1 ? "het kenmerk" : `alle ${formatCount(n)} kenmerken`}`;
+  if (strong.length > 0) return `Een aanwijzing voor een verband bij ${formatCount(strong.length)} van de ${formatCount(n)} kenmerken: ${joinNames(strong)}`;
+  if (weak.length > 0) return `Geen duidelijk verband bij ${all}; hooguit een zwakke aanwijzing bij ${joinNames(weak)}`;
+  return `Geen aanwijzing voor een verband bij ${all}`;
 }
 
 /** The paragraph under the table: the comparison for the middle group, then the test in words. */

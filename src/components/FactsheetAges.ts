@@ -71,8 +71,30 @@ export function ageColumns(series: AgeSeries): Column<AgeRow>[] {
   ];
 }
 
+/**
+ * When more of the cells are withheld than drawn, a chart of "·" marks says nothing: a sentence says
+ * why instead (the "Toon tabel" below it still lists every cell). Null when the chart is worth drawing.
+ */
+export function mostlyWithheldText(series: AgeSeries): string | null {
+  const drawn = series.bars.filter((b) => b.pupils !== null && b.pupils > 0).length;
+  const withheld = series.bars.filter((b) => b.pupils === null).length;
+  if (withheld === 0 || drawn >= withheld) return null;
+  const total = drawn + withheld;
+  return (
+    `Geen grafiek: op deze school ${withheld === 1 ? "is" : "zijn"} ${formatCount(withheld)} van de ${formatCount(total)} aantallen per zorgvorm en leeftijd ` +
+    "afgeschermd, omdat het om heel weinig leerlingen gaat. De tabel hieronder toont wat wel bekend is."
+  );
+}
+
 export function FactsheetAges(ages: SheetAges, {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
   const series = ageSeries(ages);
+  const withheldText = mostlyWithheldText(series);
+  if (withheldText !== null) {
+    const message = document.createElement("p");
+    message.className = "chart-withheld";
+    message.textContent = withheldText;
+    return message;
+  }
   const drawn = series.bars.filter((b) => b.pupils !== null && b.pupils > 0);
   const channels = {fx: "year", fy: "label", x: "age"} as const;
   return Plot.plot({

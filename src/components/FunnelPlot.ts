@@ -165,18 +165,69 @@ export function funnelColumns(data: FunnelData): Column<FunnelPoint>[] {
 export interface FunnelPlotOptions {
   width?: number;
   height?: number;
+  /**
+   * Which schools get their name next to the dot: those outside the 99,8% limits (the report's
+   * pages, where the table names the rest), or outside the 95% limits too (a slide, which has no
+   * table). The labelled dots are drawn in colour, so a dot with a name never looks like the others.
+   */
+  label?: "outside998" | "outside95";
   /** schoolId of the school to mark and label. */
   highlight?: string | null;
   /** What the middle line stands for: the municipality, or in the explorer a school board. */
   referenceLabel?: string;
 }
 
+export type LabelSide = "right" | "left" | "above" | "below";
+
+export interface LabelBox {
+  /** The dot, in pixels. */
+  x: number;
+  y: number;
+  text: string;
+}
+
+/**
+ * A side for each label so that no two labels overlap and none leaves the plot: the first side of
+ * right, left, above, below that is free, judged on an estimated text box (0,6 em per character).
+ * Labels are placed from the top down; a label with no free side keeps "right".
+ */
+export function placeLabels(labels: LabelBox[], {width, height, fontSize = 11}: {width: number; height: number; fontSize?: number}): LabelSide[] {
+  const taken: {x0: number; x1: number; y0: number; y1: number}[] = [];
+  const sides: LabelSide[] = new Array(labels.length).fill("right");
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].y - labels[b].y || labels[a].x - labels[b].x);
+  for (const i of order) {
+    const {x, y, text} = labels[i];
+    const w = text.length * fontSize * 0.6;
+    const h = fontSize * 1.2;
+    const boxes: Record<LabelSide, {x0: number; x1: number; y0: number; y1: number}> = {
+      right: {x0: x + 8, x1: x + 8 + w, y0: y - h / 2, y1: y + h / 2},
+      left: {x0: x - 8 - w, x1: x - 8, y0: y - h / 2, y1: y + h / 2},
+      above: {x0: x - w / 2, x1: x + w / 2, y0: y - 8 - h, y1: y - 8},
+      below: {x0: x - w / 2, x1: x + w / 2, y0: y + 8, y1: y + 8 + h}
+    };
+    const fits = (b: (typeof boxes)[LabelSide]) =>
+      b.x0 >= 0 && b.x1 <= width && b.y0 >= 0 && b.y1 <= height && taken.every((t) => b.x1 <= t.x0 || b.x0 >= t.x1 || b.y1 <= t.y0 || b.y0 >= t.y1);
+    const side = (["right", "left", "above", "below"] as LabelSide[]).find((s) => fits(boxes[s])) ?? "right";
+    sides[i] = side;
+    taken.push(boxes[side]);
+  }
+  return sides;
+}
+
+const LABEL_OFFSETS: Record<LabelSide, {dx: number; dy: number; textAnchor: "start" | "end" | "middle"}> = {
+  right: {dx: 8, dy: 0, textAnchor: "start"},
+  left: {dx: -8, dy: 0, textAnchor: "end"},
+  above: {dx: 0, dy: -12, textAnchor: "middle"},
+  below: {dx: 0, dy: 12, textAnchor: "middle"}
+};
+
 const HALO = {fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke"} as const;
 const HIGHLIGHT_COLOR = PAIR_COLORS[1];
+const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente"}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998"}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
   const data = funnelData(tables);
   if (data.p === null || data.points.length === 0) {
@@ -192,7 +243,21 @@ export function FunnelPlot(
   const lines = funnelLines(p, Math.min(maxN, Math.max(10, Math.floor(Math.min(...sizes) / 2))), maxN);
   const yMax = Math.max(...data.points.map((d) => d.pct), ...lines.filter((l) => l.n >= Math.min(...sizes)).map((l) => l.upper)) * 1.08;
   const ends = COVERAGES.map((coverage) => lines.filter((l) => l.coverage === coverage).at(-1) as FunnelLine);
-  const labelled = data.points.filter((d) => d.outside998 !== null && d.schoolId !== highlight);
+  const labelled = data.points.filter((d) => (label === "outside95" ? d.outside95 : d.outside998) !== null && d.schoolId !== highlight);
+  // Plot's default margins (top 20, bottom 30) with the ones set below: where each dot lands, to keep labels apart.
+  const [marginLeft, marginRight, marginTop, marginBottom] = [50, 20, 20, 30];
+  const px = (d: FunnelPoint) => ({
+    x: marginLeft + (d.enrolled / maxN) * (width - marginLeft - marginRight),
+    y: marginTop + (1 - d.pct / yMax) * (height - marginTop - marginBottom),
+    text: d.name
+  });
+  const sides = placeLabels(labelled.map(px), {width, height});
+  const labelMarks = (Object.keys(LABEL_OFFSETS) as LabelSide[]).map((side) =>
+    Plot.text(
+      labelled.filter((_, i) => sides[i] === side),
+      {x: "enrolled", y: "pct", text: "name", ...LABEL_OFFSETS[side], fontSize: 11, ariaHidden: "true", ...HALO}
+    )
+  );
   const chosen = data.points.filter((d) => d.schoolId === highlight);
   const others = data.points.filter((d) => d.schoolId !== highlight);
   const limit = (coverage: number, y: "lower" | "upper") =>
@@ -209,8 +274,10 @@ export function FunnelPlot(
   return Plot.plot({
     width,
     height,
-    marginLeft: 50,
-    marginRight: 20,
+    marginLeft,
+    marginRight,
+    marginTop,
+    marginBottom,
     ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, tickFormat: (d: number) => formatPercent(d), grid: true},
@@ -223,13 +290,14 @@ export function FunnelPlot(
         x: "enrolled",
         y: "pct",
         r: 4.5,
-        fill: NEUTRAL,
+        // Named dots in colour: in print or on a projector the name must point at one dot.
+        fill: label === "outside95" ? (d: FunnelPoint) => (d.outside95 !== null ? OUTSIDE_COLOR : NEUTRAL) : NEUTRAL,
         stroke: "var(--theme-background, white)",
         // A native tooltip: Plot's tip mark carries an aria-label on a role-less <g>, which axe rejects.
         title: (d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`,
         ariaHidden: "true"
       }),
-      Plot.text(labelled, {x: "enrolled", y: "pct", text: "name", dx: 8, textAnchor: "start", fontSize: 11, ariaHidden: "true", ...HALO}),
+      ...labelMarks,
       Plot.dot(chosen, {x: "enrolled", y: "pct", r: 7, fill: HIGHLIGHT_COLOR, stroke: "currentColor", strokeWidth: 1.5, className: "funnel-highlight", ariaHidden: "true"}),
       Plot.text(chosen, {x: "enrolled", y: "pct", text: "name", dx: 10, textAnchor: "start", fontSize: 12, fontWeight: "bold", ariaHidden: "true", ...HALO})
     ]

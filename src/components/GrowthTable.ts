@@ -2,7 +2,7 @@
 // year, the growth symbol between the years and the use category, closed by the municipal row.
 // Withheld cells read "·"; the legend under the table says what the dot and the symbols mean.
 
-import {formatCount, formatPercent, isSuppressedValue, SUPPRESSED_DERIVED} from "../lib/format.js";
+import {formatCount, formatPercent, isSuppressedValue, SUPPRESSED_DERIVED, withheldLegend} from "../lib/format.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
 import {growthSymbol, growthWords, latestYear, type GrowthCategory, type Published, type SchoolTables, type UseCategory} from "./schoolTables.js";
 
@@ -46,10 +46,14 @@ export function headCell(text: string, numeric: boolean): HTMLTableCellElement {
   return th;
 }
 
-function cell(row: HTMLTableRowElement, content: string | Node, align: "right" | "center" | null = "right"): void {
+function cell(row: HTMLTableRowElement, content: string | Node, align: "right" | "center" | null = "right"): HTMLTableCellElement {
   const td = row.insertCell();
   td.append(content);
   if (align) td.style.textAlign = align;
+  // A row reads across on one line even when a cell wraps (a long school name): Framework aligns a
+  // row's header cell at the bottom and its data cells at the top.
+  td.style.verticalAlign = "baseline";
+  return td;
 }
 
 export function GrowthTable(tables: SchoolTables, {caption, highlight = null}: GrowthTableOptions): HTMLElement {
@@ -74,6 +78,7 @@ export function GrowthTable(tables: SchoolTables, {caption, highlight = null}: G
     th.scope = "row";
     th.textContent = school.name;
     th.style.fontWeight = "normal";
+    th.style.verticalAlign = "baseline";
     tr.append(th);
     if (school.schoolId === highlight) {
       tr.className = "growth-table-highlight";
@@ -85,7 +90,8 @@ export function GrowthTable(tables: SchoolTables, {caption, highlight = null}: G
       if (i > 0) cell(tr, growthCell(school.growth[i - 1].category), "center");
       cell(tr, formatPercent(year.pct));
     });
-    cell(tr, useCell(school.useCategory), null);
+    // The swatch and its word stay together: "gemiddeld" wrapping under its swatch made rows twice as tall.
+    cell(tr, useCell(school.useCategory), null).style.whiteSpace = "nowrap";
   }
 
   const foot = table.createTFoot().insertRow();
@@ -103,9 +109,12 @@ export function GrowthTable(tables: SchoolTables, {caption, highlight = null}: G
   const legend = document.createElement("p");
   legend.className = "growth-table-legend";
   legend.style.color = "var(--theme-foreground-alt)";
+  // The threshold comes with every withheld value; without one the table shows no marks to explain.
+  const minCount = tables.tabel6.flatMap((r) => r.years.map((y) => y.pupils)).find(isSuppressedValue)?.minCount;
   legend.textContent =
-    `${SUPPRESSED_DERIVED} = afgeschermd, zodat geen leerling herkenbaar is. ` +
-    (["++", "+", "0", "-", "--"] as GrowthCategory[]).map((c) => `${growthSymbol(c)} ${growthWords(c)}`).join(" · ") +
+    (minCount === undefined ? "" : `${withheldLegend(minCount)} `) +
+    // Separated by semicolons: a "·" between them would read as the withheld mark.
+    (["++", "+", "0", "-", "--"] as GrowthCategory[]).map((c) => `${growthSymbol(c)} ${growthWords(c)}`).join("; ") +
     ". Percentages zijn hele procenten; de gemeente staat met twee decimalen.";
   const element = document.createElement("div");
   element.append(table, legend);

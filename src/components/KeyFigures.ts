@@ -1,7 +1,7 @@
 // The report's headline numbers as cards: pupils, share with youth care, spread between schools,
 // trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
 
-import {formatCount, formatDecimal, formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 type Published<T> = T | SuppressedValue | null;
 
@@ -24,11 +24,16 @@ export interface KeyFiguresData {
 function card(title: string, value: string, note: string): HTMLElement {
   const element = document.createElement("div");
   element.className = "card key-figure";
+  // Each card grows to fill its row, so a short last row has no empty slot beside it.
+  element.style.flex = "1 1 11rem";
+  element.style.margin = "0";
   const heading = document.createElement("h2");
   heading.textContent = title;
   const big = document.createElement("span");
   big.className = "big";
   big.textContent = value;
+  // "4% tot 16%" is one figure: never split over two lines.
+  big.style.whiteSpace = "nowrap";
   const small = document.createElement("p");
   // Framework's "muted" grey is below 4.5:1 on a card's background (axe color-contrast).
   small.style.color = "var(--theme-foreground-alt)";
@@ -42,20 +47,36 @@ function extremePct(value: Published<SchoolExtreme>): Published<number> {
   return value === null || isSuppressedValue(value) ? value : value.pct;
 }
 
-export function KeyFigures(data: KeyFiguresData): HTMLElement {
+/** The build's definitions the notes depend on (meta.json): what counts as youth care in a year, and
+ *  the window of Eerste Keer Goed. */
+export interface KeyFiguresRules {
+  youthCareDefinition: "started" | "active";
+  zorgpadMonths: number;
+}
+
+function months(n: number): string {
+  return n === 6 ? "een half jaar" : n === 12 ? "een jaar" : `${n} maanden`;
+}
+
+export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youthCareDefinition: "started", zorgpadMonths: 6}): HTMLElement {
   const year = data.latestYear;
   const grid = document.createElement("div");
   grid.className = "grid";
-  // Five cards: let them wrap by width instead of a fixed column count.
-  grid.style.gridTemplateColumns = "repeat(auto-fit, minmax(12rem, 1fr))";
+  // Five cards wrap by width. A flex row, not Framework's grid: its rows are all as tall as the tallest
+  // card (grid-auto-rows: 1fr) and a last row of two leaves an empty column.
+  grid.style.display = "flex";
+  grid.style.flexWrap = "wrap";
+  grid.style.alignItems = "stretch";
   grid.setAttribute("aria-label", `Kerngetallen ${year}`);
   grid.setAttribute("role", "group");
   grid.append(
     card(`Leerlingen ${year}`, formatCount(data.enrolledLatestYear), "wonen in de gemeente en gaan er naar de basisschool"),
     card(
       "Met jeugdhulp",
-      formatPercent(data.latest.pct, 1),
-      `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+      formatShare(data.latest.pupils, data.enrolledLatestYear, 1),
+      rules.youthCareDefinition === "started"
+        ? `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+        : `${formatCount(data.latest.pupils)} leerlingen kregen in ${year} jeugdhulp`
     ),
     card(
       "Verschil tussen scholen",
@@ -70,7 +91,7 @@ export function KeyFigures(data: KeyFiguresData): HTMLElement {
     card(
       "Eerste Keer Goed",
       formatPercent(data.ekg),
-      "kreeg na het eerste traject binnen een half jaar geen nieuw traject"
+      `kreeg na het eerste traject binnen ${months(rules.zorgpadMonths)} geen nieuw traject`
     )
   );
   return grid;

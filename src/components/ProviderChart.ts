@@ -3,7 +3,7 @@
 // pupil–provider pairs, not to pupils; the description on the page says so.
 
 import type {Column} from "../lib/csv.js";
-import {formatCount} from "../lib/format.js";
+import {formatCount, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
 import {drawable, horizontalBars, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 
@@ -16,11 +16,36 @@ export interface ProviderRow {
 
 export interface ProviderBar {
   label: string;
-  /** Sum of the published totals (for "overige": of its published providers). */
-  pupils: number;
-  /** Per year, as published (for "overige": summed over the published counts). */
+  /**
+   * The provider's total. For "overige": the sum of its published totals, a lower bound when some are
+   * withheld, and null when all are (the rest is then unknown, never 0).
+   */
+  pupils: number | null;
+  /** Per year, as published (for "overige": summed over the published counts, as above). */
   perYear: {year: number; pupils: Count}[];
   other: boolean;
+  /** For "overige": how many of its providers have a withheld total, and per year a withheld count. */
+  withheld: number;
+  perYearWithheld: number[];
+}
+
+/** A withheld sum of withheld counts: shown as "·", since several small counts can add up to any size. */
+const WITHHELD_SUM: SuppressedValue = {suppressed: true, minCount: 0, complementary: true};
+
+/**
+ * The sum of the published counts, honest about the withheld ones: the sum itself when none is
+ * withheld, "≥ sum" (at least) when some are, and null (unknown) when every non-zero count is withheld.
+ */
+function restSum(counts: Count[]): {sum: number | null; withheld: number} {
+  const withheld = counts.filter((c) => drawable(c) === null).length;
+  const sum = counts.reduce((s: number, c) => s + (drawable(c) ?? 0), 0);
+  return {sum: withheld > 0 && sum === 0 ? null : sum, withheld};
+}
+
+/** "12", "≥ 12" or "·": a bar's count as text, for the chart and its table. */
+export function providerCountText(value: number | null, withheld: number): string {
+  if (value === null) return SUPPRESSED_DERIVED;
+  return withheld > 0 ? `≥ ${formatCount(value)}` : formatCount(value);
 }
 
 export interface ProviderSeries {
@@ -46,15 +71,21 @@ export function providerSeries(rows: ProviderRow[], {top = 15}: {top?: number} =
     label: r.provider,
     pupils: r.total as number,
     perYear: r.perYear,
-    other: false
+    other: false,
+    withheld: 0,
+    perYearWithheld: years.map(() => 0)
   }));
   const restWithheld = rest.filter((r) => drawable(r.total) === null);
   if (rest.length > 0) {
+    const total = restSum(rest.map((r) => r.total));
+    const perYear = years.map((year, i) => ({year, ...restSum(rest.map((r) => r.perYear[i].pupils))}));
     bars.push({
       label: `Overige ${formatCount(rest.length)} aanbieders`,
-      pupils: rest.reduce((s, r) => s + (drawable(r.total) ?? 0), 0),
-      perYear: years.map((year, i) => ({year, pupils: rest.reduce((s, r) => s + (drawable(r.perYear[i].pupils) ?? 0), 0)})),
-      other: true
+      pupils: total.sum,
+      perYear: perYear.map(({year, sum}) => ({year, pupils: sum ?? WITHHELD_SUM})),
+      other: true,
+      withheld: total.withheld,
+      perYearWithheld: perYear.map((y) => y.withheld)
     });
   }
   return {bars, otherProviders: rest.length, otherWithheld: restWithheld.length, halfBy: halfBy(rows)};
@@ -78,12 +109,29 @@ export function providerTitle(series: ProviderSeries, providerCount: number): st
   return `${formatCount(series.halfBy)} van de ${formatCount(providerCount)} aanbieders geven samen de helft van de hulp`;
 }
 
+/** A year's count; for "overige" with withheld counts in that year, "≥ n" or "·" as text. */
+function yearText(bar: ProviderBar, i: number): Count | string {
+  const {pupils} = bar.perYear[i];
+  if (!bar.other || bar.perYearWithheld[i] === 0) return pupils;
+  return providerCountText(drawable(pupils), bar.perYearWithheld[i]);
+}
+
+/** The note under the chart when the rest holds withheld providers; null when it holds none. */
+export function providerRestNote(series: ProviderSeries): string | null {
+  const rest = series.bars.find((b) => b.other);
+  if (!rest || rest.withheld === 0) return null;
+  const all = rest.withheld === series.otherProviders;
+  return all
+    ? `Van elk van de ${formatCount(series.otherProviders)} overige aanbieders is het aantal afgeschermd; hun aantal samen is daarom niet bekend („${SUPPRESSED_DERIVED}”), maar is niet 0.`
+    : `Van ${formatCount(rest.withheld)} van de ${formatCount(series.otherProviders)} overige aanbieders is het aantal afgeschermd en niet meegeteld; „≥” betekent: minstens.`;
+}
+
 export function providerColumns(series: ProviderSeries): Column<ProviderBar>[] {
   const years = series.bars[0]?.perYear.map((y) => y.year) ?? [];
   return [
     {label: "Aanbieder", value: (b) => b.label},
-    ...years.map((year, i): Column<ProviderBar> => ({label: String(year), value: (b) => b.perYear[i].pupils, kind: "count"})),
-    {label: "Alle jaren (leerlingen)", value: (b) => b.pupils, kind: "count"}
+    ...years.map((year, i): Column<ProviderBar> => ({label: String(year), value: (b) => yearText(b, i), kind: "count"})),
+    {label: "Alle jaren (leerlingen)", value: (b) => (b.other ? providerCountText(b.pupils, b.withheld) : b.pupils), kind: "count"}
   ];
 }
 
@@ -93,7 +141,7 @@ export function ProviderChart(rows: ProviderRow[], {width = 640, top = 15}: {wid
     ariaLabel: "Staafdiagram: leerlingen per zorgaanbieder, de grootste aanbieders apart en de rest samen",
     label: (b) => b.label,
     value: (b) => b.pupils,
-    text: (b) => formatCount(b.pupils),
+    text: (b) => (b.other ? providerCountText(b.pupils, b.withheld) : formatCount(b.pupils)),
     fill: (b) => (b.other ? NEUTRAL : PAIR_COLORS[0]),
     marginLeft: 170,
     rowHeight: 22

@@ -36,17 +36,19 @@ function useSentence(row: SchoolRow): string | null {
 function growthSentence(row: SchoolRow): string | null {
   if (row.growthPattern === null || isSuppressedValue(row.growthPattern)) return null;
   const first = row.years[0].year;
-  return `Van ${first} tot ${latestYear(row).year} ging het aandeel leerlingen met jeugdhulp zo: ${describePattern(row.growthPattern).words}.`;
+  return `Het aandeel leerlingen met jeugdhulp ${describePattern(row.growthPattern).verbs} (${first}–${latestYear(row).year}).`;
 }
 
 function funnelSentence({funnel, coverage}: SummaryContext): string | null {
   if (funnel === null) return null;
   const side = coverage === 0.95 ? funnel.outside95 : funnel.outside998;
+  const limit = formatPercent(coverage * 100, coverage === 0.95 ? 0 : 1);
+  // Stands on its own: the printed factsheet does not carry the funnel plot.
   if (side === null) {
-    return "In de trechtergrafiek valt de school binnen de grenzen: het verschil met het gemiddelde van de gemeente kan toeval zijn.";
+    return `Het verschil met de hele gemeente kan toeval zijn: het percentage valt binnen de ${limit}-grenzen voor een school van deze grootte.`;
   }
   const more = side === "boven" ? "meer" : "minder";
-  return `In de trechtergrafiek valt de school ${side === "boven" ? "boven" : "onder"} de grens: op deze school krijgen ${more} leerlingen jeugdhulp dan je door toeval zou verwachten.`;
+  return `Op deze school krijgen ${more} leerlingen jeugdhulp dan door toeval te verwachten is: het percentage ligt ${side} de ${limit}-grens voor een school van deze grootte.`;
 }
 
 function careTypeSentence(sheet: Sheet, year: number): string | null {

@@ -2,7 +2,7 @@
 // value is marked in a chart, the legend line that explains the mark, and the labelled bar chart.
 
 import * as Plot from "npm:@observablehq/plot";
-import {formatCount, formatCountTick, isSuppressedValue, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatCountTick, isSuppressedValue, SUPPRESSED_DERIVED, withheldLegend, type SuppressedValue} from "../lib/format.js";
 
 /** A published count: the number, or withheld by the suppression rule. */
 export type Count = number | SuppressedValue;
@@ -13,13 +13,13 @@ export function drawable(value: Count | null | undefined): number | null {
 }
 
 /**
- * The legend of the "·" mark, for a chart whose data holds withheld values; undefined when none is
- * withheld. Plain counts read "< 5" in the table, so the note names the threshold too.
+ * The legend of the marks, for a chart whose data holds withheld values; undefined when none is
+ * withheld. The chart draws "·", its table also "< 5": the legend explains both.
  */
 export function withheldNote(values: unknown[]): string | undefined {
   const counts = values.filter(isSuppressedValue).map((v) => v.minCount);
   if (counts.length === 0) return undefined;
-  return `${SUPPRESSED_DERIVED} = afgeschermd: minder dan ${Math.min(...counts)} leerlingen, daarvan afgeleid, of mee verborgen zodat zo'n klein aantal niet is terug te rekenen.`;
+  return withheldLegend(Math.min(...counts));
 }
 
 /** A "·" at the zero line where a value is withheld, so a missing bar does not read as zero. */

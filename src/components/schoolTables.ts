@@ -2,7 +2,7 @@
 // groups), as the growth chart, the funnel plot and the Tabel 6 table read it, plus the few facts about
 // it that the groeipatronen page states in words. Shapes mirror ReportOf<"public"> in loaders/.
 
-import {formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 export type Published<T> = T | SuppressedValue;
 export type GrowthCategory = "++" | "+" | "0" | "-" | "--";
@@ -76,12 +76,70 @@ function isCategory(text: string): text is GrowthCategory {
   return Object.hasOwn(SYMBOLS, text);
 }
 
-/** "0/-" → "0 / −" and "eerst ongeveer gelijk, dan daling". */
-export function describePattern(pattern: string): {symbols: string; words: string} {
+/** As a noun phrase after "eerst"/"daarna": "een stijging", "ongeveer gelijk". */
+const NOUNS: Record<GrowthCategory, string> = {
+  "++": "een sterke stijging",
+  "+": "een stijging",
+  "0": "ongeveer gelijk",
+  "-": "een daling",
+  "--": "een sterke daling"
+};
+/** As the verb of "het aandeel …": the adverbs ("eerst", "twee jaar op rij") go between verb and "sterk". */
+const VERBS: Record<GrowthCategory, [verb: string, rest: string]> = {
+  "++": ["steeg", "sterk"],
+  "+": ["steeg", ""],
+  "0": ["bleef", "ongeveer gelijk"],
+  "-": ["daalde", ""],
+  "--": ["daalde", "sterk"]
+};
+const COUNT_WORDS = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien"];
+
+/** "0/0/+" → [{category: "0", steps: 2}, {category: "+", steps: 1}]: equal steps in a row read as one. */
+function runs(steps: GrowthCategory[]): {category: GrowthCategory; steps: number}[] {
+  const out: {category: GrowthCategory; steps: number}[] = [];
+  for (const category of steps) {
+    const last = out[out.length - 1];
+    if (last?.category === category) last.steps++;
+    else out.push({category, steps: 1});
+  }
+  return out;
+}
+
+function inARow(steps: number): string {
+  return steps < 2 ? "" : `${COUNT_WORDS[steps] ?? String(steps)} jaar op rij`;
+}
+
+/** "eerst", "toen", "daarna": the order words of one run among `count`. */
+function orderWord(i: number, count: number): string {
+  return count < 2 ? "" : i === 0 ? "eerst" : i === count - 1 ? "daarna" : "toen";
+}
+
+const words = (...parts: string[]) => parts.filter(Boolean).join(" ");
+
+/** "A", "A en B", "A, B en C". */
+function joinClauses(clauses: string[]): string {
+  return clauses.length < 2 ? (clauses[0] ?? "") : `${clauses.slice(0, -1).join(", ")} en ${clauses[clauses.length - 1]}`;
+}
+
+/**
+ * A growth pattern in symbols and in plain Dutch. `words` stands alone (a table's meaning column):
+ * "twee jaar op rij ongeveer gelijk", "eerst een stijging, daarna een daling". `verbs` follows "het
+ * aandeel leerlingen met jeugdhulp": "bleef twee jaar op rij ongeveer gelijk", "steeg eerst en daalde
+ * daarna". Equal steps in a row are told once, with how many years they lasted.
+ */
+export function describePattern(pattern: string): {symbols: string; words: string; verbs: string} {
   const steps = pattern.split("/").filter(isCategory);
+  const grouped = runs(steps);
+  const n = grouped.length;
   return {
     symbols: steps.map(growthSymbol).join(" / "),
-    words: steps.map((c, i) => (i === 0 ? `eerst ${growthWords(c)}` : `dan ${growthWords(c)}`)).join(", ")
+    words: grouped.map((r, i) => words(orderWord(i, n), inARow(r.steps), NOUNS[r.category])).join(", "),
+    verbs: joinClauses(
+      grouped.map((r, i) => {
+        const [verb, rest] = VERBS[r.category];
+        return words(verb, orderWord(i, n), inARow(r.steps), rest);
+      })
+    )
   };
 }
 
@@ -162,6 +220,21 @@ export const ORDER_LABELS: Record<SchoolOrder, (latestYear: number) => string> =
   growth: () => "Groei over alle jaren (grootste stijging eerst)",
   name: () => "Naam (A–Z)"
 };
+
+/**
+ * The caveat with growth patterns, from the smallest school's size: on a small school one pupil moves
+ * the percentage a lot, so most changes from year to year are within chance. Null without schools.
+ */
+export function growthNoiseSentence(tables: SchoolTables): string | null {
+  const sizes = tables.tabel6.map((r) => r.enrolledLatestYear).filter((n) => n > 0);
+  if (sizes.length === 0) return null;
+  const smallest = Math.min(...sizes);
+  return (
+    "Let op: op een kleine school vallen de meeste verschillen van jaar tot jaar binnen het toeval. " +
+    `Bij ${formatCount(smallest)} leerlingen verschuift één leerling meer of minder het percentage al ${formatDecimal(100 / smallest, 1)} procentpunt. ` +
+    "Lees een patroon daarom niet als een trend."
+  );
+}
 
 /** "A", "A en B", "A, B en C". */
 export function joinNames(names: string[]): string {

@@ -1,6 +1,6 @@
 // nl-NL number, percentage, money and date formats: the one place for them. Browser-safe and
 // dependency-free (Intl), so pages, chart components and the Node scripts format alike:
-// 4.550 · 8,6% · 1,27 · € 10.000 · 1 januari 2020. House style: "%" without a space, € with one.
+// 4.550 · 8,5% · 1,27 · € 10.000 · 1 januari 2020. House style: "%" without a space, € with one.
 
 /** A value withheld by the suppression rule, as it appears in published JSON. */
 export interface SuppressedValue {
@@ -34,6 +34,16 @@ export function formatSuppressed(value: SuppressedValue): string {
  *  the mark once in a legend. A "< 5" here would wrongly read as "less than 5 %". */
 export const SUPPRESSED_DERIVED = "·";
 
+/**
+ * The legend of the two marks, the one text every table and chart uses: "< 5" is a small count, "·"
+ * a value withheld to protect one. The range follows the build's threshold (minCount).
+ */
+export function withheldLegend(minCount: number, unit = "leerlingen"): string {
+  const top = minCount - 1;
+  const range = top <= 1 ? `1 ${unit === "leerlingen" ? "leerling" : unit}` : `1 tot en met ${top} ${unit}`;
+  return `„< ${minCount}” = ${range}. „${SUPPRESSED_DERIVED}” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn.`;
+}
+
 type Shown = number | SuppressedValue | null | undefined;
 
 function guard(value: Shown, format: (n: number) => string, suppressedText = SUPPRESSED_DERIVED): string {
@@ -62,6 +72,19 @@ export function formatDecimal(value: Shown, decimals = 2): string {
 /** A value already in percent: 8.55 → "8,55%", with decimals 1 → "8,6%" (rounded half up). */
 export function formatPercent(value: Shown, decimals = 0): string {
   return guard(value, (n) => `${numberFormat(decimals, decimals).format(roundHalfUpTo(n, decimals))}%`);
+}
+
+/**
+ * The share part/whole in percent, rounded once from the counts: 389 of 4 550 → "8,5%". Rounding a
+ * stored 8.55 again to one decimal would give "8,6%" (double rounding). Round half up in integer
+ * arithmetic, as loaders/definitions.ts does. A withheld part or an empty whole has no share.
+ */
+export function formatShare(part: Shown, whole: Shown, decimals = 1): string {
+  if (isSuppressedValue(part) || isSuppressedValue(whole)) return SUPPRESSED_DERIVED;
+  if (typeof part !== "number" || typeof whole !== "number" || whole <= 0 || !Number.isFinite(part)) return NOT_APPLICABLE;
+  const scale = 10 ** decimals;
+  const scaled = Math.floor((2 * 100 * scale * part + whole) / (2 * whole));
+  return `${numberFormat(decimals, decimals).format(scaled / scale)}%`;
 }
 
 /** Percentage points with a sign: +3 → "+3", −2.5 → "−2,5" (a real minus sign). */

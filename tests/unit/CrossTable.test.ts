@@ -7,6 +7,7 @@ import {
   crossTableFinding,
   crossTableTitle,
   exclusionNote,
+  factorsFinding,
   testSentence,
   type CrossCell,
   type CrossTableData,
@@ -142,5 +143,28 @@ describe("CrossTableSummary", () => {
       ["SOT", "20", "0,011", "een aanwijzing voor een verband"],
       ["X", "3", "–", "niet te toetsen"]
     ]);
+  });
+});
+
+describe("factorsFinding", () => {
+  const factor = (label: string, pValue: number | null) => ({...omvang(test({pValue})), label});
+
+  it("counts and names the factors with an indication, as the summary table reads them", () => {
+    // The slide's case: 0,063 (weak), 0,76 (none), 0,011 (an indication).
+    expect(factorsFinding([factor("Omvang", 0.063), factor("SES", 0.76), factor("SOT", 0.011)])).toBe(
+      "Een aanwijzing voor een verband bij 1 van de 3 kenmerken: SOT"
+    );
+    expect(factorsFinding([factor("Omvang", 0.01), factor("SES", 0.76), factor("SOT", 0.011)])).toBe(
+      "Een aanwijzing voor een verband bij 2 van de 3 kenmerken: Omvang en SOT"
+    );
+    expect(factorsFinding([factor("Omvang", 0.01), factor("SOT", 0.02)])).toBe("Een aanwijzing voor een verband bij alle 2 kenmerken");
+  });
+
+  it("never claims a relation when no p-value is below 0,05, and leaves out factors that cannot be tested", () => {
+    expect(factorsFinding([factor("Omvang", 0.063), factor("SES", 0.76), factor("X", null)])).toBe(
+      "Geen duidelijk verband bij de 2 kenmerken; hooguit een zwakke aanwijzing bij Omvang"
+    );
+    expect(factorsFinding([factor("SES", 0.76)])).toBe("Geen aanwijzing voor een verband bij het kenmerk");
+    expect(factorsFinding([factor("X", null)])).toBe("De kenmerken zijn niet te toetsen");
   });
 });

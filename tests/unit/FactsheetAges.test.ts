@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {describe, expect, it} from "vitest";
-import {ageColumns, ageRows, ageSeries, FactsheetAges} from "../../src/components/FactsheetAges.js";
+import {ageColumns, ageRows, ageSeries, FactsheetAges, mostlyWithheldText} from "../../src/components/FactsheetAges.js";
 import {CARE_TYPE_COLORS} from "../../src/components/palette.js";
 import {H, sheetFixture} from "../fixtures/factsheet.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
@@ -44,5 +44,30 @@ describe("FactsheetAges", () => {
     expect(texts).toContain("6");
     expect(texts).toContain("9");
     await expectSvgSnapshot(chart, "factsheet-ages");
+  });
+});
+
+describe("a school where nearly every age cell is withheld", () => {
+  // The fixture draws 2 cells and withholds 2; withholding one more tips it.
+  function mostlyWithheld() {
+    const sheet = sheetFixture();
+    const dyslexia = sheet.ages.years[1].perCareType.find((c) => c.careType === "dyslexie")!;
+    dyslexia.ages = dyslexia.ages.map((a) => (a.pupils === 9 ? {...a, pupils: H} : a));
+    return sheet.ages;
+  }
+
+  it("draws the chart while at least as many cells are drawn as withheld", () => {
+    expect(mostlyWithheldText(ageSeries(sheetFixture().ages))).toBeNull();
+    expect(FactsheetAges(sheetFixture().ages).tagName.toLowerCase()).toBe("svg");
+  });
+
+  it("says in a sentence how many cells are withheld instead of drawing only marks", () => {
+    const ages = mostlyWithheld();
+    expect(mostlyWithheldText(ageSeries(ages))).toBe(
+      "Geen grafiek: op deze school zijn 3 van de 4 aantallen per zorgvorm en leeftijd afgeschermd, omdat het om heel weinig leerlingen gaat. De tabel hieronder toont wat wel bekend is."
+    );
+    const element = FactsheetAges(ages);
+    expect(element.tagName).toBe("P");
+    expect(element.querySelector("svg")).toBeNull();
   });
 });

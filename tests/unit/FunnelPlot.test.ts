@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {expect, it} from "vitest";
-import {FunnelPlot, funnelColumns, funnelData, funnelFinding, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
+import {FunnelPlot, placeLabels, funnelColumns, funnelData, funnelFinding, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
 import {toCsv} from "../../src/lib/csv.js";
 import {fourSchools, WITHHELD} from "../fixtures/growthSchools.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
@@ -112,4 +112,24 @@ it("FunnelPlot of groups of at most 8 pupils still draws its limits (the explore
   const texts = [...plot.querySelectorAll("text")].map((t) => t.textContent);
   expect(texts).toContain("bestuur X 10,00%");
   expect(texts).toEqual(expect.arrayContaining(["95%-grens", "99,8%-grens"]));
+});
+
+it("FunnelPlot on a slide names every school outside the 95% limits and colours those dots", () => {
+  const plot = FunnelPlot(fourSchools, {width: 640, label: "outside95"});
+  const texts = [...plot.querySelectorAll("text")].map((t) => t.textContent);
+  expect(texts).toEqual(expect.arrayContaining(["Zon", "Cirkel"]));
+  expect(texts).not.toContain("Beuk"); // inside both limits
+  const fills = [...plot.querySelectorAll('g[aria-label="dot"] circle')].map((c) => c.getAttribute("fill"));
+  // Zon and Cirkel in colour, Beuk grey.
+  expect(fills.filter((f) => f === "#0072B2")).toHaveLength(2);
+  expect(fills).toHaveLength(3);
+});
+
+it("placeLabels keeps labels apart and inside the plot", () => {
+  // Two dots 10 px apart on one height: the second label cannot go right (the first is there), so left.
+  expect(placeLabels([{x: 100, y: 100, text: "Alfa"}, {x: 110, y: 100, text: "Beta"}], {width: 400, height: 300})).toEqual(["right", "left"]);
+  // A dot at the right edge: its label goes left.
+  expect(placeLabels([{x: 395, y: 100, text: "Gamma"}], {width: 400, height: 300})).toEqual(["left"]);
+  // Far apart: both right.
+  expect(placeLabels([{x: 50, y: 50, text: "A"}, {x: 50, y: 200, text: "B"}], {width: 400, height: 300})).toEqual(["right", "right"]);
 });

@@ -30,11 +30,21 @@ it("GrowthTable gives each growth symbol its meaning for screen readers and expl
   const symbols = [...element.querySelectorAll('span[role="img"]')].map((s) => [s.textContent, s.getAttribute("aria-label")]);
   expect(symbols).toContainEqual(["−−", "sterke daling"]);
   expect(symbols).toContainEqual(["++", "sterke stijging"]);
-  expect(element.querySelector(".growth-table-legend")?.textContent).toMatch(/^· = afgeschermd/);
+  expect(element.querySelector(".growth-table-legend")?.textContent).toMatch(/^„< 5” = 1 tot en met 4 leerlingen\. „·” = afgeschermd .* \+\+ sterke stijging; \+ stijging;/);
 });
 
 it("GrowthTable(…, {highlight}) sets the chosen school's row in bold", () => {
   const table = GrowthTable(fourSchools, {caption: "Tabel 6", highlight: "Z1"}).querySelector("table")!;
   const bold = [...table.querySelectorAll("tr.growth-table-highlight")];
   expect(bold.map((tr) => tr.children[0].textContent)).toEqual(["Zon"]);
+});
+
+it("GrowthTable aligns every cell of a row on one baseline and keeps the use category on one line", () => {
+  const element = GrowthTable(fourSchools, {caption: "Tabel 6"});
+  const rows = [...element.querySelector("tbody")!.rows];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    expect([...row.cells].map((c) => c.style.verticalAlign)).toEqual([...row.cells].map(() => "baseline"));
+    expect(row.cells[row.cells.length - 1].style.whiteSpace).toBe("nowrap");
+  }
 });

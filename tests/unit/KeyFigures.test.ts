@@ -16,7 +16,7 @@ const data: KeyFiguresData = {
 const texts = (element: HTMLElement) => [...element.querySelectorAll(".big")].map((e) => e.textContent);
 
 it("KeyFigures(data) shows the five headline numbers in nl-NL formats", () => {
-  expect(texts(KeyFigures(data))).toEqual(["4.550", "8,6%", "4% tot 16%", "1,27", "34%"]);
+  expect(texts(KeyFigures(data))).toEqual(["4.550", "8,5%", "4% tot 16%", "1,27", "34%"]);
 });
 
 it("KeyFigures(data) names the year and the number of pupils in the notes", () => {
@@ -32,4 +32,20 @@ it("KeyFigures(data) shows a withheld count as '< 5' and a withheld percentage a
   const element = KeyFigures({...data, latest: {pupils: withheld, pct: withheld, trajectoriesPerPupil: withheld}});
   expect(texts(element).slice(1, 2)).toEqual(["·"]);
   expect(element.textContent).toContain("< 5 leerlingen begonnen");
+});
+
+it("KeyFigures lays the cards out as a wrapping row whose cards grow, so a short last row leaves no empty slot", () => {
+  const element = KeyFigures(data);
+  expect([element.style.display, element.style.flexWrap]).toEqual(["flex", "wrap"]);
+  const cards = [...element.querySelectorAll<HTMLElement>(".key-figure")];
+  expect(cards).toHaveLength(5);
+  for (const card of cards) expect(card.style.flexGrow).toBe("1");
+  // The range is one figure and never breaks.
+  expect(cards[2].querySelector<HTMLElement>(".big")!.style.whiteSpace).toBe("nowrap");
+});
+
+it("KeyFigures words its notes after the build's rules: youth care running in the year, a zorgpad of 3 months", () => {
+  const notes = [...KeyFigures(data, {youthCareDefinition: "active", zorgpadMonths: 3}).querySelectorAll(".key-figure p")].map((p) => p.textContent);
+  expect(notes[1]).toBe("389 leerlingen kregen in 2019 jeugdhulp");
+  expect(notes[4]).toBe("kreeg na het eerste traject binnen 3 maanden geen nieuw traject");
 });

@@ -31,15 +31,17 @@ describe("schoolSummary", () => {
     expect(schoolSummary(sheet, row, {funnel: point("boven"), coverage: 0.95})).toEqual([
       "In 2019 kregen 12 van de 100 leerlingen van De Linde jeugdhulp (12,0%). In de hele gemeente was dat 8,5%.",
       "Het gebruik van jeugdhulp is op deze school hoog, vergeleken met de andere scholen.",
-      "Van 2018 tot 2019 ging het aandeel leerlingen met jeugdhulp zo: eerst stijging, dan ongeveer gelijk.",
-      "In de trechtergrafiek valt de school boven de grens: op deze school krijgen meer leerlingen jeugdhulp dan je door toeval zou verwachten.",
+      "Het aandeel leerlingen met jeugdhulp steeg eerst en bleef daarna ongeveer gelijk (2018–2019).",
+      "Op deze school krijgen meer leerlingen jeugdhulp dan door toeval te verwachten is: het percentage ligt boven de 95%-grens voor een school van deze grootte.",
       "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (7 leerlingen)."
     ]);
   });
 
   it("says the school lies within the limits when the funnel point is inside", () => {
     const {sheet, row} = shownSchool();
-    expect(schoolSummary(sheet, row, {funnel: point(null), coverage: 0.95})[3]).toMatch(/binnen de grenzen: het verschil .* kan toeval zijn/);
+    expect(schoolSummary(sheet, row, {funnel: point(null), coverage: 0.95})[3]).toBe(
+      "Het verschil met de hele gemeente kan toeval zijn: het percentage valt binnen de 95%-grenzen voor een school van deze grootte."
+    );
   });
 
   it("never states a withheld number: a small count reads 'minder dan 5' and derived sentences are left out", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints} from "../../src/lib/format.js";
+import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints, formatShare, withheldLegend} from "../../src/lib/format.js";
 
 const suppressed = {suppressed: true as const, minCount: 5};
 
@@ -42,4 +42,25 @@ describe("nl-NL formats", () => {
 
 it("formatCountTick labels whole-number ticks only, so a small count axis does not read '0 0 1 1'", () => {
   expect([0, 0.5, 1, 1.5, 2, 1000].map(formatCountTick)).toEqual(["0", "", "1", "", "2", "1.000"]);
+});
+
+it("formatShare rounds once from the counts: 389 of 4 550 is 8,5%, not 8,55% rounded again to 8,6%", () => {
+  // 389 / 4550 = 8.5494…%: one rounding gives 8,5; rounding the stored 8,55 again would give 8,6.
+  expect(formatShare(389, 4550, 1)).toBe("8,5%");
+  expect(formatPercent(8.55, 1)).toBe("8,6%");
+  expect(formatShare(389, 4550, 2)).toBe("8,55%");
+  // A true half rounds up: 1 of 8 = 12,5% → 13% whole, 1 of 16 = 6,25% → 6,3%.
+  expect(formatShare(1, 8, 0)).toBe("13%");
+  expect(formatShare(1, 16, 1)).toBe("6,3%");
+  expect(formatShare(0, 10, 1)).toBe("0,0%");
+  expect(formatShare(5, 0, 1)).toBe("–");
+  expect(formatShare({suppressed: true, minCount: 5}, 100, 1)).toBe("·");
+});
+
+it("withheldLegend explains both marks once, with the range from the threshold", () => {
+  expect(withheldLegend(5)).toBe(
+    "„< 5” = 1 tot en met 4 leerlingen. „·” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn."
+  );
+  expect(withheldLegend(10, "trajecten")).toMatch(/^„< 10” = 1 tot en met 9 trajecten\. /);
+  expect(withheldLegend(2)).toMatch(/^„< 2” = 1 leerling\. /);
 });

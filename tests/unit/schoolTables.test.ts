@@ -1,5 +1,5 @@
 import {expect, it} from "vitest";
-import {describePattern, growthFinding, growthSummary, joinNames, sortSchools, totalGrowth} from "../../src/components/schoolTables.js";
+import {describePattern, growthFinding, growthNoiseSentence, growthSummary, joinNames, sortSchools, totalGrowth} from "../../src/components/schoolTables.js";
 import {beuk, cirkel, duin, fourSchools, zon} from "../fixtures/growthSchools.js";
 
 const names = (rows: {name: string}[]) => rows.map((r) => r.name);
@@ -24,8 +24,46 @@ it("totalGrowth is the last minus the first published whole percentage", () => {
 });
 
 it("describePattern spells the symbols with real minus signs and in words", () => {
-  expect(describePattern("0/--")).toEqual({symbols: "0 / −−", words: "eerst ongeveer gelijk, dan sterke daling"});
-  expect(describePattern("++/+")).toEqual({symbols: "++ / +", words: "eerst sterke stijging, dan stijging"});
+  expect(describePattern("0/--")).toEqual({
+    symbols: "0 / −−",
+    words: "eerst ongeveer gelijk, daarna een sterke daling",
+    verbs: "bleef eerst ongeveer gelijk en daalde daarna sterk"
+  });
+  expect(describePattern("++/+")).toEqual({
+    symbols: "++ / +",
+    words: "eerst een sterke stijging, daarna een stijging",
+    verbs: "steeg eerst sterk en steeg daarna"
+  });
+});
+
+it("describePattern tells equal steps in a row once, with how many years they lasted", () => {
+  expect(describePattern("0/0").words).toBe("twee jaar op rij ongeveer gelijk");
+  expect(describePattern("0/0").verbs).toBe("bleef twee jaar op rij ongeveer gelijk");
+  expect(describePattern("-/-").verbs).toBe("daalde twee jaar op rij");
+  expect(describePattern("++/++/++").verbs).toBe("steeg drie jaar op rij sterk");
+  expect(describePattern("+/+/0").words).toBe("eerst twee jaar op rij een stijging, daarna ongeveer gelijk");
+  expect(describePattern("+/0/-").verbs).toBe("steeg eerst, bleef toen ongeveer gelijk en daalde daarna");
+  expect(describePattern("+").words).toBe("een stijging");
+});
+
+const CATEGORIES = ["++", "+", "0", "-", "--"];
+const combinations = (length: number): string[] =>
+  length === 0 ? [""] : combinations(length - 1).flatMap((head) => CATEGORIES.map((c) => (head ? `${head}/${c}` : c)));
+
+it.each([2, 3])("describePattern gives every pattern of %i steps its own text, without a phrase said twice in a row", (length) => {
+  const patterns = combinations(length);
+  expect(patterns).toHaveLength(5 ** length);
+  const words = patterns.map((p) => describePattern(p).words);
+  const verbs = patterns.map((p) => describePattern(p).verbs);
+  // Different patterns never read alike.
+  expect(new Set(words).size).toBe(patterns.length);
+  expect(new Set(verbs).size).toBe(patterns.length);
+  for (const text of [...words, ...verbs]) {
+    // "eerst ongeveer gelijk, dan ongeveer gelijk": the same meaning in two clauses one after the other.
+    const clauses = text.split(/, | en (?=steeg|bleef|daalde)/).map((c) => c.replace(/^(eerst|toen|daarna) /, "").replace(/ (eerst|toen|daarna)( |$)/, "$2"));
+    clauses.slice(1).forEach((c, i) => expect(c, text).not.toBe(clauses[i]));
+    expect(text).not.toMatch(/\bdan\b|  |^ | $|,$/);
+  }
 });
 
 it("growthSummary counts shown and withheld schools, published patterns and rises and falls per step", () => {
@@ -51,4 +89,14 @@ it("joinNames writes Dutch lists", () => {
   expect(joinNames([])).toBe("");
   expect(joinNames(["Zon"])).toBe("Zon");
   expect(joinNames(["Zon", "Beuk", "Cirkel"])).toBe("Zon, Beuk en Cirkel");
+});
+
+it("growthNoiseSentence warns that small schools' changes are mostly chance, with the smallest school's size", () => {
+  // fourSchools: the smallest (Duin) has 60 pupils in the latest year: 1 pupil = 100/60 = 1,67 points.
+  expect(growthNoiseSentence(fourSchools)).toBe(
+    "Let op: op een kleine school vallen de meeste verschillen van jaar tot jaar binnen het toeval. " +
+      "Bij 60 leerlingen verschuift één leerling meer of minder het percentage al 1,7 procentpunt. " +
+      "Lees een patroon daarom niet als een trend."
+  );
+  expect(growthNoiseSentence({...fourSchools, tabel6: []})).toBeNull();
 });
