@@ -43,3 +43,24 @@ test("age curves: one line per year, small rates labelled in tenths", () => {
   const ticks = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
   expect(new Set(ticks).size).toBe(ticks.length);
 });
+
+test("the trend's end labels never overlap, and a withheld year breaks the line instead of bridging it", () => {
+  const close: CubeCell[] = [
+    ...[2017, 2018, 2019].map((year, i) => ({year, unit: unit("s:A", "Akker"), enrolled: 200, pupils: 6, trajectories: 6, pct: i === 1 ? hidden : 3})),
+    ...[2017, 2018, 2019].map((year) => ({year, unit: unit("s:B", "Beuk"), enrolled: 200, pupils: 6, trajectories: 6, pct: 3.05})),
+    ...[2017, 2018, 2019].map((year) => ({year, unit: unit("g", "Gemeente"), enrolled: 1000, pupils: 30, trajectories: 30, pct: 2.9}))
+  ];
+  const plot = ExplorerTrend(close, {width: 640, compared: ["s:A", "s:B"]});
+  const labels = [...plot.querySelectorAll('g[aria-label="text"] text')].map((t) => ({
+    text: t.textContent,
+    y: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute("transform") ?? "")?.[1] ?? t.getAttribute("y"))
+  }));
+  expect(labels.map((l) => l.text).sort()).toEqual(["Akker", "Beuk", "Gemeente"]);
+  const ys = labels.map((l) => l.y).sort((a, b) => a - b);
+  // 3,05%, 3% and 2,9% lie within 4 pixels of each other; their names sit 13 pixels apart.
+  expect(ys[1] - ys[0]).toBeGreaterThanOrEqual(12.99);
+  expect(ys[2] - ys[1]).toBeGreaterThanOrEqual(12.99);
+  // Akker's line: 2017, a gap, 2019 — two move-tos in one path, no segment across 2018.
+  const akker = [...plot.querySelectorAll('g[aria-label="line"] path')].find((p) => p.getAttribute("stroke") === "#0072B2")!;
+  expect(akker.getAttribute("d")!.match(/M/g)).toHaveLength(2);
+});
