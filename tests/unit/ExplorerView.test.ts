@@ -4,26 +4,12 @@
 import {describe, expect, test, vi} from "vitest";
 import {ExplorerFilters} from "../../src/components/ExplorerFilters.js";
 import {ExplorerView} from "../../src/components/ExplorerView.js";
-import {Cube, type CubeMeta} from "../../src/lib/cube.js";
+import {Cube} from "../../src/lib/cube.js";
+import {explorerMeta, explorerUnits} from "../fixtures/explorerCube.js";
 import {defaultState} from "../../src/lib/explorerState.js";
 
-const meta: CubeMeta = {
-  municipality: "Heuvelrug",
-  synthetic: true,
-  minCount: 5,
-  years: [2018, 2019],
-  ages: [{key: "alle", label: "alle leeftijden"}, {key: "6-7", label: "6–7 jaar"}],
-  careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "dyslexie", label: "Dyslexiezorg"}],
-  dyslexiaCareType: "dyslexie",
-  dbcTransitionYear: 2018,
-  definition: "gestart"
-};
-const units = [
-  {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: ""},
-  {code: "b:1", niveau: "bestuur", naam: "Bestuur Een", onderdeel_van: "g"},
-  {code: "s:A1", niveau: "school", naam: "Akker", onderdeel_van: "b:1"},
-  {code: "s:B2", niveau: "school", naam: "Beuk", onderdeel_van: "b:1"}
-];
+const meta = explorerMeta;
+const units = explorerUnits;
 const enrolled = ["g", "b:1", "s:A1", "s:B2"].flatMap((eenheid) =>
   ["2018", "2019"].map((jaar) => ({jaar, eenheid, leeftijd: "alle", leerlingen: eenheid.startsWith("s:") ? "100" : "200"}))
 );
