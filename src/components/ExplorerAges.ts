@@ -23,6 +23,11 @@ const MARGIN_BOTTOM = 40;
 export function ExplorerAges(rows: AgeRow[], {width = 640}: {width?: number} = {}): SVGSVGElement | HTMLElement {
   const value = (r: AgeRow) => (typeof r.per100 === "number" ? r.per100 : NaN);
   const drawn = rows.filter((r) => !Number.isNaN(value(r)));
+  if (drawn.length === 0) {
+    const message = document.createElement("p");
+    message.textContent = "Niets te tekenen: elk cijfer per leeftijd in deze selectie is afgeschermd of heeft geen leerlingen.";
+    return message;
+  }
   const years = [...new Set(rows.map((r) => r.year))];
   const labels = [...new Set(rows.map((r) => r.label))];
   const short = width < SHORT_LABELS_BELOW;

@@ -13,8 +13,9 @@ import {withheldNote} from "./chartParts.js";
 import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
-import {ExplorerTrend} from "./ExplorerTrend.js";
+import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
 import {FunnelPlot, funnelColumns, funnelData, funnelFinding} from "./FunnelPlot.js";
+import {joinNames} from "./schoolTables.js";
 
 const CELL_COLUMNS: Column<CubeCell>[] = [
   {label: "Eenheid", value: (c) => c.unit.name},
@@ -49,10 +50,12 @@ export function selectionText(cube: Cube, state: ExplorerState): string {
     .join(", ");
 }
 
-function trendTitle(cells: CubeCell[], compared: string[]): string {
+export function trendTitle(cells: CubeCell[], compared: string[]): string {
   const last = cells.filter((c) => compared.includes(c.unit.code) && c.year === Math.max(...cells.map((x) => x.year)));
   const shown = last.filter((c) => typeof c.pct === "number");
-  if (shown.length === 0) return "Het percentage van deze selectie is afgeschermd";
+  if (shown.length === 0) {
+    return `In ${last[0].year} is het percentage van ${joinNames(last.map((c) => c.unit.name))} afgeschermd`;
+  }
   const parts = shown.map((c) => `${c.unit.name} ${formatPercent(c.pct as number, 1)}`);
   return `In ${last[0].year}: ${parts.join(", ")} van de leerlingen met jeugdhulp`;
 }
@@ -88,7 +91,11 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
           filename: `verkennen-per-jaar-${slug}.csv`,
           lazy: true,
           note:
-            [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
+            [
+              cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null,
+              undrawnUnits(cells).length > 0 ? `Niet getekend (elk jaar afgeschermd): ${joinNames(undrawnUnits(cells))}.` : null,
+              withheldNote(cells.map((c) => c.pupils))
+            ]
               .filter(Boolean)
               .join(" ") || undefined
         });
@@ -101,9 +108,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
         const tables = funnelTables(cube, state);
         const funnel = funnelData(tables);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
+        const around = state.board ? reference : "de gemeente";
         return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference}), {
-          title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${reference} is afgeschermd` : funnelFinding(funnel),
-          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${reference} (${selection}).`,
+          title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
+          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${around} (${selection}).`,
           columns: funnelColumns(funnel),
           rows: funnel.points,
           filename: `verkennen-trechter-${year}-${slug}.csv`,
