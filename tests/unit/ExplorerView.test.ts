@@ -89,3 +89,20 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(view.querySelector(".explorer-status")).toBeNull();
   });
 });
+
+test("every total is the cube's own cell, never a sum of the shown schools (perturbed or hidden cells need not add up)", () => {
+  // The municipality's cell says 19 while its schools show 10 and 6 and the board 17: each figure
+  // must show its own cell (a sum would undo hiding, and differs from a perturbed total).
+  const cube = new Cube(meta, units, enrolled, [row("2019", "g", "19"), row("2019", "b:1", "17"), row("2019", "s:A1", "10"), row("2019", "s:B2", "6")]);
+  const form = ExplorerFilters(cube, {...defaultState(cube), board: "b:1", schools: ["s:A1", "s:B2"]});
+  const view = ExplorerView(cube, form, {loadVariant: async () => []});
+  const rows = [...view.querySelectorAll(".explorer-table tbody tr")].map((tr) => [...tr.children].slice(0, 4).map((c) => c.textContent));
+  expect(rows.filter((r) => r[1] === "2019")).toEqual([
+    ["Akker", "2019", "100", "10"],
+    ["Beuk", "2019", "100", "6"],
+    ["Bestuur Een", "2019", "200", "17"],
+    ["Heuvelrug", "2019", "200", "19"]
+  ]);
+  // The funnel is drawn around the board's own 17 of 200 (8,50%), not around 16 of 200.
+  expect([...view.querySelectorAll("text")].map((t) => t.textContent)).toContain("Bestuur Een 8,50%");
+});
