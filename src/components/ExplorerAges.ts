@@ -53,7 +53,9 @@ export function ExplorerAges(rows: AgeRow[], {width = 640}: {width?: number} = {
     marks: [
       Plot.line(rows, {x: "label", y: value, z: "year", stroke: "year", strokeWidth: 2, ariaHidden: "true"}),
       Plot.dot(drawn, {x: "label", y: value, fill: "year", r: 3.5, title: (r: AgeRow) => `${r.label}, ${r.year}: ${formatDecimal(value(r), 1)}`, ariaHidden: "true"}),
-      Plot.text(endLabels, {x: "label", y: "labelValue", text: (r: AgeRow) => String(r.year), fill: "year", textAnchor: "start", dx: 8, fontSize: 11, ariaHidden: "true"}),
+      // A swatch in the line's colour, the year in the text colour (orange text is hard to read).
+      Plot.dot(endLabels, {x: "label", y: "labelValue", fill: "year", symbol: "square", r: 3.5, dx: 11, ariaHidden: "true"}),
+      Plot.text(endLabels, {x: "label", y: "labelValue", text: (r: AgeRow) => String(r.year), fill: "currentColor", textAnchor: "start", dx: 18, fontSize: 11, ariaHidden: "true"}),
       Plot.ruleY([0], {ariaHidden: "true"})
     ]
   });
