@@ -67,6 +67,19 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(view.children[3]).toBe(agesNow);
   });
 
+  test("a kept figure's words never go stale: the age and care-type figures leave out their own filter", () => {
+    const {form, view} = setUp();
+    const description = (i: number) => view.children[i].querySelector(".chart-description")?.textContent;
+    change(form, "select[name=leeftijd]", (s) => (s.value = "6-7"));
+    expect(description(0)).toBe("Leerlingen met jeugdhulp als percentage van alle leerlingen, per jaar (alle zorgvormen, 6–7 jaar, traject gestart in het jaar).");
+    // The age figure was kept: it must not name the age filter at all (it was "alle leeftijden" here).
+    expect(description(3)).toBe(
+      "Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (alle leeftijdsgroepen; alle zorgvormen, traject gestart in het jaar)."
+    );
+    change(form, "select[name=zorgvorm]", (s) => (s.value = "dyslexie"));
+    expect(description(2)).toBe("Leerlingen met jeugdhulp per zorgvorm en jaar (alle zorgvormen; 6–7 jaar, traject gestart in het jaar).");
+  });
+
   test("unticking the last year keeps it; a care type of dyslexia disables 'dyslexiezorg meetellen'", () => {
     const {form} = setUp();
     change(form, "input[name=jaar][value='2018']", (b) => (b.checked = false));
