@@ -13,8 +13,9 @@ import {withheldNote} from "./chartParts.js";
 import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
-import {ExplorerTrend} from "./ExplorerTrend.js";
+import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
 import {FunnelPlot, funnelColumns, funnelData, funnelFinding} from "./FunnelPlot.js";
+import {joinNames} from "./schoolTables.js";
 
 const CELL_COLUMNS: Column<CubeCell>[] = [
   {label: "Eenheid", value: (c) => c.unit.name},
@@ -34,13 +35,16 @@ const AGE_COLUMNS: Column<AgeRow>[] = [
   {label: "Per 100 leerlingen", value: (r) => r.per100, kind: "number", decimals: 1}
 ];
 
-/** The filters in words, for titles and the CSV: "basis GGZ, 8–9 jaar, zonder dyslexiezorg". */
-export function selectionText(cube: Cube, state: ExplorerState): string {
+/**
+ * The filters in words, for titles and the CSV: "basis GGZ, 8–9 jaar, zonder dyslexiezorg". A figure
+ * that shows every care type or age group omits that filter (it is kept when only that filter changes).
+ */
+export function selectionText(cube: Cube, state: ExplorerState, {omit}: {omit?: "careType" | "age"} = {}): string {
   const careType = cube.meta.careTypes.find((c) => c.key === state.careType)!.label;
   const age = cube.meta.ages.find((a) => a.key === state.age)!.label;
   return [
-    careType.toLocaleLowerCase("nl").replace("ggz", "GGZ"),
-    age,
+    omit === "careType" ? null : careType.toLocaleLowerCase("nl").replace("ggz", "GGZ"),
+    omit === "age" ? null : age,
     state.dyslexia === "zonder" ? "zonder dyslexiezorg" : null,
     state.dbc === "aan" ? "met DBC-correctie" : null,
     state.definition === "actief" ? "in zorg tijdens het jaar" : "traject gestart in het jaar"
@@ -49,10 +53,12 @@ export function selectionText(cube: Cube, state: ExplorerState): string {
     .join(", ");
 }
 
-function trendTitle(cells: CubeCell[], compared: string[]): string {
+export function trendTitle(cells: CubeCell[], compared: string[]): string {
   const last = cells.filter((c) => compared.includes(c.unit.code) && c.year === Math.max(...cells.map((x) => x.year)));
   const shown = last.filter((c) => typeof c.pct === "number");
-  if (shown.length === 0) return "Het percentage van deze selectie is afgeschermd";
+  if (shown.length === 0) {
+    return `In ${last[0].year} is het percentage van ${joinNames(last.map((c) => c.unit.name))} afgeschermd`;
+  }
   const parts = shown.map((c) => `${c.unit.name} ${formatPercent(c.pct as number, 1)}`);
   return `In ${last[0].year}: ${parts.join(", ")} van de leerlingen met jeugdhulp`;
 }
@@ -67,7 +73,10 @@ export interface ExplorerFigure {
 export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}: {width?: number} = {}): ExplorerFigure[] {
   const selection = selectionText(cube, state);
   const compared = comparedUnits(state, cube);
-  const slug = serializeState(state, cube).replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "standaard";
+  // A file name from the filters a figure depends on: a kept figure keeps a name that fits it.
+  const slugOf = (s: ExplorerState) => serializeState(s, cube).replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "standaard";
+  const slug = slugOf(state);
+  const focusState = {...state, schools: state.schools.slice(0, 1)};
   const filters = [state.age, state.careType, state.dyslexia, state.dbc, state.definition];
   const year = focusYear(state);
   const unit = cube.unitByCode.get(focusUnit(cube, state))!;
@@ -88,7 +97,11 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
           filename: `verkennen-per-jaar-${slug}.csv`,
           lazy: true,
           note:
-            [cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null, withheldNote(cells.map((c) => c.pupils))]
+            [
+              cells.some((c) => !compared.includes(c.unit.code)) ? "Gestippeld: ter vergelijking." : null,
+              undrawnUnits(cells).length > 0 ? `Niet getekend (elk jaar afgeschermd): ${joinNames(undrawnUnits(cells))}.` : null,
+              withheldNote(cells.map((c) => c.pupils))
+            ]
               .filter(Boolean)
               .join(" ") || undefined
         });
@@ -101,12 +114,13 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
         const tables = funnelTables(cube, state);
         const funnel = funnelData(tables);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
+        const around = state.board ? reference : "de gemeente";
         return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference}), {
-          title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${reference} is afgeschermd` : funnelFinding(funnel),
-          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${reference} (${selection}).`,
+          title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
+          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${around} (${selection}).`,
           columns: funnelColumns(funnel),
           rows: funnel.points,
-          filename: `verkennen-trechter-${year}-${slug}.csv`,
+          filename: `verkennen-trechter-${year}-${slugOf({...state, years: cube.meta.years, schools: highlight ? [highlight] : []})}.csv`,
           lazy: true,
           note:
             funnel.withheld.length > 0
@@ -122,10 +136,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
         const careTypes = careTypeYears(cube, state);
         return ChartFigure(CareTypeChart(careTypes, {width}), {
           title: `Zorgvormen bij ${unit.name}`,
-          description: `Leerlingen met jeugdhulp per zorgvorm en jaar (filter op zorgvorm hier niet toegepast; ${selection}).`,
+          description: `Leerlingen met jeugdhulp per zorgvorm en jaar (alle zorgvormen; ${selectionText(cube, state, {omit: "careType"})}).`,
           columns: careTypeColumns(careTypes),
           rows: careTypes,
-          filename: `verkennen-zorgvormen-${slug}.csv`,
+          filename: `verkennen-zorgvormen-${slugOf({...focusState, careType: "alle"})}.csv`,
           lazy: true,
           note: withheldNote(careTypes.flatMap((r) => r.perYear.map((y) => y.pupils)))
         });
@@ -138,10 +152,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
         const ages = ageRows(cube, state);
         return ChartFigure(ExplorerAges(ages, {width}), {
           title: `Jeugdhulp naar leeftijd bij ${unit.name}`,
-          description: `Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (filter op leeftijd hier niet toegepast; ${selection}).`,
+          description: `Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (alle leeftijdsgroepen; ${selectionText(cube, state, {omit: "age"})}).`,
           columns: AGE_COLUMNS,
           rows: ages,
-          filename: `verkennen-leeftijden-${slug}.csv`,
+          filename: `verkennen-leeftijden-${slugOf({...focusState, age: "alle"})}.csv`,
           lazy: true,
           note: withheldNote(ages.map((r) => r.pupils))
         });

@@ -5,7 +5,11 @@
 import type {Cube} from "../lib/cube.js";
 import {defaultState, type ExplorerState} from "../lib/explorerState.js";
 
-export type ExplorerForm = HTMLFormElement & {value: ExplorerState};
+export type ExplorerForm = HTMLFormElement & {
+  value: ExplorerState;
+  /** Shows a state in the controls and redraws as if the reader chose it (reset, Back and Forward). */
+  setState: (state: ExplorerState) => void;
+};
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = Object.assign(document.createElement(tag), props);
@@ -107,10 +111,11 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
     if (event.target === board) schools.selectedIndex = -1;
     changed();
   });
-  reset.addEventListener("click", () => {
-    show(defaultState(cube));
+  form.setState = (state) => {
+    show(state);
     form.dispatchEvent(new Event("input", {bubbles: true}));
-  });
+  };
+  reset.addEventListener("click", () => form.setState(defaultState(cube)));
 
   form.append(
     years,

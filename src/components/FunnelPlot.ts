@@ -4,6 +4,7 @@
 
 import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
+import {labelWidth, percentAxis} from "../lib/chartLayout.js";
 import {funnelLimits, outsideLimits, type Side} from "../lib/funnel.js";
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
@@ -271,6 +272,22 @@ export function FunnelPlot(
       ariaHidden: "true"
     });
 
+  // A school's name right of its dot, or left of it where the right edge would cut it off.
+  const fitsRight = (d: FunnelPoint, dx: number, fontSize: number) => 50 + (d.enrolled / maxN) * (width - 70) + dx + labelWidth(d.name, fontSize) <= width;
+  const nameLabels = (points: FunnelPoint[], {dx, ...style}: {dx: number; fontSize: number; fontWeight?: string}) =>
+    [true, false].map((right) =>
+      Plot.text(points.filter((d) => fitsRight(d, dx, style.fontSize) === right), {
+        x: "enrolled",
+        y: "pct",
+        text: "name",
+        dx: right ? dx : -dx,
+        textAnchor: right ? "start" : "end",
+        ...style,
+        ariaHidden: "true",
+        ...HALO
+      })
+    );
+
   return Plot.plot({
     width,
     height,
@@ -280,7 +297,8 @@ export function FunnelPlot(
     marginBottom,
     ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
-    y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, tickFormat: (d: number) => formatPercent(d), grid: true},
+    // Ticks and their decimals follow the domain: small shares never read "1% 1% 2%".
+    y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, grid: true, ...percentAxis(yMax, height - 50)},
     marks: [
       Plot.ruleY([100 * p], {stroke: "currentColor", strokeWidth: 1, ariaHidden: "true"}),
       Plot.text([100 * p], {x: maxN, y: (d: number) => d, text: (d: number) => `${referenceLabel} ${formatPercent(d, 2)}`, textAnchor: "end", dy: -8, fontSize: 11, ariaHidden: "true", ...HALO}),
@@ -299,7 +317,7 @@ export function FunnelPlot(
       }),
       ...labelMarks,
       Plot.dot(chosen, {x: "enrolled", y: "pct", r: 7, fill: HIGHLIGHT_COLOR, stroke: "currentColor", strokeWidth: 1.5, className: "funnel-highlight", ariaHidden: "true"}),
-      Plot.text(chosen, {x: "enrolled", y: "pct", text: "name", dx: 10, textAnchor: "start", fontSize: 12, fontWeight: "bold", ariaHidden: "true", ...HALO})
+      ...nameLabels(chosen, {dx: 10, fontSize: 12, fontWeight: "bold"})
     ]
   });
 }

@@ -1,8 +1,10 @@
 // A SQL box over the explorer's cube: a query, a few examples to start from, the answer as a table
-// and as a Dutch CSV download. `run` is given by the page (DuckDB-wasm, started on the first query,
-// so readers who never ask a question never download the database).
+// and as a Dutch CSV download, an error in Dutch (DuckDB's English message folded away). `run` is
+// given by the page (DuckDB-wasm, started on the first query, so readers who never ask a question
+// never download the database).
 
 import {toCsv, type Column} from "../lib/csv.js";
+import {explainSqlError} from "../lib/sqlErrors.js";
 import {DataTable, downloadButton} from "./ChartFigure.js";
 
 export interface SqlExample {
@@ -91,7 +93,17 @@ export function SqlBox(run: (sql: string) => Promise<SqlRow[]>, {examples}: {exa
         );
       }
     } catch (error) {
-      status.textContent = `De query gaf een fout: ${error instanceof Error ? error.message : String(error)}`;
+      // In Dutch for the reader; DuckDB's own words folded away for whoever knows them.
+      const {text, original} = explainSqlError(error);
+      status.textContent = `De query gaf een fout. ${text}`;
+      const details = document.createElement("details");
+      details.className = "sql-error-original";
+      const summary = document.createElement("summary");
+      summary.textContent = "Oorspronkelijke melding van DuckDB (Engels)";
+      const pre = document.createElement("pre");
+      pre.textContent = original;
+      details.append(summary, pre);
+      output.append(details);
     } finally {
       runButton.disabled = false;
     }

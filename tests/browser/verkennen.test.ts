@@ -85,6 +85,37 @@ describe("/verkennen", () => {
     await Promise.all([page.close(), shared.page.close()]);
   });
 
+  test("Back returns to the previous filters: the controls, the address and the figures", async () => {
+    const {page, consoleErrors} = await open("/verkennen");
+    await shows(page, "");
+    await page.selectOption("select[name=leeftijd]", "8-9");
+    await shows(page, "leeftijd=8-9");
+    // The entry is written once the filters rest.
+    await page.waitForURL((url) => url.search === "?leeftijd=8-9");
+    const earlier = await resultsText(page);
+    await page.check("input[name=dbc]");
+    await shows(page, "leeftijd=8-9&dbc=aan");
+    await page.waitForURL((url) => url.search === "?leeftijd=8-9&dbc=aan");
+    expect(await resultsText(page)).not.toBe(earlier);
+
+    await page.goBack();
+    await shows(page, "leeftijd=8-9");
+    expect(new URL(page.url()).search).toBe("?leeftijd=8-9");
+    expect(await page.isChecked("input[name=dbc]")).toBe(false);
+    expect(await page.$eval("select[name=leeftijd]", (s) => (s as HTMLSelectElement).value)).toBe("8-9");
+    expect(await resultsText(page)).toBe(earlier);
+    // One more step back is the page as it opened; restoring never adds an entry of its own.
+    await page.goBack();
+    await shows(page, "");
+    await page.waitForTimeout(1000);
+    expect(new URL(page.url()).search).toBe("");
+    expect((await titles(page))[0]).toBe("In 2019: Utrechtse Heuvelrug 8,5% van de leerlingen met jeugdhulp");
+    await page.goForward();
+    await shows(page, "leeftijd=8-9");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test("a link with unknown values says which parts it ignored", async () => {
     const {page} = await open("/verkennen?jaar=2012&zorgvorm=onbekend");
     await shows(page, "");
@@ -117,7 +148,12 @@ describe("/verkennen", () => {
     await page.waitForFunction(() => /fout/.test(document.querySelector(".sql-status")?.textContent ?? ""));
     // DuckDB's worker and wasm come from this site: its CDN defaults are never used.
     expect(await page.evaluate(() => performance.getEntriesByType("resource").some((e) => e.name.includes("duckdb-browser-eh.worker")))).toBe(true);
-    expect(await page.textContent(".sql-status")).toMatch(/^De query gaf een fout: .*leerlingen_per_leerling/);
+    expect(await page.textContent(".sql-status")).toBe(
+      "De query gaf een fout. Er is geen tabel “leerlingen_per_leerling”. Bedoelt u “leerlingen”? De tabellen heten jeugdhulp, leerlingen en eenheden."
+    );
+    // DuckDB's own message stays available, folded away.
+    expect(await page.textContent(".sql-error-original summary")).toBe("Oorspronkelijke melding van DuckDB (Engels)");
+    expect(await page.textContent(".sql-error-original pre")).toMatch(/^Catalog Error: Table with name leerlingen_per_leerling does not exist!/);
     expect(external).toEqual([]);
     await page.close();
   });

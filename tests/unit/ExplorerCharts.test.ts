@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // The explorer's own charts: what they draw and how their axes read.
 import {expect, test} from "vitest";
-import {ExplorerAges} from "../../src/components/ExplorerAges.js";
-import {ExplorerTrend, trendPoints} from "../../src/components/ExplorerTrend.js";
+import {ExplorerAges, shortAgeLabel} from "../../src/components/ExplorerAges.js";
+import {trendTitle} from "../../src/components/ExplorerFigures.js";
+import {ExplorerTrend, trendPoints, undrawnUnits} from "../../src/components/ExplorerTrend.js";
 import type {CubeCell} from "../../src/lib/cube.js";
 import type {AgeRow} from "../../src/lib/explorerViews.js";
 
@@ -42,4 +43,41 @@ test("age curves: one line per year, small rates labelled in tenths", () => {
   expect(plot.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(4);
   const ticks = [...plot.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
   expect(new Set(ticks).size).toBe(ticks.length);
+});
+
+test("the trend's end labels never overlap, and a withheld year breaks the line instead of bridging it", () => {
+  const close: CubeCell[] = [
+    ...[2017, 2018, 2019].map((year, i) => ({year, unit: unit("s:A", "Akker"), enrolled: 200, pupils: 6, trajectories: 6, pct: i === 1 ? hidden : 3})),
+    ...[2017, 2018, 2019].map((year) => ({year, unit: unit("s:B", "Beuk"), enrolled: 200, pupils: 6, trajectories: 6, pct: 3.05})),
+    ...[2017, 2018, 2019].map((year) => ({year, unit: unit("g", "Gemeente"), enrolled: 1000, pupils: 30, trajectories: 30, pct: 2.9}))
+  ];
+  const plot = ExplorerTrend(close, {width: 640, compared: ["s:A", "s:B"]});
+  const labels = [...plot.querySelectorAll('g[aria-label="text"] text')].map((t) => ({
+    text: t.textContent,
+    y: Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute("transform") ?? "")?.[1] ?? t.getAttribute("y"))
+  }));
+  expect(labels.map((l) => l.text).sort()).toEqual(["Akker", "Beuk", "Gemeente"]);
+  const ys = labels.map((l) => l.y).sort((a, b) => a - b);
+  // 3,05%, 3% and 2,9% lie within 4 pixels of each other; their names sit 13 pixels apart.
+  expect(ys[1] - ys[0]).toBeGreaterThanOrEqual(12.99);
+  expect(ys[2] - ys[1]).toBeGreaterThanOrEqual(12.99);
+  // Akker's line: 2017, a gap, 2019 — two move-tos in one path, no segment across 2018.
+  const akker = [...plot.querySelectorAll('g[aria-label="line"] path')].find((p) => p.getAttribute("stroke") === "#0072B2")!;
+  expect(akker.getAttribute("d")!.match(/M/g)).toHaveLength(2);
+});
+
+test("the trend's title and note name the compared units whose share is withheld", () => {
+  const akkerHidden = cells.map((c) => (c.unit.code === "s:A" ? {...c, pupils: hidden, trajectories: hidden, pct: hidden} : c));
+  // Akker is withheld in 2019 (the last year) only: the title says so.
+  expect(trendTitle(cells, ["s:A"])).toBe("In 2019 is het percentage van Akker afgeschermd");
+  expect(trendTitle(cells, ["g"])).toBe("In 2019: Gemeente 2,5% van de leerlingen met jeugdhulp");
+  // Withheld in every year: not drawn at all, and named below the chart.
+  expect(undrawnUnits(cells)).toEqual([]);
+  expect(undrawnUnits(akkerHidden)).toEqual(["Akker"]);
+});
+
+test("the age curves say so when nothing can be drawn, and shorten age groups on a narrow chart", () => {
+  const none: AgeRow[] = [{age: "6-7", label: "6–7 jaar", year: 2019, enrolled: 30, pupils: hidden, per100: hidden}];
+  expect(ExplorerAges(none).textContent).toMatch(/^Niets te tekenen/);
+  expect(["t/m 5 jaar", "10–11 jaar", "12 jaar en ouder"].map(shortAgeLabel)).toEqual(["t/m 5", "10–11", "12+"]);
 });

@@ -4,26 +4,12 @@
 import {describe, expect, test, vi} from "vitest";
 import {ExplorerFilters} from "../../src/components/ExplorerFilters.js";
 import {ExplorerView} from "../../src/components/ExplorerView.js";
-import {Cube, type CubeMeta} from "../../src/lib/cube.js";
+import {Cube} from "../../src/lib/cube.js";
+import {explorerMeta, explorerUnits} from "../fixtures/explorerCube.js";
 import {defaultState} from "../../src/lib/explorerState.js";
 
-const meta: CubeMeta = {
-  municipality: "Heuvelrug",
-  synthetic: true,
-  minCount: 5,
-  years: [2018, 2019],
-  ages: [{key: "alle", label: "alle leeftijden"}, {key: "6-7", label: "6–7 jaar"}],
-  careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "dyslexie", label: "Dyslexiezorg"}],
-  dyslexiaCareType: "dyslexie",
-  dbcTransitionYear: 2018,
-  definition: "gestart"
-};
-const units = [
-  {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: ""},
-  {code: "b:1", niveau: "bestuur", naam: "Bestuur Een", onderdeel_van: "g"},
-  {code: "s:A1", niveau: "school", naam: "Akker", onderdeel_van: "b:1"},
-  {code: "s:B2", niveau: "school", naam: "Beuk", onderdeel_van: "b:1"}
-];
+const meta = explorerMeta;
+const units = explorerUnits;
 const enrolled = ["g", "b:1", "s:A1", "s:B2"].flatMap((eenheid) =>
   ["2018", "2019"].map((jaar) => ({jaar, eenheid, leeftijd: "alle", leerlingen: eenheid.startsWith("s:") ? "100" : "200"}))
 );
@@ -81,6 +67,19 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(view.children[3]).toBe(agesNow);
   });
 
+  test("a kept figure's words never go stale: the age and care-type figures leave out their own filter", () => {
+    const {form, view} = setUp();
+    const description = (i: number) => view.children[i].querySelector(".chart-description")?.textContent;
+    change(form, "select[name=leeftijd]", (s) => (s.value = "6-7"));
+    expect(description(0)).toBe("Leerlingen met jeugdhulp als percentage van alle leerlingen, per jaar (alle zorgvormen, 6–7 jaar, traject gestart in het jaar).");
+    // The age figure was kept: it must not name the age filter at all (it was "alle leeftijden" here).
+    expect(description(3)).toBe(
+      "Leerlingen met jeugdhulp per 100 leerlingen van die leeftijd op 1 juli (alle leeftijdsgroepen; alle zorgvormen, traject gestart in het jaar)."
+    );
+    change(form, "select[name=zorgvorm]", (s) => (s.value = "dyslexie"));
+    expect(description(2)).toBe("Leerlingen met jeugdhulp per zorgvorm en jaar (alle zorgvormen; 6–7 jaar, traject gestart in het jaar).");
+  });
+
   test("unticking the last year keeps it; a care type of dyslexia disables 'dyslexiezorg meetellen'", () => {
     const {form} = setUp();
     change(form, "input[name=jaar][value='2018']", (b) => (b.checked = false));
@@ -102,4 +101,21 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(view.querySelector(".chart-title")?.textContent).toBe("In 2019: Heuvelrug 6,0% van de leerlingen met jeugdhulp");
     expect(view.querySelector(".explorer-status")).toBeNull();
   });
+});
+
+test("every total is the cube's own cell, never a sum of the shown schools (perturbed or hidden cells need not add up)", () => {
+  // The municipality's cell says 19 while its schools show 10 and 6 and the board 17: each figure
+  // must show its own cell (a sum would undo hiding, and differs from a perturbed total).
+  const cube = new Cube(meta, units, enrolled, [row("2019", "g", "19"), row("2019", "b:1", "17"), row("2019", "s:A1", "10"), row("2019", "s:B2", "6")]);
+  const form = ExplorerFilters(cube, {...defaultState(cube), board: "b:1", schools: ["s:A1", "s:B2"]});
+  const view = ExplorerView(cube, form, {loadVariant: async () => []});
+  const rows = [...view.querySelectorAll(".explorer-table tbody tr")].map((tr) => [...tr.children].slice(0, 4).map((c) => c.textContent));
+  expect(rows.filter((r) => r[1] === "2019")).toEqual([
+    ["Akker", "2019", "100", "10"],
+    ["Beuk", "2019", "100", "6"],
+    ["Bestuur Een", "2019", "200", "17"],
+    ["Heuvelrug", "2019", "200", "19"]
+  ]);
+  // The funnel is drawn around the board's own 17 of 200 (8,50%), not around 16 of 200.
+  expect([...view.querySelectorAll("text")].map((t) => t.textContent)).toContain("Bestuur Een 8,50%");
 });

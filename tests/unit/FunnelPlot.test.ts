@@ -133,3 +133,36 @@ it("placeLabels keeps labels apart and inside the plot", () => {
   // Far apart: both right.
   expect(placeLabels([{x: 50, y: 50, text: "A"}, {x: 50, y: 200, text: "B"}], {width: 400, height: 300})).toEqual(["right", "right"]);
 });
+
+it("FunnelPlot of a rare care type labels its small percentages once each, with a decimal", () => {
+  // 9 of 4 550 pupils (0,2%): the 99,8% limit at 200 pupils is a few percent, so Plot would tick in
+  // steps of 0,2 or 0,5 — whole percents printed those as "0% 0% 1% 1% …".
+  const school = (id: string, pupils: number) => ({
+    schoolId: id, name: id, enrolledLatestYear: 200, years: [{year: 2019, enrolled: 200, pupils, pct: pupils / 2}], growth: [], growthPattern: null, useCategory: null
+  });
+  const rare = {
+    tabel6: [school("A", 0), school("B", 1), school("C", 2)],
+    total: {enrolledLatestYear: 4550, years: [{year: 2019, enrolled: 4550, pupils: 9, pct: 0.2}]},
+    growthPatterns: []
+  };
+  const ticks = [...FunnelPlot(rare, {width: 640}).querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => t.textContent);
+  expect(ticks.length).toBeGreaterThan(3);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  expect(ticks.slice(0, 2)).toEqual(["0,0%", ticks[1]]);
+  expect(ticks[1]).toMatch(/^0,\d%$/);
+});
+
+it("FunnelPlot puts a name left of its dot where the right edge would cut it off", () => {
+  const school = (id: string, name: string, enrolled: number, pupils: number) => ({
+    schoolId: id, name, enrolledLatestYear: enrolled, years: [{year: 2019, enrolled, pupils, pct: (100 * pupils) / enrolled}], growth: [], growthPattern: null, useCategory: null
+  });
+  const tables = {
+    tabel6: [school("a", "Klein", 100, 10), school("b", "De Grote Ontdekkingsreis", 400, 40)],
+    total: {enrolledLatestYear: 500, years: [{year: 2019, enrolled: 500, pupils: 50, pct: 10}]},
+    growthPatterns: []
+  };
+  // The largest school sits at the right edge: its highlighted name ends at the dot.
+  const plot = FunnelPlot(tables, {width: 640, highlight: "b"});
+  const name = [...plot.querySelectorAll("text")].find((t) => t.textContent === "De Grote Ontdekkingsreis")!;
+  expect(name.closest("g")!.getAttribute("text-anchor")).toBe("end");
+});
