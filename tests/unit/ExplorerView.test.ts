@@ -16,7 +16,8 @@ const meta: CubeMeta = {
   careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "dyslexie", label: "Dyslexiezorg"}],
   dyslexiaCareType: "dyslexie",
   dbcTransitionYear: 2018,
-  definition: "gestart"
+  definition: "gestart",
+  perturbation: {maxDeviation: 5, largeDeviation: 3, stationaryFrom: 8}
 };
 const units = [
   {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: ""},
@@ -29,7 +30,7 @@ const enrolled = ["g", "b:1", "s:A1", "s:B2"].flatMap((eenheid) =>
 );
 const row = (jaar: string, eenheid: string, jeugdhulp: string, dbc = "uit") => ({
   jaar, eenheid, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: dbc, definitie: "gestart",
-  jeugdhulp, jeugdhulp_afgeschermd: "", trajecten: jeugdhulp, trajecten_afgeschermd: ""
+  jeugdhulp, trajecten: jeugdhulp
 });
 
 function setUp() {
