@@ -5,25 +5,31 @@
 // because the keys are secret — and it is designed so that:
 //
 //  - zeros stay 0 (an empty cell has no records, so no key to perturb with);
-//  - no value 1 … minCount − 1 is ever published: small counts go to 0 or to minCount and up;
+//  - no value 1 … minCount − 1 is ever published, and a small true count 1 … minCount − 1 is
+//    published as 0 or as exactly minCount — so a published value above minCount says the true
+//    count is at least minCount, and combined with the report's "< 5" the cube narrows nothing;
 //  - every row is unbiased (its mean is n, up to the 2^-16 quantisation of its probabilities);
-//  - the noise is bounded: |published − n| ≤ minCount (that maximum is reached only by n = minCount
-//    → 0; for n ≥ minCount + ceil(minCount/2) the noise is at most ±ceil(minCount/2), 3 by default);
+//  - the noise is bounded: |published − n| ≤ minCount (reached only by n = minCount → 0); from
+//    n = 2·minCount + 1 on at most ± ceil(minCount/2): 3 by default;
 //  - the disclosure criterion: for every value v that can be published, the true counts that can
 //    give v span hi − lo ≥ minCount (consistentRange). With minCount 5: v = 0 comes from 0 … 5,
-//    v = 5 from 1 … 8, v = 6 from 3 … 9, and every v ≥ 7 from v − 3 … v + 3 (width 6). That is why
-//    the maximum deviation is minCount and not less: a published 0 must be able to hide a true 5.
+//    5 from 1 … 8, 6 and 7 from 5 … 10, 8 from 5 … 11, and every v ≥ 9 from v − 3 … v + 3. That
+//    is why the largest deviation is minCount: a published 0 must be able to hide a true 5.
 //
 // Design, for minCount m and L = ceil(m/2) (2L ≥ m, so a window of ±L is wide enough):
-//   support of row n ≥ 1 = the publishable values (0 and ≥ m) in [n − L, n + max(L, m − n)],
-//                          plus 0 when n ≤ m;
+//   row 0             = {0};
+//   rows 1 … m − 1    = {0, m} (the only unbiased pair: P(m) = n/m);
+//   row m             = {0, m … m + L};
+//   rows n > m        = m … n + L from n − L up (never below m); row 2m reaches down to m + 1, so
+//                       that m + 1 … m + L, which only counts from m up can give, still come from
+//                       counts m apart (when m > L + 1);
 //   probabilities ∝ 2^-|v − n| (a two-sided geometric kernel: most mass on the true value and its
-//                          neighbours), tilted by e^(λ·(v − n)) with λ found by bisection so that
-//                          the row's mean is n (the maximum-entropy tilt of the kernel, as the R
-//                          package `ptable` does with its own kernel);
+//                       neighbours), tilted by e^(λ·(v − n)) with λ found by bisection so that the
+//                       row's mean is n (the maximum-entropy tilt of the kernel, as the R package
+//                       `ptable` does with its own kernel);
 //   quantised to integers out of 2^16 by largest remainders, every support value kept ≥ 1.
-// From n = m + L (8 by default) on, every row is the same noise distribution shifted: with m = 5 the
-// noise −3 … +3 has probabilities 4,5 / 9,1 / 18,2 / 36,4 / 18,2 / 9,1 / 4,5 % (sd 1,4).
+// From n = 2m + 1 (11 by default) on, every row is the same noise distribution shifted: with m = 5
+// the noise −3 … +3 has probabilities 4,5 / 9,1 / 18,2 / 36,4 / 18,2 / 9,1 / 4,5 % (sd 1,4).
 
 import type {Settings} from "../model.js";
 
@@ -63,12 +69,16 @@ export function perturbationTable(settings: MinCountSettings): PerturbationTable
 
 function buildTable(m: number): PerturbationTable {
   const large = Math.ceil(m / 2);
-  const stationaryFrom = m + large;
+  const reachDown = m > large + 1;
+  const stationaryFrom = reachDown ? 2 * m + 1 : m + large;
   const rows: PtableRow[] = [{count: 0, values: [0], weights: [PTABLE_SCALE]}];
   for (let n = 1; n <= stationaryFrom; n++) {
-    const values: number[] = [];
-    if (n <= m) values.push(0);
-    for (let v = Math.max(m, n - large); v <= n + Math.max(large, m - n); v++) values.push(v);
+    const values: number[] = n <= m ? [0] : [];
+    if (n < m) values.push(m);
+    else {
+      const lowest = reachDown && n === 2 * m ? m + 1 : Math.max(m, n - large);
+      for (let v = lowest; v <= n + large; v++) values.push(v);
+    }
     rows.push({count: n, values, weights: quantise(tiltedProbabilities(n, values))});
   }
   return {minCount: m, maxDeviation: m, largeDeviation: large, stationaryFrom, rows};

@@ -11,22 +11,25 @@ const keyAt = (position: number) => position * 2 ** 16;
 describe("the perturbation table with minCount 5", () => {
   const table = perturbationTable(five);
 
-  test("small rows by hand: 1 → 0 (80 %) or 5 (20 %), 2 → 0 (60 %) or 5 (40 %): the only unbiased choices", () => {
-    expect([ptableRow(1, five).values, ptableRow(1, five).weights]).toEqual([[0, 5], [52429, 13107]]);
-    expect([ptableRow(2, five).values, ptableRow(2, five).weights]).toEqual([[0, 5], [39322, 26214]]);
-    expect(ptableRow(3, five).values).toEqual([0, 5, 6]);
+  test("small rows by hand: n = 1 … 4 → 0 or 5 with P(5) = n/5, the only unbiased pair (out of 2^16)", () => {
+    expect([1, 2, 3, 4].map((n) => ptableRow(n, five).values)).toEqual([[0, 5], [0, 5], [0, 5], [0, 5]]);
+    expect([1, 2, 3, 4].map((n) => ptableRow(n, five).weights[1])).toEqual([13107, 26214, 39322, 52429]);
     expect(ptableRow(5, five).values).toEqual([0, 5, 6, 7, 8]);
     expect(ptableRow(6, five).values).toEqual([5, 6, 7, 8, 9]);
+    expect(ptableRow(8, five).values).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    // Row 10 reaches down to 6, so that a published 6 or 7 may come from counts 5 … 10.
+    expect(ptableRow(10, five).values).toEqual([6, 7, 8, 9, 10, 11, 12, 13]);
   });
 
-  test("from 8 on every row is the same noise −3 … +3, symmetric up to one unit of 2^-16", () => {
-    expect(table.stationaryFrom).toBe(8);
+  test("from 11 on every row is the same noise −3 … +3, symmetric up to one unit of 2^-16", () => {
+    expect(table.stationaryFrom).toBe(11);
     expect(table.maxDeviation).toBe(5);
     expect(table.largeDeviation).toBe(3);
-    expect(ptableRow(8, five).values).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    expect(ptableRow(11, five).values).toEqual([8, 9, 10, 11, 12, 13, 14]);
     expect(ptableRow(40, five).values).toEqual([37, 38, 39, 40, 41, 42, 43]);
     const w = ptableRow(40, five).weights;
-    expect(w).toEqual(ptableRow(8, five).weights);
+    expect(w).toEqual(ptableRow(11, five).weights);
+    expect(ptableRow(9, five).weights).toEqual(w);
     for (let i = 0; i < 3; i++) expect(Math.abs(w[i] - w[6 - i])).toBeLessThanOrEqual(1);
     // Most of the mass is on the true value and its neighbours.
     expect((w[2] + w[3] + w[4]) / PTABLE_SCALE).toBeGreaterThan(0.72);
@@ -62,9 +65,18 @@ describe("the perturbation table with minCount 5", () => {
     expect(perturb(100, 0xffffffff, five)).toBe(103);
   });
 
-  test("consistent ranges by hand: 0 ← 0…5, 5 ← 1…8, 6 ← 3…9, 7 ← 4…10, 20 ← 17…23; 1…4 never published", () => {
-    expect([0, 5, 6, 7, 20].map((v) => consistentRange(v, five))).toEqual([[0, 5], [1, 8], [3, 9], [4, 10], [17, 23]]);
+  test("consistent ranges by hand: 0 ← 0…5, 5 ← 1…8, 6 ← 5…10, 7 ← 5…10, 9 ← 6…12, 20 ← 17…23; 1…4 never published", () => {
+    expect([0, 5, 6, 7, 9, 20].map((v) => consistentRange(v, five))).toEqual([[0, 5], [1, 8], [5, 10], [5, 10], [6, 12], [17, 23]]);
     expect([1, 2, 3, 4, -1].map((v) => consistentRange(v, five))).toEqual([null, null, null, null, null]);
+  });
+
+  test("beside the report's < 5 the cube narrows nothing: only 0 and 5 can come from 1 … 4, and both from all of them", () => {
+    for (let v = 0; v <= 100; v++) {
+      const range = consistentRange(v, five);
+      if (range === null || range[0] > 4 || range[1] < 1) continue;
+      expect([v, range[0] <= 1 && range[1] >= 4]).toEqual([v, true]);
+      expect([0, 5]).toContain(v);
+    }
   });
 
   test("every publishable value is consistent with true counts at least 5 apart", () => {
