@@ -1,5 +1,5 @@
 // A national-scale explorer cube for bench/explorer.ts: about 7 000 schools in 1 000 boards, counted
-// and protected by the same code as the site (countCube, publishCube), from the engine benchmark's
+// and perturbed by the same code as the site (countCube, publishCube), from the engine benchmark's
 // synthetic pupils (bench/synthetic.ts) with a realistic share of pupils in care.
 //
 // Usage: npx tsx bench/nationalCube.ts [--schools 7000] [--out tmp/national-cube]
@@ -53,7 +53,7 @@ export function writeNationalCube(schools: number, outDir: string): Record<strin
   const scope = time("scope", () => buildScope(dataset));
   const counts = time("count", () => countCube(dataset, scope));
   figures.cells = counts.grid.size;
-  const files = time("protect_and_write", () => publishCube(counts, dataset.settings));
+  const files = time("perturb_and_write", () => publishCube(counts, dataset.settings));
   mkdirSync(outDir, {recursive: true});
   for (const [name, text] of files) {
     writeFileSync(path.join(outDir, name), text);

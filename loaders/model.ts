@@ -93,6 +93,8 @@ export interface Settings {
   /** SOT trajectories per 100 pupils. */
   sotPer100: {lowBelow: number; highAbove: number};
   suppression: {minCount: number};
+  /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
+  cellKeySecret?: string;
   dbc: {
     /** First year of the new product codes: restarts are Dec (year−1) → Jan (year). */
     transitionYear: number;

@@ -9,7 +9,6 @@ import {computeReport} from "./report.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
-import {hiddenInReport} from "./cube/reportCells.js";
 import type {Dataset} from "./model.js";
 import {buildScope, type Scope} from "./tables/scope.js";
 
@@ -45,13 +44,12 @@ export function siteFilesFromEnvironment(options: LoadOptions = {}): Map<string,
   const scope = buildScope(dataset);
   const report = publishReport(computeReport(dataset, scope), dataset.settings);
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
-  for (const [name, text] of explorerCube(dataset, scope, report)) files.set(`verkennen/${name}`, text);
+  for (const [name, text] of explorerCube(dataset, scope)) files.set(`verkennen/${name}`, text);
   return files;
 }
 
-/** The explorer's cube files (/verkennen): counted from the same input, protected, and kept
- *  consistent with what the report's pages hide. */
-export function explorerCube(dataset: Dataset, scope: Scope, report: PublicReport): Map<string, string> {
-  const counts = countCube(dataset, scope);
-  return publishCube(counts, dataset.settings, hiddenInReport(report, counts.grid));
+/** The explorer's cube files (/verkennen): counted from the same input and perturbed by the
+ *  cell-key method (loaders/cube/ptable.ts), so any cut a reader asks for is noisy, not exact. */
+export function explorerCube(dataset: Dataset, scope: Scope): Map<string, string> {
+  return publishCube(countCube(dataset, scope), dataset.settings);
 }

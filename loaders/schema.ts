@@ -185,6 +185,7 @@ const settingsObject = z.object({
   schoolSize: z.object({smallBelow: count.min(0), largeAbove: count.min(0)}),
   sotPer100: z.object({lowBelow: share, highAbove: share}),
   suppression: z.object({minCount: count.min(1)}),
+  cellKeySecret: z.string().min(16).optional(),
   dbc: z.object({
     transitionYear: count,
     sameProvider: z.boolean(),
@@ -301,7 +302,7 @@ function dutchMessage(issue: z.core.$ZodIssue): string {
     case "invalid_value":
       return `moet een van deze waarden zijn: ${issue.values.map((value) => JSON.stringify(value)).join(", ")}`;
     case "too_small":
-      if (issue.origin === "string") return "mag niet leeg zijn";
+      if (issue.origin === "string") return Number(issue.minimum) > 1 ? `moet minstens ${issue.minimum} tekens lang zijn` : "mag niet leeg zijn";
       if (issue.origin === "array") return `moet minstens ${issue.minimum} elementen hebben`;
       return issue.inclusive ? `moet ${issue.minimum} of meer zijn` : `moet groter zijn dan ${issue.minimum}`;
     case "too_big":

@@ -3,11 +3,14 @@
 // year) the pupils are attributed to their school of that year, then every pupil adds one to each
 // cell they belong to: their school, its board and the municipality; their age group and "alle";
 // each care type they had and "alle"; with and (if they had other care) without dyslexia care.
+// In the same loop each cell sums its records' keys (keys.ts) into its cell key, mod 2^32: the
+// pupils' keys for the pupil count, the trajectories' keys for the trajectory count.
 
 import {ageGroupIndex, correctTrajectories, youthCareYears} from "../definitions.js";
 import type {Dataset, Enrolment, Trajectory} from "../model.js";
 import {ageInYear} from "../tables/ages.js";
 import type {Scope} from "../tables/scope.js";
+import {cellKeySecret, recordKeys, type RecordKeys} from "./keys.js";
 import {ALL, CubeGrid, DBC, DEFINITIONS, cubeDimensions, definitionSetting} from "./grid.js";
 
 export interface CubeCounts {
@@ -18,9 +21,14 @@ export interface CubeCounts {
   pupils: Int32Array;
   /** Trajectories that count in the cell's year under its definition and DBC variant. */
   trajectories: Int32Array;
+  /** Cell keys of the pupil counts: the sum of the cell's pupils' keys mod 2^32. */
+  pupilKeys: Uint32Array;
+  /** Cell keys of the trajectory counts: the sum of the counted trajectories' keys mod 2^32. */
+  trajectoryKeys: Uint32Array;
 }
 
-export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
+/** `keys` replaces the HMAC keys (tests inject hand-picked ones). */
+export function countCube(dataset: Dataset, scope: Scope, keys: RecordKeys = recordKeys(cellKeySecret(dataset))): CubeCounts {
   const {settings} = dataset;
   const grid = new CubeGrid(cubeDimensions(settings, settings.municipality, scope.schools));
   const {dims} = grid;
@@ -53,12 +61,15 @@ export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
 
   const pupils = new Int32Array(grid.size);
   const trajectories = new Int32Array(grid.size);
+  // A Uint32Array stores every sum mod 2^32: the wrap-around is the "mod 1" of the method.
+  const pupilKeys = new Uint32Array(grid.size);
+  const trajectoryKeys = new Uint32Array(grid.size);
   const variants: Trajectory[][] = [dataset.trajectories, correctTrajectories(dataset.trajectories, scope.restarts)];
   DBC.forEach((_, dbc) => {
     DEFINITIONS.forEach((definitionValue, definition) => {
       const variantSettings = {...settings, youthCareDefinition: definitionSetting(definitionValue)};
-      // Per pupil and year: trajectories per care type index.
-      const perPupilYear = new Map<Enrolment, Map<number, number>>();
+      // Per pupil and year, per care type index: the trajectories and the sum of their keys.
+      const perPupilYear = new Map<Enrolment, Map<number, {n: number; key: number}>>();
       for (const t of variants[dbc]) {
         const careType = careTypeIndex.get(t.careType);
         if (careType === undefined) throw new Error(`Zorgvorm "${t.careType}" ontbreekt in de instellingen.`);
@@ -67,26 +78,37 @@ export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
           if (!e) continue;
           let types = perPupilYear.get(e);
           if (!types) perPupilYear.set(e, (types = new Map()));
-          types.set(careType, (types.get(careType) ?? 0) + 1);
+          const sum = types.get(careType);
+          const key = keys.trajectory(t.id);
+          if (sum) {
+            sum.n++;
+            sum.key = (sum.key + key) >>> 0;
+          } else types.set(careType, {n: 1, key});
         }
       }
       for (const [e, types] of perPupilYear) {
         const year = yearIndex.get(e.year)!;
         const age = 1 + ageGroupIndex(ageInYear(e.birthMonth, e.year));
+        const pupilKey = keys.pupil(e.pupilId);
         for (const dyslexia of [0, 1]) {
           const counted = [...types].filter(([careType]) => dyslexia === 0 || careType !== dyslexiaIndex);
           if (counted.length === 0) continue;
-          const total = counted.reduce((sum, [, n]) => sum + n, 0);
+          const total = counted.reduce((sum, [, {n}]) => sum + n, 0);
+          const totalKey = counted.reduce((sum, [, {key}]) => (sum + key) >>> 0, 0);
           for (const unit of unitsOfSchool.get(e.schoolId)!) {
             for (const a of [0, age]) {
               // Index arithmetic: this runs for every pupil-year of a national cube.
               const all = grid.index({year, unit, age: a, careType: allIndex, dyslexia, dbc, definition});
               pupils[all]++;
               trajectories[all] += total;
-              for (const [careType, n] of counted) {
+              pupilKeys[all] += pupilKey;
+              trajectoryKeys[all] += totalKey;
+              for (const [careType, {n, key}] of counted) {
                 const cell = all + (careType - allIndex) * careTypeStride;
                 pupils[cell]++;
                 trajectories[cell] += n;
+                pupilKeys[cell] += pupilKey;
+                trajectoryKeys[cell] += key;
               }
             }
           }
@@ -94,5 +116,5 @@ export function countCube(dataset: Dataset, scope: Scope): CubeCounts {
       }
     });
   });
-  return {grid, enrolled, pupils, trajectories};
+  return {grid, enrolled, pupils, trajectories, pupilKeys, trajectoryKeys};
 }

@@ -1,4 +1,6 @@
-// The explorer's cube as published files: every count has passed protectCube, pupil rows never leave.
+// The explorer's cube as published files: every count is perturbed by the cell-key method (ptable.ts)
+// — the same cell always shows the same value, no value 1 … minCount − 1 appears, and a difference of
+// two cells is the difference plus noise. Pupil rows, record keys and cell keys never leave.
 // CSV (not parquet: DuckDB-wasm reads no parquet offline) in plain machine form — comma, dot, no BOM —
 // because DuckDB and the page read it, not a spreadsheet; the SQL box's downloads are Dutch CSV.
 
@@ -8,8 +10,8 @@ import type {Settings} from "../model.js";
 import {careTypeLabel} from "../tables/common.js";
 import type {CubeCounts} from "./count.js";
 import {configuredDefinition, DBC, DEFINITIONS, DYSLEXIA} from "./grid.js";
-import {COMPLEMENTARY, protectCube, SHOWN, SMALL} from "./protect.js";
-import {HIDDEN_MARKS, variantFileName} from "../../src/lib/cube.js";
+import {perturb, perturbationTable, PTABLE_SCALE} from "./ptable.js";
+import {variantFileName} from "../../src/lib/cube.js";
 
 export interface CubeMeta {
   municipality: string;
@@ -22,16 +24,14 @@ export interface CubeMeta {
   dbcTransitionYear: number;
   /** The configured definition: the report's own numbers use it. */
   definition: (typeof DEFINITIONS)[number];
+  /** The perturbation: at most ± maxDeviation; from stationaryFrom on at most ± largeDeviation. */
+  perturbation: {maxDeviation: number; largeDeviation: number; stationaryFrom: number};
 }
 
-/** How a hidden count is marked in the files (src/lib/cube.ts reads the same marks back). */
-const HIDDEN_MARK = {[SHOWN]: "", [SMALL]: HIDDEN_MARKS.small, [COMPLEMENTARY]: HIDDEN_MARKS.complementary} as const;
-
-export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewhere?: (index: number) => boolean): Map<string, string> {
+export function publishCube(counts: CubeCounts, settings: Settings): Map<string, string> {
   const {grid, enrolled} = counts;
   const {dims} = grid;
-  const pupilsHidden = protectCube(grid, counts.pupils, settings, {enrolled, hiddenElsewhere});
-  const trajectoriesHidden = protectCube(grid, counts.trajectories, settings, {hiddenElsewhere});
+  const table = perturbationTable(settings);
 
   const meta: CubeMeta = {
     municipality: settings.municipality,
@@ -42,7 +42,8 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
     careTypes: [{key: "alle", label: "alle zorgvormen"}, ...dims.careTypes.slice(1).map((key) => ({key, label: careTypeLabel(settings, key)}))],
     dyslexiaCareType: settings.dyslexiaCareType,
     dbcTransitionYear: settings.dbc.transitionYear,
-    definition: configuredDefinition(settings.youthCareDefinition)
+    definition: configuredDefinition(settings.youthCareDefinition),
+    perturbation: {maxDeviation: table.maxDeviation, largeDeviation: table.largeDeviation, stationaryFrom: table.stationaryFrom}
   };
 
   const units = dims.units.map((u) => ({code: u.code, niveau: u.level, naam: u.name, onderdeel_van: u.parent ?? "", school_id: u.schoolId ?? ""}));
@@ -62,11 +63,11 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
   // (a national cube is some 4 million rows; one file of it does not fit in a browser tab).
   const partitions = new Map(variantFileNames().map((name) => [name, [] as Record<string, string | number>[]]));
   for (let i = 0; i < grid.size; i++) {
-    const pupils = counts.pupils[i];
-    const trajectories = counts.trajectories[i];
-    // Rows with no youth care at all are left out: a missing row reads as 0 (the page and the
+    const pupils = perturb(counts.pupils[i], counts.pupilKeys[i], settings);
+    const trajectories = perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings);
+    // Rows that publish no youth care are left out: a missing row reads as 0 (the page and the
     // examples say so). "Without dyslexia care" within dyslexia care is empty by definition.
-    if (pupils === 0 && trajectories === 0 && pupilsHidden[i] === SHOWN && trajectoriesHidden[i] === SHOWN) continue;
+    if (pupils === 0 && trajectories === 0) continue;
     const at = grid.at(i);
     if (at.dyslexia === 1 && at.careType === dyslexiaIndex) continue;
     partitions.get(variantFileName({dyslexia: DYSLEXIA[at.dyslexia], dbc: DBC[at.dbc], definition: DEFINITIONS[at.definition]}))!.push({
@@ -77,10 +78,8 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
       dyslexie: DYSLEXIA[at.dyslexia],
       dbc_correctie: DBC[at.dbc],
       definitie: DEFINITIONS[at.definition],
-      jeugdhulp: pupilsHidden[i] === SHOWN ? pupils : "",
-      jeugdhulp_afgeschermd: HIDDEN_MARK[pupilsHidden[i] as keyof typeof HIDDEN_MARK],
-      trajecten: trajectoriesHidden[i] === SHOWN ? trajectories : "",
-      trajecten_afgeschermd: HIDDEN_MARK[trajectoriesHidden[i] as keyof typeof HIDDEN_MARK]
+      jeugdhulp: pupils,
+      trajecten: trajectories
     });
   }
 
@@ -88,6 +87,7 @@ export function publishCube(counts: CubeCounts, settings: Settings, hiddenElsewh
     ["meta.json", JSON.stringify(meta)],
     ["eenheden.csv", csvFormat(units)],
     ["leerlingen.csv", csvFormat(enrolledRows)],
+    ["verstoring.csv", ptableCsv(table)],
     ...[...partitions].map(([name, rows]): [string, string] => [name, csvFormat(rows, CELL_COLUMNS)])
   ]);
 }
@@ -102,10 +102,27 @@ export const CELL_COLUMNS = [
   "dbc_correctie",
   "definitie",
   "jeugdhulp",
-  "jeugdhulp_afgeschermd",
-  "trajecten",
-  "trajecten_afgeschermd"
+  "trajecten"
 ];
+
+/**
+ * The public perturbation table: per true count each published value (and its noise) with its
+ * probability; `kans_op_65536` is the exact weight. Rows marked `ook_hoger` = ja hold for every
+ * larger count too, with the same noise.
+ */
+function ptableCsv(table: ReturnType<typeof perturbationTable>): string {
+  const rows = table.rows.flatMap((row) =>
+    row.values.map((v, i) => ({
+      werkelijk: row.count,
+      gepubliceerd: v,
+      ruis: v - row.count,
+      kans: (row.weights[i] / PTABLE_SCALE).toFixed(6),
+      kans_op_65536: row.weights[i],
+      ook_hoger: row.count === table.stationaryFrom ? "ja" : "nee"
+    }))
+  );
+  return csvFormat(rows);
+}
 
 /** The eight cell files, in a fixed order. */
 export function variantFileNames(): string[] {

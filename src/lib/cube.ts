@@ -1,7 +1,9 @@
 // The explorer's cube in the browser (members rapport/verkennen/* of src/data/rapport.zip.ts, written
 // by loaders/cube/publish.ts): every figure the page shows is one precomputed cell, looked up by its
-// filter values — never a sum of cells, so what the loader protected is exactly what is shown. Pure:
-// the page passes the parsed CSV rows in. The file names and marks below are shared with the loader.
+// filter values — never a sum of cells. The counts are perturbed by the cell-key method (rounded and
+// slightly disturbed, at most ± meta.perturbation.maxDeviation); percentages divide the perturbed
+// count by the exact number of enrolled pupils, which is not sensitive. Pure: the page passes the
+// parsed CSV rows in. The file names below are shared with the loader.
 
 import type {CubeMeta} from "../../loaders/cube/publish.js";
 import type {CubeUnit as CountedUnit} from "../../loaders/cube/grid.js";
@@ -9,13 +11,12 @@ import type {SuppressedValue} from "./format.js";
 
 export type {CubeMeta};
 
+/** A count as the explorer's figures take it. The cube itself only holds perturbed numbers (never
+ *  1 … minCount − 1); the figures share the report's components, which also draw hidden values. */
 export type Published = number | SuppressedValue;
 
 /** A unit as the page knows it from eenheden.csv. */
 export type CubeUnit = Omit<CountedUnit, "schoolId">;
-
-/** How a hidden count is marked in *_afgeschermd: small itself, or hidden to protect another one. */
-export const HIDDEN_MARKS = {small: "klein", complementary: "aanvullend"} as const;
 
 /** One combination of the filters that choose a cell (the unit and year vary per figure). */
 export interface CellFilter {
@@ -30,9 +31,10 @@ export interface CubeCell {
   year: number;
   unit: CubeUnit;
   enrolled: number;
+  /** Perturbed counts (the wider type: the figures' components also take hidden values). */
   pupils: Published;
   trajectories: Published;
-  /** Percent of enrolled pupils, unrounded; hidden with the count; null without enrolment. */
+  /** Percent of enrolled pupils, unrounded, from the perturbed count; null without enrolment. */
   pct: number | SuppressedValue | null;
 }
 
@@ -117,16 +119,10 @@ export class Cube {
     const cells = this.variants.get(variantKey(filter));
     if (!cells) throw new Error(`De cijfers voor ${variantKey(filter)} zijn nog niet geladen.`);
     const row = cells.get(cellKey(year, unitCode, filter.age, filter.careType));
-    const pupils = row ? this.value(row.jeugdhulp, row.jeugdhulp_afgeschermd) : 0;
-    const trajectories = row ? this.value(row.trajecten, row.trajecten_afgeschermd) : 0;
-    const pct = typeof pupils !== "number" ? {suppressed: true as const, minCount: this.meta.minCount} : enrolled === 0 ? null : (100 * pupils) / enrolled;
+    const pupils = row ? Number(row.jeugdhulp) : 0;
+    const trajectories = row ? Number(row.trajecten) : 0;
+    const pct = enrolled === 0 ? null : (100 * pupils) / enrolled;
     return {year, unit, enrolled, pupils, trajectories, pct};
-  }
-
-  private value(text: string, mark: string): Published {
-    if (mark === HIDDEN_MARKS.small) return {suppressed: true, minCount: this.meta.minCount};
-    if (mark === HIDDEN_MARKS.complementary) return {suppressed: true, minCount: this.meta.minCount, complementary: true};
-    return Number(text);
   }
 }
 

@@ -1,5 +1,5 @@
 // Starting points for the explorer's SQL box. The cube leaves out rows without any youth care, so a
-// missing row means 0; a hidden count is NULL with its reason in *_afgeschermd.
+// missing row means 0; every count is perturbed (loaders/cube/ptable.ts), sums of cells too.
 
 import type {SqlExample} from "../components/SqlBox.js";
 
@@ -7,10 +7,10 @@ export function sqlExamples(latestYear: number, definition: string): SqlExample[
   return [
     {
       label: "Percentage per school",
-      sql: `-- Leerlingen met jeugdhulp per school in ${latestYear}; NULL = afgeschermd
+      sql: `-- Leerlingen met jeugdhulp per school in ${latestYear} (licht verstoord)
 SELECT e.naam AS school,
        l.leerlingen,
-       CASE WHEN j.jeugdhulp_afgeschermd IS NULL THEN coalesce(j.jeugdhulp, 0) END AS met_jeugdhulp,
+       coalesce(j.jeugdhulp, 0) AS met_jeugdhulp,
        round(100.0 * met_jeugdhulp / l.leerlingen, 1) AS percentage
 FROM eenheden e
 JOIN leerlingen l ON l.eenheid = e.code AND l.jaar = ${latestYear} AND l.leeftijd = 'alle'
@@ -30,19 +30,22 @@ ORDER BY jaar, dbc_correctie;`
     {
       label: "Zorgvormen per bestuur",
       sql: `-- Leerlingen per zorgvorm per schoolbestuur in ${latestYear}
-SELECT e.naam AS bestuur, j.zorgvorm, j.jeugdhulp, j.jeugdhulp_afgeschermd
+SELECT e.naam AS bestuur, j.zorgvorm, j.jeugdhulp
 FROM jeugdhulp j JOIN eenheden e ON e.code = j.eenheid
 WHERE e.niveau = 'bestuur' AND j.jaar = ${latestYear} AND j.zorgvorm <> 'alle'
   AND j.leeftijd = 'alle' AND j.dyslexie = 'met' AND j.dbc_correctie = 'uit' AND j.definitie = '${definition}'
-ORDER BY bestuur, j.jeugdhulp DESC NULLS LAST;`
+ORDER BY bestuur, j.jeugdhulp DESC;`
     },
     {
-      label: "Hoeveel is afgeschermd?",
-      sql: `-- Cellen van de kubus naar reden van afscherming (NULL = getoond)
-SELECT jeugdhulp_afgeschermd AS afscherming, count(*) AS cellen
-FROM jeugdhulp
-GROUP BY ALL
-ORDER BY cellen DESC;`
+      label: "Scholen opgeteld",
+      sql: `-- De scholen opgeteld naast de gemeente: door de verstoring klopt de som niet precies
+SELECT j.jaar,
+       sum(j.jeugdhulp) FILTER (WHERE e.niveau = 'school') AS scholen_opgeteld,
+       max(j.jeugdhulp) FILTER (WHERE e.niveau = 'gemeente') AS gemeente
+FROM jeugdhulp j JOIN eenheden e ON e.code = j.eenheid
+WHERE j.leeftijd = 'alle' AND j.zorgvorm = 'alle' AND j.dyslexie = 'met' AND j.dbc_correctie = 'uit' AND j.definitie = '${definition}'
+GROUP BY j.jaar
+ORDER BY j.jaar;`
     }
   ];
 }

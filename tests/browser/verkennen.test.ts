@@ -49,8 +49,10 @@ describe("/verkennen", () => {
     const {page, consoleErrors} = await open("/verkennen");
     await shows(page, "");
     expect(await page.$$eval(`${RESULTS} figure.chart-figure svg`, (svgs) => svgs.length)).toBeGreaterThanOrEqual(4);
-    // 389 of 4 550 pupils in 2019 (Tabel 6: 8,55%).
+    // 388 of 4 550 pupils in 2019, perturbed from Tabel 6's 389 (8,55%).
     expect((await titles(page))[0]).toBe("In 2019: Utrechtse Heuvelrug 8,5% van de leerlingen met jeugdhulp");
+    // The page says plainly that its counts are perturbed, and by how much at most.
+    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/afgerond en\s+licht verstoord, hooguit ± 5 \(vanaf 11\s+leerlingen hooguit ± 3\)/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -119,7 +121,7 @@ describe("/verkennen", () => {
   test("a link with unknown values says which parts it ignored", async () => {
     const {page} = await open("/verkennen?jaar=2012&zorgvorm=onbekend");
     await shows(page, "");
-    expect(await page.textContent(".note")).toContain("jaar=2012, zorgvorm=onbekend");
+    expect(await page.textContent(".note[label='Link deels onbekend']")).toContain("jaar=2012, zorgvorm=onbekend");
     await page.close();
   });
 
@@ -135,8 +137,9 @@ describe("/verkennen", () => {
     await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 60_000});
     expect(await page.textContent(".sql-status")).toMatch(/^6 rijen in /);
     const rows = await page.$$eval(".sql-output tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent)));
-    expect(rows).toContainEqual(["2018", "uit", "686", "482"]);
-    expect(rows).toContainEqual(["2018", "aan", "555", "394"]);
+    // Perturbed: Tabel 2 has 686 trajectories of 482 pupils, and 555 of 394 with the DBC correction.
+    expect(rows).toContainEqual(["2018", "uit", "685", "483"]);
+    expect(rows).toContainEqual(["2018", "aan", "554", "394"]);
     await page.fill("#sql-query", "SELECT count(*) AS n FROM eenheden WHERE niveau = 'school'");
     await page.click("button.sql-run");
     await page.waitForFunction(() => /^1 rij/.test(document.querySelector(".sql-status")?.textContent ?? ""));

@@ -15,7 +15,7 @@ const enrolled = ["g", "b:1", "s:A1", "s:B2"].flatMap((eenheid) =>
 );
 const row = (jaar: string, eenheid: string, jeugdhulp: string, dbc = "uit") => ({
   jaar, eenheid, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: dbc, definitie: "gestart",
-  jeugdhulp, jeugdhulp_afgeschermd: "", trajecten: jeugdhulp, trajecten_afgeschermd: ""
+  jeugdhulp, trajecten: jeugdhulp
 });
 
 function setUp() {

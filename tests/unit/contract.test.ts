@@ -365,6 +365,13 @@ describe("instellingen.json", () => {
     expect(loadDataset(folder({instellingen: settingsWith({syntheticData: true})})).dataset.settings.syntheticData).toBe(true);
   });
 
+  test("cellKeySecret is optional, and when given at least 16 characters", () => {
+    expect(loadDataset(folder({instellingen: settingsWith({cellKeySecret: "zestien tekens!!"})})).dataset.settings.cellKeySecret).toBe("zestien tekens!!");
+    expect(messages(folder({instellingen: settingsWith({cellKeySecret: "kort"})}))).toEqual([
+      'instellingen.json, veld "cellKeySecret": "kort" moet minstens 16 tekens lang zijn.'
+    ]);
+  });
+
   test("a JSON syntax error names the line", () => {
     const instellingen = '{\n  "municipality": "Heuvelrug",\n  "years": [2018 2019]\n}';
     expect(messages(folder({instellingen}))).toEqual([

@@ -13,7 +13,8 @@ const meta: CubeMeta = {
   careTypes: [{key: "alle", label: "alle zorgvormen"}, {key: "basis_ggz", label: "Basis GGZ"}, {key: "dyslexie", label: "Dyslexiezorg"}],
   dyslexiaCareType: "dyslexie",
   dbcTransitionYear: 2018,
-  definition: "gestart"
+  definition: "gestart",
+  perturbation: {maxDeviation: 5, largeDeviation: 3, stationaryFrom: 8}
 };
 const units = [
   {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: "", school_id: ""},
@@ -28,16 +29,15 @@ const enrolled = [
   {jaar: "2019", eenheid: "s:A1", leeftijd: "6-7", leerlingen: "40"},
   {jaar: "2019", eenheid: "s:B2", leeftijd: "alle", leerlingen: "250"}
 ];
-const row = (jaar: string, eenheid: string, leeftijd: string, zorgvorm: string, jeugdhulp: string, mark = "", trajecten = jeugdhulp, trajectenMark = mark) => ({
-  jaar, eenheid, leeftijd, zorgvorm, dyslexie: "met", dbc_correctie: "uit", definitie: "gestart",
-  jeugdhulp, jeugdhulp_afgeschermd: mark, trajecten, trajecten_afgeschermd: trajectenMark
+const row = (jaar: string, eenheid: string, leeftijd: string, zorgvorm: string, jeugdhulp: string, trajecten = jeugdhulp) => ({
+  jaar, eenheid, leeftijd, zorgvorm, dyslexie: "met", dbc_correctie: "uit", definitie: "gestart", jeugdhulp, trajecten
 });
 const cells = [
-  row("2019", "g", "alle", "alle", "36", "", "50"),
-  row("2019", "s:A1", "alle", "alle", "12", "", "15"),
-  row("2019", "s:A1", "6-7", "alle", "", "klein"),
-  row("2019", "s:A1", "alle", "basis_ggz", "", "aanvullend"),
-  row("2019", "s:B2", "alle", "alle", "24", "", "", "aanvullend")
+  row("2019", "g", "alle", "alle", "36", "50"),
+  row("2019", "s:A1", "alle", "alle", "12", "15"),
+  row("2019", "s:A1", "6-7", "alle", "5"),
+  row("2019", "s:A1", "alle", "basis_ggz", "6", "7"),
+  row("2019", "s:B2", "alle", "alle", "24", "30")
 ];
 const cube = new Cube(meta, units, enrolled, cells);
 
@@ -47,11 +47,11 @@ describe("Cube.cell", () => {
     expect([c.enrolled, c.pupils, c.trajectories, c.pct]).toEqual([150, 12, 15, 8]);
   });
 
-  test("a hidden cell reads as suppressed, small or complementary, and so does its percentage", () => {
-    expect(cube.cell(2019, "s:A1", {...defaultState(cube), age: "6-7"}).pupils).toEqual({suppressed: true, minCount: 5});
+  test("a perturbed count is read as published; its percentage divides it by the exact enrolment", () => {
+    const young = cube.cell(2019, "s:A1", {...defaultState(cube), age: "6-7"});
+    expect([young.pupils, young.trajectories, young.pct]).toEqual([5, 5, 12.5]);
     const basis = cube.cell(2019, "s:A1", {...defaultState(cube), careType: "basis_ggz"});
-    expect(basis.pupils).toEqual({suppressed: true, minCount: 5, complementary: true});
-    expect(basis.pct).toEqual({suppressed: true, minCount: 5});
+    expect([basis.pupils, basis.trajectories, basis.pct]).toEqual([6, 7, 4]);
   });
 
   test("a missing row is zero youth care, with the enrolled pupils still known", () => {
@@ -60,9 +60,9 @@ describe("Cube.cell", () => {
     expect(cube.cell(2018, "s:B2", defaultState(cube)).pct).toBeNull();
   });
 
-  test("trajectories per pupil: 15 / 12 = 1.25; hidden when the trajectories are", () => {
+  test("trajectories per pupil from the perturbed counts: 15 / 12 = 1.25, 30 / 24 = 1.25", () => {
     expect(trajectoriesPerPupil(cube.cell(2019, "s:A1", defaultState(cube)))).toBe(1.25);
-    expect(trajectoriesPerPupil(cube.cell(2019, "s:B2", defaultState(cube)))).toEqual({suppressed: true, minCount: 5, complementary: true});
+    expect(trajectoriesPerPupil(cube.cell(2019, "s:B2", defaultState(cube)))).toBe(1.25);
   });
 });
 
@@ -115,7 +115,7 @@ describe("the figures' rows", () => {
     expect(careTypeYears(cube, state).map((r) => r.careType)).toEqual(["basis_ggz"]);
     const ages = ageRows(cube, {...defaultState(cube), schools: ["s:A1"], years: [2019]});
     expect(ages.map((r) => [r.age, r.enrolled, r.per100])).toEqual([
-      ["6-7", 40, {suppressed: true, minCount: 5}],
+      ["6-7", 40, 12.5],
       ["8-9", 0, null]
     ]);
   });
