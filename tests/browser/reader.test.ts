@@ -57,7 +57,7 @@ test("on a phone (390 px) no page is wider than the screen: wide tables scroll i
 test("the pager reads in Dutch", async () => {
   const {page} = await openPage(browser, "/data-analyse/feiten");
   const labels = await page.evaluate(() =>
-    [".observablehq-pager-prev", ".observablehq-pager-next"].map((s) => {
+    ["#observablehq-footer nav a[rel=prev]", "#observablehq-footer nav a[rel=next]"].map((s) => {
       const element = document.querySelector(s);
       return element ? getComputedStyle(element, "::before").content : null;
     })
