@@ -80,6 +80,9 @@ export function mostlyWithheldText(series: AgeSeries): string | null {
   const withheld = series.bars.filter((b) => b.pupils === null).length;
   if (withheld === 0 || drawn >= withheld) return null;
   const total = drawn + withheld;
+  if (drawn === 0) {
+    return `Geen grafiek: op deze school zijn alle ${formatCount(total)} aantallen per zorgvorm en leeftijd afgeschermd, omdat het om heel weinig leerlingen gaat.`;
+  }
   return (
     `Geen grafiek: op deze school ${withheld === 1 ? "is" : "zijn"} ${formatCount(withheld)} van de ${formatCount(total)} aantallen per zorgvorm en leeftijd ` +
     "afgeschermd, omdat het om heel weinig leerlingen gaat. De tabel hieronder toont wat wel bekend is."

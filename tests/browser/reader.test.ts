@@ -36,12 +36,17 @@ test("no heading in the static HTML has an empty id, and no table of contents en
   }
 });
 
-test("on a phone (390 px) no page is wider than the screen: wide tables scroll inside themselves", async () => {
+test("on a phone (390 px) no page is wider than the screen: wide tables scroll inside themselves", {timeout: 300_000}, async () => {
+  // Every page but the deck (a fixed 16:9 stage) and, of the factsheets, the first three: they share
+  // one template.
+  const sheets = pages.filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
+  const checked = pages.filter((p) => p !== "/presentatie" && (!sheets.includes(p) || sheets.indexOf(p) < 3));
   const page = await browser.newPage({viewport: {width: 390, height: 844}});
   const wide: string[] = [];
-  for (const urlPath of pages.filter((p) => p !== "/presentatie")) {
-    await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "networkidle"});
+  for (const urlPath of checked) {
+    await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "load"});
     await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, null, {timeout: 30_000});
+    await page.waitForTimeout(300);
     const {scrollWidth, width} = await page.evaluate(() => ({scrollWidth: document.scrollingElement!.scrollWidth, width: window.innerWidth}));
     if (scrollWidth > width) wide.push(`${urlPath}: ${scrollWidth} px`);
   }
@@ -52,7 +57,7 @@ test("on a phone (390 px) no page is wider than the screen: wide tables scroll i
 test("the pager reads in Dutch", async () => {
   const {page} = await openPage(browser, "/data-analyse/feiten");
   const labels = await page.evaluate(() =>
-    [".observablehq-pager-prev", ".observablehq-pager-next"].map((s) => {
+    ["#observablehq-footer nav a[rel=prev]", "#observablehq-footer nav a[rel=next]"].map((s) => {
       const element = document.querySelector(s);
       return element ? getComputedStyle(element, "::before").content : null;
     })
@@ -88,30 +93,28 @@ test("the headline percentage is rounded once from the counts on the cards, and 
   }
 });
 
-test("no factsheet draws an age chart that is mostly '·' marks: then a sentence says why", async () => {
-  const sheets = pages.filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
-  expect(sheets.length).toBeGreaterThan(0);
-  let sentences = 0;
-  for (const urlPath of sheets) {
-    const {page} = await openPage(browser, urlPath);
+test("a factsheet whose age cells are nearly all withheld says so in a sentence instead of a chart of '·' marks", {timeout: 180_000}, async () => {
+  // In the default data every school withholds nearly every age cell (care type × age × year at one
+  // school is a handful of pupils): the readers saw it on Dolfijn and Wilhelmina.
+  const results: Record<string, {sentence: boolean; bars: number; marks: number} | null> = {};
+  for (const school of ["dolfijn", "wilhelmina", "meander"]) {
+    const {page} = await openPage(browser, `/scholen/${school}`);
     await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, null, {timeout: 30_000});
-    const figure = await page.evaluate(() => {
-      const title = [...document.querySelectorAll(".chart-figure")].find((f) => /zorgvorm en leeftijd/.test(f.textContent ?? ""));
-      if (!title) return null;
-      const svg = title.querySelector("svg[aria-label^='Staafdiagram']");
+    results[school] = await page.evaluate(() => {
+      const figure = [...document.querySelectorAll(".chart-figure")].find((f) => /zorgvorm en leeftijd/.test(f.textContent ?? ""));
+      if (!figure) return null;
+      const svg = figure.querySelector("svg[aria-label^='Staafdiagram']");
       return {
-        sentence: title.querySelector(".chart-withheld") !== null,
+        sentence: figure.querySelector(".chart-withheld") !== null,
         bars: svg ? svg.querySelectorAll('g[aria-label="bar"] rect').length : 0,
         marks: svg ? [...svg.querySelectorAll("text")].filter((t) => t.textContent === "·").length : 0
       };
     });
-    expect(figure, urlPath).not.toBeNull();
-    if (figure!.sentence) sentences++;
-    else expect(figure!.bars, `${urlPath}: bars against marks`).toBeGreaterThanOrEqual(figure!.marks);
     await page.close();
   }
-  // The default data has small schools whose ages are nearly all withheld.
-  expect(sentences).toBeGreaterThan(0);
+  expect(results.dolfijn).toEqual({sentence: true, bars: 0, marks: 0});
+  expect(results.wilhelmina).toEqual({sentence: true, bars: 0, marks: 0});
+  expect(results.meander).toEqual({sentence: true, bars: 0, marks: 0});
 });
 
 test("the speaker notes sit below the slide's content, never over it, on every slide", async () => {

@@ -68,6 +68,12 @@ describe("a school where nearly every age cell is withheld", () => {
     );
     const element = FactsheetAges(ages);
     expect(element.tagName).toBe("P");
+    // And with every cell withheld: "alle", not "4 van de 4".
+    for (const year of ages.years) {
+      const ggz = year.perCareType.find((c) => c.careType === "specialistische_ggz")!;
+      ggz.ages = ggz.ages.map((a) => (a.pupils === 0 ? a : {...a, pupils: H}));
+    }
+    expect(mostlyWithheldText(ageSeries(ages))).toMatch(/^Geen grafiek: op deze school zijn alle \d+ aantallen per zorgvorm en leeftijd afgeschermd/);
     expect(element.querySelector("svg")).toBeNull();
   });
 });
