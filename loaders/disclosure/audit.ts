@@ -23,6 +23,9 @@ export interface AuditOptions {
   /** Solve every open cell instead of accepting a wide spread over the pool of feasible points (the
    *  pool proves protection but reports an inner bound of the interval). */
   exactIntervals?: boolean;
+  /** Seconds for all solves together; cells left when it runs out are unresolved (not proven
+   *  protected). Default: no limit. */
+  budgetSeconds?: number;
 }
 
 export type Proof = "shown" | "form" | "propagation" | "pool" | "lp" | "milp" | "unresolved";
@@ -224,7 +227,10 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
     const h = await highs();
     const model = h.createModel(modelData(h, system.variables, rows));
     try {
-      model.options.set({output_flag: false, presolve: "on"});
+      // Presolve off: between solves only the objective changes, so the simplex starts from the
+      // previous basis.
+      model.options.set({output_flag: false, presolve: "off"});
+      const deadline = options.budgetSeconds === undefined ? Infinity : performance.now() + options.budgetSeconds * 1000;
       const solve = (terms: readonly Term[], sense: "min" | "max", integer: boolean) => {
         model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
         setCosts(model, system.variables, terms);
@@ -240,6 +246,11 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       const milpQueue: {i: number; lp: {lo: number; hi: number}}[] = [];
       for (const i of needSolve) {
         if (poolProves(i)) continue;
+        if (performance.now() > deadline) {
+          const b = propagated.get(i) as {lo: number; hi: number};
+          finding(i, b.lo, b.hi, "unresolved", ["de tijd voor de controle was op"]);
+          continue;
+        }
         const terms = system.cells[i].terms;
         const min = solve(terms, "min", false);
         const max = solve(terms, "max", false);

@@ -57,13 +57,14 @@ export function withoutMarks(system: DisclosureSystem): DisclosureSystem {
   };
 }
 
-export async function auditRelease(context: ReleaseContext): Promise<ReleaseAudit> {
+/** `budgetSeconds`: solver time for the audit without marks (the one that needs LPs). */
+export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
   const latestYear = context.scope.latestYear;
   const atoms = deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
   const audit = await auditSystem(system, options);
-  const bare = await auditSystem(withoutMarks(system), options);
+  const bare = await auditSystem(withoutMarks(system), {...options, budgetSeconds});
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), withoutMarks: bare, system, ...options};
 }
 
@@ -76,7 +77,7 @@ export function formatAudit(result: ReleaseAudit, limit = 15): string {
     `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
     `  basiscellen: ${nl(result.atoms.pupilAtoms)} groepen leerlingen, ${nl(result.atoms.trajectoryAtoms)} groepen trajecten (${nl(result.atoms.reports)} deelrapporten, ${nl(Math.round(result.atoms.milliseconds))} ms); controle ${nl(Math.round(audit.milliseconds.total))} ms, ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's.`,
     `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; niet beschermd: ${nl(audit.violations.length)}.`,
-    `  zonder de tekens ("< 5" gelezen als "·"): ${nl(bare.violations.length)} kleine aantallen zijn terug te rekenen of te nauw ingesloten.`
+    `  zonder de tekens ("< 5" gelezen als "·"): ${nl(bare.violations.filter((v) => v.proof !== "unresolved").length)} kleine aantallen zijn aantoonbaar terug te rekenen of te nauw ingesloten, ${nl(bare.protected)} aantoonbaar beschermd, ${nl(bare.violations.filter((v) => v.proof === "unresolved").length)} niet beslist binnen de rekentijd (${nl(bare.solves.lp)} LP's in ${nl(Math.round(bare.milliseconds.total))} ms).`
   ];
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
@@ -99,7 +100,7 @@ export function formatAudit(result: ReleaseAudit, limit = 15): string {
     if (findings.length > limit) lines.push(`  … en nog ${nl(findings.length - limit)}`);
   };
   show("Niet beschermd zoals gepubliceerd:", audit.violations.filter((v) => v.proof !== "form"));
-  show('Terug te rekenen als de tekens niets zeiden ("·"):', bare.violations);
+  show('Terug te rekenen of te nauw ingesloten, ook als de tekens niets zeiden ("·"):', bare.violations.filter((v) => v.proof !== "unresolved"));
   return lines.join("\n");
 }
 
@@ -113,6 +114,8 @@ export interface PrivacySummary {
   protectedCount: number;
   violationCount: number;
   violationCountWithoutMarks: number;
+  protectedCountWithoutMarks: number;
+  undecidedCountWithoutMarks: number;
   perturbedCount: number;
   /** Width of the narrowest interval among protected small counts (null when none). */
   narrowestWidth: number | null;
@@ -139,11 +142,13 @@ export function privacySummary(result: ReleaseAudit, registry: Registry): Privac
     smallCount: audit.sensitive,
     protectedCount: audit.protected,
     violationCount: audit.violations.length,
-    violationCountWithoutMarks: result.withoutMarks.violations.length,
+    violationCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof !== "unresolved").length,
+    protectedCountWithoutMarks: result.withoutMarks.protected,
+    undecidedCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof === "unresolved").length,
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     unauditedFiles: SEAMS,
-    milliseconds: Math.round(audit.milliseconds.total + result.atoms.milliseconds)
+    milliseconds: Math.round(audit.milliseconds.total + result.withoutMarks.milliseconds.total + result.atoms.milliseconds)
   };
 }
