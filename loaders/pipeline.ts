@@ -46,7 +46,11 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
  * files are sealed against it: the archive writer takes nothing else.
  */
 export function siteReleaseFromEnvironment(options: LoadOptions = {}): {files: SealedFiles; context: ReleaseContext} {
-  const {dataset} = loadFromEnvironment(options);
+  return siteRelease(loadFromEnvironment(options).dataset);
+}
+
+/** The release of one validated dataset: its files, sealed, and what the audit needs. */
+export function siteRelease(dataset: Dataset): {files: SealedFiles; context: ReleaseContext} {
   const scope = buildScope(dataset);
   const raw = computeReport(dataset, scope);
   const report = publishReport(raw, dataset.settings);
