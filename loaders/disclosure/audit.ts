@@ -26,6 +26,8 @@ export interface AuditOptions {
   /** Seconds for all solves together; cells left when it runs out are unresolved (not proven
    *  protected). Default: no limit. */
   budgetSeconds?: number;
+  /** Solves with all open cells in one random-signed objective before the per-cell solves (default 4). */
+  spreadRounds?: number;
 }
 
 export type Proof = "shown" | "form" | "propagation" | "pool" | "lp" | "milp" | "unresolved";
@@ -243,6 +245,17 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         addPoint(solution.colValue);
         return {value: model.getObjectiveValue(), duals: integer ? [] : bindingRows(solution.rowDual, rows)};
       };
+      // Spread the pool first: a few solves with every open cell in the objective at once, random
+      // signs (a fixed seed, so builds repeat), push many cells to both ends in one go.
+      let seed = 12345;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      for (let round = 0; round < (options.spreadRounds ?? 4) && needSolve.length > 1 && performance.now() < deadline; round++) {
+        const terms = needSolve.flatMap((i) => {
+          const sign = random() < 0.5 ? -1 : 1;
+          return system.cells[i].terms.map((t) => ({variable: t.variable, coefficient: sign * t.coefficient}));
+        });
+        solve(terms, round % 2 === 0 ? "max" : "min", false);
+      }
       const milpQueue: {i: number; lp: {lo: number; hi: number}}[] = [];
       for (const i of needSolve) {
         if (poolProves(i)) continue;
