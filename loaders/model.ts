@@ -92,7 +92,9 @@ export interface Settings {
   schoolSize: {smallBelow: number; largeAbove: number};
   /** SOT trajectories per 100 pupils. */
   sotPer100: {lowBelow: number; highAbove: number};
-  suppression: {minCount: number};
+  /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that
+   *  what can be proven about a small count spans at least this many values (default minCount). */
+  suppression: {minCount: number; auditWidth?: number};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
   dbc: {

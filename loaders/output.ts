@@ -2,11 +2,13 @@
 // report's JSON parts, the explorer's CSV) so everything is computed once per build.
 
 import JSZip from "jszip";
+import type {SealedFiles} from "./disclosure/registry.js";
 
 /** A fixed timestamp keeps the archive byte-identical between builds of the same data. */
 const ARCHIVE_DATE = new Date(Date.UTC(2020, 6, 17));
 
-export async function textArchive(files: Map<string, string>): Promise<Uint8Array> {
+/** Takes only files sealed against the disclosure registry (`seal` in loaders/disclosure/registry.ts). */
+export async function textArchive(files: SealedFiles): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     zip.file(name, text, {date: ARCHIVE_DATE});

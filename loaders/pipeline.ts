@@ -11,6 +11,9 @@ import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
 import type {Dataset} from "./model.js";
 import {buildScope, type Scope} from "./tables/scope.js";
+import {openCounts, openPublish} from "./disclosure/atoms.js";
+import {registerReport, seal, type SealedFiles} from "./disclosure/registry.js";
+import type {ReleaseContext} from "./disclosure/release.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -37,15 +40,30 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
 
 /**
  * Every file of the site's data loader (src/data/rapport.zip.ts): the report's parts as JSON and the
- * explorer's cube under verkennen/. The folder is read, validated and scoped once for both.
+ * explorer's cube under verkennen/. The folder is read, validated and scoped once for both. Every
+ * count in the files is registered in the disclosure model (loaders/disclosure/registry.ts) and the
+ * files are sealed against it: the archive writer takes nothing else.
  */
-export function siteFilesFromEnvironment(options: LoadOptions = {}): Map<string, string> {
-  const {dataset} = loadFromEnvironment(options);
+export function siteReleaseFromEnvironment(options: LoadOptions = {}): {files: SealedFiles; context: ReleaseContext} {
+  return siteRelease(loadFromEnvironment(options).dataset);
+}
+
+/** The release of one validated dataset: its files, sealed, and what the audit needs. */
+export function siteRelease(dataset: Dataset): {files: SealedFiles; context: ReleaseContext} {
   const scope = buildScope(dataset);
-  const report = publishReport(computeReport(dataset, scope), dataset.settings);
+  const raw = computeReport(dataset, scope);
+  const report = publishReport(raw, dataset.settings);
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   for (const [name, text] of explorerCube(dataset, scope)) files.set(`verkennen/${name}`, text);
-  return files;
+  const slugs = schoolSlugs(report.factsheets);
+  const slugOf = (schoolId: string) => slugs.get(schoolId) ?? schoolId;
+  const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
+  const registry = registerReport(report, open, slugOf, dataset.settings);
+  return {files: seal(files, registry), context: {dataset, scope, registry, open, slugOf}};
+}
+
+export function siteFilesFromEnvironment(options: LoadOptions = {}): SealedFiles {
+  return siteReleaseFromEnvironment(options).files;
 }
 
 /** The explorer's cube files (/verkennen): counted from the same input and perturbed by the

@@ -58,8 +58,10 @@ export interface ReportOf<M extends Mode> {
 
 export type Report = ReportOf<"raw">;
 
-/** `scope` may be passed by a caller that needs it too (the explorer's cube): it is built once. */
-export function computeReport(dataset: Dataset, scope = buildScope(dataset)): Report {
+/** `scope` may be passed by a caller that needs it too (the explorer's cube): it is built once.
+ *  `reuse` hands in parts computed already: the disclosure model reports on one pupil at a time
+ *  and keeps the factor tables (counts of schools, no pupils) of the whole dataset. */
+export function computeReport(dataset: Dataset, scope = buildScope(dataset), reuse: {factors?: FactorTables} = {}): Report {
   const {settings} = dataset;
   const counts = schoolYearCounts(scope);
   const statuses = cohortStatuses(scope);
@@ -98,7 +100,7 @@ export function computeReport(dataset: Dataset, scope = buildScope(dataset)): Re
     costs: costTable(scope),
     outflow,
     schools,
-    factors: buildFactorTables(scope, schools.tabel6),
+    factors: reuse.factors ?? buildFactorTables(scope, schools.tabel6),
     ages: ageTables(scope),
     factsheets: factsheets(scope, counts, statuses)
   };

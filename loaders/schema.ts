@@ -184,7 +184,8 @@ const settingsObject = z.object({
   extremeCostThreshold: z.number().min(0),
   schoolSize: z.object({smallBelow: count.min(0), largeAbove: count.min(0)}),
   sotPer100: z.object({lowBelow: share, highAbove: share}),
-  suppression: z.object({minCount: count.min(1)}),
+  // auditWidth: how wide the interval an attacker can prove for a small count must be (default minCount).
+  suppression: z.object({minCount: count.min(1), auditWidth: count.min(1).optional()}),
   cellKeySecret: z.string().min(16).optional(),
   dbc: z.object({
     transitionYear: count,

@@ -1,0 +1,211 @@
+// The base cells of the disclosure model, derived from the pupil-level data at build time.
+//
+// Published counts count *distinct* pupils over overlapping sets (a pupil with two care types counts
+// once in "alle"), so the tables' cells are not a partition. The finest cells every count is a sum of
+// are the atoms: classes of pupils with the same membership in every published pupil count, and
+// classes of trajectories with the same membership in every published trajectory count (and the same
+// pupil atom). A published count is then a sum of atom sizes.
+//
+// Membership is read off the report itself, not re-derived: every count in the report is additive
+// over pupils (a pupil adds 0 or 1 to a distinct-pupil count) and over trajectories, so the report
+// computed on one pupil alone shows exactly the counts that pupil is in. The same for one
+// trajectory (a DBC restart pair counts as one unit: its two trajectories are counted together).
+// The derivation checks that the atoms add up to every full count and lists any that do not.
+//
+// Only atoms that hold someone are variables: the audit treats every other combination as known to
+// be empty. That gives the attacker more than the files say, so the audit is conservative.
+
+import type {Dataset, Enrolment, Settings, Trajectory} from "../model.js";
+import {publishReport, type PublicReport} from "../publish.js";
+import {computeReport, type Report} from "../report.js";
+import type {Scope} from "../tables/scope.js";
+import {countLeaves, leafKey, reportContents} from "./leaves.js";
+import type {Relation, Term, Unit} from "./model.js";
+
+export interface Atoms {
+  variables: number;
+  /** Atom sizes: the true point of the system. */
+  sizes: number[];
+  unitOf: Unit[];
+  /** Per published count (leafKey(file, path)), its atoms with coefficients. */
+  termsOf: Map<string, Term[]>;
+  /** Every pupil has at least one trajectory in each trajectory count their pupil counts imply. */
+  relations: Relation[];
+  /** Counts the atoms do not add up to (should be none): listed, left out of the model. */
+  notAdditive: {key: string; atoms: number; full: number}[];
+  stats: {pupils: number; trajectoryUnits: number; reports: number; pupilAtoms: number; trajectoryAtoms: number; milliseconds: number};
+}
+
+/** A report in its published shape with nothing withheld (minCount 1 hides nothing). */
+export function openPublish(report: Report, settings: Settings): PublicReport {
+  return publishReport(report, {...settings, suppression: {...settings.suppression, minCount: 1}});
+}
+
+export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReport>[2]): PublicReport {
+  return openPublish(computeReport(dataset, scope, reuse), dataset.settings);
+}
+
+/** Count leaves (nonzero) of a report, keyed by file and path. */
+export function openCounts(report: PublicReport, slugOf: (schoolId: string) => string, keepZeros = false): Map<string, {value: number; unit: Unit}> {
+  const out = new Map<string, {value: number; unit: Unit}>();
+  for (const [file, content] of reportContents(report as never, slugOf)) {
+    for (const leaf of countLeaves(content)) {
+      if (typeof leaf.value === "number" && (keepZeros || leaf.value !== 0)) out.set(leafKey(file, leaf.path), {value: leaf.value, unit: leaf.unit});
+    }
+  }
+  return out;
+}
+
+/** Trajectory units: single trajectories, or the trajectories joined by DBC restart pairs. */
+function trajectoryUnits(trajectories: Trajectory[], scope: Scope): Trajectory[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let p = parent.get(id) ?? id;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p) ?? p;
+    parent.set(id, p);
+    return p;
+  };
+  for (const {before, after} of scope.restarts) parent.set(find(before.id), find(after.id));
+  const units = new Map<string, Trajectory[]>();
+  for (const t of trajectories) {
+    const root = find(t.id);
+    units.set(root, [...(units.get(root) ?? []), t]);
+  }
+  return [...units.values()];
+}
+
+/**
+ * `full`: every count of the whole report (zeros included). `aliasOf` names, for a count whose rows
+ * exist only in the whole report (Tabel 6 lists the schools with pupils in the latest year; item 7
+ * names the largest provider), the count it repeats by definition.
+ */
+export function deriveAtoms(
+  dataset: Dataset,
+  scope: Scope,
+  full: Map<string, {value: number; unit: Unit}>,
+  slugOf: (schoolId: string) => string,
+  aliasOf: (key: string) => string | null = () => null
+): Atoms {
+  const start = performance.now();
+  const enrolmentsOf = new Map<string, Enrolment[]>();
+  for (const e of dataset.enrolments) enrolmentsOf.set(e.pupilId, [...(enrolmentsOf.get(e.pupilId) ?? []), e]);
+  const trajectoriesOf = new Map<string, Trajectory[]>();
+  for (const t of dataset.trajectories) trajectoriesOf.set(t.pupilId, [...(trajectoriesOf.get(t.pupilId) ?? []), t]);
+  // Factor tables count schools, not pupils: computed once, reused for every unit.
+  const reuse = {factors: computeReport(dataset, scope).factors};
+  let reports = 0;
+  const countsOf = (pupilId: string, trajectories: Trajectory[]) => {
+    reports++;
+    const unitData: Dataset = {...dataset, trajectories, enrolments: enrolmentsOf.get(pupilId) ?? []};
+    return openCounts(openReport(unitData, undefined, reuse), slugOf);
+  };
+
+  const pupilAtomOf = new Map<string, number>();
+  const pupilSignatures = new Map<string, number>();
+  const sizes: number[] = [];
+  const unitOf: Unit[] = [];
+  const members = new Map<number, {key: string; coefficient: number}[]>();
+  const newAtom = (unit: Unit, entries: {key: string; coefficient: number}[]) => {
+    const id = sizes.length;
+    sizes.push(0);
+    unitOf.push(unit);
+    members.set(id, entries);
+    return id;
+  };
+  const signature = (entries: {key: string; coefficient: number}[]) =>
+    entries
+      .map((e) => `${e.key}\u0001${e.coefficient}`)
+      .sort()
+      .join("\u0002");
+
+  const trajectorySignatures = new Map<string, number>();
+  // Per pupil atom, its trajectory atoms, and the trajectory counts every pupil of the atom is in.
+  const trajectoryAtomsOf = new Map<number, Set<number>>();
+  const sharedTrajectoryCounts = new Map<number, Set<string> | null>();
+  let trajectoryUnitCount = 0;
+
+  for (const [pupilId, trajectories] of trajectoriesOf) {
+    const counts = countsOf(pupilId, trajectories);
+    const pupilEntries = [...counts].filter(([, c]) => c.unit === "pupils").map(([key, c]) => ({key, coefficient: c.value}));
+    const sig = signature(pupilEntries);
+    let atom = pupilSignatures.get(sig);
+    if (atom === undefined) {
+      atom = newAtom("pupils", pupilEntries);
+      pupilSignatures.set(sig, atom);
+    }
+    sizes[atom]++;
+    pupilAtomOf.set(pupilId, atom);
+
+    const units = trajectoryUnits(trajectories, scope);
+    const unitCounts = units.length === 1 ? [counts] : units.map((u) => countsOf(pupilId, u));
+    const pupilTrajectoryCounts = new Set<string>();
+    for (const uc of unitCounts) {
+      trajectoryUnitCount++;
+      const entries = [...uc].filter(([, c]) => c.unit === "trajectories").map(([key, c]) => ({key, coefficient: c.value}));
+      entries.forEach((e) => pupilTrajectoryCounts.add(e.key));
+      const tsig = `${atom}\u0003${signature(entries)}`;
+      let tatom = trajectorySignatures.get(tsig);
+      if (tatom === undefined) {
+        tatom = newAtom("trajectories", entries);
+        trajectorySignatures.set(tsig, tatom);
+        trajectoryAtomsOf.set(atom, new Set([...(trajectoryAtomsOf.get(atom) ?? []), tatom]));
+      }
+      sizes[tatom]++;
+    }
+    const shared = sharedTrajectoryCounts.get(atom);
+    sharedTrajectoryCounts.set(
+      atom,
+      shared === undefined ? pupilTrajectoryCounts : shared === null ? null : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k)))
+    );
+  }
+
+  const termsOf = new Map<string, Term[]>();
+  for (const [variable, entries] of members) {
+    for (const {key, coefficient} of entries) termsOf.set(key, [...(termsOf.get(key) ?? []), {variable, coefficient}]);
+  }
+  // Every pupil of atom a has a trajectory in count d when all of them do: x_a ≤ Σ y over a's
+  // trajectory atoms in d (a pupil counted in a school's year has a trajectory counted there too).
+  const relations: Relation[] = [];
+  for (const [atom, keys] of sharedTrajectoryCounts) {
+    const own = [...(trajectoryAtomsOf.get(atom) ?? [])];
+    for (const key of keys ?? []) {
+      const inCount = own.filter((t) => members.get(t)?.some((e) => e.key === key));
+      relations.push({
+        name: `leerlingen hebben een traject in ${key.replace("\u0000", " ")}`,
+        terms: [{variable: atom, coefficient: 1}, ...inCount.map((variable) => ({variable, coefficient: -1}))],
+        lo: -Infinity,
+        hi: 0
+      });
+    }
+  }
+  const notAdditive: Atoms["notAdditive"] = [];
+  const sum = (terms: Term[] | undefined) => (terms ?? []).reduce((s, t) => s + t.coefficient * sizes[t.variable], 0);
+  // Rows a unit's report has but the whole report does not (another "largest provider"): not published.
+  for (const key of [...termsOf.keys()]) if (!full.has(key)) termsOf.delete(key);
+  for (const [key, {value}] of full) {
+    if (sum(termsOf.get(key)) === value) continue;
+    const alias = aliasOf(key);
+    const aliased = alias === null ? undefined : termsOf.get(alias);
+    if (aliased && sum(aliased) === value) termsOf.set(key, aliased);
+    else {
+      notAdditive.push({key, atoms: sum(termsOf.get(key)), full: value});
+      termsOf.delete(key);
+    }
+  }
+  return {
+    variables: sizes.length,
+    sizes,
+    unitOf,
+    termsOf,
+    relations,
+    notAdditive,
+    stats: {
+      pupils: trajectoriesOf.size,
+      trajectoryUnits: trajectoryUnitCount,
+      reports,
+      pupilAtoms: pupilSignatures.size,
+      trajectoryAtoms: trajectorySignatures.size,
+      milliseconds: performance.now() - start
+    }
+  };
+}

@@ -1,0 +1,358 @@
+// The build's disclosure audit, in the manner of τ-ARGUS: for every sensitive published cell (a true
+// count of 1 … minCount − 1) the interval of values a reader can prove from everything published.
+// The cell is protected when that interval is at least `width` wide (hi − lo ≥ width).
+//
+// Order of work, cheapest first:
+// 1. the cell's own form (a shown small count, or a mark that already pins it);
+// 2. bound propagation over all rows (an outer bound: narrow here ⇒ narrow for the attacker too);
+// 3. a pool of feasible points (the true atom sizes and every LP solution found so far): cells whose
+//    values over the pool already spread wide enough are proven protected without a solve;
+// 4. LP min and max with HiGHS over all rows; the nonzero duals name the published numbers that pin
+//    a narrow cell;
+// 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
+
+import loadHighs from "highs";
+import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
+
+export interface AuditOptions {
+  minCount: number;
+  /** Required interval width (settings.suppression.auditWidth; default minCount). */
+  width: number;
+  /** Seconds per MILP solve before it counts as unresolved (and so as a violation). */
+  milpSeconds?: number;
+  /** Solve every open cell instead of accepting a wide spread over the pool of feasible points (the
+   *  pool proves protection but reports an inner bound of the interval). */
+  exactIntervals?: boolean;
+  /** Seconds for all solves together; cells left when it runs out are unresolved (not proven
+   *  protected). Default: no limit. */
+  budgetSeconds?: number;
+  /** Solves with all open cells in one random-signed objective before the per-cell solves (default 4). */
+  spreadRounds?: number;
+}
+
+export type Proof = "shown" | "form" | "propagation" | "pool" | "lp" | "milp" | "unresolved";
+
+export interface CellFinding {
+  /** Index into system.cells. */
+  cell: number;
+  name: string;
+  value: number;
+  lo: number;
+  hi: number;
+  protected: boolean;
+  proof: Proof;
+  /** The published numbers (and relations) that bind the interval, from the LP's duals. */
+  pinnedBy: string[];
+}
+
+export interface AuditResult {
+  cells: number;
+  hidden: number;
+  sensitive: number;
+  protected: number;
+  violations: CellFinding[];
+  findings: CellFinding[];
+  /** The narrowest interval among protected sensitive cells (null when none is protected). */
+  narrowest: {lo: number; hi: number; name: string} | null;
+  solves: {lp: number; milp: number};
+  milliseconds: {propagation: number; solve: number; total: number};
+}
+
+interface Row {
+  terms: Term[];
+  lo: number;
+  hi: number;
+  source: string;
+}
+
+const EPS = 1e-7;
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let highsPromise: Promise<Highs> | null = null;
+function highs(): Promise<Highs> {
+  highsPromise ??= loadHighs();
+  return highsPromise;
+}
+
+function rowsOf(system: DisclosureSystem): Row[] {
+  return [
+    ...system.cells.map((cell) => ({terms: cell.terms, ...formBounds(cell.form), source: describe(cell)})),
+    ...system.relations.map((r) => ({terms: r.terms, lo: r.lo, hi: r.hi, source: r.name}))
+  ];
+}
+
+function describe(cell: DisclosureSystem["cells"][number]): string {
+  const form = cell.form;
+  const shown =
+    form.kind === "exact" ? `${form.value}` : form.kind === "hidden" ? `"${form.mark}"` : `${form.shown} (${form.kind === "rounded" ? "afgerond" : "verstoord"})`;
+  return `${cellName(cell)} = ${shown}`;
+}
+
+function evaluate(terms: readonly Term[], point: ArrayLike<number>): number {
+  let sum = 0;
+  for (const t of terms) sum += t.coefficient * point[t.variable];
+  return sum;
+}
+
+/**
+ * Bound propagation on integer variables ≥ 0: each row lo ≤ Σ c·x ≤ hi tightens every variable by
+ * the others' bounds, until nothing changes (or a pass limit). Returns the variables' bounds.
+ */
+export function propagate(variables: number, rows: readonly Row[], passes = 60): {lower: Float64Array; upper: Float64Array} {
+  const lower = new Float64Array(variables);
+  const upper = new Float64Array(variables).fill(Infinity);
+  for (let pass = 0; pass < passes; pass++) {
+    let changed = false;
+    for (const row of rows) {
+      // Activity bounds with the infinite contributions counted apart.
+      let minAct = 0;
+      let maxAct = 0;
+      let minInf = 0;
+      let maxInf = 0;
+      for (const {variable: v, coefficient: c} of row.terms) {
+        const a = c > 0 ? c * lower[v] : c * upper[v];
+        const b = c > 0 ? c * upper[v] : c * lower[v];
+        if (a === -Infinity) minInf++;
+        else minAct += a;
+        if (b === Infinity) maxInf++;
+        else maxAct += b;
+      }
+      for (const {variable: v, coefficient: c} of row.terms) {
+        const own = c > 0 ? c * lower[v] : c * upper[v];
+        const ownMax = c > 0 ? c * upper[v] : c * lower[v];
+        // Σ others ≥ minOthers, ≤ maxOthers
+        const minOthers = own === -Infinity ? (minInf === 1 ? minAct : -Infinity) : minInf > 0 ? -Infinity : minAct - own;
+        const maxOthers = ownMax === Infinity ? (maxInf === 1 ? maxAct : Infinity) : maxInf > 0 ? Infinity : maxAct - ownMax;
+        // c·x ≤ hi − minOthers, c·x ≥ lo − maxOthers
+        const cxMax = row.hi - minOthers;
+        const cxMin = row.lo - maxOthers;
+        let newLower = lower[v];
+        let newUpper = upper[v];
+        if (c > 0) {
+          if (cxMax < Infinity) newUpper = Math.min(newUpper, Math.floor(cxMax / c + EPS));
+          if (cxMin > -Infinity) newLower = Math.max(newLower, Math.ceil(cxMin / c - EPS));
+        } else {
+          if (cxMax < Infinity) newLower = Math.max(newLower, Math.ceil(cxMax / c - EPS));
+          if (cxMin > -Infinity) newUpper = Math.min(newUpper, Math.floor(cxMin / c + EPS));
+        }
+        if (newLower > lower[v] + EPS || newUpper < upper[v] - EPS) {
+          // Keep the activity sums in step with the tightened bounds.
+          if (c > 0) {
+            if (lower[v] !== newLower) minAct += c * (newLower - lower[v]);
+            if (upper[v] === Infinity && newUpper < Infinity) {
+              maxInf--;
+              maxAct += c * newUpper;
+            } else if (upper[v] !== newUpper) maxAct += c * (newUpper - upper[v]);
+          } else {
+            if (upper[v] === Infinity && newUpper < Infinity) {
+              minInf--;
+              minAct += c * newUpper;
+            } else if (upper[v] !== newUpper) minAct += c * (newUpper - upper[v]);
+            if (lower[v] !== newLower) maxAct += c * (newLower - lower[v]);
+          }
+          lower[v] = newLower;
+          upper[v] = newUpper;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return {lower, upper};
+}
+
+function expressionBounds(terms: readonly Term[], lower: Float64Array, upper: Float64Array): {lo: number; hi: number} {
+  let lo = 0;
+  let hi = 0;
+  for (const {variable: v, coefficient: c} of terms) {
+    lo += c > 0 ? c * lower[v] : c * upper[v];
+    hi += c > 0 ? c * upper[v] : c * lower[v];
+  }
+  return {lo, hi};
+}
+
+/** The audit. Sensitive cells: true value 1 … minCount − 1, published in any form. */
+export async function auditSystem(system: DisclosureSystem, options: AuditOptions): Promise<AuditResult> {
+  const start = performance.now();
+  const {minCount, width} = options;
+  const rows = rowsOf(system);
+  const sensitive = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
+  const findings = new Map<number, CellFinding>();
+  const finding = (i: number, lo: number, hi: number, proof: Proof, pinnedBy: string[] = []): CellFinding => {
+    const cell = system.cells[i];
+    // (+ 0 turns a solver's −0 into 0)
+    const f = {cell: i, name: cellName(cell), value: cell.value, lo: lo + 0, hi: hi + 0, protected: hi - lo >= width && proof !== "unresolved", proof, pinnedBy};
+    findings.set(i, f);
+    return f;
+  };
+
+  // 1. The cell's own form.
+  const open: number[] = [];
+  for (const i of sensitive) {
+    const cell = system.cells[i];
+    const own = formBounds(cell.form);
+    if (cell.form.kind === "exact") finding(i, own.lo, own.hi, "shown", [describe(cell)]);
+    else if (own.hi - own.lo < width) finding(i, own.lo, own.hi, "form", [describe(cell)]);
+    else open.push(i);
+  }
+
+  // 2. Bound propagation.
+  const t0 = performance.now();
+  const {lower, upper} = propagate(system.variables, rows);
+  const propagated = new Map<number, {lo: number; hi: number}>();
+  const needSolve: number[] = [];
+  for (const i of open) {
+    const b = expressionBounds(system.cells[i].terms, lower, upper);
+    propagated.set(i, b);
+    if (b.hi - b.lo < width) finding(i, b.lo, b.hi, "propagation");
+    else needSolve.push(i);
+  }
+  const propagationMs = performance.now() - t0;
+
+  // 3–5. Pool, LP, MILP.
+  const t1 = performance.now();
+  const solves = {lp: 0, milp: 0};
+  const poolMin = new Map<number, number>();
+  const poolMax = new Map<number, number>();
+  const addPoint = (point: ArrayLike<number>) => {
+    for (const i of needSolve) {
+      const v = evaluate(system.cells[i].terms, point);
+      poolMin.set(i, Math.min(poolMin.get(i) ?? Infinity, v));
+      poolMax.set(i, Math.max(poolMax.get(i) ?? -Infinity, v));
+    }
+  };
+  addPoint(system.truth);
+  // A pool spread of width + 1 holds for the integer interval too (its ends round inward by < 1 each).
+  const poolProves = (i: number) => !options.exactIntervals && (poolMax.get(i) as number) - (poolMin.get(i) as number) >= width + 1;
+  const explained: number[] = [];
+  if (needSolve.length > 0) {
+    const h = await highs();
+    const model = h.createModel(modelData(h, system.variables, rows));
+    try {
+      // Presolve off: between solves only the objective changes, so the simplex starts from the
+      // previous basis.
+      model.options.set({output_flag: false, presolve: "off"});
+      const deadline = options.budgetSeconds === undefined ? Infinity : performance.now() + options.budgetSeconds * 1000;
+      const solve = (terms: readonly Term[], sense: "min" | "max", integer: boolean) => {
+        model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
+        setCosts(model, system.variables, terms);
+        model.run();
+        if (integer) solves.milp++;
+        else solves.lp++;
+        const status = model.getModelStatus();
+        if (status !== h.constants.modelStatus.optimal) return null;
+        const solution = model.getSolution();
+        addPoint(solution.colValue);
+        return {value: model.getObjectiveValue(), duals: integer ? [] : bindingRows(solution.rowDual, rows)};
+      };
+      // Spread the pool first: a few solves with every open cell in the objective at once, random
+      // signs (a fixed seed, so builds repeat), push many cells to both ends in one go.
+      let seed = 12345;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      for (let round = 0; round < (options.spreadRounds ?? 4) && needSolve.length > 1 && performance.now() < deadline; round++) {
+        const terms = needSolve.flatMap((i) => {
+          const sign = random() < 0.5 ? -1 : 1;
+          return system.cells[i].terms.map((t) => ({variable: t.variable, coefficient: sign * t.coefficient}));
+        });
+        solve(terms, round % 2 === 0 ? "max" : "min", false);
+      }
+      const milpQueue: {i: number; lp: {lo: number; hi: number}}[] = [];
+      for (const i of needSolve) {
+        if (poolProves(i)) continue;
+        if (performance.now() > deadline) {
+          const b = propagated.get(i) as {lo: number; hi: number};
+          finding(i, b.lo, b.hi, "unresolved", ["de tijd voor de controle was op"]);
+          continue;
+        }
+        const terms = system.cells[i].terms;
+        const min = solve(terms, "min", false);
+        const max = solve(terms, "max", false);
+        if (!min || !max) {
+          const b = propagated.get(i) as {lo: number; hi: number};
+          finding(i, b.lo, b.hi, "unresolved", ["de LP-oplossing faalde"]);
+          continue;
+        }
+        const lo = Math.ceil(min.value - EPS);
+        const hi = Math.floor(max.value + EPS);
+        if (max.value - min.value >= width + 1) finding(i, lo, hi, "lp");
+        else if (hi - lo < width) finding(i, lo, hi, "lp", [...new Set([...min.duals, ...max.duals])]);
+        else milpQueue.push({i, lp: {lo, hi}});
+        explained.push(i);
+      }
+      for (const i of needSolve) if (!findings.has(i) && poolProves(i)) finding(i, Math.ceil((poolMin.get(i) as number) - EPS), Math.floor((poolMax.get(i) as number) + EPS), "pool");
+      if (milpQueue.length > 0) {
+        model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
+        model.options.set({time_limit: options.milpSeconds ?? 20});
+        for (const {i, lp} of milpQueue) {
+          const terms = system.cells[i].terms;
+          const min = solve(terms, "min", true);
+          const max = solve(terms, "max", true);
+          if (!min || !max) finding(i, lp.lo, lp.hi, "unresolved", ["de MILP-oplossing liep niet af"]);
+          else finding(i, Math.round(min.value), Math.round(max.value), "milp");
+        }
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+  const solveMs = performance.now() - t1;
+
+  const all = sensitive.map((i) => findings.get(i) as CellFinding);
+  const safe = all.filter((f) => f.protected);
+  const narrowest = safe.reduce<AuditResult["narrowest"]>(
+    (best, f) => (best === null || f.hi - f.lo < best.hi - best.lo ? {lo: f.lo, hi: f.hi, name: f.name} : best),
+    null
+  );
+  return {
+    cells: system.cells.length,
+    hidden: system.cells.filter((c) => c.form.kind !== "exact").length,
+    sensitive: sensitive.length,
+    protected: safe.length,
+    violations: all.filter((f) => !f.protected),
+    findings: all,
+    narrowest,
+    solves,
+    milliseconds: {propagation: propagationMs, solve: solveMs, total: performance.now() - start}
+  };
+}
+
+function modelData(h: Highs, variables: number, rows: readonly Row[]) {
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    // One entry per variable and row (HiGHS refuses duplicates).
+    const merged = new Map<number, number>();
+    for (const t of row.terms) merged.set(t.variable, (merged.get(t.variable) ?? 0) + t.coefficient);
+    for (const [variable, coefficient] of merged) {
+      indices.push(variable);
+      values.push(coefficient);
+    }
+    starts.push(indices.length);
+  }
+  return {
+    numCols: variables,
+    numRows: rows.length,
+    sense: h.constants.objectiveSense.minimize,
+    colCost: new Float64Array(variables),
+    colLower: new Float64Array(variables),
+    colUpper: new Float64Array(variables).fill(h.infinity),
+    rowLower: Float64Array.from(rows, (r) => (r.lo === -Infinity ? -h.infinity : r.lo)),
+    rowUpper: Float64Array.from(rows, (r) => (r.hi === Infinity ? h.infinity : r.hi)),
+    matrix: {format: "csr" as const, numRows: rows.length, numCols: variables, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values)}
+  };
+}
+
+function setCosts(model: {changeColsCost: (s: {kind: "range"; from: number; to: number}, c: Float64Array) => unknown}, variables: number, terms: readonly Term[]): void {
+  const costs = new Float64Array(variables);
+  for (const t of terms) costs[t.variable] += t.coefficient;
+  model.changeColsCost({kind: "range", from: 0, to: variables - 1}, costs);
+}
+
+function bindingRows(rowDual: Float64Array, rows: readonly Row[]): string[] {
+  const out: string[] = [];
+  rowDual.forEach((d, r) => {
+    if (Math.abs(d) > 1e-9) out.push(rows[r].source);
+  });
+  return out;
+}

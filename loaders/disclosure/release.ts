@@ -1,0 +1,154 @@
+// The disclosure model of one release, end to end: the registered report (registry.ts) plus the
+// atoms (atoms.ts) give the system of equations; the audit (audit.ts) solves it; the summary is what
+// the privacy officer's page shows and what the build prints.
+
+import type {Dataset} from "../model.js";
+import type {Scope} from "../tables/scope.js";
+import {auditSystem, type AuditResult} from "./audit.js";
+import {deriveAtoms, type Atoms} from "./atoms.js";
+import {definitionalAlias, leafKey} from "./leaves.js";
+import type {DisclosureSystem, PublishedCell, Unit} from "./model.js";
+import {inconsistentForms, SEAMS, type Registry} from "./registry.js";
+
+export interface ReleaseContext {
+  dataset: Dataset;
+  scope: Scope;
+  registry: Registry;
+  /** Every count of the unsuppressed report, by leafKey. */
+  open: Map<string, {value: number; unit: Unit}>;
+  slugOf: (schoolId: string) => string;
+}
+
+export interface ReleaseAudit {
+  audit: AuditResult;
+  atoms: Atoms["stats"];
+  /** Registered counts the atoms could not express (left out of the system). */
+  unmodelled: string[];
+  /** Item 5: the same quantity in different forms. */
+  inconsistent: ReturnType<typeof inconsistentForms>;
+  /** The same audit when every hidden count read "·" (0 or more): what combining the files alone gives away. */
+  withoutMarks: AuditResult;
+  system: DisclosureSystem;
+  minCount: number;
+  width: number;
+}
+
+/** The registry's cells with their atoms: the system an attacker with everything published solves. */
+export function disclosureSystem(context: ReleaseContext, atoms: Atoms): {system: DisclosureSystem; unmodelled: string[]} {
+  const cells: PublishedCell[] = [];
+  const unmodelled: string[] = [];
+  for (const cell of context.registry.cells) {
+    const key = leafKey(cell.file, cell.path);
+    const terms = atoms.termsOf.get(key);
+    if (!terms && cell.value !== 0) {
+      unmodelled.push(`${cell.file} ${cell.path}`);
+      continue;
+    }
+    cells.push({file: cell.file, path: cell.path, unit: cell.unit, form: cell.form, value: cell.value, terms: terms ?? []});
+  }
+  return {system: {variables: atoms.variables, truth: atoms.sizes, cells, relations: atoms.relations}, unmodelled};
+}
+
+/** The system with every hidden count read as "0 or more": the marks say nothing. */
+export function withoutMarks(system: DisclosureSystem): DisclosureSystem {
+  return {
+    ...system,
+    cells: system.cells.map((c) => (c.form.kind === "hidden" ? {...c, form: {kind: "hidden", mark: "·", lo: 0, hi: Infinity}} : c))
+  };
+}
+
+/** `budgetSeconds`: solver time for the audit without marks (the one that needs LPs). */
+export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
+  const latestYear = context.scope.latestYear;
+  const atoms = deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, latestYear));
+  const {system, unmodelled} = disclosureSystem(context, atoms);
+  const options = {minCount: context.registry.minCount, width: context.registry.width};
+  const audit = await auditSystem(system, options);
+  const bare = await auditSystem(withoutMarks(system), {...options, budgetSeconds});
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), withoutMarks: bare, system, ...options};
+}
+
+const nl = (n: number) => n.toLocaleString("nl-NL");
+
+/** The build's report on stderr, in Dutch: figures, then each violating cell and what pins it. */
+export function formatAudit(result: ReleaseAudit, limit = 15): string {
+  const {audit, withoutMarks: bare} = result;
+  const lines = [
+    `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
+    `  basiscellen: ${nl(result.atoms.pupilAtoms)} groepen leerlingen, ${nl(result.atoms.trajectoryAtoms)} groepen trajecten (${nl(result.atoms.reports)} deelrapporten, ${nl(Math.round(result.atoms.milliseconds))} ms); controle ${nl(Math.round(audit.milliseconds.total))} ms, ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's.`,
+    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; niet beschermd: ${nl(audit.violations.length)}.`,
+    `  zonder de tekens ("< 5" gelezen als "·"): ${nl(bare.violations.filter((v) => v.proof !== "unresolved").length)} kleine aantallen zijn aantoonbaar terug te rekenen of te nauw ingesloten, ${nl(bare.protected)} aantoonbaar beschermd, ${nl(bare.violations.filter((v) => v.proof === "unresolved").length)} niet beslist binnen de rekentijd (${nl(bare.solves.lp)} LP's in ${nl(Math.round(bare.milliseconds.total))} ms).`
+  ];
+  if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
+  if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
+  for (const seam of SEAMS) lines.push(`  niet gecontroleerd: ${seam.prefix}* — ${seam.reason}`);
+  const reason: Record<string, string> = {
+    shown: "staat gewoon gepubliceerd",
+    form: "het teken zegt al genoeg",
+    propagation: "volgt uit de omliggende cijfers",
+    lp: "volgt uit de omliggende cijfers",
+    milp: "volgt uit de omliggende cijfers (in hele getallen)",
+    unresolved: "niet vast te stellen binnen de tijd",
+    pool: ""
+  };
+  const show = (title: string, findings: AuditResult["violations"]) => {
+    if (findings.length === 0) return;
+    lines.push(title);
+    for (const v of findings.slice(0, limit)) {
+      lines.push(`  - ${v.name}: te bewijzen ${v.lo} … ${v.hi === Infinity ? "∞" : v.hi} (${reason[v.proof]})${v.pinnedBy.length ? `; vastgelegd door ${v.pinnedBy.slice(0, 4).join("; ")}${v.pinnedBy.length > 4 ? " …" : ""}` : ""}`);
+    }
+    if (findings.length > limit) lines.push(`  … en nog ${nl(findings.length - limit)}`);
+  };
+  show("Niet beschermd zoals gepubliceerd:", audit.violations.filter((v) => v.proof !== "form"));
+  show('Terug te rekenen of te nauw ingesloten, ook als de tekens niets zeiden ("·"):', bare.violations.filter((v) => v.proof !== "unresolved"));
+  return lines.join("\n");
+}
+
+/** What the privacy officer's page shows: figures only, no cell names or values. */
+export interface PrivacySummary {
+  minCount: number;
+  width: number;
+  cellCount: number;
+  hiddenCount: number;
+  smallCount: number;
+  protectedCount: number;
+  violationCount: number;
+  violationCountWithoutMarks: number;
+  protectedCountWithoutMarks: number;
+  undecidedCountWithoutMarks: number;
+  perturbedCount: number;
+  /** Width of the narrowest interval among protected small counts (null when none). */
+  narrowestWidth: number | null;
+  files: {file: string; cellCount: number; hiddenCount: number}[];
+  unauditedFiles: {prefix: string; reason: string}[];
+  milliseconds: number;
+}
+
+export function privacySummary(result: ReleaseAudit, registry: Registry): PrivacySummary {
+  const perFile = new Map<string, {cellCount: number; hiddenCount: number}>();
+  for (const cell of registry.cells) {
+    const group = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
+    const entry = perFile.get(group) ?? {cellCount: 0, hiddenCount: 0};
+    entry.cellCount++;
+    if (cell.form.kind !== "exact") entry.hiddenCount++;
+    perFile.set(group, entry);
+  }
+  const {audit} = result;
+  return {
+    minCount: registry.minCount,
+    width: registry.width,
+    cellCount: audit.cells,
+    hiddenCount: audit.hidden,
+    smallCount: audit.sensitive,
+    protectedCount: audit.protected,
+    violationCount: audit.violations.length,
+    violationCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof !== "unresolved").length,
+    protectedCountWithoutMarks: result.withoutMarks.protected,
+    undecidedCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof === "unresolved").length,
+    perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
+    narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
+    files: [...perFile].map(([file, v]) => ({file, ...v})),
+    unauditedFiles: SEAMS,
+    milliseconds: Math.round(audit.milliseconds.total + result.withoutMarks.milliseconds.total + result.atoms.milliseconds)
+  };
+}

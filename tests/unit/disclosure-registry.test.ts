@@ -1,0 +1,68 @@
+// The registry: every count in the site's files is registered, and the archive writer's seal refuses
+// a file with a count the registry does not know or knows in another form.
+import {describe, expect, it} from "vitest";
+import {countLeaves} from "../../loaders/disclosure/leaves.js";
+import {hiddenForm, inconsistentForms, seal} from "../../loaders/disclosure/registry.js";
+import type {PublishedCell} from "../../loaders/disclosure/model.js";
+import {siteReleaseFromEnvironment} from "../../loaders/pipeline.js";
+
+describe("count leaves", () => {
+  it("names rows by their keys, skips enrolment counts and reads hidden markers", () => {
+    const leaves = countLeaves({
+      years: [
+        {year: 2019, enrolled: 300, pupils: 12, pct: 4},
+        {year: 2018, enrolled: 280, pupils: {suppressed: true, minCount: 5}}
+      ],
+      enrolledPerYear: [{year: 2019, pupils: 300}]
+    });
+    expect(leaves.map((l) => [l.path, l.unit, typeof l.value])).toEqual([
+      ["years[year=2019].pupils", "pupils", "number"],
+      ["years[year=2018].pupils", "pupils", "object"]
+    ]);
+  });
+});
+
+describe("what a mark says", () => {
+  it('"< 5" says 1 … 4; a complementary mark says at least 5 (zeros are never hidden as small)', () => {
+    expect(hiddenForm({}, 3, 5)).toMatchObject({lo: 1, hi: 4});
+    expect(hiddenForm({complementary: true}, 9, 5)).toMatchObject({lo: 5, hi: Infinity});
+  });
+});
+
+describe("the same quantity in two forms (item 5)", () => {
+  const cell = (path: string, form: PublishedCell["form"]): PublishedCell => ({file: "f.json", path, unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 3, coefficient: 1}], form, value: 6});
+  it("flags one atom set shown in one place and hidden in another", () => {
+    const found = inconsistentForms([cell("a", {kind: "exact", value: 6}), cell("b", {kind: "hidden", mark: "·", lo: 5, hi: Infinity})]);
+    expect(found).toEqual([{cells: ["f.json a", "f.json b"], forms: ["6", "verborgen"]}]);
+  });
+  it("accepts the same value twice", () => {
+    expect(inconsistentForms([cell("a", {kind: "exact", value: 6}), cell("b", {kind: "exact", value: 6})])).toEqual([]);
+  });
+});
+
+describe("the seal on the default data", () => {
+  const {files, context} = siteReleaseFromEnvironment({env: {}, log: () => {}});
+
+  it("registers every count of every report file", () => {
+    expect(context.registry.cells.length).toBeGreaterThan(6000);
+    const hidden = context.registry.cells.filter((c) => c.form.kind === "hidden");
+    expect(hidden.every((c) => c.value >= 1)).toBe(true);
+  });
+
+  it("refuses a changed count, a count shown where the registry hid it, and an unregistered file with counts", () => {
+    const all = new Map(files);
+    const k = JSON.parse(all.get("kerngetallen.json") as string);
+    k.latest.pupils += 1;
+    expect(() => seal(new Map([...all, ["kerngetallen.json", JSON.stringify(k)]]), context.registry)).toThrow(/kerngetallen.json latest.pupils/);
+
+    const hiddenCell = context.registry.cells.find((c) => c.form.kind === "hidden" && c.file === "careTypes.json") as {path: string};
+    const leaking = (all.get("careTypes.json") as string).replace(/\{"suppressed":true,"minCount":5\}/, "3");
+    expect(leaking).not.toBe(all.get("careTypes.json"));
+    expect(hiddenCell).toBeDefined();
+    expect(() => seal(new Map([...all, ["careTypes.json", leaking]]), context.registry)).toThrow(/careTypes.json/);
+
+    expect(() => seal(new Map([...all, ["extra.json", JSON.stringify({pupils: 3})]]), context.registry)).toThrow(/extra.json/);
+    expect(() => seal(new Map([...all, ["extra.csv", "a;b"]]), context.registry)).toThrow(/extra.csv/);
+    expect(seal(all, context.registry).size).toBe(all.size);
+  });
+});

@@ -1,0 +1,39 @@
+// The whole disclosure model on the three-school fixture: atoms add up to every published count, the
+// audit reads the marks for what they say, and a deliberately leaking output fails it.
+import {describe, expect, it} from "vitest";
+import {auditRelease} from "../../loaders/disclosure/release.js";
+import {siteRelease} from "../../loaders/pipeline.js";
+import {threeSchools} from "../fixtures/threeSchools.js";
+
+describe("disclosure model of the three-school fixture", async () => {
+  const {context} = siteRelease(threeSchools());
+  const result = await auditRelease(context, 20);
+
+  it("expresses every registered count as a sum of atoms", () => {
+    expect(result.unmodelled).toEqual([]);
+    const {system} = result;
+    for (const cell of system.cells) {
+      const sum = cell.terms.reduce((s, t) => s + t.coefficient * system.truth[t.variable], 0);
+      expect(sum, `${cell.file} ${cell.path}`).toBe(cell.value);
+    }
+  });
+
+  it("has Anemoon's 2019 providers as hand-counted: P1 6, P2 4 (a007–a010, hidden '< 5')", () => {
+    const cell = (path: string) => context.registry.cells.find((c) => c.file === "factsheets/anemoon.json" && c.path === path);
+    expect(cell("providers[provider=P1].perYear[year=2019].pupils")).toMatchObject({value: 6, form: {kind: "exact", value: 6}});
+    expect(cell("providers[provider=P2].perYear[year=2019].pupils")).toMatchObject({value: 4, form: {kind: "hidden", lo: 1, hi: 4}});
+  });
+
+  it('as published, every "< 5" pins its own cell to 1 … 4, narrower than 5', () => {
+    const small = context.registry.cells.filter((c) => c.form.kind === "hidden" && c.form.mark === "< 5");
+    expect(small.length).toBeGreaterThan(0);
+    expect(result.audit.violations.filter((v) => v.proof === "form")).toHaveLength(small.length);
+  });
+
+  it("a deliberately leaking output (a small count shown) fails the audit, named", async () => {
+    const i = context.registry.cells.findIndex((c) => c.file === "factsheets/anemoon.json" && c.path === "providers[provider=P2].perYear[year=2019].pupils");
+    const leaking = {...context, registry: {...context.registry, cells: context.registry.cells.map((c, k) => (k === i ? {...c, form: {kind: "exact" as const, value: 4}} : c))}};
+    const leak = await auditRelease(leaking, 5);
+    expect(leak.audit.violations.find((v) => v.name === "factsheets/anemoon.json providers[provider=P2].perYear[year=2019].pupils")).toMatchObject({proof: "shown", lo: 4, hi: 4});
+  });
+});
