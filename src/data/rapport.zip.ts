@@ -20,9 +20,11 @@ const AUDIT_STOPS_BUILD = false;
 
 await exitOnInputError(async () => {
   const {files, context} = siteReleaseFromEnvironment();
-  // The audit without marks needs LPs (about a second each on the default data): it gets a fixed
-  // budget and reports what it could not decide in it.
-  const result = await auditRelease(context, Number(process.env.NADERE_OGEN_AUDIT_SECONDS ?? 45));
+  // The audit without marks needs LPs: about a second each on an idle machine, but 6 s each under load
+  // (98 LPs took 590 s against a 45 s budget, as the budget is checked between LPs). A build runs no
+  // LPs by default: the result would depend on the machine's speed (no byte-identical builds) and CI
+  // builds twice. NADERE_OGEN_AUDIT_SECONDS=<n> opts in; npm run bench (bench/disclosure.ts) measures it.
+  const result = await auditRelease(context, Number(process.env.NADERE_OGEN_AUDIT_SECONDS ?? 0));
   process.stderr.write(`${formatAudit(result)}\n`);
   if (AUDIT_STOPS_BUILD && result.audit.violations.length > 0) {
     const first = result.audit.violations[0];
