@@ -4,6 +4,7 @@
 // few English UI strings Framework writes itself.
 
 import {siteFacts} from "./loaders/schoolPaths.js";
+import {devFontHead} from "./scripts/fonts.mjs";
 
 const site = siteFacts();
 
@@ -19,13 +20,19 @@ const favicon =
 
 export default {
   root: "src",
+  // Another folder only for tests/browser/reproducible-build.test.ts, which builds a second copy
+  // beside the served dist/ (`observable build` 1.13 has no --output flag).
+  output: process.env.NADERE_OGEN_OUTPUT ?? "dist",
   title: "Met nadere ogen",
   // The default is a Google Fonts stylesheet (fonts.googleapis.com), unreachable offline.
   globalStylesheets: [],
   // Notices about synthetic data are static HTML (class synthetic-only); with a municipality's own data
   // they are hidden here, at build time, rather than added by the page's JS after it has drawn.
   head: `<link rel="icon" href="${favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
-<meta name="description" content="Jeugdhulpgebruik per basisschool: een privacyveilige, herhaalbare versie van het onderzoek Met nadere ogen (Utrechtse Heuvelrug, 2020).">`,
+<meta name="description" content="Jeugdhulpgebruik per basisschool: een privacyveilige, herhaalbare versie van het onderzoek Met nadere ogen (Utrechtse Heuvelrug, 2020).">${
+    // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
+    process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
+  }`,
   // Framework's default theme (light/dark) plus contrast fixes, the chart frame and print rules.
   style: "style.css",
   // The default footer links to observablehq.com; ours stays local and in Dutch.

@@ -155,8 +155,11 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
   .chart-title { font-size: 9.5pt; margin: 0; }
   .chart-description, .chart-figure figcaption { font-size: 7.5pt; margin: 0; }
   .school-summary p { margin: 1pt 0; }
-  /* A school with many care types draws a tall chart; scaled down it still fits next to the providers. */
-  #observablehq-main .grid .chart-figure svg { max-height: 85mm; width: auto; }
+  /* A school with many care types draws a tall chart; scaled down it still fits next to the providers.
+     75mm keeps the first sheet to the end of this grid (A4 less margins: 264mm): at 85mm the grid of
+     a school with seven care types ended 9px past the sheet, moved whole to sheet 2 and pushed the
+     age chart onto a third. */
+  #observablehq-main .grid .chart-figure svg { max-height: 75mm; width: auto; }
   #observablehq-main .chart-figure svg { max-height: 110mm; width: auto; }
 }
 </style>

@@ -80,6 +80,13 @@ async function openFactsheet(context: BrowserContext, url: string, errors: strin
   // A failed cell shows its error in place instead of the chart; such a sheet must not be printed.
   const cellErrors = await page.locator(".observablehq--error").allTextContents();
   if (cellErrors.length > 0) errors.push(...cellErrors.map((text) => `${url}: ${text}`));
+  // The shipped fonts must be in before the sheets are laid out: with font-display: swap a sheet
+  // printed earlier is set in the fallback. Print media only now asks for faces the screen did not
+  // use (the italic, say), hence after emulateMedia and after a layout that requests them.
+  await page.evaluate(async () => {
+    document.body.getBoundingClientRect();
+    await document.fonts.ready;
+  });
   // Charts drawn from a ResizeObserver appear one frame after the cells settle.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   return page;

@@ -3,13 +3,18 @@
 // - the viewport loses maximum-scale=1, so people can zoom (WCAG 1.4.4);
 // - Framework's own English UI strings become Dutch (table below);
 // - the 41 MB DuckDB "mvp" pair is deleted: every browser with wasm exception handling (Chrome 95+,
-//   Firefox 100+, Safari 15.2+) only loads the "eh" pair.
+//   Firefox 100+, Safari 15.2+) only loads the "eh" pair;
+// - the site's fonts are copied into _fonts/ and every page's <head> gets their preloads and
+//   @font-face rules (scripts/fonts.mjs says why this happens here and not in Framework);
+// - data files' modification times in Framework's registerFile(…) calls become one fixed date, so
+//   the same input builds the same dist/ byte for byte (tests/browser/reproducible-build.test.ts).
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
 // Usage: node scripts/postbuild.mjs [dist]
-import {readFile, readdir, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
+import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
 
 /**
  * @typedef {object} Rule
@@ -17,7 +22,7 @@ import path from "node:path";
  *   bundles in dist/_observablehq/ (never third-party code in _npm/, which may say "Submit" for its own reasons)
  * @property {RegExp} find
  * @property {string} replace
- * @property {string} marker English text that must not remain in those files afterwards
+ * @property {string | RegExp} marker text (mostly English) that must not remain in those files afterwards
  */
 
 /** @type {Rule[]} */
@@ -52,8 +57,16 @@ const TRANSLATIONS = [
   // "Tip" is Dutch as well. The table-of-contents label ("Contents") is set in observablehq.config.ts.
 ];
 
+/**
+ * Framework writes each file's mtime into the page (`"lastModified":…`, FileAttachment.lastModified).
+ * For loader outputs that is the moment of the build, for static files the moment of the checkout:
+ * either way two builds of the same input differ. Nothing on the site reads it, so every file gets
+ * the date the report's archive gives its members (ARCHIVE_DATE in loaders/output.ts, 17 July 2020).
+ */
+const FIXED_LAST_MODIFIED = Date.UTC(2020, 6, 17);
 /** @type {Rule[]} */
 const HTML_FIXES = [
+  {ext: "html", find: /"lastModified":\d+(?:\.\d+)?/g, replace: `"lastModified":${FIXED_LAST_MODIFIED}`, marker: new RegExp(`"lastModified":(?!${FIXED_LAST_MODIFIED}[,}])`)},
   {ext: "html", find: /^<html>$/m, replace: '<html lang="nl">', marker: "<html>"},
   {ext: "html", find: /,\s*maximum-scale=[\d.]+/g, replace: "", marker: "maximum-scale"},
   // The sidebar checkbox is the one keyboard-operable toggle; a title alone is no label (axe label-title-only).
@@ -73,7 +86,37 @@ const HTML_FIXES = [
   }
 ];
 
+
+/** Served folder of the fonts, below dist/. */
+const FONT_DIR = "_fonts";
+
 const dist = path.resolve(process.argv[2] ?? "dist");
+
+/** Copies the shipped fonts into dist/_fonts/ and returns each face's served name. */
+async function copyFonts() {
+  await mkdir(path.join(dist, FONT_DIR), {recursive: true});
+  /** @type {Map<import("./fonts.mjs").Face, string>} */
+  const names = new Map();
+  for (const face of FACES) {
+    const name = hashedName(face);
+    await copyFile(shippedFile(face.file), path.join(dist, FONT_DIR, name));
+    names.set(face, name);
+  }
+  return names;
+}
+
+/**
+ * Puts the font head right after the title, ahead of Framework's stylesheets and module preloads, so
+ * the preload scanner starts the fonts first. URLs are relative to the page, as Framework's own are.
+ * @param {string} html @param {string} file @param {Map<import("./fonts.mjs").Face, string>} names
+ */
+function withFonts(html, file, names) {
+  if (html.includes('rel="preload" as="font"')) return html;
+  const toRoot = path.relative(path.dirname(file), dist).split(path.sep).join("/");
+  const prefix = `${toRoot === "" ? "." : toRoot}/${FONT_DIR}/`;
+  const head = fontHead((face) => prefix + names.get(face));
+  return html.replace(/<\/title>\n/, (title) => `${title}${head}\n`);
+}
 
 /** @returns {Promise<string[]>} every file below `dir` */
 async function listFiles(/** @type {string} */ dir) {
@@ -86,6 +129,7 @@ async function main() {
     throw new Error(`${dist} bestaat niet: draai eerst observable build`);
   });
   const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
+  const fontNames = await copyFonts();
   /** @type {string[]} */
   const problems = [];
   let changed = 0;
@@ -96,11 +140,14 @@ async function main() {
     const applicable = rules.filter((rule) => rule.ext === ext && (ext === "html" || isFramework));
     if (applicable.length === 0) continue;
     const before = await readFile(file, "utf8");
-    const after = applicable.reduce((text, rule) => text.replace(rule.find, rule.replace), before);
+    let after = applicable.reduce((text, rule) => text.replace(rule.find, rule.replace), before);
+    if (ext === "html") after = withFonts(after, file, fontNames);
     for (const rule of applicable) {
-      if (after.includes(rule.marker)) problems.push(`${name}: "${rule.marker}" staat er nog`);
+      const left = typeof rule.marker === "string" ? after.includes(rule.marker) : rule.marker.test(after);
+      if (left) problems.push(`${name}: "${rule.marker}" staat er nog`);
     }
     if (ext === "html" && !after.includes('<html lang="nl">')) problems.push(`${name}: geen <html lang="nl">`);
+    if (ext === "html" && !after.includes("@font-face")) problems.push(`${name}: geen lettertypen (geen </title> gevonden)`);
     if (after !== before) {
       await writeFile(file, after);
       changed++;
@@ -109,7 +156,7 @@ async function main() {
   const mvp = files.filter((f) => /[\\/]@duckdb[\\/]duckdb-wasm@[^\\/]+[\\/]dist[\\/]duckdb-(mvp\.wasm|browser-mvp\.worker\.[\w]+\.js)$/.test(f));
   for (const file of mvp) await rm(file);
   if (problems.length > 0) throw new Error(`nabewerking onvolledig:\n  ${problems.join("\n  ")}`);
-  console.log(`nabewerking: ${changed} bestanden aangepast, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
+  console.log(`nabewerking: ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
 }
 
 main().catch((error) => {

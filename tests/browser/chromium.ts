@@ -14,7 +14,7 @@ export function baseUrl(): string {
   return url;
 }
 
-/** Opens a page of the built site and waits until the network is idle; collects console errors. */
+/** Opens a page of the built site and waits until the network is idle and the fonts are in; collects console errors. */
 export async function openPage(browser: Browser, urlPath: string): Promise<{page: Page; consoleErrors: string[]}> {
   const page = await browser.newPage({viewport: {width: 1280, height: 1000}});
   const consoleErrors: string[] = [];
@@ -23,6 +23,8 @@ export async function openPage(browser: Browser, urlPath: string): Promise<{page
   });
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "networkidle"});
+  // Layout checks (overflow, printed pages) must measure the shipped fonts, not their stand-ins.
+  await page.evaluate(() => document.fonts.ready);
   return {page, consoleErrors};
 }
 

@@ -23,11 +23,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Opens the deck at projector size and waits until every inline value has arrived. */
-async function open(hash = ""): Promise<{page: Page; consoleErrors: string[]}> {
+/** The two projector resolutions the deck must fit without scrolling. */
+const SCREENS = [
+  {width: 1280, height: 720},
+  {width: 1920, height: 1080}
+];
+
+/** Opens the deck at projector size and waits until every inline value and the fonts have arrived. */
+async function open(hash = "", screen = SCREENS[0]): Promise<{page: Page; consoleErrors: string[]}> {
   const opened = await openPage(browser, `/presentatie${hash}`);
-  await opened.page.setViewportSize({width: 1280, height: 720});
+  await opened.page.setViewportSize(screen);
   await opened.page.waitForFunction(() => document.querySelector("observablehq-loading") === null, null, {timeout: 30_000});
+  await opened.page.evaluate(() => document.fonts.ready);
   return opened;
 }
 
@@ -81,8 +88,8 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
   });
 }
 
-test("the keyboard walks the whole deck: End, Home, → and space forward, ← back; each slide alone, numbered and filled", async () => {
-  const {page, consoleErrors} = await open();
+test.each(SCREENS)("the keyboard walks the whole deck at $width × $height: End, Home, → and space forward, ← back; each slide alone, numbered and filled", async (screen) => {
+  const {page, consoleErrors} = await open("", screen);
   const count = await page.locator(".deck .slide").count();
   expect(count).toBeGreaterThanOrEqual(10);
   const expectSlide = async (k: number) => {
@@ -91,7 +98,8 @@ test("the keyboard walks the whole deck: End, Home, → and space forward, ← b
     expect(state.counter).toBe(`${k} / ${count}`);
     expect(state.hash).toBe(`#${k}`);
     expect(state.title.length, `title of slide ${k}`).toBeGreaterThan(10);
-    // Readable from the back of the room at 1280 × 720: titles of at least 2.5rem, body text 1.5rem.
+    // Readable from the back of the room at 1280 × 720 (and larger on a larger screen): titles of at
+    // least 2.5rem, body text 1.5rem.
     expect(state.titlePx, `title size on slide ${k}`).toBeGreaterThanOrEqual(40);
     if (Number.isFinite(state.bodyPx)) expect(state.bodyPx, `body text size on slide ${k}`).toBeGreaterThanOrEqual(24);
     expect(state.overflows, `slide ${k} fits the screen`).toBe(false);
