@@ -3,8 +3,10 @@
 // Framework has no `lang` option; scripts/postbuild.mjs sets <html lang="nl"> and translates the
 // few English UI strings Framework writes itself.
 
-import {schoolPaths} from "./loaders/schoolPaths.js";
+import {siteFacts} from "./loaders/schoolPaths.js";
 import {devFontHead} from "./scripts/fonts.mjs";
+
+const site = siteFacts();
 
 // A small eye in the site's accent colour. A data: URI, so the browser never asks for /favicon.ico;
 // base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
@@ -24,7 +26,9 @@ export default {
   title: "Met nadere ogen",
   // The default is a Google Fonts stylesheet (fonts.googleapis.com), unreachable offline.
   globalStylesheets: [],
-  head: `<link rel="icon" href="${favicon}">
+  // Notices about synthetic data are static HTML (class synthetic-only); with a municipality's own data
+  // they are hidden here, at build time, rather than added by the page's JS after it has drawn.
+  head: `<link rel="icon" href="${favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
 <meta name="description" content="Jeugdhulpgebruik per basisschool: een privacyveilige, herhaalbare versie van het onderzoek Met nadere ogen (Utrechtse Heuvelrug, 2020).">${
     // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
@@ -61,7 +65,7 @@ export default {
   pager: true,
   // One factsheet page per school in the data (src/scholen/[school].md); the list comes from the same
   // validated input folder as the report, so any municipality's schools get their pages.
-  dynamicPaths: schoolPaths(),
+  dynamicPaths: site.schoolPaths,
   // The search index (minisearch) is built at build time and bundled: no network needed.
   search: true,
   duckdb: {

@@ -1,10 +1,17 @@
-// The school pages Framework must build (/scholen/<slug>): one per factsheet in the public report,
-// named exactly as reportFiles names the factsheet files, so a page and its data never disagree.
+// What observablehq.config.ts needs from the input folder, from one computation of the public report:
+// the school pages Framework must build (/scholen/<slug>), one per factsheet, named exactly as
+// reportFiles names the factsheet files, so a page and its data never disagree; and whether the data
+// are synthetic, so the "nagemaakte gegevens" notices can be static HTML shown or hidden at build time
+// instead of boxes that appear after load and push the page down.
 import {publicReportFromEnvironment} from "./pipeline.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 
-export function schoolPaths(): string[] {
+export function siteFacts(): {schoolPaths: string[]; synthetic: boolean} {
   // The rapport loader prints the scope summary already; the config need not repeat it.
-  const {factsheets} = publicReportFromEnvironment({log: () => {}}).report;
-  return [...schoolSlugs(factsheets).values()].map((slug) => `/scholen/${slug}`);
+  const {factsheets, meta} = publicReportFromEnvironment({log: () => {}}).report;
+  return {schoolPaths: [...schoolSlugs(factsheets).values()].map((slug) => `/scholen/${slug}`), synthetic: meta.synthetic};
+}
+
+export function schoolPaths(): string[] {
+  return siteFacts().schoolPaths;
 }

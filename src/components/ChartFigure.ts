@@ -75,18 +75,21 @@ export function downloadButton(csv: string | (() => string), filename: string): 
   button.textContent = "Download CSV";
   // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
   button.setAttribute("aria-label", `Download CSV met de gegevens van deze grafiek (${filename})`);
-  button.addEventListener("click", () => {
-    // A blob: URL stays on this machine: no request leaves the browser.
-    const url = URL.createObjectURL(new Blob([typeof csv === "string" ? csv : csv()], {type: "text/csv;charset=utf-8"}));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = filename;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  });
+  button.addEventListener("click", () => saveCsv(typeof csv === "string" ? csv : csv(), filename));
   return button;
+}
+
+/** Hands the reader a CSV file. Also wires the buttons of pages rendered at build time (the factsheets). */
+export function saveCsv(csv: string, filename: string): void {
+  // A blob: URL stays on this machine: no request leaves the browser.
+  const url = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function ChartFigure<Row>(chart: Element, options: ChartFigureOptions<Row>): HTMLElement {

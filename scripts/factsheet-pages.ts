@@ -1,0 +1,202 @@
+// The factsheets (/scholen/<slug>) rendered at build time as Markdown with static HTML and SVG, so the
+// reader's browser downloads no Plot or d3 and computes nothing. Before, each factsheet shipped
+// ~595 kB of JS and drew its charts after load: Lighthouse (mobile) measured 2,9 s of total blocking
+// time, and every table and chart moved the page when it appeared. The components are the ones the
+// browser used (src/components), run here in jsdom; only the CSV buttons need a few lines of JS.
+//
+// Usage: tsx scripts/factsheet-pages.ts <folder>  — writes <folder>/<slug>.md for every school.
+// Framework's page loader src/scholen/[school].md.js runs this once per input and prints one file per
+// page: one process renders every school (at 500 schools, 500 processes each loading jsdom and
+// computing the report would take far longer than the rest of the build).
+import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {register} from "node:module";
+import path from "node:path";
+import {exitOnInputError} from "../loaders/load.js";
+import {publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {schoolSlugs} from "../src/lib/slug.js";
+
+register("../loaders/npmSpecifiers.mjs", import.meta.url);
+
+// The components create elements through the global document, as in the browser.
+// jsdom ships no types; this is the one constructor used.
+const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) => {window: Window}};
+const {window} = new JSDOM("<!doctype html><html><body></body></html>");
+Object.assign(globalThis, {window, document: window.document});
+
+const {ChartFigure} = await import("../src/components/ChartFigure.js");
+const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
+const {ProviderChart, providerColumns, providerRestNote, providerSeries} = await import("../src/components/ProviderChart.js");
+const {FactsheetYears, FactsheetGrowth, FactsheetShares} = await import("../src/components/FactsheetYears.js");
+const {FactsheetTopCareTypes, careTypeNotes} = await import("../src/components/FactsheetCareTypes.js");
+const {FactsheetCosts} = await import("../src/components/FactsheetCosts.js");
+const {FactsheetAges, ageColumns, ageRows, ageSeries} = await import("../src/components/FactsheetAges.js");
+const {SchoolSummary} = await import("../src/components/SchoolSummary.js");
+const {FunnelPlot, coverageLabel, funnelColumns, funnelData} = await import("../src/components/FunnelPlot.js");
+const {withheldLegend} = await import("../src/lib/format.js");
+const {withheldNote} = await import("../src/components/chartParts.js");
+const {toCsv} = await import("../src/lib/csv.js");
+type Sheet = import("../src/components/factsheetTypes.js").Sheet;
+type Column<Row> = import("../src/lib/csv.js").Column<Row>;
+
+type Report = ReturnType<typeof publicReportFromEnvironment>["report"];
+
+/** One school's page as Markdown. */
+export function factsheetPage(report: Report, sheet: Sheet, slug: string): string {
+  // The report's parts as the pages read them from JSON (their types live with the components).
+  const {meta, schools, careTypes} = report as unknown as {meta: any; schools: any; careTypes: any};
+
+  const row = schools.tabel6.find((r: {schoolId: string}) => r.schoolId === sheet.schoolId);
+  const funnelAll = funnelData(schools);
+  const funnel = funnelAll.points.find((p) => p.schoolId === sheet.schoolId) ?? null;
+  const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
+  const providers = providerSeries(sheet.providers, {top: 6});
+  const ages = ageSeries(sheet.ages);
+  const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
+
+  /** A chart in its frame, with the CSV in the button so the page's one script can hand it out. */
+  function figure<Row>(chart: Element, options: {title: string; description: string; columns: Column<Row>[]; rows: Row[]; filename: string; note?: string}): string {
+    const element = ChartFigure(chart, options);
+    const button = element.querySelector("button.chart-download")!;
+    button.setAttribute("data-csv", encodeURIComponent(toCsv(options.columns, options.rows)));
+    button.setAttribute("data-filename", options.filename);
+    return element.outerHTML;
+  }
+  // The charts' widths: a column of the two-column grid and the text column on a laptop screen. The
+  // SVGs scale down on narrower screens (Plot's max-width: 100%) and in print (style below).
+  const careTypeFigure = figure(CareTypeChart(sheet.careTypes, {width: 440}), {
+    title: `Leerlingen per zorgvorm, ${meta.years[0]}–${meta.latestYear}`,
+    description: "Alleen de zorgvormen die op deze school voorkwamen.",
+    columns: careTypeColumns(sheet.careTypes),
+    rows: sheet.careTypes,
+    filename: `${slug}-zorgvormen.csv`,
+    note: [withheldNote(allCounts(sheet.careTypes)), ...notes].filter(Boolean).join(" ")
+  });
+  const providerFigure = figure(ProviderChart(sheet.providers, {width: 440, top: 6}), {
+    title: "Leerlingen per aanbieder, alle jaren samen",
+    description: "De grootste aanbieders apart, de rest samen; een leerling bij twee aanbieders telt bij allebei.",
+    columns: providerColumns(providers),
+    rows: providers.bars,
+    filename: `${slug}-aanbieders.csv`,
+    note: [providerRestNote(providers), withheldNote(sheet.providers.map((p) => p.total))].filter(Boolean).join(" ")
+  });
+  // The funnel on screen only: the summary's sentence stands without it, and the PDF keeps to two pages.
+  const funnelFigure = funnel
+    ? figure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId}), {
+        title: `${sheet.name} tussen alle scholen, ${funnelAll.year}`,
+        description: `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen kan het verschil met de gemeente toeval zijn.`,
+        columns: funnelColumns(funnelAll),
+        rows: funnelAll.points,
+        filename: `${slug}-trechter.csv`
+      })
+    : "";
+  const ageFigure = figure(FactsheetAges(sheet.ages, {width: 640}), {
+    title: `Leerlingen per zorgvorm en leeftijd, ${ages.years.join(" en ")}`,
+    description: "Leeftijd bij het begin van de hulp; elke zorgvorm heeft in beide jaren dezelfde kleur en dezelfde schaal.",
+    columns: ageColumns(ages),
+    rows: ageRows(ages),
+    filename: `${slug}-leeftijden.csv`,
+    note: withheldNote(ages.bars.map((b) => b.published))
+  });
+
+  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // Markdown would end an HTML block at an empty line, and Framework reads ${…} as an expression.
+  const block = (markup: string) => markup.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
+  const title = `${sheet.name} – factsheet`;
+  return `---
+title: ${JSON.stringify(title)}
+toc: false
+---
+
+\`\`\`js
+// Everything on this page was rendered at build time; only the CSV buttons need the browser.
+import {saveCsv} from "../components/ChartFigure.js";
+for (const button of document.querySelectorAll("#observablehq-main button.chart-download[data-csv]")) {
+  button.addEventListener("click", () => saveCsv(decodeURIComponent(button.dataset.csv), button.dataset.filename));
+}
+\`\`\`
+
+<h1 id="school">${escape(sheet.name)}</h1>
+
+<p class="lead print-compact">Factsheet jeugdhulp ${meta.years[0]}–${meta.latestYear} · ${escape(sheet.board)} · ${escape(meta.municipality)}</p>
+
+${meta.synthetic ? `<div class="warning" label="Nagemaakte gegevens"><p>Deze factsheet gebruikt <strong>nagemaakte gegevens</strong>. De school en de aantallen zijn niet echt.</p></div>` : ""}
+
+<div class="note" label="Zo leest u deze factsheet">
+<p>Alleen leerlingen die in de gemeente wonen én daar naar school gaan tellen mee (<a href="../onderzoek#afbakening">afbakening</a>). ${escape(withheldLegend(meta.minCount))} Zo is geen enkele leerling te herkennen (<a href="../verantwoording#afscherming">afscherming</a>).</p>
+</div>
+
+${row ? block(SchoolSummary(sheet, row, {funnel, coverage: 0.95}).outerHTML) : ""}
+
+${funnelFigure ? `<div class="no-print">${block(funnelFigure)}</div>` : ""}
+
+## Leerlingen en trajecten
+
+<div class="grid grid-cols-2">
+<div>${block(FactsheetYears(sheet).outerHTML)}</div>
+<div>${block(FactsheetShares(sheet).outerHTML)}</div>
+<div>${block(FactsheetGrowth(sheet).outerHTML)}</div>
+<div><p>Een leerling telt mee in het jaar waarin een traject begon (<a href="../onderzoek#jeugdhulpgebruik">jeugdhulpgebruik</a>). Eén leerling kan meer trajecten hebben. Groei is de verandering ten opzichte van het jaar ervoor.</p></div>
+</div>
+
+## Zorgvormen en aanbieders
+
+<div class="grid grid-cols-2">
+<div>${block(careTypeFigure)}</div>
+<div>${block(providerFigure)}</div>
+</div>
+
+${block(FactsheetTopCareTypes(sheet.topCareTypes, {year: meta.latestYear}).outerHTML)}
+
+## Kosten en leeftijd
+
+${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
+
+<div>${block(ageFigure)}</div>
+
+<p class="no-print"><a href="./">Alle scholen</a></p>
+
+<style>
+/* The factsheet goes out as a PDF of at most two A4 pages: smaller type and tighter spacing on paper. */
+@media print {
+  #observablehq-main { font-size: 8.5pt; }
+  #observablehq-main h1 { font-size: 17pt; margin-bottom: 0; }
+  #observablehq-main h2 { font-size: 12pt; margin: 6pt 0 2pt; }
+  #observablehq-main p, #observablehq-main table { margin: 2pt 0; }
+  #observablehq-main table { font-size: 7.5pt; }
+  #observablehq-main .note, #observablehq-main .warning { padding: 0 8pt; margin: 3pt 0; }
+  #observablehq-main .grid { margin: 0; gap: 0 12pt; grid-template-columns: 1fr 1fr; }
+  .chart-figure { margin: 2pt 0; }
+  .chart-title { font-size: 9.5pt; margin: 0; }
+  .chart-description, .chart-figure figcaption { font-size: 7.5pt; margin: 0; }
+  .school-summary p { margin: 1pt 0; }
+  /* A school with many care types draws a tall chart; scaled down it still fits next to the providers.
+     75mm keeps the first sheet to the end of this grid (A4 less margins: 264mm): at 85mm the grid of
+     a school with seven care types ended 9px past the sheet, moved whole to sheet 2 and pushed the
+     age chart onto a third. */
+  #observablehq-main .grid .chart-figure svg { max-height: 75mm; width: auto; }
+  #observablehq-main .chart-figure svg { max-height: 110mm; width: auto; }
+}
+</style>
+`;
+}
+
+const outDir = process.argv[2];
+if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
+await exitOnInputError(() => {
+  const {report} = publicReportFromEnvironment({log: () => {}});
+  const slugs = schoolSlugs(report.factsheets);
+  // Written next to the target and renamed: a page loader never reads a half-written folder.
+  const partial = `${outDir}.${process.pid}`;
+  rmSync(partial, {recursive: true, force: true});
+  mkdirSync(partial, {recursive: true});
+  for (const sheet of report.factsheets) {
+    const slug = slugs.get(sheet.schoolId)!;
+    writeFileSync(path.join(partial, `${slug}.md`), factsheetPage(report, sheet as unknown as Sheet, slug));
+  }
+  try {
+    renameSync(partial, outDir);
+  } catch {
+    // Another page loader got there first with the same input.
+    rmSync(partial, {recursive: true, force: true});
+  }
+});

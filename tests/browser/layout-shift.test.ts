@@ -1,0 +1,61 @@
+// Cumulative layout shift after load stays below 0,1 (Lighthouse's "good") on representative pages:
+// the deck, a factsheet (rendered at build time) and a narrative page with charts. Sums every
+// layout-shift entry Chromium reports (PerformanceObserver, buffered) from navigation until the page
+// is idle, on Lighthouse's mobile viewport and on a laptop screen: a page that fills in text or charts
+// after its first paint moves what the reader already sees, and that shows up here in a few seconds.
+// Lighthouse itself runs in the benchmark (npm run bench:lighthouse), not here.
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {baseUrl, launchChromium} from "./chromium.js";
+
+const VIEWPORTS = {
+  mobile: {viewport: {width: 412, height: 823}, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true},
+  laptop: {viewport: {width: 1280, height: 900}}
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Shift {
+  value: number;
+  sources: string[];
+}
+
+async function layoutShifts(urlPath: string, viewport: keyof typeof VIEWPORTS): Promise<Shift[]> {
+  const context = await browser.newContext(VIEWPORTS[viewport]);
+  try {
+    const page = await context.newPage();
+    await page.goto(new URL(urlPath, baseUrl()).href, {waitUntil: "networkidle"});
+    // Two animation frames after the network is idle: a cell that draws late has drawn by then.
+    return await page.evaluate(
+      () =>
+        new Promise<Shift[]>((resolve) => {
+          const shifts: Shift[] = [];
+          const describe = (node: Node | null) =>
+            node instanceof Element ? `${node.tagName.toLowerCase()}${node.className && typeof node.className === "string" ? `.${node.className.split(" ")[0]}` : ""}` : (node?.textContent ?? "?").slice(0, 40);
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & {value: number; sources: {node: Node | null}[]})[]) {
+              shifts.push({value: entry.value, sources: entry.sources.map((s) => describe(s.node))});
+            }
+          }).observe({type: "layout-shift", buffered: true});
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(shifts), 100)));
+        })
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+const total = (shifts: Shift[]) => shifts.reduce((sum, s) => sum + s.value, 0);
+
+describe.each(["mobile", "laptop"] as const)("%s", (viewport) => {
+  test.each(["/presentatie", "/scholen/meander"])("%s: layout shift after load < 0,1", async (urlPath) => {
+    const shifts = await layoutShifts(urlPath, viewport);
+    expect(total(shifts), JSON.stringify(shifts)).toBeLessThan(0.1);
+  });
+});
