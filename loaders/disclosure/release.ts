@@ -121,7 +121,6 @@ export interface PrivacySummary {
   narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
   unauditedFiles: {prefix: string; reason: string}[];
-  milliseconds: number;
 }
 
 export function privacySummary(result: ReleaseAudit, registry: Registry): PrivacySummary {
@@ -149,6 +148,5 @@ export function privacySummary(result: ReleaseAudit, registry: Registry): Privac
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     unauditedFiles: SEAMS,
-    milliseconds: Math.round(audit.milliseconds.total + result.withoutMarks.milliseconds.total + result.atoms.milliseconds)
   };
 }

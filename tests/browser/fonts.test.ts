@@ -41,7 +41,7 @@ const PAGES: [string, Record<string, [selector: string, family: string]>][] = [
     {
       body: ["#observablehq-main p", "Source Serif 4"],
       heading: ["#observablehq-main h2", "Source Serif 4"],
-      cell: ["#observablehq-main table td", "Source Sans 3"],
+      cell: ["#observablehq-main table:not(details table) td", "Source Sans 3"],
       chart: ["#observablehq-main svg[font-family] text", "Source Sans 3"]
     }
   ]

@@ -20,12 +20,12 @@ function pdfText(file: string): string {
   return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], {encoding: "utf8"}).replace(/\s+/g, " ");
 }
 
-/** The school's name as the page's own data file has it (the factsheet JSON that Framework copied into dist). */
+/** The school's name as its built page has it: the factsheet's <h1 id="school">, rendered at build time. */
 function schoolName(slug: string): string {
-  const dir = path.join(distDir, "_file/data/rapport/factsheets");
-  const file = readdirSync(dir).find((name) => name.startsWith(`${slug}.`) && name.endsWith(".json"));
-  if (!file) throw new Error(`no factsheet data for ${slug} in ${dir}`);
-  return (JSON.parse(readFileSync(path.join(dir, file), "utf8")) as {name: string}).name;
+  const html = readFileSync(path.join(distDir, "scholen", `${slug}.html`), "utf8");
+  const name = /<h1 id="school">([^<]*)<\/h1>/.exec(html)?.[1];
+  if (!name) throw new Error(`no <h1 id="school"> in scholen/${slug}.html`);
+  return name.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code))).replace(/&amp;/g, "&");
 }
 
 // Until the school pages exist in a build there is nothing to print; the generic page tests still run.

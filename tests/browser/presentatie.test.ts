@@ -70,7 +70,7 @@ function deckState(page: Page): Promise<DeckState> {
       title: current?.querySelector("h1, h2")?.textContent?.trim() ?? "",
       titlePx: current ? parseFloat(getComputedStyle(current.querySelector("h1, h2")!).fontSize) : 0,
       bodyPx: current
-        ? Math.min(...[...current.querySelectorAll(":scope > p, :scope > ul > li, :scope > table td, :scope > table th")].map((e) => parseFloat(getComputedStyle(e).fontSize)))
+        ? Math.min(...[...current.querySelectorAll(":scope > p:not(.deck-synthetic), :scope > ul > li, :scope > table td, :scope > table th")].map((e) => parseFloat(getComputedStyle(e).fontSize)))
         : 0,
       overflows: current ? current.scrollHeight > current.clientHeight + 1 : false
     };
