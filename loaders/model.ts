@@ -93,7 +93,7 @@ export interface Settings {
   /** SOT trajectories per 100 pupils. */
   sotPer100: {lowBelow: number; highAbove: number};
   /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that
-   *  what can be proven about a small count spans at least this many values (default minCount). */
+   *  interval that can be proven for a small count is at least this wide, hi − lo (default minCount). */
   suppression: {minCount: number; auditWidth?: number};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
