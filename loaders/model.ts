@@ -92,8 +92,8 @@ export interface Settings {
   schoolSize: {smallBelow: number; largeAbove: number};
   /** SOT trajectories per 100 pupils. */
   sotPer100: {lowBelow: number; highAbove: number};
-  /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that
-   *  interval that can be proven for a small count is at least this wide, hi − lo (default minCount). */
+  /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that the
+   *  interval that can be proven for a small count be at least this wide, hi − lo (default minCount). */
   suppression: {minCount: number; auditWidth?: number};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
