@@ -23,7 +23,8 @@ function pdfText(file: string): string {
 /** The school's name as its built page has it: the factsheet's <h1 id="school">, rendered at build time. */
 function schoolName(slug: string): string {
   const html = readFileSync(path.join(distDir, "scholen", `${slug}.html`), "utf8");
-  const name = /<h1 id="school">([^<]*)<\/h1>/.exec(html)?.[1];
+  // Framework wraps a heading's text in its anchor link.
+  const name = /<h1 id="school">(?:<a [^>]*>)?([^<]*)</.exec(html)?.[1];
   if (!name) throw new Error(`no <h1 id="school"> in scholen/${slug}.html`);
   return name.replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code))).replace(/&amp;/g, "&");
 }
