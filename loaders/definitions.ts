@@ -3,27 +3,14 @@
 
 import {addDays, addMonths, completedMonths, daysBetween, firstDayOfYear, lastDayOfYear, monthOf, yearMonthParts, yearOf} from "./dates.js";
 import type {IsoDate, Settings, Trajectory, YearMonth} from "./model.js";
-import {formatEuros} from "../src/lib/format.js";
+import {formatEuros, roundHalfUp} from "../src/lib/format.js";
 
-// Cost-band labels use the site's one euro format (src/lib/format.ts).
-export {formatEuros};
+// Cost-band labels use the site's one euro format (src/lib/format.ts). Rounding half up from the counts
+// lives there too, so the pages that format a share (formatShare) round by the same rule.
+export {formatEuros, roundHalfUp};
 
 // ---------------------------------------------------------------------------------------------
 // Rounding
-
-/**
- * numerator/denominator rounded half up to `decimals`, in integer arithmetic so that 3.5 really
- * rounds to 4 (floating point would make 7/200·100 = 3.4999…). "Up" means towards +∞, also for
- * negative values (−2.5 → −2). Null when the denominator is 0: there is nothing to divide by.
- */
-export function roundHalfUp(numerator: number, denominator: number, decimals = 0): number | null {
-  if (denominator === 0) return null;
-  const scale = 10 ** decimals;
-  const sign = denominator < 0 ? -1 : 1;
-  const n = numerator * sign * scale;
-  const d = denominator * sign;
-  return Math.floor((2 * n + d) / (2 * d)) / scale;
-}
 
 /** Rule 1: 100·k/n rounded half up to whole points (7/200 → 4). Null when n = 0. */
 export function wholePercentage(k: number, n: number): number | null {

@@ -77,14 +77,12 @@ export function formatPercent(value: Shown, decimals = 0): string {
 /**
  * The share part/whole in percent, rounded once from the counts: 389 of 4 550 → "8,5%". Rounding a
  * stored 8.55 again to one decimal would give "8,6%" (double rounding). Round half up in integer
- * arithmetic, as loaders/definitions.ts does. A withheld part or an empty whole has no share.
+ * arithmetic (roundHalfUp, the rule loaders/definitions.ts uses). A withheld part or an empty whole has no share.
  */
 export function formatShare(part: Shown, whole: Shown, decimals = 1): string {
   if (isSuppressedValue(part) || isSuppressedValue(whole)) return SUPPRESSED_DERIVED;
   if (typeof part !== "number" || typeof whole !== "number" || whole <= 0 || !Number.isFinite(part)) return NOT_APPLICABLE;
-  const scale = 10 ** decimals;
-  const scaled = Math.floor((2 * 100 * scale * part + whole) / (2 * whole));
-  return `${numberFormat(decimals, decimals).format(scaled / scale)}%`;
+  return `${numberFormat(decimals, decimals).format(roundHalfUp(100 * part, whole, decimals) as number)}%`;
 }
 
 /** Percentage points with a sign: +3 → "+3", −2.5 → "−2,5" (a real minus sign). */
@@ -112,6 +110,20 @@ export function formatDate(iso: string): string {
 export function formatDateNumeric(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}-${m}-${y}`;
+}
+
+/**
+ * numerator/denominator rounded half up to `decimals`, in integer arithmetic so that 3.5 really
+ * rounds to 4 (floating point would make 7/200·100 = 3.4999…). "Up" means towards +∞, also for
+ * negative values (−2.5 → −2). Null when the denominator is 0: there is nothing to divide by.
+ */
+export function roundHalfUp(numerator: number, denominator: number, decimals = 0): number | null {
+  if (denominator === 0) return null;
+  const scale = 10 ** decimals;
+  const sign = denominator < 0 ? -1 : 1;
+  const n = numerator * sign * scale;
+  const d = denominator * sign;
+  return Math.floor((2 * n + d) / (2 * d)) / scale;
 }
 
 // Intl rounds half-even on some engines for ties like 8.55 → 8,5 at one decimal; the report rounds
