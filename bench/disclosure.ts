@@ -18,7 +18,7 @@ const env = options.data ? {NADERE_OGEN_DATA: path.resolve(options.data)} : {};
 const ms = (n: number) => `${Math.round(n).toLocaleString("nl-NL")} ms`;
 
 const t0 = performance.now();
-const {context} = siteReleaseFromEnvironment({env, log: () => {}});
+const {context} = await siteReleaseFromEnvironment({env, log: () => {}});
 const registered = performance.now() - t0;
 const result = await auditRelease(context, Number(options["budget-s"]));
 const {audit, withoutMarks, atoms} = result;

@@ -1,6 +1,6 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
-import {readdirSync, readFileSync, statSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
 import {resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
@@ -8,6 +8,7 @@ import {InputErrors, type InputError} from "./errors.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
 const PUBLISHED_DIR = fileURLToPath(new URL("../data/published/", import.meta.url));
+const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/nadere-ogen/", import.meta.url));
 
 /** NADERE_OGEN_DATA (relative to the working directory) or the synthetic default folder. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -46,4 +47,22 @@ function decode(bytes: Buffer): string {
 /** The 2020 report's own published figures and texts (data/published/), by file name. */
 export function readPublishedFiles<const N extends string>(names: readonly N[]): Record<N, string> {
   return Object.fromEntries(names.map((name) => [name, readFileSync(resolve(PUBLISHED_DIR, name), "utf8")])) as Record<N, string>;
+}
+
+/**
+ * A build cache entry (node_modules/.cache/nadere-ogen/<kind>/<key>.json): results that are expensive
+ * and follow from their key alone, shared by the build's processes. Written whole or not at all.
+ */
+export function buildCache(kind: string, key: string): {read(): string | null; write(text: string): void} {
+  const dir = resolve(CACHE_DIR, kind);
+  const file = resolve(dir, `${key}.json`);
+  return {
+    read: () => (statSync(file, {throwIfNoEntry: false})?.isFile() ? readFileSync(file, "utf8") : null),
+    write: (text) => {
+      mkdirSync(dir, {recursive: true});
+      const partial = `${file}.${process.pid}`;
+      writeFileSync(partial, text);
+      renameSync(partial, file);
+    }
+  };
 }

@@ -11,7 +11,9 @@ import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
 import type {Dataset} from "./model.js";
 import {buildScope, type Scope} from "./tables/scope.js";
-import {openCounts, openPublish} from "./disclosure/atoms.js";
+import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/atoms.js";
+import {definitionalAlias} from "./disclosure/leaves.js";
+import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type SealedFiles} from "./disclosure/registry.js";
 import type {ReleaseContext} from "./disclosure/release.js";
 
@@ -20,9 +22,20 @@ export interface PublicBuild {
   scope: ScopeReport;
 }
 
-export function publicReportFromEnvironment(options: LoadOptions = {}): PublicBuild {
+/** The released report (rules and the release-wide secondary suppression), as the site publishes it. */
+export async function publicReportFromEnvironment(options: LoadOptions = {}): Promise<PublicBuild> {
   const {dataset, scope} = loadFromEnvironment(options);
-  return {report: publishReport(computeReport(dataset), dataset.settings), scope};
+  return {report: (await releasedReport(dataset)).report, scope};
+}
+
+/**
+ * The site's structure only — its schools (id, name) and meta — for the Framework config, which
+ * cannot wait for the release. Counts in it are the rules' alone: never publish them from here.
+ */
+export function siteStructureFromEnvironment(options: LoadOptions = {}): Pick<PublicReport, "meta"> & {schools: {schoolId: string; name: string}[]} {
+  const {dataset} = loadFromEnvironment(options);
+  const report = computeReport(dataset);
+  return {meta: report.meta, schools: report.factsheets.map(({schoolId, name}) => ({schoolId, name}))};
 }
 
 /** The report as separate JSON files, so a page loads only the part it shows. Factsheets are named by
@@ -44,26 +57,53 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
  * count in the files is registered in the disclosure model (loaders/disclosure/registry.ts) and the
  * files are sealed against it: the archive writer takes nothing else.
  */
-export function siteReleaseFromEnvironment(options: LoadOptions = {}): {files: SealedFiles; context: ReleaseContext} {
+export async function siteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease> {
   return siteRelease(loadFromEnvironment(options).dataset);
 }
 
-/** The release of one validated dataset: its files, sealed, and what the audit needs. */
-export function siteRelease(dataset: Dataset): {files: SealedFiles; context: ReleaseContext} {
-  const scope = buildScope(dataset);
-  const raw = computeReport(dataset, scope);
-  const report = publishReport(raw, dataset.settings);
-  const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
-  for (const [name, text] of explorerCube(dataset, scope)) files.set(`verkennen/${name}`, text);
-  const slugs = schoolSlugs(report.factsheets);
-  const slugOf = (schoolId: string) => slugs.get(schoolId) ?? schoolId;
-  const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
-  const registry = registerReport(report, open, slugOf, dataset.settings);
-  return {files: seal(files, registry), context: {dataset, scope, registry, open, slugOf}};
+export interface SiteRelease {
+  files: SealedFiles;
+  context: ReleaseContext & {atoms: Atoms};
+  secondary: SecondaryPattern;
 }
 
-export function siteFilesFromEnvironment(options: LoadOptions = {}): SealedFiles {
-  return siteReleaseFromEnvironment(options).files;
+/**
+ * The published report of one validated dataset: the rules first (publish.ts), then the counts the
+ * release-wide secondary suppression withholds on top (loaders/disclosure/secondary.ts), chosen over
+ * everything the rules let through and applied by the Publisher, so that whatever derives from a
+ * withheld count is withheld with it.
+ */
+export async function releasedReport(dataset: Dataset): Promise<{report: PublicReport; context: ReleaseContext & {atoms: Atoms}; secondary: SecondaryPattern}> {
+  const scope = buildScope(dataset);
+  const raw = computeReport(dataset, scope);
+  const ruled = publishReport(raw, dataset.settings);
+  const slugs = schoolSlugs(ruled.factsheets);
+  const slugOf = (schoolId: string) => slugs.get(schoolId) ?? schoolId;
+  const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
+  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear));
+  const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
+  const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
+  const secondary = await secondaryPattern(ruledContext, ids);
+  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary};
+  const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
+  const registry = registerReport(report, open, slugOf, dataset.settings);
+  for (const key of secondary.withhold) {
+    const cell = registry.cells[registry.index.get(key) as number];
+    if (cell?.form.kind !== "hidden") throw new Error(`Openbaarmakingsmodel: ${key.replace("\u0000", " ")} zou worden afgeschermd, maar staat er nog.`);
+  }
+  return {report, context: {...ruledContext, registry}, secondary};
+}
+
+/** The release of one validated dataset: its files, sealed, and what the audit needs. */
+export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
+  const {report, context, secondary} = await releasedReport(dataset);
+  const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
+  for (const [name, text] of explorerCube(dataset, context.scope)) files.set(`verkennen/${name}`, text);
+  return {files: seal(files, context.registry), context, secondary};
+}
+
+export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promise<SealedFiles> {
+  return (await siteReleaseFromEnvironment(options)).files;
 }
 
 /** The explorer's cube files (/verkennen): counted from the same input and perturbed by the

@@ -11,6 +11,7 @@ import {
   suppressCountFrom,
   suppressDerived,
   suppressParts,
+  withheldCount,
   type Public,
   type PublicSource
 } from "./suppression.js";
@@ -37,20 +38,44 @@ interface SchoolCounts {
   trajectories(schoolId: string, year: number): Public<number>;
 }
 
+/**
+ * Counts withheld on top of the rules, chosen over the whole release (loaders/disclosure/secondary.ts).
+ * The Publisher numbers every count it decides, in the order it decides them; that order follows the
+ * report's structure, not its values, so a number names the same count in every run. A `probe` run
+ * publishes those numbers in place of the counts (PROBE_BASE + n): read back by path, they say which
+ * number to withhold for which published count (loaders/disclosure/withholding.ts).
+ */
+export type Withholding = {kind: "probe"} | {kind: "withhold"; counts: ReadonlySet<number>};
+
+export const PROBE_BASE = 1_000_000_000;
+
 class Publisher {
-  constructor(private readonly settings: Settings) {}
+  private decided = 0;
+
+  constructor(
+    private readonly settings: Settings,
+    private readonly withholding?: Withholding
+  ) {}
+
+  /** Every published count passes here once, after its rule. */
+  private decide(n: number, ruled: Public<number>): Public<number> {
+    const id = this.decided++;
+    if (this.withholding?.kind === "probe") return (PROBE_BASE + id) as Public<number>;
+    if (this.withholding?.counts.has(id) && !isSuppressed(ruled)) return withheldCount(n, this.settings);
+    return ruled;
+  }
 
   count(n: number): Public<number> {
-    return suppressCount(n, this.settings);
+    return this.decide(n, suppressCount(n, this.settings));
   }
 
   parts(parts: number[]): Public<number>[] {
-    return suppressParts(parts, this.settings);
+    return suppressParts(parts, this.settings).map((ruled, i) => this.decide(parts[i], ruled));
   }
 
   /** A count that also reveals other counts (e.g. raw minus restarts): hidden when they are. */
   countFrom(n: number, sources: PublicSource[]): Public<number> {
-    return suppressCountFrom(n, sources, this.settings);
+    return this.decide(n, suppressCountFrom(n, sources, this.settings));
   }
 
   yearCounts(rows: YearCount[]): YearCount<"public">[] {
@@ -304,7 +329,7 @@ class Publisher {
    * in the municipal total): parts that all show would add up to it.
    */
   partsOf(total: Public<number>, parts: number[]): Public<number>[] {
-    return suppressParts(parts, this.settings, isSuppressed(total));
+    return suppressParts(parts, this.settings, isSuppressed(total)).map((ruled, i) => this.decide(parts[i], ruled));
   }
 
   /**
@@ -455,8 +480,8 @@ function withoutInterviewAnswers(tables: FactorTables<"public">): FactorTables<"
   };
 }
 
-export function publishReport(report: Report, settings: Settings): PublicReport {
-  const p = new Publisher(settings);
+export function publishReport(report: Report, settings: Settings, withholding?: Withholding): PublicReport {
+  const p = new Publisher(settings, withholding);
   const counts = p.schoolCounts(report);
   const schools = p.schools(report.schools, counts);
   const parts = {

@@ -1,15 +1,15 @@
-// What observablehq.config.ts needs from the input folder, from one computation of the public report:
+// What observablehq.config.ts needs from the input folder (its structure, no counts):
 // the school pages Framework must build (/scholen/<slug>), one per factsheet, named exactly as
 // reportFiles names the factsheet files, so a page and its data never disagree; and whether the data
 // are synthetic, so the "nagemaakte gegevens" notices can be static HTML shown or hidden at build time
 // instead of boxes that appear after load and push the page down.
-import {publicReportFromEnvironment} from "./pipeline.js";
+import {siteStructureFromEnvironment} from "./pipeline.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 
 export function siteFacts(): {schoolPaths: string[]; synthetic: boolean} {
   // The rapport loader prints the scope summary already; the config need not repeat it.
-  const {factsheets, meta} = publicReportFromEnvironment({log: () => {}}).report;
-  return {schoolPaths: [...schoolSlugs(factsheets).values()].map((slug) => `/scholen/${slug}`), synthetic: meta.synthetic};
+  const {schools, meta} = siteStructureFromEnvironment({log: () => {}});
+  return {schoolPaths: [...schoolSlugs(schools).values()].map((slug) => `/scholen/${slug}`), synthetic: meta.synthetic};
 }
 
 export function schoolPaths(): string[] {

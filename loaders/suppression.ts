@@ -71,6 +71,11 @@ export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ..
   return hidden ? {suppressed: true, minCount: hidden.minCount} : release(value);
 }
 
+/** A count withheld by the release-wide secondary suppression (loaders/disclosure/secondary.ts). */
+export function withheldCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {
+  return hiddenCount(n, settings);
+}
+
 /** How a hidden count is marked: "< minCount" only when it is small itself; a count hidden to
  *  protect another one may be any size, so it is marked complementary. */
 function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {

@@ -38,7 +38,7 @@ const {toCsv} = await import("../src/lib/csv.js");
 type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 type Column<Row> = import("../src/lib/csv.js").Column<Row>;
 
-type Report = ReturnType<typeof publicReportFromEnvironment>["report"];
+type Report = Awaited<ReturnType<typeof publicReportFromEnvironment>>["report"];
 
 /** One school's page as Markdown. */
 export function factsheetPage(report: Report, sheet: Sheet, slug: string): string {
@@ -182,8 +182,8 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
 
 const outDir = process.argv[2];
 if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
-await exitOnInputError(() => {
-  const {report} = publicReportFromEnvironment({log: () => {}});
+await exitOnInputError(async () => {
+  const {report} = await publicReportFromEnvironment({log: () => {}});
   const slugs = schoolSlugs(report.factsheets);
   // Written next to the target and renamed: a page loader never reads a half-written folder.
   const partial = `${outDir}.${process.pid}`;

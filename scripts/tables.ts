@@ -68,8 +68,8 @@ function toCsv(rows: Row[]): string {
   return [columns.join(","), ...flat.map((r) => columns.map((c) => csvCell(r[c])).join(","))].join("\n");
 }
 
-await exitOnInputError(() => {
-  const {report} = publicReportFromEnvironment();
+await exitOnInputError(async () => {
+  const {report} = await publicReportFromEnvironment();
   let selected = tables(report);
   if (values.tabel) {
     selected = selected.filter(([name]) => name.startsWith(values.tabel as string));

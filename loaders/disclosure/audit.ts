@@ -11,7 +11,7 @@
 //    a narrow cell;
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
 
-import loadHighs from "highs";
+import {bindingRows, highs, modelData, setCosts, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
 
 export interface AuditOptions {
@@ -58,30 +58,16 @@ export interface AuditResult {
   milliseconds: {propagation: number; solve: number; total: number};
 }
 
-interface Row {
-  terms: Term[];
-  lo: number;
-  hi: number;
-  source: string;
-}
-
 const EPS = 1e-7;
 
-type Highs = Awaited<ReturnType<typeof loadHighs>>;
-let highsPromise: Promise<Highs> | null = null;
-function highs(): Promise<Highs> {
-  highsPromise ??= loadHighs();
-  return highsPromise;
-}
-
-function rowsOf(system: DisclosureSystem): Row[] {
+export function rowsOf(system: DisclosureSystem): Row[] {
   return [
     ...system.cells.map((cell) => ({terms: cell.terms, ...formBounds(cell.form), source: describe(cell)})),
     ...system.relations.map((r) => ({terms: r.terms, lo: r.lo, hi: r.hi, source: r.name}))
   ];
 }
 
-function describe(cell: DisclosureSystem["cells"][number]): string {
+export function describe(cell: DisclosureSystem["cells"][number]): string {
   const form = cell.form;
   const shown =
     form.kind === "exact" ? `${form.value}` : form.kind === "hidden" ? `"${form.mark}"` : `${form.shown} (${form.kind === "rounded" ? "afgerond" : "verstoord"})`;
@@ -231,7 +217,7 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
     try {
       // Presolve off: between solves only the objective changes, so the simplex starts from the
       // previous basis.
-      model.options.set({output_flag: false, presolve: "off"});
+      model.options.set({output_flag: false, presolve: "off", simplex_strategy: 4});
       const deadline = options.budgetSeconds === undefined ? Infinity : performance.now() + options.budgetSeconds * 1000;
       const solve = (terms: readonly Term[], sense: "min" | "max", integer: boolean) => {
         model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
@@ -314,45 +300,4 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
     solves,
     milliseconds: {propagation: propagationMs, solve: solveMs, total: performance.now() - start}
   };
-}
-
-function modelData(h: Highs, variables: number, rows: readonly Row[]) {
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  for (const row of rows) {
-    // One entry per variable and row (HiGHS refuses duplicates).
-    const merged = new Map<number, number>();
-    for (const t of row.terms) merged.set(t.variable, (merged.get(t.variable) ?? 0) + t.coefficient);
-    for (const [variable, coefficient] of merged) {
-      indices.push(variable);
-      values.push(coefficient);
-    }
-    starts.push(indices.length);
-  }
-  return {
-    numCols: variables,
-    numRows: rows.length,
-    sense: h.constants.objectiveSense.minimize,
-    colCost: new Float64Array(variables),
-    colLower: new Float64Array(variables),
-    colUpper: new Float64Array(variables).fill(h.infinity),
-    rowLower: Float64Array.from(rows, (r) => (r.lo === -Infinity ? -h.infinity : r.lo)),
-    rowUpper: Float64Array.from(rows, (r) => (r.hi === Infinity ? h.infinity : r.hi)),
-    matrix: {format: "csr" as const, numRows: rows.length, numCols: variables, starts: Int32Array.from(starts), indices: Int32Array.from(indices), values: Float64Array.from(values)}
-  };
-}
-
-function setCosts(model: {changeColsCost: (s: {kind: "range"; from: number; to: number}, c: Float64Array) => unknown}, variables: number, terms: readonly Term[]): void {
-  const costs = new Float64Array(variables);
-  for (const t of terms) costs[t.variable] += t.coefficient;
-  model.changeColsCost({kind: "range", from: 0, to: variables - 1}, costs);
-}
-
-function bindingRows(rowDual: Float64Array, rows: readonly Row[]): string[] {
-  const out: string[] = [];
-  rowDual.forEach((d, r) => {
-    if (Math.abs(d) > 1e-9) out.push(rows[r].source);
-  });
-  return out;
 }

@@ -20,6 +20,15 @@ export const SEAMS: {prefix: string; reason: string}[] = [
   }
 ];
 
+/**
+ * What a reader can conclude from the one mark "·" of a withheld count: it is not 0, as zeros are
+ * shown, and nothing more. A withheld 0 (withheld because it derives from a withheld count) is
+ * given to the reader as 0: conservative, the attacker is told the branch the true value is in.
+ */
+export function withheldForm(value: number): Form {
+  return value === 0 ? {kind: "hidden", mark: "·", lo: 0, hi: 0} : {kind: "hidden", mark: "·", lo: 1, hi: Infinity};
+}
+
 /** The mark a hidden count shows in the files, and what a reader can conclude from it. */
 export function hiddenForm(marker: {complementary?: boolean}, value: number, minCount: number): Form {
   if (marker.complementary) {

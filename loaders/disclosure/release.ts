@@ -17,6 +17,8 @@ export interface ReleaseContext {
   /** Every count of the unsuppressed report, by leafKey. */
   open: Map<string, {value: number; unit: Unit}>;
   slugOf: (schoolId: string) => string;
+  /** The base cells, when the release derived them already (they do not depend on the forms). */
+  atoms?: Atoms;
 }
 
 export interface ReleaseAudit {
@@ -59,8 +61,7 @@ export function withoutMarks(system: DisclosureSystem): DisclosureSystem {
 
 /** `budgetSeconds`: solver time for the audit without marks (the one that needs LPs). */
 export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
-  const latestYear = context.scope.latestYear;
-  const atoms = deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, latestYear));
+  const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
   const audit = await auditSystem(system, options);

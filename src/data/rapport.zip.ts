@@ -19,7 +19,7 @@ import {auditRelease, formatAudit, privacySummary} from "../../loaders/disclosur
 const AUDIT_STOPS_BUILD = false;
 
 await exitOnInputError(async () => {
-  const {files, context} = siteReleaseFromEnvironment();
+  const {files, context} = await siteReleaseFromEnvironment();
   // The audit without marks needs LPs: about a second each on an idle machine, but 6 s each under load
   // (98 LPs took 590 s against a 45 s budget, as the budget is checked between LPs). A build runs no
   // LPs by default: the result would depend on the machine's speed (no byte-identical builds) and CI

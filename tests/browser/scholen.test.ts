@@ -3,7 +3,7 @@
 // factsheets. How many A4 pages each factsheet prints is pdf.test.ts's (npm run pdf prints them all).
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {publicReportFromEnvironment} from "../../loaders/pipeline.js";
+import {siteStructureFromEnvironment} from "../../loaders/pipeline.js";
 import {schoolSlugs} from "../../src/lib/slug.js";
 import {builtPages, launchChromium, openPage} from "./chromium.js";
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 // What the pages must show, computed from the same input folder as the build.
-const {factsheets} = publicReportFromEnvironment({log: () => {}}).report;
+const {schools: factsheets} = siteStructureFromEnvironment({log: () => {}});
 const slugs = schoolSlugs(factsheets);
 const schools = factsheets.map((s) => ({name: s.name, path: `/scholen/${slugs.get(s.schoolId)}`}));
 

@@ -33,9 +33,9 @@ function consistent(published: number): [number, number] | null {
   return counts.length === 0 ? null : [counts[0], counts[counts.length - 1]];
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   // The explorer's members of the site's archive, by their own names.
-  const site = siteFilesFromEnvironment({env: {}, log: () => {}});
+  const site = await siteFilesFromEnvironment({env: {}, log: () => {}});
   files = new Map([...site].flatMap(([name, text]) => (name.startsWith("verkennen/") ? [[name.slice("verkennen/".length), text]] : [])));
   // The report's own Tabel 6, for the check against it.
   files.set("schools.json", site.get("schools.json")!);

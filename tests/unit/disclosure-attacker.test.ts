@@ -9,7 +9,7 @@ import {siteFilesFromEnvironment} from "../../loaders/pipeline.js";
 
 type Cell = number | {suppressed: true; minCount: number; complementary?: true};
 
-const files = siteFilesFromEnvironment({env: {}, log: () => {}});
+const files = await siteFilesFromEnvironment({env: {}, log: () => {}});
 const json = (name: string) => JSON.parse(files.get(name) as string);
 const schools = json("schools.json");
 const sheets = [...files.keys()].filter((f) => f.startsWith("factsheets/") && f.endsWith(".json")).map(json);

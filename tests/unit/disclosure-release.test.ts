@@ -6,7 +6,7 @@ import {siteRelease} from "../../loaders/pipeline.js";
 import {threeSchools} from "../fixtures/threeSchools.js";
 
 describe("disclosure model of the three-school fixture", async () => {
-  const {context} = siteRelease(threeSchools());
+  const {context} = await siteRelease(threeSchools());
   const result = await auditRelease(context, 20);
 
   it("expresses every registered count as a sum of atoms", () => {

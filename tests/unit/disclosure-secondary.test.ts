@@ -1,0 +1,89 @@
+// Secondary suppression over a hand-made system whose safe patterns are known by hand.
+import {describe, expect, it} from "vitest";
+import {auditSystem} from "../../loaders/disclosure/audit.js";
+import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
+import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
+
+const shown = (value: number): Form => ({kind: "exact", value});
+// A withheld nonzero count read as the mark allows: at least 1 (zeros are shown).
+const withheld = (): Form => ({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+
+/**
+ *        c1  c2  c3 | total
+ *   r1    2  10   8 |  20
+ *   r2    7   9  11 |  27
+ *   r3    6  12   5 |  23
+ *   total 15 31  24 |  70
+ * r1c1 (2) is small and withheld; the margins are key figures that stay published.
+ */
+function table(): DisclosureSystem {
+  const x = [2, 10, 8, 7, 9, 11, 6, 12, 5];
+  const cells: PublishedCell[] = [];
+  const cell = (path: string, vars: number[]) => {
+    const value = vars.reduce((s, v) => s + x[v], 0);
+    cells.push({file: "t.json", path, unit: "pupils", terms: vars.map((variable) => ({variable, coefficient: 1})), form: value < 5 ? withheld() : shown(value), value});
+  };
+  for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) cell(`r${r + 1}c${c + 1}`, [3 * r + c]);
+  for (let r = 0; r < 3; r++) cell(`r${r + 1}`, [3 * r, 3 * r + 1, 3 * r + 2]);
+  for (let c = 0; c < 3; c++) cell(`c${c + 1}`, [c, 3 + c, 6 + c]);
+  cell("total", [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  return {variables: 9, truth: x, cells, relations: []};
+}
+
+const isMargin = (cell: PublishedCell) => !/^r\dc\d$/.test(cell.path);
+const options = {minCount: 5, width: 5, keep: isMargin, withheld};
+
+function applied(system: DisclosureSystem, hide: number[]): DisclosureSystem {
+  return {...system, cells: system.cells.map((c, i) => (hide.includes(i) ? {...c, form: withheld()} : c))};
+}
+
+describe("secondary suppression: the 3×3 table with one small cell", () => {
+  it("withholds more interior cells, never a margin, until the audit proves r1c1 protected", async () => {
+    const system = table();
+    const result = await secondarySuppression(system, options);
+    const names = result.hide.map((i) => system.cells[i].path);
+    expect(result.unresolved).toEqual([]);
+    expect(names.every((n) => /^r\dc\d$/.test(n))).toBe(true);
+    // By hand: row 1 and column 1 each give r1c1 back from their total unless another of their cells
+    // is withheld, and those need a partner in their own column and row: at least a rectangle, three more.
+    expect(names.some((n) => /^r1c[23]$/.test(n))).toBe(true);
+    expect(names.some((n) => /^r[23]c1$/.test(n))).toBe(true);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.violations).toEqual([]);
+  });
+
+  it("when every count that binds it is a key figure, the cell is reported, not silently left", async () => {
+    // parts 3 and 40 of a total of 43; the total and the part of 40 must stay.
+    const system: DisclosureSystem = {
+      variables: 2,
+      truth: [3, 40],
+      relations: [],
+      cells: [
+        {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
+        {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
+        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
+      ]
+    };
+    const result = await secondarySuppression(system, {...options, keep: () => true});
+    expect(result.hide).toEqual([]);
+    expect(result.unresolved).toMatchObject([{name: "t.json a", lo: 3, hi: 3}]);
+  });
+
+  it("a withheld total with one part shown: the part of 40 is withheld, then 3 lies in [1, 42]", async () => {
+    const system: DisclosureSystem = {
+      variables: 2,
+      truth: [3, 40],
+      relations: [],
+      cells: [
+        {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
+        {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
+        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
+      ]
+    };
+    const result = await secondarySuppression(system, {...options, keep: (c) => c.path === "total"});
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
+    const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.findings[0]).toMatchObject({lo: 1, hi: 42, protected: true});
+  });
+});
