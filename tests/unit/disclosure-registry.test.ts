@@ -44,7 +44,8 @@ describe("the seal on the default data", () => {
   const {files, context} = siteReleaseFromEnvironment({env: {}, log: () => {}});
 
   it("registers every count of every report file", () => {
-    expect(context.registry.cells.length).toBeGreaterThan(6000);
+    // 6 904 before the factsheets dropped their counts by provider and by age (issue 10).
+    expect(context.registry.cells.length).toBeGreaterThan(1000);
     const hidden = context.registry.cells.filter((c) => c.form.kind === "hidden");
     expect(hidden.every((c) => c.value >= 1)).toBe(true);
   });

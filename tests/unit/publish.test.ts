@@ -46,7 +46,6 @@ describe("no pupil or trajectory leaves loaders/", () => {
       "startedAfterWindow",
       "startedWithoutEnrolment",
       "stillInCare",
-      "providerPupils",
       "total"
     ]);
     const small: string[] = [];
@@ -175,12 +174,11 @@ describe("derived tables after suppression", () => {
     expect(pub.factors.tabel8.flatMap((t) => t.cells.flatMap((c) => c.members)).length).toBeGreaterThan(0);
   });
 
-  test("a count of 4 pupils of a provider is hidden, 0 and 6 stay", () => {
-    const anemoon = byName(pub.factsheets, "Anemoon");
-    const p2 = anemoon.providers.find((p) => p.provider === "P2")!;
+  test("a count of 4 pupils of a provider is hidden in the municipal table, 0 and 8 stay", () => {
+    const p2 = pub.careTypes.providers.find((p) => p.provider === "P2")!;
     expect(p2.perYear.map((y) => y.pupils)).toEqual([0, 0, H]);
     expect(p2.total).toEqual(H);
-    expect(anemoon.providers.find((p) => p.provider === "P4")!.total).toBe(6);
+    expect(pub.careTypes.providers.find((p) => p.provider === "P3")!.total).toBe(8);
   });
 });
 
@@ -219,6 +217,19 @@ describe("factsheets after suppression", () => {
     expect(ceder.costs.bands[1]).toMatchObject({pupils: 0, pct: H});
     expect(ceder.costs.shareOfMunicipalCostPct).toEqual(H);
     expect(ceder.costs.stillInCare).toBe(0);
+  });
+
+  test("item 7 lists the care types with their pupils (item 5's cell), without a provider", () => {
+    expect(anemoon.topCareTypes.every((t) => Object.keys(t).sort().join() === "careType,label,pupils")).toBe(true);
+    for (const t of anemoon.topCareTypes) {
+      expect(t.pupils).toEqual(anemoon.careTypes.find((c) => c.careType === t.careType)!.perYear.find((y) => y.year === 2019)!.pupils);
+    }
+  });
+
+  test("no factsheet has counts by provider or by age (issue 10); the municipal tables keep them", () => {
+    for (const f of pub.factsheets) expect(Object.keys(f).filter((k) => k === "providers" || k === "ages")).toEqual([]);
+    expect(pub.careTypes.providers.length).toBeGreaterThan(0);
+    expect(pub.ages.years.length).toBe(3);
   });
 
   test("item 8 at a large school: 24 pupils, 61 % of the cost", () => {
