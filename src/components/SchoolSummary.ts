@@ -1,6 +1,7 @@
 // The short text at the top of a factsheet: the school's own figures in sentences. Generated from the
-// published numbers only, so a withheld count is never stated: it reads "minder dan 5" or the
-// sentence is left out.
+// published numbers only, so a withheld count is never stated: the sentence says it is afgeschermd,
+// never "minder dan 5" (a withheld count may also be one hidden to protect a small one, and telling
+// the two apart would say which is small), or it is left out.
 
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
 import {inSentence} from "./CareTypeChart.js";
@@ -21,7 +22,7 @@ function pupilsSentence(sheet: Sheet, row: SchoolRow): string {
   const {year, enrolled, pupils} = latestYear(row);
   const {pct, municipalPct: municipal} = sheet.shares.find((s) => s.year === year) ?? {pct: null, municipalPct: null};
   if (isSuppressedValue(pupils)) {
-    return `In ${year} kregen minder dan ${pupils.minCount} van de ${formatCount(enrolled)} leerlingen van ${sheet.name} jeugdhulp.`;
+    return `In ${year} had ${sheet.name} ${formatCount(enrolled)} leerlingen. Hoeveel van hen jeugdhulp kregen, is afgeschermd.`;
   }
   const share = typeof pct === "number" ? ` (${formatPercent(pct, 1)})` : "";
   const compare = typeof municipal === "number" ? ` In de hele gemeente was dat ${formatPercent(municipal, 1)}.` : "";
@@ -54,8 +55,8 @@ function funnelSentence({funnel, coverage}: SummaryContext): string | null {
 function careTypeSentence(sheet: Sheet, year: number): string | null {
   const top = sheet.topCareTypes[0];
   if (!top) return null;
-  const count = isSuppressedValue(top.pupils) ? `minder dan ${top.pupils.minCount}` : formatCount(top.pupils);
-  return `De meest gebruikte zorgvorm in ${year} was ${inSentence(top.label)} (${count} leerlingen).`;
+  const count = isSuppressedValue(top.pupils) ? "het aantal leerlingen is afgeschermd" : `${formatCount(top.pupils)} leerlingen`;
+  return `De meest gebruikte zorgvorm in ${year} was ${inSentence(top.label)} (${count}).`;
 }
 
 /** The factsheet's opening sentences, in Dutch, in a fixed order. */

@@ -44,12 +44,13 @@ describe("schoolSummary", () => {
     );
   });
 
-  it("never states a withheld number: a small count reads 'minder dan 5' and derived sentences are left out", () => {
+  it("never states a withheld number, nor that it is small: it reads 'afgeschermd' and derived sentences are left out", () => {
     const sentences = schoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
     expect(sentences).toEqual([
-      "In 2019 kregen minder dan 5 van de 62 leerlingen van De Linde jeugdhulp.",
-      "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (minder dan 5 leerlingen)."
+      "In 2019 had De Linde 62 leerlingen. Hoeveel van hen jeugdhulp kregen, is afgeschermd.",
+      "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (het aantal leerlingen is afgeschermd)."
     ]);
+    expect(sentences.join(" ")).not.toMatch(/minder dan/);
     // Only the school size (62) and the years are numbers here; no percentage of a withheld count.
     expect(sentences.join(" ")).not.toMatch(/%/);
   });

@@ -23,9 +23,10 @@ describe("count leaves", () => {
 });
 
 describe("what a mark says", () => {
-  it('"< 5" says 1 … 4; a complementary mark says at least 5 (zeros are never hidden as small)', () => {
-    expect(hiddenForm({}, 3, 5)).toMatchObject({lo: 1, hi: 4});
-    expect(hiddenForm({complementary: true}, 9, 5)).toMatchObject({lo: 5, hi: Infinity});
+  it('every hidden count reads "·": at least 1 when it is not 0 (small or not), and a hidden 0 is given to the attacker', () => {
+    expect(hiddenForm(3)).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+    expect(hiddenForm(9)).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+    expect(hiddenForm(0)).toEqual({kind: "hidden", mark: "·", lo: 0, hi: 0});
   });
 });
 

@@ -11,9 +11,10 @@ import {auditFactsheet, factsheetRelations, UNPUBLISHED, type Finding} from "../
 import {school, settings as withSettings} from "../fixtures/build.js";
 import {disclosureSchools} from "../fixtures/disclosureSchools.js";
 
+// Every withheld value has one form: a count hidden to protect another (its value may be 5 or more)
+// looks exactly like a small one, so the mark does not say which hidden counts are small.
 const H = {suppressed: true, minCount: 5};
-// A count hidden only to protect another cell (its value is 5 or more): marked, never read as "< 5".
-const C = {...H, complementary: true};
+const C = H;
 
 function publish(data: Dataset) {
   const report = computeReport(data);
@@ -151,7 +152,7 @@ describe("publishing the fixture hides what the relations would give away", () =
   });
 
   test("Midden's 6 pupils of 2019, hidden to protect Klein's 3, are hidden in every table that repeats them", () => {
-    // Every one of these is Midden's 6: hidden to protect Klein, so marked complementary.
+    // Every one of these is Midden's 6: hidden to protect Klein, and marked like any small count.
     expect(midden.years[2].pupils).toEqual(C);
     expect(midden.careTypes[0].perYear[2].pupils).toEqual(C);
     expect(midden.topCareTypes[0].pupils).toEqual(C);

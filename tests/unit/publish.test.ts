@@ -10,8 +10,9 @@ const data = threeSchools({cederPerYear: 3});
 const report = computeReport(data);
 const pub: PublicReport = publishReport(report, data.settings);
 const H = {suppressed: true, minCount: 5};
-// A count hidden only to protect a small one (it may be 5 or more): marked, so it never reads "< 5".
-const C = {...H, complementary: true};
+// A count hidden only to protect a small one (it may be 5 or more): published exactly like a small
+// one, so the mark does not say which hidden counts are small (issue 10).
+const C = H;
 const byName = <T extends {name: string}>(rows: T[], name: string) => rows.find((r) => r.name === name) as T;
 
 // Compile-time proof: a bare count is not a publishable value (tsc fails if this line compiles).
@@ -230,6 +231,14 @@ describe("factsheets after suppression", () => {
     for (const f of pub.factsheets) expect(Object.keys(f).filter((k) => k === "providers" || k === "ages")).toEqual([]);
     expect(pub.careTypes.providers.length).toBeGreaterThan(0);
     expect(pub.ages.years.length).toBe(3);
+  });
+
+  test("every withheld value has the one form {suppressed, minCount}: no mark says which are small", () => {
+    const json = JSON.stringify(pub);
+    expect(json).not.toContain("complementary");
+    const forms = json.match(/\{"suppressed":[^}]*\}/g) ?? [];
+    expect(forms.length).toBeGreaterThan(0);
+    expect(forms.filter((form) => !/^\{"suppressed":true,"minCount":\d+\}$/.test(form))).toEqual([]);
   });
 
   test("item 8 at a large school: 24 pupils, 61 % of the cost", () => {
