@@ -332,6 +332,17 @@ class Publisher {
     return published;
   }
 
+  /**
+   * Item 7 repeats item 5's cell of the latest year. Like Tabel 6 and the providers, the care types
+   * with a hidden count move to the end (by label): their place between published counts would
+   * bound them.
+   */
+  topCareTypes(rows: Factsheet["topCareTypes"], cellOf: (careType: string) => Public<number>): Factsheet<"public">["topCareTypes"] {
+    const published = rows.map((t) => ({...t, pupils: cellOf(t.careType)}));
+    const hidden = (t: (typeof published)[number]) => isSuppressed(t.pupils);
+    return [...published.filter((t) => !hidden(t)), ...published.filter(hidden).sort((a, b) => a.label.localeCompare(b.label, "nl"))];
+  }
+
   factsheetCosts(costs: Factsheet["costs"], years: Factsheet["years"], pupilsIn: (year: number) => Public<number>): Factsheet<"public">["costs"] {
     // The cohort's pupils at the school are the union of its years' pupils when youth care counts
     // by start year.
@@ -388,8 +399,7 @@ class Publisher {
         municipalPct: suppressDerived(s.municipalPct, [municipalIn(s.year).pupils])
       })),
       careTypes,
-      // Item 7 repeats item 5's cell of the latest year.
-      topCareTypes: f.topCareTypes.map((t) => ({...t, pupils: careTypeIn(t.careType, latestYear)})),
+      topCareTypes: this.topCareTypes(f.topCareTypes, (careType) => careTypeIn(careType, latestYear)),
       costs: this.factsheetCosts(f.costs, f.years, pupilsIn)
     };
   }

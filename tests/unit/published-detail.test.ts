@@ -30,6 +30,15 @@ describe("the published files of the default data", () => {
     }
   });
 
+  it("list item 7's care types with their pupils only, a withheld count never ranked above a published one", () => {
+    const tops = sheets.map(([, text]) => JSON.parse(text).topCareTypes as {careType: string; label: string; pupils: unknown}[]);
+    for (const top of tops) for (const t of top) expect(Object.keys(t).sort()).toEqual(["careType", "label", "pupils"]);
+    const order = tops.map((top) => top.map((t) => (typeof t.pupils === "number" ? "shown" : "hidden")).join());
+    expect(order.filter((o) => /hidden,shown/.test(o))).toEqual([]);
+    // The data has schools with both in item 7, so the order is really tested.
+    expect(order.some((o) => /shown,hidden/.test(o))).toBe(true);
+  });
+
   it("keep the municipal tables by provider and by age", () => {
     expect(JSON.parse(files.get("careTypes.json") as string).providers.length).toBeGreaterThan(0);
     expect(JSON.parse(files.get("ages.json") as string).years.length).toBeGreaterThan(0);
