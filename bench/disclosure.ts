@@ -25,7 +25,10 @@ const {audit, withoutMarks, atoms} = result;
 
 console.log(`data: ${options.data ?? "data/default"}`);
 console.log(`registry (report + seal): ${ms(registered)}; atoms: ${ms(atoms.milliseconds)} (${atoms.reports} one-unit reports, ${atoms.pupilAtoms} pupil atoms, ${atoms.trajectoryAtoms} trajectory atoms)`);
-console.log(`audit as published: ${ms(audit.milliseconds.total)}; ${audit.sensitive} small counts, ${audit.protected} protected, ${audit.violations.length} not`);
+console.log(
+  `audit as published: ${ms(audit.milliseconds.total)} (${audit.solves.lp} LPs); ${audit.sensitive} small counts, ${audit.protected} protected, ` +
+    `${audit.violations.filter((v) => v.proof !== "unresolved").length} pinned or too narrow, ${audit.violations.filter((v) => v.proof === "unresolved").length} undecided in the budget`
+);
 console.log(
   `audit with marks read as "·": ${ms(withoutMarks.milliseconds.total)} (propagation ${ms(withoutMarks.milliseconds.propagation)}, ${withoutMarks.solves.lp} LPs, ${withoutMarks.solves.milp} MILPs); ` +
     `${withoutMarks.protected} protected, ${withoutMarks.violations.filter((v) => v.proof !== "unresolved").length} pinned or too narrow, ${withoutMarks.violations.filter((v) => v.proof === "unresolved").length} undecided in the budget`

@@ -61,7 +61,7 @@ class Publisher {
   private decide(n: number, ruled: Public<number>): Public<number> {
     const id = this.decided++;
     if (this.withholding?.kind === "probe") return (PROBE_BASE + id) as Public<number>;
-    if (this.withholding?.counts.has(id) && !isSuppressed(ruled)) return withheldCount(n, this.settings);
+    if (this.withholding?.counts.has(id) && !isSuppressed(ruled)) return withheldCount(this.settings);
     return ruled;
   }
 
@@ -333,22 +333,21 @@ class Publisher {
   }
 
   /**
-   * The members of a union (pupils per care type or provider against the year's pupils, a
-   * provider's years against its total): when only one member holds pupils it equals the union,
-   * so it hides with it.
+   * The members of a union (pupils per care type against the year's pupils): when only one member
+   * holds pupils it equals the union, so it hides with it.
    */
   unionMembers(union: Public<number>, members: number[]): Public<number>[] {
     const sole = members.filter((n) => n > 0).length === 1;
     return members.map((n) => (sole && n > 0 ? this.countFrom(n, [union]) : this.count(n)));
   }
 
-  /** A union (a provider's pupils over its years, the school's cohort) equals its only member that holds pupils. */
+  /** A union (the school's cohort over its years) equals its only member that holds pupils. */
   unionOf(n: number, members: {raw: number; published: Public<number>}[]): Public<number> {
     const holding = members.filter((m) => m.raw > 0);
     return holding.length === 1 ? this.countFrom(n, [holding[0].published]) : this.count(n);
   }
 
-  /** Per year, a factsheet's care-type or provider rows as members of the year's pupils. */
+  /** Per year, a factsheet's care-type rows as members of the year's pupils. */
   perYearMembers<R extends {perYear: YearCount[]}>(rows: R[], pupilsIn: (year: number) => Public<number>): YearCount<"public">[][] {
     const published = rows.map((row) => row.perYear.map(({year}) => ({year, pupils: this.count(0)})));
     rows[0]?.perYear.forEach(({year}, y) => {
@@ -358,42 +357,15 @@ class Publisher {
     return published;
   }
 
-  factsheetProviders(rows: ProviderRow[], pupilsIn: (year: number) => Public<number>): ProviderRow<"public">[] {
-    const perYear = this.perYearMembers(rows, pupilsIn);
-    const published = rows.map((row, r) => ({
-      provider: row.provider,
-      perYear: perYear[r],
-      total: this.unionOf(row.total, row.perYear.map((y, k) => ({raw: y.pupils, published: perYear[r][k].pupils})))
-    }));
-    const hidden = (r: ProviderRow<"public">) => isSuppressed(r.total);
-    return [...published.filter((r) => !hidden(r)), ...published.filter(hidden).sort((a, b) => a.provider.localeCompare(b.provider, "nl"))];
-  }
-
   /**
-   * With youth care counted by start year, a year's age table adds up to the year's pupils and a
-   * care type's ages to its cell in item 5 (tests/helpers/disclosure.ts lists the relations).
+   * Item 7 repeats item 5's cell of the latest year. Like Tabel 6 and the providers, the care types
+   * with a hidden count move to the end (by label): their place between published counts would
+   * bound them.
    */
-  factsheetAges(
-    tables: AgeTables,
-    pupilsIn: (year: number) => Public<number>,
-    careTypeIn: (careType: string, year: number) => Public<number>
-  ): AgeTables<"public"> {
-    if (this.settings.youthCareDefinition !== "started") return this.ages(tables);
-    const ages = (total: Public<number>, rows: AgeCount[]) => {
-      const pupils = this.partsOf(total, rows.map((r) => r.pupils));
-      return rows.map((row, i) => ({age: row.age, pupils: pupils[i]}));
-    };
-    return {
-      ages: tables.ages,
-      years: tables.years.map((y) => ({
-        year: y.year,
-        withDyslexia: ages(pupilsIn(y.year), y.withDyslexia),
-        // The same pupils as withDyslexia in a year without dyslexia care, so the year's total
-        // protects it too (a little more than needed in other years).
-        withoutDyslexia: ages(pupilsIn(y.year), y.withoutDyslexia),
-        perCareType: y.perCareType.map((c) => ({...c, ages: ages(careTypeIn(c.careType, y.year), c.ages)}))
-      }))
-    };
+  topCareTypes(rows: Factsheet["topCareTypes"], cellOf: (careType: string) => Public<number>): Factsheet<"public">["topCareTypes"] {
+    const published = rows.map((t) => ({...t, pupils: cellOf(t.careType)}));
+    const hidden = (t: (typeof published)[number]) => isSuppressed(t.pupils);
+    return [...published.filter((t) => !hidden(t)), ...published.filter(hidden).sort((a, b) => a.label.localeCompare(b.label, "nl"))];
   }
 
   factsheetCosts(costs: Factsheet["costs"], years: Factsheet["years"], pupilsIn: (year: number) => Public<number>): Factsheet<"public">["costs"] {
@@ -452,14 +424,8 @@ class Publisher {
         municipalPct: suppressDerived(s.municipalPct, [municipalIn(s.year).pupils])
       })),
       careTypes,
-      providers: this.factsheetProviders(f.providers, pupilsIn),
-      topCareTypes: f.topCareTypes.map((t) => {
-        // Item 7 repeats item 5's cell; its largest provider is a part of it.
-        const pupils = careTypeIn(t.careType, latestYear);
-        return {...t, pupils, providerPupils: this.countFrom(t.providerPupils, [pupils])};
-      }),
-      costs: this.factsheetCosts(f.costs, f.years, pupilsIn),
-      ages: this.factsheetAges(f.ages, pupilsIn, careTypeIn)
+      topCareTypes: this.topCareTypes(f.topCareTypes, (careType) => careTypeIn(careType, latestYear)),
+      costs: this.factsheetCosts(f.costs, f.years, pupilsIn)
     };
   }
 }

@@ -3,13 +3,15 @@
 
 import type {Settings} from "./model.js";
 
-/** A value withheld because it is, or derives from, a count of 1 to minCount − 1 persons. */
+/**
+ * A value withheld because it is, or derives from, a count of 1 to minCount − 1 persons, or because
+ * a small count could be worked out from it. Every withheld value has this one form (shown as "·"):
+ * a mark that told the small ones from the others would say which hidden counts are 1 to
+ * minCount − 1 (issue 10).
+ */
 export interface Suppressed {
   suppressed: true;
   minCount: number;
-  /** Hidden only so that a small cell cannot be worked out from a total: the value itself may be
-   *  any size, so it must never read "< minCount". */
-  complementary?: true;
 }
 
 declare const releasedBrand: unique symbol;
@@ -67,19 +69,12 @@ export function isSmallCount(n: number, settings: Pick<Settings, "suppression">)
  */
 export function suppressDerived<T>(value: T, sources: readonly [PublicSource, ...PublicSource[]]): Public<T> {
   const hidden = sources.find(isSuppressed);
-  // A derived value is hidden plainly: "complementary" describes a count, not a percentage.
   return hidden ? {suppressed: true, minCount: hidden.minCount} : release(value);
 }
 
 /** A count withheld by the release-wide secondary suppression (loaders/disclosure/secondary.ts). */
-export function withheldCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {
-  return hiddenCount(n, settings);
-}
-
-/** How a hidden count is marked: "< minCount" only when it is small itself; a count hidden to
- *  protect another one may be any size, so it is marked complementary. */
-function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppressed {
-  return isSmallCount(n, settings) ? suppressed(settings) : {...suppressed(settings), complementary: true};
+export function withheldCount(settings: Pick<Settings, "suppression">): Suppressed {
+  return suppressed(settings);
 }
 
 /**
@@ -87,7 +82,7 @@ function hiddenCount(n: number, settings: Pick<Settings, "suppression">): Suppre
  * hidden when it is small itself or when any of those counts is hidden.
  */
 export function suppressCountFrom(n: number, sources: readonly PublicSource[], settings: Pick<Settings, "suppression">): Public<number> {
-  return isSmallCount(n, settings) || sources.some(isSuppressed) ? hiddenCount(n, settings) : release(n);
+  return isSmallCount(n, settings) || sources.some(isSuppressed) ? suppressed(settings) : release(n);
 }
 
 /**
@@ -104,7 +99,7 @@ export function suppressParts(
   totalHidden = false
 ): Public<number>[] {
   const hidden = hiddenParts(parts, parts.map((n) => isSmallCount(n, settings)), settings, totalHidden);
-  return parts.map((n, i) => (hidden[i] ? hiddenCount(n, settings) : release(n)));
+  return parts.map((n, i) => (hidden[i] ? suppressed(settings) : release(n)));
 }
 
 /**

@@ -25,11 +25,9 @@ Object.assign(globalThis, {window, document: window.document});
 
 const {ChartFigure} = await import("../src/components/ChartFigure.js");
 const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
-const {ProviderChart, providerColumns, providerRestNote, providerSeries} = await import("../src/components/ProviderChart.js");
 const {FactsheetYears, FactsheetGrowth, FactsheetShares} = await import("../src/components/FactsheetYears.js");
-const {FactsheetTopCareTypes, careTypeNotes} = await import("../src/components/FactsheetCareTypes.js");
+const {FactsheetTopCareTypes, FactsheetWithheldDetail, careTypeNotes} = await import("../src/components/FactsheetCareTypes.js");
 const {FactsheetCosts} = await import("../src/components/FactsheetCosts.js");
-const {FactsheetAges, ageColumns, ageRows, ageSeries} = await import("../src/components/FactsheetAges.js");
 const {SchoolSummary} = await import("../src/components/SchoolSummary.js");
 const {FunnelPlot, coverageLabel, funnelColumns, funnelData} = await import("../src/components/FunnelPlot.js");
 const {withheldLegend} = await import("../src/lib/format.js");
@@ -49,8 +47,6 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
   const funnelAll = funnelData(schools);
   const funnel = funnelAll.points.find((p) => p.schoolId === sheet.schoolId) ?? null;
   const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
-  const providers = providerSeries(sheet.providers, {top: 6});
-  const ages = ageSeries(sheet.ages);
   const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
 
   /** A chart in its frame, with the CSV in the button so the page's one script can hand it out. */
@@ -71,14 +67,6 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
     filename: `${slug}-zorgvormen.csv`,
     note: [withheldNote(allCounts(sheet.careTypes)), ...notes].filter(Boolean).join(" ")
   });
-  const providerFigure = figure(ProviderChart(sheet.providers, {width: 440, top: 6}), {
-    title: "Leerlingen per aanbieder, alle jaren samen",
-    description: "De grootste aanbieders apart, de rest samen; een leerling bij twee aanbieders telt bij allebei.",
-    columns: providerColumns(providers),
-    rows: providers.bars,
-    filename: `${slug}-aanbieders.csv`,
-    note: [providerRestNote(providers), withheldNote(sheet.providers.map((p) => p.total))].filter(Boolean).join(" ")
-  });
   // The funnel on screen only: the summary's sentence stands without it, and the PDF keeps to two pages.
   const funnelFigure = funnel
     ? figure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId}), {
@@ -89,14 +77,6 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
         filename: `${slug}-trechter.csv`
       })
     : "";
-  const ageFigure = figure(FactsheetAges(sheet.ages, {width: 640}), {
-    title: `Leerlingen per zorgvorm en leeftijd, ${ages.years.join(" en ")}`,
-    description: "Leeftijd bij het begin van de hulp; elke zorgvorm heeft in beide jaren dezelfde kleur en dezelfde schaal.",
-    columns: ageColumns(ages),
-    rows: ageRows(ages),
-    filename: `${slug}-leeftijden.csv`,
-    note: withheldNote(ages.bars.map((b) => b.published))
-  });
 
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   // Markdown would end an HTML block at an empty line, and Framework reads ${…} as an expression.
@@ -138,20 +118,17 @@ ${funnelFigure ? `<div class="no-print">${block(funnelFigure)}</div>` : ""}
 <div><p>Een leerling telt mee in het jaar waarin een traject begon (<a href="../onderzoek#jeugdhulpgebruik">jeugdhulpgebruik</a>). Eén leerling kan meer trajecten hebben. Groei is de verandering ten opzichte van het jaar ervoor.</p></div>
 </div>
 
-## Zorgvormen en aanbieders
+## Zorgvormen
 
 <div class="grid grid-cols-2">
 <div>${block(careTypeFigure)}</div>
-<div>${block(providerFigure)}</div>
+<div>${block(FactsheetTopCareTypes(sheet.topCareTypes, {year: meta.latestYear}).outerHTML)}
+${block(FactsheetWithheldDetail().outerHTML)}</div>
 </div>
 
-${block(FactsheetTopCareTypes(sheet.topCareTypes, {year: meta.latestYear}).outerHTML)}
-
-## Kosten en leeftijd
+## Kosten
 
 ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
-
-<div>${block(ageFigure)}</div>
 
 <p class="no-print"><a href="./">Alle scholen</a></p>
 
@@ -169,10 +146,9 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
   .chart-title { font-size: 9.5pt; margin: 0; }
   .chart-description, .chart-figure figcaption { font-size: 7.5pt; margin: 0; }
   .school-summary p { margin: 1pt 0; }
-  /* A school with many care types draws a tall chart; scaled down it still fits next to the providers.
+  /* A school with many care types draws a tall chart; scaled down it still fits next to item 7.
      75mm keeps the first sheet to the end of this grid (A4 less margins: 264mm): at 85mm the grid of
-     a school with seven care types ended 9px past the sheet, moved whole to sheet 2 and pushed the
-     age chart onto a third. */
+     a school with seven care types ended 9px past the sheet and moved whole to sheet 2. */
   #observablehq-main .grid .chart-figure svg { max-height: 75mm; width: auto; }
   #observablehq-main .chart-figure svg { max-height: 110mm; width: auto; }
 }

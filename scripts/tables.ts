@@ -9,7 +9,7 @@ import {publicReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
 import {isSuppressedValue} from "../src/lib/format.js";
 
-/** CBS's mark for a withheld cell; "< 5" would misread in a percentage column. */
+/** CBS's mark for a withheld cell: one mark for every withheld value, as on the site. */
 const WITHHELD = ".";
 
 const {values} = parseArgs({options: {csv: {type: "boolean", default: false}, tabel: {type: "string"}}});

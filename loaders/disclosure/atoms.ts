@@ -77,7 +77,7 @@ function trajectoryUnits(trajectories: Trajectory[], scope: Scope): Trajectory[]
 /**
  * `full`: every count of the whole report (zeros included). `aliasOf` names, for a count whose rows
  * exist only in the whole report (Tabel 6 lists the schools with pupils in the latest year; item 7
- * names the largest provider), the count it repeats by definition.
+ * lists the school's largest care types), the count it repeats by definition.
  */
 export function deriveAtoms(
   dataset: Dataset,
@@ -180,7 +180,7 @@ export function deriveAtoms(
   }
   const notAdditive: Atoms["notAdditive"] = [];
   const sum = (terms: Term[] | undefined) => (terms ?? []).reduce((s, t) => s + t.coefficient * sizes[t.variable], 0);
-  // Rows a unit's report has but the whole report does not (another "largest provider"): not published.
+  // Rows a unit's report has but the whole report does not (another "largest care type"): not published.
   for (const key of [...termsOf.keys()]) if (!full.has(key)) termsOf.delete(key);
   for (const [key, {value}] of full) {
     if (sum(termsOf.get(key)) === value) continue;

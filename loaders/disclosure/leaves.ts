@@ -9,7 +9,7 @@ import type {Unit} from "./model.js";
 const ROW_KEYS = ["schoolId", "careType", "provider", "year", "age", "status", "key", "outcome", "step", "lower", "from", "to"];
 
 /** Counts of pupils (distinct persons). */
-const PUPIL_KEYS = new Set(["pupils", "total", "cohortPupils", "providerPupils", "stillInCare"]);
+const PUPIL_KEYS = new Set(["pupils", "total", "cohortPupils", "stillInCare"]);
 /** Counts of trajectories. */
 const TRAJECTORY_KEYS = new Set(["trajectories", "raw", "corrected", "restarts", "tabel1Total", "inScope", "startedBeforeWindow", "startedAfterWindow", "startedWithoutEnrolment"]);
 
@@ -84,7 +84,7 @@ export function definitionalAlias(slugOf: (schoolId: string) => string, latestYe
     const [file, path] = key.split("\u0000");
     const tabel6 = /^tabel6\[schoolId=([^\]]*)\]\.years\[year=(\d+)\]\.pupils$/.exec(path);
     if (file === "schools.json" && tabel6) return leafKey(`factsheets/${slugOf(tabel6[1])}.json`, `years[year=${tabel6[2]}].pupils`);
-    const top = /^topCareTypes\[careType=([^,\]]*),provider=[^\]]*\]\.pupils$/.exec(path);
+    const top = /^topCareTypes\[careType=([^\]]*)\]\.pupils$/.exec(path);
     if (file.startsWith("factsheets/") && top) return leafKey(file, `careTypes[careType=${top[1]}].perYear[year=${latestYear}].pupils`);
     return null;
   };

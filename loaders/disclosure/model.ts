@@ -11,7 +11,8 @@ export interface Term {
  * How a number is published, and what that tells a reader about its true value:
  * - exact: the value itself (a shown 0 says 0);
  * - hidden: withheld, with the mark shown and the interval the mark implies under the publishing
- *   rules ("< 5" ⇒ 1 … minCount − 1; a mark that can stand for anything ⇒ 0 … ∞);
+ *   rules (every hidden count reads "·": ≥ 1 for a hidden nonzero, 0 for a hidden zero; read
+ *   as saying nothing, 0 … ∞);
  * - rounded: a rounded percentage, read back as the interval of counts it allows given the known
  *   denominator (see roundedCount);
  * - perturbed: a noisy value whose true count lies in [lo, hi] (the explorer's cell-key method:

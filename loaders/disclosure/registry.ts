@@ -20,24 +20,17 @@ export const SEAMS: {prefix: string; reason: string}[] = [
   }
 ];
 
-/**
- * What a reader can conclude from the one mark "·" of a withheld count: it is not 0, as zeros are
- * shown, and nothing more. A withheld 0 (withheld because it derives from a withheld count) is
- * given to the reader as 0: conservative, the attacker is told the branch the true value is in.
- */
-export function withheldForm(value: number): Form {
-  return value === 0 ? {kind: "hidden", mark: "·", lo: 0, hi: 0} : {kind: "hidden", mark: "·", lo: 1, hi: Infinity};
-}
+/** The one mark every withheld count shows. */
+export const HIDDEN_MARK = "·";
 
-/** The mark a hidden count shows in the files, and what a reader can conclude from it. */
-export function hiddenForm(marker: {complementary?: boolean}, value: number, minCount: number): Form {
-  if (marker.complementary) {
-    // Hidden to protect another count: the rules mark it so only when it is not small, and zeros
-    // are never hidden as small, so the mark says "0, or at least minCount". Read conservatively:
-    // the attacker is given the branch the true value is in.
-    return value >= minCount ? {kind: "hidden", mark: "·", lo: minCount, hi: Infinity} : {kind: "hidden", mark: "·", lo: 0, hi: 0};
-  }
-  return {kind: "hidden", mark: `< ${minCount}`, lo: 1, hi: minCount - 1};
+/**
+ * What a reader can conclude from a hidden count: every one reads "·", small or not. The rules never
+ * hide a zero as small, and rarely hide one at all (only a zero that repeats a hidden count), so the
+ * reader may take "·" to mean 1 or more. Read conservatively, the attacker is given the branch the
+ * true value is in: [1, ∞) for a hidden nonzero count, [0, 0] for a hidden zero.
+ */
+export function hiddenForm(value: number): Form {
+  return value > 0 ? {kind: "hidden", mark: HIDDEN_MARK, lo: 1, hi: Infinity} : {kind: "hidden", mark: HIDDEN_MARK, lo: 0, hi: 0};
 }
 
 export interface RegisteredCell extends Omit<PublishedCell, "terms"> {
@@ -76,7 +69,7 @@ export function registerReport(
       const key = leafKey(file, leaf.path);
       const truth = open.get(key);
       if (!truth) throw new Error(`Openbaarmakingsmodel: ${file} ${leaf.path} heeft geen ware waarde in het onafgeschermde rapport.`);
-      let form: Form = typeof leaf.value === "number" ? {kind: "exact", value: leaf.value} : hiddenForm(leaf.value as {complementary?: boolean}, truth.value, minCount);
+      let form: Form = typeof leaf.value === "number" ? {kind: "exact", value: leaf.value} : hiddenForm(truth.value);
       const cell: RegisteredCell = {file, path: leaf.path, unit: leaf.unit, form, value: truth.value};
       if (form.kind === "exact" && form.value !== truth.value) throw new Error(`Openbaarmakingsmodel: ${file} ${leaf.path} toont ${form.value}, de ware waarde is ${truth.value}.`);
       if (form.kind === "hidden" && (truth.value < form.lo || truth.value > form.hi)) {

@@ -59,12 +59,16 @@ export function withoutMarks(system: DisclosureSystem): DisclosureSystem {
   };
 }
 
-/** `budgetSeconds`: solver time for the audit without marks (the one that needs LPs). */
+/**
+ * `budgetSeconds`: solver time for each of the two audits. Both need LPs now that every hidden count
+ * reads "·" (≥ 1), which no longer settles a small cell by its mark alone; cells left when the time
+ * is up are "unresolved", never protected.
+ */
 export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const audit = await auditSystem(system, options);
+  const audit = await auditSystem(system, {...options, budgetSeconds});
   const bare = await auditSystem(withoutMarks(system), {...options, budgetSeconds});
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), withoutMarks: bare, system, ...options};
 }
@@ -77,8 +81,8 @@ export function formatAudit(result: ReleaseAudit, limit = 15): string {
   const lines = [
     `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
     `  basiscellen: ${nl(result.atoms.pupilAtoms)} groepen leerlingen, ${nl(result.atoms.trajectoryAtoms)} groepen trajecten (${nl(result.atoms.reports)} deelrapporten, ${nl(Math.round(result.atoms.milliseconds))} ms); controle ${nl(Math.round(audit.milliseconds.total))} ms, ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's.`,
-    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; niet beschermd: ${nl(audit.violations.length)}.`,
-    `  zonder de tekens ("< 5" gelezen als "·"): ${nl(bare.violations.filter((v) => v.proof !== "unresolved").length)} kleine aantallen zijn aantoonbaar terug te rekenen of te nauw ingesloten, ${nl(bare.protected)} aantoonbaar beschermd, ${nl(bare.violations.filter((v) => v.proof === "unresolved").length)} niet beslist binnen de rekentijd (${nl(bare.solves.lp)} LP's in ${nl(Math.round(bare.milliseconds.total))} ms).`
+    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; aantoonbaar niet beschermd: ${nl(audit.violations.filter((v) => v.proof !== "unresolved").length)}; niet beslist binnen de rekentijd: ${nl(audit.violations.filter((v) => v.proof === "unresolved").length)} (${nl(audit.solves.lp)} LP's).`,
+    `  als de tekens niets zeiden (elk "·" gelezen als 0 of meer): ${nl(bare.violations.filter((v) => v.proof !== "unresolved").length)} kleine aantallen zijn aantoonbaar terug te rekenen of te nauw ingesloten, ${nl(bare.protected)} aantoonbaar beschermd, ${nl(bare.violations.filter((v) => v.proof === "unresolved").length)} niet beslist binnen de rekentijd (${nl(bare.solves.lp)} LP's in ${nl(Math.round(bare.milliseconds.total))} ms).`
   ];
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
@@ -113,7 +117,10 @@ export interface PrivacySummary {
   hiddenCount: number;
   smallCount: number;
   protectedCount: number;
+  /** Small counts proven unprotected (pinned or too narrowly bounded). */
   violationCount: number;
+  /** Small counts the audit did not decide within its solver time (never counted as protected). */
+  undecidedCount: number;
   violationCountWithoutMarks: number;
   protectedCountWithoutMarks: number;
   undecidedCountWithoutMarks: number;
@@ -141,7 +148,8 @@ export function privacySummary(result: ReleaseAudit, registry: Registry): Privac
     hiddenCount: audit.hidden,
     smallCount: audit.sensitive,
     protectedCount: audit.protected,
-    violationCount: audit.violations.length,
+    violationCount: audit.violations.filter((v) => v.proof !== "unresolved").length,
+    undecidedCount: audit.violations.filter((v) => v.proof === "unresolved").length,
     violationCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof !== "unresolved").length,
     protectedCountWithoutMarks: result.withoutMarks.protected,
     undecidedCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof === "unresolved").length,

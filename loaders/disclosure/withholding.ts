@@ -8,7 +8,7 @@ import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
 import type {Form, PublishedCell} from "./model.js";
-import {withheldForm, type Registry} from "./registry.js";
+import {hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
 
@@ -47,7 +47,7 @@ export interface SecondaryPattern {
 }
 
 /** What a reader concludes from the one mark, for the secondary choice (registry.ts decides it). */
-const withheld = (cell: PublishedCell): Form => withheldForm(cell.value);
+const withheld = (cell: PublishedCell): Form => hiddenForm(cell.value);
 
 /**
  * Chooses the counts to withhold, over the release as registered with the rules alone. The choice

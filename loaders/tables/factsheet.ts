@@ -1,5 +1,9 @@
-// The data behind the ten items of the per-school factsheet (Bijlage 3). Item 8 is deliberately not
-// the report's "three most expensive pupils" but cost bands, which identify no one.
+// The data behind the items of the per-school factsheet (Bijlage 3). Item 8 is deliberately not
+// the report's "three most expensive pupils" but cost bands, which identify no one. Items 6 (pupils
+// per provider), 9 and 10 (pupils per care type and age) and item 7's largest provider are left out
+// (issue 10): per school those counts are almost all 1 to 4, and beside the care-type cells, Tabel 6
+// and the municipal tables they pinned most of them. The municipal tables keep them (careTypes.ts,
+// ages.ts).
 
 import {
   DECIMALS,
@@ -13,8 +17,7 @@ import {
 } from "../definitions.js";
 import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeAgeYears, type AgeTables} from "./ages.js";
-import {careTypeRows, providerRows, type CareTypeRow, type ProviderRow} from "./careTypes.js";
+import {careTypeRows, type CareTypeRow} from "./careTypes.js";
 import {careTypeLabel, compareCareTypes, countDistinct, schoolRef, type SchoolRef} from "./common.js";
 import {costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
@@ -55,9 +58,6 @@ export interface TopCareType<M extends Mode = "raw"> {
   careType: string;
   label: string;
   pupils: Sensitive<M, number>;
-  /** The provider with the most pupils of this care type at the school. */
-  provider: string;
-  providerPupils: Sensitive<M, number>;
 }
 
 export interface FactsheetCosts<M extends Mode = "raw"> {
@@ -78,18 +78,13 @@ export interface Factsheet<M extends Mode = "raw"> extends SchoolRef {
   shares: FactsheetShare<M>[];
   /** Item 5: only the care types that occur at the school. */
   careTypes: CareTypeRow<M>[];
-  /** Item 6: providers by their total pupils, most first. */
-  providers: ProviderRow<M>[];
   /** Item 7: up to three care types of the latest year, most pupils first. */
   topCareTypes: TopCareType<M>[];
   costs: FactsheetCosts<M>;
-  /** Items 9 and 10: pupils per care type per age in the last two study years. */
-  ages: AgeTables<M>;
 }
 
 interface SchoolAttributions {
   care: Attribution[];
-  started: Attribution[];
   cohort: Attribution[];
 }
 
@@ -103,11 +98,7 @@ function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
   return [...perType]
     .sort(([a, na], [b, nb]) => nb - na || order(a, b))
     .slice(0, TOP_CARE_TYPES)
-    .map(([careType, pupils]) => {
-      const providers = countDistinct(latest.filter((a) => a.trajectory.careType === careType), (a) => a.trajectory.provider, pupilOf);
-      const [provider, providerPupils] = [...providers].sort(([a, na], [b, nb]) => nb - na || a.localeCompare(b, "nl"))[0];
-      return {careType, label: careTypeLabel(scope.settings, careType), pupils, provider, providerPupils};
-    });
+    .map(([careType, pupils]) => ({careType, label: careTypeLabel(scope.settings, careType), pupils}));
 }
 
 function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<string, CareStatus>, municipalCents: number): FactsheetCosts {
@@ -125,11 +116,10 @@ function attributionsBySchool(scope: Scope): Map<string, SchoolAttributions> {
   const result = new Map<string, SchoolAttributions>();
   const get = (schoolId: string) => {
     let entry = result.get(schoolId);
-    if (!entry) result.set(schoolId, (entry = {care: [], started: [], cohort: []}));
+    if (!entry) result.set(schoolId, (entry = {care: [], cohort: []}));
     return entry;
   };
   for (const a of scope.care) get(a.enrolment.schoolId).care.push(a);
-  for (const a of scope.started) get(a.enrolment.schoolId).started.push(a);
   for (const pupil of scope.cohort) for (const a of pupil.attributions) get(a.enrolment.schoolId).cohort.push(a);
   return result;
 }
@@ -153,13 +143,12 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
   const boards = groupBy(scope.schools, (s) => s.board);
   const bySchool = attributionsBySchool(scope);
   const municipalCents = scope.cohort.flatMap((p) => p.attributions).reduce((s, a) => s + toCents(a.trajectory.cost), 0);
-  const lastTwoYears = scope.years.slice(-2);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
   return scope.schools
     .filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0))
     .map((school) => {
-      const attributions = bySchool.get(school.id) ?? {care: [], started: [], cohort: []};
+      const attributions = bySchool.get(school.id) ?? {care: [], cohort: []};
       const at = (year: number) => countsFor(counts, school.id, year);
       return {
         ...schoolRef(school),
@@ -187,10 +176,8 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
           municipalPct: percentage(municipalYear(year).pupils, municipalYear(year).enrolled, DECIMALS.factsheetPercentage)
         })),
         careTypes: careTypeRows(scope, attributions.care, false),
-        providers: providerRows(scope, attributions.care),
         topCareTypes: topCareTypes(scope, attributions.care),
-        costs: factsheetCosts(scope, attributions.cohort, statuses, municipalCents),
-        ages: careTypeAgeYears(scope, attributions.started, lastTwoYears, false)
+        costs: factsheetCosts(scope, attributions.cohort, statuses, municipalCents)
       };
     });
 }

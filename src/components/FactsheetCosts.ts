@@ -13,16 +13,16 @@ export const costColumns: Column<SheetCostBand>[] = [
   {label: "Aandeel", value: (b) => b.pct, kind: "percent", decimals: 1}
 ];
 
-/** The sentences under the table; a withheld number is named as "minder dan 5" or left out. */
+/** The sentences under the table; a withheld number is named as afgeschermd, never as "minder dan 5". */
 export function costSentences(costs: SheetCosts, statusDate: string): string[] {
   const sentences: string[] = [];
   const {pupils, stillInCare, shareOfMunicipalCostPct: share} = costs;
-  if (isSuppressedValue(pupils)) sentences.push(`Minder dan ${pupils.minCount} leerlingen van deze school hadden jeugdhulp met kosten.`);
+  if (isSuppressedValue(pupils)) sentences.push("Hoeveel leerlingen van deze school jeugdhulp met kosten hadden, is afgeschermd.");
   else if (pupils === 0) return ["Geen leerling van deze school had jeugdhulp met kosten."];
   else sentences.push(`${formatCount(pupils)} leerlingen van deze school hadden jeugdhulp met kosten.`);
   if (typeof share === "number") sentences.push(`Samen waren dat ${formatPercent(share)} van alle kosten voor jeugdhulp aan basisschoolleerlingen in de gemeente.`);
   const date = formatDate(statusDate);
-  if (isSuppressedValue(stillInCare)) sentences.push(`Op ${date} waren minder dan ${stillInCare.minCount} van hen nog in zorg.`);
+  if (isSuppressedValue(stillInCare)) sentences.push(`Hoeveel van hen op ${date} nog in zorg waren, is afgeschermd.`);
   else if (stillInCare === 0) sentences.push(`Op ${date} was geen van hen nog in zorg.`);
   else sentences.push(`Op ${date} ${stillInCare === 1 ? "was" : "waren"} ${formatCount(stillInCare)} van hen nog in zorg; hun kosten kunnen nog stijgen.`);
   return sentences;

@@ -98,7 +98,7 @@ export interface OutflowRow {
   pct: Shown | null;
 }
 
-/** One row per step and outcome, withheld values included (the table shows them as "< 5" and "·"). */
+/** One row per step and outcome, withheld values included (the table shows them as "·"). */
 export function outflowRows(outflow: Outflow): OutflowRow[] {
   const first = outflow.steps[0]?.pupils;
   return outflow.steps.flatMap((step) =>

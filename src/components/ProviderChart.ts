@@ -3,7 +3,7 @@
 // pupil–provider pairs, not to pupils; the description on the page says so.
 
 import type {Column} from "../lib/csv.js";
-import {formatCount, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
+import {formatCount, isSuppressedValue, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
 import {drawable, horizontalBars, type Count} from "./chartParts.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 
@@ -29,17 +29,15 @@ export interface ProviderBar {
   perYearWithheld: number[];
 }
 
-/** A withheld sum of withheld counts: shown as "·", since several small counts can add up to any size. */
-const WITHHELD_SUM: SuppressedValue = {suppressed: true, minCount: 0, complementary: true};
-
 /**
  * The sum of the published counts, honest about the withheld ones: the sum itself when none is
- * withheld, "≥ sum" (at least) when some are, and null (unknown) when every non-zero count is withheld.
+ * withheld, "≥ sum" (at least) when some are, and withheld (`mark`, shown "·" like any withheld
+ * count) when every non-zero count is withheld.
  */
-function restSum(counts: Count[]): {sum: number | null; withheld: number} {
+function restSum(counts: Count[]): {sum: number | null; withheld: number; mark: SuppressedValue | undefined} {
   const withheld = counts.filter((c) => drawable(c) === null).length;
   const sum = counts.reduce((s: number, c) => s + (drawable(c) ?? 0), 0);
-  return {sum: withheld > 0 && sum === 0 ? null : sum, withheld};
+  return {sum: withheld > 0 && sum === 0 ? null : sum, withheld, mark: counts.find(isSuppressedValue)};
 }
 
 /** "12", "≥ 12" or "·": a bar's count as text, for the chart and its table. */
@@ -82,7 +80,7 @@ export function providerSeries(rows: ProviderRow[], {top = 15}: {top?: number} =
     bars.push({
       label: `Overige ${formatCount(rest.length)} aanbieders`,
       pupils: total.sum,
-      perYear: perYear.map(({year, sum}) => ({year, pupils: sum ?? WITHHELD_SUM})),
+      perYear: perYear.map(({year, sum, mark}) => ({year, pupils: sum ?? (mark as SuppressedValue)})),
       other: true,
       withheld: total.withheld,
       perYearWithheld: perYear.map((y) => y.withheld)

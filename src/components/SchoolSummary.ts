@@ -1,6 +1,7 @@
 // The short text at the top of a factsheet: the school's own figures in sentences. Generated from the
-// published numbers only, so a withheld count is never stated: it reads "minder dan 5" or the
-// sentence is left out.
+// published numbers only, so a withheld count is never stated, nor ranked: the sentence says it is
+// afgeschermd, never "minder dan 5" (a withheld count may also be one hidden to protect a small one,
+// and telling the two apart would say which is small), or it is left out.
 
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
 import {inSentence} from "./CareTypeChart.js";
@@ -21,7 +22,7 @@ function pupilsSentence(sheet: Sheet, row: SchoolRow): string {
   const {year, enrolled, pupils} = latestYear(row);
   const {pct, municipalPct: municipal} = sheet.shares.find((s) => s.year === year) ?? {pct: null, municipalPct: null};
   if (isSuppressedValue(pupils)) {
-    return `In ${year} kregen minder dan ${pupils.minCount} van de ${formatCount(enrolled)} leerlingen van ${sheet.name} jeugdhulp.`;
+    return `In ${year} had ${sheet.name} ${formatCount(enrolled)} leerlingen. Hoeveel van hen jeugdhulp kregen, is afgeschermd.`;
   }
   const share = typeof pct === "number" ? ` (${formatPercent(pct, 1)})` : "";
   const compare = typeof municipal === "number" ? ` In de hele gemeente was dat ${formatPercent(municipal, 1)}.` : "";
@@ -51,11 +52,12 @@ function funnelSentence({funnel, coverage}: SummaryContext): string | null {
   return `Op deze school krijgen ${more} leerlingen jeugdhulp dan door toeval te verwachten is: het percentage ligt ${side} de ${limit}-grens voor een school van deze grootte.`;
 }
 
+/** Left out when any of item 7's counts is withheld: "the most used" would rank a withheld count
+ *  against the published ones (item 7 lists the withheld ones last, by name). */
 function careTypeSentence(sheet: Sheet, year: number): string | null {
   const top = sheet.topCareTypes[0];
-  if (!top) return null;
-  const count = isSuppressedValue(top.pupils) ? `minder dan ${top.pupils.minCount}` : formatCount(top.pupils);
-  return `De meest gebruikte zorgvorm in ${year} was ${inSentence(top.label)} (${count} leerlingen).`;
+  if (!top || sheet.topCareTypes.some((t) => isSuppressedValue(t.pupils))) return null;
+  return `De meest gebruikte zorgvorm in ${year} was ${inSentence(top.label)} (${formatCount(top.pupils)} leerlingen).`;
 }
 
 /** The factsheet's opening sentences, in Dutch, in a fixed order. */

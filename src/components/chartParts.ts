@@ -13,8 +13,8 @@ export function drawable(value: Count | null | undefined): number | null {
 }
 
 /**
- * The legend of the marks, for a chart whose data holds withheld values; undefined when none is
- * withheld. The chart draws "·", its table also "< 5": the legend explains both.
+ * The legend of the mark, for a chart whose data holds withheld values; undefined when none is
+ * withheld. The chart and its table both show "·".
  */
 export function withheldNote(values: unknown[]): string | undefined {
   const counts = values.filter(isSuppressedValue).map((v) => v.minCount);

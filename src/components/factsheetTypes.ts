@@ -44,18 +44,10 @@ export interface SheetCareType {
   perYear: YearCount[];
 }
 
-export interface SheetProvider {
-  provider: string;
-  perYear: YearCount[];
-  total: Count;
-}
-
 export interface SheetTopCareType {
   careType: string;
   label: string;
   pupils: Count;
-  provider: string;
-  providerPupils: Count;
 }
 
 export interface SheetCostBand {
@@ -73,17 +65,6 @@ export interface SheetCosts {
   stillInCare: Count;
 }
 
-export interface SheetAgeCareType {
-  careType: string;
-  label: string;
-  ages: {age: number; pupils: Count}[];
-}
-
-export interface SheetAges {
-  ages: number[];
-  years: {year: number; perCareType: SheetAgeCareType[]}[];
-}
-
 export interface Sheet {
   schoolId: string;
   name: string;
@@ -92,8 +73,6 @@ export interface Sheet {
   growth: SheetGrowth[];
   shares: SheetShare[];
   careTypes: SheetCareType[];
-  providers: SheetProvider[];
   topCareTypes: SheetTopCareType[];
   costs: SheetCosts;
-  ages: SheetAges;
 }

@@ -1,7 +1,7 @@
 // The CSV a reader downloads next to a chart: exactly the rows drawn, in the form Dutch spreadsheet
 // software opens without a wizard (semicolons, decimal comma, UTF-8 with BOM).
 
-import {formatSuppressed, isSuppressedValue, roundHalfUpTo, SUPPRESSED_DERIVED, type SuppressedValue} from "./format.js";
+import {isSuppressedValue, roundHalfUpTo, SUPPRESSED_DERIVED, type SuppressedValue} from "./format.js";
 
 export type ColumnKind = "text" | "count" | "number" | "percent" | "euro";
 
@@ -16,7 +16,7 @@ export interface Column<Row> {
 export function csvCell(value: string | number | SuppressedValue | null | undefined, kind: ColumnKind = "text", decimals = 0): string {
   let text: string;
   if (value === null || value === undefined) text = "";
-  else if (isSuppressedValue(value)) text = kind === "count" && !value.complementary ? formatSuppressed(value) : SUPPRESSED_DERIVED;
+  else if (isSuppressedValue(value)) text = SUPPRESSED_DERIVED;
   else if (typeof value === "number") {
     const places = kind === "count" ? 0 : decimals;
     text = kind === "text" ? String(value) : roundHalfUpTo(value, places).toFixed(places).replace(".", ",");

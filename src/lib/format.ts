@@ -2,12 +2,14 @@
 // dependency-free (Intl), so pages, chart components and the Node scripts format alike:
 // 4.550 · 8,5% · 1,27 · € 10.000 · 1 januari 2020. House style: "%" without a space, € with one.
 
-/** A value withheld by the suppression rule, as it appears in published JSON. */
+/**
+ * A value withheld by the suppression rule, as it appears in published JSON: a small count, a count
+ * hidden so that a small one cannot be worked out, or a value derived from either. They look alike
+ * on purpose: a mark that told them apart would say which hidden counts are small.
+ */
 export interface SuppressedValue {
   suppressed: true;
   minCount: number;
-  /** Hidden to protect another cell; its own value may be any size. */
-  complementary?: true;
 }
 
 export function isSuppressedValue(value: unknown): value is SuppressedValue {
@@ -25,37 +27,36 @@ function numberFormat(minimumFractionDigits: number, maximumFractionDigits: numb
 /** Shown where a value does not exist (a percentage of zero pupils). */
 export const NOT_APPLICABLE = "–";
 
-/** "< 5": how a suppressed count reads. */
-export function formatSuppressed(value: SuppressedValue): string {
-  return `< ${value.minCount}`;
-}
-
-/** How a value derived from a suppressed count reads (CBS uses a dot for "geheim"): pages explain
- *  the mark once in a legend. A "< 5" here would wrongly read as "less than 5 %". */
+/** How every withheld value reads, count or percentage (CBS uses a dot for "geheim"): pages explain
+ *  the mark once in a legend. */
 export const SUPPRESSED_DERIVED = "·";
 
+/** "1 tot en met 4 leerlingen" (or "1 leerling" when minCount is 2): what the rule calls small. */
+export function smallRange(minCount: number, unit = "leerlingen"): string {
+  const top = minCount - 1;
+  return top <= 1 ? `1 ${unit === "leerlingen" ? "leerling" : unit === "trajecten" ? "traject" : unit}` : `1 tot en met ${top} ${unit}`;
+}
+
 /**
- * The legend of the two marks, the one text every table and chart uses: "< 5" is a small count, "·"
- * a value withheld to protect one. The range follows the build's threshold (minCount).
+ * The legend of the one mark, the one text every table and chart uses. The mark does not say which
+ * kind of withheld value it is: that would tell which hidden counts are small (issue 10). The range
+ * follows the build's threshold (minCount).
  */
 export function withheldLegend(minCount: number, unit = "leerlingen"): string {
-  const top = minCount - 1;
-  const range = top <= 1 ? `1 ${unit === "leerlingen" ? "leerling" : unit}` : `1 tot en met ${top} ${unit}`;
-  return `„< ${minCount}” = ${range}. „${SUPPRESSED_DERIVED}” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn.`;
+  return `„${SUPPRESSED_DERIVED}” = niet gepubliceerd: een klein aantal (${smallRange(minCount, unit)}), een getal dat daarop berust, of een aantal dat is weggelaten zodat een klein aantal niet terug te rekenen is.`;
 }
 
 type Shown = number | SuppressedValue | null | undefined;
 
-function guard(value: Shown, format: (n: number) => string, suppressedText = SUPPRESSED_DERIVED): string {
+function guard(value: Shown, format: (n: number) => string): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return NOT_APPLICABLE;
-  if (isSuppressedValue(value)) return suppressedText;
+  if (isSuppressedValue(value)) return SUPPRESSED_DERIVED;
   return format(value);
 }
 
-/** 4550 → "4.550"; a suppressed small count → "< 5"; a count hidden only to protect another → "·". */
+/** 4550 → "4.550"; a withheld count → "·". */
 export function formatCount(value: Shown): string {
-  const hiddenText = isSuppressedValue(value) && !value.complementary ? formatSuppressed(value) : SUPPRESSED_DERIVED;
-  return guard(value, (n) => numberFormat(0, 0).format(n), hiddenText);
+  return guard(value, (n) => numberFormat(0, 0).format(n));
 }
 
 /** An axis tick on a count axis: whole numbers only. With a few pupils Plot ticks at 0,5 steps, and

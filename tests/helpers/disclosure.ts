@@ -31,18 +31,17 @@ export interface Finding {
 }
 
 /** Keys whose numbers count pupils or trajectories with youth care. */
-const COUNT_KEYS = new Set(["pupils", "trajectories", "providerPupils", "stillInCare", "total"]);
+const COUNT_KEYS = new Set(["pupils", "trajectories", "stillInCare", "total"]);
 
 function isHidden(value: unknown): boolean {
   return value === UNPUBLISHED || isSuppressed(value);
 }
 
 /**
- * The relations that hold exactly. Unions are not sums (a pupil can have two care types, two
- * providers, or care in two years), so pupils per year against care types or providers, a
- * provider's total against its years and the cohort against the years are listed only where a
- * single member holds pupils; trajectories against pupils never. The age tables count starts, so they add up to the
- * year's pupils and care-type cells only when youth care counts by start year.
+ * The relations that hold exactly. Unions are not sums (a pupil can have two care types, or care in
+ * two years), so pupils per year against care types and the cohort against the years are listed
+ * only where a single member holds pupils; trajectories against pupils never. (The factsheet no
+ * longer has counts by provider or by age, issue 10.)
  */
 export function factsheetRelations<M extends Mode>(f: Factsheet<M>, settings: Pick<Settings, "youthCareDefinition" | "dyslexiaCareType">): Relation[] {
   const relations: Relation[] = [];
@@ -75,46 +74,15 @@ export function factsheetRelations<M extends Mode>(f: Factsheet<M>, settings: Pi
     const cell = careTypeCell(t.careType, latest);
     if (cell) relations.push({name: "item 7 repeats item 5", total: cell, parts: [{path: `topCareTypes[${i}].pupils`, value: t.pupils}]});
   });
-  f.providers.forEach((p, i) => {
-    const years = p.perYear.map((y, k) => ({path: `providers[${i}].perYear[${k}].pupils`, value: y.pupils}));
-    for (const part of soleMember(years)) relations.push({name: "item 6: provider of one year", total: {path: `providers[${i}].total`, value: p.total}, parts: [part]});
-  });
   f.years.forEach((row, y) => {
     const total = {path: `years[${y}].pupils`, value: row.pupils};
     const members = (rows: {perYear: {pupils: unknown}[]}[], name: string) =>
       soleMember(rows.map((r, i) => ({path: `${name}[${i}].perYear[${y}].pupils`, value: r.perYear[y].pupils})));
     for (const part of members(f.careTypes, "careTypes")) relations.push({name: `item 5: sole care type ${row.year}`, total, parts: [part]});
-    for (const part of members(f.providers, "providers")) relations.push({name: `item 6: sole provider ${row.year}`, total, parts: [part]});
   });
   if (settings.youthCareDefinition === "started") {
     const sole = soleMember(f.years.map((row, y) => ({path: `years[${y}].pupils`, value: row.pupils})));
     for (const part of sole) relations.push({name: "item 8: cohort of one year", total: {path: "costs.pupils", value: costs.pupils}, parts: [part]});
-    f.ages.years.forEach((ageYear, k) => {
-      const y = f.years.findIndex((row) => row.year === ageYear.year);
-      relations.push({
-        name: `items 9-10: ages ${ageYear.year}`,
-        total: {path: `years[${y}].pupils`, value: f.years[y].pupils},
-        parts: ageYear.withDyslexia.map((a, i) => ({path: `ages.years[${k}].withDyslexia[${i}].pupils`, value: a.pupils}))
-      });
-      // Without dyslexia care that year, the table without dyslexia counts the same pupils.
-      const dyslexia = careTypeCell(settings.dyslexiaCareType, ageYear.year);
-      if (!dyslexia || dyslexia.value === 0) {
-        relations.push({
-          name: `items 9-10: ages without dyslexia ${ageYear.year}`,
-          total: {path: `years[${y}].pupils`, value: f.years[y].pupils},
-          parts: ageYear.withoutDyslexia.map((a, i) => ({path: `ages.years[${k}].withoutDyslexia[${i}].pupils`, value: a.pupils}))
-        });
-      }
-      ageYear.perCareType.forEach((c, j) => {
-        const total = careTypeCell(c.careType, ageYear.year);
-        if (!total) return;
-        relations.push({
-          name: `items 9-10: ${c.careType} by age ${ageYear.year}`,
-          total,
-          parts: c.ages.map((a, i) => ({path: `ages.years[${k}].perCareType[${j}].ages[${i}].pupils`, value: a.pupils}))
-        });
-      });
-    });
   }
   return relations;
 }

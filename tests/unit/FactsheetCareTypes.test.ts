@@ -30,9 +30,10 @@ describe("careTypeNotes", () => {
 });
 
 describe("FactsheetTopCareTypes", () => {
-  it("lists each top care type with its largest provider, withheld counts as '< 5'", () => {
+  it("lists each top care type with its pupils and no provider, a withheld count as '·'", () => {
     const table = FactsheetTopCareTypes(sheetFixture().topCareTypes, {year: 2019});
-    expect(table.caption?.textContent).toContain("2019");
-    expect([...table.tBodies[0].rows[0].cells].map((c) => c.textContent)).toEqual(["Specialistische GGZ", "< 5", "Aanbieder A", "< 5"]);
+    expect(table.caption?.textContent).toBe("De grootste zorgvormen van 2019");
+    expect([...table.tHead!.rows[0].cells].map((c) => c.textContent)).toEqual(["Zorgvorm", "Leerlingen"]);
+    expect([...table.tBodies[0].rows[0].cells].map((c) => c.textContent)).toEqual(["Specialistische GGZ", "·"]);
   });
 });

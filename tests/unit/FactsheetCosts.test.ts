@@ -4,18 +4,18 @@ import {costSentences, FactsheetCosts} from "../../src/components/FactsheetCosts
 import {H, sheetFixture} from "../fixtures/factsheet.js";
 
 describe("costSentences", () => {
-  it("gives the pupils, the share of municipal cost, and 'minder dan 5' for a withheld number in care", () => {
+  it("gives the pupils, the share of municipal cost, and 'afgeschermd' (never 'minder dan 5') for a withheld number in care", () => {
     expect(costSentences(sheetFixture().costs, "2020-01-01")).toEqual([
       "7 leerlingen van deze school hadden jeugdhulp met kosten.",
       "Samen waren dat 2% van alle kosten voor jeugdhulp aan basisschoolleerlingen in de gemeente.",
-      "Op 1 januari 2020 waren minder dan 5 van hen nog in zorg."
+      "Hoeveel van hen op 1 januari 2020 nog in zorg waren, is afgeschermd."
     ]);
   });
 
   it("leaves out the share when it is withheld", () => {
     const costs = {...sheetFixture().costs, pupils: H, shareOfMunicipalCostPct: H, stillInCare: 0};
     expect(costSentences(costs, "2020-01-01")).toEqual([
-      "Minder dan 5 leerlingen van deze school hadden jeugdhulp met kosten.",
+      "Hoeveel leerlingen van deze school jeugdhulp met kosten hadden, is afgeschermd.",
       "Op 1 januari 2020 was geen van hen nog in zorg."
     ]);
   });

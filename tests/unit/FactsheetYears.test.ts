@@ -21,10 +21,10 @@ describe("signedPercent", () => {
 });
 
 describe("factsheet tables for items 1–4", () => {
-  it("item 1 and 3: a withheld count reads '< 5' and the ratio derived from it '·'", () => {
+  it("item 1 and 3: a withheld count and the ratio derived from it both read '·'", () => {
     expect(cells(FactsheetYears(sheetFixture()))).toEqual([
       ["2018", "9", "6", "1,50", "1,42"],
-      ["2019", "< 5", "< 5", "·", "1,27"]
+      ["2019", "·", "·", "·", "1,27"]
     ]);
   });
 

@@ -27,11 +27,11 @@ it("KeyFigures(data) names the year and the number of pupils in the notes", () =
   expect(element.textContent).toContain("van de 20 scholen waarvan het percentage getoond wordt");
 });
 
-it("KeyFigures(data) shows a withheld count as '< 5' and a withheld percentage as a dot", () => {
+it("KeyFigures(data) shows a withheld count and a withheld percentage as a dot", () => {
   const withheld = {suppressed: true as const, minCount: 5};
   const element = KeyFigures({...data, latest: {pupils: withheld, pct: withheld, trajectoriesPerPupil: withheld}});
   expect(texts(element).slice(1, 2)).toEqual(["·"]);
-  expect(element.textContent).toContain("< 5 leerlingen begonnen");
+  expect(element.textContent).toContain("· leerlingen begonnen");
 });
 
 it("KeyFigures lays the cards out as a wrapping row whose cards grow, so a short last row leaves no empty slot", () => {

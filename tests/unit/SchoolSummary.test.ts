@@ -44,18 +44,17 @@ describe("schoolSummary", () => {
     );
   });
 
-  it("never states a withheld number: a small count reads 'minder dan 5' and derived sentences are left out", () => {
+  it("never states a withheld number, nor that it is small, nor ranks it: it reads 'afgeschermd' and derived sentences are left out", () => {
     const sentences = schoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
-    expect(sentences).toEqual([
-      "In 2019 kregen minder dan 5 van de 62 leerlingen van De Linde jeugdhulp.",
-      "De meest gebruikte zorgvorm in 2019 was specialistische GGZ (minder dan 5 leerlingen)."
-    ]);
+    // The largest care type's count is withheld: "the most used" would rank it, so that sentence goes.
+    expect(sentences).toEqual(["In 2019 had De Linde 62 leerlingen. Hoeveel van hen jeugdhulp kregen, is afgeschermd."]);
+    expect(sentences.join(" ")).not.toMatch(/minder dan/);
     // Only the school size (62) and the years are numbers here; no percentage of a withheld count.
     expect(sentences.join(" ")).not.toMatch(/%/);
   });
 
   it("SchoolSummary renders one paragraph per sentence", () => {
     const element = SchoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
-    expect(element.querySelectorAll("p")).toHaveLength(2);
+    expect(element.querySelectorAll("p")).toHaveLength(1);
   });
 });

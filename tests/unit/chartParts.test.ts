@@ -10,7 +10,7 @@ it("drawable gives a withheld value as null and keeps a zero", () => {
 
 it("withheldNote explains '·' with the smallest threshold, and is absent when nothing is withheld", () => {
   expect(withheldNote([3, H, {suppressed: true, minCount: 10}])).toBe(
-    "„< 5” = 1 tot en met 4 leerlingen. „·” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn."
+    "„·” = niet gepubliceerd: een klein aantal (1 tot en met 4 leerlingen), een getal dat daarop berust, of een aantal dat is weggelaten zodat een klein aantal niet terug te rekenen is."
   );
   expect(withheldNote([0, 7, null])).toBeUndefined();
 });

@@ -23,9 +23,10 @@ describe("count leaves", () => {
 });
 
 describe("what a mark says", () => {
-  it('"< 5" says 1 … 4; a complementary mark says at least 5 (zeros are never hidden as small)', () => {
-    expect(hiddenForm({}, 3, 5)).toMatchObject({lo: 1, hi: 4});
-    expect(hiddenForm({complementary: true}, 9, 5)).toMatchObject({lo: 5, hi: Infinity});
+  it('every hidden count reads "·": at least 1 when it is not 0 (small or not), and a hidden 0 is given to the attacker', () => {
+    expect(hiddenForm(3)).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+    expect(hiddenForm(9)).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+    expect(hiddenForm(0)).toEqual({kind: "hidden", mark: "·", lo: 0, hi: 0});
   });
 });
 
@@ -45,7 +46,8 @@ const {files, context} = await siteReleaseFromEnvironment({env: {}, log: () => {
 describe("the seal on the default data", () => {
 
   it("registers every count of every report file", () => {
-    expect(context.registry.cells.length).toBeGreaterThan(6000);
+    // 6 904 before the factsheets dropped their counts by provider and by age (issue 10).
+    expect(context.registry.cells.length).toBeGreaterThan(1000);
     const hidden = context.registry.cells.filter((c) => c.form.kind === "hidden");
     expect(hidden.every((c) => c.value >= 1)).toBe(true);
   });

@@ -18,22 +18,29 @@ describe("disclosure model of the three-school fixture", async () => {
     }
   });
 
-  it("has Anemoon's 2019 providers as hand-counted: P1 6, P2 4 (a007–a010, hidden '< 5')", () => {
-    const cell = (path: string) => context.registry.cells.find((c) => c.file === "factsheets/anemoon.json" && c.path === path);
+  it("has the 2019 providers as hand-counted: P1 6, P2 4 (a007–a010, hidden '·')", () => {
+    const cell = (path: string) => context.registry.cells.find((c) => c.file === "careTypes.json" && c.path === path);
     expect(cell("providers[provider=P1].perYear[year=2019].pupils")).toMatchObject({value: 6, form: {kind: "exact", value: 6}});
-    expect(cell("providers[provider=P2].perYear[year=2019].pupils")).toMatchObject({value: 4, form: {kind: "hidden", lo: 1, hi: 4}});
+    expect(cell("providers[provider=P2].perYear[year=2019].pupils")).toMatchObject({value: 4, form: {kind: "hidden", mark: "·", lo: 1, hi: Infinity}});
   });
 
-  it('as published, every "< 5" pins its own cell to 1 … 4, narrower than 5', () => {
-    const small = context.registry.cells.filter((c) => c.form.kind === "hidden" && c.form.mark === "< 5");
-    expect(small.length).toBeGreaterThan(0);
-    expect(result.audit.violations.filter((v) => v.proof === "form")).toHaveLength(small.length);
+  it("no factsheet registers a count by provider or by age (issue 10)", () => {
+    const detail = context.registry.cells.filter((c) => c.file.startsWith("factsheets/") && /^(providers|ages)\b|providerPupils/.test(c.path));
+    expect(detail).toEqual([]);
+  });
+
+  it('every hidden count reads "·": no mark pins a cell by itself', () => {
+    const hidden = context.registry.cells.filter((c) => c.form.kind === "hidden");
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.filter((c) => c.form.kind === "hidden" && c.form.mark !== "·")).toEqual([]);
+    expect(result.audit.violations.filter((v) => v.proof === "form")).toEqual([]);
   });
 
   it("a deliberately leaking output (a small count shown) fails the audit, named", async () => {
-    const i = context.registry.cells.findIndex((c) => c.file === "factsheets/anemoon.json" && c.path === "providers[provider=P2].perYear[year=2019].pupils");
+    const name = "providers[provider=P2].perYear[year=2019].pupils";
+    const i = context.registry.cells.findIndex((c) => c.file === "careTypes.json" && c.path === name);
     const leaking = {...context, registry: {...context.registry, cells: context.registry.cells.map((c, k) => (k === i ? {...c, form: {kind: "exact" as const, value: 4}} : c))}};
     const leak = await auditRelease(leaking, 5);
-    expect(leak.audit.violations.find((v) => v.name === "factsheets/anemoon.json providers[provider=P2].perYear[year=2019].pupils")).toMatchObject({proof: "shown", lo: 4, hi: 4});
+    expect(leak.audit.violations.find((v) => v.name === `careTypes.json ${name}`)).toMatchObject({proof: "shown", lo: 4, hi: 4});
   });
 });

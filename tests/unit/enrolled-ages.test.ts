@@ -58,8 +58,4 @@ describe("enrolled pupils per age, for youth care per 100 pupils of an age", () 
       {age: 10, pupils: {suppressed: true, minCount: 5}}
     ]);
   });
-
-  test("the factsheets' age tables carry no enrolment", () => {
-    expect(report.factsheets.flatMap((f) => f.ages.years).some((y) => "enrolled" in y)).toBe(false);
-  });
 });

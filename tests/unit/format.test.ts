@@ -28,8 +28,8 @@ describe("nl-NL formats", () => {
     expect(formatPoints(-5)).toBe("−5");
     expect(formatPoints(0)).toBe("0");
   });
-  it("a suppressed count reads '< 5', a value derived from one a dot, a missing value a dash", () => {
-    expect(formatCount(suppressed)).toBe("< 5");
+  it("a withheld count and a value derived from one both read as a dot (never '< 5'), a missing value a dash", () => {
+    expect(formatCount(suppressed)).toBe("·");
     expect(formatPercent(suppressed, 1)).toBe("·");
     expect(formatPercent(null, 1)).toBe("–");
   });
@@ -57,10 +57,12 @@ it("formatShare rounds once from the counts: 389 of 4 550 is 8,5%, not 8,55% rou
   expect(formatShare({suppressed: true, minCount: 5}, 100, 1)).toBe("·");
 });
 
-it("withheldLegend explains both marks once, with the range from the threshold", () => {
+it("withheldLegend explains the one mark once, with the range from the threshold, and no '< 5'", () => {
   expect(withheldLegend(5)).toBe(
-    "„< 5” = 1 tot en met 4 leerlingen. „·” = afgeschermd om zo'n klein aantal te beschermen: het getal is ervan afgeleid, of het kleine aantal zou eruit terug te rekenen zijn."
+    "„·” = niet gepubliceerd: een klein aantal (1 tot en met 4 leerlingen), een getal dat daarop berust, of een aantal dat is weggelaten zodat een klein aantal niet terug te rekenen is."
   );
-  expect(withheldLegend(10, "trajecten")).toMatch(/^„< 10” = 1 tot en met 9 trajecten\. /);
-  expect(withheldLegend(2)).toMatch(/^„< 2” = 1 leerling\. /);
+  expect(withheldLegend(10, "trajecten")).toMatch(/^„·” = niet gepubliceerd: een klein aantal \(1 tot en met 9 trajecten\), /);
+  expect(withheldLegend(2)).toMatch(/^„·” = niet gepubliceerd: een klein aantal \(1 leerling\), /);
+  expect(withheldLegend(2, "trajecten")).toMatch(/\(1 traject\)/);
+  expect(withheldLegend(5)).not.toMatch(/</);
 });

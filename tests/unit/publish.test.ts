@@ -10,8 +10,9 @@ const data = threeSchools({cederPerYear: 3});
 const report = computeReport(data);
 const pub: PublicReport = publishReport(report, data.settings);
 const H = {suppressed: true, minCount: 5};
-// A count hidden only to protect a small one (it may be 5 or more): marked, so it never reads "< 5".
-const C = {...H, complementary: true};
+// A count hidden only to protect a small one (it may be 5 or more): published exactly like a small
+// one, so the mark does not say which hidden counts are small (issue 10).
+const C = H;
 const byName = <T extends {name: string}>(rows: T[], name: string) => rows.find((r) => r.name === name) as T;
 
 // Compile-time proof: a bare count is not a publishable value (tsc fails if this line compiles).
@@ -46,7 +47,6 @@ describe("no pupil or trajectory leaves loaders/", () => {
       "startedAfterWindow",
       "startedWithoutEnrolment",
       "stillInCare",
-      "providerPupils",
       "total"
     ]);
     const small: string[] = [];
@@ -175,12 +175,11 @@ describe("derived tables after suppression", () => {
     expect(pub.factors.tabel8.flatMap((t) => t.cells.flatMap((c) => c.members)).length).toBeGreaterThan(0);
   });
 
-  test("a count of 4 pupils of a provider is hidden, 0 and 6 stay", () => {
-    const anemoon = byName(pub.factsheets, "Anemoon");
-    const p2 = anemoon.providers.find((p) => p.provider === "P2")!;
+  test("a count of 4 pupils of a provider is hidden in the municipal table, 0 and 8 stay", () => {
+    const p2 = pub.careTypes.providers.find((p) => p.provider === "P2")!;
     expect(p2.perYear.map((y) => y.pupils)).toEqual([0, 0, H]);
     expect(p2.total).toEqual(H);
-    expect(anemoon.providers.find((p) => p.provider === "P4")!.total).toBe(6);
+    expect(pub.careTypes.providers.find((p) => p.provider === "P3")!.total).toBe(8);
   });
 });
 
@@ -219,6 +218,27 @@ describe("factsheets after suppression", () => {
     expect(ceder.costs.bands[1]).toMatchObject({pupils: 0, pct: H});
     expect(ceder.costs.shareOfMunicipalCostPct).toEqual(H);
     expect(ceder.costs.stillInCare).toBe(0);
+  });
+
+  test("item 7 lists the care types with their pupils (item 5's cell), without a provider", () => {
+    expect(anemoon.topCareTypes.every((t) => Object.keys(t).sort().join() === "careType,label,pupils")).toBe(true);
+    for (const t of anemoon.topCareTypes) {
+      expect(t.pupils).toEqual(anemoon.careTypes.find((c) => c.careType === t.careType)!.perYear.find((y) => y.year === 2019)!.pupils);
+    }
+  });
+
+  test("no factsheet has counts by provider or by age (issue 10); the municipal tables keep them", () => {
+    for (const f of pub.factsheets) expect(Object.keys(f).filter((k) => k === "providers" || k === "ages")).toEqual([]);
+    expect(pub.careTypes.providers.length).toBeGreaterThan(0);
+    expect(pub.ages.years.length).toBe(3);
+  });
+
+  test("every withheld value has the one form {suppressed, minCount}: no mark says which are small", () => {
+    const json = JSON.stringify(pub);
+    expect(json).not.toContain("complementary");
+    const forms = json.match(/\{"suppressed":[^}]*\}/g) ?? [];
+    expect(forms.length).toBeGreaterThan(0);
+    expect(forms.filter((form) => !/^\{"suppressed":true,"minCount":\d+\}$/.test(form))).toEqual([]);
   });
 
   test("item 8 at a large school: 24 pupils, 61 % of the cost", () => {
