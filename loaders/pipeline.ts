@@ -14,7 +14,7 @@ import {buildScope, type Scope} from "./tables/scope.js";
 import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/atoms.js";
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
-import {registerReport, seal, type SealedFiles} from "./disclosure/registry.js";
+import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import type {ReleaseContext} from "./disclosure/release.js";
 
 export interface PublicBuild {
@@ -65,6 +65,8 @@ export interface SiteRelease {
   files: SealedFiles;
   context: ReleaseContext & {atoms: Atoms};
   secondary: SecondaryPattern;
+  /** The registry under the rules alone, before the secondary suppression (for the benchmark). */
+  ruled: Registry;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface SiteRelease {
  * everything the rules let through and applied by the Publisher, so that whatever derives from a
  * withheld count is withheld with it.
  */
-export async function releasedReport(dataset: Dataset): Promise<{report: PublicReport; context: ReleaseContext & {atoms: Atoms}; secondary: SecondaryPattern}> {
+export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport}> {
   const scope = buildScope(dataset);
   const raw = computeReport(dataset, scope);
   const ruled = publishReport(raw, dataset.settings);
@@ -84,22 +86,22 @@ export async function releasedReport(dataset: Dataset): Promise<{report: PublicR
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   const secondary = await secondaryPattern(ruledContext, ids);
-  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary};
+  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry};
   const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
   const registry = registerReport(report, open, slugOf, dataset.settings);
   for (const key of secondary.withhold) {
     const cell = registry.cells[registry.index.get(key) as number];
     if (cell?.form.kind !== "hidden") throw new Error(`Openbaarmakingsmodel: ${key.replace("\u0000", " ")} zou worden afgeschermd, maar staat er nog.`);
   }
-  return {report, context: {...ruledContext, registry}, secondary};
+  return {report, context: {...ruledContext, registry}, secondary, ruled: ruledContext.registry};
 }
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
-  const {report, context, secondary} = await releasedReport(dataset);
+  const {report, context, secondary, ruled} = await releasedReport(dataset);
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   for (const [name, text] of explorerCube(dataset, context.scope)) files.set(`verkennen/${name}`, text);
-  return {files: seal(files, context.registry), context, secondary};
+  return {files: seal(files, context.registry), context, secondary, ruled};
 }
 
 export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promise<SealedFiles> {

@@ -209,7 +209,7 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   };
   addPoint(system.truth);
   // A pool spread of width + 1 holds for the integer interval too (its ends round inward by < 1 each).
-  const poolProves = (i: number) => !options.exactIntervals && (poolMax.get(i) as number) - (poolMin.get(i) as number) >= width + 1;
+  const poolProves = (i: number) => !options.exactIntervals && (poolMax.get(i) as number) - (poolMin.get(i) as number) >= width + 1 - EPS;
   const explained: number[] = [];
   if (needSolve.length > 0) {
     const h = await highs();
@@ -229,7 +229,10 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         if (status !== h.constants.modelStatus.optimal) return null;
         const solution = model.getSolution();
         addPoint(solution.colValue);
-        return {value: model.getObjectiveValue(), duals: integer ? [] : bindingRows(solution.rowDual, rows)};
+        // An optimal vertex in whole numbers is an integer point too: its value bounds the integer
+        // interval exactly, and no MILP is needed for that side.
+        const integral = solution.colValue.every((x) => Math.abs(x - Math.round(x)) < 1e-6);
+        return {value: model.getObjectiveValue(), integral, duals: integer ? [] : bindingRows(solution.rowDual, rows)};
       };
       // Spread the pool first: a few solves with every open cell in the objective at once, random
       // signs (a fixed seed, so builds repeat), push many cells to both ends in one go.
@@ -260,8 +263,9 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         }
         const lo = Math.ceil(min.value - EPS);
         const hi = Math.floor(max.value + EPS);
-        if (max.value - min.value >= width + 1) finding(i, lo, hi, "lp");
+        if (max.value - min.value >= width + 1 - EPS) finding(i, lo, hi, "lp");
         else if (hi - lo < width) finding(i, lo, hi, "lp", [...new Set([...min.duals, ...max.duals])]);
+        else if (min.integral && max.integral) finding(i, lo, hi, "lp");
         else milpQueue.push({i, lp: {lo, hi}});
         explained.push(i);
       }

@@ -1,6 +1,8 @@
 // The disclosure model's vocabulary: a published number is a linear expression over base variables
 // (the atoms, see atoms.ts) together with the form in which it is published. Pure data, no solver.
 
+import {createHash} from "node:crypto";
+
 /** coefficient × variable. */
 export interface Term {
   variable: number;
@@ -72,6 +74,11 @@ export function formBounds(form: Form): {lo: number; hi: number} {
 /** Readable cell name: file and path. */
 export function cellName(cell: Pick<PublishedCell, "file" | "path">): string {
   return `${cell.file} ${cell.path}`;
+}
+
+/** A short key for a system and its options: the cache key of what follows from them alone. */
+export function systemKey(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 24);
 }
 
 /** Same expression (same atoms and coefficients), as a key. */

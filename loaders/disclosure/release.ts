@@ -2,12 +2,13 @@
 // atoms (atoms.ts) give the system of equations; the audit (audit.ts) solves it; the summary is what
 // the privacy officer's page shows and what the build prints.
 
+import {buildCache} from "../io.js";
 import type {Dataset} from "../model.js";
 import type {Scope} from "../tables/scope.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
 import {definitionalAlias, leafKey} from "./leaves.js";
-import type {DisclosureSystem, PublishedCell, Unit} from "./model.js";
+import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
 import {inconsistentForms, SEAMS, type Registry} from "./registry.js";
 
 export interface ReleaseContext {
@@ -28,8 +29,6 @@ export interface ReleaseAudit {
   unmodelled: string[];
   /** Item 5: the same quantity in different forms. */
   inconsistent: ReturnType<typeof inconsistentForms>;
-  /** The same audit when every hidden count read "·" (0 or more): what combining the files alone gives away. */
-  withoutMarks: AuditResult;
   system: DisclosureSystem;
   minCount: number;
   width: number;
@@ -51,38 +50,48 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms): {system
   return {system: {variables: atoms.variables, truth: atoms.sizes, cells, relations: atoms.relations}, unmodelled};
 }
 
-/** The system with every hidden count read as "0 or more": the marks say nothing. */
-export function withoutMarks(system: DisclosureSystem): DisclosureSystem {
-  return {
-    ...system,
-    cells: system.cells.map((c) => (c.form.kind === "hidden" ? {...c, form: {kind: "hidden", mark: "·", lo: 0, hi: Infinity}} : c))
-  };
-}
-
 /**
- * `budgetSeconds`: solver time for each of the two audits. Both need LPs now that every hidden count
- * reads "·" (≥ 1), which no longer settles a small cell by its mark alone; cells left when the time
- * is up are "unresolved", never protected.
+ * The audit of the release as published. Every withheld count reads "·" (registry.ts `hiddenForm`),
+ * which settles no small count by its mark, so every one is solved. The result follows from the
+ * system alone, so it is cached by the system's hash: a second build of the same input (CI builds
+ * twice) reads the verdict instead of solving again. `budgetSeconds` bounds the solver time; cells
+ * left when it is up are "unresolved", never protected (and not cached).
  */
 export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const audit = await auditSystem(system, {...options, budgetSeconds});
-  const bare = await auditSystem(withoutMarks(system), {...options, budgetSeconds});
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), withoutMarks: bare, system, ...options};
+  const cache = buildCache("controle", systemKey({version: 1, options, system}));
+  const hit = cache.read();
+  let audit: AuditResult;
+  if (hit) audit = JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
+  else {
+    audit = await auditSystem(system, {...options, budgetSeconds});
+    if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
+  }
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options};
+}
+
+/** Why the build must stop, in Dutch, or null: a small count not protected, or left undecided. */
+export function auditFailure(result: ReleaseAudit, secondary?: {unresolved: {name: string}[]}): string | null {
+  const {violations} = result.audit;
+  if (violations.length === 0 && (secondary?.unresolved.length ?? 0) === 0) return null;
+  const first = violations[0];
+  const named = first
+    ? `bv. ${first.name} (te bewijzen ${first.lo} … ${first.hi === Infinity ? "∞" : first.hi}; vastgelegd door ${first.pinnedBy.slice(0, 3).join("; ") || "het eigen teken"})`
+    : `bv. ${secondary?.unresolved[0].name} (alleen kerngetallen leggen het vast)`;
+  return `De bouw stopt: ${nl(Math.max(violations.length, secondary?.unresolved.length ?? 0))} kleine aantallen zijn niet aantoonbaar beschermd, ${named}. Er komt geen site met deze cijfers.`;
 }
 
 const nl = (n: number) => n.toLocaleString("nl-NL");
 
 /** The build's report on stderr, in Dutch: figures, then each violating cell and what pins it. */
 export function formatAudit(result: ReleaseAudit, limit = 15): string {
-  const {audit, withoutMarks: bare} = result;
+  const {audit} = result;
   const lines = [
     `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
     `  basiscellen: ${nl(result.atoms.pupilAtoms)} groepen leerlingen, ${nl(result.atoms.trajectoryAtoms)} groepen trajecten (${nl(result.atoms.reports)} deelrapporten, ${nl(Math.round(result.atoms.milliseconds))} ms); controle ${nl(Math.round(audit.milliseconds.total))} ms, ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's.`,
-    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; aantoonbaar niet beschermd: ${nl(audit.violations.filter((v) => v.proof !== "unresolved").length)}; niet beslist binnen de rekentijd: ${nl(audit.violations.filter((v) => v.proof === "unresolved").length)} (${nl(audit.solves.lp)} LP's).`,
-    `  als de tekens niets zeiden (elk "·" gelezen als 0 of meer): ${nl(bare.violations.filter((v) => v.proof !== "unresolved").length)} kleine aantallen zijn aantoonbaar terug te rekenen of te nauw ingesloten, ${nl(bare.protected)} aantoonbaar beschermd, ${nl(bare.violations.filter((v) => v.proof === "unresolved").length)} niet beslist binnen de rekentijd (${nl(bare.solves.lp)} LP's in ${nl(Math.round(bare.milliseconds.total))} ms).`
+    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; aantoonbaar niet beschermd: ${nl(audit.violations.filter((v) => v.proof !== "unresolved").length)}; niet beslist binnen de rekentijd: ${nl(audit.violations.filter((v) => v.proof === "unresolved").length)}.`
   ];
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
@@ -105,7 +114,6 @@ export function formatAudit(result: ReleaseAudit, limit = 15): string {
     if (findings.length > limit) lines.push(`  … en nog ${nl(findings.length - limit)}`);
   };
   show("Niet beschermd zoals gepubliceerd:", audit.violations.filter((v) => v.proof !== "form"));
-  show('Terug te rekenen of te nauw ingesloten, ook als de tekens niets zeiden ("·"):', bare.violations.filter((v) => v.proof !== "unresolved"));
   return lines.join("\n");
 }
 
@@ -121,17 +129,16 @@ export interface PrivacySummary {
   violationCount: number;
   /** Small counts the audit did not decide within its solver time (never counted as protected). */
   undecidedCount: number;
-  violationCountWithoutMarks: number;
-  protectedCountWithoutMarks: number;
-  undecidedCountWithoutMarks: number;
   perturbedCount: number;
+  /** Counts withheld by the release-wide secondary suppression, on top of the rules. */
+  secondaryCount: number;
   /** Width of the narrowest interval among protected small counts (null when none). */
   narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
   unauditedFiles: {prefix: string; reason: string}[];
 }
 
-export function privacySummary(result: ReleaseAudit, registry: Registry): PrivacySummary {
+export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: {withhold: readonly string[]}): PrivacySummary {
   const perFile = new Map<string, {cellCount: number; hiddenCount: number}>();
   for (const cell of registry.cells) {
     const group = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
@@ -150,10 +157,8 @@ export function privacySummary(result: ReleaseAudit, registry: Registry): Privac
     protectedCount: audit.protected,
     violationCount: audit.violations.filter((v) => v.proof !== "unresolved").length,
     undecidedCount: audit.violations.filter((v) => v.proof === "unresolved").length,
-    violationCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof !== "unresolved").length,
-    protectedCountWithoutMarks: result.withoutMarks.protected,
-    undecidedCountWithoutMarks: result.withoutMarks.violations.filter((v) => v.proof === "unresolved").length,
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
+    secondaryCount: secondary.withhold.length,
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     unauditedFiles: SEAMS,

@@ -105,13 +105,15 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     for (const [k, i] of small.entries()) {
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
       for (let attempt = 0; ; attempt++) {
-        if (poolMax[i] - poolMin[i] >= width + 1) break;
+        if (poolMax[i] - poolMin[i] >= width + 1 - EPS) break;
         const terms = system.cells[i].terms;
         const min = solve(terms, "min");
         const max = solve(terms, "max");
         const lo = min ? Math.ceil(min.value - EPS) : 0;
         const hi = max ? Math.floor(max.value + EPS) : Infinity;
-        if (!min || !max || hi - lo >= width) break;
+        // A spread of width + 1 over the LP is what the audit accepts without an integer solve
+        // (audit.ts): aiming lower would leave the build's audit hundreds of MILPs.
+        if (!min || !max || max.value - min.value >= width + 1 - EPS) break;
         const binding = [...new Set([...min.binding, ...max.binding])].filter((r) => r < system.cells.length);
         const candidates = binding.filter((r) => r !== i && forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
         if (candidates.length === 0 || attempt >= (options.maxPerCell ?? 40)) {

@@ -2,12 +2,11 @@
 // the rules (secondary.ts chooses them over the disclosure system), and how that choice reaches the
 // Publisher (publish.ts `Withholding`), by the numbers it gives its counts.
 
-import {createHash} from "node:crypto";
 import {buildCache} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
-import type {Form, PublishedCell} from "./model.js";
+import {systemKey, type Form, type PublishedCell} from "./model.js";
 import {hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
@@ -58,8 +57,7 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const key = createHash("sha256").update(JSON.stringify({version: 1, options, system})).digest("hex").slice(0, 24);
-  const cache = buildCache("afscherming", key);
+  const cache = buildCache("afscherming", systemKey({version: 1, options, system}));
   const hit = cache.read();
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached">), cached: true};
   const result = await secondarySuppression(system, {
