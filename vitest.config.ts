@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", "node_modules/**"]}
+        test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", "node_modules/**"], globalSetup: ["tests/release-setup.ts"]}
       },
       {
         extends: true,
