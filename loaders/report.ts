@@ -13,6 +13,7 @@ import {kerngetallen, type Kerngetallen} from "./tables/kerngetallen.js";
 import {outflowTable, type OutflowTable} from "./tables/outflow.js";
 import {schoolTables, schoolYearCounts, type SchoolTables} from "./tables/schools.js";
 import {buildScope, scopeTable, type ScopeTable} from "./tables/scope.js";
+import {statisticsTables, type StatisticsTables} from "./tables/statistics.js";
 import {cohortStatuses, statusTables, type StatusTables} from "./tables/status.js";
 
 export interface ReportMeta {
@@ -54,6 +55,8 @@ export interface ReportOf<M extends Mode> {
   /** Grafiek 1 and 2. */
   ages: AgeTables<M>;
   factsheets: Factsheet<M>[];
+  /** Issue 12: between-school variation, change between years, the factor tests' sensitivity. */
+  statistics: StatisticsTables<M>;
 }
 
 export type Report = ReportOf<"raw">;
@@ -102,6 +105,7 @@ export function computeReport(dataset: Dataset, scope = buildScope(dataset), reu
     schools,
     factors: reuse.factors ?? buildFactorTables(scope, schools.tabel6),
     ages: ageTables(scope),
-    factsheets: factsheets(scope, counts, statuses)
+    factsheets: factsheets(scope, counts, statuses),
+    statistics: statisticsTables(dataset, scope, counts, schools.tabel6)
   };
 }
