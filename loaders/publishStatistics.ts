@@ -2,8 +2,8 @@
 //
 // Per school, everything derived from its count (share, funnel position, O/E, the change's
 // p-value, the pooled rate) is suppressed with the count Tabel 6 and the factsheet publish.
-// The municipality-wide estimates (p0, χ², φ, τ²) and the Holm family of the changes are computed
-// on the published counts only, not on all schools: with the municipal total published and two
+// The municipality-wide estimates (χ², φ, τ²) and the Holm family of the changes are computed on the
+// published counts only, not on all schools: with the municipal total published and two
 // schools hidden, χ² over all schools adds a second equation (the sum of their squared z-scores) to
 // their known sum, and the two hidden counts would follow from it. Holm's running maximum can
 // likewise repeat a hidden school's p-value.
@@ -36,17 +36,24 @@ export interface StatisticsInputs {
   settings: Settings;
 }
 
-/** Over-dispersion of the schools whose count is published, or null when it cannot be estimated. */
-function publishedOverdispersion(units: {r: number; n: number}[]): Overdispersion | null {
-  const r = units.reduce((s, u) => s + u.r, 0);
-  const n = units.reduce((s, u) => s + u.n, 0);
-  return units.length >= 2 && r > 0 && r < n ? overdispersion(units) : null;
+/**
+ * Over-dispersion of the schools whose count is published, around the published municipal share
+ * (the centre of the site's funnel, so both name the same schools), or null when it cannot be
+ * estimated.
+ */
+function publishedOverdispersion(units: {r: number; n: number}[], municipal: MunicipalYear<"public"> | undefined): Overdispersion | null {
+  if (!municipal || isSuppressed(municipal.pupils) || municipal.enrolled === 0) return null;
+  const p0 = (municipal.pupils as number) / municipal.enrolled;
+  return units.length >= 2 && p0 > 0 && p0 < 1 ? overdispersion(units, undefined, p0) : null;
 }
 
-function years(raw: RawStatistics, pupils: StatisticsInputs["pupils"]): PublicYearVariation[] {
+function years(raw: RawStatistics, {pupils, municipal}: StatisticsInputs): PublicYearVariation[] {
   return raw.variation.years.map(({year, schools}) => {
     const shown = schools.filter((s) => !isSuppressed(pupils(s.schoolId, year)));
-    const od = publishedOverdispersion(shown.map((s) => ({r: s.pupils, n: s.enrolled})));
+    const od = publishedOverdispersion(
+      shown.map((s) => ({r: s.pupils, n: s.enrolled})),
+      municipal.find((m) => m.year === year)
+    );
     return {
       year,
       overdispersion: od,
@@ -115,7 +122,7 @@ export function publishStatistics(raw: RawStatistics, inputs: StatisticsInputs):
   return {
     alpha: ALPHA,
     coverages: STATISTICS_COVERAGES,
-    years: years(raw, inputs.pupils),
+    years: years(raw, inputs),
     changes: changes(raw, inputs.pupils),
     pooled: pooled(raw, inputs),
     sensitivity: {

@@ -60,11 +60,15 @@ export interface Overdispersion {
   tau2: number;
 }
 
-/** Over-dispersion of a set of proportions around their pooled proportion. */
-export function overdispersion(units: readonly Proportion[], winsoriseFraction = 0.1): Overdispersion {
+/**
+ * Over-dispersion of a set of proportions around their pooled proportion, or around `reference`
+ * when the units are most but not all of a population whose proportion is known (the published
+ * schools around the municipal share); the degrees of freedom stay units − 1 then.
+ */
+export function overdispersion(units: readonly Proportion[], winsoriseFraction = 0.1, reference?: number): Overdispersion {
   if (units.length < 2) throw new RangeError("overdispersie vraagt minstens twee eenheden");
   units.forEach(checkProportion);
-  const p0 = units.reduce((s, u) => s + u.r, 0) / units.reduce((s, u) => s + u.n, 0);
+  const p0 = reference ?? units.reduce((s, u) => s + u.r, 0) / units.reduce((s, u) => s + u.n, 0);
   if (p0 === 0 || p0 === 1) throw new RangeError("overdispersie vraagt een referentie tussen 0 en 1");
   const z = units.map((u) => zScore(u, p0));
   const chiSquare = z.reduce((s, v) => s + v * v, 0);
