@@ -15,6 +15,7 @@ import type {SchoolFactors} from "./tables/factors.js";
 import type {MunicipalYear} from "./tables/schools.js";
 import {
   STATISTICS_COVERAGES,
+  STATISTICS_Z,
   STATISTICS_VARIANTS,
   type PublicRatio,
   type PublicStatistics,
@@ -122,6 +123,7 @@ export function publishStatistics(raw: RawStatistics, inputs: StatisticsInputs):
   return {
     alpha: ALPHA,
     coverages: STATISTICS_COVERAGES,
+    z: STATISTICS_Z,
     years: years(raw, inputs),
     changes: changes(raw, inputs.pupils),
     pooled: pooled(raw, inputs),

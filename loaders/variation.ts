@@ -13,6 +13,7 @@ import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import {overdispersedLimits} from "../src/lib/funnel.js";
 
 /** A unit of a funnel plot: r of n pupils with youth care. */
 export interface Proportion {
@@ -93,9 +94,12 @@ export type LimitsKind = "binomiaal" | "overdispersie";
  * for the over-dispersed comparison.
  */
 export function randomEffectsLimits(n: number, p0: number, tau2: number, coverage: number): {lower: number; upper: number} {
-  const z = normalQuantile(1 - (1 - coverage) / 2, 0, 1);
-  const half = z * Math.sqrt((p0 * (1 - p0)) / n + tau2);
-  return {lower: Math.max(0, p0 - half), upper: Math.min(1, p0 + half)};
+  return overdispersedLimits(n, p0, tau2, coverageZ(coverage));
+}
+
+/** The standard normal quantile that leaves (1 − coverage)/2 in each tail: 1,96 for 95 %. */
+export function coverageZ(coverage: number): number {
+  return normalQuantile(1 - (1 - coverage) / 2, 0, 1);
 }
 
 /** Holm's step-down adjustment (R: p.adjust(p, "holm")), in the input's order. */

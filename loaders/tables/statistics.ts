@@ -5,7 +5,7 @@
 
 import type {Dataset} from "../model.js";
 import type {Mode, Public} from "../suppression.js";
-import type {Overdispersion} from "../variation.js";
+import {coverageZ, type Overdispersion} from "../variation.js";
 import type {SchoolRef} from "./common.js";
 import {sensitivityBasis, SENSITIVITY_VARIANTS, type FactorSensitivity, type SensitivityBasis} from "./factorSensitivity.js";
 import type {Scope} from "./scope.js";
@@ -64,6 +64,8 @@ export interface PublicStatistics {
   alpha: number;
   /** The funnels' coverages (0.95, 0.998), the order of `binomial` and `overdispersed`. */
   coverages: number[];
+  /** The normal quantile of each coverage, for the over-dispersed limits (src/lib/funnel.ts). */
+  z: number[];
   years: PublicYearVariation[];
   changes: PublicYearChange[];
   /** Pupil-years with youth care over pupil-years enrolled across all study years. */
@@ -84,4 +86,5 @@ export function statisticsTables(dataset: Dataset, scope: Scope, counts: Map<str
 }
 
 export const STATISTICS_COVERAGES: number[] = [...COVERAGES];
+export const STATISTICS_Z: number[] = STATISTICS_COVERAGES.map(coverageZ);
 export const STATISTICS_VARIANTS = SENSITIVITY_VARIANTS.map(({key, label}) => ({key, label}));

@@ -99,11 +99,39 @@ export function funnelLimits(n: number, p: number, coverage: number): {lower: nu
 const LIMITS_CACHE_SIZE = 20_000;
 const limitsCache = new Map<string, {lower: number; upper: number}>();
 
+/**
+ * Limits widened for over-dispersion (Spiegelhalter 2005, additive random effects):
+ * p ± z·√(p(1 − p)/n + τ²), with z the normal quantile of the coverage (loaders/variation.ts
+ * `coverageZ`, published beside τ² so the page needs no quantile function of its own).
+ */
+export function overdispersedLimits(n: number, p: number, tau2: number, z: number): {lower: number; upper: number} {
+  const half = z * Math.sqrt((p * (1 - p)) / n + tau2);
+  return {lower: Math.max(0, p - half), upper: Math.min(1, p + half)};
+}
+
+/**
+ * Over-dispersion to widen the limits with: τ² and, per coverage, its normal quantile (as
+ * statistics.json publishes them). Without it the limits are binomial: chance alone, every pupil alike.
+ */
+export interface Spread {
+  tau2: number;
+  coverages: readonly number[];
+  z: readonly number[];
+}
+
+/** The limits at `coverage` for a unit of n around p: binomial, or widened by `spread`. */
+export function limitsAt(n: number, p: number, coverage: number, spread: Spread | null = null): {lower: number; upper: number} {
+  if (spread === null) return funnelLimits(n, p, coverage);
+  const z = spread.z[spread.coverages.indexOf(coverage)];
+  if (z === undefined) throw new RangeError(`geen z-waarde voor dekking ${coverage}`);
+  return overdispersedLimits(n, p, spread.tau2, z);
+}
+
 export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */
-export function outsideLimits(k: number, n: number, p: number, coverage: number): Side | null {
-  const {lower, upper} = funnelLimits(n, p, coverage);
+export function outsideLimits(k: number, n: number, p: number, coverage: number, spread: Spread | null = null): Side | null {
+  const {lower, upper} = limitsAt(n, p, coverage, spread);
   const rate = k / n;
   return rate > upper ? "boven" : rate < lower ? "onder" : null;
 }
