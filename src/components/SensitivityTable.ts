@@ -2,13 +2,13 @@
 // factor the p-value under each variant, raw and after Holm, and a word where the verdict changes
 // with the choice. The mark is a word, never colour alone.
 
+import {DataTable} from "./ChartFigure.js";
 import {pValueText} from "./CrossTable.js";
+import type {Statistics} from "./variationText.js";
 
-// Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
-import type {PublicStatistics} from "../../loaders/tables/statistics.js";
-
-type Sensitivity = PublicStatistics["sensitivity"];
+type Sensitivity = Statistics["sensitivity"];
 type FactorRow = Sensitivity["factors"][number];
+type VariantKey = keyof FactorRow["pValues"];
 
 export const FRAGILE_LABEL = "kwetsbaar";
 
@@ -17,44 +17,21 @@ export function fragileFactors(sensitivity: Sensitivity): string[] {
   return sensitivity.factors.filter((f) => f.fragile).map((f) => f.label);
 }
 
-function cell(row: HTMLTableRowElement, text: string, right = true): HTMLTableCellElement {
-  const td = row.insertCell();
-  td.textContent = text;
-  td.style.verticalAlign = "top";
-  if (right) td.style.textAlign = "right";
-  return td;
-}
-
-function pair(f: FactorRow, key: string): string {
-  const raw = f.pValues[key as keyof FactorRow["pValues"]];
-  const holm = f.holmP[key as keyof FactorRow["holmP"]];
+/** "0,063 (0,38)": the raw p-value with the Holm-adjusted one in brackets. */
+function pair(f: FactorRow, key: VariantKey): string {
+  const raw = f.pValues[key];
+  const holm = f.holmP[key];
   return raw === null ? "–" : `${pValueText(raw)} (${holm === null ? "–" : pValueText(holm)})`;
 }
 
-export function SensitivityTable(sensitivity: Sensitivity, {caption, factors}: {caption: string; factors?: string[]}): HTMLTableElement {
-  const table = document.createElement("table");
-  table.createCaption().textContent = caption;
-  const head = table.createTHead().insertRow();
-  const th = (text: string, right: boolean) => {
-    const el = document.createElement("th");
-    el.scope = "col";
-    el.textContent = text;
-    if (right) el.style.textAlign = "right";
-    head.append(el);
-  };
-  th("Factor", false);
-  for (const v of sensitivity.variants) th(v.label, true);
-  th("Oordeel hangt af van de keuze", false);
-  const body = table.createTBody();
-  for (const f of sensitivity.factors.filter((f) => !factors || factors.includes(f.factor))) {
-    const row = body.insertRow();
-    const name = document.createElement("th");
-    name.scope = "row";
-    name.textContent = f.label;
-    row.append(name);
-    for (const v of sensitivity.variants) cell(row, pair(f, v.key));
-    const mark = cell(row, f.fragile ? FRAGILE_LABEL : "nee", false);
-    if (f.fragile) mark.style.fontWeight = "bold";
-  }
-  return table;
+export function SensitivityTable(sensitivity: Sensitivity, {caption}: {caption: string}): HTMLTableElement {
+  return DataTable(
+    [
+      {label: "Factor", value: (f: FactorRow) => f.label},
+      ...sensitivity.variants.map((v) => ({label: v.label, value: (f: FactorRow) => pair(f, v.key as VariantKey)})),
+      {label: "Oordeel hangt af van de keuze", value: (f: FactorRow) => (f.fragile ? FRAGILE_LABEL : "nee")}
+    ],
+    sensitivity.factors,
+    {caption}
+  );
 }
