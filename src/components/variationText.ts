@@ -92,6 +92,16 @@ export function funnelComparison(year: YearVariation): string {
   return `${first} ${second}`;
 }
 
+/** The slide's finding: which schools fall outside the usual spread between schools (95 %). */
+export function specialSchoolsTitle(year: YearVariation): string {
+  if (year.overdispersion === null) return `In ${year.year} is niet te zeggen welke scholen buiten de gewone verschillen vallen`;
+  const {above, below} = outsideNames(year, "overdispersed", 0);
+  const names = [...above, ...below];
+  if (names.length === 0) return `In ${year.year} valt geen enkele school buiten de gewone verschillen tussen scholen`;
+  if (names.length === 1) return `In ${year.year} valt alleen ${names[0]} buiten de gewone verschillen tussen scholen`;
+  return `In ${year.year} vallen ${formatCount(names.length)} scholen buiten de gewone verschillen tussen scholen: ${joinNames(names)}`;
+}
+
 export type Verdict = "afgeschermd" | "onbekend" | "binnen" | "hoger" | "hoger_leeftijd" | "lager" | "lager_leeftijd";
 
 /** A school's year against the over-dispersed funnel (95 %), qualified by its age-standardised O/E. */
