@@ -18,12 +18,14 @@ export interface ExplorerViewOptions {
   /** Rows of cube cells kept in memory: all eight variants of a municipality, about two of a
    *  national cube (half a million rows each, some 300 MB in a tab). */
   keepRows?: number;
+  /** The normal quantile of each funnel coverage (statistics.json), for the over-dispersed limits. */
+  z?: readonly number[];
 }
 
 /** Narrower than this the charts stop being readable; the page scrolls instead. */
 const MIN_WIDTH = 320;
 
-export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000}: ExplorerViewOptions): HTMLElement {
+export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000, z}: ExplorerViewOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "explorer-results";
   root.setAttribute("aria-busy", "false");
@@ -35,7 +37,7 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onSta
   let loading: Promise<void> | null = null;
 
   const render = () => {
-    const figures = explorerFigures(cube, form.value, {width: Math.max(MIN_WIDTH, width || 640)});
+    const figures = explorerFigures(cube, form.value, {width: Math.max(MIN_WIDTH, width || 640), z});
     const elements = figures.map((figure) => {
       const current = shown.get(figure.name);
       if (current?.key === figure.key) return current.element;
