@@ -126,7 +126,9 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
         const around = state.board ? reference : "de gemeente";
         const limits = spread ? "de grenzen van toeval plus de gewone verschillen tussen scholen" : "de grenzen van toeval";
-        const phi = estimate ? ` φ = ${formatDecimal(estimate.phi, 2)}: de scholen verschillen ${formatDecimal(estimate.phi, 1)} keer zo veel als toeval alleen geeft.` : "";
+        const phi = estimate
+          ? ` φ = ${formatDecimal(estimate.phi, 2)}: de scholen verschillen ${formatDecimal(estimate.phi, 1)} keer zo veel als toeval alleen geeft (op de licht verstoorde aantallen, dus iets te hoog).`
+          : "";
         return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
           description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).${phi}`,

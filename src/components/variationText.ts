@@ -2,7 +2,7 @@
 // growth patterns, the factsheets, the slides): one place for each verdict, read from the published
 // statistics.json only, so no sentence says more than the numbers behind it.
 
-import {pValueText} from "./CrossTable.js";
+import {formatP} from "./CrossTable.js";
 import {joinNames} from "./schoolTables.js";
 import {formatCount, formatDecimal, formatPercent, isSuppressedValue, SUPPRESSED_DERIVED, type SuppressedValue} from "../lib/format.js";
 import type {Spread} from "../lib/funnel.js";
@@ -46,7 +46,7 @@ export function spreadOf(statistics: Statistics, year: YearVariation | null): Sp
 export function phiSentences(year: YearVariation, alpha: number): string[] {
   const od = year.overdispersion;
   if (od === null) return [`Voor ${year.year} is de spreiding tussen scholen niet te schatten: er zijn te weinig scholen met zichtbare cijfers.`];
-  const test = `χ² = ${formatDecimal(od.chiSquare, 1)} bij ${formatCount(od.degreesOfFreedom)} vrijheidsgraden, p = ${pValueText(od.pValue)}`;
+  const test = `χ² = ${formatDecimal(od.chiSquare, 1)} bij ${formatCount(od.degreesOfFreedom)} vrijheidsgraden, ${formatP(od.pValue)}`;
   const sentences =
     od.pValue < alpha && od.phi > 1
       ? [
@@ -55,7 +55,7 @@ export function phiSentences(year: YearVariation, alpha: number): string[] {
         ]
       : [`In ${year.year} verschillen de scholen niet duidelijk meer van elkaar dan toeval alleen verklaart (φ = ${formatDecimal(od.phi, 1)}; toets: ${test}).`];
   if (od.tau2 > 0) {
-    sentences.push(`Los van het toeval liggen de scholen gemiddeld zo'n ${formatDecimal(100 * Math.sqrt(od.tau2), 1)} procentpunt van elkaar af (τ).`);
+    sentences.push(`Los van het toeval ligt het percentage van een school meestal tot zo'n ${formatDecimal(100 * Math.sqrt(od.tau2), 1)} procentpunt boven of onder het gemeentelijke (τ).`);
   }
   if (year.schoolsInEstimate < year.schools.length) {
     sentences.push(`Gerekend over ${formatCount(year.schoolsInEstimate)} van de ${formatCount(year.schools.length)} scholen; van de andere is het aantal afgeschermd.`);

@@ -6,6 +6,7 @@ import {testConclusion, testSentence} from "../../src/components/CrossTable.js";
 import {
   changeSummary,
   funnelComparison,
+  phiSentences,
   schoolVariationSentences,
   specialSchoolsTitle,
   type SchoolVariation,
@@ -74,4 +75,15 @@ test("a factor test's conclusion follows the Holm-adjusted p-value when there is
   expect(testSentence(exact, 0.077)).toBe(
     "Zo'n verdeling komt bij toeval zelden voor (p = 0,011). Omdat er meer factoren getoetst zijn, telt de gecorrigeerde waarde (Holm: p = 0,077): hooguit een zwakke aanwijzing voor een verband."
   );
+});
+
+test("φ in words: its test with p in the house style, τ as percentage points, and over how many schools", () => {
+  const sentences = phiSentences({...year, overdispersion: {...year.overdispersion!, pValue: 0.0004}, schoolsInEstimate: 3}, 0.05);
+  expect(sentences[0]).toBe(
+    "In 2019 verschillen de scholen meer van elkaar dan toeval alleen verklaart: de spreiding is 2,2 keer zo groot als bij puur toeval (φ; toets: χ² = 9,0 bij 3 vrijheidsgraden, p < 0,001)."
+  );
+  // τ = √0,0005 = 0,02236: 2,2 procentpunt
+  expect(sentences[2]).toContain("zo'n 2,2 procentpunt");
+  expect(sentences[3]).toBe("Gerekend over 3 van de 4 scholen; van de andere is het aantal afgeschermd.");
+  expect(phiSentences({...year, overdispersion: {...year.overdispersion!, pValue: 0.3, phi: 1.1}}, 0.05)[0]).toMatch(/niet duidelijk meer/);
 });
