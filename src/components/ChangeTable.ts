@@ -5,6 +5,7 @@
 import {DataTable} from "./ChartFigure.js";
 import {pValueText} from "./CrossTable.js";
 import {beyondNoise, orWithheld, type Statistics, type YearChange} from "./variationText.js";
+import {scrolling} from "./VariationTable.js";
 import type {Column} from "../lib/csv.js";
 
 export function changeColumns(statistics: Statistics): Column<YearChange>[] {
@@ -24,9 +25,6 @@ export function changeColumns(statistics: Statistics): Column<YearChange>[] {
 }
 
 export function ChangeTable(statistics: Statistics, {caption, schoolId = null}: {caption: string; schoolId?: string | null}): HTMLElement {
-  const wrapper = document.createElement("div");
-  wrapper.style.overflowX = "auto";
   const rows = statistics.changes.filter((c) => schoolId === null || c.schoolId === schoolId);
-  wrapper.append(DataTable(changeColumns(statistics), rows, {caption}));
-  return wrapper;
+  return scrolling(DataTable(changeColumns(statistics), rows, {caption}));
 }

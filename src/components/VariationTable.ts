@@ -1,6 +1,6 @@
 // Per school in one year: the crude percentage, the age-standardised observed/expected with its
-// exact interval, its place in both funnels (95 %) and the rate over all study years. Withheld
-// values read "·" (derived from a hidden count).
+// exact interval and its place in both funnels (95 %). Withheld values read "·" (derived from a
+// hidden count).
 
 import {DataTable} from "./ChartFigure.js";
 import {orWithheld, rateWithInterval, schoolVerdict, VERDICT_WORDS, type SchoolVariation, type Statistics, type YearVariation} from "./variationText.js";
@@ -9,8 +9,7 @@ import type {Column} from "../lib/csv.js";
 
 const POSITION_WORDS = {boven: "erboven", onder: "eronder", binnen: "binnen"} as const;
 
-export function variationColumns(statistics: Statistics): Column<SchoolVariation>[] {
-  const pooled = new Map(statistics.pooled.schools.map((p) => [p.schoolId, p.estimate]));
+export function variationColumns(): Column<SchoolVariation>[] {
   const position = (kind: "binomial" | "overdispersed") => (s: SchoolVariation) =>
     orWithheld(s[kind], (p) => (p === null ? "–" : POSITION_WORDS[p[0]]));
   return [
@@ -21,8 +20,7 @@ export function variationColumns(statistics: Statistics): Column<SchoolVariation
     {label: "Waargenomen / verwacht (95%-interval)", value: (s) => orWithheld(s.standardised, (r) => `${formatDecimal(r.ratio, 2)} (${formatDecimal(r.lower, 2)} – ${formatDecimal(r.upper, 2)})`)},
     {label: "Trechter: alleen toeval", value: position("binomial")},
     {label: "Trechter: met gewone verschillen", value: position("overdispersed")},
-    {label: "Oordeel", value: (s) => VERDICT_WORDS[schoolVerdict(s)]},
-    {label: "Alle jaren samen (95%-interval)", value: (s) => orWithheld(pooled.get(s.schoolId), (p) => rateWithInterval(p))}
+    {label: "Oordeel", value: (s) => VERDICT_WORDS[schoolVerdict(s)]}
   ];
 }
 
@@ -30,9 +28,27 @@ function isNumber(value: unknown): value is number {
   return typeof value === "number";
 }
 
-export function VariationTable(statistics: Statistics, year: YearVariation, {caption}: {caption: string}): HTMLElement {
+export function VariationTable(year: YearVariation, {caption}: {caption: string}): HTMLElement {
+  return scrolling(DataTable(variationColumns(), year.schools, {caption}));
+}
+
+/** A wide table scrolls on its own; its cells align at the top when a text wraps. */
+export function scrolling(table: HTMLTableElement): HTMLElement {
+  for (const cell of table.querySelectorAll<HTMLElement>("th, td")) cell.style.verticalAlign = "top";
   const wrapper = document.createElement("div");
   wrapper.style.overflowX = "auto";
-  wrapper.append(DataTable(variationColumns(statistics), year.schools, {caption}));
+  wrapper.append(table);
   return wrapper;
+}
+
+type PooledRow = Statistics["pooled"]["schools"][number];
+
+/** Per school, the share over all study years together with its exact interval. */
+export function PooledTable(statistics: Statistics, {caption}: {caption: string}): HTMLElement {
+  const columns: Column<PooledRow>[] = [
+    {label: "School", value: (p) => p.name},
+    {label: "Leerlingjaren", value: (p) => p.enrolled, kind: "count"},
+    {label: "Met jeugdhulp (95%-interval)", value: (p) => orWithheld(p.estimate, (e) => rateWithInterval(e))}
+  ];
+  return scrolling(DataTable(columns, statistics.pooled.schools, {caption}));
 }
