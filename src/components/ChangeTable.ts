@@ -26,5 +26,7 @@ export function changeColumns(statistics: Statistics): Column<YearChange>[] {
 
 export function ChangeTable(statistics: Statistics, {caption, schoolId = null}: {caption: string; schoolId?: string | null}): HTMLElement {
   const rows = statistics.changes.filter((c) => schoolId === null || c.schoolId === schoolId);
-  return scrolling(DataTable(changeColumns(statistics), rows, {caption}));
+  const element = scrolling(DataTable(changeColumns(statistics), rows, {caption}));
+  element.className = "change-table";
+  return element;
 }
