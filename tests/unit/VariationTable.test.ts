@@ -2,6 +2,7 @@
 // The per-school tables of /data-analyse/spreiding: a withheld school reads "·" in every derived
 // column, a shown one its O/E with the interval in nl-NL format.
 import {expect, test} from "vitest";
+import {ChangeTable} from "../../src/components/ChangeTable.js";
 import {PooledTable, VariationTable} from "../../src/components/VariationTable.js";
 import type {Statistics, YearVariation} from "../../src/components/variationText.js";
 
@@ -34,4 +35,17 @@ test("the pooled rate with its interval, or '·'", () => {
     ["Anemoon", "600", "7,5% (5,5% – 10,0%)"],
     ["Ceder", "300", "·"]
   ]);
+});
+
+test("the change table: p raw and after Holm, the verdict from Holm, narrowed to one school on request", () => {
+  const change = (name: string, from: number, pValue: unknown, holmP: unknown) => ({schoolId: name, name, from, to: from + 1, pValue, holmP});
+  const statistics = {alpha: 0.05, changes: [change("A", 2017, 0.004, 0.03), change("A", 2018, 0.02, 0.06), change("C", 2018, hidden, hidden)]} as unknown as Statistics;
+  const table = ChangeTable(statistics, {caption: "t"});
+  expect(table.className).toBe("change-table");
+  expect(rows(table)).toEqual([
+    ["A", "2017 – 2018", "0,004", "0,030", "ja"],
+    ["A", "2018 – 2019", "0,020", "0,060", "nee"],
+    ["C", "2018 – 2019", "·", "·", "·"]
+  ]);
+  expect(rows(ChangeTable(statistics, {caption: "t", schoolId: "C"}))).toHaveLength(1);
 });
