@@ -14,7 +14,7 @@ import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
-import {COVERAGES, FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData} from "./FunnelPlot.js";
+import {FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData} from "./FunnelPlot.js";
 import {spreadEstimate, type Spread} from "../lib/funnel.js";
 import {joinNames} from "./schoolTables.js";
 
@@ -71,14 +71,17 @@ export interface ExplorerFigure {
   build: () => HTMLElement;
 }
 
+/** The funnel's coverages with the normal quantile of each (statistics.json `coverages`, `z`). */
+export type Quantiles = Pick<Spread, "coverages" | "z">;
+
 /** φ and τ² of the funnel's schools (perturbed counts, so φ reads a little high), or null. */
-export function funnelSpread(data: FunnelData, z: readonly number[] | undefined): {phi: number; spread: Spread | null} | null {
+export function funnelSpread(data: FunnelData, quantiles: Quantiles | undefined): {phi: number; spread: Spread | null} | null {
   if (data.p === null || data.p <= 0 || data.p >= 1 || data.points.length < 2) return null;
   const {phi, tau2} = spreadEstimate(data.points.map((d) => ({r: d.pupils, n: d.enrolled})), data.p);
-  return {phi, spread: z ? {tau2, coverages: COVERAGES, z} : null};
+  return {phi, spread: quantiles ? {tau2, coverages: quantiles.coverages, z: quantiles.z} : null};
 }
 
-export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, z}: {width?: number; z?: readonly number[]} = {}): ExplorerFigure[] {
+export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, quantiles}: {width?: number; quantiles?: Quantiles} = {}): ExplorerFigure[] {
   const selection = selectionText(cube, state);
   const compared = comparedUnits(state, cube);
   // A file name from the filters a figure depends on: a kept figure keeps a name that fits it.
@@ -120,7 +123,7 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
       key: key(year, state.board, highlight, filters, state.limits),
       build: () => {
         const tables = funnelTables(cube, state);
-        const estimate = funnelSpread(funnelData(tables), z);
+        const estimate = funnelSpread(funnelData(tables), quantiles);
         const spread = state.limits === "overdispersie" ? (estimate?.spread ?? null) : null;
         const funnel = funnelData(tables, spread);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";

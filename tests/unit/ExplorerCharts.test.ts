@@ -87,9 +87,10 @@ test("the funnel's spread: φ from the schools drawn, τ² only with the publish
   // winsorising with two units); τ² = (2φ − 1)/(Σw − Σw²/Σw) with w = 100/0,09 each, so Σw − Σw²/Σw = w.
   const point = (name: string, pupils: number) => ({schoolId: name, name, enrolled: 100, pupils, pct: pupils, outside95: null, outside998: null});
   const data = {year: 2019, spread: null, p: 0.1, points: [point("A", 20), point("B", 0)], withheld: []};
-  const estimate = funnelSpread(data, [1.96, 3.09])!;
+  const quantiles = {coverages: [0.95, 0.998], z: [1.96, 3.09]};
+  const estimate = funnelSpread(data, quantiles)!;
   expect(estimate.phi).toBeCloseTo(100 / 9, 10);
   expect(estimate.spread!.tau2).toBeCloseTo((200 / 9 - 1) / (100 / 0.09), 10);
   expect(funnelSpread(data, undefined)!.spread).toBeNull();
-  expect(funnelSpread({...data, p: null}, [1.96, 3.09])).toBeNull();
+  expect(funnelSpread({...data, p: null}, quantiles)).toBeNull();
 });
