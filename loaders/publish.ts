@@ -478,11 +478,13 @@ export function publishReport(report: Report, settings: Settings): PublicReport 
     kerngetallen: p.kerngetallen(report.kerngetallen, parts),
     ...parts,
     factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boards)),
-    statistics: publishStatistics(report.statistics, {
-      pupils: counts.pupils,
-      factorSchools: p.factorSchools(report.factors, schools),
-      municipal: schools.total.years,
-      settings
-    })
+    statistics:
+      report.statistics &&
+      publishStatistics(report.statistics, {
+        pupils: counts.pupils,
+        factorSchools: p.factorSchools(report.factors, schools),
+        municipal: schools.total.years,
+        settings
+      })
   };
 }
