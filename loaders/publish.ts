@@ -483,7 +483,7 @@ export function publishReport(report: Report, settings: Settings): PublicReport 
       publishStatistics(report.statistics, {
         pupils: counts.pupils,
         factorSchools: p.factorSchools(report.factors, schools),
-        municipal: schools.total.years,
+        municipal: {raw: report.schools.total.years, published: schools.total.years},
         settings
       })
   };

@@ -33,7 +33,9 @@ export interface StatisticsInputs {
   pupils(schoolId: string, year: number): Public<number>;
   /** The raw factors with each school's published use category (as the published factor tables). */
   factorSchools: SchoolFactors<"public">[];
-  municipal: MunicipalYear<"public">[];
+  /** The municipal rows, raw for the values and as published for what is hidden: a count is
+   *  only ever computed with from the raw report, never read back from its published form. */
+  municipal: {raw: MunicipalYear[]; published: MunicipalYear<"public">[]};
   settings: Settings;
 }
 
@@ -42,9 +44,11 @@ export interface StatisticsInputs {
  * (the centre of the site's funnel, so both name the same schools), or null when it cannot be
  * estimated.
  */
-function publishedOverdispersion(units: {r: number; n: number}[], municipal: MunicipalYear<"public"> | undefined): Overdispersion | null {
-  if (!municipal || isSuppressed(municipal.pupils) || municipal.enrolled === 0) return null;
-  const p0 = (municipal.pupils as number) / municipal.enrolled;
+function publishedOverdispersion(units: {r: number; n: number}[], municipal: StatisticsInputs["municipal"], year: number): Overdispersion | null {
+  const raw = municipal.raw.find((m) => m.year === year);
+  const published = municipal.published.find((m) => m.year === year);
+  if (!raw || !published || isSuppressed(published.pupils) || raw.enrolled === 0) return null;
+  const p0 = raw.pupils / raw.enrolled;
   return units.length >= 2 && p0 > 0 && p0 < 1 ? overdispersion(units, undefined, p0) : null;
 }
 
@@ -53,7 +57,8 @@ function years(raw: RawStatistics, {pupils, municipal}: StatisticsInputs): Publi
     const shown = schools.filter((s) => !isSuppressed(pupils(s.schoolId, year)));
     const od = publishedOverdispersion(
       shown.map((s) => ({r: s.pupils, n: s.enrolled})),
-      municipal.find((m) => m.year === year)
+      municipal,
+      year
     );
     return {
       year,
@@ -103,11 +108,9 @@ function changes(raw: RawStatistics, pupils: StatisticsInputs["pupils"]): Public
 
 function pooled(raw: RawStatistics, {pupils, municipal}: StatisticsInputs): PublicStatistics["pooled"] {
   const interval = (rate: ReturnType<typeof pooledRate>) => (rate ? {rate: rate.rate, lower: rate.lower, upper: rate.upper} : null);
-  const municipalSources = municipal.map((m) => m.pupils) as Sources;
-  const municipalRate = municipal.some((m) => isSuppressed(m.pupils))
-    ? null
-    : pooledRate(municipal.map((m) => ({pupils: m.pupils as number, enrolled: m.enrolled})));
-  const years = municipal.map((m) => m.year);
+  const municipalSources = municipal.published.map((m) => m.pupils) as Sources;
+  const municipalRate = pooledRate(municipal.raw);
+  const years = municipal.raw.map((m) => m.year);
   return {
     municipality: suppressDerived(interval(municipalRate), municipalSources),
     schools: raw.variation.pooled.map((p) => ({
