@@ -49,6 +49,7 @@ export default {
         {name: "Feiten en cijfers", path: "/data-analyse/feiten"},
         {name: "Eerste Keer Goed", path: "/data-analyse/eerste-keer-goed"},
         {name: "Groeipatronen per school", path: "/data-analyse/groeipatronen"},
+        {name: "Verschillen tussen scholen", path: "/data-analyse/spreiding"},
         {name: "Factoren", path: "/data-analyse/factoren"}
       ]
     },

@@ -20,13 +20,14 @@ import type {CareTypeRow, CareTypeTables, ProviderRow, YearCount} from "./tables
 import {compositeKey} from "./tables/common.js";
 import {LORENZ, type CostBandRow, type CostTable} from "./tables/costs.js";
 import type {DbcTables} from "./tables/dbc.js";
-import {factorTables, type CrossTable, type FactorTables} from "./tables/factors.js";
+import {factorTables, type CrossTable, type FactorTables, type SchoolFactors} from "./tables/factors.js";
 import type {Factsheet} from "./tables/factsheet.js";
 import {schoolExtreme, type Kerngetallen} from "./tables/kerngetallen.js";
 import type {OutflowTable} from "./tables/outflow.js";
 import {growthPatternGroups, type MunicipalYear, type SchoolRow, type SchoolTables} from "./tables/schools.js";
 import type {ScopeTable} from "./tables/scope.js";
 import type {StatusTables} from "./tables/status.js";
+import {publishStatistics} from "./publishStatistics.js";
 
 export type PublicReport = ReportOf<"public">;
 
@@ -289,17 +290,17 @@ class Publisher {
     };
   }
 
-  factors(tables: FactorTables, schools: SchoolTables<"public">): FactorTables<"public"> {
+  /** Each school's factors with its use category as Tabel 6 publishes it. */
+  factorSchools(tables: FactorTables, schools: SchoolTables<"public">): SchoolFactors<"public">[] {
     const useOf = new Map(schools.tabel6.map((r) => [r.schoolId, r.useCategory]));
-    return withoutInterviewAnswers(
-      factorTables(
-        this.settings,
-        tables.schools.map((s) => ({...s, useCategory: useOf.get(s.schoolId) ?? null}))
-      )
-    );
+    return tables.schools.map((s) => ({...s, useCategory: useOf.get(s.schoolId) ?? null}));
   }
 
-  kerngetallen(k: Kerngetallen, parts: Omit<PublicReport, "kerngetallen" | "meta" | "factsheets">): Kerngetallen<"public"> {
+  factors(tables: FactorTables, schools: SchoolTables<"public">): FactorTables<"public"> {
+    return withoutInterviewAnswers(factorTables(this.settings, this.factorSchools(tables, schools)));
+  }
+
+  kerngetallen(k: Kerngetallen, parts: Omit<PublicReport, "kerngetallen" | "meta" | "factsheets" | "statistics">): Kerngetallen<"public"> {
     // The extremes compare only the schools whose latest percentage is published: a withheld
     // school's value stays unknown (including it could reveal its count), and the published range
     // says over how many schools it runs.
@@ -467,6 +468,14 @@ export function publishReport(report: Report, settings: Settings, withholding?: 
     meta: report.meta,
     kerngetallen: p.kerngetallen(report.kerngetallen, parts),
     ...parts,
-    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boards))
+    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boards)),
+    statistics:
+      report.statistics &&
+      publishStatistics(report.statistics, {
+        pupils: counts.pupils,
+        factorSchools: p.factorSchools(report.factors, schools),
+        municipal: {raw: report.schools.total.years, published: schools.total.years},
+        settings
+      })
   };
 }

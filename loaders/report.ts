@@ -13,6 +13,7 @@ import {kerngetallen, type Kerngetallen} from "./tables/kerngetallen.js";
 import {outflowTable, type OutflowTable} from "./tables/outflow.js";
 import {schoolTables, schoolYearCounts, type SchoolTables} from "./tables/schools.js";
 import {buildScope, scopeTable, type ScopeTable} from "./tables/scope.js";
+import {statisticsTables, type StatisticsTables} from "./tables/statistics.js";
 import {cohortStatuses, statusTables, type StatusTables} from "./tables/status.js";
 
 export interface ReportMeta {
@@ -54,14 +55,19 @@ export interface ReportOf<M extends Mode> {
   /** Grafiek 1 and 2. */
   ages: AgeTables<M>;
   factsheets: Factsheet<M>[];
+  /** Issue 12: between-school variation, change between years, the factor tests' sensitivity.
+   *  Null only where a caller said it needs none (see `reuse`). */
+  statistics: StatisticsTables<M> | null;
 }
 
 export type Report = ReportOf<"raw">;
 
 /** `scope` may be passed by a caller that needs it too (the explorer's cube): it is built once.
  *  `reuse` hands in parts computed already: the disclosure model reports on one pupil at a time
- *  and keeps the factor tables (counts of schools, no pupils) of the whole dataset. */
-export function computeReport(dataset: Dataset, scope = buildScope(dataset), reuse: {factors?: FactorTables} = {}): Report {
+ *  and keeps the factor tables (counts of schools, no pupils) of the whole dataset; it passes
+ *  `statistics: null` because statistics.json holds no count (tests/unit/publish-statistics.test.ts)
+ *  and would double the time of each one-pupil report. */
+export function computeReport(dataset: Dataset, scope = buildScope(dataset), reuse: {factors?: FactorTables; statistics?: null} = {}): Report {
   const {settings} = dataset;
   const counts = schoolYearCounts(scope);
   const statuses = cohortStatuses(scope);
@@ -102,6 +108,7 @@ export function computeReport(dataset: Dataset, scope = buildScope(dataset), reu
     schools,
     factors: reuse.factors ?? buildFactorTables(scope, schools.tabel6),
     ages: ageTables(scope),
-    factsheets: factsheets(scope, counts, statuses)
+    factsheets: factsheets(scope, counts, statuses),
+    statistics: reuse.statistics === null ? null : statisticsTables(dataset, scope, counts, schools.tabel6)
   };
 }

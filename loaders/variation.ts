@@ -13,6 +13,7 @@ import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import {overdispersedLimits, spreadEstimate} from "../src/lib/funnel.js";
 
 /** A unit of a funnel plot: r of n pupils with youth care. */
 export interface Proportion {
@@ -26,24 +27,9 @@ function checkProportion({r, n}: Proportion): void {
   }
 }
 
-/** The z-score of a unit against the reference proportion p0 under binomial variation. */
-export function zScore({r, n}: Proportion, p0: number): number {
-  return (r / n - p0) / Math.sqrt((p0 * (1 - p0)) / n);
-}
-
-/**
- * Replace the `fraction` lowest and highest z-scores by the nearest remaining ones (Spiegelhalter
- * 2005: 10 %), so that a few truly divergent units do not inflate the estimate of over-dispersion
- * that is then used to judge them. With fewer units than 1/fraction nothing is replaced.
- */
-export function winsorise(values: readonly number[], fraction: number): number[] {
-  const k = Math.floor(values.length * fraction);
-  if (k === 0) return [...values];
-  const sorted = [...values].sort((a, b) => a - b);
-  const low = sorted[k];
-  const high = sorted[sorted.length - 1 - k];
-  return values.map((v) => Math.min(high, Math.max(low, v)));
-}
+// The estimate itself is dependency-free and lives with the funnel limits, so the explorer can make
+// it from its own (perturbed) counts; the test of it needs the χ² distribution and stays here.
+export {winsorise, zScore} from "../src/lib/funnel.js";
 
 export interface Overdispersion {
   /** Reference proportion: all pupils with youth care over all pupils of the units. */
@@ -60,23 +46,18 @@ export interface Overdispersion {
   tau2: number;
 }
 
-/** Over-dispersion of a set of proportions around their pooled proportion. */
-export function overdispersion(units: readonly Proportion[], winsoriseFraction = 0.1): Overdispersion {
+/**
+ * Over-dispersion of a set of proportions around their pooled proportion, or around `reference`
+ * when the units are most but not all of a population whose proportion is known (the published
+ * schools around the municipal share); the degrees of freedom stay units − 1 then.
+ */
+export function overdispersion(units: readonly Proportion[], winsoriseFraction = 0.1, reference?: number): Overdispersion {
   if (units.length < 2) throw new RangeError("overdispersie vraagt minstens twee eenheden");
   units.forEach(checkProportion);
-  const p0 = units.reduce((s, u) => s + u.r, 0) / units.reduce((s, u) => s + u.n, 0);
+  const p0 = reference ?? units.reduce((s, u) => s + u.r, 0) / units.reduce((s, u) => s + u.n, 0);
   if (p0 === 0 || p0 === 1) throw new RangeError("overdispersie vraagt een referentie tussen 0 en 1");
-  const z = units.map((u) => zScore(u, p0));
-  const chiSquare = z.reduce((s, v) => s + v * v, 0);
+  const {chiSquare, phi, tau2} = spreadEstimate(units, p0, winsoriseFraction);
   const degreesOfFreedom = units.length - 1;
-  const zw = winsorise(z, winsoriseFraction);
-  const phi = zw.reduce((s, v) => s + v * v, 0) / units.length;
-  // Spiegelhalter's moment estimate: τ² = (Iφ − (I − 1)) / (Σw − Σw²/Σw), w = 1/s², s² = p0(1 − p0)/n.
-  const w = units.map((u) => u.n / (p0 * (1 - p0)));
-  const sumW = w.reduce((s, v) => s + v, 0);
-  const sumW2 = w.reduce((s, v) => s + v * v, 0);
-  const excess = units.length * phi - degreesOfFreedom;
-  const tau2 = excess > 0 ? excess / (sumW - sumW2 / sumW) : 0;
   return {p0, units: units.length, chiSquare, degreesOfFreedom, pValue: 1 - chisquareCdf(chiSquare, degreesOfFreedom), phi, tau2};
 }
 
@@ -89,9 +70,12 @@ export type LimitsKind = "binomiaal" | "overdispersie";
  * for the over-dispersed comparison.
  */
 export function randomEffectsLimits(n: number, p0: number, tau2: number, coverage: number): {lower: number; upper: number} {
-  const z = normalQuantile(1 - (1 - coverage) / 2, 0, 1);
-  const half = z * Math.sqrt((p0 * (1 - p0)) / n + tau2);
-  return {lower: Math.max(0, p0 - half), upper: Math.min(1, p0 + half)};
+  return overdispersedLimits(n, p0, tau2, coverageZ(coverage));
+}
+
+/** The standard normal quantile that leaves (1 − coverage)/2 in each tail: 1,96 for 95 %. */
+export function coverageZ(coverage: number): number {
+  return normalQuantile(1 - (1 - coverage) / 2, 0, 1);
 }
 
 /** Holm's step-down adjustment (R: p.adjust(p, "holm")), in the input's order. */

@@ -30,6 +30,7 @@ const {FactsheetTopCareTypes, FactsheetWithheldDetail, careTypeNotes} = await im
 const {FactsheetCosts} = await import("../src/components/FactsheetCosts.js");
 const {SchoolSummary} = await import("../src/components/SchoolSummary.js");
 const {FunnelPlot, coverageLabel, funnelColumns, funnelData} = await import("../src/components/FunnelPlot.js");
+const {latestVariation, schoolVariationSentences, spreadOf} = await import("../src/components/variationText.js");
 const {withheldLegend} = await import("../src/lib/format.js");
 const {withheldNote} = await import("../src/components/chartParts.js");
 const {toCsv} = await import("../src/lib/csv.js");
@@ -41,10 +42,14 @@ type Report = Awaited<ReturnType<typeof publicReportFromEnvironment>>["report"];
 /** One school's page as Markdown. */
 export function factsheetPage(report: Report, sheet: Sheet, slug: string): string {
   // The report's parts as the pages read them from JSON (their types live with the components).
-  const {meta, schools, careTypes} = report as unknown as {meta: any; schools: any; careTypes: any};
+  const {meta, schools, careTypes, statistics} = report as unknown as {meta: any; schools: any; careTypes: any; statistics: any};
 
   const row = schools.tabel6.find((r: {schoolId: string}) => r.schoolId === sheet.schoolId);
-  const funnelAll = funnelData(schools);
+  // The funnel and the sentence judge the school against the usual spread between schools, not chance alone.
+  const variation = latestVariation(statistics);
+  const spread = spreadOf(statistics, variation);
+  const variationSentence = variation ? schoolVariationSentences(variation.schools.find((s) => s.schoolId === sheet.schoolId), variation.year) : undefined;
+  const funnelAll = funnelData(schools, spread);
   const funnel = funnelAll.points.find((p) => p.schoolId === sheet.schoolId) ?? null;
   const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
   const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
@@ -69,9 +74,11 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
   });
   // The funnel on screen only: the summary's sentence stands without it, and the PDF keeps to two pages.
   const funnelFigure = funnel
-    ? figure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId}), {
+    ? figure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId, spread}), {
         title: `${sheet.name} tussen alle scholen, ${funnelAll.year}`,
-        description: `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen kan het verschil met de gemeente toeval zijn.`,
+        description: spread
+          ? `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen valt het verschil met de gemeente binnen de gewone spreiding tussen scholen.`
+          : `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen kan het verschil met de gemeente toeval zijn.`,
         columns: funnelColumns(funnelAll),
         rows: funnelAll.points,
         filename: `${slug}-trechter.csv`
@@ -105,7 +112,7 @@ ${meta.synthetic ? `<div class="warning" label="Nagemaakte gegevens"><p>Deze fac
 <p>Alleen leerlingen die in de gemeente wonen én daar naar school gaan tellen mee (<a href="../onderzoek#afbakening">afbakening</a>). ${escape(withheldLegend(meta.minCount))} Zo is geen enkele leerling te herkennen (<a href="../verantwoording#afscherming">afscherming</a>).</p>
 </div>
 
-${row ? block(SchoolSummary(sheet, row, {funnel, coverage: 0.95}).outerHTML) : ""}
+${row ? block(SchoolSummary(sheet, row, {funnel, coverage: 0.95, variation: variationSentence}).outerHTML) : ""}
 
 ${funnelFigure ? `<div class="no-print">${block(funnelFigure)}</div>` : ""}
 

@@ -92,7 +92,7 @@ export function deriveAtoms(
   const trajectoriesOf = new Map<string, Trajectory[]>();
   for (const t of dataset.trajectories) trajectoriesOf.set(t.pupilId, [...(trajectoriesOf.get(t.pupilId) ?? []), t]);
   // Factor tables count schools, not pupils: computed once, reused for every unit.
-  const reuse = {factors: computeReport(dataset, scope).factors};
+  const reuse = {factors: computeReport(dataset, scope).factors, statistics: null};
   let reports = 0;
   const countsOf = (pupilId: string, trajectories: Trajectory[]) => {
     reports++;

@@ -5,7 +5,7 @@
 // Tabel 6, or from every pupil enrolled, residents of other municipalities included.
 
 import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
-import type {Dataset} from "../model.js";
+import type {Dataset, Settings} from "../model.js";
 import {holm} from "../variation.js";
 import {compositeKey, increment} from "./common.js";
 import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
@@ -50,28 +50,46 @@ function allEnrolled(dataset: Dataset, year: number): Map<string, number> {
   return counts;
 }
 
+/** What the variants need besides the schools' factors: the latest year's counts of the Tabel 6
+ *  schools and every pupil enrolled per school. Counted once in the report, used when publishing. */
+export interface SensitivityBasis {
+  latest: Map<string, YearCounts>;
+  everyone: Map<string, number>;
+}
+
+export function sensitivityBasis(dataset: Dataset, scope: Scope, counts: Map<string, YearCounts>, tabel6: SchoolRow[]): SensitivityBasis {
+  return {
+    latest: new Map(tabel6.map((row) => [row.schoolId, countsFor(counts, row.schoolId, scope.latestYear)])),
+    everyone: allEnrolled(dataset, scope.latestYear)
+  };
+}
+
 export function factorSensitivity(
   dataset: Dataset,
   scope: Scope,
   counts: Map<string, YearCounts>,
   tabel6: SchoolRow[],
+  schools: SchoolFactors<Mode>[]
+): FactorSensitivity[] {
+  return factorSensitivityOf(dataset.settings, sensitivityBasis(dataset, scope, counts, tabel6), schools);
+}
+
+export function factorSensitivityOf(
+  settings: Settings,
+  basis: SensitivityBasis,
   /** The schools' factors with the use category in its published form: a school whose category is
    *  withheld stays out of every variant's test, as in the report's own. */
   schools: SchoolFactors<Mode>[]
 ): FactorSensitivity[] {
-  const {settings} = dataset;
-  const latest = scope.latestYear;
-  const byId = new Map(tabel6.map((row) => [row.schoolId, row]));
-  const everyone = allEnrolled(dataset, latest);
   const variants: Record<SensitivityVariant, SchoolFactors<Mode>[]> = {
     rapport: schools,
     onafgerond: schools.map((s) => {
-      const c = countsFor(counts, s.schoolId, latest);
-      const recompute = !isSuppressed(s.useCategory) && s.useCategory !== null && byId.has(s.schoolId) && c.enrolled > 0;
+      const c = basis.latest.get(s.schoolId);
+      const recompute = !isSuppressed(s.useCategory) && s.useCategory !== null && c !== undefined && c.enrolled > 0;
       return {...s, useCategory: recompute ? useCategory((100 * c.pupils) / c.enrolled, settings) : s.useCategory};
     }),
     alle_leerlingen: schools.map((s) => {
-      const pupils = everyone.get(s.schoolId) ?? s.enrolledLatestYear;
+      const pupils = basis.everyone.get(s.schoolId) ?? s.enrolledLatestYear;
       return {...s, size: schoolSizeCategory(pupils, settings), sot: s.sotTrajectories === null ? null : sotCategory(s.sotTrajectories, pupils, settings)};
     })
   };

@@ -74,6 +74,29 @@ function position(rate: number, limits: {lower: number; upper: number}): Positio
   return rate > limits.upper ? "boven" : rate < limits.lower ? "onder" : "binnen";
 }
 
+/** A school's place in both funnels around `od` (binomial, then over-dispersed), at each coverage. */
+export function funnelPositions(r: number, n: number, od: Pick<Overdispersion, "p0" | "tau2">): Pick<SchoolVariation, "binomial" | "overdispersed"> {
+  const rate = r / n;
+  return {
+    binomial: COVERAGES.map((q) => position(rate, funnelLimits(n, od.p0, q))) as [Position, Position],
+    overdispersed: COVERAGES.map((q) => position(rate, randomEffectsLimits(n, od.p0, od.tau2, q))) as [Position, Position]
+  };
+}
+
+/** Whether an interval of O/E lies wholly above or below 1. */
+export function ratioPosition({lower, upper}: {lower: number; upper: number}): Position {
+  return lower > 1 ? "boven" : upper < 1 ? "onder" : "binnen";
+}
+
+/** Pupil-years with youth care over pupil-years enrolled, with its Clopper–Pearson 95 % interval. */
+export function pooledRate(years: readonly {pupils: number; enrolled: number}[]): {pupils: number; enrolled: number; rate: number; lower: number; upper: number} | null {
+  const enrolled = years.reduce((s, c) => s + c.enrolled, 0);
+  const pupils = years.reduce((s, c) => s + c.pupils, 0);
+  if (enrolled === 0) return null;
+  const {lower, upper} = clopperPearson({r: pupils, n: enrolled});
+  return {pupils, enrolled, rate: pupils / enrolled, lower, upper};
+}
+
 /** Enrolled pupils and pupils with youth care per school and year (compositeKey), by age on 1 July (rule 19). */
 function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
   const byUnit = new Map<string, Map<number, {n: number; pupils: Set<string>}>>();
@@ -118,16 +141,14 @@ export function variationTables(scope: Scope, counts: Map<string, YearCounts>): 
       year,
       overdispersion: od,
       schools: present.map(({school, c}) => {
-        const rate = c.pupils / c.enrolled;
         const standardised = indirectlyStandardised(strata.get(compositeKey(school.id, year)) ?? [], reference);
         return {
           ...schoolRef(school),
           enrolled: c.enrolled,
           pupils: c.pupils,
-          binomial: COVERAGES.map((q) => position(rate, funnelLimits(c.enrolled, od.p0, q))) as [Position, Position],
-          overdispersed: COVERAGES.map((q) => position(rate, randomEffectsLimits(c.enrolled, od.p0, od.tau2, q))) as [Position, Position],
+          ...funnelPositions(c.pupils, c.enrolled, od),
           standardised,
-          standardisedPosition: standardised.lower > 1 ? "boven" : standardised.upper < 1 ? "onder" : "binnen"
+          standardisedPosition: ratioPosition(standardised)
         };
       })
     });
@@ -145,12 +166,8 @@ export function variationTables(scope: Scope, counts: Map<string, YearCounts>): 
   }
 
   const pooled = schools.flatMap((school) => {
-    const all = scope.years.map((year) => countsFor(counts, school.id, year));
-    const enrolled = all.reduce((s, c) => s + c.enrolled, 0);
-    const pupils = all.reduce((s, c) => s + c.pupils, 0);
-    if (enrolled === 0) return [];
-    const {lower, upper} = clopperPearson({r: pupils, n: enrolled});
-    return [{...schoolRef(school), pupils, enrolled, rate: pupils / enrolled, lower, upper}];
+    const rate = pooledRate(scope.years.map((year) => countsFor(counts, school.id, year)));
+    return rate ? [{...schoolRef(school), ...rate}] : [];
   });
 
   return {years, changes, pooled};

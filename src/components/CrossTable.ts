@@ -19,7 +19,12 @@ export interface CrossTableOptions {
   highlight?: string | null;
   /** The year the use categories are from, for the description. */
   year?: number;
+  /** The p-value after Holm's correction for all factors tested; the conclusion follows it. */
+  holmP?: number | null;
 }
+
+/** Holm-adjusted p-values by factor (statistics.json's sensitivity table, the report's variant). */
+export type AdjustedP = Map<string, number | null>;
 
 /** Rows that stand for "not known"; shown only when a school is in them. */
 const NO_VALUE_ROWS = new Set(["onbekend", "geen_cijfer"]);
@@ -54,21 +59,27 @@ export function formatP(p: number): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
-/** Short reading of the test for overviews. */
-export function testConclusion(test: ExactTest): string {
-  if (test.pValue === null) return "niet te toetsen";
-  if (test.pValue < 0.05) return "een aanwijzing voor een verband";
-  if (test.pValue < 0.2) return "hooguit een zwakke aanwijzing voor een verband";
+/** Short reading of the test for overviews; from the adjusted p-value when there is one. */
+export function testConclusion(test: ExactTest, holmP?: number | null): string {
+  const p = holmP ?? test.pValue;
+  if (test.pValue === null || p === null) return "niet te toetsen";
+  if (p < 0.05) return "een aanwijzing voor een verband";
+  if (p < 0.2) return "hooguit een zwakke aanwijzing voor een verband";
   return "geen aanwijzing voor een verband";
 }
 
-/** The test in one sentence: "Zo'n verdeling komt bij toeval vaak voor (p = 0,42): geen aanwijzing voor een verband." */
-export function testSentence(test: ExactTest): string {
+/** The test in one sentence: "Zo'n verdeling komt bij toeval vaak voor (p = 0,42): geen aanwijzing voor een verband."
+ *  With an adjusted p-value a second sentence gives it, and the conclusion moves there. */
+export function testSentence(test: ExactTest, holmP?: number | null): string {
   if (test.untestable === "one_category") return "Niet te toetsen: de getoetste scholen vallen allemaal in één categorie.";
   if (test.untestable === "too_many_tables" || test.pValue === null) return "Niet exact te toetsen: er zijn te veel scholen voor deze berekening.";
   const p = test.pValue;
   const how = p < 0.05 ? "zelden" : p < 0.2 ? "af en toe" : "vaak";
-  return `Zo'n verdeling komt bij toeval ${how} voor (${formatP(p)}): ${testConclusion(test)}.`;
+  if (holmP === undefined || holmP === null) return `Zo'n verdeling komt bij toeval ${how} voor (${formatP(p)}): ${testConclusion(test)}.`;
+  return (
+    `Zo'n verdeling komt bij toeval ${how} voor (${formatP(p)}). ` +
+    `Omdat er meer factoren getoetst zijn, telt de gecorrigeerde waarde (Holm: ${formatP(holmP)}): ${testConclusion(test, holmP)}.`
+  );
 }
 
 /** Which schools the test leaves out, and why; empty when it uses every school in the table. */
@@ -107,12 +118,12 @@ function averageOverall(table: CrossTableData): {average: number; schools: numbe
   };
 }
 
-export function crossTableTitle(table: CrossTableData): string {
+export function crossTableTitle(table: CrossTableData, holmP?: number | null): string {
   const middle = middleGroup(table);
   if (middle && middle.schools > 0) {
     return `${middle.name}: ${formatCount(middle.average)} van de ${formatCount(middle.schools)} hebben gemiddeld jeugdhulpgebruik`;
   }
-  const conclusion = testConclusion(table.exactTest);
+  const conclusion = testConclusion(table.exactTest, holmP);
   return `${table.label}: ${conclusion === "niet te toetsen" ? "niet te toetsen" : `${conclusion} met het jeugdhulpgebruik`}`;
 }
 
@@ -121,15 +132,13 @@ export function crossTableTitle(table: CrossTableData): string {
  * relation and which ("Een aanwijzing voor een verband bij 1 van de 3 kenmerken: SOT-trajecten per 100
  * leerlingen"). Read from the p-values, so the title never says more than the table under it.
  */
-export function factorsFinding(tables: CrossTableData[]): string {
+export function factorsFinding(tables: CrossTableData[], adjusted?: AdjustedP): string {
   const tested = tables.filter((t) => t.exactTest.pValue !== null);
   const n = tested.length;
   if (n === 0) return "De kenmerken zijn niet te toetsen";
-  const strong = tested.filter((t) => (t.exactTest.pValue as number) < 0.05).map((t) => t.label);
-  const weak = tested.filter((t) => {
-    const p = t.exactTest.pValue as number;
-    return p >= 0.05 && p < 0.2;
-  }).map((t) => t.label);
+  const pOf = (t: CrossTableData) => adjusted?.get(t.factor) ?? (t.exactTest.pValue as number);
+  const strong = tested.filter((t) => pOf(t) < 0.05).map((t) => t.label);
+  const weak = tested.filter((t) => pOf(t) >= 0.05 && pOf(t) < 0.2).map((t) => t.label);
   const all = n === 1 ? "het kenmerk" : `de ${formatCount(n)} kenmerken`;
   if (strong.length === n) return `Een aanwijzing voor een verband bij ${n === 1 ? "het kenmerk" : `alle ${formatCount(n)} kenmerken`}`;
   if (strong.length > 0) return `Een aanwijzing voor een verband bij ${formatCount(strong.length)} van de ${formatCount(n)} kenmerken: ${joinNames(strong)}`;
@@ -138,14 +147,14 @@ export function factorsFinding(tables: CrossTableData[]): string {
 }
 
 /** The paragraph under the table: the comparison for the middle group, then the test in words. */
-export function crossTableFinding(table: CrossTableData): string {
+export function crossTableFinding(table: CrossTableData, holmP?: number | null): string {
   const sentences: string[] = [];
   const middle = middleGroup(table);
   if (middle && middle.schools > 0) {
     const all = averageOverall(table);
     sentences.push(`Ter vergelijking: van alle ${formatCount(all.schools)} getoetste scholen hebben er ${formatCount(all.average)} gemiddeld gebruik.`);
   }
-  sentences.push(testSentence(table.exactTest));
+  sentences.push(testSentence(table.exactTest, holmP));
   if (table.exactTest.pValue !== null) sentences.push(`Getoetst over ${formatCount(table.exactTest.schools)} scholen.`);
   return sentences.join(" ");
 }
@@ -262,12 +271,12 @@ export function CrossTable(table: CrossTableData, options: CrossTableOptions = {
   scroller.append(crossTableElement(table, options));
   const finding = document.createElement("p");
   finding.className = "cross-table-test";
-  finding.textContent = crossTableFinding(table);
+  finding.textContent = crossTableFinding(table, options.holmP);
   body.append(scroller, finding);
   const year = options.year === undefined ? "" : ` in ${options.year}`;
   const notes = [exclusionNote(table.exactTest), table.columns.some((c) => c.key === "afgeschermd") ? "Afgeschermd: het percentage van de school is niet gepubliceerd (kleine aantallen)." : ""];
   return ChartFigure(body, {
-    title: crossTableTitle(table),
+    title: crossTableTitle(table, options.holmP),
     description: `Aantal scholen per categorie, naar jeugdhulpgebruik${year} (laag, gemiddeld of hoog).`,
     columns: cellColumns(table),
     rows: cellRows(table),
@@ -276,14 +285,18 @@ export function CrossTable(table: CrossTableData, options: CrossTableOptions = {
   });
 }
 
-/** Every cross-table's test in one table: factor, schools tested, p-value and what it means. */
-export function CrossTableSummary(tables: CrossTableData[], {caption}: {caption: string}): HTMLTableElement {
+/**
+ * Every cross-table's test in one table: factor, schools tested, p-value and what it means. With
+ * `adjusted`, the Holm p-value stands beside the raw one and the outcome follows it.
+ */
+export function CrossTableSummary(tables: CrossTableData[], {caption, adjusted}: {caption: string; adjusted?: AdjustedP}): HTMLTableElement {
   const element = document.createElement("table");
   element.createCaption().textContent = caption;
   const head = element.createTHead().insertRow();
-  ["Factor", "Getoetste scholen", "p-waarde", "Uitkomst"].forEach((label, i) => {
+  const labels = adjusted ? ["Factor", "Getoetste scholen", "p-waarde", "Na Holm-correctie", "Uitkomst"] : ["Factor", "Getoetste scholen", "p-waarde", "Uitkomst"];
+  labels.forEach((label, i) => {
     const th = headerCell(label, "col");
-    if (i === 1 || i === 2) th.style.textAlign = "right";
+    if (i > 0 && i < labels.length - 1) th.style.textAlign = "right";
     head.append(th);
   });
   const body = element.createTBody();
@@ -291,12 +304,14 @@ export function CrossTableSummary(tables: CrossTableData[], {caption}: {caption:
     const tr = body.insertRow();
     tr.append(headerCell(table.label, "row"));
     const {exactTest: test} = table;
-    const cells = [formatCount(test.schools), test.pValue === null ? "–" : pValueText(test.pValue), testConclusion(test)];
+    const pText = (p: number | null | undefined) => (p === null || p === undefined ? "–" : pValueText(p));
+    const holmP = adjusted?.get(table.factor);
+    const cells = [formatCount(test.schools), pText(test.pValue), ...(adjusted ? [pText(holmP)] : []), testConclusion(test, holmP)];
     cells.forEach((text, i) => {
       const td = tr.insertCell();
       td.textContent = text;
       td.style.verticalAlign = "top";
-      if (i < 2) td.style.textAlign = "right";
+      if (i < cells.length - 1) td.style.textAlign = "right";
     });
   }
   return element;

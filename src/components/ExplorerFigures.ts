@@ -8,13 +8,14 @@ import {toCsv, type Column} from "../lib/csv.js";
 import type {Cube, CubeCell} from "../lib/cube.js";
 import {comparedUnits, serializeState, type ExplorerState} from "../lib/explorerState.js";
 import {ageRows, careTypeYears, focusUnit, focusYear, funnelTables, trajectoriesPerPupil, trendCells, type AgeRow} from "../lib/explorerViews.js";
-import {formatCount, formatPercent} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent} from "../lib/format.js";
 import {withheldNote} from "./chartParts.js";
 import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
-import {FunnelPlot, funnelColumns, funnelData, funnelFinding} from "./FunnelPlot.js";
+import {FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData} from "./FunnelPlot.js";
+import {spreadEstimate, type Spread} from "../lib/funnel.js";
 import {joinNames} from "./schoolTables.js";
 
 const CELL_COLUMNS: Column<CubeCell>[] = [
@@ -70,7 +71,17 @@ export interface ExplorerFigure {
   build: () => HTMLElement;
 }
 
-export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}: {width?: number} = {}): ExplorerFigure[] {
+/** The funnel's coverages with the normal quantile of each (statistics.json `coverages`, `z`). */
+export type Quantiles = Pick<Spread, "coverages" | "z">;
+
+/** φ and τ² of the funnel's schools (perturbed counts, so φ reads a little high), or null. */
+export function funnelSpread(data: FunnelData, quantiles: Quantiles | undefined): {phi: number; spread: Spread | null} | null {
+  if (data.p === null || data.p <= 0 || data.p >= 1 || data.points.length < 2) return null;
+  const {phi, tau2} = spreadEstimate(data.points.map((d) => ({r: d.pupils, n: d.enrolled})), data.p);
+  return {phi, spread: quantiles ? {tau2, coverages: quantiles.coverages, z: quantiles.z} : null};
+}
+
+export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, quantiles}: {width?: number; quantiles?: Quantiles} = {}): ExplorerFigure[] {
   const selection = selectionText(cube, state);
   const compared = comparedUnits(state, cube);
   // A file name from the filters a figure depends on: a kept figure keeps a name that fits it.
@@ -109,15 +120,21 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640}:
     },
     {
       name: "funnel",
-      key: key(year, state.board, highlight, filters),
+      key: key(year, state.board, highlight, filters, state.limits),
       build: () => {
         const tables = funnelTables(cube, state);
-        const funnel = funnelData(tables);
+        const estimate = funnelSpread(funnelData(tables), quantiles);
+        const spread = state.limits === "overdispersie" ? (estimate?.spread ?? null) : null;
+        const funnel = funnelData(tables, spread);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
         const around = state.board ? reference : "de gemeente";
-        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference}), {
+        const limits = spread ? "de grenzen van toeval plus de gewone verschillen tussen scholen" : "de grenzen van toeval";
+        const phi = estimate
+          ? ` φ = ${formatDecimal(estimate.phi, 2)}: de scholen verschillen ${formatDecimal(estimate.phi, 1)} keer zo veel als toeval alleen geeft (op de licht verstoorde aantallen, dus iets te hoog).`
+          : "";
+        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
-          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met de grenzen van toeval rond ${around} (${selection}).`,
+          description: `Elke school in ${year}: percentage met jeugdhulp tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).${phi}`,
           columns: funnelColumns(funnel),
           rows: funnel.points,
           filename: `verkennen-trechter-${year}-${slugOf({...state, years: cube.meta.years, schools: highlight ? [highlight] : []})}.csv`,

@@ -47,6 +47,7 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
   options(age, cube.meta.ages.map((a): [string, string] => [a.key, a.label]), () => false);
   const dyslexia = element("input", {type: "checkbox", name: "dyslexie"});
   const dbc = element("input", {type: "checkbox", name: "dbc"});
+  const spread = element("input", {type: "checkbox", name: "grenzen"});
   const definition = element("fieldset", {className: "explorer-definition"}, element("legend", {textContent: "Jeugdhulp in een jaar"}));
   const definitionRadios = (
     [
@@ -82,6 +83,7 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
     dyslexia.disabled = state.careType === cube.meta.dyslexiaCareType;
     dbc.checked = state.dbc === "aan";
     definitionRadios.forEach((radio) => (radio.checked = radio.value === state.definition));
+    spread.checked = state.limits === "overdispersie";
     form.value = state;
   };
 
@@ -98,7 +100,8 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
       age: age.value,
       dyslexia: dyslexiaCare ? "met" : "zonder",
       dbc: dbc.checked ? "aan" : "uit",
-      definition: definitionRadios.find((r) => r.checked)?.value === "actief" ? "actief" : "gestart"
+      definition: definitionRadios.find((r) => r.checked)?.value === "actief" ? "actief" : "gestart",
+      limits: spread.checked ? "overdispersie" : "binomiaal"
     };
   };
 
@@ -126,6 +129,7 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
     element("label", {className: "explorer-check"}, dyslexia, " dyslexiezorg meetellen"),
     element("label", {className: "explorer-check"}, dbc, " DBC-correctie toepassen"),
     definition,
+    element("label", {className: "explorer-check"}, spread, " trechter: gewone verschillen tussen scholen meerekenen"),
     reset
   );
   // Stop the form's own "input" events (every keystroke in a select) from reaching view() early:

@@ -8,7 +8,7 @@
 import {variantKey, type Cube} from "../lib/cube.js";
 import {serializeState, type ExplorerState} from "../lib/explorerState.js";
 import type {ExplorerForm} from "./ExplorerFilters.js";
-import {explorerFigures} from "./ExplorerFigures.js";
+import {explorerFigures, type Quantiles} from "./ExplorerFigures.js";
 
 export interface ExplorerViewOptions {
   /** The cell rows of one variant ("met-uit-gestart"), from its file. */
@@ -18,12 +18,14 @@ export interface ExplorerViewOptions {
   /** Rows of cube cells kept in memory: all eight variants of a municipality, about two of a
    *  national cube (half a million rows each, some 300 MB in a tab). */
   keepRows?: number;
+  /** The funnel's coverages and their normal quantiles (statistics.json), for the over-dispersed limits. */
+  quantiles?: Quantiles;
 }
 
 /** Narrower than this the charts stop being readable; the page scrolls instead. */
 const MIN_WIDTH = 320;
 
-export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000}: ExplorerViewOptions): HTMLElement {
+export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000, quantiles}: ExplorerViewOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "explorer-results";
   root.setAttribute("aria-busy", "false");
@@ -35,7 +37,7 @@ export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onSta
   let loading: Promise<void> | null = null;
 
   const render = () => {
-    const figures = explorerFigures(cube, form.value, {width: Math.max(MIN_WIDTH, width || 640)});
+    const figures = explorerFigures(cube, form.value, {width: Math.max(MIN_WIDTH, width || 640), quantiles});
     const elements = figures.map((figure) => {
       const current = shown.get(figure.name);
       if (current?.key === figure.key) return current.element;

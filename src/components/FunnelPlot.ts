@@ -5,7 +5,9 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import {labelWidth, percentAxis} from "../lib/chartLayout.js";
-import {funnelLimits, outsideLimits, type Side} from "../lib/funnel.js";
+import {limitsAt, outsideLimits, type Side, type Spread} from "../lib/funnel.js";
+
+export type {Spread};
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
 import {NEUTRAL, PAIR_COLORS} from "./palette.js";
 import {joinNames, latestYear, type SchoolRef, type SchoolTables} from "./schoolTables.js";
@@ -24,6 +26,8 @@ export interface FunnelPoint extends SchoolRef {
 
 export interface FunnelData {
   year: number;
+  /** The limits are widened by this over-dispersion; null: binomial limits. */
+  spread: Spread | null;
   /** The municipal proportion (0…1) the limits are drawn around; null when it is withheld. */
   p: number | null;
   points: FunnelPoint[];
@@ -39,7 +43,7 @@ export interface FunnelLine {
 }
 
 /** The schools as drawn, with the side of each limit they fall outside (if any). */
-export function funnelData(tables: SchoolTables): FunnelData {
+export function funnelData(tables: SchoolTables, spread: Spread | null = null): FunnelData {
   const total = tables.total.years[tables.total.years.length - 1];
   const p = isSuppressedValue(total.pupils) || total.enrolled === 0 ? null : total.pupils / total.enrolled;
   const points: FunnelPoint[] = [];
@@ -56,19 +60,19 @@ export function funnelData(tables: SchoolTables): FunnelData {
       enrolled,
       pupils,
       pct: (100 * pupils) / enrolled,
-      outside95: outsideLimits(pupils, enrolled, p, COVERAGES[0]),
-      outside998: outsideLimits(pupils, enrolled, p, COVERAGES[1])
+      outside95: outsideLimits(pupils, enrolled, p, COVERAGES[0], spread),
+      outside998: outsideLimits(pupils, enrolled, p, COVERAGES[1], spread)
     });
   }
-  return {year: total.year, p, points, withheld};
+  return {year: total.year, spread, p, points, withheld};
 }
 
 /** The limit lines in percent, for every whole school size from `from` to `to`. */
-export function funnelLines(p: number, from: number, to: number): FunnelLine[] {
+export function funnelLines(p: number, from: number, to: number, spread: Spread | null = null): FunnelLine[] {
   const lines: FunnelLine[] = [];
   for (const coverage of COVERAGES) {
     for (let n = Math.max(1, Math.floor(from)); n <= Math.ceil(to); n++) {
-      const {lower, upper} = funnelLimits(n, p, coverage);
+      const {lower, upper} = limitsAt(n, p, coverage, spread);
       lines.push({n, coverage, lower: 100 * lower, upper: 100 * upper});
     }
   }
@@ -134,7 +138,7 @@ export function funnelSentences(data: FunnelData): string[] {
       : `${schools(count(narrow))} ${count(narrow) === 1 ? "ligt" : "liggen"} buiten de ${coverageLabel(narrow.coverage)}-grenzen: ${sidesText(narrow)}. Zo'n verschil verklaart toeval bijna nooit.`
   ];
   const small = Math.max(10, Math.round(Math.min(...data.points.map((d) => d.enrolled)) / 10) * 10);
-  const {lower, upper} = funnelLimits(small, data.p, wide.coverage);
+  const {lower, upper} = limitsAt(small, data.p, wide.coverage, data.spread);
   sentences.push(
     `Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij ${formatCount(small)} leerlingen ligt de ` +
       `${coverageLabel(wide.coverage)}-grens tussen ${formatPercent(100 * lower, 1)} en ${formatPercent(100 * upper, 1)}; ` +
@@ -146,7 +150,7 @@ export function funnelSentences(data: FunnelData): string[] {
 /** The "Toon tabel" and CSV columns: each drawn school with its count, percentage and limits. */
 export function funnelColumns(data: FunnelData): Column<FunnelPoint>[] {
   const limits = (coverage: number, side: "lower" | "upper") => (d: FunnelPoint) =>
-    data.p === null ? null : 100 * funnelLimits(d.enrolled, data.p, coverage)[side];
+    data.p === null ? null : 100 * limitsAt(d.enrolled, data.p, coverage, data.spread)[side];
   return [
     {label: "School", value: (d) => d.name},
     {label: `Leerlingen ${data.year}`, value: (d) => d.enrolled, kind: "count"},
@@ -176,6 +180,8 @@ export interface FunnelPlotOptions {
   highlight?: string | null;
   /** What the middle line stands for: the municipality, or in the explorer a school board. */
   referenceLabel?: string;
+  /** Widen the limits for over-dispersion (see Spread); binomial limits when absent. */
+  spread?: Spread | null;
 }
 
 export type LabelSide = "right" | "left" | "above" | "below";
@@ -228,9 +234,9 @@ const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998"}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
-  const data = funnelData(tables);
+  const data = funnelData(tables, spread);
   if (data.p === null || data.points.length === 0) {
     const message = document.createElement("p");
     message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
@@ -241,7 +247,7 @@ export function FunnelPlot(
   const maxN = Math.ceil(Math.max(...sizes) * 1.08);
   // Start the funnel at half the smallest school: below that the limits leave the plot anyway. Never
   // past the largest: a selection of only tiny groups (the explorer's age groups) still gets lines.
-  const lines = funnelLines(p, Math.min(maxN, Math.max(10, Math.floor(Math.min(...sizes) / 2))), maxN);
+  const lines = funnelLines(p, Math.min(maxN, Math.max(10, Math.floor(Math.min(...sizes) / 2))), maxN, spread);
   const yMax = Math.max(...data.points.map((d) => d.pct), ...lines.filter((l) => l.n >= Math.min(...sizes)).map((l) => l.upper)) * 1.08;
   const ends = COVERAGES.map((coverage) => lines.filter((l) => l.coverage === coverage).at(-1) as FunnelLine);
   const labelled = data.points.filter((d) => (label === "outside95" ? d.outside95 : d.outside998) !== null && d.schoolId !== highlight);
@@ -295,7 +301,7 @@ export function FunnelPlot(
     marginRight,
     marginTop,
     marginBottom,
-    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
+    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met ${spread ? "voor overdispersie verbrede " : ""}grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
     // Ticks and their decimals follow the domain: small shares never read "1% 1% 2%".
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, grid: true, ...percentAxis(yMax, height - 50)},

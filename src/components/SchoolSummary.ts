@@ -14,6 +14,9 @@ export interface SummaryContext {
   funnel: FunnelPoint | null;
   /** Coverage of the limits the sentence uses (0.95 or 0.998). */
   coverage: number;
+  /** The school against the usual spread between schools and by age (variationText.ts
+   *  schoolVariationSentences); it takes the place of the funnel sentence, which counts chance only. */
+  variation?: string;
 }
 
 const USE_WORDS = {laag: "laag", gemiddeld: "gemiddeld", hoog: "hoog"} as const;
@@ -63,7 +66,8 @@ function careTypeSentence(sheet: Sheet, year: number): string | null {
 /** The factsheet's opening sentences, in Dutch, in a fixed order. */
 export function schoolSummary(sheet: Sheet, row: SchoolRow, context: SummaryContext): string[] {
   const year = latestYear(row).year;
-  return [pupilsSentence(sheet, row), useSentence(row), growthSentence(row), funnelSentence(context), careTypeSentence(sheet, year)].filter(
+  const spread = context.variation ?? funnelSentence(context);
+  return [pupilsSentence(sheet, row), useSentence(row), growthSentence(row), spread, careTypeSentence(sheet, year)].filter(
     (s): s is string => s !== null
   );
 }

@@ -1,5 +1,5 @@
 // The explorer's filters as a URL query, so a view can be shared and reopened exactly:
-//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief
+//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie
 // Only values that differ from the default are written. Values a link gets wrong are dropped and
 // reported, never guessed.
 
@@ -12,6 +12,8 @@ export interface ExplorerState extends CellFilter {
   board: string | null;
   /** Unit codes of the schools to compare ("s:17NC"), in the order chosen. */
   schools: string[];
+  /** The funnel's limits: chance alone, or widened for the usual spread between schools. */
+  limits: "binomiaal" | "overdispersie";
 }
 
 export interface ParsedState {
@@ -28,7 +30,8 @@ export const PARAMS = {
   age: "leeftijd",
   dyslexia: "dyslexie",
   dbc: "dbc",
-  definition: "definitie"
+  definition: "definitie",
+  limits: "grenzen"
 } as const;
 
 export function defaultState(cube: Cube): ExplorerState {
@@ -40,7 +43,8 @@ export function defaultState(cube: Cube): ExplorerState {
     age: "alle",
     dyslexia: "met",
     dbc: "uit",
-    definition: cube.meta.definition
+    definition: cube.meta.definition,
+    limits: "binomiaal"
   };
 }
 
@@ -74,6 +78,7 @@ export function parseState(search: string, cube: Cube): ParsedState {
   pick(PARAMS.dyslexia, ["met", "zonder"] as const, (d) => (state.dyslexia = d));
   pick(PARAMS.dbc, ["uit", "aan"] as const, (d) => (state.dbc = d));
   pick(PARAMS.definition, ["gestart", "actief"] as const, (d) => (state.definition = d));
+  pick(PARAMS.limits, ["binomiaal", "overdispersie"] as const, (l) => (state.limits = l));
   // Dyslexia care without dyslexia care is empty by definition: keep the care type, drop "zonder".
   if (state.careType === cube.meta.dyslexiaCareType && state.dyslexia === "zonder") {
     state.dyslexia = "met";
@@ -88,7 +93,7 @@ export function serializeState(state: ExplorerState, cube: Cube): string {
   if (state.years.join() !== defaults.years.join()) params.set(PARAMS.years, state.years.join(","));
   if (state.board !== null) params.set(PARAMS.board, state.board.slice(2));
   if (state.schools.length > 0) params.set(PARAMS.schools, state.schools.map((s) => s.slice(2)).join(","));
-  for (const key of ["careType", "age", "dyslexia", "dbc", "definition"] as const) {
+  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits"] as const) {
     if (state[key] !== defaults[key]) params.set(PARAMS[key], state[key]);
   }
   // Commas stay readable in a shared link.

@@ -1,7 +1,9 @@
 // Control limits for a funnel plot of proportions (Spiegelhalter 2005, "Funnel plots for comparing
 // institutional performance", appendix A.1.1): for a unit of n pupils and a reference proportion p,
 // the limits are exact quantiles of Binomial(n, p), interpolated so that they change smoothly with n.
-// Pure and dependency-free: it runs in the browser and in the tests alike.
+// Also the over-dispersed limits and the estimate of φ and τ² they need (Spiegelhalter 2005,
+// "Handling over-dispersion of performance indicators"). Pure and dependency-free: it runs in the
+// browser and in the tests alike.
 
 // Lanczos approximation (g = 7, 9 terms): about 15 significant digits for x > 0.
 const LANCZOS = [
@@ -99,11 +101,74 @@ export function funnelLimits(n: number, p: number, coverage: number): {lower: nu
 const LIMITS_CACHE_SIZE = 20_000;
 const limitsCache = new Map<string, {lower: number; upper: number}>();
 
+/**
+ * Limits widened for over-dispersion (Spiegelhalter 2005, additive random effects):
+ * p ± z·√(p(1 − p)/n + τ²), with z the normal quantile of the coverage (loaders/variation.ts
+ * `coverageZ`, published beside τ² so the page needs no quantile function of its own).
+ */
+export function overdispersedLimits(n: number, p: number, tau2: number, z: number): {lower: number; upper: number} {
+  const half = z * Math.sqrt((p * (1 - p)) / n + tau2);
+  return {lower: Math.max(0, p - half), upper: Math.min(1, p + half)};
+}
+
+/**
+ * Over-dispersion to widen the limits with: τ² and, per coverage, its normal quantile (as
+ * statistics.json publishes them). Without it the limits are binomial: chance alone, every pupil alike.
+ */
+export interface Spread {
+  tau2: number;
+  coverages: readonly number[];
+  z: readonly number[];
+}
+
+/** The limits at `coverage` for a unit of n around p: binomial, or widened by `spread`. */
+export function limitsAt(n: number, p: number, coverage: number, spread: Spread | null = null): {lower: number; upper: number} {
+  if (spread === null) return funnelLimits(n, p, coverage);
+  const z = spread.z[spread.coverages.indexOf(coverage)];
+  if (z === undefined) throw new RangeError(`geen z-waarde voor dekking ${coverage}`);
+  return overdispersedLimits(n, p, spread.tau2, z);
+}
+
+/** The z-score of a unit against the reference proportion p0 under binomial variation. */
+export function zScore({r, n}: {r: number; n: number}, p0: number): number {
+  return (r / n - p0) / Math.sqrt((p0 * (1 - p0)) / n);
+}
+
+/**
+ * Replace the `fraction` lowest and highest z-scores by the nearest remaining ones (Spiegelhalter
+ * 2005: 10 %), so that a few truly divergent units do not inflate the estimate of over-dispersion
+ * that is then used to judge them. With fewer units than 1/fraction nothing is replaced.
+ */
+export function winsorise(values: readonly number[], fraction: number): number[] {
+  const k = Math.floor(values.length * fraction);
+  if (k === 0) return [...values];
+  const sorted = [...values].sort((a, b) => a - b);
+  const low = sorted[k];
+  const high = sorted[sorted.length - 1 - k];
+  return values.map((v) => Math.min(high, Math.max(low, v)));
+}
+
+/**
+ * Spiegelhalter's (2005) estimate of over-dispersion around p0: Pearson χ² = Σ z², φ = the mean of
+ * the winsorised z², and the additive between-unit variance τ² (0 when φ shows none).
+ */
+export function spreadEstimate(units: readonly {r: number; n: number}[], p0: number, winsoriseFraction = 0.1): {chiSquare: number; phi: number; tau2: number} {
+  const z = units.map((u) => zScore(u, p0));
+  const chiSquare = z.reduce((s, v) => s + v * v, 0);
+  const phi = winsorise(z, winsoriseFraction).reduce((s, v) => s + v * v, 0) / units.length;
+  // Moment estimate: τ² = (Iφ − (I − 1)) / (Σw − Σw²/Σw), w = 1/s², s² = p0(1 − p0)/n.
+  const w = units.map((u) => u.n / (p0 * (1 - p0)));
+  const sumW = w.reduce((s, v) => s + v, 0);
+  const sumW2 = w.reduce((s, v) => s + v * v, 0);
+  const excess = units.length * phi - (units.length - 1);
+  return {chiSquare, phi, tau2: excess > 0 ? excess / (sumW - sumW2 / sumW) : 0};
+}
+
 export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */
-export function outsideLimits(k: number, n: number, p: number, coverage: number): Side | null {
-  const {lower, upper} = funnelLimits(n, p, coverage);
+export function outsideLimits(k: number, n: number, p: number, coverage: number, spread: Spread | null = null): Side | null {
+  const {lower, upper} = limitsAt(n, p, coverage, spread);
   const rate = k / n;
   return rate > upper ? "boven" : rate < lower ? "onder" : null;
 }

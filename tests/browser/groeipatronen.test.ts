@@ -45,6 +45,9 @@ test("choosing a school highlights it in the growth chart, the funnel plot and T
   const funnelLabels = await page.$$eval("#trechter ~ * svg text[font-weight=bold], #trechter ~ * svg g[font-weight=bold] text", (ts) => ts.map((t) => t.textContent));
   expect(funnelLabels).toContain("Meander");
   expect(await page.locator("tr.growth-table-highlight th").textContent()).toBe("Meander");
+  // The table of changes between years narrows to the school too.
+  await page.waitForFunction(() => [...document.querySelectorAll(".change-table tbody th")].every((th) => th.textContent === "Meander"));
+  expect(await page.locator(".change-table tbody tr").count()).toBeGreaterThan(0);
 
   await page.getByLabel("Markeer een school").selectOption({label: "Geen school"});
   await page.waitForFunction(() => document.querySelectorAll(".funnel-highlight circle").length === 0);

@@ -2,7 +2,7 @@
 // The explorer's own charts: what they draw and how their axes read.
 import {expect, test} from "vitest";
 import {ExplorerAges, shortAgeLabel} from "../../src/components/ExplorerAges.js";
-import {trendTitle} from "../../src/components/ExplorerFigures.js";
+import {funnelSpread, trendTitle} from "../../src/components/ExplorerFigures.js";
 import {ExplorerTrend, trendPoints, undrawnUnits} from "../../src/components/ExplorerTrend.js";
 import type {CubeCell} from "../../src/lib/cube.js";
 import type {AgeRow} from "../../src/lib/explorerViews.js";
@@ -80,4 +80,17 @@ test("the age curves say so when nothing can be drawn, and shorten age groups on
   const none: AgeRow[] = [{age: "6-7", label: "6–7 jaar", year: 2019, enrolled: 30, pupils: hidden, per100: hidden}];
   expect(ExplorerAges(none).textContent).toMatch(/^Niets te tekenen/);
   expect(["t/m 5 jaar", "10–11 jaar", "12 jaar en ouder"].map(shortAgeLabel)).toEqual(["t/m 5", "10–11", "12+"]);
+});
+
+test("the funnel's spread: φ from the schools drawn, τ² only with the published z; none without a reference", () => {
+  // Two schools of 100 around p = 0,1: 20 and 0 pupils give z = ±10/3, φ = χ²/2 = 100/9 (no
+  // winsorising with two units); τ² = (2φ − 1)/(Σw − Σw²/Σw) with w = 100/0,09 each, so Σw − Σw²/Σw = w.
+  const point = (name: string, pupils: number) => ({schoolId: name, name, enrolled: 100, pupils, pct: pupils, outside95: null, outside998: null});
+  const data = {year: 2019, spread: null, p: 0.1, points: [point("A", 20), point("B", 0)], withheld: []};
+  const quantiles = {coverages: [0.95, 0.998], z: [1.96, 3.09]};
+  const estimate = funnelSpread(data, quantiles)!;
+  expect(estimate.phi).toBeCloseTo(100 / 9, 10);
+  expect(estimate.spread!.tau2).toBeCloseTo((200 / 9 - 1) / (100 / 0.09), 10);
+  expect(funnelSpread(data, undefined)!.spread).toBeNull();
+  expect(funnelSpread({...data, p: null}, quantiles)).toBeNull();
 });

@@ -44,6 +44,14 @@ describe("schoolSummary", () => {
     );
   });
 
+  it("the sentence on the usual spread between schools takes the funnel sentence's place, also for a withheld school", () => {
+    const {sheet, row} = shownSchool();
+    const variation = "Vergeleken met de andere scholen ligt het percentage in 2019 binnen de verwachte spreiding.";
+    expect(schoolSummary(sheet, row, {funnel: point("boven"), coverage: 0.95, variation})[3]).toBe(variation);
+    const hidden = schoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95, variation: "niet te tonen"});
+    expect(hidden).toContain("niet te tonen");
+  });
+
   it("never states a withheld number, nor that it is small, nor ranks it: it reads 'afgeschermd' and derived sentences are left out", () => {
     const sentences = schoolSummary(sheetFixture(), schoolRowFixture(), {funnel: null, coverage: 0.95});
     // The largest care type's count is withheld: "the most used" would rank it, so that sentence goes.

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {binomialCdf, binomialPmf, binomialQuantile, funnelLimits, logGamma, outsideLimits} from "../../src/lib/funnel.js";
+import {binomialCdf, binomialPmf, binomialQuantile, funnelLimits, limitsAt, logGamma, outsideLimits} from "../../src/lib/funnel.js";
 
 // An independent route to the same distribution: the pmf by its ratio recurrence
 // P(k + 1) = P(k) · (n − k)/(k + 1) · p/(1 − p), starting at (1 − p)^n, summed directly.
@@ -108,5 +108,19 @@ describe("funnelLimits (Spiegelhalter's interpolated binomial limits)", () => {
     // 338 pupils: 13 (3,8%) is below the 99,8% lower limit of 4,07%; 14 (4,1%) is not.
     expect(outsideLimits(13, 338, 0.0855, 0.998)).toBe("onder");
     expect(outsideLimits(14, 338, 0.0855, 0.998)).toBeNull();
+  });
+});
+
+describe("over-dispersed limits", () => {
+  // By hand: 0,1 ± 1,959964 · √(0,1 · 0,9 / 100 + 0,001) = 0,1 ± 1,959964 · 0,0435890 = 0,1 ± 0,0854329
+  it("widen the normal limits by τ², at the published z of the coverage", () => {
+    const spread = {tau2: 0.001, coverages: [0.95, 0.998], z: [1.959964, 3.090232]};
+    expect(limitsAt(100, 0.1, 0.95, spread).lower).toBeCloseTo(0.0145671, 6);
+    expect(limitsAt(100, 0.1, 0.95, spread).upper).toBeCloseTo(0.1854329, 6);
+    expect(outsideLimits(19, 100, 0.1, 0.95, spread)).toBe("boven");
+    expect(outsideLimits(18, 100, 0.1, 0.95, spread)).toBeNull();
+    // the binomial funnel calls 18 of 100 "boven" at 95 %: over-dispersion is what makes it ordinary
+    expect(outsideLimits(18, 100, 0.1, 0.95)).toBe("boven");
+    expect(() => limitsAt(100, 0.1, 0.9, spread)).toThrow(/0.9/);
   });
 });
