@@ -114,7 +114,7 @@ ${meta.synthetic ? `<div class="warning" label="Nagemaakte gegevens"><p>Deze fac
 
 ${row ? block(SchoolSummary(sheet, row, {funnel, coverage: 0.95, variation: variationSentence}).outerHTML) : ""}
 
-${funnelFigure ? `<div class="no-print">${block(funnelFigure)}</div>` : ""}
+${funnelFigure ? `<div class="no-print"><h2 class="visually-hidden">${escape(sheet.name)} tussen alle scholen</h2>${block(funnelFigure)}</div>` : ""}
 
 ## Leerlingen en trajecten
 

@@ -1,5 +1,5 @@
 // Cumulative layout shift after load stays below 0,1 (Lighthouse's "good") on representative pages:
-// the deck, a factsheet (rendered at build time) and a narrative page with charts. Sums every
+// the deck, a factsheet (rendered at build time), the explorer, the school index and narrative pages. Sums every
 // layout-shift entry Chromium reports (PerformanceObserver, buffered) from navigation until the page
 // is idle, on Lighthouse's mobile viewport and on a laptop screen: a page that fills in text or charts
 // after its first paint moves what the reader already sees, and that shows up here in a few seconds.
@@ -54,7 +54,10 @@ async function layoutShifts(urlPath: string, viewport: keyof typeof VIEWPORTS): 
 const total = (shifts: Shift[]) => shifts.reduce((sum, s) => sum + s.value, 0);
 
 describe.each(["mobile", "laptop"] as const)("%s", (viewport) => {
-  test.each(["/presentatie", "/scholen/meander"])("%s: layout shift after load < 0,1", async (urlPath) => {
+  // The home page (lead line), a page with a chart in the first view, the school index (inputs and
+  // table drawn by JS), the explorer (DuckDB, filters, figures) and the pages above.
+  const pages = ["/", "/data-analyse/eerste-keer-goed", "/scholen/", "/verkennen", "/presentatie", "/scholen/meander"];
+  test.each(pages)("%s: layout shift after load < 0,1", async (urlPath) => {
     const shifts = await layoutShifts(urlPath, viewport);
     expect(total(shifts), JSON.stringify(shifts)).toBeLessThan(0.1);
   });
