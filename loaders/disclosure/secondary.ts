@@ -20,6 +20,8 @@ export interface SecondaryOptions {
   width: number;
   /** Counts that stay published whatever it costs (the report's key figures). */
   keep: (cell: PublishedCell) => boolean;
+  /** What withholding a count costs (default its value: the least information lost). */
+  cost?: (cell: PublishedCell) => number;
   /** What a reader can conclude about a count once it is withheld (registry.ts `withheldForm`). */
   withheld: (cell: PublishedCell) => Form;
   /** Withheld counts per small count before it is given up as unprotectable (default 40). */
@@ -126,7 +128,8 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
           });
           break;
         }
-        const cheapest = candidates.reduce((best, r) => (system.cells[r].value < system.cells[best].value || (system.cells[r].value === system.cells[best].value && r < best) ? r : best));
+        const cost = (r: number) => options.cost?.(system.cells[r]) ?? system.cells[r].value;
+        const cheapest = candidates.reduce((best, r) => (cost(r) < cost(best) || (cost(r) === cost(best) && r < best) ? r : best));
         withhold(cheapest);
       }
     }

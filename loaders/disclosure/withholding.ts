@@ -20,6 +20,17 @@ export function isKeyFigure(cell: Pick<PublishedCell, "file" | "path">): boolean
   return cell.file === "kerngetallen.json" || (cell.file === "schools.json" && cell.path.startsWith("total."));
 }
 
+/**
+ * Tabel 6's school counts carry the report's main comparison (the funnel, the growth patterns, the
+ * statistics, every factsheet's item 1): withholding one costs ten times its value, so the finer
+ * tables give way first.
+ */
+const SCHOOL_YEAR_WEIGHT = 10;
+export function withholdingCost(cell: Pick<PublishedCell, "file" | "path" | "value">): number {
+  const schoolYear = (cell.file === "schools.json" && cell.path.startsWith("tabel6[")) || (cell.file.startsWith("factsheets/") && cell.path.startsWith("years["));
+  return cell.value * (schoolYear ? SCHOOL_YEAR_WEIGHT : 1);
+}
+
 /** Per published count (leafKey), the number the Publisher gave it: read from a probe run. */
 export function decisionIds(probe: PublicReport, slugOf: (schoolId: string) => string): Map<string, number> {
   const ids = new Map<string, number>();
@@ -57,13 +68,14 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const cache = buildCache("afscherming", systemKey({version: 1, options, system}));
+  const cache = buildCache("afscherming", systemKey({version: 2, options, system}));
   const hit = cache.read();
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached">), cached: true};
   const result = await secondarySuppression(system, {
     ...options,
     // A count the Publisher did not decide (none today) cannot be withheld: treat it as kept.
     keep: (cell) => isKeyFigure(cell) || !ids.has(leafKey(cell.file, cell.path)),
+    cost: withholdingCost,
     withheld
   });
   const pattern = {
