@@ -1,9 +1,8 @@
 // npm run bench (second part) — the disclosure model (loaders/disclosure/): time for the release
 // (report, rules, atoms, secondary suppression), the audit, and the information loss — the share of
 // published counts withheld per output under the rules alone and after the release-wide secondary
-// suppression. The build caches both solver results by the system's hash; this benchmark solves
-// afresh (NADERE_OGEN_NO_CACHE-free: it clears nothing, so run it on a fresh checkout or after
-// `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}` for cold figures).
+// suppression. The build caches both solver results by the system's hash and so does this
+// benchmark: for cold figures, first `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}`.
 //
 // Usage: npx tsx bench/disclosure.ts [--data <folder>]
 //   The 500-school input: npx tsx bench/schools.ts --input-only --keep (prints its folder), then
@@ -11,8 +10,7 @@
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {siteReleaseFromEnvironment} from "../loaders/pipeline.js";
-import {auditRelease} from "../loaders/disclosure/release.js";
-import type {Registry} from "../loaders/disclosure/registry.js";
+import {auditRelease, withheldPerOutput} from "../loaders/disclosure/release.js";
 
 const {values: options} = parseArgs({options: {data: {type: "string"}}});
 const env = options.data ? {NADERE_OGEN_DATA: path.resolve(options.data)} : {};
@@ -31,21 +29,10 @@ console.log(`release (report, rules, atoms, secondary suppression): ${ms(release
 console.log(`secondary suppression: ${secondary.cached ? "from the build cache" : ms(secondary.milliseconds)}, ${secondary.solves} LPs, ${secondary.withhold.length} counts withheld, ${secondary.unresolved.length} unresolvable`);
 console.log(`audit: ${ms(audited)} (${audit.solves.lp} LPs, ${audit.solves.milp} MILPs); ${audit.sensitive} small counts, ${audit.protected} protected, ${audit.violations.length} not; narrowest protected interval ${audit.narrowest ? `${audit.narrowest.lo} … ${audit.narrowest.hi}` : "–"}`);
 
-function perOutput(registry: Registry): Map<string, {cells: number; hidden: number}> {
-  const out = new Map<string, {cells: number; hidden: number}>();
-  for (const cell of registry.cells) {
-    const output = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
-    const entry = out.get(output) ?? {cells: 0, hidden: 0};
-    entry.cells++;
-    if (cell.form.kind !== "exact") entry.hidden++;
-    out.set(output, entry);
-  }
-  return out;
-}
-const before = perOutput(ruled);
-const after = perOutput(context.registry);
+const before = withheldPerOutput(ruled);
+const after = withheldPerOutput(context.registry);
 const pct = (n: number, of: number) => `${n} (${((100 * n) / of).toFixed(1)}%)`;
 console.log("\noutput        counts   withheld by the rules   withheld after secondary suppression");
-for (const [output, {cells, hidden}] of after) {
-  console.log(`${output.padEnd(13)} ${String(cells).padStart(6)}   ${pct(before.get(output)?.hidden ?? 0, cells).padStart(21)}   ${pct(hidden, cells).padStart(21)}`);
+for (const [output, {cellCount, hiddenCount}] of after) {
+  console.log(`${output.padEnd(13)} ${String(cellCount).padStart(6)}   ${pct(before.get(output)?.hiddenCount ?? 0, cellCount).padStart(21)}   ${pct(hiddenCount, cellCount).padStart(21)}`);
 }

@@ -12,7 +12,7 @@
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
 
 import {bindingRows, highs, modelData, setCosts, type Row} from "./lp.js";
-import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
+import {cellName, evaluate, formBounds, type DisclosureSystem, type Term} from "./model.js";
 
 export interface AuditOptions {
   minCount: number;
@@ -72,12 +72,6 @@ export function describe(cell: DisclosureSystem["cells"][number]): string {
   const shown =
     form.kind === "exact" ? `${form.value}` : form.kind === "hidden" ? `"${form.mark}"` : `${form.shown} (${form.kind === "rounded" ? "afgerond" : "verstoord"})`;
   return `${cellName(cell)} = ${shown}`;
-}
-
-function evaluate(terms: readonly Term[], point: ArrayLike<number>): number {
-  let sum = 0;
-  for (const t of terms) sum += t.coefficient * point[t.variable];
-  return sum;
 }
 
 /**

@@ -76,6 +76,13 @@ export function cellName(cell: Pick<PublishedCell, "file" | "path">): string {
   return `${cell.file} ${cell.path}`;
 }
 
+/** An expression's value at a point (atom sizes). */
+export function evaluate(terms: readonly Term[], point: ArrayLike<number>): number {
+  let sum = 0;
+  for (const t of terms) sum += t.coefficient * point[t.variable];
+  return sum;
+}
+
 /** A short key for a system and its options: the cache key of what follows from them alone. */
 export function systemKey(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 24);

@@ -16,7 +16,7 @@ export const SEAMS: {prefix: string; reason: string}[] = [
   {
     prefix: "verkennen/",
     reason:
-      "De kubus van /verkennen wordt (branch cellkey) verstoord met de cell-key-methode; zodra loaders/cube/ptable.ts `consistentRange` uitvoert, komen de cellen hier binnen als verstoord (vorm `perturbed`)."
+      "De kubus van /verkennen is verstoord met de cell-key-methode (loaders/cube/ptable.ts). Zijn cellen staan nog niet in dit model; met `consistentRange` kunnen ze erin als verstoord (vorm `perturbed`)."
   }
 ];
 

@@ -86,13 +86,16 @@ export function auditFailure(result: ReleaseAudit, secondary?: {unresolved: {nam
 const nl = (n: number) => n.toLocaleString("nl-NL");
 
 /** The build's report on stderr, in Dutch: figures, then each violating cell and what pins it. */
-export function formatAudit(result: ReleaseAudit, limit = 15): string {
+export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonly string[]; cached: boolean; solves: number}, limit = 15): string {
   const {audit} = result;
   const lines = [
     `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
     `  basiscellen: ${nl(result.atoms.pupilAtoms)} groepen leerlingen, ${nl(result.atoms.trajectoryAtoms)} groepen trajecten (${nl(result.atoms.reports)} deelrapporten, ${nl(Math.round(result.atoms.milliseconds))} ms); controle ${nl(Math.round(audit.milliseconds.total))} ms, ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's.`,
     `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; aantoonbaar niet beschermd: ${nl(audit.violations.filter((v) => v.proof !== "unresolved").length)}; niet beslist binnen de rekentijd: ${nl(audit.violations.filter((v) => v.proof === "unresolved").length)}.`
   ];
+  if (secondary) {
+    lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${nl(secondary.solves)} LP's)`}.`);
+  }
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
   for (const seam of SEAMS) lines.push(`  niet gecontroleerd: ${seam.prefix}* — ${seam.reason}`);
@@ -138,15 +141,21 @@ export interface PrivacySummary {
   unauditedFiles: {prefix: string; reason: string}[];
 }
 
-export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: {withhold: readonly string[]}): PrivacySummary {
-  const perFile = new Map<string, {cellCount: number; hiddenCount: number}>();
+/** Registered and withheld counts per output (the factsheets together), in the registry's order. */
+export function withheldPerOutput(registry: Registry): Map<string, {cellCount: number; hiddenCount: number}> {
+  const perOutput = new Map<string, {cellCount: number; hiddenCount: number}>();
   for (const cell of registry.cells) {
-    const group = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
-    const entry = perFile.get(group) ?? {cellCount: 0, hiddenCount: 0};
+    const output = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
+    const entry = perOutput.get(output) ?? {cellCount: 0, hiddenCount: 0};
     entry.cellCount++;
     if (cell.form.kind !== "exact") entry.hiddenCount++;
-    perFile.set(group, entry);
+    perOutput.set(output, entry);
   }
+  return perOutput;
+}
+
+export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: {withhold: readonly string[]}): PrivacySummary {
+  const perFile = withheldPerOutput(registry);
   const {audit} = result;
   return {
     minCount: registry.minCount,

@@ -16,10 +16,7 @@ await exitOnInputError(async () => {
   // The audit solves every small count (about 7 s on the default data) and is cached by the system's
   // hash, like the secondary suppression's choice: a second build of the same input reads both.
   const result = await auditRelease(context);
-  process.stderr.write(`${formatAudit(result)}\n`);
-  process.stderr.write(
-    `  secundaire afscherming over alle bestanden samen: ${secondary.withhold.length.toLocaleString("nl-NL")} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${secondary.solves.toLocaleString("nl-NL")} LP's)`}.\n`
-  );
+  process.stderr.write(`${formatAudit(result, secondary)}\n`);
   // A leaking release never becomes a site: the loader fails, and so does the build.
   const failure = auditFailure(result, secondary);
   if (failure) {

@@ -30,6 +30,20 @@ function table(): DisclosureSystem {
   return {variables: 9, truth: x, cells, relations: []};
 }
 
+/** Parts 3 (small, withheld) and 40 of a published total of 43. */
+function twoParts(): DisclosureSystem {
+  return {
+    variables: 2,
+    truth: [3, 40],
+    relations: [],
+    cells: [
+      {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
+      {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
+      {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
+    ]
+  };
+}
+
 const isMargin = (cell: PublishedCell) => !/^r\dc\d$/.test(cell.path);
 const options = {minCount: 5, width: 5, keep: isMargin, withheld};
 
@@ -54,33 +68,15 @@ describe("secondary suppression: the 3×3 table with one small cell", () => {
   });
 
   it("when every count that binds it is a key figure, the cell is reported, not silently left", async () => {
-    // parts 3 and 40 of a total of 43; the total and the part of 40 must stay.
-    const system: DisclosureSystem = {
-      variables: 2,
-      truth: [3, 40],
-      relations: [],
-      cells: [
-        {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
-        {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
-        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
-      ]
-    };
+    // the total and the part of 40 must stay.
+    const system = twoParts();
     const result = await secondarySuppression(system, {...options, keep: () => true});
     expect(result.hide).toEqual([]);
     expect(result.unresolved).toMatchObject([{name: "t.json a", lo: 3, hi: 3}]);
   });
 
   it("a withheld total with one part shown: the part of 40 is withheld, then 3 lies in [1, 42]", async () => {
-    const system: DisclosureSystem = {
-      variables: 2,
-      truth: [3, 40],
-      relations: [],
-      cells: [
-        {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
-        {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
-        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
-      ]
-    };
+    const system = twoParts();
     const result = await secondarySuppression(system, {...options, keep: (c) => c.path === "total"});
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
