@@ -4,7 +4,9 @@
 // suppression. The build caches both solver results by the system's hash and so does this
 // benchmark: for cold figures, first `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}`.
 //
-// Usage: npx tsx bench/disclosure.ts [--data <folder>]
+// Usage: npx tsx bench/disclosure.ts [--data <folder>] [--kubus [--budget <seconds>]]
+//   --kubus also audits with the explorer's own (perturbed) cube cells in the system, which the build
+//   leaves out for time: how long that takes, and whether they narrow any small count.
 //   The 500-school input: npx tsx bench/schools.ts --input-only --keep (prints its folder), then
 //   npx tsx bench/disclosure.ts --data <that folder>.
 import path from "node:path";
@@ -12,7 +14,7 @@ import {parseArgs} from "node:util";
 import {siteReleaseFromEnvironment} from "../loaders/pipeline.js";
 import {auditRelease, withheldPerOutput} from "../loaders/disclosure/release.js";
 
-const {values: options} = parseArgs({options: {data: {type: "string"}}});
+const {values: options} = parseArgs({options: {data: {type: "string"}, kubus: {type: "boolean"}, budget: {type: "string"}}});
 const env = options.data ? {NADERE_OGEN_DATA: path.resolve(options.data)} : {};
 const ms = (n: number) => `${Math.round(n).toLocaleString("nl-NL")} ms`;
 
@@ -35,4 +37,17 @@ const pct = (n: number, of: number) => `${n} (${((100 * n) / of).toFixed(1)}%)`;
 console.log("\noutput        counts   withheld by the rules   withheld after secondary suppression");
 for (const [output, {cellCount, hiddenCount}] of after) {
   console.log(`${output.padEnd(13)} ${String(cellCount).padStart(6)}   ${pct(before.get(output)?.hiddenCount ?? 0, cellCount).padStart(21)}   ${pct(hiddenCount, cellCount).padStart(21)}`);
+}
+
+if (options.kubus) {
+  const t2 = performance.now();
+  const full = await auditRelease(context, Number(options.budget ?? 1800), true);
+  const cubeFindings = full.audit.findings.filter((f) => f.name.startsWith("verkennen/"));
+  const reportFindings = full.audit.findings.filter((f) => !f.name.startsWith("verkennen/"));
+  const count = (fs: typeof cubeFindings, p: (f: (typeof cubeFindings)[number]) => boolean) => fs.filter(p).length;
+  console.log(`\nwith the cube's own cells (${full.cube?.own ?? 0} perturbed quantities): ${ms(performance.now() - t2)} (${full.audit.solves.lp} LPs, ${full.audit.solves.milp} MILPs)`);
+  for (const [label, fs] of [["report small counts", reportFindings], ["cube small counts", cubeFindings]] as const) {
+    console.log(`  ${label}: ${fs.length}, protected ${count(fs, (f) => f.protected)}, not ${count(fs, (f) => !f.protected && f.proof !== "unresolved")}, undecided ${count(fs, (f) => f.proof === "unresolved")}`);
+  }
+  for (const v of full.audit.violations.filter((f) => f.proof !== "unresolved").slice(0, 10)) console.log(`  - ${v.name}: ${v.lo} … ${v.hi}; ${v.pinnedBy.slice(0, 3).join("; ")}`);
 }

@@ -15,7 +15,8 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import type {ReleaseContext} from "./disclosure/release.js";
+import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
+import {CubeMembership, cubeDisclosure, cubeOverride} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -84,23 +85,27 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
   const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear));
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
-  const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
+  const registry = registerReport(ruled, open, slugOf, dataset.settings);
+  const ruledContext: ReleaseContext & {atoms: Atoms} = {dataset, scope, registry, open, slugOf, atoms};
+  ruledContext.cube = explorerCube(ruledContext);
   const secondary = await secondaryPattern(ruledContext, ids);
   if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry};
   const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
-  const registry = registerReport(report, open, slugOf, dataset.settings);
+  const released = registerReport(report, open, slugOf, dataset.settings);
   for (const key of secondary.withhold) {
-    const cell = registry.cells[registry.index.get(key) as number];
+    const cell = released.cells[released.index.get(key) as number];
     if (cell?.form.kind !== "hidden") throw new Error(`Openbaarmakingsmodel: ${key.replace("\u0000", " ")} zou worden afgeschermd, maar staat er nog.`);
   }
-  return {report, context: {...ruledContext, registry}, secondary, ruled: ruledContext.registry};
+  return {report, context: {...ruledContext, registry: released}, secondary, ruled: ruledContext.registry};
 }
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const {report, context, secondary, ruled} = await releasedReport(dataset);
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
-  for (const [name, text] of explorerCube(dataset, context.scope)) files.set(`verkennen/${name}`, text);
+  const {counts, disclosure} = context.cube!;
+  const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
+  for (const [name, text] of cubeFiles) files.set(`verkennen/${name}`, text);
   return {files: seal(files, context.registry), context, secondary, ruled};
 }
 
@@ -108,8 +113,16 @@ export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promi
   return (await siteReleaseFromEnvironment(options)).files;
 }
 
-/** The explorer's cube files (/verkennen): counted from the same input and perturbed by the
- *  cell-key method (loaders/cube/ptable.ts), so any cut a reader asks for is noisy, not exact. */
-export function explorerCube(dataset: Dataset, scope: Scope): Map<string, string> {
-  return publishCube(countCube(dataset, scope), dataset.settings);
+/**
+ * The explorer's cube (/verkennen), counted from the same input, with the atoms of each pupil count
+ * (loaders/disclosure/cubeCells.ts): a cell that repeats a report count will show what the report
+ * shows; the cube's own cells are perturbed by the cell-key method (loaders/cube/ptable.ts) and enter
+ * the disclosure system with the interval their perturbed value allows.
+ */
+export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
+  const {dataset, atoms} = context;
+  const membership = new CubeMembership(atoms.pupilAtomOf);
+  const counts = countCube(dataset, context.scope, undefined, membership.visit);
+  const {system} = disclosureSystem(context, atoms);
+  return {counts, disclosure: cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings)};
 }

@@ -27,8 +27,16 @@ export interface CubeCounts {
   trajectoryKeys: Uint32Array;
 }
 
+/** Told every pupil cell a pupil is counted in (the disclosure model expresses cells by pupils). */
+export type PupilCellVisitor = (pupilId: string, cell: number) => void;
+
 /** `keys` replaces the HMAC keys (tests inject hand-picked ones). */
-export function countCube(dataset: Dataset, scope: Scope, keys: RecordKeys = recordKeys(cellKeySecret(dataset))): CubeCounts {
+export function countCube(
+  dataset: Dataset,
+  scope: Scope,
+  keys: RecordKeys = recordKeys(cellKeySecret(dataset)),
+  visit?: PupilCellVisitor
+): CubeCounts {
   const {settings} = dataset;
   const grid = new CubeGrid(cubeDimensions(settings, settings.municipality, scope.schools));
   const {dims} = grid;
@@ -103,12 +111,14 @@ export function countCube(dataset: Dataset, scope: Scope, keys: RecordKeys = rec
               trajectories[all] += total;
               pupilKeys[all] += pupilKey;
               trajectoryKeys[all] += totalKey;
+              visit?.(e.pupilId, all);
               for (const [careType, {n, key}] of counted) {
                 const cell = all + (careType - allIndex) * careTypeStride;
                 pupils[cell]++;
                 trajectories[cell] += n;
                 pupilKeys[cell] += pupilKey;
                 trajectoryKeys[cell] += key;
+                visit?.(e.pupilId, cell);
               }
             }
           }

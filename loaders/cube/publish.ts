@@ -1,6 +1,7 @@
 // The explorer's cube as published files: every count is perturbed by the cell-key method (ptable.ts)
 // — the same cell always shows the same value, no value 1 … minCount − 1 appears, and a difference of
-// two cells is the difference plus noise. Pupil rows, record keys and cell keys never leave.
+// two cells is the difference plus noise — except a count the report publishes too, which shows the
+// report's value or is withheld with it (loaders/disclosure/cubeCells.ts decides which). Pupil rows, record keys and cell keys never leave.
 // CSV (not parquet: DuckDB-wasm reads no parquet offline) in plain machine form — comma, dot, no BOM —
 // because DuckDB and the page read it, not a spreadsheet; the SQL box's downloads are Dutch CSV.
 
@@ -28,7 +29,14 @@ export interface CubeMeta {
   perturbation: {maxDeviation: number; largeDeviation: number; stationaryFrom: number};
 }
 
-export function publishCube(counts: CubeCounts, settings: Settings): Map<string, string> {
+/**
+ * What a cell shows where the disclosure model decides otherwise than the perturbation: a count the
+ * report also publishes shows the report's value, or nothing (null: withheld, shown "·") where the
+ * report withholds it (loaders/disclosure/cubeCells.ts).
+ */
+export type CubeOverride = (cell: number) => {pupils: number | null; trajectories: number | null} | undefined;
+
+export function publishCube(counts: CubeCounts, settings: Settings, override: CubeOverride = () => undefined): Map<string, string> {
   const {grid, enrolled} = counts;
   const {dims} = grid;
   const table = perturbationTable(settings);
@@ -63,8 +71,9 @@ export function publishCube(counts: CubeCounts, settings: Settings): Map<string,
   // (a national cube is some 4 million rows; one file of it does not fit in a browser tab).
   const partitions = new Map(variantFileNames().map((name) => [name, [] as Record<string, string | number>[]]));
   for (let i = 0; i < grid.size; i++) {
-    const pupils = perturb(counts.pupils[i], counts.pupilKeys[i], settings);
-    const trajectories = perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings);
+    const decided = override(i);
+    const pupils = decided ? decided.pupils : perturb(counts.pupils[i], counts.pupilKeys[i], settings);
+    const trajectories = decided ? decided.trajectories : perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings);
     // Rows that publish no youth care are left out: a missing row reads as 0 (the page and the
     // examples say so). "Without dyslexia care" within dyslexia care is empty by definition.
     if (pupils === 0 && trajectories === 0) continue;
@@ -78,8 +87,9 @@ export function publishCube(counts: CubeCounts, settings: Settings): Map<string,
       dyslexie: DYSLEXIA[at.dyslexia],
       dbc_correctie: DBC[at.dbc],
       definitie: DEFINITIONS[at.definition],
-      jeugdhulp: pupils,
-      trajecten: trajectories
+      // An empty field is a withheld count (d3's csvFormat writes null as nothing).
+      jeugdhulp: pupils ?? "",
+      trajecten: trajectories ?? ""
     });
   }
 

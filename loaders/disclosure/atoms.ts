@@ -31,6 +31,9 @@ export interface Atoms {
   termsOf: Map<string, Term[]>;
   /** Every pupil has at least one trajectory in each trajectory count their pupil counts imply. */
   relations: Relation[];
+  /** Each pupil's atom (pupils with youth care only): other outputs cut from the same pupils are
+   *  expressed over the atoms through it (the explorer's cube, cubeCells.ts). */
+  pupilAtomOf: ReadonlyMap<string, number>;
   /** Counts the atoms do not add up to (should be none): listed, left out of the model. */
   notAdditive: {key: string; atoms: number; full: number}[];
   stats: {pupils: number; trajectoryUnits: number; reports: number; pupilAtoms: number; trajectoryAtoms: number; milliseconds: number};
@@ -197,6 +200,7 @@ export function deriveAtoms(
     sizes,
     unitOf,
     termsOf,
+    pupilAtomOf,
     relations,
     notAdditive,
     stats: {

@@ -12,7 +12,8 @@
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
 
 import {bindingRows, highs, modelData, setCosts, type Row} from "./lp.js";
-import {cellName, evaluate, formBounds, type DisclosureSystem, type Term} from "./model.js";
+import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
+import {isIntegral, spreadObjectives, SpreadPool} from "./pool.js";
 
 export interface AuditOptions {
   minCount: number;
@@ -192,18 +193,9 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   // 3–5. Pool, LP, MILP.
   const t1 = performance.now();
   const solves = {lp: 0, milp: 0};
-  const poolMin = new Map<number, number>();
-  const poolMax = new Map<number, number>();
-  const addPoint = (point: ArrayLike<number>) => {
-    for (const i of needSolve) {
-      const v = evaluate(system.cells[i].terms, point);
-      poolMin.set(i, Math.min(poolMin.get(i) ?? Infinity, v));
-      poolMax.set(i, Math.max(poolMax.get(i) ?? -Infinity, v));
-    }
-  };
-  addPoint(system.truth);
-  // A pool spread of width + 1 holds for the integer interval too (its ends round inward by < 1 each).
-  const poolProves = (i: number) => !options.exactIntervals && (poolMax.get(i) as number) - (poolMin.get(i) as number) >= width + 1 - EPS;
+  const pool = new SpreadPool(system.cells, needSolve);
+  pool.add(system.truth);
+  const poolProves = (i: number) => !options.exactIntervals && pool.proves(i, width);
   const explained: number[] = [];
   if (needSolve.length > 0) {
     const h = await highs();
@@ -222,22 +214,19 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         const status = model.getModelStatus();
         if (status !== h.constants.modelStatus.optimal) return null;
         const solution = model.getSolution();
-        addPoint(solution.colValue);
+        pool.add(solution.colValue);
         // An optimal vertex in whole numbers is an integer point too: its value bounds the integer
         // interval exactly, and no MILP is needed for that side.
-        const integral = solution.colValue.every((x) => Math.abs(x - Math.round(x)) < 1e-6);
+        const integral = isIntegral(solution.colValue);
         return {value: model.getObjectiveValue(), integral, duals: integer ? [] : bindingRows(solution.rowDual, rows)};
       };
-      // Spread the pool first: a few solves with every open cell in the objective at once, random
-      // signs (a fixed seed, so builds repeat), push many cells to both ends in one go.
-      let seed = 12345;
-      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-      for (let round = 0; round < (options.spreadRounds ?? 4) && needSolve.length > 1 && performance.now() < deadline; round++) {
-        const terms = needSolve.flatMap((i) => {
-          const sign = random() < 0.5 ? -1 : 1;
-          return system.cells[i].terms.map((t) => ({variable: t.variable, coefficient: sign * t.coefficient}));
-        });
-        solve(terms, round % 2 === 0 ? "max" : "min", false);
+      // Spread the pool first: a few solves with every open cell in the objective at once push many
+      // cells to both ends in one go.
+      if (needSolve.length > 1) {
+        for (const [round, terms] of spreadObjectives(system.cells, needSolve, options.spreadRounds ?? 4, 12345).entries()) {
+          if (performance.now() >= deadline) break;
+          solve(terms, round % 2 === 0 ? "max" : "min", false);
+        }
       }
       const milpQueue: {i: number; lp: {lo: number; hi: number}}[] = [];
       for (const i of needSolve) {
@@ -263,7 +252,12 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         else milpQueue.push({i, lp: {lo, hi}});
         explained.push(i);
       }
-      for (const i of needSolve) if (!findings.has(i) && poolProves(i)) finding(i, Math.ceil((poolMin.get(i) as number) - EPS), Math.floor((poolMax.get(i) as number) + EPS), "pool");
+      for (const i of needSolve) {
+        if (!findings.has(i) && poolProves(i)) {
+          const {lo, hi} = pool.interval(i, width);
+          finding(i, lo, hi, "pool");
+        }
+      }
       if (milpQueue.length > 0) {
         model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
         model.options.set({time_limit: options.milpSeconds ?? 20});

@@ -5,7 +5,9 @@
 import {buildCache} from "../io.js";
 import type {Dataset} from "../model.js";
 import type {Scope} from "../tables/scope.js";
+import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
+import type {CubeDisclosure} from "./cubeCells.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
 import {definitionalAlias, leafKey} from "./leaves.js";
 import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
@@ -20,6 +22,8 @@ export interface ReleaseContext {
   slugOf: (schoolId: string) => string;
   /** The base cells, when the release derived them already (they do not depend on the forms). */
   atoms?: Atoms;
+  /** The explorer's cube: its counts and which of its cells are quantities of their own. */
+  cube?: {counts: CubeCounts; disclosure: CubeDisclosure};
 }
 
 export interface ReleaseAudit {
@@ -32,10 +36,18 @@ export interface ReleaseAudit {
   system: DisclosureSystem;
   minCount: number;
   width: number;
+  /** The explorer's pupil cells with youth care: repeating a report count, the cube's own
+   *  (perturbed, in the audit) and outside the model (perturbed only). */
+  cube: {cells: number; repeated: number; own: number; outside: number} | null;
 }
 
-/** The registry's cells with their atoms: the system an attacker with everything published solves. */
-export function disclosureSystem(context: ReleaseContext, atoms: Atoms): {system: DisclosureSystem; unmodelled: string[]} {
+/**
+ * The registry's cells with their atoms: the system an attacker with everything published solves.
+ * `withCube` adds the explorer's own (perturbed) cells: the benchmark's full audit. The build leaves
+ * them out — with them every solve takes several times as long (bench/disclosure.ts measures it) —
+ * and the cube's cells that repeat a report count are in it as those counts.
+ */
+export function disclosureSystem(context: ReleaseContext, atoms: Atoms, withCube = false): {system: DisclosureSystem; unmodelled: string[]} {
   const cells: PublishedCell[] = [];
   const unmodelled: string[] = [];
   for (const cell of context.registry.cells) {
@@ -47,6 +59,7 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms): {system
     }
     cells.push({file: cell.file, path: cell.path, unit: cell.unit, form: cell.form, value: cell.value, terms: terms ?? []});
   }
+  if (withCube) cells.push(...(context.cube?.disclosure.cells ?? []));
   return {system: {variables: atoms.variables, truth: atoms.sizes, cells, relations: atoms.relations}, unmodelled};
 }
 
@@ -57,11 +70,11 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms): {system
  * twice) reads the verdict instead of solving again. `budgetSeconds` bounds the solver time; cells
  * left when it is up are "unresolved", never protected (and not cached).
  */
-export async function auditRelease(context: ReleaseContext, budgetSeconds?: number): Promise<ReleaseAudit> {
+export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false): Promise<ReleaseAudit> {
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
-  const {system, unmodelled} = disclosureSystem(context, atoms);
+  const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const cache = buildCache("controle", systemKey({version: 1, options, system}));
+  const cache = buildCache("controle", systemKey({version: 2, options, system}));
   const hit = cache.read();
   let audit: AuditResult;
   if (hit) audit = JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
@@ -69,7 +82,9 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
     audit = await auditSystem(system, {...options, budgetSeconds});
     if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   }
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options};
+  const cube = context.cube?.disclosure;
+  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, outside: cube.outside} : null;
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures};
 }
 
 /** Why the build must stop, in Dutch, or null: a small count not protected, or left undecided. */
@@ -95,6 +110,10 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
   ];
   if (secondary) {
     lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${nl(secondary.solves)} LP's)`}.`);
+  }
+  if (result.cube) {
+    const {cells, repeated, own, outside} = result.cube;
+    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere verstoord (${nl(own)} verschillende aantallen${outside > 0 ? `, ${nl(outside)} cellen niet uit basiscellen op te bouwen` : ""}).`);
   }
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
@@ -138,6 +157,7 @@ export interface PrivacySummary {
   /** Width of the narrowest interval among protected small counts (null when none). */
   narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
+  cube: ReleaseAudit["cube"];
   unauditedFiles: {prefix: string; reason: string}[];
 }
 
@@ -170,6 +190,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     secondaryCount: secondary.withhold.length,
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
+    cube: result.cube,
     unauditedFiles: SEAMS,
   };
 }

@@ -12,7 +12,8 @@
 
 import {describe, rowsOf} from "./audit.js";
 import {bindingRowIndices, highs, modelData, setCosts} from "./lp.js";
-import {cellName, evaluate, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
+import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
+import {isIntegral, spreadObjectives, SpreadPool} from "./pool.js";
 
 export interface SecondaryOptions {
   minCount: number;
@@ -51,17 +52,9 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   if (small.length === 0) return result;
 
   // The spread over feasible points seen so far (the truth and every LP vertex): a cell whose values
-  // there already differ by width + 1 is protected without solving it (as in audit.ts).
-  const poolMin = new Float64Array(system.cells.length).fill(Infinity);
-  const poolMax = new Float64Array(system.cells.length).fill(-Infinity);
-  const addPoint = (point: ArrayLike<number>) => {
-    for (const i of small) {
-      const v = evaluate(system.cells[i].terms, point);
-      if (v < poolMin[i]) poolMin[i] = v;
-      if (v > poolMax[i]) poolMax[i] = v;
-    }
-  };
-  addPoint(system.truth);
+  // there already lie far enough apart is protected without solving it (pool.ts, as in audit.ts).
+  const pool = new SpreadPool(system.cells, small);
+  pool.add(system.truth);
 
   const h = await highs();
   const model = h.createModel(modelData(h, system.variables, rows));
@@ -78,20 +71,11 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       result.solves++;
       if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
       const solution = model.getSolution();
-      addPoint(solution.colValue);
-      return {value: model.getObjectiveValue(), binding: bindingRowIndices(solution.rowDual)};
+      pool.add(solution.colValue);
+      return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual)};
     };
-    // A few solves with all small counts in one objective, random signs (fixed seed: builds repeat),
-    // spread the pool over many cells at once.
-    let seed = 20201;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let round = 0; round < 4; round++) {
-      const terms = small.flatMap((i) => {
-        const sign = random() < 0.5 ? -1 : 1;
-        return system.cells[i].terms.map((t) => ({variable: t.variable, coefficient: sign * t.coefficient}));
-      });
-      solve(terms, round % 2 === 0 ? "max" : "min");
-    }
+    // A few solves with all small counts in one objective spread the pool over many cells at once.
+    for (const [round, terms] of spreadObjectives(system.cells, small, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
 
     const withhold = (r: number) => {
       forms[r] = options.withheld(system.cells[r]);
@@ -102,15 +86,17 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     for (const [k, i] of small.entries()) {
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
       for (let attempt = 0; ; attempt++) {
-        if (poolMax[i] - poolMin[i] >= width + 1 - EPS) break;
+        if (pool.proves(i, width)) break;
         const terms = system.cells[i].terms;
         const min = solve(terms, "min");
         const max = solve(terms, "max");
         const lo = min ? Math.ceil(min.value - EPS) : 0;
         const hi = max ? Math.floor(max.value + EPS) : Infinity;
-        // A spread of width + 1 over the LP is what the audit accepts without an integer solve
-        // (audit.ts): aiming lower would leave the build's audit hundreds of MILPs.
+        // A spread of width + 1 over the LP, or of width between two integral vertices, is what the
+        // audit accepts without an integer solve (audit.ts): aiming lower would leave the build's
+        // audit hundreds of MILPs.
         if (!min || !max || max.value - min.value >= width + 1 - EPS) break;
+        if (min.integral && max.integral && hi - lo >= width) break;
         const binding = [...new Set([...min.binding, ...max.binding])].filter((r) => r < system.cells.length);
         const candidates = binding.filter((r) => r !== i && forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
         if (candidates.length === 0 || attempt >= (options.maxPerCell ?? 40)) {

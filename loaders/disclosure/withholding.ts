@@ -68,12 +68,13 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const cache = buildCache("afscherming", systemKey({version: 2, options, system}));
+  const cache = buildCache("afscherming", systemKey({version: 3, options, system}));
   const hit = cache.read();
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached">), cached: true};
   const result = await secondarySuppression(system, {
     ...options,
-    // A count the Publisher did not decide (none today) cannot be withheld: treat it as kept.
+    // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
+    // cells (cubeCells.ts): perturbed, never withheld.
     keep: (cell) => isKeyFigure(cell) || !ids.has(leafKey(cell.file, cell.path)),
     cost: withholdingCost,
     withheld

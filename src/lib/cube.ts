@@ -7,12 +7,12 @@
 
 import type {CubeMeta} from "../../loaders/cube/publish.js";
 import type {CubeUnit as CountedUnit} from "../../loaders/cube/grid.js";
-import type {SuppressedValue} from "./format.js";
+import {isSuppressedValue, type SuppressedValue} from "./format.js";
 
 export type {CubeMeta};
 
-/** A count as the explorer's figures take it. The cube itself only holds perturbed numbers (never
- *  1 … minCount − 1); the figures share the report's components, which also draw hidden values. */
+/** A count as the explorer's figures take it: perturbed (never 1 … minCount − 1), or the report's own
+ *  value, or withheld where the report withholds it (an empty field, drawn "·" as in the report). */
 export type Published = number | SuppressedValue;
 
 /** A unit as the page knows it from eenheden.csv. */
@@ -119,11 +119,16 @@ export class Cube {
     const cells = this.variants.get(variantKey(filter));
     if (!cells) throw new Error(`De cijfers voor ${variantKey(filter)} zijn nog niet geladen.`);
     const row = cells.get(cellKey(year, unitCode, filter.age, filter.careType));
-    const pupils = row ? Number(row.jeugdhulp) : 0;
-    const trajectories = row ? Number(row.trajecten) : 0;
-    const pct = enrolled === 0 ? null : (100 * pupils) / enrolled;
+    const pupils = row ? published(row.jeugdhulp, this.meta.minCount) : 0;
+    const trajectories = row ? published(row.trajecten, this.meta.minCount) : 0;
+    const pct = enrolled === 0 ? null : isSuppressedValue(pupils) ? pupils : (100 * pupils) / enrolled;
     return {year, unit, enrolled, pupils, trajectories, pct};
   }
+}
+
+/** An empty field is a count the report withholds: the cube withholds it too. */
+function published(field: string, minCount: number): Published {
+  return field === "" ? {suppressed: true, minCount} : Number(field);
 }
 
 function cellKey(year: number, unit: string, age: string, careType: string): string {

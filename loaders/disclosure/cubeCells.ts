@@ -1,0 +1,132 @@
+// The explorer's cube in the disclosure model. Nearly every pupil count of the cube is a set of whole
+// atoms (atoms.ts): the report publishes a school's year, the municipality's ages and care types,
+// and the cube's cells are cut along the same lines. Such a cell is either
+//  - the same quantity as a count the report publishes (the same atoms): the cube then shows what
+//    the report shows — the exact number, or "·" where the report withholds it — so a quantity has
+//    one value everywhere (issue 10, item 5) and noise never sits beside a mark that bounds it; or
+//  - a quantity of its own: published perturbed (ptable.ts) and added to the system with the interval
+//    its perturbed value allows, so the audit and the secondary suppression reckon with it.
+// A cell that is not a set of whole atoms cannot be written over them; it stays perturbed and is
+// counted as outside the model. The cube's trajectory counts are perturbed and outside the model too;
+// they bound the pupil count of their cell from above (a pupil counts with at least one trajectory),
+// which the cell's interval takes in.
+
+import type {CubeCounts, PupilCellVisitor} from "../cube/count.js";
+import {consistentRange, perturb} from "../cube/ptable.js";
+import type {Settings} from "../model.js";
+import type {Atoms} from "./atoms.js";
+import type {CubeOverride} from "../cube/publish.js";
+import {leafKey} from "./leaves.js";
+import {termsKey, type PublishedCell, type Term} from "./model.js";
+import type {Registry} from "./registry.js";
+
+/** The pupils' atoms per cube cell, gathered while the cube is counted (count.ts' visitor). */
+export class CubeMembership {
+  readonly atomsOf = new Map<number, Map<number, number>>();
+  constructor(private readonly pupilAtomOf: ReadonlyMap<string, number>) {}
+
+  readonly visit: PupilCellVisitor = (pupilId, cell) => {
+    const atom = this.pupilAtomOf.get(pupilId);
+    // Every pupil the cube counts has youth care, so an atom; one without would make the cell
+    // inexpressible, which the -1 does.
+    const key = atom ?? -1;
+    let atoms = this.atomsOf.get(cell);
+    if (!atoms) this.atomsOf.set(cell, (atoms = new Map()));
+    atoms.set(key, (atoms.get(key) ?? 0) + 1);
+  };
+}
+
+/** How the cube publishes one cell's pupil count (and with it its trajectory count). */
+export type CubeCellForm =
+  | {kind: "report"; reportKey: string}
+  | {kind: "perturbed"; shown: number; quantity: string}
+  | {kind: "outside"; shown: number};
+
+export interface CubeDisclosure {
+  /** Per grid cell with pupils: its form. Cells without pupils publish 0 (ptable row 0). */
+  forms: Map<number, CubeCellForm>;
+  /** The cube's own quantities, one per distinct set of atoms, as perturbed cells of the system. */
+  cells: PublishedCell[];
+  /** Cells the atoms cannot express (published perturbed, outside the proof). */
+  outside: number;
+  /** Cells that repeat a count of the report. */
+  repeated: number;
+}
+
+/** The file name the cube's cells carry in the disclosure system and the audit's messages. */
+export const CUBE_FILE = "verkennen/kubus";
+
+/**
+ * The cube's cells against the report's cells (the system's cells: with terms). `reportCells` gives
+ * the report's registered cells with their atoms; a cube cell with the same atoms repeats it.
+ */
+export function cubeDisclosure(
+  counts: CubeCounts,
+  membership: CubeMembership,
+  atoms: Pick<Atoms, "sizes">,
+  reportCells: readonly PublishedCell[],
+  settings: Pick<Settings, "suppression">
+): CubeDisclosure {
+  const report = new Map<string, PublishedCell>();
+  for (const cell of reportCells) if (cell.unit === "pupils" && cell.terms.length > 0) report.set(termsKey(cell.terms), cell);
+  const forms = new Map<number, CubeCellForm>();
+  const own = new Map<string, PublishedCell>();
+  let outside = 0;
+  let repeated = 0;
+  for (const [index, atomCounts] of membership.atomsOf) {
+    const shown = perturb(counts.pupils[index], counts.pupilKeys[index], settings);
+    const whole = [...atomCounts].every(([atom, n]) => atom >= 0 && n === atoms.sizes[atom]);
+    if (!whole) {
+      outside++;
+      forms.set(index, {kind: "outside", shown});
+      continue;
+    }
+    const terms: Term[] = [...atomCounts.keys()].sort((a, b) => a - b).map((variable) => ({variable, coefficient: 1}));
+    const key = termsKey(terms);
+    const same = report.get(key);
+    if (same) {
+      repeated++;
+      forms.set(index, {kind: "report", reportKey: leafKey(same.file, same.path)});
+      continue;
+    }
+    forms.set(index, {kind: "perturbed", shown, quantity: key});
+    // The cell's trajectories, perturbed, bound its pupils from above.
+    const trajectoryHi = consistentRange(perturb(counts.trajectories[index], counts.trajectoryKeys[index], settings), settings)![1];
+    const [lo, pupilHi] = consistentRange(shown, settings)!;
+    const hi = Math.min(pupilHi, trajectoryHi);
+    const known = own.get(key);
+    if (known) {
+      // The same pupils in another variant: the same cell key, so the same shown value; another
+      // variant's trajectories may bound it more tightly.
+      if (known.form.kind === "perturbed" && hi < known.form.hi) known.form = {...known.form, hi};
+      continue;
+    }
+    own.set(key, {file: CUBE_FILE, path: cubeCellPath(counts, index), unit: "pupils", terms, form: {kind: "perturbed", shown, lo, hi}, value: counts.pupils[index]});
+  }
+  return {forms, cells: [...own.values()], outside, repeated};
+}
+
+/** A cell's name in messages: `jeugdhulp[jaar=2019,eenheid=s:S01,leeftijd=alle,zorgvorm=alle,met-uit-gestart]`. */
+export function cubeCellPath(counts: CubeCounts, index: number): string {
+  const {dims} = counts.grid;
+  const at = counts.grid.at(index);
+  return `jeugdhulp[jaar=${dims.years[at.year]},eenheid=${dims.units[at.unit].code},leeftijd=${dims.ages[at.age]},zorgvorm=${dims.careTypes[at.careType]},${dims.dyslexia[at.dyslexia]}-${dims.dbc[at.dbc]}-${dims.definitions[at.definition]}]`;
+}
+
+/**
+ * The cube's cells that repeat a report count, as the report finally publishes them (after the
+ * secondary suppression): its exact value, or withheld — pupils and trajectories both, since the
+ * trajectories bound the pupils.
+ */
+export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry: Registry, settings: Pick<Settings, "suppression">): CubeOverride {
+  return (index) => {
+    const form = cube.forms.get(index);
+    if (form?.kind !== "report") return undefined;
+    const cell = registry.cells[registry.index.get(form.reportKey) as number];
+    if (cell.form.kind !== "exact") return {pupils: null, trajectories: null};
+    if (cell.form.value !== counts.pupils[index]) {
+      throw new Error(`Openbaarmakingsmodel: kubuscel ${cubeCellPath(counts, index)} telt ${counts.pupils[index]} leerlingen, ${form.reportKey.replace("\u0000", " ")} ${cell.form.value}.`);
+    }
+    return {pupils: cell.form.value, trajectories: perturb(counts.trajectories[index], counts.trajectoryKeys[index], settings)};
+  };
+}

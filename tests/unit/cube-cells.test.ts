@@ -1,0 +1,121 @@
+// The explorer's cube in the disclosure model (loaders/disclosure/cubeCells.ts), on a hand-made grid:
+// one year, the municipality, a board and a school, two age values and two care-type values. Atom
+// sizes, memberships and cell keys are set by hand, so every expected form is worked out below.
+import {describe, expect, it} from "vitest";
+import type {CubeCounts} from "../../loaders/cube/count.js";
+import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride} from "../../loaders/disclosure/cubeCells.js";
+import type {PublishedCell} from "../../loaders/disclosure/model.js";
+import type {Registry} from "../../loaders/disclosure/registry.js";
+
+const settings = {suppression: {minCount: 5}} as never;
+const grid = new CubeGrid({
+  years: [2019],
+  units: [
+    {code: "g", level: "gemeente", name: "Gemeente", parent: null, schoolId: null},
+    {code: "b:1", level: "bestuur", name: "Bestuur", parent: "g", schoolId: null},
+    {code: "s:A", level: "school", name: "School A", parent: "b:1", schoolId: "A"}
+  ],
+  ages: ["alle", "4-5"],
+  careTypes: ["alle", "x"],
+  dyslexia: DYSLEXIA,
+  dbc: DBC,
+  definitions: DEFINITIONS
+});
+const at = (p: Partial<CellAt>) => grid.index({year: 0, unit: 0, age: 0, careType: 0, dyslexia: 0, dbc: 0, definition: 0, ...p});
+
+// Cell keys: the top 16 bits pick the position in the ptable row. Row 2 (and 3) is {0, 5}: position 0
+// gives 0, position 65 535 gives 5 (P(5) = n/5, so it is the last stretch of the row).
+const LOW = 0;
+const HIGH = 0xffff0000;
+
+/** Pupil atoms: 0 (2 pupils), 1 (1 pupil), 2 (4 pupils). */
+const sizes = [2, 1, 4];
+const counts: CubeCounts = {
+  grid,
+  enrolled: new Int32Array(grid.enrolledSize),
+  pupils: new Int32Array(grid.size),
+  trajectories: new Int32Array(grid.size),
+  pupilKeys: new Uint32Array(grid.size),
+  trajectoryKeys: new Uint32Array(grid.size)
+};
+const membership = new CubeMembership(new Map());
+function cell(index: number, atoms: [number, number][], pupils: number, pupilKey: number, trajectories: number, trajectoryKey: number) {
+  membership.atomsOf.set(index, new Map(atoms));
+  counts.pupils[index] = pupils;
+  counts.pupilKeys[index] = pupilKey;
+  counts.trajectories[index] = trajectories;
+  counts.trajectoryKeys[index] = trajectoryKey;
+}
+// The municipality's total: atoms 0 and 1 whole, the report's count a+b (hidden there).
+const total = at({});
+cell(total, [[0, 2], [1, 1]], 3, LOW, 3, LOW);
+// The school's age 4-5: atom 0 whole, a count of its own. Pupils published 5 (true 1 … 8), its
+// trajectories published 0 (true 0 … 5): a pupil has a trajectory, so the pupils are 1 … 5.
+const schoolAge = at({unit: 2, age: 1});
+cell(schoolAge, [[0, 2]], 2, HIGH, 3, LOW);
+// The same pupils in the board's cell with the DBC switch on: the same quantity, counted once; its
+// trajectories published 5 (1 … 8) do not loosen the bound of 5 the first cell gave.
+const boardAge = at({unit: 1, age: 1, dbc: 1});
+cell(boardAge, [[0, 2]], 2, HIGH, 3, HIGH);
+// Three of atom 2's four pupils: not a set of whole atoms, so outside the model.
+const partial = at({careType: 1});
+cell(partial, [[2, 3]], 3, HIGH, 3, HIGH);
+
+const reportCell: PublishedCell = {
+  file: "schools.json",
+  path: "total.years[year=2019].pupils",
+  unit: "pupils",
+  terms: [
+    {variable: 0, coefficient: 1},
+    {variable: 1, coefficient: 1}
+  ],
+  form: {kind: "hidden", mark: "·", lo: 1, hi: Infinity},
+  value: 3
+};
+const cube = cubeDisclosure(counts, membership, {sizes}, [reportCell], settings);
+
+describe("cubeDisclosure", () => {
+  it("a cell with the report count's atoms repeats that count", () => {
+    expect(cube.forms.get(total)).toEqual({kind: "report", reportKey: "schools.json\u0000total.years[year=2019].pupils"});
+    expect(cube.repeated).toBe(1);
+  });
+
+  it("the cube's own quantity enters the system once, perturbed, bounded by its trajectories: shown 5, true 1 … 5", () => {
+    expect(cube.cells).toHaveLength(1);
+    const [own] = cube.cells;
+    expect(own.file).toBe(CUBE_FILE);
+    expect(own.path).toBe("jeugdhulp[jaar=2019,eenheid=s:A,leeftijd=4-5,zorgvorm=alle,met-uit-gestart]");
+    expect(own.terms).toEqual([{variable: 0, coefficient: 1}]);
+    expect(own.form).toEqual({kind: "perturbed", shown: 5, lo: 1, hi: 5});
+    expect(own.value).toBe(2);
+    expect(cube.forms.get(boardAge)).toMatchObject({kind: "perturbed", shown: 5});
+  });
+
+  it("a cell that splits an atom stays outside the model, perturbed", () => {
+    expect(cube.forms.get(partial)).toEqual({kind: "outside", shown: 5});
+    expect(cube.outside).toBe(1);
+  });
+});
+
+describe("cubeOverride", () => {
+  const registryWith = (form: PublishedCell["form"]): Registry => ({
+    minCount: 5,
+    width: 5,
+    cells: [{...reportCell, form}],
+    index: new Map([["schools.json\u0000total.years[year=2019].pupils", 0]]),
+    files: new Set(["schools.json"])
+  });
+
+  it("withholds pupils and trajectories where the report withholds the count", () => {
+    const override = cubeOverride(counts, cube, registryWith(reportCell.form), settings);
+    expect(override(total)).toEqual({pupils: null, trajectories: null});
+    expect(override(schoolAge)).toBeUndefined();
+    expect(override(partial)).toBeUndefined();
+  });
+
+  it("shows the report's exact count, and stops the build when the two disagree", () => {
+    expect(cubeOverride(counts, cube, registryWith({kind: "exact", value: 3}), settings)(total)).toEqual({pupils: 3, trajectories: 0});
+    expect(() => cubeOverride(counts, cube, registryWith({kind: "exact", value: 4}), settings)(total)).toThrow(/kubuscel .* telt 3 leerlingen/);
+  });
+});
