@@ -1,5 +1,5 @@
 // The explorer's filters as a URL query, so a view can be shared and reopened exactly:
-//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie
+//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie&percentages=leeftijd
 // Only values that differ from the default are written. Values a link gets wrong are dropped and
 // reported, never guessed.
 
@@ -14,6 +14,8 @@ export interface ExplorerState extends CellFilter {
   schools: string[];
   /** The funnel's limits: chance alone, or widened for the usual spread between schools. */
   limits: "binomiaal" | "overdispersie";
+  /** Percentages as counted, or age-standardised against the municipality's rates per age. */
+  rates: "ruw" | "leeftijd";
 }
 
 export interface ParsedState {
@@ -31,7 +33,8 @@ export const PARAMS = {
   dyslexia: "dyslexie",
   dbc: "dbc",
   definition: "definitie",
-  limits: "grenzen"
+  limits: "grenzen",
+  rates: "percentages"
 } as const;
 
 export function defaultState(cube: Cube): ExplorerState {
@@ -44,7 +47,8 @@ export function defaultState(cube: Cube): ExplorerState {
     dyslexia: "met",
     dbc: "uit",
     definition: cube.meta.definition,
-    limits: "binomiaal"
+    limits: "binomiaal",
+    rates: "ruw"
   };
 }
 
@@ -79,6 +83,7 @@ export function parseState(search: string, cube: Cube): ParsedState {
   pick(PARAMS.dbc, ["uit", "aan"] as const, (d) => (state.dbc = d));
   pick(PARAMS.definition, ["gestart", "actief"] as const, (d) => (state.definition = d));
   pick(PARAMS.limits, ["binomiaal", "overdispersie"] as const, (l) => (state.limits = l));
+  pick(PARAMS.rates, ["ruw", "leeftijd"] as const, (r) => (state.rates = r));
   // Dyslexia care without dyslexia care is empty by definition: keep the care type, drop "zonder".
   if (state.careType === cube.meta.dyslexiaCareType && state.dyslexia === "zonder") {
     state.dyslexia = "met";
@@ -93,7 +98,7 @@ export function serializeState(state: ExplorerState, cube: Cube): string {
   if (state.years.join() !== defaults.years.join()) params.set(PARAMS.years, state.years.join(","));
   if (state.board !== null) params.set(PARAMS.board, state.board.slice(2));
   if (state.schools.length > 0) params.set(PARAMS.schools, state.schools.map((s) => s.slice(2)).join(","));
-  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits"] as const) {
+  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits", "rates"] as const) {
     if (state[key] !== defaults[key]) params.set(PARAMS[key], state[key]);
   }
   // Commas stay readable in a shared link.
