@@ -204,7 +204,14 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
         const around = state.board ? reference : "de gemeente";
         const limits = spread ? "de grenzen van toeval plus de gewone verschillen tussen scholen" : "de grenzen van toeval";
         const rates = state.rates === "leeftijd" ? "percentage met jeugdhulp, gecorrigeerd voor leeftijd," : "percentage met jeugdhulp";
-        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread}), {
+        const pointTitle =
+          state.rates === "leeftijd"
+            ? (d: FunnelPoint) => {
+                const s = standardised(cube, year, d.schoolId, state);
+                return `${d.name}\n${formatPercent(d.pct, 1)} gecorrigeerd voor leeftijd${s ? ` (waargenomen ${formatCount(s.observed)}, verwacht ${formatDecimal(s.expected, 1)})` : ""}`;
+              }
+            : undefined;
+        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread, pointTitle}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
           description: `Elke school in ${year}: ${rates} tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).`,
           columns: explorerFunnelColumns(cube, state, funnel),
