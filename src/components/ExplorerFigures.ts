@@ -99,8 +99,8 @@ export interface ExplorerFigure {
   build: () => HTMLElement;
 }
 
-/** The funnel's coverages with the normal quantile of each (statistics.json `coverages`, `z`). */
-export type Quantiles = Pick<Spread, "coverages" | "z">;
+/** The funnel's coverages with the normal quantile of each, and the report's α (statistics.json `coverages`, `z`, `alpha`). */
+export type Quantiles = Pick<Spread, "coverages" | "z"> & {alpha?: number};
 
 /** φ, its χ² test and τ² of the funnel's schools (perturbed counts, so φ reads a little high), or null. */
 export function funnelSpread(data: FunnelData, quantiles: Quantiles | undefined): {test: Overdispersion; spread: Spread | null} | null {
@@ -110,13 +110,14 @@ export function funnelSpread(data: FunnelData, quantiles: Quantiles | undefined)
   return {test, spread: quantiles ? {tau2: test.tau2, coverages: quantiles.coverages, z: quantiles.z} : null};
 }
 
-/** φ and its test in words, with the caveat that the counts are perturbed. */
-export function spreadSentence(test: Overdispersion): string {
-  const verdict = test.pValue < 0.05 ? "meer dan toeval alleen geeft" : "niet duidelijk meer dan toeval alleen geeft";
+/** φ and its test in words (the verdict at the report's α, when known), with the caveat that the counts are perturbed. */
+export function spreadSentence(test: Overdispersion, alpha?: number): string {
+  const verdict =
+    alpha === undefined ? "" : `: de scholen verschillen ${test.pValue < alpha ? "meer" : "niet duidelijk meer"} dan toeval alleen geeft`;
   return (
     `Spreiding tussen de ${formatCount(test.units)} scholen: φ = ${formatDecimal(test.phi, 2)} (1 = alleen toeval); ` +
-    `χ² = ${formatDecimal(test.chiSquare, 1)} bij ${formatCount(test.degreesOfFreedom)} vrijheidsgraden, ${formatP(test.pValue)}: ` +
-    `de scholen verschillen ${verdict}. ${PERTURBED_CAVEAT} De verstoring zelf voegt wat spreiding toe, dus φ is eerder iets te hoog.`
+    `χ² = ${formatDecimal(test.chiSquare, 1)} bij ${formatCount(test.degreesOfFreedom)} vrijheidsgraden, ${formatP(test.pValue)}${verdict}. ` +
+    `${PERTURBED_CAVEAT} De verstoring zelf voegt wat spreiding toe, dus φ is eerder iets te hoog.`
   );
 }
 
@@ -220,7 +221,7 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
           lazy: true,
           note:
             [
-              estimate ? spreadSentence(estimate.test) : null,
+              estimate ? spreadSentence(estimate.test, quantiles?.alpha) : null,
               state.rates === "leeftijd" ? STANDARDISED_NOTE : null,
               funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null
             ]
