@@ -13,11 +13,13 @@ import {
   focusUnit,
   focusYear,
   funnelTables,
+  schoolTests,
   spreadTest,
   standardised,
   trajectoriesPerPupil,
   trendCells,
   type AgeRow,
+  type SchoolTest,
   type ShownCell
 } from "../lib/explorerViews.js";
 import {formatCount, formatDecimal, formatPercent} from "../lib/format.js";
@@ -28,7 +30,7 @@ import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
 import {FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData, type FunnelPoint} from "./FunnelPlot.js";
 import type {Overdispersion, Spread} from "../lib/funnel.js";
-import {formatP} from "./CrossTable.js";
+import {formatP, pValueText} from "./CrossTable.js";
 import {joinNames} from "./schoolTables.js";
 
 const CELL_COLUMNS: Column<ShownCell>[] = [
@@ -121,6 +123,21 @@ export function spreadSentence(test: Overdispersion, alpha?: number): string {
   );
 }
 
+/**
+ * The per-school tests in words: how many schools differ from the centre at α, raw or, with
+ * "correctie=holm", after Holm over all of them (the table lists each school's p-values).
+ */
+export function testsSentence(tests: Map<string, SchoolTest>, state: Pick<ExplorerState, "rates" | "tests">, alpha: number | undefined): string | null {
+  if (tests.size === 0 || alpha === undefined) return null;
+  const values = [...tests.values()];
+  const below = (field: keyof SchoolTest) => values.filter((t) => t[field] < alpha).length;
+  const against = state.rates === "leeftijd" ? "waargenomen tegen verwacht" : "tegen het midden van de trechter";
+  const raw = `Toets per school (exact, ${against}): bij ${formatCount(below("pValue"))} van de ${formatCount(tests.size)} scholen is p kleiner dan ${formatDecimal(alpha, 2)}`;
+  return state.tests === "holm"
+    ? `${raw}; na de correctie van Holm voor ${formatCount(tests.size)} toetsen nog bij ${formatCount(below("holmP"))}.`
+    : `${raw} (zonder correctie voor het aantal toetsen).`;
+}
+
 /** How the age-standardised percentages are made, and that they rest on perturbed counts. */
 export const STANDARDISED_NOTE =
   "Gecorrigeerd voor leeftijd: per school het aantal dat te verwachten is als elke leeftijdsgroep even vaak jeugdhulp kreeg " +
@@ -138,8 +155,16 @@ function paragraph(text: string): HTMLParagraphElement {
  * The funnel's table and CSV: as in the report, and under age standardisation the observed and
  * expected counts and their ratio instead of a (no longer whole) count of pupils.
  */
-function explorerFunnelColumns(cube: Cube, state: ExplorerState, funnel: FunnelData): Column<FunnelPoint>[] {
-  const columns = funnelColumns(funnel);
+function explorerFunnelColumns(cube: Cube, state: ExplorerState, funnel: FunnelData, tests: Map<string, SchoolTest>): Column<FunnelPoint>[] {
+  const p = (field: keyof SchoolTest) => (d: FunnelPoint) => {
+    const test = tests.get(d.schoolId);
+    return test ? pValueText(test[field]) : "–";
+  };
+  const testColumns: Column<FunnelPoint>[] = [
+    {label: "p-waarde", value: p("pValue")},
+    ...(state.tests === "holm" ? [{label: "Na Holm-correctie", value: p("holmP")}] : [])
+  ];
+  const columns = [...funnelColumns(funnel), ...testColumns];
   if (state.rates === "ruw") return columns;
   const year = focusYear(state);
   const of = (d: FunnelPoint) => standardised(cube, year, d.schoolId, state);
@@ -195,12 +220,13 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
     },
     {
       name: "funnel",
-      key: key(year, state.board, highlight, filters, state.limits, state.rates),
+      key: key(year, state.board, highlight, filters, state.limits, state.rates, state.tests),
       build: () => {
         const tables = funnelTables(cube, state);
         const estimate = funnelSpread(funnelData(tables), quantiles);
         const spread = state.limits === "overdispersie" ? (estimate?.spread ?? null) : null;
         const funnel = funnelData(tables, spread);
+        const tests = schoolTests(cube, state, funnel.points, funnel.p);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
         const around = state.board ? reference : "de gemeente";
         const limits = spread ? "de grenzen van toeval plus de gewone verschillen tussen scholen" : "de grenzen van toeval";
@@ -215,12 +241,13 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
         return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread, pointTitle}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
           description: `Elke school in ${year}: ${rates} tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).`,
-          columns: explorerFunnelColumns(cube, state, funnel),
+          columns: explorerFunnelColumns(cube, state, funnel, tests),
           rows: funnel.points,
           filename: `verkennen-trechter-${year}-${slugOf({...state, years: cube.meta.years, schools: highlight ? [highlight] : []})}.csv`,
           lazy: true,
           note:
             [
+              testsSentence(tests, state, quantiles?.alpha),
               estimate ? spreadSentence(estimate.test, quantiles?.alpha) : null,
               state.rates === "leeftijd" ? STANDARDISED_NOTE : null,
               funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null

@@ -1,5 +1,5 @@
 // The explorer's filters as a URL query, so a view can be shared and reopened exactly:
-//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie&percentages=leeftijd
+//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie&percentages=leeftijd&correctie=holm
 // Only values that differ from the default are written. Values a link gets wrong are dropped and
 // reported, never guessed.
 
@@ -16,6 +16,8 @@ export interface ExplorerState extends CellFilter {
   limits: "binomiaal" | "overdispersie";
   /** Percentages as counted, or age-standardised against the municipality's rates per age. */
   rates: "ruw" | "leeftijd";
+  /** The per-school tests of the funnel: raw p-values, or with Holm's adjusted ones beside them. */
+  tests: "ruw" | "holm";
 }
 
 export interface ParsedState {
@@ -34,7 +36,8 @@ export const PARAMS = {
   dbc: "dbc",
   definition: "definitie",
   limits: "grenzen",
-  rates: "percentages"
+  rates: "percentages",
+  tests: "correctie"
 } as const;
 
 export function defaultState(cube: Cube): ExplorerState {
@@ -48,7 +51,8 @@ export function defaultState(cube: Cube): ExplorerState {
     dbc: "uit",
     definition: cube.meta.definition,
     limits: "binomiaal",
-    rates: "ruw"
+    rates: "ruw",
+    tests: "ruw"
   };
 }
 
@@ -84,6 +88,7 @@ export function parseState(search: string, cube: Cube): ParsedState {
   pick(PARAMS.definition, ["gestart", "actief"] as const, (d) => (state.definition = d));
   pick(PARAMS.limits, ["binomiaal", "overdispersie"] as const, (l) => (state.limits = l));
   pick(PARAMS.rates, ["ruw", "leeftijd"] as const, (r) => (state.rates = r));
+  pick(PARAMS.tests, ["ruw", "holm"] as const, (t) => (state.tests = t));
   // Dyslexia care without dyslexia care is empty by definition: keep the care type, drop "zonder".
   if (state.careType === cube.meta.dyslexiaCareType && state.dyslexia === "zonder") {
     state.dyslexia = "met";
@@ -98,7 +103,7 @@ export function serializeState(state: ExplorerState, cube: Cube): string {
   if (state.years.join() !== defaults.years.join()) params.set(PARAMS.years, state.years.join(","));
   if (state.board !== null) params.set(PARAMS.board, state.board.slice(2));
   if (state.schools.length > 0) params.set(PARAMS.schools, state.schools.map((s) => s.slice(2)).join(","));
-  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits", "rates"] as const) {
+  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits", "rates", "tests"] as const) {
     if (state[key] !== defaults[key]) params.set(PARAMS[key], state[key]);
   }
   // Commas stay readable in a shared link.

@@ -5,7 +5,7 @@ import type {SchoolTables} from "../components/schoolTables.js";
 import type {Cube, CubeCell, Published} from "./cube.js";
 import {comparedUnits, referenceUnits, type ExplorerState} from "./explorerState.js";
 import {isSuppressedValue, type SuppressedValue} from "./format.js";
-import {chiSquareSurvival, spreadEstimate, type Overdispersion} from "./funnel.js";
+import {binomialTest, chiSquareSurvival, holm, poissonTest, spreadEstimate, type Overdispersion} from "./funnel.js";
 
 /** Compared units first, then their reference(s), each for every chosen year. */
 export function trendCells(cube: Cube, state: ExplorerState): ShownCell[] {
@@ -151,4 +151,30 @@ export function spreadTest(units: readonly {r: number; n: number}[], p0: number)
   const {chiSquare, phi, tau2} = spreadEstimate(units, p0);
   const degreesOfFreedom = units.length - 1;
   return {p0, units: units.length, chiSquare, degreesOfFreedom, pValue: chiSquareSurvival(chiSquare, degreesOfFreedom), phi, tau2};
+}
+
+/** A school's exact two-sided test in the funnel, and Holm's adjustment over the funnel's schools. */
+export interface SchoolTest {
+  pValue: number;
+  holmP: number;
+}
+
+/**
+ * Per drawn school of the funnel: its count against the funnel's centre p0 (binomial), or under
+ * "percentages=leeftijd" its observed count against the expected one (Poisson, O/E against 1); with
+ * Holm over all of them, as the report adjusts its own families of tests.
+ */
+export function schoolTests(cube: Cube, state: ExplorerState, points: readonly {schoolId: string; pupils: number; enrolled: number}[], p0: number | null): Map<string, SchoolTest> {
+  const year = focusYear(state);
+  const tested: {schoolId: string; pValue: number}[] = [];
+  for (const d of points) {
+    if (state.rates === "ruw") {
+      if (p0 !== null) tested.push({schoolId: d.schoolId, pValue: binomialTest(d.pupils, d.enrolled, p0)});
+      continue;
+    }
+    const s = standardised(cube, year, d.schoolId, state);
+    if (s) tested.push({schoolId: d.schoolId, pValue: poissonTest(s.observed, s.expected)});
+  }
+  const adjusted = holm(tested.map((t) => t.pValue));
+  return new Map(tested.map((t, i) => [t.schoolId, {pValue: t.pValue, holmP: adjusted[i]}]));
 }

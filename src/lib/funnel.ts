@@ -180,6 +180,46 @@ export interface Overdispersion {
   tau2: number;
 }
 
+/** Holm's step-down adjustment (R: p.adjust(p, "holm")), in the input's order. Here so that the
+ *  explorer adjusts its own per-school tests the way the report adjusts its factor tests. */
+export function holm(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const adjusted = new Array<number>(m);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}
+
+/**
+ * Two-sided exact p-value of k of n against p0 (doubling the smaller tail, capped at 1): whether a
+ * school's share differs from the funnel's centre by more than chance.
+ */
+export function binomialTest(k: number, n: number, p0: number): number {
+  const lower = binomialCdf(k, n, p0);
+  const upper = 1 - binomialCdf(k - 1, n, p0);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/** P(X ≤ k) for X ~ Poisson(mean). */
+export function poissonCdf(k: number, mean: number): number {
+  if (k < 0) return 0;
+  if (mean === 0) return 1;
+  let sum = 0;
+  for (let i = 0; i <= Math.floor(k); i++) sum += Math.exp(i * Math.log(mean) - mean - logGamma(i + 1));
+  return Math.min(sum, 1);
+}
+
+/** Two-sided exact p-value of `observed` events against an expected (Poisson) count: O/E against 1. */
+export function poissonTest(observed: number, expected: number): number {
+  const lower = poissonCdf(observed, expected);
+  const upper = 1 - poissonCdf(observed - 1, expected);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
 export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */

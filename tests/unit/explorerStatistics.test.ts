@@ -4,9 +4,9 @@
 import {describe, expect, test} from "vitest";
 import {Cube} from "../../src/lib/cube.js";
 import {defaultState, parseState} from "../../src/lib/explorerState.js";
-import {funnelTables, spreadTest, standardised, trendCells} from "../../src/lib/explorerViews.js";
-import {chiSquareSurvival} from "../../src/lib/funnel.js";
-import {funnelSpread, spreadSentence} from "../../src/components/ExplorerFigures.js";
+import {funnelTables, schoolTests, spreadTest, standardised, trendCells} from "../../src/lib/explorerViews.js";
+import {binomialTest, chiSquareSurvival, holm, poissonTest} from "../../src/lib/funnel.js";
+import {funnelSpread, spreadSentence, testsSentence} from "../../src/components/ExplorerFigures.js";
 import {funnelData} from "../../src/components/FunnelPlot.js";
 import {explorerMeta} from "../fixtures/explorerCube.js";
 
@@ -119,5 +119,40 @@ describe("φ and its χ² test for the explorer's selection", () => {
     expect(chiSquareSurvival(5.991465, 2)).toBeCloseTo(0.05, 7);
     expect(chiSquareSurvival(31.41043, 20)).toBeCloseTo(0.05, 6);
     expect(chiSquareSurvival(0, 3)).toBe(1);
+  });
+});
+
+describe("the funnel's test per school, raw and after Holm", () => {
+  test("exact two-sided tests against hand values", () => {
+    // 9 of 10 at p = 1/2: P(X ≥ 9) = (10 + 1)/1024, doubled = 22/1024.
+    expect(binomialTest(9, 10, 0.5)).toBeCloseTo(22 / 1024, 12);
+    expect(binomialTest(5, 10, 0.5)).toBe(1);
+    // 0 observed where 2 are expected: P(X ≤ 0) = e^(−2) = 0,135335, doubled = 0,270671.
+    expect(poissonTest(0, 2)).toBeCloseTo(0.270671, 6);
+    // Holm on 0,01, 0,04, 0,03: 3 · 0,01 = 0,03; 2 · 0,03 = 0,06; 1 · 0,04 = 0,04 → running maximum 0,06.
+    const adjusted = holm([0.01, 0.04, 0.03]);
+    expect(adjusted[0]).toBeCloseTo(0.03, 12);
+    expect(adjusted[1]).toBeCloseTo(0.06, 12);
+    expect(adjusted[2]).toBeCloseTo(0.06, 12);
+  });
+
+  test("crude: each school's count against the funnel's 10 %; age-standardised: observed against expected", () => {
+    const crude = schoolTests(cube, defaultState(cube), [{schoolId: "s:A", pupils: 10, enrolled: 100}], 0.1);
+    expect(crude.get("s:A")!.pValue).toBeCloseTo(binomialTest(10, 100, 0.1), 15);
+    // Cirkel under age standardisation: 15 observed, 20 expected (see the cube above).
+    const aged = schoolTests(cube, ageState, [{schoolId: "s:C", pupils: 0, enrolled: 200}], 0.1);
+    expect(aged.get("s:C")!.pValue).toBeCloseTo(poissonTest(15, 20), 15);
+  });
+
+  test("the sentence counts the schools under α, raw and after Holm", () => {
+    const tests = new Map(
+      [0.01, 0.04, 0.03].map((p, i) => [`s:${i}`, {pValue: p, holmP: holm([0.01, 0.04, 0.03])[i]}])
+    );
+    expect(testsSentence(tests, {rates: "ruw", tests: "ruw"}, 0.05)).toBe(
+      "Toets per school (exact, tegen het midden van de trechter): bij 3 van de 3 scholen is p kleiner dan 0,05 (zonder correctie voor het aantal toetsen)."
+    );
+    expect(testsSentence(tests, {rates: "ruw", tests: "holm"}, 0.05)).toBe(
+      "Toets per school (exact, tegen het midden van de trechter): bij 3 van de 3 scholen is p kleiner dan 0,05; na de correctie van Holm voor 3 toetsen nog bij 1."
+    );
   });
 });
