@@ -13,7 +13,7 @@ import betaQuantile from "@stdlib/stats-base-dists-beta-quantile";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import chisquareQuantile from "@stdlib/stats-base-dists-chisquare-quantile";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import {overdispersedLimits, spreadEstimate} from "../src/lib/funnel.js";
+import {overdispersedLimits, spreadEstimate, type Overdispersion} from "../src/lib/funnel.js";
 
 /** A unit of a funnel plot: r of n pupils with youth care. */
 export interface Proportion {
@@ -29,22 +29,7 @@ function checkProportion({r, n}: Proportion): void {
 
 // The estimate itself is dependency-free and lives with the funnel limits, so the explorer can make
 // it from its own (perturbed) counts; the test of it needs the χ² distribution and stays here.
-export {winsorise, zScore} from "../src/lib/funnel.js";
-
-export interface Overdispersion {
-  /** Reference proportion: all pupils with youth care over all pupils of the units. */
-  p0: number;
-  units: number;
-  /** Pearson χ² = Σ z² with the reference estimated from the data, on units − 1 degrees of freedom. */
-  chiSquare: number;
-  degreesOfFreedom: number;
-  /** P(χ²(df) ≥ chiSquare): small means more variation between units than binomial chance gives. */
-  pValue: number;
-  /** φ = mean of the winsorised z² (Spiegelhalter's estimate; 1 = binomial variation). */
-  phi: number;
-  /** Between-unit variance of the true proportions (additive random effects; 0 when φ shows none). */
-  tau2: number;
-}
+export {holm, winsorise, zScore, type Overdispersion} from "../src/lib/funnel.js";
 
 /**
  * Over-dispersion of a set of proportions around their pooled proportion, or around `reference`
@@ -76,19 +61,6 @@ export function randomEffectsLimits(n: number, p0: number, tau2: number, coverag
 /** The standard normal quantile that leaves (1 − coverage)/2 in each tail: 1,96 for 95 %. */
 export function coverageZ(coverage: number): number {
   return normalQuantile(1 - (1 - coverage) / 2, 0, 1);
-}
-
-/** Holm's step-down adjustment (R: p.adjust(p, "holm")), in the input's order. */
-export function holm(pValues: readonly number[]): number[] {
-  const m = pValues.length;
-  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
-  const adjusted = new Array<number>(m);
-  let running = 0;
-  order.forEach(([p, i], rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * p));
-    adjusted[i] = running;
-  });
-  return adjusted;
 }
 
 /** Benjamini–Hochberg's false-discovery-rate adjustment (R: p.adjust(p, "BH")), in the input's order. */

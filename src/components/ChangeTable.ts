@@ -5,8 +5,8 @@
 import {DataTable} from "./ChartFigure.js";
 import {pValueText} from "./CrossTable.js";
 import {beyondNoise, orWithheld, type Statistics, type YearChange} from "./variationText.js";
-import {scrolling} from "./VariationTable.js";
-import type {Column} from "../lib/csv.js";
+import {scrolling, withCsv} from "./VariationTable.js";
+import {toCsv, type Column} from "../lib/csv.js";
 
 export function changeColumns(statistics: Statistics): Column<YearChange>[] {
   return [
@@ -26,7 +26,9 @@ export function changeColumns(statistics: Statistics): Column<YearChange>[] {
 
 export function ChangeTable(statistics: Statistics, {caption, schoolId = null}: {caption: string; schoolId?: string | null}): HTMLElement {
   const rows = statistics.changes.filter((c) => schoolId === null || c.schoolId === schoolId);
-  const element = scrolling(DataTable(changeColumns(statistics), rows, {caption}));
+  const columns = changeColumns(statistics);
+  const filename = schoolId === null ? "verandering-per-school.csv" : `verandering-${schoolId.toLowerCase()}.csv`;
+  const element = withCsv(scrolling(DataTable(columns, rows, {caption})), () => toCsv(columns, rows), filename);
   element.className = "change-table";
   return element;
 }

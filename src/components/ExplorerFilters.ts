@@ -48,6 +48,8 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
   const dyslexia = element("input", {type: "checkbox", name: "dyslexie"});
   const dbc = element("input", {type: "checkbox", name: "dbc"});
   const spread = element("input", {type: "checkbox", name: "grenzen"});
+  const rates = element("input", {type: "checkbox", name: "percentages"});
+  const tests = element("input", {type: "checkbox", name: "correctie"});
   const definition = element("fieldset", {className: "explorer-definition"}, element("legend", {textContent: "Jeugdhulp in een jaar"}));
   const definitionRadios = (
     [
@@ -84,6 +86,8 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
     dbc.checked = state.dbc === "aan";
     definitionRadios.forEach((radio) => (radio.checked = radio.value === state.definition));
     spread.checked = state.limits === "overdispersie";
+    rates.checked = state.rates === "leeftijd";
+    tests.checked = state.tests === "holm";
     form.value = state;
   };
 
@@ -101,7 +105,9 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
       dyslexia: dyslexiaCare ? "met" : "zonder",
       dbc: dbc.checked ? "aan" : "uit",
       definition: definitionRadios.find((r) => r.checked)?.value === "actief" ? "actief" : "gestart",
-      limits: spread.checked ? "overdispersie" : "binomiaal"
+      limits: spread.checked ? "overdispersie" : "binomiaal",
+      rates: rates.checked ? "leeftijd" : "ruw",
+      tests: tests.checked ? "holm" : "ruw"
     };
   };
 
@@ -130,6 +136,8 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
     element("label", {className: "explorer-check"}, dbc, " DBC-correctie toepassen"),
     definition,
     element("label", {className: "explorer-check"}, spread, " trechter: gewone verschillen tussen scholen meerekenen"),
+    element("label", {className: "explorer-check"}, rates, " percentages gecorrigeerd voor leeftijd"),
+    element("label", {className: "explorer-check"}, tests, " toets per school: correctie van Holm"),
     reset
   );
   // Stop the form's own "input" events (every keystroke in a select) from reaching view() early:

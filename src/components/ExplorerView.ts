@@ -18,7 +18,7 @@ export interface ExplorerViewOptions {
   /** Rows of cube cells kept in memory: all eight variants of a municipality, about two of a
    *  national cube (half a million rows each, some 300 MB in a tab). */
   keepRows?: number;
-  /** The funnel's coverages and their normal quantiles (statistics.json), for the over-dispersed limits. */
+  /** The funnel's coverages and their normal quantiles (statistics.json), for the over-dispersed limits; its α for the verdict on φ. */
   quantiles?: Quantiles;
 }
 

@@ -182,6 +182,9 @@ export interface FunnelPlotOptions {
   referenceLabel?: string;
   /** Widen the limits for over-dispersion (see Spread); binomial limits when absent. */
   spread?: Spread | null;
+  /** The dot's tooltip; by default "n van N leerlingen (x%)" (the explorer's age-standardised
+   *  points are no whole count of pupils). */
+  pointTitle?: (d: FunnelPoint) => string;
 }
 
 export type LabelSide = "right" | "left" | "above" | "below";
@@ -234,7 +237,7 @@ const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
   const data = funnelData(tables, spread);
   if (data.p === null || data.points.length === 0) {
@@ -318,7 +321,7 @@ export function FunnelPlot(
         fill: label === "outside95" ? (d: FunnelPoint) => (d.outside95 !== null ? OUTSIDE_COLOR : NEUTRAL) : NEUTRAL,
         stroke: "var(--theme-background, white)",
         // A native tooltip: Plot's tip mark carries an aria-label on a role-less <g>, which axe rejects.
-        title: (d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`,
+        title: pointTitle ?? ((d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`),
         ariaHidden: "true"
       }),
       ...labelMarks,

@@ -5,6 +5,8 @@
 import {DataTable} from "./ChartFigure.js";
 import {pValueText} from "./CrossTable.js";
 import type {Statistics} from "./variationText.js";
+import {scrolling, withCsv} from "./VariationTable.js";
+import {toCsv, type Column} from "../lib/csv.js";
 
 type Sensitivity = Statistics["sensitivity"];
 type FactorRow = Sensitivity["factors"][number];
@@ -21,17 +23,36 @@ export function fragileFactors(sensitivity: Sensitivity): string[] {
 function pair(f: FactorRow, key: VariantKey): string {
   const raw = f.pValues[key];
   const holm = f.holmP[key];
-  return raw === null ? "–" : `${pValueText(raw)} (${holm === null ? "–" : pValueText(holm)})`;
+  return raw === null ? "–" : `${pValueText(raw)} (${pText(holm)})`;
 }
 
-export function SensitivityTable(sensitivity: Sensitivity, {caption}: {caption: string}): HTMLTableElement {
-  return DataTable(
+const pText = (p: number | null) => (p === null ? "–" : pValueText(p));
+
+function verdictColumn(): Column<FactorRow> {
+  return {label: "Oordeel hangt af van de keuze", value: (f) => (f.fragile ? FRAGILE_LABEL : "nee")};
+}
+
+/** The CSV: the raw and the Holm p-value of each variant in columns of their own. */
+export function sensitivityCsvColumns(sensitivity: Sensitivity): Column<FactorRow>[] {
+  return [
+    {label: "Factor", value: (f) => f.label},
+    ...sensitivity.variants.flatMap((v): Column<FactorRow>[] => [
+      {label: `${v.label}: p-waarde`, value: (f) => pText(f.pValues[v.key as VariantKey])},
+      {label: `${v.label}: na Holm-correctie`, value: (f) => pText(f.holmP[v.key as VariantKey])}
+    ]),
+    verdictColumn()
+  ];
+}
+
+export function SensitivityTable(sensitivity: Sensitivity, {caption}: {caption: string}): HTMLElement {
+  const table = DataTable(
     [
       {label: "Factor", value: (f: FactorRow) => f.label},
       ...sensitivity.variants.map((v) => ({label: v.label, value: (f: FactorRow) => pair(f, v.key as VariantKey)})),
-      {label: "Oordeel hangt af van de keuze", value: (f: FactorRow) => (f.fragile ? FRAGILE_LABEL : "nee")}
+      verdictColumn()
     ],
     sensitivity.factors,
     {caption}
   );
+  return withCsv(scrolling(table), () => toCsv(sensitivityCsvColumns(sensitivity), sensitivity.factors), "gevoeligheid-factoren.csv");
 }

@@ -158,3 +158,34 @@ export function changeSummary(statistics: Statistics): {shown: number; withheld:
 export function rateWithInterval(value: {rate: number; lower: number; upper: number}, decimals = 1): string {
   return `${formatPercent(100 * value.rate, decimals)} (${formatPercent(100 * value.lower, decimals)} – ${formatPercent(100 * value.upper, decimals)})`;
 }
+
+/**
+ * The factor tests together (factoren, conclusies): which come under α with the report's choices,
+ * and what is left after Holm over all of them. With the report's own definitions (`rapport`).
+ */
+export function factorTestsSentences(statistics: Statistics): string[] {
+  const {alpha} = statistics;
+  const factors = statistics.sensitivity.factors;
+  const alphaText = formatDecimal(alpha, 2);
+  const below = (p: number | null) => p !== null && p < alpha;
+  const raw = factors.filter((f) => below(f.pValues.rapport));
+  const adjusted = factors.filter((f) => below(f.holmP.rapport));
+  const named = (fs: typeof factors, p: (f: (typeof factors)[number]) => number | null) => joinNames(fs.map((f) => `${f.label} (${formatP(p(f) as number)})`));
+  const tests = `${formatCount(factors.length)} toetsen`;
+  return [
+    raw.length === 0
+      ? `Zonder correctie komt geen enkele toets onder de ${alphaText}.`
+      : `Zonder correctie ${raw.length === 1 ? "komt 1 toets" : `komen ${formatCount(raw.length)} toetsen`} onder de ${alphaText}: ${named(raw, (f) => f.pValues.rapport)}.`,
+    adjusted.length === 0
+      ? `${raw.length > 0 ? `Na de correctie van Holm voor ${tests} blijft daar niets van over` : `Ook na de correctie van Holm voor ${tests} niet`}: geen enkele factor hangt aantoonbaar samen met het jeugdhulpgebruik.`
+      : `Na de correctie van Holm voor ${tests} ${adjusted.length === 1 ? "blijft 1 factor" : `blijven ${formatCount(adjusted.length)} factoren`} over: ${named(adjusted, (f) => f.holmP.rapport)}.`
+  ];
+}
+
+/** The factor tests in one sentence for a summary: what survives Holm over all of them. */
+export function factorTestsVerdict(statistics: Statistics): string {
+  const left = statistics.sensitivity.factors.filter((f) => f.holmP.rapport !== null && f.holmP.rapport < statistics.alpha);
+  return left.length === 0
+    ? "Opnieuw getoetst, met een correctie voor het aantal toetsen, is geen van die verbanden aan te tonen."
+    : `Opnieuw getoetst, met een correctie voor het aantal toetsen, blijft een verband over bij ${joinNames(left.map((f) => f.label.toLocaleLowerCase("nl")))}.`;
+}

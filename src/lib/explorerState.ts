@@ -1,5 +1,5 @@
 // The explorer's filters as a URL query, so a view can be shared and reopened exactly:
-//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie
+//   /verkennen?jaar=2018,2019&bestuur=2&school=17NC,05TN&zorgvorm=basis_ggz&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie&percentages=leeftijd&correctie=holm
 // Only values that differ from the default are written. Values a link gets wrong are dropped and
 // reported, never guessed.
 
@@ -14,6 +14,10 @@ export interface ExplorerState extends CellFilter {
   schools: string[];
   /** The funnel's limits: chance alone, or widened for the usual spread between schools. */
   limits: "binomiaal" | "overdispersie";
+  /** Percentages as counted, or age-standardised against the municipality's rates per age. */
+  rates: "ruw" | "leeftijd";
+  /** The per-school tests of the funnel: raw p-values, or with Holm's adjusted ones beside them. */
+  tests: "ruw" | "holm";
 }
 
 export interface ParsedState {
@@ -31,7 +35,9 @@ export const PARAMS = {
   dyslexia: "dyslexie",
   dbc: "dbc",
   definition: "definitie",
-  limits: "grenzen"
+  limits: "grenzen",
+  rates: "percentages",
+  tests: "correctie"
 } as const;
 
 export function defaultState(cube: Cube): ExplorerState {
@@ -44,7 +50,9 @@ export function defaultState(cube: Cube): ExplorerState {
     dyslexia: "met",
     dbc: "uit",
     definition: cube.meta.definition,
-    limits: "binomiaal"
+    limits: "binomiaal",
+    rates: "ruw",
+    tests: "ruw"
   };
 }
 
@@ -79,6 +87,8 @@ export function parseState(search: string, cube: Cube): ParsedState {
   pick(PARAMS.dbc, ["uit", "aan"] as const, (d) => (state.dbc = d));
   pick(PARAMS.definition, ["gestart", "actief"] as const, (d) => (state.definition = d));
   pick(PARAMS.limits, ["binomiaal", "overdispersie"] as const, (l) => (state.limits = l));
+  pick(PARAMS.rates, ["ruw", "leeftijd"] as const, (r) => (state.rates = r));
+  pick(PARAMS.tests, ["ruw", "holm"] as const, (t) => (state.tests = t));
   // Dyslexia care without dyslexia care is empty by definition: keep the care type, drop "zonder".
   if (state.careType === cube.meta.dyslexiaCareType && state.dyslexia === "zonder") {
     state.dyslexia = "met";
@@ -93,7 +103,7 @@ export function serializeState(state: ExplorerState, cube: Cube): string {
   if (state.years.join() !== defaults.years.join()) params.set(PARAMS.years, state.years.join(","));
   if (state.board !== null) params.set(PARAMS.board, state.board.slice(2));
   if (state.schools.length > 0) params.set(PARAMS.schools, state.schools.map((s) => s.slice(2)).join(","));
-  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits"] as const) {
+  for (const key of ["careType", "age", "dyslexia", "dbc", "definition", "limits", "rates", "tests"] as const) {
     if (state[key] !== defaults[key]) params.set(PARAMS[key], state[key]);
   }
   // Commas stay readable in a shared link.

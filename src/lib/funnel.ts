@@ -164,6 +164,62 @@ export function spreadEstimate(units: readonly {r: number; n: number}[], p0: num
   return {chiSquare, phi, tau2: excess > 0 ? excess / (sumW - sumW2 / sumW) : 0};
 }
 
+/** Over-dispersion of units around a reference share, with the test of it (loaders/variation.ts, and the explorer's selection). */
+export interface Overdispersion {
+  /** Reference proportion: all pupils with youth care over all pupils of the units, or the given reference (the municipal share). */
+  p0: number;
+  units: number;
+  /** Pearson χ² = Σ z² with the reference estimated from the data, on units − 1 degrees of freedom. */
+  chiSquare: number;
+  degreesOfFreedom: number;
+  /** P(χ²(df) ≥ chiSquare): small means more variation between units than binomial chance gives. */
+  pValue: number;
+  /** φ = mean of the winsorised z² (Spiegelhalter's estimate; 1 = binomial variation). */
+  phi: number;
+  /** Between-unit variance of the true proportions (additive random effects; 0 when φ shows none). */
+  tau2: number;
+}
+
+/** Holm's step-down adjustment (R: p.adjust(p, "holm")), in the input's order. Here so that the
+ *  explorer adjusts its own per-school tests the way the report adjusts its factor tests. */
+export function holm(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => [p, i] as const).sort((a, b) => a[0] - b[0]);
+  const adjusted = new Array<number>(m);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
+}
+
+/**
+ * Two-sided exact p-value of k of n against p0 (doubling the smaller tail, capped at 1): whether a
+ * school's share differs from the funnel's centre by more than chance.
+ */
+export function binomialTest(k: number, n: number, p0: number): number {
+  const lower = binomialCdf(k, n, p0);
+  const upper = 1 - binomialCdf(k - 1, n, p0);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/** P(X ≤ k) for X ~ Poisson(mean). */
+export function poissonCdf(k: number, mean: number): number {
+  if (k < 0) return 0;
+  if (mean === 0) return 1;
+  let sum = 0;
+  for (let i = 0; i <= Math.floor(k); i++) sum += Math.exp(i * Math.log(mean) - mean - logGamma(i + 1));
+  return Math.min(sum, 1);
+}
+
+/** Two-sided exact p-value of `observed` events against an expected (Poisson) count: O/E against 1. */
+export function poissonTest(observed: number, expected: number): number {
+  const lower = poissonCdf(observed, expected);
+  const upper = 1 - poissonCdf(observed - 1, expected);
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
 export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */
@@ -171,4 +227,42 @@ export function outsideLimits(k: number, n: number, p: number, coverage: number,
   const {lower, upper} = limitsAt(n, p, coverage, spread);
   const rate = k / n;
   return rate > upper ? "boven" : rate < lower ? "onder" : null;
+}
+
+/**
+ * P(X ≥ x) for X ~ χ²(df): the p-value of Pearson's χ² = Σ z² against "binomial chance alone". The
+ * regularised upper incomplete gamma Q(df/2, x/2), by its series below a + 1 and its continued fraction
+ * above (Numerical Recipes 6.2), to about 1e-14; dependency-free so the explorer can test its own
+ * selection (the loaders use @stdlib, and the unit test checks one against the other).
+ */
+export function chiSquareSurvival(x: number, df: number): number {
+  if (!(df > 0)) throw new RangeError(`chi-kwadraat: df moet groter dan 0 zijn, niet ${df}`);
+  if (!(x > 0)) return 1;
+  const a = df / 2;
+  const t = x / 2;
+  const logPrefix = a * Math.log(t) - t - logGamma(a);
+  if (t < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let k = 1; k < 1000 && Math.abs(term) > Math.abs(sum) * 1e-16; k++) sum += term *= t / (a + k);
+    return Math.min(1, Math.max(0, 1 - sum * Math.exp(logPrefix)));
+  }
+  const tiny = 1e-300;
+  let b = t + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 1000; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    h *= step;
+    if (Math.abs(step - 1) < 1e-16) break;
+  }
+  return Math.min(1, Math.max(0, h * Math.exp(logPrefix)));
 }

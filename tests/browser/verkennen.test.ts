@@ -120,6 +120,31 @@ describe("/verkennen", () => {
     await page.close();
   });
 
+  test("φ with its χ² test, per-school tests raw and after Holm, and age-standardised percentages, from the perturbed cube", async () => {
+    const {page, consoleErrors} = await open("/verkennen?school=16MH");
+    await shows(page, "school=16MH");
+    // φ over the 22 schools' perturbed 2019 counts around 388/4 550, recomputed from the cube CSVs
+    // outside the site (Python): Σz² = 68,59 on 21 df (p ≈ 6·10⁻⁷), winsorised φ = 2,407.
+    const text = await resultsText(page);
+    expect(text).toContain("Spreiding tussen de 22 scholen: φ = 2,41 (1 = alleen toeval); χ² = 68,6 bij 21 vrijheidsgraden, p < 0,001");
+    expect(text).toContain("Berekend op de licht verstoorde aantallen");
+    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 17,6% van de leerlingen met jeugdhulp");
+    // Exact two-sided binomial tests of the 22 schools against 388/4 550 (same Python): 7 under 0,05;
+    // after Holm only Wilhelmina (27 of 153, p = 0,00047 · 22 = 0,010).
+    expect(text).toContain("bij 7 van de 22 scholen is p kleiner dan 0,05 (zonder correctie voor het aantal toetsen)");
+    await page.check("input[name=correctie]");
+    await shows(page, "school=16MH&correctie=holm");
+    expect(await resultsText(page)).toContain("bij 7 van de 22 scholen is p kleiner dan 0,05; na de correctie van Holm voor 22 toetsen nog bij 1.");
+    await page.check("input[name=percentages]");
+    await shows(page, "school=16MH&percentages=leeftijd&correctie=holm");
+    await page.waitForURL((url) => url.search === "?school=16MH&percentages=leeftijd&correctie=holm");
+    // Wilhelmina 2019: 27 of 153; expected Σ pupils per age × the municipality's rate of that age
+    // = 13,25, O/E = 2,04, × 388/4 550 = 17,4 % (by hand from the same CSVs).
+    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 17,4% van de leerlingen met jeugdhulp, gecorrigeerd voor leeftijd");
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test("a link with unknown values says which parts it ignored", async () => {
     const {page} = await open("/verkennen?jaar=2012&zorgvorm=onbekend");
     await shows(page, "");

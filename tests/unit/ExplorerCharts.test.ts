@@ -89,7 +89,11 @@ test("the funnel's spread: φ from the schools drawn, τ² only with the publish
   const data = {year: 2019, spread: null, p: 0.1, points: [point("A", 20), point("B", 0)], withheld: []};
   const quantiles = {coverages: [0.95, 0.998], z: [1.96, 3.09]};
   const estimate = funnelSpread(data, quantiles)!;
-  expect(estimate.phi).toBeCloseTo(100 / 9, 10);
+  expect(estimate.test.phi).toBeCloseTo(100 / 9, 10);
+  // Pearson χ² = (10/3)² · 2 = 200/9 on 1 degree of freedom: P(χ²₁ ≥ 200/9) = erfc(√(100/9)) = erfc(10/3) ≈ 2,4285e-6 (erfc table).
+  expect(estimate.test.chiSquare).toBeCloseTo(200 / 9, 10);
+  expect(estimate.test.degreesOfFreedom).toBe(1);
+  expect(estimate.test.pValue).toBeCloseTo(2.4285e-6, 9);
   expect(estimate.spread!.tau2).toBeCloseTo((200 / 9 - 1) / (100 / 0.09), 10);
   expect(funnelSpread(data, undefined)!.spread).toBeNull();
   expect(funnelSpread({...data, p: null}, quantiles)).toBeNull();

@@ -90,6 +90,20 @@ describe("ExplorerFilters and ExplorerView", () => {
     expect(form.value.dyslexia).toBe("met");
   });
 
+  test("the age switch writes percentages=leeftijd and redraws the trend and the funnel, not the age curve", () => {
+    const {form, view} = setUp();
+    const [trend, funnel, , ages] = [...view.children];
+    change(form, "input[name=percentages]", (b) => (b.checked = true));
+    expect(form.value.rates).toBe("leeftijd");
+    expect(view.dataset.state).toBe("percentages=leeftijd");
+    expect(view.children[0]).not.toBe(trend);
+    expect(view.children[1]).not.toBe(funnel);
+    expect(view.children[3]).toBe(ages);
+    // The selection table adds expected, O/E and the standardised percentage beside the crude one.
+    const headers = [...view.querySelectorAll(".explorer-table thead th")].map((th) => th.textContent);
+    expect(headers.slice(4, 8)).toEqual(["Percentage", "Verwacht bij deze leeftijden", "Waargenomen / verwacht", "Percentage gecorrigeerd voor leeftijd"]);
+  });
+
   test("another DBC choice loads its variant first, then draws it", async () => {
     const {form, view, loadVariant, cube} = setUp();
     change(form, "input[name=dbc]", (b) => (b.checked = true));

@@ -3,7 +3,9 @@
 // column, a shown one its O/E with the interval in nl-NL format.
 import {expect, test} from "vitest";
 import {ChangeTable} from "../../src/components/ChangeTable.js";
-import {PooledTable, VariationTable} from "../../src/components/VariationTable.js";
+import {PooledTable, VariationTable, variationCsvColumns} from "../../src/components/VariationTable.js";
+import {sensitivityCsvColumns} from "../../src/components/SensitivityTable.js";
+import {toCsv} from "../../src/lib/csv.js";
 import type {Statistics, YearVariation} from "../../src/components/variationText.js";
 
 const hidden = {suppressed: true, minCount: 5};
@@ -48,4 +50,26 @@ test("the change table: p raw and after Holm, the verdict from Holm, narrowed to
     ["C", "2018 – 2019", "·", "·", "·"]
   ]);
   expect(rows(ChangeTable(statistics, {caption: "t", schoolId: "C"}))).toHaveLength(1);
+});
+
+test("every table offers its CSV: one number a cell, Dutch decimals, '·' where withheld", () => {
+  expect(VariationTable(year, {caption: "t"}).querySelector("button.chart-download")?.getAttribute("aria-label")).toContain("waargenomen-verwacht-2019.csv");
+  const lines = toCsv(variationCsvColumns(), year.schools).replace("\ufeff", "").split("\r\n");
+  expect(lines[0]).toBe(
+    "School;Leerlingen;Met jeugdhulp;Verwacht naar leeftijd;Waargenomen / verwacht;Ondergrens 95%-interval;Bovengrens 95%-interval;Trechter: alleen toeval;Trechter: met gewone verschillen;Oordeel"
+  );
+  // 0,12 of 200 → 12,0 %; O/E 1,5 (0,961 – 2,232) to two decimals.
+  expect(lines[1]).toBe("Anemoon;200;12,0;16,0;1,50;0,96;2,23;erboven;binnen;binnen de verwachte spreiding");
+  expect(lines[2]).toBe("Ceder;100;·;·;·;·;·;·;·;niet te tonen (kleine aantallen)");
+});
+
+test("the sensitivity CSV gives each variant's raw and Holm p-value a column of its own", () => {
+  const sensitivity = {
+    variants: [{key: "rounded", label: "Afgeronde percentages"}],
+    factors: [{factor: "grootte", label: "Schoolgrootte", pValues: {rounded: 0.063}, holmP: {rounded: 0.38}, fragile: true}]
+  } as unknown as Statistics["sensitivity"];
+  expect(toCsv(sensitivityCsvColumns(sensitivity), sensitivity.factors).replace("\ufeff", "").split("\r\n").slice(0, 2)).toEqual([
+    "Factor;Afgeronde percentages: p-waarde;Afgeronde percentages: na Holm-correctie;Oordeel hangt af van de keuze",
+    "Schoolgrootte;0,063;0,38;kwetsbaar"
+  ]);
 });

@@ -72,9 +72,9 @@ describe("the URL state", () => {
   });
 
   test("every filter round-trips through the query", () => {
-    const state = {years: [2019], board: "b:1", schools: ["s:A1"], careType: "basis_ggz", age: "6-7", dyslexia: "zonder", dbc: "aan", definition: "actief", limits: "overdispersie"} as const;
+    const state = {years: [2019], board: "b:1", schools: ["s:A1"], careType: "basis_ggz", age: "6-7", dyslexia: "zonder", dbc: "aan", definition: "actief", limits: "overdispersie", rates: "leeftijd", tests: "holm"} as const;
     const query = serializeState({...state, schools: [...state.schools], years: [...state.years]}, cube);
-    expect(query).toBe("jaar=2019&bestuur=1&school=A1&zorgvorm=basis_ggz&leeftijd=6-7&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie");
+    expect(query).toBe("jaar=2019&bestuur=1&school=A1&zorgvorm=basis_ggz&leeftijd=6-7&dyslexie=zonder&dbc=aan&definitie=actief&grenzen=overdispersie&percentages=leeftijd&correctie=holm");
     expect(parseState(`?${query}`, cube)).toEqual({state: {...state, schools: ["s:A1"], years: [2019]}, ignored: []});
   });
 

@@ -5,6 +5,8 @@ import {describe, expect, test} from "vitest";
 import {testConclusion, testSentence} from "../../src/components/CrossTable.js";
 import {
   changeSummary,
+  factorTestsSentences,
+  factorTestsVerdict,
   funnelComparison,
   phiSentences,
   schoolVariationSentences,
@@ -86,4 +88,26 @@ test("φ in words: its test with p in the house style, τ as percentage points, 
   expect(sentences[2]).toContain("zo'n 2,2 procentpunt");
   expect(sentences[3]).toBe("Gerekend over 3 van de 4 scholen; van de andere is het aantal afgeschermd.");
   expect(phiSentences({...year, overdispersion: {...year.overdispersion!, pValue: 0.3, phi: 1.1}}, 0.05)[0]).toMatch(/niet duidelijk meer/);
+});
+
+describe("the factor tests together", () => {
+  // As on the default data after the release-wide suppression: size 0,023 and SOT 0,024 under 0,05 raw;
+  // Holm over 3 tests here: 3 · 0,023 = 0,069, max(0,069, 2 · 0,024) = 0,069, 0,57 stays: none left.
+  const factor = (label: string, raw: number, holm: number) => ({factor: label, label, pValues: {rapport: raw}, holmP: {rapport: holm}, fragile: false});
+  const statistics = (factors: unknown[]) => ({alpha: 0.05, sensitivity: {variants: [], factors}}) as unknown as Statistics;
+  const none = statistics([factor("Omvang", 0.023, 0.069), factor("SOT", 0.024, 0.069), factor("SES", 0.57, 0.57)]);
+
+  test("raw results under α are named with their p; the conclusion follows Holm", () => {
+    expect(factorTestsSentences(none)).toEqual([
+      "Zonder correctie komen 2 toetsen onder de 0,05: Omvang (p = 0,023) en SOT (p = 0,024).",
+      "Na de correctie van Holm voor 3 toetsen blijft daar niets van over: geen enkele factor hangt aantoonbaar samen met het jeugdhulpgebruik."
+    ]);
+    expect(factorTestsVerdict(none)).toBe("Opnieuw getoetst, met een correctie voor het aantal toetsen, is geen van die verbanden aan te tonen.");
+  });
+
+  test("a factor that survives Holm is named in both", () => {
+    const one = statistics([factor("Omvang", 0.001, 0.003), factor("SES", 0.57, 0.57)]);
+    expect(factorTestsSentences(one)[1]).toBe("Na de correctie van Holm voor 2 toetsen blijft 1 factor over: Omvang (p = 0,003).");
+    expect(factorTestsVerdict(one)).toBe("Opnieuw getoetst, met een correctie voor het aantal toetsen, blijft een verband over bij omvang.");
+  });
 });
