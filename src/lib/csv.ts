@@ -21,8 +21,18 @@ export function csvCell(value: string | number | SuppressedValue | null | undefi
     const places = kind === "count" ? 0 : decimals;
     text = kind === "text" ? String(value) : roundHalfUpTo(value, places).toFixed(places).replace(".", ",");
   }
-  else text = value;
+  else text = neutralised(value);
   return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// A name from the input such as =HYPERLINK("http://…") would run as a formula when the download is
+// opened in a spreadsheet. Text starting with = + - @ tab or CR gets a leading ' (shown as text, the
+// usual neutralisation); a plain number such as -3 or +2,5% is not a formula and stays as it is.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+
+export function neutralised(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {
