@@ -168,7 +168,8 @@ function cellCleaner(
  */
 export function titleAboveHeader(text: string, expected: readonly string[]): {line: number; text: string; headerLine: number} | null {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
-  const lines = body.split("\n", 12).map((line) => line.replace(/\r$/, ""));
+  // The first lines only: split(…, limit) still splits the whole text first.
+  const lines = body.slice(0, 8192).split("\n", 12).map((line) => line.replace(/\r$/, ""));
   const names = (line: string) => new Set(line.toLowerCase().split(/[;,]/).map((cell) => cell.trim().replace(/^"|"$/g, "")));
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first < 0) return null;
