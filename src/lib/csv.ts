@@ -27,12 +27,13 @@ export function csvCell(value: string | number | SuppressedValue | null | undefi
 
 // A name from the input such as =HYPERLINK("http://…") would run as a formula when the download is
 // opened in a spreadsheet. Text starting with = + - @ tab or CR gets a leading ' (shown as text, the
-// usual neutralisation); a plain number such as -3 or +2,5% is not a formula and stays as it is.
+// usual neutralisation); a plain number such as -3 or +2,5% and the growth signs ++ and -- call
+// nothing and refer to nothing, so they stay as they are.
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)?%?$/;
+const HARMLESS = /^(?:[+-]?\d+(?:[.,]\d+)?%?|\+{1,2}|-{1,2})$/;
 
 export function neutralised(text: string): string {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !HARMLESS.test(text) ? `'${text}` : text;
 }
 
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {

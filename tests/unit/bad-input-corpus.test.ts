@@ -595,6 +595,10 @@ describe("CSV downloads neutralise formulas (src/lib/csv.ts csvCell)", () => {
     ["\r=1", "\"'\r=1\""],
     ["-3", "-3"],
     ["+2,5%", "+2,5%"],
+    ["++", "++"],
+    ["--", "--"],
+    ["+++", "'+++"],
+    ["-1+2", "'-1+2"],
     ["De Linde", "De Linde"]
   ])("%j → %j", (value, written) => expect(csvCell(value)).toBe(written));
 });
