@@ -5,7 +5,7 @@
 import {readCsv, titleAboveHeader} from "./csv.js";
 import {decodeInput, type Encoding} from "./encoding.js";
 import {InputErrors, type InputError} from "./errors.js";
-import {RepairLog, type FileQuality, type QualityReport} from "./quality.js";
+import {RepairLog, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
 import type {Dataset, Enrolment, IsoDate, ProductMapping, School, Settings, Trajectory} from "./model.js";
 import {
   enrolmentRow,
@@ -169,14 +169,14 @@ export function loadDataset(input: InputTexts): LoadedDataset {
 
   const {settings, errors: settingsErrors} = parseSettings(texts.instellingen);
   append(reading("instellingen").errors, settingsErrors);
-  const dates = settings ? plausibleDates(settings) : null;
+  const plausible = settings ? plausibleDates(settings) : null;
   // Files are read in dependency order; a check against another file runs only when that file is
   // error-free, so that one mistake does not echo as hundreds of follow-up errors.
   const schools = readSchools(texts.scholen, reading("scholen"));
   const schoolIds = schools.clean ? new Set(schools.items.map((school) => school.id)) : null;
-  const enrolments = readEnrolments(texts.leerlingen, schoolIds, dates, reading("leerlingen"));
+  const enrolments = readEnrolments(texts.leerlingen, schoolIds, plausible, reading("leerlingen"));
   const mappings = readMappings(texts.zorgvormen, settings, reading("zorgvormen"));
-  const trajectories = readTrajectories(texts.trajecten, mappings, dates, reading("trajecten"));
+  const trajectories = readTrajectories(texts.trajecten, mappings, plausible, reading("trajecten"));
 
   const errors = () => [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
   if (errors().length > 0 || !settings) throw new InputErrors(errors());
@@ -187,7 +187,8 @@ export function loadDataset(input: InputTexts): LoadedDataset {
     trajectories: trajectories.items,
     productMappings: mappings.items
   });
-  append(reading("instellingen").errors, emptyYears(loaded, enrolments.items));
+  const coverage = yearCoverage(loaded.dataset);
+  append(reading("instellingen").errors, emptyYears(loaded, coverage, enrolments.items));
   if (errors().length > 0) throw new InputErrors(errors());
 
   const rows: Partial<Record<InputName, Rows<unknown>>> = {scholen: schools, leerlingen: enrolments, zorgvormen: mappings, trajecten: trajectories};
@@ -198,7 +199,12 @@ export function loadDataset(input: InputTexts): LoadedDataset {
     rowsAccepted: rows[name]?.items.length ?? null
   }));
   const warnings = [...confirmedSuppression(settings), ...schoolsWithoutPupils(loaded.dataset, schools.lines)];
-  return {...loaded, quality: {files, repairs: repairs.repairs, warnings}};
+  const dates = {
+    peildatum: range(loaded.dataset.enrolments.map((e) => e.date)),
+    begindatum: range(loaded.dataset.trajectories.map((t) => t.start)),
+    einddatum: range(loaded.dataset.trajectories.flatMap((t) => (t.end === null ? [] : [t.end])))
+  };
+  return {...loaded, quality: {files, coverage, dates, repairs: repairs.repairs, warnings}};
 }
 
 function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {
@@ -562,7 +568,25 @@ function applyScope(all: Dataset): Omit<LoadedDataset, "quality"> {
  * A study year without resident pupils or without a trajectory that starts in it, or no pupil
  * living in the municipality at all (a misspelt name), would build a report of zeros.
  */
-function emptyYears({dataset, scope}: Omit<LoadedDataset, "quality">, allEnrolments: Enrolment[]): InputError[] {
+function yearCoverage(dataset: Dataset): YearCoverage[] {
+  const pupils = new Map<number, number>();
+  const started = new Map<number, number>();
+  for (const {year} of dataset.enrolments) pupils.set(year, (pupils.get(year) ?? 0) + 1);
+  for (const {start} of dataset.trajectories) started.set(Number(start.slice(0, 4)), (started.get(Number(start.slice(0, 4))) ?? 0) + 1);
+  return dataset.settings.years.map((year) => ({year, pupils: pupils.get(year) ?? 0, trajectoriesStarted: started.get(year) ?? 0}));
+}
+
+function range(dates: string[]): [string, string] | null {
+  if (dates.length === 0) return null;
+  let [first, last] = [dates[0], dates[0]];
+  for (const date of dates) {
+    if (date < first) first = date;
+    if (date > last) last = date;
+  }
+  return [first, last];
+}
+
+function emptyYears({dataset, scope}: Omit<LoadedDataset, "quality">, coverage: YearCoverage[], allEnrolments: Enrolment[]): InputError[] {
   const file = INPUT_FILES.instellingen;
   const {settings} = dataset;
   if (dataset.enrolments.length === 0) {
@@ -573,9 +597,7 @@ function emptyYears({dataset, scope}: Omit<LoadedDataset, "quality">, allEnrolme
     return [{file, line: null, column: "municipality", value: scope.municipality, message}];
   }
   const errors: InputError[] = [];
-  for (const [i, year] of settings.years.entries()) {
-    const pupils = dataset.enrolments.filter((e) => e.year === year).length;
-    const starts = dataset.trajectories.filter((t) => Number(t.start.slice(0, 4)) === year).length;
+  for (const [i, {year, pupils, trajectoriesStarted: starts}] of coverage.entries()) {
     const missing = [
       pupils === 0 ? `geen leerlingen in ${INPUT_FILES.leerlingen} (peildatum in ${year}, wonend in ${settings.municipality})` : null,
       starts === 0 ? `geen trajecten in ${INPUT_FILES.trajecten} die in ${year} beginnen` : null

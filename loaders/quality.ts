@@ -31,8 +31,18 @@ export interface FileQuality {
   rowsAccepted: number | null;
 }
 
+/** Per study year: resident pupils enrolled and trajectories (of resident pupils) that start in it. */
+export interface YearCoverage {
+  year: number;
+  pupils: number;
+  trajectoriesStarted: number;
+}
+
 export interface QualityReport {
   files: FileQuality[];
+  coverage: YearCoverage[];
+  /** First and last date found (after scoping), as ISO dates; null when there is none. */
+  dates: {peildatum: [string, string] | null; begindatum: [string, string] | null; einddatum: [string, string] | null};
   repairs: Repair[];
   /** Worth a look, but not wrong: the build goes on (same shape as an error). */
   warnings: InputError[];
@@ -56,6 +66,7 @@ export class RepairLog {
 }
 
 const count = new Intl.NumberFormat("nl-NL");
+const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /** Dutch lines for the build log (stderr). */
 export function formatQualityReport(quality: QualityReport): string {
@@ -64,6 +75,12 @@ export function formatQualityReport(quality: QualityReport): string {
     const rows = file.rowsRead === null ? "" : `, ${count.format(file.rowsRead)} rijen gelezen, ${count.format(file.rowsAccepted ?? 0)} geldig`;
     lines.push(`- ${file.file}: tekenset ${file.encoding ?? "al gelezen als tekst"}${rows}`);
   }
+  const period = (range: [string, string] | null) => (range === null ? "geen" : `${dutchDate(range[0])} t/m ${dutchDate(range[1])}`);
+  lines.push(
+    // Before the report's own scope rules (Tabel 2 also needs an enrolment in the start year).
+    `Per jaar (inwoners): ${quality.coverage.map((y) => `${y.year}: ${count.format(y.pupils)} leerlingen, ${count.format(y.trajectoriesStarted)} trajecten met die begindatum`).join("; ")}.`,
+    `Datums: peildatum ${period(quality.dates.peildatum)}; begindatum ${period(quality.dates.begindatum)}; einddatum ${period(quality.dates.einddatum)}.`
+  );
   if (quality.repairs.length === 0) lines.push("Herstellingen: geen.");
   else {
     lines.push("Herstellingen (automatisch, zie data/README.md):");

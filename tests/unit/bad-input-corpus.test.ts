@@ -10,7 +10,7 @@ import {afterAll, describe, expect, test} from "vitest";
 import {loadDataset, type InputName, type InputTexts, type LoadedDataset} from "../../loaders/contract.js";
 import {formatInputError, InputErrors, type InputError} from "../../loaders/errors.js";
 import {readInputFolder} from "../../loaders/io.js";
-import type {Repair} from "../../loaders/quality.js";
+import {formatQualityReport, type Repair} from "../../loaders/quality.js";
 import {csvCell} from "../../src/lib/csv.js";
 import {SCHOLEN, settings as SETTINGS, ZORGVORMEN} from "../helpers/inputFolder.js";
 
@@ -576,6 +576,16 @@ describe("input that loads: detected encodings, counted repairs, documented read
     expect(loaded!.quality.repairs).toEqual([]);
     expect(loaded!.quality.warnings).toEqual([]);
     expect(loaded!.quality.files.find((f) => f.file === "trajecten.csv")).toEqual({file: "trajecten.csv", encoding: null, rowsRead: 4, rowsAccepted: 4});
+    // L3 lives in Zeist: 2 resident pupils a year; T1 and T3 start in 2018, T2 and T4 in 2019.
+    expect(loaded!.quality.coverage).toEqual([
+      {year: 2018, pupils: 2, trajectoriesStarted: 2},
+      {year: 2019, pupils: 2, trajectoriesStarted: 2}
+    ]);
+    expect(loaded!.quality.dates).toEqual({
+      peildatum: ["2018-10-01", "2019-10-01"],
+      begindatum: ["2018-01-01", "2019-03-15"],
+      einddatum: ["2018-06-30", "2019-01-31"]
+    });
   });
 
   test.each(LOADS)("$name", ({change, check}) => {
@@ -650,4 +660,22 @@ describe("the input folder itself", () => {
       ["trajecten.csv", "UTF-8"]
     ]);
   });
+});
+
+test("the build log states encodings, rows, coverage, dates, repairs and warnings in Dutch", () => {
+  const {loaded} = attempt(both(cell("trajecten", 2, "aanbieder", "Aanbieder\u00a0A"), encoded("scholen", "utf16le")));
+  expect(formatQualityReport(loaded!.quality)).toBe(
+    [
+      "Gelezen bestanden:",
+      "- instellingen.json: tekenset al gelezen als tekst",
+      "- scholen.csv: tekenset UTF-16 LE, 2 rijen gelezen, 2 geldig",
+      "- leerlingen.csv: tekenset al gelezen als tekst, 5 rijen gelezen, 5 geldig",
+      "- zorgvormen.csv: tekenset al gelezen als tekst, 3 rijen gelezen, 3 geldig",
+      "- trajecten.csv: tekenset al gelezen als tekst, 4 rijen gelezen, 4 geldig",
+      "Per jaar (inwoners): 2018: 2 leerlingen, 2 trajecten met die begindatum; 2019: 2 leerlingen, 2 trajecten met die begindatum.",
+      "Datums: peildatum 01-10-2018 t/m 01-10-2019; begindatum 01-01-2018 t/m 15-03-2019; einddatum 30-06-2018 t/m 31-01-2019.",
+      "Herstellingen (automatisch, zie data/README.md):",
+      '- trajecten.csv: 1 cel, harde spatie (U+00A0, U+202F) vervangen door een gewone spatie; eerste: regel 2, kolom "aanbieder": "Aanbieder<U+00A0>A" → "Aanbieder A"'
+    ].join("\n")
+  );
 });
