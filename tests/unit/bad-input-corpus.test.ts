@@ -253,6 +253,20 @@ const ERRORS: ErrorCase[] = [
     error: {file: "trajecten.csv", line: 6, column: "traject_id", value: "T10", message: "is hetzelfde traject als T4 op regel 5"}
   },
   {
+    // These two providers give rows T8 and T9 the same 32-bit content hash (found by search): the
+    // loader must compare the fields, keep both, and still find T10 as a copy of T9.
+    name: "the same trajectory under a new id, behind a hash collision",
+    change: text(
+      "trajecten",
+      (csv) =>
+        csv +
+        "T8;L2;45;;Aanbieder 1479599;01-02-2019;;100\n" +
+        "T9;L2;45;;Aanbieder 1662382;01-02-2019;;100\n" +
+        "T10;L2;45;;Aanbieder 1662382;01-02-2019;;100\n"
+    ),
+    error: {file: "trajecten.csv", line: 8, column: "traject_id", value: "T10", message: "is hetzelfde traject als T9 op regel 7"}
+  },
+  {
     name: "a traject_id twice",
     change: text("trajecten", (csv) => `${csv}T2;L2;45;;Aanbieder C;01-03-2019;;50\n`),
     error: {file: "trajecten.csv", line: 6, column: "traject_id", value: "T2", message: "komt dubbel voor (ook op regel 3)"}
@@ -525,6 +539,11 @@ const LOADS: LoadCase[] = [
     name: "two trajectories that differ only in cost are two trajectories",
     change: text("trajecten", (csv) => `${csv}T9;L1;54;54001;Aanbieder A;01-01-2018;30-06-2018;99\n`),
     check: (loaded) => expect(loaded.dataset.trajectories.length).toBe(5)
+  },
+  {
+    name: "two different trajectories with the same content hash are both kept",
+    change: text("trajecten", (csv) => `${csv}T8;L2;45;;Aanbieder 1479599;01-02-2019;;100\nT9;L2;45;;Aanbieder 1662382;01-02-2019;;100\n`),
+    check: (loaded) => expect(loaded.dataset.trajectories.map((t) => t.id)).toEqual(["T1", "T2", "T3", "T4", "T8", "T9"])
   },
   {
     name: "a school without any pupils is a warning",
