@@ -2,14 +2,19 @@
 // error at once. Rows outside the report's scope (pupils who do not live in the municipality, care
 // of pupils without an enrolment there) are not errors: they are left out and counted.
 
-import {readCsv} from "./csv.js";
+import {readCsv, titleAboveHeader} from "./csv.js";
+import {decodeInput, type Encoding} from "./encoding.js";
 import {InputErrors, type InputError} from "./errors.js";
-import type {Dataset, Enrolment, ProductMapping, School, Settings, Trajectory} from "./model.js";
+import {RepairLog, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
+import type {Dataset, Enrolment, IsoDate, ProductMapping, School, Settings, Trajectory} from "./model.js";
 import {
   enrolmentRow,
   mappingRow,
   missingColumns,
   parseSettings,
+  implausibleEnrolment,
+  PLAUSIBLE,
+  weakenedSuppression,
   rowParser,
   schoolRow,
   trajectoryRow,
@@ -21,6 +26,7 @@ import {
   type SchoolRow,
   type TrajectoryRow
 } from "./schema.js";
+import {formatDutchDate} from "./values.js";
 
 /** File names in the input folder, in the order their errors are reported. */
 export const INPUT_FILES = {
@@ -32,7 +38,8 @@ export const INPUT_FILES = {
 } as const;
 
 export type InputName = keyof typeof INPUT_FILES;
-export type InputTexts = Record<InputName, string>;
+/** Each file's bytes as read (decoded here), or its text when already decoded (tests). */
+export type InputTexts = Record<InputName, string | Uint8Array>;
 
 /** What the scope rules left out (excluded) or only noted (kept), for the build log. */
 export interface ScopeReport {
@@ -57,15 +64,28 @@ export interface ScopeReport {
 export interface LoadedDataset {
   dataset: Dataset;
   scope: ScopeReport;
+  /** Encodings, rows read and accepted, repairs and warnings, for the build log and a data-quality page. */
+  quality: QualityReport;
 }
 
 interface Rows<T> {
   items: T[];
   /** The line of each item, for errors that point back at an earlier row. */
   lines: number[];
+  /** Data rows in the file (valid or not). */
+  read: number;
   /** The file had no error at all, so checks of other files against it can be trusted. */
   clean: boolean;
 }
+
+/** What the readers share: where errors and repairs go. */
+interface Reading {
+  errors: InputError[];
+  repairs: RepairLog;
+}
+
+/** A valid row's raw cell text by column name, for checks that need the text as typed. */
+type CellText = (column: string) => string;
 
 // push(...list) overflows the call stack on the million errors a wrongly exported column can produce.
 function append(target: InputError[], found: Iterable<InputError>): void {
@@ -80,25 +100,46 @@ function readRows<P extends Parsers, T>(
   text: string,
   file: string,
   shape: RowShape<P>,
-  errors: InputError[],
-  accept: (row: RowOf<P>, line: number, sofar: Rows<T>) => T | null
+  {errors, repairs}: Reading,
+  accept: (row: RowOf<P>, line: number, sofar: Rows<T>, cell: CellText) => T | null
 ): Rows<T> {
-  const rows: Rows<T> = {items: [], lines: [], clean: true};
+  const rows: Rows<T> = {items: [], lines: [], read: 0, clean: false};
+  const title = titleAboveHeader(text, Object.keys(shape.parsers));
+  if (title) {
+    const message = `staat boven de kopregel (regel ${title.headerLine}); de kolomnamen moeten op de eerste regel staan. Verwijder de regel(s) erboven`;
+    errors.push({file, line: title.line, column: null, value: title.text, message});
+    return rows;
+  }
   const before = errors.length;
-  const csvErrors = readCsv(text, file, (header) => {
-    const missing = missingColumns(header, shape);
-    append(errors, missing);
-    if (missing.length > 0) return null;
-    const parse = rowParser(header, shape, errors);
-    return (cells, line) => {
-      const row = parse(cells, line);
-      const item = row === null ? null : accept(row, line, rows);
-      if (item === null) return;
-      rows.items.push(item);
-      rows.lines.push(line);
-    };
-  });
+  let headerLine: number | null = null;
+  const csvErrors = readCsv(
+    text,
+    file,
+    (header) => {
+      headerLine = header.line;
+      const missing = missingColumns(header, shape);
+      append(errors, missing);
+      if (missing.length > 0) return null;
+      const parse = rowParser(header, shape, errors);
+      // One lookup for the whole file, reading the current row: no closure per row of a million.
+      let current: string[] = [];
+      const cell: CellText = (column) => current[header.columns.indexOf(column)];
+      return (cells, line) => {
+        rows.read++;
+        current = cells;
+        const row = parse(cells, line);
+        const item = row === null ? null : accept(row, line, rows, cell);
+        if (item === null) return;
+        rows.items.push(item);
+        rows.lines.push(line);
+      };
+    },
+    repairs
+  );
   append(errors, csvErrors);
+  if (headerLine !== null && rows.read === 0 && errors.length === before) {
+    errors.push({file, line: headerLine, column: null, value: null, message: "heeft alleen een kopregel en geen gegevens"});
+  }
   rows.clean = errors.length === before;
   return rows;
 }
@@ -119,43 +160,99 @@ function firstOfEach(file: string, column: string, errors: InputError[]): FirstO
   };
 }
 
-export function loadDataset(texts: InputTexts): LoadedDataset {
+export function loadDataset(input: InputTexts): LoadedDataset {
   const errorsByFile = new Map<string, InputError[]>(Object.values(INPUT_FILES).map((file) => [file, []]));
-  const errorsOf = (name: InputName) => errorsByFile.get(INPUT_FILES[name])!;
+  const repairs = new RepairLog();
+  const reading = (name: InputName): Reading => ({errors: errorsByFile.get(INPUT_FILES[name])!, repairs});
+  const decoded = decodeAll(input);
+  const texts = decoded.texts;
 
   const {settings, errors: settingsErrors} = parseSettings(texts.instellingen);
-  append(errorsOf("instellingen"), settingsErrors);
+  append(reading("instellingen").errors, settingsErrors);
+  const plausible = settings ? plausibleDates(settings) : null;
   // Files are read in dependency order; a check against another file runs only when that file is
   // error-free, so that one mistake does not echo as hundreds of follow-up errors.
-  const schools = readSchools(texts.scholen, errorsOf("scholen"));
+  const schools = readSchools(texts.scholen, reading("scholen"));
   const schoolIds = schools.clean ? new Set(schools.items.map((school) => school.id)) : null;
-  const enrolments = readEnrolments(texts.leerlingen, schoolIds, errorsOf("leerlingen"));
-  const mappings = readMappings(texts.zorgvormen, settings, errorsOf("zorgvormen"));
-  const trajectories = readTrajectories(texts.trajecten, mappings, errorsOf("trajecten"));
+  const enrolments = readEnrolments(texts.leerlingen, schoolIds, plausible, reading("leerlingen"));
+  const mappings = readMappings(texts.zorgvormen, settings, reading("zorgvormen"));
+  const trajectories = readTrajectories(texts.trajecten, mappings, plausible, reading("trajecten"));
 
-  const errors = [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
-  if (errors.length > 0 || !settings) throw new InputErrors(errors);
-  return applyScope({
+  const errors = () => [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
+  if (errors().length > 0 || !settings) throw new InputErrors(errors());
+  const loaded = applyScope({
     settings,
     schools: schools.items,
     enrolments: enrolments.items,
     trajectories: trajectories.items,
     productMappings: mappings.items
   });
+  const coverage = yearCoverage(loaded.dataset);
+  append(reading("instellingen").errors, emptyYears(loaded, coverage, enrolments.items));
+  if (errors().length > 0) throw new InputErrors(errors());
+
+  const rows: Partial<Record<InputName, Rows<unknown>>> = {scholen: schools, leerlingen: enrolments, zorgvormen: mappings, trajecten: trajectories};
+  const files = (Object.keys(INPUT_FILES) as InputName[]).map((name): FileQuality => ({
+    file: INPUT_FILES[name],
+    encoding: decoded.encodings[name],
+    rowsRead: rows[name]?.read ?? null,
+    rowsAccepted: rows[name]?.items.length ?? null
+  }));
+  const warnings = [...confirmedSuppression(settings), ...schoolsWithoutPupils(loaded.dataset, schools.lines)];
+  const dates = {
+    peildatum: range(loaded.dataset.enrolments.map((e) => e.date)),
+    begindatum: range(loaded.dataset.trajectories.map((t) => t.start)),
+    einddatum: range(loaded.dataset.trajectories.flatMap((t) => (t.end === null ? [] : [t.end])))
+  };
+  return {...loaded, quality: {files, coverage, dates, repairs: repairs.repairs, warnings}};
 }
 
-function readSchools(text: string, errors: InputError[]): Rows<School> {
-  const isNew = firstOfEach(INPUT_FILES.scholen, "school_id", errors);
-  return readRows(text, INPUT_FILES.scholen, schoolRow, errors, (row, line) =>
+function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {
+  const texts = {} as Record<InputName, string>;
+  const encodings = {} as Record<InputName, Encoding | null>;
+  for (const name of Object.keys(INPUT_FILES) as InputName[]) {
+    const content = input[name];
+    if (typeof content === "string") [texts[name], encodings[name]] = [content, null];
+    else ({text: texts[name], encoding: encodings[name]} = decodeInput(content));
+  }
+  return {texts, encodings};
+}
+
+/** The last plausible date of each kind: later ones are typing errors (2099 for 2019). */
+interface PlausibleDates {
+  /** begindatum and peildatum. */
+  latestStart: IsoDate;
+  /** einddatum: a planned end may lie years ahead. */
+  latestEnd: IsoDate;
+}
+
+function plausibleDates(settings: Settings): PlausibleDates {
+  const year = Number(settings.statusDate.slice(0, 4));
+  return {
+    latestStart: `${year + PLAUSIBLE.yearsAfterStatusDate.start}-12-31`,
+    latestEnd: `${year + PLAUSIBLE.yearsAfterStatusDate.end}-12-31`
+  };
+}
+
+function lateDate(file: string, line: number, column: string, date: IsoDate, latest: IsoDate, cell: CellText): InputError | null {
+  if (date <= latest) return null;
+  const message = `ligt na ${formatDutchDate(latest)}, te ver na de statusDate in ${INPUT_FILES.instellingen}; controleer het jaartal`;
+  return {file, line, column, value: cell(column), message};
+}
+
+function readSchools(text: string, reading: Reading): Rows<School> {
+  const isNew = firstOfEach(INPUT_FILES.scholen, "school_id", reading.errors);
+  return readRows(text, INPUT_FILES.scholen, schoolRow, reading, (row, line) =>
     isNew(row.school_id, line) ? toSchool(row) : null
   );
 }
 
-function readMappings(text: string, settings: Settings | null, errors: InputError[]): Rows<ProductMapping> {
+function readMappings(text: string, settings: Settings | null, reading: Reading): Rows<ProductMapping> {
   const file = INPUT_FILES.zorgvormen;
+  const {errors} = reading;
   const careTypes = settings ? settings.careTypes.map((careType) => careType.key) : null;
   const isNew = firstOfEach(file, "productcode", errors);
-  return readRows(text, file, mappingRow, errors, (row, line) => {
+  return readRows(text, file, mappingRow, reading, (row, line) => {
     const {productcategorie: category, productcode: code} = row;
     const shown = code === null ? `${category} (hele categorie)` : `${category} / ${code}`;
     if (!isNew(mappingKey(category, code ?? ""), line, shown)) return null;
@@ -168,24 +265,156 @@ function readMappings(text: string, settings: Settings | null, errors: InputErro
   });
 }
 
-function readTrajectories(text: string, mappings: Rows<ProductMapping>, errors: InputError[]): Rows<Trajectory> {
+function readTrajectories(
+  text: string,
+  mappings: Rows<ProductMapping>,
+  dates: PlausibleDates | null,
+  reading: Reading
+): Rows<Trajectory> {
+  const file = INPUT_FILES.trajecten;
+  const {errors} = reading;
   const careTypeOf = careTypeLookup(mappings.items);
-  const isNew = firstOfEach(INPUT_FILES.trajecten, "traject_id", errors);
-  return readRows(text, INPUT_FILES.trajecten, trajectoryRow, errors, (row, line) => {
+  const isNew = firstOfEach(file, "traject_id", errors);
+  const isNewContent = sameTrajectory(errors);
+  const amounts = amountNotation(errors);
+  const rows = readRows(text, file, trajectoryRow, reading, (row, line, sofar, cell): Trajectory | null => {
     if (!isNew(row.traject_id, line)) return null;
+    amounts.note(cell("kosten"), line);
+    if (dates) {
+      const lateStart = lateDate(file, line, "begindatum", row.begindatum, dates.latestStart, cell);
+      const lateEnd = row.einddatum === null ? null : lateDate(file, line, "einddatum", row.einddatum, dates.latestEnd, cell);
+      if (lateStart) errors.push(lateStart);
+      if (lateEnd) errors.push(lateEnd);
+      if (lateStart || lateEnd) return null;
+    }
     const careType = careTypeOf(row.productcategorie, row.productcode);
-    if (careType !== null) return toTrajectory(row, careType);
-    if (mappings.clean) errors.push(unmappedProduct(line, row.productcategorie, row.productcode));
-    return null;
+    if (careType === null) {
+      if (mappings.clean) errors.push(unmappedProduct(line, row.productcategorie, row.productcode));
+      return null;
+    }
+    const trajectory = toTrajectory(row, careType);
+    return isNewContent(trajectory, line, sofar) ? trajectory : null;
   });
+  append(errors, amounts.errors());
+  return rows;
 }
 
-function readEnrolments(text: string, schoolIds: Set<string> | null, errors: InputError[]): Rows<Enrolment> {
+/**
+ * The same trajectory under a new id (a re-export that renumbered) would be counted twice: a row
+ * equal to an earlier one in every column but traject_id is an error. Which id is right cannot be
+ * known, so the loader does not pick one. Call with each accepted trajectory, in file order.
+ */
+function sameTrajectory(errors: InputError[]): (trajectory: Trajectory, line: number, sofar: Rows<Trajectory>) => boolean {
+  // A million trajectories: a numeric hash per row pointing at the earlier accepted item (compared
+  // field by field) costs a fraction of the time and memory of a million joined string keys.
+  const firstByHash = new Map<number, number>();
+  const collided = new Map<string, number>();
+  return (trajectory, line, sofar) => {
+    const index = sofar.items.length; // where this trajectory goes when it is accepted
+    const hash = contentHash(trajectory);
+    let earlier = firstByHash.get(hash);
+    if (earlier === undefined) {
+      firstByHash.set(hash, index);
+      return true;
+    }
+    if (!sameContent(sofar.items[earlier], trajectory)) {
+      const key = contentFields(trajectory).join("\u0000");
+      earlier = collided.get(key);
+      if (earlier === undefined) {
+        collided.set(key, index);
+        return true;
+      }
+    }
+    const message =
+      `is hetzelfde traject als ${sofar.items[earlier].id} op regel ${sofar.lines[earlier]}: alle kolommen behalve ` +
+      "traject_id zijn gelijk, dus het zou twee keer tellen. Verwijder de dubbele regel";
+    errors.push({file: INPUT_FILES.trajecten, line, column: "traject_id", value: trajectory.id, message});
+    return false;
+  };
+}
+
+function contentFields(t: Trajectory): string[] {
+  return [t.pupilId, t.productCategory, t.productCode, t.provider, t.start, t.end ?? "", String(t.cost)];
+}
+
+function sameContent(a: Trajectory, b: Trajectory): boolean {
+  return (
+    a.pupilId === b.pupilId &&
+    a.productCategory === b.productCategory &&
+    a.productCode === b.productCode &&
+    a.provider === b.provider &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.cost === b.cost
+  );
+}
+
+/** FNV-1a over the content fields, with a separator so that "5" + "41" differs from "54" + "1". */
+function contentHash(t: Trajectory): number {
+  let hash = 0x811c9dc5;
+  hash = fnv(hash, t.pupilId);
+  hash = fnv(hash, t.productCategory);
+  hash = fnv(hash, t.productCode);
+  hash = fnv(hash, t.provider);
+  hash = fnv(hash, t.start);
+  hash = fnv(hash, t.end ?? "");
+  // The cost as a number, so that "100" and "100,00" hash alike.
+  return Math.imul(hash ^ Math.round(t.cost * 100), 0x01000193) >>> 0;
+}
+
+function fnv(hash: number, field: string): number {
+  for (let i = 0; i < field.length; i++) hash = Math.imul(hash ^ field.charCodeAt(i), 0x01000193);
+  return Math.imul(hash ^ 0xffff, 0x01000193);
+}
+
+// "12.500" reads as twelve thousand five hundred (a Dutch thousands point). In a file that elsewhere
+// writes a point as the decimal mark ("1234.56", "1234.560") it is more likely 12,50 with three
+// decimals, read ×1000; neither reading can be trusted, so every such amount is an error.
+const DOT_DECIMAL = /^[^,.]*\d\.\d+$/;
+const DOT_THOUSANDS = /^[^,.]*[1-9]\d{0,2}\.\d{3}$/;
+
+function amountNotation(errors: InputError[]): {note: (text: string, line: number) => void; errors: () => InputError[]} {
+  let dotDecimal: {text: string; line: number} | null = null;
+  const ambiguous: {text: string; line: number}[] = [];
+  return {
+    note(text, line) {
+      if (!text.includes(".")) return;
+      if (DOT_THOUSANDS.test(text)) ambiguous.push({text, line});
+      else if (dotDecimal === null && DOT_DECIMAL.test(text)) dotDecimal = {text, line};
+    },
+    errors() {
+      if (dotDecimal === null) return [];
+      const {text: example, line: at} = dotDecimal;
+      return ambiguous.map(({text, line}) => ({
+        file: INPUT_FILES.trajecten,
+        line,
+        column: "kosten",
+        value: text,
+        message:
+          `is dubbelzinnig: op regel ${at} ("${example}") is de punt een decimaalteken, dan heeft dit bedrag drie ` +
+          "decimalen; anders is het een duizendtal. Schrijf bedragen met een komma als decimaalteken en zonder duizendtallen"
+      }));
+    }
+  };
+}
+
+function readEnrolments(text: string, schoolIds: Set<string> | null, dates: PlausibleDates | null, reading: Reading): Rows<Enrolment> {
   const file = INPUT_FILES.leerlingen;
+  const {errors} = reading;
   // Year → pupil → index of its first enrolment that year, to name that row and school in the message.
   // One map per year instead of a pupil+year key: no million concatenated keys to build and hash.
   const firstByYear = new Map<number, Map<string, number>>();
-  return readRows(text, file, enrolmentRow, errors, (row, line, sofar) => {
+  return readRows(text, file, enrolmentRow, reading, (row, line, sofar, cell) => {
+    const late = dates && lateDate(file, line, "peildatum", row.peildatum, dates.latestStart, cell);
+    if (late) {
+      errors.push(late);
+      return null;
+    }
+    const implausible = implausibleEnrolment(row);
+    if (implausible) {
+      errors.push({file, line, column: implausible.column, value: cell(implausible.column), message: implausible.message});
+      return null;
+    }
     if (schoolIds && !schoolIds.has(row.school_id)) {
       const message = `staat niet in ${INPUT_FILES.scholen}`;
       errors.push({file, line, column: "school_id", value: row.school_id, message});
@@ -295,7 +524,7 @@ function livesIn(municipality: string): (name: string) => boolean {
   };
 }
 
-function applyScope(all: Dataset): LoadedDataset {
+function applyScope(all: Dataset): Omit<LoadedDataset, "quality"> {
   const {settings} = all;
   const years = new Set(settings.years);
   const livesHere = livesIn(settings.municipality);
@@ -333,6 +562,82 @@ function applyScope(all: Dataset): LoadedDataset {
     trajectoriesKept: trajectories.length
   };
   return {dataset: {...all, enrolments: residents, nonResidentEnrolments: nonResidents, trajectories}, scope};
+}
+
+/**
+ * A study year without resident pupils or without a trajectory that starts in it, or no pupil
+ * living in the municipality at all (a misspelt name), would build a report of zeros.
+ */
+function yearCoverage(dataset: Dataset): YearCoverage[] {
+  const pupils = new Map<number, number>();
+  const started = new Map<number, number>();
+  for (const {year} of dataset.enrolments) pupils.set(year, (pupils.get(year) ?? 0) + 1);
+  for (const {start} of dataset.trajectories) started.set(Number(start.slice(0, 4)), (started.get(Number(start.slice(0, 4))) ?? 0) + 1);
+  return dataset.settings.years.map((year) => ({year, pupils: pupils.get(year) ?? 0, trajectoriesStarted: started.get(year) ?? 0}));
+}
+
+function range(dates: string[]): [string, string] | null {
+  if (dates.length === 0) return null;
+  let [first, last] = [dates[0], dates[0]];
+  for (const date of dates) {
+    if (date < first) first = date;
+    if (date > last) last = date;
+  }
+  return [first, last];
+}
+
+function emptyYears({dataset, scope}: Omit<LoadedDataset, "quality">, coverage: YearCoverage[], allEnrolments: Enrolment[]): InputError[] {
+  const file = INPUT_FILES.instellingen;
+  const {settings} = dataset;
+  if (dataset.enrolments.length === 0) {
+    const names = new Map<string, number>();
+    for (const {municipality} of allEnrolments) names.set(municipality, (names.get(municipality) ?? 0) + 1);
+    const found = [...names].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name, n]) => `"${name}" (${count.format(n)})`);
+    const message = `komt in ${INPUT_FILES.leerlingen} niet voor als woongemeente (wel: ${found.join(", ")}); controleer de schrijfwijze`;
+    return [{file, line: null, column: "municipality", value: scope.municipality, message}];
+  }
+  const errors: InputError[] = [];
+  for (const [i, {year, pupils, trajectoriesStarted: starts}] of coverage.entries()) {
+    const missing = [
+      pupils === 0 ? `geen leerlingen in ${INPUT_FILES.leerlingen} (peildatum in ${year}, wonend in ${settings.municipality})` : null,
+      starts === 0 ? `geen trajecten in ${INPUT_FILES.trajecten} die in ${year} beginnen` : null
+    ].filter((part) => part !== null);
+    if (missing.length > 0) {
+      errors.push({file, line: null, column: `years[${i}]`, value: String(year), message: `heeft ${missing.join(" en ")}`});
+    }
+  }
+  return errors;
+}
+
+/** A school in scholen.csv without resident pupils in a study year is absent from that year's tables. */
+function schoolsWithoutPupils(dataset: Dataset, lines: number[]): InputError[] {
+  const {settings} = dataset;
+  const yearsOf = new Map<string, Set<number>>();
+  for (const {schoolId, year} of dataset.enrolments) {
+    let years = yearsOf.get(schoolId);
+    if (!years) yearsOf.set(schoolId, (years = new Set()));
+    years.add(year);
+  }
+  return dataset.schools.flatMap((school, i) => {
+    const missing = settings.years.filter((year) => !yearsOf.get(school.id)?.has(year));
+    if (missing.length === 0) return [];
+    const which = missing.length === settings.years.length ? "in geen enkel jaar" : `in ${missing.join(", ")} geen`;
+    const message =
+      `(${school.name}) heeft ${which} leerlingen in ${INPUT_FILES.leerlingen} die in ${settings.municipality} wonen; ` +
+      `de school ontbreekt ${missing.length === settings.years.length ? "in het rapport" : "in die jaren in het rapport"}`;
+    return [{file: INPUT_FILES.scholen, line: lines[i], column: "school_id", value: school.id, message}];
+  });
+}
+
+/** A lowered threshold passes only with confirmLowerMinCount; the build log says so every time. */
+function confirmedSuppression(settings: Settings): InputError[] {
+  return weakenedSuppression(settings.suppression).map((weaker) => ({
+    file: INPUT_FILES.instellingen,
+    line: null,
+    column: weaker.path.join("."),
+    value: String(weaker.value),
+    message: `is lager dan de standaard (${weaker.default}), bevestigd met confirmLowerMinCount: kleinere aantallen komen op de site`
+  }));
 }
 
 const count = new Intl.NumberFormat("nl-NL");

@@ -3,6 +3,7 @@
 
 import {CsvError, parse} from "csv-parse/sync";
 import type {InputError} from "./errors.js";
+import type {RepairLog} from "./quality.js";
 
 export type Delimiter = ";" | ",";
 
@@ -29,6 +30,13 @@ export interface CsvTable extends CsvHeader {
 }
 
 const BOM = "\ufeff";
+
+// Characters that look like nothing or like a space: copied from web pages and Word, they make
+// "Aanbieder 07" and "Aanbieder\u00a007" two providers, or an id that matches no other file.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const HARD_SPACE = /[\u00a0\u202f]/;
+const NEEDS_CLEANING = /[\u0000\u00a0\u00ad\u200b-\u200d\u2060\u202f\ufeff]/;
+const NUL_MESSAGE = "bevat een NUL-teken (U+0000); dat hoort niet in een tekstbestand. Exporteer het bestand opnieuw als CSV";
 
 function fileError(file: string, line: number | null, message: string): InputError {
   return {file, line, column: null, value: null, message};
@@ -64,7 +72,12 @@ function firstNonEmptyLine(body: string): string | undefined {
  * rows, or null to skip them. Rows are not kept, so a million of them cost no more memory than what
  * the visitor keeps. Returns the errors of the CSV layer itself (syntax, cell counts, header).
  */
-export function readCsv(text: string, file: string, onHeader: (header: CsvHeader) => RowVisitor | null): InputError[] {
+export function readCsv(
+  text: string,
+  file: string,
+  onHeader: (header: CsvHeader) => RowVisitor | null,
+  repairs: RepairLog | null = null
+): InputError[] {
   const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
   const headerLine = firstNonEmptyLine(body);
   if (headerLine === undefined) return [fileError(file, null, "is leeg; verwacht een kopregel met kolomnamen")];
@@ -77,7 +90,12 @@ export function readCsv(text: string, file: string, onHeader: (header: CsvHeader
   const errors: InputError[] = [];
   let columns: string[] | null = null;
   let visit: RowVisitor | null = null;
+  // One scan of the whole text, so that clean files pay nothing per cell.
+  const clean = NEEDS_CLEANING.test(body)
+    ? cellCleaner(file, () => columns, repairs, (error) => errors.push(error))
+    : null;
   const onRecord = (cells: string[], line: number) => {
+    if (clean !== null && !clean(cells, line)) return;
     let empty = true;
     for (let i = 0; i < cells.length; i++) {
       cells[i] = cells[i].trim();
@@ -103,6 +121,67 @@ export function readCsv(text: string, file: string, onHeader: (header: CsvHeader
     if (error) errors.push(syntaxError(body, file, error));
   }
   return errors;
+}
+
+/**
+ * Removes invisible characters and turns hard spaces into spaces, counting each repair; a cell with
+ * a NUL is an error (the row is skipped). Returns false when the row has such an error.
+ */
+function cellCleaner(
+  file: string,
+  columnsOf: () => string[] | null,
+  repairs: RepairLog | null,
+  report: (error: InputError) => void
+): (cells: string[], line: number) => boolean {
+  return (cells, line) => {
+    const columns = columnsOf();
+    const columnName = (i: number) => (columns === null ? "kopregel" : columns[i] || `kolom ${i + 1}`);
+    let valid = true;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (!NEEDS_CLEANING.test(cell)) continue;
+      if (cell.includes("\u0000")) {
+        report({file, line, column: columns === null ? null : columnName(i), value: cell.trim(), message: NUL_MESSAGE});
+        valid = false;
+        continue;
+      }
+      let repaired = cell;
+      if (INVISIBLE.test(repaired)) {
+        const next = repaired.replace(new RegExp(INVISIBLE, "g"), "");
+        repairs?.note(file, "invisible", line, columnName(i), repaired.trim(), next.trim());
+        repaired = next;
+      }
+      if (HARD_SPACE.test(repaired)) {
+        const next = repaired.replace(new RegExp(HARD_SPACE, "g"), " ");
+        repairs?.note(file, "nbsp", line, columnName(i), repaired.trim(), next.trim());
+        repaired = next;
+      }
+      cells[i] = repaired;
+    }
+    return valid;
+  };
+}
+
+/**
+ * A title line above the header ("Export leerlingen 2019") or Excel's "sep=;": the first non-empty
+ * line names none of the expected columns, but one of the next lines names at least half of them.
+ */
+export function titleAboveHeader(text: string, expected: readonly string[]): {line: number; text: string; headerLine: number} | null {
+  const body = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  // The first lines only: split(…, limit) still splits the whole text first.
+  const lines = body.slice(0, 8192).split("\n", 12).map((line) => line.replace(/\r$/, ""));
+  const names = (line: string) => new Set(line.toLowerCase().split(/[;,]/).map((cell) => cell.trim().replace(/^"|"$/g, "")));
+  const first = lines.findIndex((line) => line.trim() !== "");
+  if (first < 0) return null;
+  const firstNames = names(lines[first]);
+  if (expected.some((column) => firstNames.has(column))) return null;
+  for (let i = first + 1; i < lines.length; i++) {
+    const found = names(lines[i]);
+    if (expected.filter((column) => found.has(column)).length * 2 >= expected.length) {
+      return {line: first + 1, text: lines[first].trim(), headerLine: i + 1};
+    }
+  }
+  return null;
 }
 
 /** The whole file at once, for small files and tests. */

@@ -29,8 +29,15 @@ export class InputErrors extends Error {
   }
 }
 
+/** Control and invisible characters as <U+200B>, so that a message shows what makes a value wrong. */
+export function visible(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u00a0\u00ad\u200b-\u200d\u2060\u202f\ufeff]/g, (char) => {
+    return `<U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`;
+  });
+}
+
 function shown(value: string): string {
-  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+  return visible(value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value);
 }
 
 /** trajecten.csv, regel 14, kolom "einddatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj). */

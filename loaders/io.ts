@@ -16,32 +16,34 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return dir ? resolve(dir) : DEFAULT_DATA_DIR;
 }
 
+/** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
     throw new InputErrors([folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]);
   }
-  // Exports made on Windows may be called Leerlingen.csv; the name is matched without case.
-  const entries = new Map(readdirSync(dir).map((entry) => [entry.toLowerCase(), entry]));
+  // Exports made on Windows may be called Leerlingen.csv; the name is matched without case. Two
+  // names that differ only in case (a fresh export beside a stale one) leave no way to pick one.
+  const entries = new Map<string, string[]>();
+  for (const entry of readdirSync(dir)) entries.set(entry.toLowerCase(), [...(entries.get(entry.toLowerCase()) ?? []), entry]);
   const names = Object.keys(INPUT_FILES) as InputName[];
-  const missing = names.filter((name) => !entries.has(INPUT_FILES[name]));
-  if (missing.length > 0) {
-    throw new InputErrors(missing.map((name) => folderError(INPUT_FILES[name], `ontbreekt in de map ${dir}`)));
+  const errors: InputError[] = [];
+  for (const name of names) {
+    const found = entries.get(INPUT_FILES[name]) ?? [];
+    if (found.length === 0) errors.push(folderError(INPUT_FILES[name], `ontbreekt in de map ${dir}`));
+    else if (found.length > 1) {
+      const message = `staat ${found.length} keer in de map, alleen verschillend in hoofdletters (${found.sort().join(", ")}); verwijder of hernoem de bestanden die niet gelezen moeten worden`;
+      errors.push(folderError(INPUT_FILES[name], message));
+    } else if (!statSync(resolve(dir, found[0])).isFile()) {
+      errors.push(folderError(found[0], `is een map, geen bestand; zet het bestand zelf in ${dir}`));
+    }
   }
-  const texts = names.map((name) => [name, decode(readFileSync(resolve(dir, entries.get(INPUT_FILES[name])!)))]);
-  return Object.fromEntries(texts) as InputTexts;
+  if (errors.length > 0) throw new InputErrors(errors);
+  const files = names.map((name) => [name, readFileSync(resolve(dir, entries.get(INPUT_FILES[name])![0]))]);
+  return Object.fromEntries(files) as InputTexts;
 }
 
 function folderError(file: string, message: string): InputError {
   return {file, line: null, column: null, value: null, message};
-}
-
-// Excel's "CSV (gescheiden door lijstscheidingsteken)" writes Windows-1252, not UTF-8.
-function decode(bytes: Buffer): string {
-  try {
-    return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
 }
 
 /** The 2020 report's own published figures and texts (data/published/), by file name. */

@@ -3,6 +3,7 @@
 import {formatScopeReport, loadDataset, type LoadedDataset} from "./contract.js";
 import {InputErrors} from "./errors.js";
 import {readInputFolder, resolveDataDir} from "./io.js";
+import {formatQualityReport} from "./quality.js";
 
 export interface LoadOptions {
   env?: NodeJS.ProcessEnv;
@@ -18,7 +19,7 @@ function toStderr(message: string): void {
 export function loadFromEnvironment({env = process.env, log = toStderr}: LoadOptions = {}): LoadedDataset {
   const dir = resolveDataDir(env);
   const loaded = loadDataset(readInputFolder(dir));
-  log(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}`);
+  log(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}`);
   return loaded;
 }
 
@@ -27,8 +28,17 @@ export async function exitOnInputError<T>(run: () => T | Promise<T>): Promise<T>
   try {
     return await run();
   } catch (error) {
-    if (!(error instanceof InputErrors)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
+    return exitWithInputErrors(error);
   }
+}
+
+/**
+ * Contract errors: the Dutch report on stderr and exit code 1, before anything else can wrap it
+ * (Framework prints a thrown config error as "Unexpected error: …" and asks for a bug report).
+ * Anything else is a bug and keeps its stack trace.
+ */
+export function exitWithInputErrors(error: unknown): never {
+  if (!(error instanceof InputErrors)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
 }

@@ -93,8 +93,9 @@ export interface Settings {
   /** SOT trajectories per 100 pupils. */
   sotPer100: {lowBelow: number; highAbove: number};
   /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that the
-   *  interval that can be proven for a small count be at least this wide, hi − lo (default minCount). */
-  suppression: {minCount: number; auditWidth?: number};
+   *  interval that can be proven for a small count be at least this wide, hi − lo (default minCount).
+   *  confirmLowerMinCount: required for a minCount below 5 or an auditWidth below minCount. */
+  suppression: {minCount: number; auditWidth?: number; confirmLowerMinCount?: boolean};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
   dbc: {

@@ -2,9 +2,11 @@
 // across columns) and a zod schema for instellingen.json. zod's own English messages never reach
 // people: every issue is rewritten into a Dutch InputError.
 
+import {parse as parseJsonTree, type ValueNode} from "@humanwhocodes/momoa";
 import * as z from "zod";
 import type {InputError} from "./errors.js";
 import type {CsvHeader} from "./csv.js";
+import {ageInYears} from "./definitions.js";
 import type {IbExperience, SesCategory, Settings} from "./model.js";
 import {
   formatDutchDate,
@@ -19,13 +21,14 @@ import {
   type Parser
 } from "./values.js";
 
+const count = new Intl.NumberFormat("nl-NL");
 const SES_CATEGORIES = ["laag", "midden", "hoog"] as const satisfies readonly SesCategory[];
 const IB_EXPERIENCE = ["<2", "2-5", ">5"] as const satisfies readonly IbExperience[];
 const anyText: Parser<string> = (text) => ({ok: true, value: text});
 
 export type Parsers = Record<string, Parser<unknown>>;
 export type RowOf<P extends Parsers> = {[K in keyof P]: P[K] extends Parser<infer T> ? T : never};
-interface RowIssue {
+export interface RowIssue {
   column: string;
   message: string;
 }
@@ -46,6 +49,21 @@ function rowShape<P extends Parsers>(parsers: P, check: (row: RowOf<P>) => RowIs
   return {parsers, check};
 }
 
+/** Plausibility bounds: a value outside them is an export or typing error, never a real pupil. */
+export const PLAUSIBLE = {
+  /** Earliest date in any date column (youth care and enrolment data of a current report). */
+  firstDate: "1990-01-01",
+  /** Ages on the teldatum of a pupil in primary school (special schools keep pupils until 14). */
+  minAge: 3,
+  maxAge: 14,
+  /** One trajectory's cost in euros; more is a decimal separator read wrongly. */
+  maxCost: 10_000_000,
+  /** Latest year of a begindatum or peildatum (start) and of an einddatum (end), after the statusDate's year. */
+  yearsAfterStatusDate: {start: 5, end: 15}
+} as const;
+
+const EARLY_DATE = `ligt vóór ${formatDutchDate(PLAUSIBLE.firstDate)}; controleer het jaartal`;
+
 export const enrolmentRow = rowShape({
   leerling_id: parseText,
   school_id: parseText,
@@ -53,6 +71,21 @@ export const enrolmentRow = rowShape({
   geboortemaand: parseYearMonth,
   woongemeente: parseText
 });
+
+/**
+ * An enrolment no primary school can have: a teldatum before 1990, a birth month after it, an age
+ * outside 3–14. Run after the teldatum's upper bound, so that 2099 is called a wrong year and not
+ * an age of 89.
+ */
+export function implausibleEnrolment(row: EnrolmentRow): RowIssue | null {
+  if (row.peildatum < PLAUSIBLE.firstDate) return {column: "peildatum", message: EARLY_DATE};
+  const peildatum = formatDutchDate(row.peildatum);
+  if (row.geboortemaand > row.peildatum.slice(0, 7)) return {column: "geboortemaand", message: `ligt na de peildatum (${peildatum})`};
+  const age = ageInYears(row.geboortemaand, row.peildatum);
+  if (age >= PLAUSIBLE.minAge && age <= PLAUSIBLE.maxAge) return null;
+  const expected = `op de basisschool verwacht ${PLAUSIBLE.minAge} tot en met ${PLAUSIBLE.maxAge} jaar`;
+  return {column: "geboortemaand", message: `geeft een leeftijd van ${age} jaar op de peildatum (${peildatum}); ${expected}`};
+}
 
 export const trajectoryRow = rowShape(
   {
@@ -65,10 +98,18 @@ export const trajectoryRow = rowShape(
     einddatum: optional(parseDate),
     kosten: nonNegative(parseAmount)
   },
-  (row) =>
-    row.einddatum !== null && row.einddatum < row.begindatum
-      ? [{column: "einddatum", message: `ligt vóór de begindatum (${formatDutchDate(row.begindatum)})`}]
-      : []
+  (row) => {
+    const issues: RowIssue[] = [];
+    if (row.begindatum < PLAUSIBLE.firstDate) issues.push({column: "begindatum", message: EARLY_DATE});
+    if (row.einddatum !== null && row.einddatum < row.begindatum) {
+      issues.push({column: "einddatum", message: `ligt vóór de begindatum (${formatDutchDate(row.begindatum)})`});
+    }
+    if (row.kosten > PLAUSIBLE.maxCost) {
+      const message = `is meer dan € ${count.format(PLAUSIBLE.maxCost)} voor één traject; controleer het decimaalteken`;
+      issues.push({column: "kosten", message});
+    }
+    return issues;
+  }
 );
 
 const INTERVIEW_COLUMNS = ["aantal_ib", "ib_ervaring", "dorpsteam_categorie", "ses_zelfgerapporteerd"] as const;
@@ -160,7 +201,7 @@ export function rowParser<P extends Parsers>(
 // instellingen.json
 
 const SETTINGS_FILE = "instellingen.json";
-const count = z.number().int();
+const integer = z.number().int();
 const share = z.number().min(0);
 const date = z.string().transform((text, ctx) => {
   const parsed = parseDate(text.trim());
@@ -171,24 +212,29 @@ const date = z.string().transform((text, ctx) => {
 
 const settingsObject = z.object({
   municipality: z.string().trim().min(1),
-  years: z.array(count.min(1900).max(2100)).min(1),
+  years: z.array(integer.min(1900).max(2100)).min(1),
   statusDate: date,
-  statusRuleMonths: count.min(1),
-  zorgpadMonths: count.min(0),
+  statusRuleMonths: integer.min(1),
+  zorgpadMonths: integer.min(0),
   youthCareDefinition: z.enum(["started", "active"]),
   useCategories: z.object({lowBelow: share, highAbove: share}),
   growthCategories: z.object({moderate: z.number().positive(), strong: z.number().positive()}),
-  durationBands: z.object({widthMonths: count.min(1), maxMonths: count.min(1)}),
+  durationBands: z.object({widthMonths: integer.min(1), maxMonths: integer.min(1)}),
   costBands: z.array(z.number().min(0)).min(1),
   costConcentrationThreshold: z.number().min(0),
   extremeCostThreshold: z.number().min(0),
-  schoolSize: z.object({smallBelow: count.min(0), largeAbove: count.min(0)}),
+  schoolSize: z.object({smallBelow: integer.min(0), largeAbove: integer.min(0)}),
   sotPer100: z.object({lowBelow: share, highAbove: share}),
   // auditWidth: how wide the interval an attacker can prove for a small count must be (default minCount).
-  suppression: z.object({minCount: count.min(1), auditWidth: count.min(1).optional()}),
+  // confirmLowerMinCount: a privacy-weakening threshold must be asked for in so many words.
+  suppression: z.object({
+    minCount: integer.min(1),
+    auditWidth: integer.min(1).optional(),
+    confirmLowerMinCount: z.boolean().optional()
+  }),
   cellKeySecret: z.string().min(16).optional(),
   dbc: z.object({
-    transitionYear: count,
+    transitionYear: integer,
     sameProvider: z.boolean(),
     equivalentCareTypes: z.array(z.tuple([z.string(), z.string()]))
   }),
@@ -203,6 +249,22 @@ type Issue = {path: (string | number)[]; message: string};
 export const settingsSchema = settingsObject.superRefine((settings, ctx) => {
   for (const issue of crossFieldIssues(settings)) ctx.addIssue({code: "custom", ...issue});
 });
+
+/** The suppression threshold the report was designed for; lower needs suppression.confirmLowerMinCount. */
+export const DEFAULT_MIN_COUNT = 5;
+
+/** The suppression settings that publish more than the default does (minCount or auditWidth lower). */
+export function weakenedSuppression(suppression: Settings["suppression"]): {path: string[]; value: number; default: number}[] {
+  const weaker = [];
+  if (suppression.minCount < DEFAULT_MIN_COUNT) {
+    weaker.push({path: ["suppression", "minCount"], value: suppression.minCount, default: DEFAULT_MIN_COUNT});
+  }
+  // auditWidth defaults to minCount (loaders/disclosure/registry.ts auditWidth).
+  if (suppression.auditWidth !== undefined && suppression.auditWidth < suppression.minCount) {
+    weaker.push({path: ["suppression", "auditWidth"], value: suppression.auditWidth, default: suppression.minCount});
+  }
+  return weaker;
+}
 
 function crossFieldIssues(s: SettingsShape): Issue[] {
   const issues: Issue[] = [];
@@ -230,6 +292,24 @@ function crossFieldIssues(s: SettingsShape): Issue[] {
     "maxMonths moet een veelvoud zijn van widthMonths"
   );
 
+  const lastDay = `${s.years[s.years.length - 1]}-12-31`;
+  check(
+    s.statusDate >= lastDay,
+    ["statusDate"],
+    `ligt vóór het einde van het laatste jaar in years (${formatDutchDate(lastDay)}); de status van trajecten die ` +
+      "daarna beginnen is dan niet te bepalen. Kies een peildatum op of na die dag"
+  );
+  if (s.suppression.confirmLowerMinCount !== true) {
+    for (const weaker of weakenedSuppression(s.suppression)) {
+      check(
+        false,
+        weaker.path,
+        `is lager dan de standaard (${weaker.default}): dan komen kleinere aantallen op de site. Is dat de bedoeling, ` +
+          'zet dan "confirmLowerMinCount": true in suppression'
+      );
+    }
+  }
+
   const keys = s.careTypes.map((careType) => careType.key);
   s.careTypes.forEach(({key}, i) => check(keys.indexOf(key) === i, ["careTypes", i, "key"], "komt twee keer voor"));
   const declared = (key: string, path: (string | number)[]) =>
@@ -249,12 +329,43 @@ export function parseSettings(text: string): {settings: Settings; errors: []} | 
   } catch (error) {
     return {settings: null, errors: [jsonSyntaxError(text, error)]};
   }
+  // JSON.parse keeps the last of two equal keys without a word; a second "suppression" block once
+  // set minCount to 1. The syntax tree (momoa) still has both.
+  const duplicates = duplicateKeys(text.replace(/^\ufeff/, ""));
+  if (duplicates.length > 0) return {settings: null, errors: duplicates};
   const result = settingsSchema.safeParse(json);
   if (result.success) {
     const settings: Settings = result.data;
     return {settings, errors: []};
   }
   return {settings: null, errors: result.error.issues.map((issue) => settingsIssue(issue, json))};
+}
+
+function duplicateKeys(text: string): InputError[] {
+  const errors: InputError[] = [];
+  const walk = (node: ValueNode, path: (string | number)[]) => {
+    if (node.type === "Array") node.elements.forEach((element, i) => walk(element.value, [...path, i]));
+    if (node.type !== "Object") return;
+    const firstLine = new Map<string, number>();
+    for (const member of node.members) {
+      const key = member.name.type === "String" ? member.name.value : member.name.name;
+      const line = member.loc.start.line;
+      const first = firstLine.get(key);
+      if (first === undefined) firstLine.set(key, line);
+      else {
+        const message = `staat twee keer in het bestand (ook op regel ${first}); alleen de laatste zou gelden. Houd er één over`;
+        errors.push({file: SETTINGS_FILE, line, column: fieldPath([...path, key]), value: null, message});
+      }
+      walk(member.value, [...path, key]);
+    }
+  };
+  try {
+    walk(parseJsonTree(text, {mode: "json"}).body, []);
+  } catch {
+    // Only reached when JSON.parse accepted the text: its value is then all there is to check.
+    return [];
+  }
+  return errors;
 }
 
 function jsonSyntaxError(text: string, error: unknown): InputError {

@@ -101,6 +101,7 @@ export function formatDutchDate(date: IsoDate): string {
 }
 
 const AMOUNT_REASON = "is geen geldig bedrag (verwacht bijvoorbeeld 1234,56 of 1.234,56)";
+const DECIMALS_REASON = "heeft meer dan twee cijfers achter de komma; een bedrag in euro heeft er hoogstens twee (1234,56)";
 const AMOUNT_CHARS = /^[+-]?[\d.,]+$/;
 const PLAIN_AMOUNT = /^\d+(?:[.,]\d{1,2})?$/;
 // A leading 0 cannot start a thousands group, so "0.500" stays a half.
@@ -125,6 +126,8 @@ export function parseAmount(text: string): Parsed<number> {
   const whole = decimalAt < 0 ? s : s.slice(0, decimalAt);
   const fraction = decimalAt < 0 ? "" : s.slice(decimalAt + 1);
   if (!/^\d*$/.test(fraction) || (decimalAt >= 0 && fraction === "")) return fail(AMOUNT_REASON);
+  // Cents have two digits; a third is an export in another unit or a thousands mark read as decimals.
+  if (fraction.length > 2) return fail(DECIMALS_REASON);
   if (/[.,]/.test(whole) && !GROUPED.test(whole)) return fail(AMOUNT_REASON);
   // Mixed grouping such as 1.234,567.8 passes the checks above only if both marks are the same.
   if (whole.includes(".") && whole.includes(",")) return fail(AMOUNT_REASON);

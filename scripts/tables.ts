@@ -8,6 +8,7 @@ import {exitOnInputError} from "../loaders/load.js";
 import {publicReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
 import {isSuppressedValue} from "../src/lib/format.js";
+import {neutralised} from "../src/lib/csv.js";
 
 /** CBS's mark for a withheld cell: one mark for every withheld value, as on the site. */
 const WITHHELD = ".";
@@ -58,7 +59,8 @@ function flatten(row: Row, prefix = ""): Row {
 }
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  // School and provider names come from the input: a formula in one must not run in a spreadsheet.
+  const text = value === null || value === undefined ? "" : neutralised(String(value));
   return /[",\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -21,8 +21,19 @@ export function csvCell(value: string | number | SuppressedValue | null | undefi
     const places = kind === "count" ? 0 : decimals;
     text = kind === "text" ? String(value) : roundHalfUpTo(value, places).toFixed(places).replace(".", ",");
   }
-  else text = value;
+  else text = neutralised(value);
   return /[";\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+// A name from the input such as =HYPERLINK("http://…") would run as a formula when the download is
+// opened in a spreadsheet. Text starting with = + - @ tab or CR gets a leading ' (shown as text, the
+// usual neutralisation); a plain number such as -3 or +2,5% and the growth signs ++ and -- call
+// nothing and refer to nothing, so they stay as they are.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const HARMLESS = /^(?:[+-]?\d+(?:[.,]\d+)?%?|\+{1,2}|-{1,2})$/;
+
+export function neutralised(text: string): string {
+  return FORMULA_START.test(text) && !HARMLESS.test(text) ? `'${text}` : text;
 }
 
 export function toCsv<Row>(columns: Column<Row>[], rows: Row[]): string {

@@ -4,37 +4,9 @@ import path from "node:path";
 import {describe, expect, test} from "vitest";
 import {formatScopeReport, INPUT_FILES, loadDataset, type InputTexts} from "../../loaders/contract.js";
 import {formatInputError, formatInputErrors, InputErrors, type InputError} from "../../loaders/errors.js";
+import {decodeInput} from "../../loaders/encoding.js";
 import {readInputFolder, resolveDataDir} from "../../loaders/io.js";
-
-const settings = {
-  municipality: "Heuvelrug",
-  years: [2018, 2019],
-  statusDate: "2020-01-01",
-  statusRuleMonths: 6,
-  zorgpadMonths: 6,
-  youthCareDefinition: "started",
-  useCategories: {lowBelow: 7, highAbove: 11},
-  growthCategories: {moderate: 3, strong: 5},
-  durationBands: {widthMonths: 6, maxMonths: 36},
-  costBands: [0, 10000, 20000],
-  costConcentrationThreshold: 10000,
-  extremeCostThreshold: 200000,
-  schoolSize: {smallBelow: 200, largeAbove: 300},
-  sotPer100: {lowBelow: 3, highAbove: 6},
-  suppression: {minCount: 5},
-  dbc: {transitionYear: 2018, sameProvider: true, equivalentCareTypes: [["ggz", "dyslexie"]]},
-  careTypes: [
-    {key: "ggz", label: "GGZ"},
-    {key: "dyslexie", label: "Dyslexiezorg"},
-    {key: "begeleiding", label: "Begeleiding"}
-  ],
-  dyslexiaCareType: "dyslexie"
-};
-
-const SCHOLEN = `school_id;naam;bestuur;denominatie;concept;ses_wijk;sot_trajecten;deelname_interview;aantal_ib;ib_ervaring;dorpsteam_categorie;ses_zelfgerapporteerd
-0012;De Linde;Bestuur A;openbaar;Jenaplan;midden;4;ja;2;2-5;3;hoog
-0034;De Es;Bestuur B;katholiek;;laag;0;nee;;;;
-`;
+import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
 
 // 007 lives here; L2 too (woongemeente in lower case); L3 lives in Zeist.
 const LEERLINGEN = `leerling_id;school_id;peildatum;geboortemaand;woongemeente
@@ -44,11 +16,6 @@ L2;0034;01-10-2019;11-2011;heuvelrug
 L3;0034;01-10-2019;05-2012;Zeist
 `;
 
-const ZORGVORMEN = `productcategorie;productcode;zorgvorm
-54;54001;ggz
-54;54D01;dyslexie
-45;;begeleiding
-`;
 
 // T3 starts before the study years; T4 is care of a non-resident; T5's pupil has no enrolment.
 const TRAJECTEN = `traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten
@@ -202,10 +169,12 @@ describe("file formats", () => {
   test("extra columns are allowed and their order does not matter", () => {
     const leerlingen = `woongemeente;opmerking;geboortemaand;peildatum;school_id;leerling_id
 Heuvelrug;nieuw;03-2010;01-10-2018;0012;007
+Heuvelrug;;03-2010;01-10-2019;0012;007
 `;
-    const {dataset} = loadDataset(folder({leerlingen, trajecten: TRAJECTEN.split("\n").slice(0, 2).join("\n")}));
+    const {dataset} = loadDataset(folder({leerlingen, trajecten: TRAJECTEN.split("\n").slice(0, 3).join("\n")}));
     expect(dataset.enrolments).toEqual([
-      {pupilId: "007", schoolId: "0012", date: "2018-10-01", year: 2018, birthMonth: "2010-03", municipality: "Heuvelrug"}
+      {pupilId: "007", schoolId: "0012", date: "2018-10-01", year: 2018, birthMonth: "2010-03", municipality: "Heuvelrug"},
+      {pupilId: "007", schoolId: "0012", date: "2019-10-01", year: 2019, birthMonth: "2010-03", municipality: "Heuvelrug"}
     ]);
   });
 });
@@ -442,8 +411,8 @@ describe("the input folder", () => {
     ]);
   });
 
-  test("file names match without case and a Windows-1252 export is decoded", () => {
-    const naam = Buffer.from("school_id;naam\n0012;Caf\xe9 De L\xefnde\n", "latin1");
+  test("file names match without case and a Windows-1252 export is decoded, ’ – € included", () => {
+    const naam = Buffer.from("school_id;naam\n0012;Caf\xe9 De L\xefnde \x92t \x96 \x80\n", "latin1");
     const dir = writeFolder({
       "Instellingen.json": "{}",
       "SCHOLEN.csv": naam,
@@ -453,8 +422,8 @@ describe("the input folder", () => {
     });
     const texts = readInputFolder(dir);
     expect(Object.keys(texts).sort()).toEqual(Object.keys(INPUT_FILES).sort());
-    expect(texts.scholen).toBe("school_id;naam\n0012;Café De Lïnde\n");
-    expect(texts.leerlingen).toBe(LEERLINGEN);
+    expect(decodeInput(texts.scholen as Uint8Array)).toEqual({text: "school_id;naam\n0012;Café De Lïnde ’t – €\n", encoding: "Windows-1252"});
+    expect(decodeInput(texts.leerlingen as Uint8Array)).toEqual({text: LEERLINGEN, encoding: "UTF-8"});
   });
 
   test("the default folder meets the contract", () => {

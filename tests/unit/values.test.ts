@@ -77,12 +77,15 @@ test("parseAmount reads decimal comma, decimal point, thousands and the euro sig
   expect(value(parseAmount("657,31"))).toBe(657.31);
 });
 
-test("parseAmount reads a single point before three digits as thousands, a single comma as decimals", () => {
+test("parseAmount reads a single point before three digits as thousands, and refuses three decimals", () => {
   expect(value(parseAmount("10.000"))).toBe(10000);
-  expect(value(parseAmount("1,234"))).toBe(1.234);
-  // A leading zero cannot start a thousands group.
-  expect(value(parseAmount("0.500"))).toBe(0.5);
   expect(value(parseAmount("1.234.567"))).toBe(1234567);
+  // Cents have two digits: a third decimal (a leading zero cannot start a thousands group) is an error.
+  for (const text of ["1,234", "0.500", "1234.567", "1.234,567"]) {
+    expect(reason(parseAmount(text)), text).toBe(
+      "heeft meer dan twee cijfers achter de komma; een bedrag in euro heeft er hoogstens twee (1234,56)"
+    );
+  }
 });
 
 test("parseAmount keeps the sign so that the contract can reject negative costs", () => {
