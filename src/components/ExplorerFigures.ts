@@ -55,7 +55,7 @@ function cellColumns(state: ExplorerState): Column<ShownCell>[] {
 }
 
 /** Next to every statistic computed from the cube: its counts are perturbed. */
-export const PERTURBED_CAVEAT = "Berekend op de licht verstoorde aantallen van deze pagina: lees het als een benadering.";
+export const PERTURBED_CAVEAT = "Berekend op de aantallen van deze pagina, die voor een deel licht verstoord zijn: lees het als een benadering.";
 
 const AGE_COLUMNS: Column<AgeRow>[] = [
   {label: "Leeftijd", value: (r) => r.label},

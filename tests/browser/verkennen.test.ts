@@ -54,7 +54,8 @@ describe("/verkennen", () => {
     // 388 of 4 550 pupils in 2019, perturbed from Tabel 6's 389 (8,55%).
     expect((await titles(page))[0]).toBe("In 2019: Utrechtse Heuvelrug 8,5% van de leerlingen met jeugdhulp");
     // The page says plainly that its counts are perturbed, and by how much at most.
-    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/afgerond en\s+licht verstoord, hooguit ± 5 \(vanaf 11\s+leerlingen hooguit ± 3\)/);
+    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/het precieze aantal, of „·” als het rapport\s+het afschermt/);
+    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/afgerond en licht verstoord, hooguit ± 5\s+\(vanaf 11 leerlingen hooguit ± 3\)/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -123,24 +124,27 @@ describe("/verkennen", () => {
   test("φ with its χ² test, per-school tests raw and after Holm, and age-standardised percentages, from the perturbed cube", async () => {
     const {page, consoleErrors} = await open("/verkennen?school=16MH");
     await shows(page, "school=16MH");
-    // φ over the 22 schools' perturbed 2019 counts around 388/4 550, recomputed from the cube CSVs
-    // outside the site (Python): Σz² = 68,59 on 21 df (p ≈ 6·10⁻⁷), winsorised φ = 2,407.
+    // The schools' 2019 counts are Tabel 6's own: exact for 18 schools, withheld ("·") for 4. φ over
+    // the 18 around the municipality's 389/4 550, recomputed from the cube CSVs outside the site
+    // (Python): Σz² = 58,14 on 17 df (p ≈ 2·10⁻⁶), winsorised (10%) φ = 2,993 — the report's own
+    // 2019 figures on /data-analyse/spreiding.
     const text = await resultsText(page);
-    expect(text).toContain("Spreiding tussen de 22 scholen: φ = 2,41 (1 = alleen toeval); χ² = 68,6 bij 21 vrijheidsgraden, p < 0,001");
-    expect(text).toContain("Berekend op de licht verstoorde aantallen");
-    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 17,6% van de leerlingen met jeugdhulp");
-    // Exact two-sided binomial tests of the 22 schools against 388/4 550 (same Python): 7 under 0,05;
-    // after Holm only Wilhelmina (27 of 153, p = 0,00047 · 22 = 0,010).
-    expect(text).toContain("bij 7 van de 22 scholen is p kleiner dan 0,05 (zonder correctie voor het aantal toetsen)");
+    expect(text).toContain("Spreiding tussen de 18 scholen: φ = 2,99 (1 = alleen toeval); χ² = 58,1 bij 17 vrijheidsgraden, p < 0,001");
+    expect(text).toContain("Niet getekend (afgeschermd): 4 scholen");
+    // Wilhelmina 2019: 24 of 153 (Tabel 6).
+    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 15,7% van de leerlingen met jeugdhulp");
+    // Exact two-sided binomial tests of the 18 schools against 389/4 550 (same Python, scipy
+    // binomtest): 6 under 0,05; after Holm only Dolfijn (14 of 338, p = 0,0024 · 18 = 0,043).
+    expect(text).toContain("bij 6 van de 18 scholen is p kleiner dan 0,05 (zonder correctie voor het aantal toetsen)");
     await page.check("input[name=correctie]");
     await shows(page, "school=16MH&correctie=holm");
-    expect(await resultsText(page)).toContain("bij 7 van de 22 scholen is p kleiner dan 0,05; na de correctie van Holm voor 22 toetsen nog bij 1.");
+    expect(await resultsText(page)).toContain("bij 6 van de 18 scholen is p kleiner dan 0,05; na de correctie van Holm voor 18 toetsen nog bij 1.");
     await page.check("input[name=percentages]");
     await shows(page, "school=16MH&percentages=leeftijd&correctie=holm");
     await page.waitForURL((url) => url.search === "?school=16MH&percentages=leeftijd&correctie=holm");
-    // Wilhelmina 2019: 27 of 153; expected Σ pupils per age × the municipality's rate of that age
-    // = 13,25, O/E = 2,04, × 388/4 550 = 17,4 % (by hand from the same CSVs).
-    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 17,4% van de leerlingen met jeugdhulp, gecorrigeerd voor leeftijd");
+    // Wilhelmina 2019: 24 of 153; expected Σ pupils per age × the municipality's rate of that age
+    // = 13,25, O/E = 1,81, × 389/4 550 = 15,5 % (by hand from the same CSVs).
+    expect((await titles(page))[0]).toBe("In 2019: Wilhelmina 15,5% van de leerlingen met jeugdhulp, gecorrigeerd voor leeftijd");
     expect(consoleErrors).toEqual([]);
     await page.close();
   });
@@ -164,8 +168,9 @@ describe("/verkennen", () => {
     await page.waitForFunction(() => /rij|fout/.test(document.querySelector(".sql-status")?.textContent ?? ""), null, {timeout: 60_000});
     expect(await page.textContent(".sql-status")).toMatch(/^6 rijen in /);
     const rows = await page.$$eval(".sql-output tbody tr", (trs) => trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent)));
-    // Perturbed: Tabel 2 has 686 trajectories of 482 pupils, and 555 of 394 with the DBC correction.
-    expect(rows).toContainEqual(["2018", "uit", "685", "483"]);
+    // Tabel 2 has 686 trajectories of 482 pupils, and 555 of 394 with the DBC correction: the pupils
+    // are the report's own counts, exact; the trajectories are the cube's own, perturbed.
+    expect(rows).toContainEqual(["2018", "uit", "685", "482"]);
     expect(rows).toContainEqual(["2018", "aan", "554", "394"]);
     await page.fill("#sql-query", "SELECT count(*) AS n FROM eenheden WHERE niveau = 'school'");
     await page.click("button.sql-run");

@@ -110,7 +110,7 @@ describe("φ and its χ² test for the explorer's selection", () => {
   test("the sentence gives φ, χ², df and p in Dutch, and says the counts are perturbed", () => {
     const test = spreadTest([{r: 10, n: 100}, {r: 15, n: 100}, {r: 15, n: 200}], 0.1)!;
     expect(spreadSentence(test, 0.05)).toMatch(
-      /^Spreiding tussen de 3 scholen: φ = 1,39 \(1 = alleen toeval\); χ² = 4,2 bij 2 vrijheidsgraden, p = 0,12: de scholen verschillen niet duidelijk meer dan toeval alleen geeft\. Berekend op de licht verstoorde aantallen/
+      /^Spreiding tussen de 3 scholen: φ = 1,39 \(1 = alleen toeval\); χ² = 4,2 bij 2 vrijheidsgraden, p = 0,12: de scholen verschillen niet duidelijk meer dan toeval alleen geeft. Berekend op de aantallen van deze pagina, die voor een deel licht verstoord zijn/
     );
   });
 
