@@ -2,8 +2,8 @@ import {defineConfig} from "vitest/config";
 
 // Two projects. `unit` is every test outside tests/browser/ (node environment, no build; a test file
 // may switch itself to jsdom with a `// @vitest-environment jsdom` comment). `browser` builds the site
-// once with the network blocked (tests/browser/global-setup.ts), serves dist/ on 127.0.0.1 and checks
-// it in headless Chromium. `npm test` runs both, `npm run test:unit` only the first.
+// once with the network blocked (tests/browser/global-setup.ts, in the background while the unit
+// files run), serves dist/ on 127.0.0.1 and checks it in headless Chromium. `npm test` runs both, `npm run test:unit` only the first.
 export default defineConfig({
   // Framework's `npm:` specifiers resolve to node_modules in tests.
   resolve: {alias: [{find: /^npm:(.*)$/, replacement: "$1"}]},
@@ -22,6 +22,8 @@ export default defineConfig({
           name: "browser",
           include: ["tests/browser/**/*.test.ts"],
           globalSetup: ["tests/browser/global-setup.ts"],
+          // Each file waits here until the background build is served (global-setup.ts).
+          setupFiles: ["tests/browser/wait-for-build.ts"],
           // One Chromium at a time: two cores, and timings stay comparable.
           fileParallelism: false,
           testTimeout: 120_000,

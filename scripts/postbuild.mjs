@@ -7,7 +7,10 @@
 // - the site's fonts are copied into _fonts/ and every page's <head> gets their preloads and
 //   @font-face rules (scripts/fonts.mjs says why this happens here and not in Framework);
 // - data files' modification times in Framework's registerFile(…) calls become one fixed date, so
-//   the same input builds the same dist/ byte for byte (tests/browser/reproducible-build.test.ts).
+//   the same input builds the same dist/ byte for byte (tests/browser/reproducible-build.test.ts);
+// - every JSON file a page registers is preloaded from its <head>: Framework fetches it only once the
+//   page's modules have run, and the text that waits for its values (.slot-text, style.css) would
+//   otherwise show that much later (Lighthouse: largest contentful paint).
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
@@ -119,6 +122,20 @@ function withFonts(html, file, names) {
   return html.replace(/<\/title>\n/, (title) => `${title}${head}\n`);
 }
 
+/**
+ * A preload for each JSON file the page registers (Framework's registerFile(…, {"mimeType":
+ * "application/json","path":…})), after the fonts. `crossorigin` makes the preload's credentials mode
+ * that of Framework's fetch(), so the browser uses the preloaded response.
+ * @param {string} html
+ */
+function withDataPreloads(html) {
+  if (html.includes('rel="preload" as="fetch"')) return html;
+  const paths = [...html.matchAll(/registerFile\("[^"]*", \{"name":"[^"]*","mimeType":"application\/json","path":"([^"]+)"/g)].map((m) => m[1]);
+  if (paths.length === 0) return html;
+  const links = [...new Set(paths)].map((href) => `<link rel="preload" as="fetch" href="${href}" crossorigin>`).join("\n");
+  return html.replace(/(<link rel="preload" as="font"[^>]*>\n)(?!<link rel="preload" as="font")/, (fonts) => `${fonts}${links}\n`);
+}
+
 /** @returns {Promise<string[]>} every file below `dir` */
 async function listFiles(/** @type {string} */ dir) {
   const entries = await readdir(dir, {withFileTypes: true, recursive: true});
@@ -145,7 +162,7 @@ async function main() {
     if (applicable.length === 0) continue;
     const before = await readFile(file, "utf8");
     let after = applicable.reduce((text, rule) => text.replace(rule.find, rule.replace), before);
-    if (ext === "html") after = withFonts(after, file, fontNames);
+    if (ext === "html") after = withDataPreloads(withFonts(after, file, fontNames));
     for (const rule of applicable) {
       const left = typeof rule.marker === "string" ? after.includes(rule.marker) : rule.marker.test(after);
       if (left) problems.push(`${name}: "${rule.marker}" staat er nog`);

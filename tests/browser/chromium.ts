@@ -1,15 +1,22 @@
 // Debian's Chromium for the browser tests, launched the way this machine needs it (no sandbox as
 // root; no background networking, whose connections the closed network refuses).
-import {existsSync, readdirSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {inject} from "vitest";
+import type {OfflineBuild} from "./global-setup.js";
 
 export {CHROMIUM_ARGS, launchChromium} from "../../scripts/chromium.js";
 
-/** The served offline build (tests/browser/global-setup.ts). */
+/** The offline build (tests/browser/global-setup.ts), finished: wait-for-build.ts ran first. */
+export function offlineBuild(): OfflineBuild {
+  const files = inject("offlineBuild");
+  return {...files, ...(JSON.parse(readFileSync(files.statusFile, "utf8")) as Pick<OfflineBuild, "exitCode" | "durationMs" | "baseUrl">)};
+}
+
+/** The served offline build. */
 export function baseUrl(): string {
-  const url = inject("offlineBuild").baseUrl;
+  const url = offlineBuild().baseUrl;
   if (!url) throw new Error("the offline build was not served; see the build log");
   return url;
 }

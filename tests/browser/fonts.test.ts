@@ -2,9 +2,9 @@
 // with them, not with whatever the machine has (on a bare Debian: DejaVu). Two pages: the home page
 // (narrative text) and one factsheet (tables and Plot charts, one folder deeper).
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {schoolSlugs} from "../../scripts/pdf.js";
-import {launchChromium, openPage} from "./chromium.js";
+import {launchChromium, openPage, offlineBuild} from "./chromium.js";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const factsheet = `/scholen/${schoolSlugs(inject("offlineBuild").distDir)[0]}`;
+const factsheet = `/scholen/${schoolSlugs(offlineBuild().distDir)[0]}`;
 
 /**
  * The families Chromium's text shaper actually used for a node's text (CSS.getPlatformFontsForNode),

@@ -3,9 +3,10 @@ import {spawnSync} from "node:child_process";
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {describe, expect, inject, test} from "vitest";
+import {describe, expect, test} from "vitest";
+import {offlineBuild} from "./chromium.js";
 
-const build = inject("offlineBuild");
+const build = offlineBuild();
 const log = readFileSync(build.logFile, "utf8");
 const projectDir = fileURLToPath(new URL("../..", import.meta.url));
 const noNetwork = path.join(projectDir, "scripts", "no-network.mjs");

@@ -3,10 +3,11 @@
 import {execFileSync} from "node:child_process";
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import path from "node:path";
-import {beforeAll, describe, expect, inject, test} from "vitest";
+import {beforeAll, describe, expect, test} from "vitest";
+import {offlineBuild} from "./chromium.js";
 import {COMBINED_NAME, renderPdfs, schoolSlugs} from "../../scripts/pdf.js";
 
-const {distDir} = inject("offlineBuild");
+const {distDir} = offlineBuild();
 const outDir = path.resolve(import.meta.dirname, "../../node_modules/.cache/nadere-ogen/pdf");
 const slugs = schoolSlugs(distDir);
 

@@ -3,10 +3,10 @@
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, expect, inject, test} from "vitest";
-import {baseUrl, builtPages, launchChromium, openPage} from "./chromium.js";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import {baseUrl, builtPages, launchChromium, openPage, offlineBuild} from "./chromium.js";
 
-const build = inject("offlineBuild");
+const build = offlineBuild();
 const pages = builtPages(build.distDir);
 let browser: Browser;
 

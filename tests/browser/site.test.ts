@@ -8,10 +8,10 @@ import {createRequire} from "node:module";
 import path from "node:path";
 import type {AxeResults} from "axe-core";
 import {type Browser, type BrowserContext, type Page} from "playwright-core";
-import {builtPages, launchChromium} from "./chromium.js";
-import {afterAll, afterEach, beforeAll, describe, expect, inject, test} from "vitest";
+import {builtPages, launchChromium, offlineBuild} from "./chromium.js";
+import {afterAll, afterEach, beforeAll, describe, expect, test} from "vitest";
 
-const build = inject("offlineBuild");
+const build = offlineBuild();
 const axeSource = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost"]);
 const SCHEMES = ["light", "dark"] as const;

@@ -3,8 +3,8 @@
 import {readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium, openPage} from "./chromium.js";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {launchChromium, openPage, offlineBuild} from "./chromium.js";
 
 let browser: Browser;
 
@@ -38,7 +38,7 @@ const resultsText = (page: Page) => page.$eval(RESULTS, (e) => (e as HTMLElement
 
 describe("/verkennen", () => {
   test("is the only page that loads DuckDB", () => {
-    const distDir = inject("offlineBuild").distDir;
+    const distDir = offlineBuild().distDir;
     const pages = readdirSync(distDir, {recursive: true, encoding: "utf8"}).filter((file) => file.endsWith(".html"));
     expect(pages.length).toBeGreaterThan(30);
     // The explorer imports Framework's DuckDB client on the first query (not preloaded with the page).

@@ -19,6 +19,28 @@ beforeAll(async () => {
   await writeFile(path.join(dist, "_import", "style.0123abcd.css"), pager);
   await writeFile(path.join(dist, "_observablehq", "theme-air.css"), pager);
   await writeFile(path.join(dist, "_npm", "lib", "other.css"), '.x:before{content:"Next page"}');
+  // A page as Framework writes it, registering a JSON file (twice, as two cells may) and a CSV file.
+  await mkdir(path.join(dist, "data-analyse"), {recursive: true});
+  const register = (name: string, mimeType: string, file: string) =>
+    `registerFile("${name}", {"name":"${name}","mimeType":"${mimeType}","path":"${file}","lastModified":1594944000123,"size":10});`;
+  await writeFile(
+    path.join(dist, "data-analyse", "page.html"),
+    [
+      "<!DOCTYPE html>",
+      "<html>",
+      "<head>",
+      "<title>Pagina</title>",
+      '<link rel="stylesheet" type="text/css" href="../_import/style.0123abcd.css">',
+      '<script type="module">',
+      register("../data/a.json", "application/json", "../_file/data/a.11111111.json"),
+      register("../data/a.json", "application/json", "../_file/data/a.11111111.json"),
+      register("../data/b.csv", "text/csv", "../_file/data/b.22222222.csv"),
+      "</script>",
+      "</head>",
+      "</html>",
+      ""
+    ].join("\n")
+  );
   await run(process.execPath, ["scripts/postbuild.mjs", dist]);
 });
 
@@ -29,6 +51,16 @@ it("translates the pager in the site's own bundled stylesheet as well as in Fram
     const css = await readFile(path.join(dist, file), "utf8");
     expect(css, file).toBe('.observablehq-pager-prev:before{content:"Vorige pagina"}.observablehq-pager-next:before{content:"Volgende pagina"}');
   }
+});
+
+it("preloads each JSON file a page registers once, after the fonts and before the stylesheets, and no other file", async () => {
+  const html = await readFile(path.join(dist, "data-analyse", "page.html"), "utf8");
+  const links = [...html.matchAll(/<link rel="(preload|stylesheet)"[^>]*>/g)].map((m) => m[0]);
+  const fetches = links.filter((l) => l.includes('as="fetch"'));
+  expect(fetches).toEqual(['<link rel="preload" as="fetch" href="../_file/data/a.11111111.json" crossorigin>']);
+  const position = (link: string) => links.indexOf(link);
+  expect(position(fetches[0])).toBeGreaterThan(Math.max(...links.filter((l) => l.includes('as="font"')).map(position)));
+  expect(position(fetches[0])).toBeLessThan(position(links.find((l) => l.startsWith('<link rel="stylesheet"'))!));
 });
 
 it("leaves third-party stylesheets alone", async () => {
