@@ -73,7 +73,7 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
   for (let i = 0; i < grid.size; i++) {
     const decided = override(i);
     const pupils = decided ? decided.pupils : perturb(counts.pupils[i], counts.pupilKeys[i], settings);
-    const trajectories = decided ? decided.trajectories : perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings);
+    const trajectories = atLeastPupils(decided ? decided.trajectories : perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings), pupils);
     // Rows that publish no youth care are left out: a missing row reads as 0 (the page and the
     // examples say so). "Without dyslexia care" within dyslexia care is empty by definition.
     if (pupils === 0 && trajectories === 0) continue;
@@ -100,6 +100,16 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
     ["verstoring.csv", ptableCsv(table)],
     ...[...partitions].map(([name, rows]): [string, string] => [name, csvFormat(rows, CELL_COLUMNS)])
   ]);
+}
+
+/**
+ * A pupil counts only with a trajectory, so a row never shows fewer trajectories than pupils: noise
+ * that would (5 pupils, 0 trajectories) shows the pupils' number instead. A reader then knows only
+ * that the trajectories' perturbed value was at most that, which bounds the pupils no tighter than
+ * their own value does (loaders/disclosure/cubeCells.ts reads the published pair).
+ */
+export function atLeastPupils(trajectories: number | null, pupils: number | null): number | null {
+  return trajectories !== null && pupils !== null && trajectories < pupils ? pupils : trajectories;
 }
 
 /** The columns of every jeugdhulp-*.csv, also when a variant has no rows. */

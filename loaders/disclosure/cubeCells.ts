@@ -15,7 +15,7 @@ import type {CubeCounts, PupilCellVisitor} from "../cube/count.js";
 import {consistentRange, perturb} from "../cube/ptable.js";
 import type {Settings} from "../model.js";
 import type {Atoms} from "./atoms.js";
-import type {CubeOverride} from "../cube/publish.js";
+import {atLeastPupils, type CubeOverride} from "../cube/publish.js";
 import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
 import type {Registry} from "./registry.js";
@@ -90,8 +90,10 @@ export function cubeDisclosure(
       continue;
     }
     forms.set(index, {kind: "perturbed", shown, quantity: key});
-    // The cell's trajectories, perturbed, bound its pupils from above.
-    const trajectoryHi = consistentRange(perturb(counts.trajectories[index], counts.trajectoryKeys[index], settings), settings)![1];
+    // The cell's trajectories, as published (perturbed, never below the pupils), bound its pupils
+    // from above.
+    const trajectoriesShown = atLeastPupils(perturb(counts.trajectories[index], counts.trajectoryKeys[index], settings), shown) as number;
+    const trajectoryHi = consistentRange(trajectoriesShown, settings)![1];
     const [lo, pupilHi] = consistentRange(shown, settings)!;
     const hi = Math.min(pupilHi, trajectoryHi);
     const known = own.get(key);

@@ -3,6 +3,7 @@
 // sizes, memberships and cell keys are set by hand, so every expected form is worked out below.
 import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
+import {atLeastPupils} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
 import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride} from "../../loaders/disclosure/cubeCells.js";
 import type {PublishedCell} from "../../loaders/disclosure/model.js";
@@ -50,14 +51,20 @@ function cell(index: number, atoms: [number, number][], pupils: number, pupilKey
 // The municipality's total: atoms 0 and 1 whole, the report's count a+b (hidden there).
 const total = at({});
 cell(total, [[0, 2], [1, 1]], 3, LOW, 3, LOW);
-// The school's age 4-5: atom 0 whole, a count of its own. Pupils published 5 (true 1 … 8), its
-// trajectories published 0 (true 0 … 5): a pupil has a trajectory, so the pupils are 1 … 5.
+// The school's age 4-5: atom 0 whole, a count of its own. Pupils perturbed to 5 (true 1 … 8); its 3
+// trajectories perturbed to 0 would say the pupils are 1 … 5, so the row shows 5 trajectories too
+// (never fewer than its pupils), and the pupils stay 1 … 8.
 const schoolAge = at({unit: 2, age: 1});
 cell(schoolAge, [[0, 2]], 2, HIGH, 3, LOW);
-// The same pupils in the board's cell with the DBC switch on: the same quantity, counted once; its
-// trajectories published 5 (1 … 8) do not loosen the bound of 5 the first cell gave.
+// The same pupils in the board's cell with the DBC switch on: the same quantity, counted once. Its
+// 13 trajectories perturbed (key 0: the lowest value of row 11's shifted noise, 13 − 3 = 10) to 10
+// say 7 … 13 trajectories, which bounds the pupils to 1 … 13: no tighter than the 1 … 8 already had.
 const boardAge = at({unit: 1, age: 1, dbc: 1});
-cell(boardAge, [[0, 2]], 2, HIGH, 3, HIGH);
+cell(boardAge, [[0, 2]], 2, HIGH, 13, LOW);
+// A cell of its own whose 3 trajectories, perturbed to 0, sit beside 3 pupils perturbed to 0: the
+// row shows 0 and 0, and the pupils are 0 … 5 as their own value says.
+const schoolType = at({unit: 2, careType: 1, definition: 1});
+cell(schoolType, [[1, 1]], 1, LOW, 3, LOW);
 // Three of atom 2's four pupils: not a set of whole atoms, so outside the model.
 const partial = at({careType: 1});
 cell(partial, [[2, 3]], 3, HIGH, 3, HIGH);
@@ -81,15 +88,17 @@ describe("cubeDisclosure", () => {
     expect(cube.repeated).toBe(1);
   });
 
-  it("the cube's own quantity enters the system once, perturbed, bounded by its trajectories: shown 5, true 1 … 5", () => {
-    expect(cube.cells).toHaveLength(1);
-    const [own] = cube.cells;
+  it("the cube's own quantities enter the system once each, perturbed, with the interval their published row allows", () => {
+    expect(cube.cells).toHaveLength(2);
+    const [own, other] = cube.cells;
     expect(own.file).toBe(CUBE_FILE);
     expect(own.path).toBe("jeugdhulp[jaar=2019,eenheid=s:A,leeftijd=4-5,zorgvorm=alle,met-uit-gestart]");
     expect(own.terms).toEqual([{variable: 0, coefficient: 1}]);
-    expect(own.form).toEqual({kind: "perturbed", shown: 5, lo: 1, hi: 5});
+    expect(own.form).toEqual({kind: "perturbed", shown: 5, lo: 1, hi: 8});
     expect(own.value).toBe(2);
     expect(cube.forms.get(boardAge)).toMatchObject({kind: "perturbed", shown: 5});
+    expect(other.terms).toEqual([{variable: 1, coefficient: 1}]);
+    expect(other.form).toEqual({kind: "perturbed", shown: 0, lo: 0, hi: 5});
   });
 
   it("a cell that splits an atom stays outside the model, perturbed", () => {
@@ -117,5 +126,14 @@ describe("cubeOverride", () => {
   it("shows the report's exact count, and stops the build when the two disagree", () => {
     expect(cubeOverride(counts, cube, registryWith({kind: "exact", value: 3}), settings)(total)).toEqual({pupils: 3, trajectories: 0});
     expect(() => cubeOverride(counts, cube, registryWith({kind: "exact", value: 4}), settings)(total)).toThrow(/kubuscel .* telt 3 leerlingen/);
+  });
+});
+
+describe("atLeastPupils", () => {
+  it("a row never shows fewer trajectories than pupils; withheld stays withheld", () => {
+    expect(atLeastPupils(0, 5)).toBe(5);
+    expect(atLeastPupils(19, 22)).toBe(22);
+    expect(atLeastPupils(8, 5)).toBe(8);
+    expect(atLeastPupils(null, null)).toBeNull();
   });
 });
