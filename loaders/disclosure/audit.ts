@@ -262,6 +262,10 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
         model.options.set({time_limit: options.milpSeconds ?? 20});
         for (const {i, lp} of milpQueue) {
+          if (performance.now() > deadline) {
+            finding(i, lp.lo, lp.hi, "unresolved", ["de tijd voor de controle was op"]);
+            continue;
+          }
           const terms = system.cells[i].terms;
           const min = solve(terms, "min", true);
           const max = solve(terms, "max", true);
