@@ -85,9 +85,7 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
   const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear));
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
-  const registry = registerReport(ruled, open, slugOf, dataset.settings);
-  const ruledContext: ReleaseContext & {atoms: Atoms} = {dataset, scope, registry, open, slugOf, atoms};
-  ruledContext.cube = explorerCube(ruledContext);
+  const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   const secondary = await secondaryPattern(ruledContext, ids);
   if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry};
   const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
@@ -101,9 +99,13 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
-  const {report, context, secondary, ruled} = await releasedReport(dataset);
+  const released = await releasedReport(dataset);
+  const {report, secondary, ruled} = released;
+  // Only the site publishes the cube: the factsheet pages and `npm run tables` need the report alone.
+  const cube = explorerCube(released.context);
+  const context = {...released.context, cube};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
-  const {counts, disclosure} = context.cube!;
+  const {counts, disclosure} = cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
   for (const [name, text] of cubeFiles) files.set(`verkennen/${name}`, text);
   return {files: seal(files, context.registry), context, secondary, ruled};
@@ -115,9 +117,9 @@ export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promi
 
 /**
  * The explorer's cube (/verkennen), counted from the same input, with the atoms of each pupil count
- * (loaders/disclosure/cubeCells.ts): a cell that repeats a report count will show what the report
- * shows; the cube's own cells are perturbed by the cell-key method (loaders/cube/ptable.ts) and enter
- * the disclosure system with the interval their perturbed value allows.
+ * (loaders/disclosure/cubeCells.ts): a cell that repeats a report count shows what the report shows;
+ * the cube's own cells are perturbed by the cell-key method (loaders/cube/ptable.ts) and built as
+ * perturbed cells of the disclosure system, which only the benchmark's full audit adds.
  */
 export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
   const {dataset, atoms} = context;
