@@ -94,8 +94,10 @@ export interface Settings {
   sotPer100: {lowBelow: number; highAbove: number};
   /** minCount: counts 1 … minCount − 1 are small. auditWidth: the disclosure audit requires that the
    *  interval that can be proven for a small count be at least this wide, hi − lo (default minCount).
-   *  confirmLowerMinCount: required for a minCount below 5 or an auditWidth below minCount. */
-  suppression: {minCount: number; auditWidth?: number; confirmLowerMinCount?: boolean};
+   *  cubeRoundBelow: the explorer's cube publishes counts below it as 0 or as it (default 3·minCount).
+   *  confirmLowerMinCount: required for a minCount below 5, an auditWidth below minCount or a
+   *  cubeRoundBelow below 3·minCount. */
+  suppression: {minCount: number; auditWidth?: number; cubeRoundBelow?: number; confirmLowerMinCount?: boolean};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
   dbc: {

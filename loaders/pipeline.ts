@@ -16,7 +16,7 @@ import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
-import {CubeMembership, cubeDisclosure, cubeOverride} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -102,7 +102,8 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const released = await releasedReport(dataset);
   const {report, secondary, ruled} = released;
   // Only the site publishes the cube: the factsheet pages and `npm run tables` need the report alone.
-  const cube = explorerCube(released.context);
+  const counted = explorerCube(released.context);
+  const cube = {...counted, disclosure: withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms)};
   const context = {...released.context, cube};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = cube;

@@ -226,10 +226,12 @@ const settingsObject = z.object({
   schoolSize: z.object({smallBelow: integer.min(0), largeAbove: integer.min(0)}),
   sotPer100: z.object({lowBelow: share, highAbove: share}),
   // auditWidth: how wide the interval an attacker can prove for a small count must be (default minCount).
+  // cubeRoundBelow: the explorer's cube shows counts below it as 0 or as it (default 3·minCount).
   // confirmLowerMinCount: a privacy-weakening threshold must be asked for in so many words.
   suppression: z.object({
     minCount: integer.min(1),
     auditWidth: integer.min(1).optional(),
+    cubeRoundBelow: integer.min(1).optional(),
     confirmLowerMinCount: z.boolean().optional()
   }),
   cellKeySecret: z.string().min(16).optional(),
@@ -253,7 +255,7 @@ export const settingsSchema = settingsObject.superRefine((settings, ctx) => {
 /** The suppression threshold the report was designed for; lower needs suppression.confirmLowerMinCount. */
 export const DEFAULT_MIN_COUNT = 5;
 
-/** The suppression settings that publish more than the default does (minCount or auditWidth lower). */
+/** The suppression settings that publish more than the default does (minCount, auditWidth or cubeRoundBelow lower). */
 export function weakenedSuppression(suppression: Settings["suppression"]): {path: string[]; value: number; default: number}[] {
   const weaker = [];
   if (suppression.minCount < DEFAULT_MIN_COUNT) {
@@ -262,6 +264,10 @@ export function weakenedSuppression(suppression: Settings["suppression"]): {path
   // auditWidth defaults to minCount (loaders/disclosure/registry.ts auditWidth).
   if (suppression.auditWidth !== undefined && suppression.auditWidth < suppression.minCount) {
     weaker.push({path: ["suppression", "auditWidth"], value: suppression.auditWidth, default: suppression.minCount});
+  }
+  // cubeRoundBelow defaults to 3·minCount (loaders/cube/ptable.ts cubeRoundBelow).
+  if (suppression.cubeRoundBelow !== undefined && suppression.cubeRoundBelow < 3 * suppression.minCount) {
+    weaker.push({path: ["suppression", "cubeRoundBelow"], value: suppression.cubeRoundBelow, default: 3 * suppression.minCount});
   }
   return weaker;
 }
@@ -298,6 +304,11 @@ function crossFieldIssues(s: SettingsShape): Issue[] {
     ["statusDate"],
     `ligt vóór het einde van het laatste jaar in years (${formatDutchDate(lastDay)}); de status van trajecten die ` +
       "daarna beginnen is dan niet te bepalen. Kies een peildatum op of na die dag"
+  );
+  check(
+    s.suppression.cubeRoundBelow === undefined || s.suppression.cubeRoundBelow >= s.suppression.minCount,
+    ["suppression", "cubeRoundBelow"],
+    "is kleiner dan minCount: dan toont de verkenner aantallen die het rapport afschermt"
   );
   if (s.suppression.confirmLowerMinCount !== true) {
     for (const weaker of weakenedSuppression(s.suppression)) {

@@ -5,30 +5,34 @@
 // because the keys are secret — and it is designed so that:
 //
 //  - zeros stay 0 (an empty cell has no records, so no key to perturb with);
-//  - no value 1 … minCount − 1 is ever published, and a small true count 1 … minCount − 1 is
-//    published as 0 or as exactly minCount — so a published value above minCount says the true
-//    count is at least minCount, and combined with the report's "< 5" the cube narrows nothing;
+//  - small counts are rounded: a true count 1 … s − 1 (s = suppression.cubeRoundBelow, default
+//    3·minCount = 15) is published as 0 or as exactly s, so no value 1 … s − 1 is ever published.
+//    Why s and not minCount: the report withholds counts ("·", each 1 or more) and the cube shows
+//    cells that contain them. Were a cube 0 to mean 0 … minCount, a withheld count inside it would
+//    be 1 … minCount, narrower than the rule; with k withheld counts inside, 1 … minCount − k + 1.
+//    Measured on the default data with the dist-only attacker of tests/unit/cube-disclosure.test.ts
+//    (bound propagation over every published file, with cubeCells.ts' tied cells withheld):
+//    s = 10 left 86 counts pinned, s = 15 none;
 //  - every row is unbiased (its mean is n, up to the 2^-16 quantisation of its probabilities);
-//  - the noise is bounded: |published − n| ≤ minCount (reached only by n = minCount → 0); from
-//    n = 2·minCount + 1 on at most ± ceil(minCount/2): 3 by default;
+//  - the noise is bounded: |published − n| ≤ s − 1 (reached only by 1 → s and s − 1 → 0); from
+//    n = s + minCount + 1 on at most ± ceil(minCount/2): 3 by default;
 //  - the disclosure criterion: for every value v that can be published, the true counts that can
-//    give v span hi − lo ≥ minCount (consistentRange). With minCount 5: v = 0 comes from 0 … 5,
-//    5 from 1 … 8, 6 and 7 from 5 … 10, 8 from 5 … 11, and every v ≥ 9 from v − 3 … v + 3. That
-//    is why the largest deviation is minCount: a published 0 must be able to hide a true 5.
+//    give v span hi − lo ≥ minCount (consistentRange). With the defaults: 0 comes from 0 … 14,
+//    15 from 1 … 18, 16 and 17 from 15 … 20, 18 from 15 … 21, and every v ≥ 19 from v − 3 … v + 3.
 //
-// Design, for minCount m and L = ceil(m/2) (2L ≥ m, so a window of ±L is wide enough):
+// Design, for minCount m, rounding threshold s ≥ m and L = ceil(m/2) (2L ≥ m, so ±L is wide enough):
 //   row 0             = {0};
-//   rows 1 … m − 1    = {0, m} (the only unbiased pair: P(m) = n/m);
-//   row m             = {0, m … m + L};
-//   rows n > m        = m … n + L from n − L up (never below m); row 2m reaches down to m + 1, so
-//                       that m + 1 … m + L, which only counts from m up can give, still come from
-//                       counts m apart (when m > L + 1);
+//   rows 1 … s − 1    = {0, s} (the only unbiased pair: P(s) = n/s);
+//   row s             = {s … s + L} (and 0 too when s = m, so that 0 ← 0 … m spans m);
+//   rows n > s        = n − L … n + L, never below s; row s + m reaches down to s + 1, so that
+//                       s + 1 … s + L, which only counts from s up can give, still come from counts
+//                       m apart (when m > L + 1);
 //   probabilities ∝ 2^-|v − n| (a two-sided geometric kernel: most mass on the true value and its
 //                       neighbours), tilted by e^(λ·(v − n)) with λ found by bisection so that the
 //                       row's mean is n (the maximum-entropy tilt of the kernel, as the R package
 //                       `ptable` does with its own kernel);
 //   quantised to integers out of 2^16 by largest remainders, every support value kept ≥ 1.
-// From n = 2m + 1 (11 by default) on, every row is the same noise distribution shifted: with m = 5
+// From n = s + m + 1 (21 by default) on, every row is the same noise distribution shifted: with m = 5
 // the noise −3 … +3 has probabilities 4,5 / 9,1 / 18,2 / 36,4 / 18,2 / 9,1 / 4,5 % (sd 1,4).
 
 import type {Settings} from "../model.js";
@@ -47,8 +51,12 @@ export interface PtableRow {
 
 export interface PerturbationTable {
   minCount: number;
-  /** Largest |published − true| anywhere in the table: minCount. */
+  /** Counts 1 … roundBelow − 1 are published as 0 or roundBelow. */
+  roundBelow: number;
+  /** Largest |published − true| anywhere in the table: roundBelow − 1 (minCount when roundBelow = minCount). */
   maxDeviation: number;
+  /** Largest |published − true| from roundBelow on (4 by default: row s + m reaches down to s + 1). */
+  roundedDeviation: number;
   /** Largest |published − true| from stationaryFrom on: ceil(minCount / 2). */
   largeDeviation: number;
   /** Rows for n ≥ this are rows[stationaryFrom] shifted by n − stationaryFrom. */
@@ -56,32 +64,43 @@ export interface PerturbationTable {
   rows: PtableRow[];
 }
 
-type MinCountSettings = Pick<Settings, "suppression">;
+type MinCountSettings = {suppression: Pick<Settings["suppression"], "minCount" | "cubeRoundBelow">};
 
-const tables = new Map<number, PerturbationTable>();
+/** Counts below this are published as 0 or as exactly this value: suppression.cubeRoundBelow, default 3·minCount. */
+export function cubeRoundBelow(settings: MinCountSettings): number {
+  return settings.suppression.cubeRoundBelow ?? 3 * settings.suppression.minCount;
+}
+
+const tables = new Map<string, PerturbationTable>();
 
 export function perturbationTable(settings: MinCountSettings): PerturbationTable {
   const m = settings.suppression.minCount;
-  let table = tables.get(m);
-  if (!table) tables.set(m, (table = buildTable(m)));
+  const s = cubeRoundBelow(settings);
+  const id = `${m}:${s}`;
+  let table = tables.get(id);
+  if (!table) tables.set(id, (table = buildTable(m, s)));
   return table;
 }
 
-function buildTable(m: number): PerturbationTable {
+function buildTable(m: number, s: number): PerturbationTable {
   const large = Math.ceil(m / 2);
+  // Published s + 1 … s + large can only come from counts s and up; one row reaching down to s + 1
+  // from s + m makes them span m.
   const reachDown = m > large + 1;
-  const stationaryFrom = reachDown ? 2 * m + 1 : m + large;
+  const stationaryFrom = reachDown ? s + m + 1 : s + large;
   const rows: PtableRow[] = [{count: 0, values: [0], weights: [PTABLE_SCALE]}];
   for (let n = 1; n <= stationaryFrom; n++) {
-    const values: number[] = n <= m ? [0] : [];
-    if (n < m) values.push(m);
+    // 0 ← 0 … s − 1 spans m once s > m; with s = m the row of m must give 0 too.
+    const values: number[] = n < s || (n === s && s === m) ? [0] : [];
+    if (n < s) values.push(s);
     else {
-      const lowest = reachDown && n === 2 * m ? m + 1 : Math.max(m, n - large);
+      const lowest = reachDown && n === s + m ? s + 1 : Math.max(s, n - large);
       for (let v = lowest; v <= n + large; v++) values.push(v);
     }
     rows.push({count: n, values, weights: quantise(tiltedProbabilities(n, values))});
   }
-  return {minCount: m, maxDeviation: m, largeDeviation: large, stationaryFrom, rows};
+  const deviation = (from: number) => Math.max(...rows.slice(from).flatMap((row) => row.values.map((v) => Math.abs(v - row.count))));
+  return {minCount: m, roundBelow: s, maxDeviation: deviation(0), roundedDeviation: deviation(s), largeDeviation: large, stationaryFrom, rows};
 }
 
 /** p(v) ∝ 2^-|v−n| · e^(λ(v−n)), λ such that the mean is n. Plain arithmetic: same bits on every machine. */
@@ -148,7 +167,7 @@ export function perturb(count: number, cellKey: number, settings: MinCountSettin
 
 /**
  * The true counts that can be published as `published` under the public table: [lowest, highest],
- * or null when `published` is never published (negative, or 1 … minCount − 1). For the disclosure
+ * or null when `published` is never published (negative, or 1 … roundBelow − 1). For the disclosure
  * audit (loaders/disclosure/): what the cube alone proves about a cell.
  */
 export function consistentRange(published: number, settings: MinCountSettings): [number, number] | null {

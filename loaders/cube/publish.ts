@@ -1,5 +1,5 @@
 // The explorer's cube as published files: every count is perturbed by the cell-key method (ptable.ts)
-// — the same cell always shows the same value, no value 1 … minCount − 1 appears, and a difference of
+// — the same cell always shows the same value, a count below 10 shows as 0 or 10, and a difference of
 // two cells is the difference plus noise — except a count the report publishes too, which shows the
 // report's value or is withheld with it (loaders/disclosure/cubeCells.ts decides which). Pupil rows, record keys and cell keys never leave.
 // CSV (not parquet: DuckDB-wasm reads no parquet offline) in plain machine form — comma, dot, no BOM —
@@ -25,8 +25,9 @@ export interface CubeMeta {
   dbcTransitionYear: number;
   /** The configured definition: the report's own numbers use it. */
   definition: (typeof DEFINITIONS)[number];
-  /** The perturbation: at most ± maxDeviation; from stationaryFrom on at most ± largeDeviation. */
-  perturbation: {maxDeviation: number; largeDeviation: number; stationaryFrom: number};
+  /** The perturbation: counts below roundBelow become 0 or roundBelow (at most ± maxDeviation); from
+   *  roundBelow on at most ± roundedDeviation, from stationaryFrom on at most ± largeDeviation. */
+  perturbation: {roundBelow: number; maxDeviation: number; roundedDeviation: number; largeDeviation: number; stationaryFrom: number};
 }
 
 /**
@@ -51,7 +52,13 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
     dyslexiaCareType: settings.dyslexiaCareType,
     dbcTransitionYear: settings.dbc.transitionYear,
     definition: configuredDefinition(settings.youthCareDefinition),
-    perturbation: {maxDeviation: table.maxDeviation, largeDeviation: table.largeDeviation, stationaryFrom: table.stationaryFrom}
+    perturbation: {
+      roundBelow: table.roundBelow,
+      maxDeviation: table.maxDeviation,
+      roundedDeviation: table.roundedDeviation,
+      largeDeviation: table.largeDeviation,
+      stationaryFrom: table.stationaryFrom
+    }
   };
 
   const units = dims.units.map((u) => ({code: u.code, niveau: u.level, naam: u.name, onderdeel_van: u.parent ?? "", school_id: u.schoolId ?? ""}));

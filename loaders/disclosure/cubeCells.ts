@@ -18,7 +18,8 @@ import type {Atoms} from "./atoms.js";
 import {atLeastPupils, type CubeOverride} from "../cube/publish.js";
 import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
-import type {Registry} from "./registry.js";
+import {hiddenForm, type Registry} from "./registry.js";
+import {Span} from "./span.js";
 
 /** The pupils' atoms per cube cell, gathered while the cube is counted (count.ts' visitor). */
 export class CubeMembership {
@@ -40,6 +41,7 @@ export class CubeMembership {
 export type CubeCellForm =
   | {kind: "report"; reportKey: string}
   | {kind: "perturbed"; shown: number; quantity: string}
+  | {kind: "withheld"; quantity: string}
   | {kind: "outside"; shown: number};
 
 export interface CubeDisclosure {
@@ -51,6 +53,8 @@ export interface CubeDisclosure {
   outside: number;
   /** Cells that repeat a count of the report. */
   repeated: number;
+  /** Own quantities the report's counts determine only with a count it withholds: withheld too. */
+  tied: number;
 }
 
 /** The file name the cube's cells carry in the disclosure system and the audit's messages. */
@@ -105,7 +109,41 @@ export function cubeDisclosure(
     }
     own.set(key, {file: CUBE_FILE, path: cubeCellPath(counts, index), unit: "pupils", terms, form: {kind: "perturbed", shown, lo, hi}, value: counts.pupils[index]});
   }
-  return {forms, cells: [...own.values()], outside, repeated};
+  return {forms, cells: [...own.values()], outside, repeated, tied: 0};
+}
+
+/**
+ * The cube's own quantities that the report's counts determine, when one of those counts is withheld
+ * (span.ts): a board's care type is the sum of its schools' on the factsheets, an age group the sum
+ * of the municipality's ages. Perturbed, such a cell would bound the withheld count more tightly than
+ * any noise can prevent; it is withheld in the cube ("·", pupils and trajectories) and enters the
+ * system as withheld. A quantity the exact counts alone determine is known already and stays perturbed.
+ */
+export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): CubeDisclosure {
+  const columnOf = new Map<number, number>();
+  atoms.unitOf.forEach((unit, variable) => {
+    if (unit === "pupils") columnOf.set(variable, columnOf.size);
+  });
+  const exact = new Span(columnOf);
+  const inexact: Term[][] = [];
+  for (const cell of registry.cells) {
+    const terms = atoms.termsOf.get(leafKey(cell.file, cell.path));
+    if (cell.unit !== "pupils" || !terms || terms.length === 0) continue;
+    if (cell.form.kind === "exact") exact.add(terms);
+    else inexact.push(terms);
+  }
+  const all = exact.clone();
+  for (const terms of inexact) all.add(terms);
+
+  const tied = new Set<string>();
+  const cells = cube.cells.map((cell) => {
+    if (exact.contains(cell.terms) || !all.contains(cell.terms)) return cell;
+    tied.add(termsKey(cell.terms));
+    return {...cell, form: hiddenForm(cell.value)};
+  });
+  const forms = new Map<number, CubeCellForm>();
+  for (const [index, form] of cube.forms) forms.set(index, form.kind === "perturbed" && tied.has(form.quantity) ? {kind: "withheld", quantity: form.quantity} : form);
+  return {...cube, forms, cells, tied: tied.size};
 }
 
 /** A cell's name in messages: `jeugdhulp[jaar=2019,eenheid=s:S01,leeftijd=alle,zorgvorm=alle,met-uit-gestart]`. */
@@ -123,6 +161,7 @@ export function cubeCellPath(counts: CubeCounts, index: number): string {
 export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry: Registry, settings: Pick<Settings, "suppression">): CubeOverride {
   return (index) => {
     const form = cube.forms.get(index);
+    if (form?.kind === "withheld") return {pupils: null, trajectories: null};
     if (form?.kind !== "report") return undefined;
     const cell = registry.cells[registry.index.get(form.reportKey) as number];
     if (cell.form.kind !== "exact") return {pupils: null, trajectories: null};

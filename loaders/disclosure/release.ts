@@ -8,6 +8,7 @@ import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import type {CubeDisclosure} from "./cubeCells.js";
+import type {CubeAttack} from "./cubeAttack.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
 import {definitionalAlias, leafKey} from "./leaves.js";
 import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
@@ -38,7 +39,9 @@ export interface ReleaseAudit {
   width: number;
   /** The explorer's pupil cells with youth care: repeating a report count, the cube's own
    *  (perturbed, in the audit) and outside the model (perturbed only). */
-  cube: {cells: number; repeated: number; own: number; outside: number} | null;
+  cube: {cells: number; repeated: number; own: number; tied: number; outside: number} | null;
+  /** The published cube attacked from its files (cubeAttack.ts): the check of its perturbed cells. */
+  cubeAttack?: CubeAttack;
 }
 
 /**
@@ -83,12 +86,17 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
     if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   }
   const cube = context.cube?.disclosure;
-  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, outside: cube.outside} : null;
+  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, outside: cube.outside} : null;
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures};
 }
 
 /** Why the build must stop, in Dutch, or null: a small count not protected, or left undecided. */
 export function auditFailure(result: ReleaseAudit, secondary?: {unresolved: {name: string}[]}): string | null {
+  const pinnedInCube = result.cubeAttack?.pinned ?? [];
+  if (pinnedInCube.length > 0) {
+    const first = pinnedInCube[0];
+    return `De bouw stopt: uit de bestanden van /verkennen samen met Tabel 6 valt voor ${nl(pinnedInCube.length)} aantallen te bewijzen dat ze tussen twee grenzen liggen die minder dan ${result.width} uit elkaar liggen, bv. ${first.name.replaceAll("|", " ")}: ${first.lo} … ${first.hi}. Er komt geen site met deze cijfers.`;
+  }
   const {violations} = result.audit;
   if (violations.length === 0 && (secondary?.unresolved.length ?? 0) === 0) return null;
   const first = violations[0];
@@ -112,8 +120,12 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
     lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${nl(secondary.solves)} LP's)`}.`);
   }
   if (result.cube) {
-    const {cells, repeated, own, outside} = result.cube;
-    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere verstoord (${nl(own)} verschillende aantallen${outside > 0 ? `, ${nl(outside)} cellen niet uit basiscellen op te bouwen` : ""}).`);
+    const {cells, repeated, own, tied, outside} = result.cube;
+    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
+  }
+  if (result.cubeAttack) {
+    const {variables, relations, narrowed, pinned} = result.cubeAttack;
+    lines.push(`  kubus als aanvaller opgeteld (${nl(variables)} aantallen, ${nl(relations)} verbanden): ${nl(narrowed)} smaller dan hun eigen gepubliceerde waarde zegt, ${nl(pinned.length)} smaller dan ${result.width} vastgelegd.`);
   }
   if (result.unmodelled.length > 0) lines.push(`  niet in het model (geen basiscellen): ${result.unmodelled.slice(0, 5).join("; ")}${result.unmodelled.length > 5 ? " …" : ""}`);
   if (result.inconsistent.length > 0) lines.push(`  hetzelfde aantal in verschillende vormen: ${nl(result.inconsistent.length)} keer, bv. ${result.inconsistent[0].cells.slice(0, 3).join(" / ")} (${result.inconsistent[0].forms.join(" / ")})`);
@@ -158,6 +170,8 @@ export interface PrivacySummary {
   narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
   cube: ReleaseAudit["cube"];
+  /** The cube attacked from its files: how many counts, and how many it pins (the build stops on any). */
+  cubeAttack: {variables: number; relations: number; pinned: number} | null;
   unauditedFiles: {prefix: string; reason: string}[];
 }
 
@@ -191,6 +205,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     cube: result.cube,
+    cubeAttack: result.cubeAttack ? {variables: result.cubeAttack.variables, relations: result.cubeAttack.relations, pinned: result.cubeAttack.pinned.length} : null,
     unauditedFiles: SEAMS,
   };
 }

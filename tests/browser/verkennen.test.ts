@@ -55,7 +55,7 @@ describe("/verkennen", () => {
     expect((await titles(page))[0]).toBe("In 2019: Utrechtse Heuvelrug 8,5% van de leerlingen met jeugdhulp");
     // The page says plainly that its counts are perturbed, and by how much at most.
     expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/het precieze aantal, of „·” als het rapport\s+het afschermt/);
-    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/afgerond en licht verstoord, hooguit ± 5\s+\(vanaf 11 leerlingen hooguit ± 3\)/);
+    expect(await page.textContent(".note[label='Licht verstoorde cijfers']")).toMatch(/afgerond en licht verstoord. Een aantal onder\s+de 15 ziet u nooit: dat wordt 0 of 15. Grotere aantallen wijken hooguit\s+± 4 af \(vanaf 21 leerlingen hooguit ± 3\)/);
     expect(consoleErrors).toEqual([]);
     await page.close();
   });

@@ -5,11 +5,15 @@ import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
 import {atLeastPupils} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
-import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride} from "../../loaders/disclosure/cubeCells.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, withholdTiedQuantities, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
+import {leafKey} from "../../loaders/disclosure/leaves.js";
+import {termsKey} from "../../loaders/disclosure/model.js";
+import {Span} from "../../loaders/disclosure/span.js";
 import type {PublishedCell} from "../../loaders/disclosure/model.js";
 import type {Registry} from "../../loaders/disclosure/registry.js";
 
-const settings = {suppression: {minCount: 5}} as never;
+// The table without rounding to 10 (cubeRoundBelow = minCount): the forms below were worked out on it.
+const settings = {suppression: {minCount: 5, cubeRoundBelow: 5}} as never;
 const grid = new CubeGrid({
   years: [2019],
   units: [
@@ -135,5 +139,73 @@ describe("atLeastPupils", () => {
     expect(atLeastPupils(19, 22)).toBe(22);
     expect(atLeastPupils(8, 5)).toBe(8);
     expect(atLeastPupils(null, null)).toBeNull();
+  });
+});
+
+describe("Span: which counts the published ones determine", () => {
+  const columns = new Map([[0, 0], [1, 1], [2, 2], [5, 3]]);
+  const v = (...variables: number[]) => variables.map((variable) => ({variable, coefficient: 1}));
+
+  it("a difference of two published counts is in their span; a part of one is not", () => {
+    const span = new Span(columns);
+    expect(span.add(v(0, 1))).toBe(true);
+    expect(span.add(v(1))).toBe(true);
+    // a = (a + b) − b.
+    expect(span.contains(v(0))).toBe(true);
+    expect(span.contains(v(2))).toBe(false);
+    expect(span.contains([{variable: 0, coefficient: 3}, {variable: 1, coefficient: -2}])).toBe(true);
+    // Adding a count the span holds adds nothing.
+    expect(span.add(v(0))).toBe(false);
+    expect(span.rank).toBe(2);
+  });
+
+  it("a clone grows on its own; variables are mapped to columns, an unknown one is an error", () => {
+    const span = new Span(columns);
+    span.add(v(0, 1, 2));
+    const wider = span.clone();
+    wider.add(v(2));
+    expect([span.contains(v(0, 1)), wider.contains(v(0, 1))]).toEqual([false, true]);
+    expect(span.contains(v(5))).toBe(false);
+    expect(() => span.contains(v(7))).toThrow(/variabele 7/);
+  });
+});
+
+describe("withholdTiedQuantities", () => {
+  // Atoms 0, 1, 2. The report withholds a + b (3 pupils) and shows c = 4 exactly. Three quantities of
+  // the cube's own: a + b + c is the withheld count plus the shown one, so perturbed it would bound the
+  // withheld a + b (it is withheld); c is known exactly already (stays perturbed); a alone is in no
+  // combination of the report's counts (stays perturbed).
+  const hidden: PublishedCell = {...reportCell};
+  const shown: PublishedCell = {file: "careTypes.json", path: "tabel3[careType=x].perYear[year=2019].pupils", unit: "pupils", terms: [{variable: 2, coefficient: 1}], form: {kind: "exact", value: 4}, value: 4};
+  const registry: Registry = {minCount: 5, width: 5, cells: [hidden, shown], index: new Map(), files: new Set()};
+  const atoms = {unitOf: ["pupils", "pupils", "pupils"] as ("pupils" | "trajectories")[], termsOf: new Map([hidden, shown].map((c) => [leafKey(c.file, c.path), c.terms]))};
+  const own = (variables: number[], value: number, shownValue: number): PublishedCell => ({
+    file: CUBE_FILE,
+    path: `own${variables.join("")}`,
+    unit: "pupils",
+    terms: variables.map((variable) => ({variable, coefficient: 1})),
+    form: {kind: "perturbed", shown: shownValue, lo: 0, hi: 9},
+    value
+  });
+  const cells = [own([0, 1, 2], 7, 10), own([2], 4, 0), own([0], 2, 0)];
+  const before: CubeDisclosure = {
+    forms: new Map(cells.map((c, i) => [100 + i, {kind: "perturbed" as const, shown: (c.form as {shown: number}).shown, quantity: termsKey(c.terms)}])),
+    cells,
+    outside: 0,
+    repeated: 0,
+    tied: 0
+  };
+  const after = withholdTiedQuantities(before, registry, atoms);
+
+  it("withholds the quantity that the report's counts give only with a withheld one", () => {
+    expect(after.tied).toBe(1);
+    expect(after.forms.get(100)).toEqual({kind: "withheld", quantity: termsKey(cells[0].terms)});
+    expect(after.cells[0].form).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
+    expect(cubeOverride(counts, after, registry, settings)(100)).toEqual({pupils: null, trajectories: null});
+  });
+
+  it("leaves a quantity known exactly, and one outside every combination, perturbed", () => {
+    expect([after.forms.get(101)?.kind, after.forms.get(102)?.kind]).toEqual(["perturbed", "perturbed"]);
+    expect([after.cells[1].form.kind, after.cells[2].form.kind]).toEqual(["perturbed", "perturbed"]);
   });
 });

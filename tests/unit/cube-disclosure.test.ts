@@ -5,14 +5,18 @@ import {csvParse} from "d3";
 import {beforeAll, describe, expect, test} from "vitest";
 import {variantFileNames} from "../../loaders/cube/publish.js";
 import {siteFilesFromEnvironment} from "../../loaders/pipeline.js";
+import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
 
 type Row = Record<string, string>;
 const MIN = 5;
+/** Counts 1 … 14 are published as 0 or 15 (suppression.cubeRoundBelow, default 3·minCount). */
+const ROUNDED = 15;
 let cells: Row[];
 let byKey: Map<string, Row>;
 let enrolled: Map<string, number>;
 let units: Row[];
 let files: Map<string, string>;
+let site: ReadonlyMap<string, string>;
 /** From verstoring.csv: true count → published value → weight out of 2^16. */
 let ptable: Map<number, Map<number, number>>;
 let stationaryFrom: number;
@@ -36,7 +40,7 @@ function consistent(published: number): [number, number] | null {
 
 beforeAll(async () => {
   // The explorer's members of the site's archive, by their own names.
-  const site = await siteFilesFromEnvironment({env: {}, log: () => {}});
+  site = await siteFilesFromEnvironment({env: {}, log: () => {}});
   files = new Map([...site].flatMap(([name, text]) => (name.startsWith("verkennen/") ? [[name.slice("verkennen/".length), text]] : [])));
   // The report's own Tabel 6, for the check against it.
   files.set("schools.json", site.get("schools.json")!);
@@ -72,29 +76,37 @@ describe("the explorer's cube on the default data", () => {
     expect(new Set(units.map((u) => u.niveau))).toEqual(new Set(["gemeente", "bestuur", "school"]));
   });
 
-  test("the cell files hold counts only: every one a whole number 0 or at least 5, or empty (withheld) for pupils and trajectories together", () => {
+  test("the cell files hold counts only: every one a whole number, never 1 … 4, or empty (withheld) for pupils and trajectories together; 5 … 14 only where the report shows that count", () => {
     expect(Object.keys(cells[0])).toEqual([...DIMS, "jeugdhulp", "trajecten"]);
     const bad = cells.filter((r) => [r.jeugdhulp, r.trajecten].some((t) => t !== "" && (!/^\d+$/.test(t) || (Number(t) >= 1 && Number(t) < MIN))));
     expect(bad).toEqual([]);
+    // The table never publishes 5 … 14, so such a value is a report count repeated exactly: pupils only
+    // (the report's trajectory counts are not the cube's), and the cube has some (a school's care type).
+    const exactSmall = cells.filter((r) => Number(r.jeugdhulp) >= MIN && Number(r.jeugdhulp) < ROUNDED);
+    expect(exactSmall.length).toBeGreaterThan(0);
+    expect(cells.filter((r) => Number(r.trajecten) >= 1 && Number(r.trajecten) < ROUNDED && Number(r.trajecten) !== Number(r.jeugdhulp))).toEqual([]);
     expect(cells.filter((r) => (r.jeugdhulp === "") !== (r.trajecten === ""))).toEqual([]);
     expect(cells.filter((r) => r.jeugdhulp === "").length).toBeGreaterThan(0);
   });
 
-  test("the published table: rows of 2^16, unbiased, no 1 … 4, and every value the cube shows consistent with counts ≥ 5 apart", () => {
+  test("the published table: rows of 2^16, unbiased, no 1 … 14, and every value the cube shows consistent with counts ≥ 5 apart", () => {
     for (const [n, row] of ptable) {
       const weights = [...row.values()];
       expect(weights.reduce((s, w) => s + w, 0)).toBe(2 ** 16);
       const mean = [...row].reduce((s, [v, w]) => s + v * w, 0) / 2 ** 16;
-      expect(Math.abs(mean - n)).toBeLessThan(1e-4);
-      expect([...row.keys()].filter((v) => v >= 1 && v < MIN)).toEqual([]);
+      // Up to the quantisation: half a unit of 2^-16 on the value 15.
+      expect(Math.abs(mean - n)).toBeLessThan(ROUNDED / 2 ** 17);
+      expect([...row.keys()].filter((v) => v >= 1 && v < ROUNDED)).toEqual([]);
     }
-    const shown = new Set(cells.filter((r) => r.jeugdhulp !== "").flatMap((r) => [value(r), value(r, "trajecten")]));
+    // 5 … 14 are the report's exact counts (previous test), not the table's.
+    const shown = new Set(cells.filter((r) => r.jeugdhulp !== "").flatMap((r) => [value(r), value(r, "trajecten")]).filter((v) => v < MIN || v >= ROUNDED));
     const narrow = [...shown].filter((v) => {
       const range = consistent(v);
       return range === null || range[1] - range[0] < MIN;
     });
     expect(narrow).toEqual([]);
-    expect(consistent(0)).toEqual([0, 5]);
+    // A cube 0 around the report's "·" (1 or more) leaves 1 … 14, not 1 … 5.
+    expect(consistent(0)).toEqual([0, 14]);
   });
 
   test("the same pupils give the same value: a care type other than dyslexia care, with and without dyslexia care", () => {
@@ -149,5 +161,19 @@ describe("the explorer's cube on the default data", () => {
     }
     expect(hidden).toBeGreaterThan(0);
     expect(disagree).toEqual([]);
+  });
+});
+
+// The reader who adds up everything the explorer and Tabel 6 publish (loaders/disclosure/cubeAttack.ts:
+// from the files alone, no atoms or registry), on the default data; the build runs the same check.
+describe("an attacker who adds up the whole cube with Tabel 6", () => {
+  test("pins no count of 1 … 4: every count it proves to be 1 or more stays at least 5 wide", () => {
+    const attack = attackPublishedCube(site, MIN);
+    // Every cell of 3 years × 35 units × 5 ages × 9 care types × 8 variants, pupils and trajectories.
+    expect(attack.variables).toBe(3 * units.length * 5 * 9 * 8 * 2);
+    expect(attack.relations).toBeGreaterThan(100_000);
+    // It does learn something: many counts narrower than their own published value says.
+    expect(attack.narrowed).toBeGreaterThan(1000);
+    expect(attack.pinned).toEqual([]);
   });
 });

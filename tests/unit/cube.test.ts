@@ -146,16 +146,16 @@ describe("cell keys on three pupils (hand-picked record keys)", () => {
     expect(trajectoryKey({dbc: "aan"})).toBe(0x03000000 + 0x04000000);
   });
 
-  test("published by hand: 2 pupils at key 0xE0000000 → position 57344 ≥ 39322 → 5; 1 pupil at 0x40000000 → 0", () => {
+  test("published by hand: 2 pupils at key 0xE0000000 → position 57344 ≥ 56798 (row 2: P(0) = 13/15) → 15; 1 pupil at 0x40000000 → 0", () => {
     const files = publishCube(counts, fixture.settings);
     const rows = csvParse(files.get("jeugdhulp-met-uit-gestart.csv")!);
     const row = (eenheid: string, leeftijd = "alle") => rows.find((r) => r.jaar === "2018" && r.eenheid === eenheid && r.leeftijd === leeftijd && r.zorgvorm === "alle");
-    expect(row("g")?.jeugdhulp).toBe("5");
-    // The age group 8-9 holds p1 alone: 0x40000000 → position 16384 < 52429 → 0, and its 2 trajectories
-    // (p1-2, p1-3: 0x05000000 → position 1280 < 39322) → 0 as well: no row.
+    expect(row("g")?.jeugdhulp).toBe("15");
+    // The age group 8-9 holds p1 alone: 0x40000000 → position 16384 < 61167 → 0, and its 2 trajectories
+    // (p1-2, p1-3: 0x05000000 → position 1280 < 56798) → 0 as well: no row.
     expect(row("g", "8-9")).toBeUndefined();
     // The same pupils give the same value, whatever the cell: school A, its board and the municipality.
-    expect([row("s:A")?.jeugdhulp, row("b:1")?.jeugdhulp]).toEqual(["5", "5"]);
+    expect([row("s:A")?.jeugdhulp, row("b:1")?.jeugdhulp]).toEqual(["15", "15"]);
     expect(files.has("verstoring.csv")).toBe(true);
     expect(files.get("verstoring.csv")!.split("\n")[0]).toBe("werkelijk,gepubliceerd,ruis,kans,kans_op_65536,ook_hoger");
   });

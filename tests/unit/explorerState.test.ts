@@ -14,7 +14,7 @@ const meta: CubeMeta = {
   dyslexiaCareType: "dyslexie",
   dbcTransitionYear: 2018,
   definition: "gestart",
-  perturbation: {maxDeviation: 5, largeDeviation: 3, stationaryFrom: 8}
+  perturbation: {roundBelow: 10, maxDeviation: 9, roundedDeviation: 4, largeDeviation: 3, stationaryFrom: 16}
 };
 const units = [
   {code: "g", niveau: "gemeente", naam: "Heuvelrug", onderdeel_van: "", school_id: ""},
