@@ -113,8 +113,10 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
               const other = (change: Row) => name({...r, ...change}, field);
               const parts = partsOf.get(eenheid);
               if (parts) relations.push({kind: "sum", total: name(r, field), parts: parts.map((u) => other({eenheid: u}))});
-              if (leeftijd === "alle") relations.push({kind: "union", total: name(r, field), parts: ages.filter((a) => a !== "alle").map((a) => other({leeftijd: a}))});
-              if (zorgvorm === "alle") relations.push({kind: "union", total: name(r, field), parts: careTypes.filter((c) => c !== "alle").map((c) => other({zorgvorm: c}))});
+              const ageParts = ages.filter((a) => a !== "alle");
+              const careParts = careTypes.filter((c) => c !== "alle");
+              if (leeftijd === "alle" && ageParts.length > 0) relations.push({kind: "union", total: name(r, field), parts: ageParts.map((a) => other({leeftijd: a}))});
+              if (zorgvorm === "alle" && careParts.length > 0) relations.push({kind: "union", total: name(r, field), parts: careParts.map((c) => other({zorgvorm: c}))});
               if (dyslexie === "zonder") {
                 relations.push({kind: "subset", part: name(r, field), total: other({dyslexie: "met"})});
                 if (zorgvorm !== "alle" && zorgvorm !== dyslexiaCare) relations.push({kind: "subset", part: other({dyslexie: "met"}), total: name(r, field)});

@@ -1,0 +1,55 @@
+// The build's check of the explorer's cube from its files (loaders/disclosure/cubeAttack.ts), on a
+// hand-made cube: one year, a municipality, a board with schools A and B, no age or care-type detail.
+// School A is withheld ("·", 1 or more); the board shows 0. Under a table where 0 means 0 … 4, A is
+// pinned to 1 … 4 and the build must stop; where 0 means 0 … 14, A is 1 … 14 and it goes on.
+import {describe, expect, test} from "vitest";
+import {variantFileNames, CELL_COLUMNS} from "../../loaders/cube/publish.js";
+import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
+import {auditFailure, type ReleaseAudit} from "../../loaders/disclosure/release.js";
+
+/** A public table in verstoring.csv's columns: true counts 1 … s − 1 give 0 or s; from s on, the count itself. */
+function table(s: number): string {
+  const rows = ["werkelijk,gepubliceerd,ruis,kans,kans_op_65536,ook_hoger", "0,0,0,1,65536,nee"];
+  for (let n = 1; n < s; n++) rows.push(`${n},0,${-n},0.5,32768,nee`, `${n},${s},${s - n},0.5,32768,nee`);
+  rows.push(`${s},${s},0,1,65536,ja`);
+  return rows.join("\n");
+}
+
+function files(s: number, cells: string[]): Map<string, string> {
+  const header = CELL_COLUMNS.join(",");
+  const out = new Map<string, string>(variantFileNames().map((name) => [`verkennen/${name}`, header]));
+  out.set("verkennen/jeugdhulp-met-uit-gestart.csv", [header, ...cells].join("\n"));
+  out.set("verkennen/eenheden.csv", "code,niveau,naam,onderdeel_van,school_id\ng,gemeente,G,,\nb:1,bestuur,B,g,\ns:A,school,A,b:1,A\ns:B,school,B,b:1,B");
+  out.set("verkennen/verstoring.csv", table(s));
+  out.set("verkennen/meta.json", JSON.stringify({dyslexiaCareType: "dyslexie", definition: "gestart"}));
+  out.set("schools.json", JSON.stringify({tabel6: []}));
+  return out;
+}
+
+// School A is withheld; the board, the municipality and school B have no row: each shows 0.
+const leaking = ["2019,s:A,alle,alle,met,uit,gestart,,"];
+
+describe("attackPublishedCube", () => {
+  test("0 means 0 … 4: the withheld school is pinned to 1 … 4, and the build stops naming it", () => {
+    const attack = attackPublishedCube(files(5, leaking), 5);
+    expect(attack.pinned.map((p) => [p.name, p.lo, p.hi])).toContainEqual(["2019|s:A|alle|alle|met|uit|gestart|jeugdhulp", 1, 4]);
+    const failure = auditFailure({cubeAttack: attack, width: 5} as unknown as ReleaseAudit);
+    expect(failure).toMatch(/^De bouw stopt: uit de bestanden van \/verkennen samen met Tabel 6 valt voor \d+ aantallen te bewijzen/);
+    // The board and the municipality hold A, so they are 1 … 4 too; the message names the first.
+    expect(attack.pinned.map((p) => p.name.split("|")[1])).toEqual(expect.arrayContaining(["s:A", "b:1", "g"]));
+    expect(failure).toContain(`${attack.pinned[0].name.replaceAll("|", " ")}: 1 … 4`);
+  });
+
+  test("0 means 0 … 14: the same files pin nothing", () => {
+    const attack = attackPublishedCube(files(15, leaking), 5);
+    expect(attack.pinned).toEqual([]);
+    // 1 year × 4 units × 1 age × 1 care type × the 1 variant the files show × pupils and trajectories.
+    expect(attack.variables).toBe(8);
+  });
+
+  test("a missing file is a clear error", () => {
+    const incomplete = files(15, leaking);
+    incomplete.delete("verkennen/verstoring.csv");
+    expect(() => attackPublishedCube(incomplete, 5)).toThrow("Kubuscontrole: verkennen/verstoring.csv ontbreekt.");
+  });
+});
