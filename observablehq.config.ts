@@ -58,7 +58,8 @@ export default {
     {name: "Rondom de school", path: "/rondom-de-school"},
     {name: "Conclusies", path: "/conclusies"},
     {name: "Aanbevelingen", path: "/aanbevelingen"},
-    {name: "Verantwoording", path: "/verantwoording"},
+    // Datakwaliteit: what the build read from the input folder (src/verantwoording/datakwaliteit.md.ts).
+    {name: "Verantwoording", path: "/verantwoording", pages: [{name: "Datakwaliteit", path: "/verantwoording/datakwaliteit"}]},
     // The same findings for two more audiences: the wethouder's slides and the researcher's explorer.
     {name: "Presentatie (OOGO)", path: "/presentatie"},
     {name: "Verkennen", path: "/verkennen"}

@@ -5,7 +5,7 @@
 import {readCsv, titleAboveHeader} from "./csv.js";
 import {decodeInput, type Encoding} from "./encoding.js";
 import {InputErrors, type InputError} from "./errors.js";
-import {RepairLog, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
+import {RepairLog, type Exclusion, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
 import type {Dataset, Enrolment, IsoDate, ProductMapping, School, Settings, Trajectory} from "./model.js";
 import {
   enrolmentRow,
@@ -204,7 +204,13 @@ export function loadDataset(input: InputTexts): LoadedDataset {
     begindatum: range(loaded.dataset.trajectories.map((t) => t.start)),
     einddatum: range(loaded.dataset.trajectories.flatMap((t) => (t.end === null ? [] : [t.end])))
   };
-  return {...loaded, quality: {files, coverage, dates, repairs: repairs.repairs, warnings}};
+  const {scope} = loaded;
+  const excluded: Exclusion[] = [
+    {file: INPUT_FILES.leerlingen, reason: "otherMunicipality", count: scope.enrolmentsOutsideMunicipality},
+    {file: INPUT_FILES.trajecten, reason: "noEnrolment", count: scope.trajectoriesWithoutEnrolment},
+    {file: INPUT_FILES.trajecten, reason: "nonResident", count: scope.trajectoriesOfNonResidents}
+  ];
+  return {...loaded, quality: {files, excluded, coverage, dates, repairs: repairs.repairs, warnings}};
 }
 
 function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {
