@@ -8,9 +8,9 @@ import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rm
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {Command, CommanderError} from "commander";
-import {formatScopeReport, loadDataset, type LoadedDataset} from "../loaders/contract.js";
+import {formatScopeReport, loadAvailable, type LoadedDataset} from "../loaders/contract.js";
 import {formatInputErrors, InputErrors} from "../loaders/errors.js";
-import {readInputFolder} from "../loaders/io.js";
+import {readInputFiles} from "../loaders/io.js";
 import {formatQualityReport} from "../loaders/quality.js";
 import {initTemplates} from "./cliTemplates.js";
 import {tablesText} from "./tableOutput.js";
@@ -183,7 +183,8 @@ function validate(dir: string, io: CliIo, max = Infinity): LoadedDataset | null 
     io.err(`Let op: ${untouched.join(", ")} ${untouched.length === 1 ? "is" : "zijn"} nog precies het voorbeeld van init; vul uw eigen gegevens in.\n`);
   }
   try {
-    const loaded = loadDataset(readInputFolder(dir));
+    const {files, errors} = readInputFiles(dir);
+    const loaded = loadAvailable(files, errors);
     io.out(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}\n`);
     return loaded;
   } catch (error) {

@@ -4,15 +4,14 @@
 // other, so `check` on a fresh folder names only what is still missing (the other study years).
 // instellingen.json explains every setting in a comment (the settings reader accepts JSONC).
 
-import {INPUT_FILES, type InputName} from "../loaders/contract.js";
-import {enrolmentRow, mappingRow, schoolRow, trajectoryRow} from "../loaders/schema.js";
+import {CSV_SHAPES, INPUT_FILES, type InputName} from "../loaders/contract.js";
 
 const EXAMPLE_MUNICIPALITY = "Voorbeeldgemeente";
 
 /** One example row per CSV file, by column name (data/README.md). */
 const EXAMPLES = {
   scholen: {
-    shape: schoolRow,
+    shape: CSV_SHAPES.scholen,
     row: {
       school_id: "17NC",
       naam: "Dolfijn",
@@ -29,12 +28,12 @@ const EXAMPLES = {
     }
   },
   leerlingen: {
-    shape: enrolmentRow,
+    shape: CSV_SHAPES.leerlingen,
     row: {leerling_id: "LL28BQSS95", school_id: "17NC", peildatum: "01-10-2019", geboortemaand: "09-2010", woongemeente: EXAMPLE_MUNICIPALITY}
   },
-  zorgvormen: {shape: mappingRow, row: {productcategorie: "54", productcode: "54D01", zorgvorm: "dyslexie"}},
+  zorgvormen: {shape: CSV_SHAPES.zorgvormen, row: {productcategorie: "54", productcode: "54D01", zorgvorm: "dyslexie"}},
   trajecten: {
-    shape: trajectoryRow,
+    shape: CSV_SHAPES.trajecten,
     row: {
       traject_id: "TR000002",
       leerling_id: "LL28BQSS95",

@@ -1,5 +1,5 @@
 // `nadere-ogen check`: every problem of a folder in one Dutch report, and the exit code.
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {expect, test} from "vitest";
@@ -81,4 +81,19 @@ test("check on a folder that does not exist says so in Dutch", async () => {
   const {io, cli} = capture();
   expect(await runCli(["check", "/bestaat/niet"], cli)).toBe(1);
   expect(io.err).toContain("/bestaat/niet bestaat niet of is geen map");
+});
+
+test("a missing file does not hide the other files' errors", async () => {
+  const dir = brokenFolder();
+  rmSync(path.join(dir, "zorgvormen.csv"));
+  const {io, cli} = capture();
+  expect(await runCli(["check", dir], cli)).toBe(1);
+  // trajecten.csv's products are not checked against the missing zorgvormen.csv (no echo errors).
+  expect(io.err.split("\n").slice(1)).toEqual([
+    "De invoerbestanden bevatten 3 fouten. Herstel de bestanden en start de build opnieuw.",
+    `- zorgvormen.csv ontbreekt in de map ${dir}.`,
+    '- scholen.csv, regel 3, kolom "ses_wijk": "gemiddeld" is geen geldige waarde (kies uit: laag, midden, hoog).',
+    '- trajecten.csv, regel 3, kolom "begindatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj).',
+    ""
+  ]);
 });
