@@ -5,7 +5,7 @@
 import {readCsv, titleAboveHeader} from "./csv.js";
 import {decodeInput, type Encoding} from "./encoding.js";
 import {InputErrors, type InputError} from "./errors.js";
-import {RepairLog, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
+import {RepairLog, type Exclusion, type FileQuality, type QualityReport, type YearCoverage} from "./quality.js";
 import type {Dataset, Enrolment, IsoDate, ProductMapping, School, Settings, Trajectory} from "./model.js";
 import {
   enrolmentRow,
@@ -160,6 +160,31 @@ function firstOfEach(file: string, column: string, errors: InputError[]): FirstO
   };
 }
 
+/** The row shape of each CSV file. */
+export const CSV_SHAPES = {scholen: schoolRow, leerlingen: enrolmentRow, zorgvormen: mappingRow, trajecten: trajectoryRow} as const;
+
+/**
+ * loadDataset for a folder with files missing (readInputFiles): every missing file stands in as
+ * empty and its own errors are dropped, so that the files that are there are still checked; the
+ * checks against a missing file are skipped, as against any file with errors. Throws InputErrors
+ * with the folder's errors first.
+ */
+export function loadAvailable(files: Partial<InputTexts>, folderErrors: InputError[]): LoadedDataset {
+  if (folderErrors.length === 0) return loadDataset(files as InputTexts);
+  const names = Object.keys(INPUT_FILES) as InputName[];
+  const missing = new Set<string>(names.filter((name) => files[name] === undefined).map((name) => INPUT_FILES[name]));
+  const standIn = (name: InputName) => (name === "instellingen" ? "{}" : `${Object.keys(CSV_SHAPES[name].parsers).join(";")}\n`);
+  const texts = Object.fromEntries(names.map((name) => [name, files[name] ?? standIn(name)])) as InputTexts;
+  let found: readonly InputError[] = [];
+  try {
+    loadDataset(texts);
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error;
+    found = error.errors;
+  }
+  throw new InputErrors([...folderErrors, ...found.filter((error) => !missing.has(error.file))]);
+}
+
 export function loadDataset(input: InputTexts): LoadedDataset {
   const errorsByFile = new Map<string, InputError[]>(Object.values(INPUT_FILES).map((file) => [file, []]));
   const repairs = new RepairLog();
@@ -204,7 +229,13 @@ export function loadDataset(input: InputTexts): LoadedDataset {
     begindatum: range(loaded.dataset.trajectories.map((t) => t.start)),
     einddatum: range(loaded.dataset.trajectories.flatMap((t) => (t.end === null ? [] : [t.end])))
   };
-  return {...loaded, quality: {files, coverage, dates, repairs: repairs.repairs, warnings}};
+  const {scope} = loaded;
+  const excluded: Exclusion[] = [
+    {file: INPUT_FILES.leerlingen, reason: "otherMunicipality", count: scope.enrolmentsOutsideMunicipality},
+    {file: INPUT_FILES.trajecten, reason: "noEnrolment", count: scope.trajectoriesWithoutEnrolment},
+    {file: INPUT_FILES.trajecten, reason: "nonResident", count: scope.trajectoriesOfNonResidents}
+  ];
+  return {...loaded, quality: {files, excluded, coverage, dates, repairs: repairs.repairs, warnings}};
 }
 
 function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {

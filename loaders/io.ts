@@ -18,16 +18,26 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
+  const {files, errors} = readInputFiles(dir);
+  if (errors.length > 0) throw new InputErrors(errors);
+  return files as InputTexts;
+}
+
+/**
+ * The files the folder has, and an error for each that is missing, doubled or a folder: for a
+ * check that reports the other files' errors too (contract.ts loadAvailable).
+ */
+export function readInputFiles(dir: string): {files: Partial<InputTexts>; errors: InputError[]} {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
-    throw new InputErrors([folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]);
+    return {files: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
   }
   // Exports made on Windows may be called Leerlingen.csv; the name is matched without case. Two
   // names that differ only in case (a fresh export beside a stale one) leave no way to pick one.
   const entries = new Map<string, string[]>();
   for (const entry of readdirSync(dir)) entries.set(entry.toLowerCase(), [...(entries.get(entry.toLowerCase()) ?? []), entry]);
-  const names = Object.keys(INPUT_FILES) as InputName[];
+  const files: Partial<InputTexts> = {};
   const errors: InputError[] = [];
-  for (const name of names) {
+  for (const name of Object.keys(INPUT_FILES) as InputName[]) {
     const found = entries.get(INPUT_FILES[name]) ?? [];
     if (found.length === 0) errors.push(folderError(INPUT_FILES[name], `ontbreekt in de map ${dir}`));
     else if (found.length > 1) {
@@ -35,11 +45,9 @@ export function readInputFolder(dir: string): InputTexts {
       errors.push(folderError(INPUT_FILES[name], message));
     } else if (!statSync(resolve(dir, found[0])).isFile()) {
       errors.push(folderError(found[0], `is een map, geen bestand; zet het bestand zelf in ${dir}`));
-    }
+    } else files[name] = readFileSync(resolve(dir, found[0]));
   }
-  if (errors.length > 0) throw new InputErrors(errors);
-  const files = names.map((name) => [name, readFileSync(resolve(dir, entries.get(INPUT_FILES[name])![0]))]);
-  return Object.fromEntries(files) as InputTexts;
+  return {files, errors};
 }
 
 function folderError(file: string, message: string): InputError {

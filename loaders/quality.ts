@@ -38,8 +38,25 @@ export interface YearCoverage {
   trajectoriesStarted: number;
 }
 
+/** Why valid rows are left out of the report (the scope rules in contract.ts applyScope). */
+export const EXCLUSION_REASONS = {
+  otherMunicipality: "woont in een andere gemeente",
+  noEnrolment: "leerling staat niet in leerlingen.csv",
+  nonResident: "leerling woont niet in de gemeente"
+} as const;
+
+export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
+
+export interface Exclusion {
+  file: string;
+  reason: ExclusionReason;
+  /** Rows of this file left out for this reason (0 included, so that a page can say "geen"). */
+  count: number;
+}
+
 export interface QualityReport {
   files: FileQuality[];
+  excluded: Exclusion[];
   coverage: YearCoverage[];
   /** First and last date found (after scoping), as ISO dates; null when there is none. */
   dates: {peildatum: [string, string] | null; begindatum: [string, string] | null; einddatum: [string, string] | null};
@@ -65,34 +82,80 @@ export class RepairLog {
   }
 }
 
-const count = new Intl.NumberFormat("nl-NL");
+/** How the facts write a count and a date: exactly in the build log, coarser on the public page. */
+export interface FactFormats {
+  count: (n: number) => string;
+  date: (iso: string) => string;
+}
+
+export interface FileFacts {
+  file: string;
+  encoding: string;
+  /** null for instellingen.json (no rows). */
+  read: string | null;
+  accepted: string | null;
+  excluded: {reason: string; count: string}[];
+  repairs: {rule: string; count: string}[];
+}
+
+export interface QualityFacts {
+  files: FileFacts[];
+  years: {year: number; pupils: string; trajectories: string}[];
+  dates: {file: string; column: string; range: string}[];
+}
+
+/** The one wording of the quality report's facts; the build log and the data-quality page render it. */
+export function qualityFacts(quality: QualityReport, {count, date}: FactFormats): QualityFacts {
+  const period = (range: [string, string] | null) => (range === null ? "geen" : `${date(range[0])} t/m ${date(range[1])}`);
+  return {
+    files: quality.files.map((file) => ({
+      file: file.file,
+      encoding: file.encoding ?? "al gelezen als tekst",
+      read: file.rowsRead === null ? null : count(file.rowsRead),
+      accepted: file.rowsRead === null ? null : count(file.rowsAccepted ?? 0),
+      excluded: quality.excluded.filter((e) => e.file === file.file).map((e) => ({reason: EXCLUSION_REASONS[e.reason], count: count(e.count)})),
+      repairs: quality.repairs.filter((r) => r.file === file.file).map((r) => ({rule: REPAIR_RULES[r.rule], count: count(r.count)}))
+    })),
+    years: quality.coverage.map((y) => ({year: y.year, pupils: count(y.pupils), trajectories: count(y.trajectoriesStarted)})),
+    dates: [
+      {file: "leerlingen.csv", column: "peildatum", range: period(quality.dates.peildatum)},
+      {file: "trajecten.csv", column: "begindatum", range: period(quality.dates.begindatum)},
+      {file: "trajecten.csv", column: "einddatum", range: period(quality.dates.einddatum)}
+    ]
+  };
+}
+
+const exact = new Intl.NumberFormat("nl-NL");
 const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
-/** Dutch lines for the build log (stderr). */
+/** Dutch lines for the build log (stderr): exact counts and dates, and the first repaired cell. */
 export function formatQualityReport(quality: QualityReport): string {
+  const facts = qualityFacts(quality, {count: (n) => exact.format(n), date: dutchDate});
   const lines = ["Gelezen bestanden:"];
-  for (const file of quality.files) {
-    const rows = file.rowsRead === null ? "" : `, ${count.format(file.rowsRead)} rijen gelezen, ${count.format(file.rowsAccepted ?? 0)} geldig`;
-    lines.push(`- ${file.file}: tekenset ${file.encoding ?? "al gelezen als tekst"}${rows}`);
+  for (const file of facts.files) {
+    // Exclusions are in the scope lines the log prints just before this.
+    const rows = file.read === null ? "" : `, ${file.read} rijen gelezen, ${file.accepted} geldig`;
+    lines.push(`- ${file.file}: tekenset ${file.encoding}${rows}`);
   }
-  const period = (range: [string, string] | null) => (range === null ? "geen" : `${dutchDate(range[0])} t/m ${dutchDate(range[1])}`);
+  const [peildatum, begindatum, einddatum] = facts.dates.map((d) => d.range);
   lines.push(
     // Before the report's own scope rules (Tabel 2 also needs an enrolment in the start year).
-    `Per jaar (inwoners): ${quality.coverage.map((y) => `${y.year}: ${count.format(y.pupils)} leerlingen, ${count.format(y.trajectoriesStarted)} trajecten met die begindatum`).join("; ")}.`,
-    `Datums: peildatum ${period(quality.dates.peildatum)}; begindatum ${period(quality.dates.begindatum)}; einddatum ${period(quality.dates.einddatum)}.`
+    `Per jaar (inwoners): ${facts.years.map((y) => `${y.year}: ${y.pupils} leerlingen, ${y.trajectories} trajecten met die begindatum`).join("; ")}.`,
+    `Datums: peildatum ${peildatum}; begindatum ${begindatum}; einddatum ${einddatum}.`
   );
   if (quality.repairs.length === 0) lines.push("Herstellingen: geen.");
   else {
+    // Only the log names the first repaired cell: the page shows no value of any row.
     lines.push("Herstellingen (automatisch, zie data/README.md):");
     for (const {file, rule, count: n, first} of quality.repairs) {
       lines.push(
-        `- ${file}: ${count.format(n)} ${n === 1 ? "cel" : "cellen"}, ${REPAIR_RULES[rule]}; ` +
+        `- ${file}: ${exact.format(n)} ${n === 1 ? "cel" : "cellen"}, ${REPAIR_RULES[rule]}; ` +
           `eerste: regel ${first.line}, kolom "${first.column}": "${visible(first.value)}" → "${first.repaired}"`
       );
     }
   }
   if (quality.warnings.length > 0) {
-    lines.push(`Waarschuwingen (${count.format(quality.warnings.length)}; de build gaat door):`);
+    lines.push(`Waarschuwingen (${exact.format(quality.warnings.length)}; de build gaat door):`);
     for (const warning of quality.warnings) lines.push(`- ${formatInputError(warning)}`);
   }
   return lines.join("\n");

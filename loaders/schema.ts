@@ -2,7 +2,7 @@
 // across columns) and a zod schema for instellingen.json. zod's own English messages never reach
 // people: every issue is rewritten into a Dutch InputError.
 
-import {parse as parseJsonTree, type ValueNode} from "@humanwhocodes/momoa";
+import {evaluate, parse as parseJsonTree, type DocumentNode, type ValueNode} from "@humanwhocodes/momoa";
 import * as z from "zod";
 import type {InputError} from "./errors.js";
 import type {CsvHeader} from "./csv.js";
@@ -334,16 +334,20 @@ function crossFieldIssues(s: SettingsShape): Issue[] {
 
 /** The text of instellingen.json → Settings, or Dutch errors naming the field. */
 export function parseSettings(text: string): {settings: Settings; errors: []} | {settings: null; errors: InputError[]} {
-  let json: unknown;
+  const source = text.replace(/^\ufeff/, "");
+  let tree: DocumentNode;
   try {
-    json = JSON.parse(text.replace(/^\ufeff/, ""));
+    // JSONC: `npx nadere-ogen init` explains every setting in // comments beside it, and a
+    // municipality may keep its own notes there; plain JSON parses the same.
+    tree = parseJsonTree(source, {mode: "jsonc"});
   } catch (error) {
-    return {settings: null, errors: [jsonSyntaxError(text, error)]};
+    return {settings: null, errors: [jsonSyntaxError(error)]};
   }
-  // JSON.parse keeps the last of two equal keys without a word; a second "suppression" block once
-  // set minCount to 1. The syntax tree (momoa) still has both.
-  const duplicates = duplicateKeys(text.replace(/^\ufeff/, ""));
+  // JSON.parse would keep the last of two equal keys without a word; a second "suppression" block
+  // once set minCount to 1. The syntax tree still has both.
+  const duplicates = duplicateKeys(tree);
   if (duplicates.length > 0) return {settings: null, errors: duplicates};
+  const json: unknown = evaluate(tree.body);
   const result = settingsSchema.safeParse(json);
   if (result.success) {
     const settings: Settings = result.data;
@@ -352,7 +356,7 @@ export function parseSettings(text: string): {settings: Settings; errors: []} | 
   return {settings: null, errors: result.error.issues.map((issue) => settingsIssue(issue, json))};
 }
 
-function duplicateKeys(text: string): InputError[] {
+function duplicateKeys(tree: DocumentNode): InputError[] {
   const errors: InputError[] = [];
   const walk = (node: ValueNode, path: (string | number)[]) => {
     if (node.type === "Array") node.elements.forEach((element, i) => walk(element.value, [...path, i]));
@@ -370,18 +374,13 @@ function duplicateKeys(text: string): InputError[] {
       walk(member.value, [...path, key]);
     }
   };
-  try {
-    walk(parseJsonTree(text, {mode: "json"}).body, []);
-  } catch {
-    // Only reached when JSON.parse accepted the text: its value is then all there is to check.
-    return [];
-  }
+  walk(tree.body, []);
   return errors;
 }
 
-function jsonSyntaxError(text: string, error: unknown): InputError {
-  const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
-  const line = position ? text.slice(0, Number(position[1])).split("\n").length : null;
+function jsonSyntaxError(error: unknown): InputError {
+  // momoa's errors carry the 1-based line of the offending token.
+  const line = error !== null && typeof error === "object" && "line" in error && typeof error.line === "number" ? error.line : null;
   const message = "is geen geldige JSON; controleer komma's, aanhalingstekens en haakjes";
   return {file: SETTINGS_FILE, line, column: null, value: null, message};
 }

@@ -12,7 +12,8 @@ import path from "node:path";
 
 const WATCHED = ["loaders", "data"];
 const SOURCE = "src";
-const LOADER = /\.(json|csv|tsv|arrow|parquet|zip)\.(ts|js)$/;
+// Page loaders (.md.ts) render data into the page, so they count too.
+const LOADER = /\.(json|csv|tsv|arrow|parquet|zip|md)\.(ts|js)$/;
 
 /** @returns {string[]} `dir` and every directory below it (none when it does not exist) */
 function directories(/** @type {string} */ dir) {

@@ -107,6 +107,22 @@ export function formatDate(iso: string): string {
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** "2019-10-01" → "oktober 2019": where the day of one row would say more than a page may. */
+export function formatMonth(iso: string): string {
+  const [y, m] = iso.split("-").map(Number);
+  return `${MONTHS[m - 1]} ${y}`;
+}
+
+/**
+ * A count of pupils, trajectories or rows on a public page outside the disclosure model, rounded to
+ * tens: 0 → "geen", 1–9 → "minder dan 10", 4 553 → "ongeveer 4.550" (half up: 4 555 → 4.560).
+ */
+export function formatRoughCount(n: number): string {
+  if (n === 0) return "geen";
+  if (n < 10) return "minder dan 10";
+  return `ongeveer ${numberFormat(0, 0).format(Math.floor(n / 10 + 0.5) * 10)}`;
+}
+
 /** "2020-01-01" → "01-01-2020", the form Dutch offices use in files. */
 export function formatDateNumeric(iso: string): string {
   const [y, m, d] = iso.split("-");

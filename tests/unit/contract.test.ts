@@ -348,6 +348,18 @@ describe("instellingen.json", () => {
     ]);
   });
 
+  test("comments (// and /* */) are allowed, as init writes them; a trailing comma is still an error", () => {
+    const body = JSON.stringify(settings, null, 2).slice(1);
+    const commented = `// Instellingen van Heuvelrug\n{\n  /* de drempel */ "suppression": {"minCount": 6}, // strenger\n${body}`;
+    // Two suppression blocks would be a duplicate; the fixture's own one is dropped first.
+    const text = commented.replace(/\n {2}"suppression": \{[^}]*\},/, "");
+    expect(loadDataset(folder({instellingen: text})).dataset.settings.suppression.minCount).toBe(6);
+    const trailing = '{\n  // jaren\n  "municipality": "Heuvelrug",\n}';
+    expect(messages(folder({instellingen: trailing}))).toEqual([
+      "instellingen.json, regel 4 is geen geldige JSON; controleer komma's, aanhalingstekens en haakjes."
+    ]);
+  });
+
   test("a status date in dd-mm-jjjj is accepted, an impossible one is not", () => {
     expect(loadDataset(folder({instellingen: settingsWith({statusDate: "01-01-2020"})})).dataset.settings.statusDate).toBe("2020-01-01");
     expect(messages(folder({instellingen: settingsWith({statusDate: "2020-02-30"})}))).toEqual([

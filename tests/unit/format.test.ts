@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatDecimal, formatEuros, formatPercent, formatPoints, formatShare, withheldLegend} from "../../src/lib/format.js";
+import {formatCount, formatCountTick, formatDate, formatDateNumeric, formatMonth, formatRoughCount, formatDecimal, formatEuros, formatPercent, formatPoints, formatShare, withheldLegend} from "../../src/lib/format.js";
 
 const suppressed = {suppressed: true as const, minCount: 5};
 
@@ -37,6 +37,20 @@ describe("nl-NL formats", () => {
     expect(formatDate("2020-01-01")).toBe("1 januari 2020");
     expect(formatDate("2019-10-31")).toBe("31 oktober 2019");
     expect(formatDateNumeric("2019-10-01")).toBe("01-10-2019");
+    expect(formatMonth("2019-10-31")).toBe("oktober 2019");
+  });
+  it("a rough count is rounded to tens (half up), with words for 0 and 1 to 9", () => {
+    expect([0, 1, 9, 10, 14, 15, 4553, 4555, 14293].map(formatRoughCount)).toEqual([
+      "geen",
+      "minder dan 10",
+      "minder dan 10",
+      "ongeveer 10",
+      "ongeveer 10",
+      "ongeveer 20",
+      "ongeveer 4.550",
+      "ongeveer 4.560",
+      "ongeveer 14.290"
+    ]);
   });
 });
 
