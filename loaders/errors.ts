@@ -5,7 +5,7 @@ export interface InputError {
   file: string;
   /** 1-based line number in the file; null when the error is about the file or a JSON field. */
   line: number | null;
-  /** Column name (CSV) or field path (JSON); null when the error is about a whole row or file. */
+  /** Column name (CSV), field path (JSON) or element path (XML); null when the error is about a whole row or file. */
   column: string | null;
   /** The offending text as found; null or "" when there is no value to show. */
   value: string | null;
@@ -42,7 +42,7 @@ function shown(value: string): string {
 
 /** trajecten.csv, regel 14, kolom "einddatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj). */
 export function formatInputError({file, line, column, value, message}: InputError): string {
-  const label = file.endsWith(".json") ? "veld" : "kolom";
+  const label = file.endsWith(".json") ? "veld" : file.endsWith(".xml") ? "element" : "kolom";
   const where = [file, line === null ? null : `regel ${line}`, column === null ? null : `${label} "${column}"`]
     .filter((part) => part !== null)
     .join(", ");

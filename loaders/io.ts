@@ -68,3 +68,25 @@ export function buildCache(kind: string, key: string): {read(): string | null; w
     }
   };
 }
+
+/** The files directly in an import source folder (bronmap), as names and bytes; sub-folders are skipped. */
+export function readSourceFolder(dir: string): {name: string; bytes: Uint8Array}[] {
+  if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
+    throw new InputErrors([folderError(dir, "bestaat niet of is geen map")]);
+  }
+  return readdirSync(dir)
+    .filter((name) => statSync(resolve(dir, name)).isFile())
+    .sort()
+    .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));
+}
+
+/** Writes a contract folder (created when absent); each file whole or not at all. */
+export function writeContractFolder(dir: string, files: Record<string, string>): void {
+  mkdirSync(dir, {recursive: true});
+  for (const [name, text] of Object.entries(files)) {
+    const file = resolve(dir, name);
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+  }
+}
