@@ -48,13 +48,16 @@ export function duoSchools(
   const extra = supplement ? supplementById(supplement, errors) : new Map<string, string[]>();
   const rows: string[][] = [];
   const seen = new Map<string, number>();
-  const names = new Map<string, number>();
+  // Spelling as first found → count, grouped by normal form (DUO writes both Zonnedal and ZONNEDAL).
+  const names = new Map<string, {name: string; n: number}>();
   let outside = 0;
   for (const row of table.rows) {
     const gemeente = cellOf(table, row, "gemeentenaam");
     if (normal(gemeente) !== normal(municipality)) {
       outside++;
-      names.set(gemeente, (names.get(gemeente) ?? 0) + 1);
+      const known = names.get(normal(gemeente));
+      if (known) known.n++;
+      else names.set(normal(gemeente), {name: gemeente, n: 1});
       continue;
     }
     const instelling = cellOf(table, row, "instellingscode");
@@ -82,7 +85,7 @@ export function duoSchools(
     }
   }
   if (rows.length === 0 && errors.length === 0) {
-    const found = [...names].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([name]) => `"${name}"`).join(", ");
+    const found = [...names.values()].sort((a, b) => b.n - a.n).slice(0, 3).map(({name}) => `"${name}"`).join(", ");
     errors.push({file: table.file, line: null, column: "gemeentenaam", value: municipality, message: `komt niet voor (wel: ${found || "geen"}); controleer municipality in instellingen.json`});
   }
   return {rows, errors, outside};

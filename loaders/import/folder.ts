@@ -10,7 +10,7 @@ import {formatQualityReport} from "../quality.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
 import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
 import {dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords} from "./ijw.js";
-import {cellError, cellOf, isWorkbook, readTable, type SourceRow, type SourceTable} from "./table.js";
+import {cellError, cellOf, readTable, type SourceRow, type SourceTable} from "./table.js";
 
 export interface SourceFile {
   name: string;

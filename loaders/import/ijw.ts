@@ -8,7 +8,7 @@ import {XMLParser, XMLValidator} from "fast-xml-parser";
 import type {InputError} from "../errors.js";
 import {formatDutchDate, parseDate} from "../values.js";
 import {INVALID_BSN, isValidBsn, type Pseudonymise} from "./bsn.js";
-import {cellError, cellOf, missingColumnErrors, type SourceTable} from "./table.js";
+import {cellOf, missingColumnErrors, type SourceTable} from "./table.js";
 
 /** Where a record came from, for errors that point back at it. */
 export interface Where {
@@ -48,6 +48,8 @@ export interface IjwRecords {
   starts: Melding[];
   stops: Melding[];
   declaraties: Declaratie[];
+  /** ToewijzingNummers of toewijzingen rejected with an error: their other messages are not errors again. */
+  rejected: string[];
 }
 
 export type MessageType = "JW301" | "JW305" | "JW307" | "JW323";
@@ -56,7 +58,7 @@ export type MessageType = "JW301" | "JW305" | "JW307" | "JW323";
 export const MESSAGE_CODES: Record<string, MessageType> = {"436": "JW301", "438": "JW305", "440": "JW307", "490": "JW323"};
 
 export function emptyRecords(): IjwRecords {
-  return {toewijzingen: [], starts: [], stops: [], declaraties: []};
+  return {toewijzingen: [], starts: [], stops: [], declaraties: [], rejected: []};
 }
 
 /** Merges the records of several files (each message in its own file, or dumps per type). */
@@ -67,6 +69,7 @@ export function mergeRecords(all: IjwRecords[]): IjwRecords {
     merged.starts.push(...records.starts);
     merged.stops.push(...records.stops);
     merged.declaraties.push(...records.declaraties);
+    merged.rejected.push(...records.rejected);
   }
   return merged;
 }
@@ -130,7 +133,7 @@ function cents(amount: Fields, name: string, signName: string, errors: Collect):
   return (sign === "C" ? -1 : 1) * Number(text);
 }
 
-function toewijzing(fields: Fields, aanbieder: string | null, errors: Collect, where: Where): Toewijzing | null {
+function toewijzing(fields: Fields, aanbieder: string | null, errors: Collect, where: Where, rejected: string[]): Toewijzing | null {
   const values = {
     nummer: required(fields, "ToewijzingNummer", errors),
     bsn: bsn(fields, "Bsn", errors),
@@ -140,8 +143,10 @@ function toewijzing(fields: Fields, aanbieder: string | null, errors: Collect, w
     einddatum: date(fields, "ToewijzingEinddatum", errors, true)
   };
   const {nummer, bsn: number, categorie, code, ingangsdatum, einddatum} = values;
-  if (aanbieder === null || nummer === null || number === null || categorie === null || code === null) return null;
-  if (!ingangsdatum || einddatum === undefined) return null;
+  if (aanbieder === null || number === null || categorie === null || code === null || !ingangsdatum || einddatum === undefined || nummer === null) {
+    if (nummer !== null) rejected.push(nummer);
+    return null;
+  }
   return {nummer, bsn: number, categorie, code, ingangsdatum, einddatum, aanbieder, where};
 }
 
@@ -228,7 +233,7 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
     if (type === "JW301") {
       for (const {node, path} of items("ToegewezenProducten", "ToegewezenProduct")) {
         const fields = withClient(xmlFields(file, path, node, {Categorie: ["Product", "Categorie"], Code: ["Product", "Code"]}), clientBsn);
-        const found = toewijzing(fields, aanbieder, collect, {file, line: null, column: path});
+        const found = toewijzing(fields, aanbieder, collect, {file, line: null, column: path}, records.rejected);
         if (found) records.toewijzingen.push(found);
       }
     } else if (type === "JW305" || type === "JW307") {
@@ -303,7 +308,7 @@ export function readIjwDump(table: SourceTable, type: MessageType): {records: Ij
     };
     const where: Where = {file: table.file, line: row.line, column: table.column("toewijzingnummer", row.line)};
     if (type === "JW301") {
-      const found = toewijzing(fields, required(fields, "Ontvanger", collect), collect, where);
+      const found = toewijzing(fields, required(fields, "Ontvanger", collect), collect, where, records.rejected);
       if (found) records.toewijzingen.push(found);
     } else if (type === "JW305" || type === "JW307") {
       const found = melding(fields, type === "JW305" ? "Begindatum" : "Einddatum", collect, where);
@@ -355,9 +360,11 @@ export function toTrajecten(records: IjwRecords, pseudonym: Pseudonymise): {rows
       errors.push(errorAt(t.where, t.nummer, `komt al voor met andere gegevens (${earlier.where.file}, ${at}); lever één versie van de toewijzing aan`));
     }
   }
+  const rejected = new Set(records.rejected);
   const linked = <T extends {nummer: string; where: Where}>(items: T[], what: string) => {
     const map = new Map<string, T[]>();
     for (const item of items) {
+      if (rejected.has(item.nummer) && !byNummer.has(item.nummer)) continue;
       if (!byNummer.has(item.nummer)) {
         errors.push(errorAt(item.where, item.nummer, `hoort bij geen toewijzing (JW301) in de bronmap; ${what} kan niet aan een traject worden gekoppeld`));
         continue;

@@ -3,7 +3,8 @@
 
 import {readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
-import type {SourceFile} from "../../loaders/import/folder.js";
+import {formatInputError, InputErrors} from "../../loaders/errors.js";
+import {importFolder, type SourceFile} from "../../loaders/import/folder.js";
 
 const root = path.resolve(import.meta.dirname, "../fixtures/import");
 
@@ -31,3 +32,14 @@ export function withFiles(files: SourceFile[], changes: Record<string, string | 
 }
 
 export const text = (files: SourceFile[], name: string) => new TextDecoder().decode(files.find((file) => file.name === name)!.bytes);
+
+/** The Dutch messages of an import that must fail. */
+export function importErrors(files: SourceFile[], env: NodeJS.ProcessEnv = ENV): string[] {
+  try {
+    importFolder(files, env);
+  } catch (error) {
+    if (error instanceof InputErrors) return error.errors.map(formatInputError);
+    throw error;
+  }
+  throw new Error("expected InputErrors");
+}

@@ -9,12 +9,11 @@
 import {createHmac} from "node:crypto";
 import {describe, expect, test} from "vitest";
 import {loadDataset, type InputTexts} from "../../loaders/contract.js";
-import {formatInputError, InputErrors} from "../../loaders/errors.js";
-import {importFolder, type SourceFile} from "../../loaders/import/folder.js";
+import {importFolder} from "../../loaders/import/folder.js";
 import {readIjwXml, toTrajecten} from "../../loaders/import/ijw.js";
 import {pseudonymiser} from "../../loaders/import/bsn.js";
 import {computeReport} from "../../loaders/report.js";
-import {BSN, ENV, fixtureFiles, KEY, text, withFiles} from "../helpers/importFolder.js";
+import {BSN, ENV, fixtureFiles, KEY, text, withFiles, importErrors} from "../helpers/importFolder.js";
 
 // The pupil id the specification asks for: "L" + the first 20 hex digits of HMAC-SHA256(key, BSN).
 const id = (bsn: string) => `L${createHmac("sha256", KEY).update(bsn).digest("hex").slice(0, 20)}`;
@@ -42,15 +41,6 @@ function contractTexts(files: Record<string, string>): InputTexts {
   };
 }
 
-function importErrors(files: SourceFile[]): string[] {
-  try {
-    importFolder(files, ENV);
-  } catch (error) {
-    if (error instanceof InputErrors) return error.errors.map(formatInputError);
-    throw error;
-  }
-  throw new Error("expected InputErrors");
-}
 
 describe("an iJw XML fixture and its CSV dump", () => {
   const xml = importFolder(fromXml, ENV);

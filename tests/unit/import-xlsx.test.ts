@@ -1,0 +1,99 @@
+// Contract files given as Excel workbooks (.xlsx, read with @e965/xlsx). The workbooks are built
+// here from rows written out in the test; dates are stored as Excel does, as serial numbers with a
+// date format: 44470 = 01-10-2021 (44197 = 01-01-2021, + 273 days of January–September), 44835 = 01-10-2022.
+import * as XLSX from "@e965/xlsx";
+import {describe, expect, test} from "vitest";
+import {importFolder} from "../../loaders/import/folder.js";
+import {serialToDate} from "../../loaders/import/xlsx.js";
+import {readTable} from "../../loaders/import/table.js";
+import {ENV, fixtureFiles, text, withFiles, importErrors} from "../helpers/importFolder.js";
+
+const files = fixtureFiles("bron", "xml");
+
+type Cell = string | number | XLSX.CellObject;
+const date = (serial: number): XLSX.CellObject => ({t: "n", v: serial, z: "dd-mm-yyyy"});
+
+function workbook(sheets: Record<string, Cell[][]>, date1904 = false): Uint8Array {
+  const book = XLSX.utils.book_new();
+  for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), name);
+  if (date1904) book.Workbook = {...book.Workbook, WBProps: {date1904: true}};
+  return new Uint8Array(XLSX.write(book, {type: "array", bookType: "xlsx"}) as ArrayBuffer);
+}
+
+/** leerlingen.csv of the fixture as sheet rows: BSN as a number, peildatum as a serial date. */
+function pupilRows(shift = 0): Cell[][] {
+  const csv = text(files, "leerlingen.csv").trim().split("\n").map((line) => line.split(";"));
+  return [
+    csv[0],
+    ...csv.slice(1).map(([bsn, school, peildatum, month, gemeente]) => [Number(bsn), school, date((peildatum.endsWith("2021") ? 44470 : 44835) - shift), month, gemeente])
+  ];
+}
+
+
+describe("Excel serial dates", () => {
+  test.each([
+    [44470, false, "01-10-2021"],
+    [44835, false, "01-10-2022"],
+    [61, false, "01-03-1900"],
+    [0, true, "01-01-1904"],
+    [43008, true, "01-10-2021"] // 44470 − 1462, the days between 1900 and 1904 in Excel's count
+  ])("%s (1904 system: %s) → %s", (serial, date1904, expected) => expect(serialToDate(serial, date1904)).toBe(expected));
+});
+
+describe("leerlingen as a workbook", () => {
+  const fromCsv = importFolder(files, ENV).files;
+
+  test("gives the same contract folder as the CSV file", () => {
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": workbook({Blad1: pupilRows()})});
+    expect(importFolder(changed, ENV).files).toEqual(fromCsv);
+  });
+
+  test("in the 1904 date system (Excel for Mac) too", () => {
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": workbook({Blad1: pupilRows(1462)}, true)});
+    expect(importFolder(changed, ENV).files).toEqual(fromCsv);
+  });
+
+  test("a named sheet (importBladen in instellingen.json)", () => {
+    const settings = {...JSON.parse(text(files, "instellingen.json")), importBladen: {leerlingen: "Inschrijvingen"}};
+    const book = workbook({Toelichting: [["Export van de leerplichtadministratie"]], Inschrijvingen: pupilRows()});
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": book, "instellingen.json": JSON.stringify(settings)});
+    const result = importFolder(changed, ENV).files;
+    expect(result["leerlingen.csv"]).toEqual(fromCsv["leerlingen.csv"]);
+    expect(result["instellingen.json"]).not.toContain("importBladen");
+  });
+
+  test("a sheet that is not there names the sheets that are", () => {
+    const settings = {...JSON.parse(text(files, "instellingen.json")), importBladen: {leerlingen: "Leerlingen"}};
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": workbook({Blad1: pupilRows()}), "instellingen.json": JSON.stringify(settings)});
+    expect(importErrors(changed)).toEqual(['leerlingen.xlsx heeft geen blad "Leerlingen" (wel: "Blad1").']);
+  });
+
+  test("an Excel error value names sheet, row and cell", () => {
+    const rows = pupilRows();
+    rows[2][2] = {t: "e", v: 0x2a, w: "#N/A"};
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": workbook({Blad1: rows})});
+    expect(importErrors(changed)).toEqual([
+      'leerlingen.xlsx, blad "Blad1", regel 3, kolom "peildatum, cel C3": "#N/A" is een foutwaarde van Excel (een formule die niet uitkomt); vul de cel met een waarde.'
+    ]);
+  });
+
+  test("a contract error in a converted sheet names the source sheet, row and cell", () => {
+    const rows = pupilRows();
+    rows[3][2] = "31-02-2021";
+    rows[5][3] = {t: "n", v: 41000}; // a plain number where a month belongs
+    const changed = withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": workbook({Blad1: rows})});
+    expect(importErrors(changed)).toEqual([
+      'leerlingen.xlsx, blad "Blad1", regel 4, kolom "peildatum, cel C4": "31-02-2021" is geen geldige datum (verwacht dd-mm-jjjj).',
+      'leerlingen.xlsx, blad "Blad1", regel 6, kolom "geboortemaand, cel D6": "41000" is geen geldige maand (verwacht mm-jjjj).'
+    ]);
+  });
+});
+
+test("numbers keep their digits, not Excel's float noise or display format", () => {
+  const book = workbook({Blad1: [["kosten", "code"], [{t: "n", v: 0.1 + 0.2, z: "€ #,##0.00"}, "0012"], [1234.5, "45A01"]]});
+  const {table} = readTable(book, "trajecten.xlsx");
+  expect(table!.rows.map((row) => row.cells)).toEqual([
+    ["0.3", "0012"],
+    ["1234.5", "45A01"]
+  ]);
+});
