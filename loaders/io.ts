@@ -5,6 +5,8 @@ import {resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
+import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
+import {readSheet} from "./import/xlsx.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
 const PUBLISHED_DIR = fileURLToPath(new URL("../data/published/", import.meta.url));
@@ -18,6 +20,21 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
+  return readInputSources(dir).texts;
+}
+
+export interface InputSources {
+  texts: InputTexts;
+  /** The sheet each contract file was converted from (by its CSV name), to name cells in errors. */
+  sheets: Partial<Record<string, SourceTable>>;
+}
+
+/**
+ * The five files; a CSV file may instead be an .xlsx workbook (trajecten.xlsx), whose first sheet
+ * becomes the CSV text with every row on its sheet row, so that the contract's line numbers are
+ * the sheet's rows.
+ */
+export function readInputSources(dir: string): InputSources {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
     throw new InputErrors([folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]);
   }
@@ -27,19 +44,41 @@ export function readInputFolder(dir: string): InputTexts {
   for (const entry of readdirSync(dir)) entries.set(entry.toLowerCase(), [...(entries.get(entry.toLowerCase()) ?? []), entry]);
   const names = Object.keys(INPUT_FILES) as InputName[];
   const errors: InputError[] = [];
+  const chosen = new Map<InputName, string>();
   for (const name of names) {
-    const found = entries.get(INPUT_FILES[name]) ?? [];
-    if (found.length === 0) errors.push(folderError(INPUT_FILES[name], `ontbreekt in de map ${dir}`));
-    else if (found.length > 1) {
+    const file = INPUT_FILES[name];
+    const workbook = file.endsWith(".csv") ? file.replace(/\.csv$/, ".xlsx") : null;
+    const asCsv = entries.get(file) ?? [];
+    const asWorkbook = workbook ? (entries.get(workbook) ?? []) : [];
+    const found = asCsv.length > 0 ? asCsv : asWorkbook;
+    if (found.length === 0) errors.push(folderError(file, `ontbreekt in de map ${dir}`));
+    else if (asCsv.length > 0 && asWorkbook.length > 0) {
+      const message = `staat twee keer in de map: als ${asCsv[0]} en als ${asWorkbook[0]}; verwijder of hernoem het bestand dat niet gelezen moet worden`;
+      errors.push(folderError(file, message));
+    } else if (found.length > 1) {
       const message = `staat ${found.length} keer in de map, alleen verschillend in hoofdletters (${found.sort().join(", ")}); verwijder of hernoem de bestanden die niet gelezen moeten worden`;
-      errors.push(folderError(INPUT_FILES[name], message));
+      errors.push(folderError(file, message));
     } else if (!statSync(resolve(dir, found[0])).isFile()) {
       errors.push(folderError(found[0], `is een map, geen bestand; zet het bestand zelf in ${dir}`));
+    } else chosen.set(name, found[0]);
+  }
+  const sheets: InputSources["sheets"] = {};
+  const texts = {} as Record<InputName, Uint8Array | string>;
+  for (const [name, entry] of chosen) {
+    const bytes = readFileSync(resolve(dir, entry));
+    if (!isWorkbook(entry)) {
+      texts[name] = bytes;
+      continue;
+    }
+    const {table, errors: sheetErrors} = readSheet(bytes, entry);
+    errors.push(...sheetErrors);
+    if (table) {
+      texts[name] = alignedCsv(table.columns, table.headerLine, table.rows);
+      sheets[INPUT_FILES[name]] = table;
     }
   }
   if (errors.length > 0) throw new InputErrors(errors);
-  const files = names.map((name) => [name, readFileSync(resolve(dir, entries.get(INPUT_FILES[name])![0]))]);
-  return Object.fromEntries(files) as InputTexts;
+  return {texts, sheets};
 }
 
 function folderError(file: string, message: string): InputError {

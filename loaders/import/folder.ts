@@ -10,7 +10,7 @@ import {formatQualityReport} from "../quality.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
 import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
 import {dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords} from "./ijw.js";
-import {cellError, cellOf, readTable, type SourceRow, type SourceTable} from "./table.js";
+import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
 export interface SourceFile {
   name: string;
@@ -29,8 +29,8 @@ export interface ImportResult {
   warnings: InputError[];
 }
 
-/** Where a contract file came from, to name the source cell in the contract loader's errors. */
-type Origins = Partial<Record<string, {table: SourceTable}>>;
+/** Where a contract file came from (by its contract name), to name the source cell in the contract loader's errors. */
+type Origins = Partial<Record<string, SourceTable>>;
 
 export function importFolder(sources: readonly SourceFile[], env: NodeJS.ProcessEnv = {}): ImportResult {
   const byName = new Map(sources.map((file) => [file.name.toLowerCase(), file]));
@@ -74,7 +74,7 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   const origins: Origins = {};
   const passThrough = (name: InputName, source: SourceTable, rows: SourceRow[] = source.rows, columns = source.columns) => {
     files[INPUT_FILES[name]] = alignedCsv(columns, source.headerLine, rows);
-    origins[INPUT_FILES[name]] = {table: source};
+    origins[INPUT_FILES[name]] = source;
   };
 
   // zorgvormen: the product → zorgvorm mapping, as the contract defines it.
@@ -189,32 +189,6 @@ function contractSettings(text: string, settings: Record<string, unknown>): stri
   if (!IMPORT_FIELDS.some((field) => field in settings)) return text;
   const kept = Object.fromEntries(Object.entries(settings).filter(([field]) => !(IMPORT_FIELDS as readonly string[]).includes(field)));
   return `${JSON.stringify(kept, null, 2)}\n`;
-}
-
-/** An error in a converted contract file → the source file, sheet and cell it came from. */
-function atSource(error: InputError, origins: Origins): InputError {
-  const origin = origins[error.file];
-  if (!origin || origin.table.file === error.file) return error;
-  const {table} = origin;
-  return {...error, file: table.file, column: error.column === null || error.line === null ? error.column : table.column(error.column, error.line)};
-}
-
-const NEEDS_QUOTES = /[;"\r\n]/;
-const csvLine = (cells: readonly string[]) => cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(";");
-
-export function plainCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
-  return `\ufeff${[columns, ...rows].map(csvLine).join("\n")}\n`;
-}
-
-/** Each row on its source line (empty lines between), so that the contract's line numbers are the source's. */
-function alignedCsv(columns: readonly string[], headerLine: number, rows: readonly SourceRow[]): string {
-  const lines: string[] = Array.from({length: headerLine - 1}, () => "");
-  lines.push(csvLine(columns));
-  for (const row of rows) {
-    while (lines.length < row.line - 1) lines.push("");
-    lines.push(csvLine(row.cells));
-  }
-  return `\ufeff${lines.join("\n")}\n`;
 }
 
 const BSN_LIKE = /^\d{8,9}$/;

@@ -73,3 +73,28 @@ export function missingColumnErrors(table: SourceTable, required: readonly (stri
     }));
 }
 
+
+/** An error in a converted contract file → the source file, sheet and cell it came from. */
+export function atSource(error: InputError, origins: Partial<Record<string, SourceTable>>): InputError {
+  const table = origins[error.file];
+  if (!table || table.file === error.file) return error;
+  return {...error, file: table.file, column: error.column === null || error.line === null ? error.column : table.column(error.column, error.line)};
+}
+
+const NEEDS_QUOTES = /[;"\r\n]/;
+const csvLine = (cells: readonly string[]) => cells.map((cell) => (NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(";");
+
+export function plainCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return `\ufeff${[columns, ...rows].map(csvLine).join("\n")}\n`;
+}
+
+/** Each row on its source line (empty lines between), so that the contract's line numbers are the source's. */
+export function alignedCsv(columns: readonly string[], headerLine: number, rows: readonly SourceRow[]): string {
+  const lines: string[] = Array.from({length: headerLine - 1}, () => "");
+  lines.push(csvLine(columns));
+  for (const row of rows) {
+    while (lines.length < row.line - 1) lines.push("");
+    lines.push(csvLine(row.cells));
+  }
+  return `\ufeff${lines.join("\n")}\n`;
+}

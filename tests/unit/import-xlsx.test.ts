@@ -1,9 +1,14 @@
 // Contract files given as Excel workbooks (.xlsx, read with @e965/xlsx). The workbooks are built
 // here from rows written out in the test; dates are stored as Excel does, as serial numbers with a
 // date format: 44470 = 01-10-2021 (44197 = 01-01-2021, + 273 days of January–September), 44835 = 01-10-2022.
+import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
 import * as XLSX from "@e965/xlsx";
-import {describe, expect, test} from "vitest";
+import {afterAll, describe, expect, test} from "vitest";
+import {formatInputError, InputErrors} from "../../loaders/errors.js";
 import {importFolder} from "../../loaders/import/folder.js";
+import {loadFromEnvironment} from "../../loaders/load.js";
 import {serialToDate} from "../../loaders/import/xlsx.js";
 import {readTable} from "../../loaders/import/table.js";
 import {ENV, fixtureFiles, text, withFiles, importErrors} from "../helpers/importFolder.js";
@@ -96,4 +101,61 @@ test("numbers keep their digits, not Excel's float noise or display format", () 
     ["0.3", "0012"],
     ["1234.5", "45A01"]
   ]);
+});
+
+describe("the build reads a contract file given as .xlsx", () => {
+  const contract = importFolder(files, ENV).files;
+  const csvRows = contract["trajecten.csv"].replace(/^\ufeff/, "").trim().split("\n").map((line) => line.split(";"));
+  // TW001's begindatum 15-02-2021 as Excel stores it: 44197 (01-01-2021) + 31 + 14 = 44242; amounts as numbers.
+  const sheetRows = (): Cell[][] => [
+    csvRows[0],
+    ...csvRows.slice(1).map((cells, i) => [...cells.slice(0, 5), i === 0 ? date(44242) : cells[5], cells[6], Number(cells[7].replace(",", "."))])
+  ];
+  const scratch = mkdtempSync(path.join(tmpdir(), "nadere-ogen-xlsx-"));
+  afterAll(() => rmSync(scratch, {recursive: true, force: true}));
+  const folder = (trajecten: Record<string, string | Uint8Array>) => {
+    const dir = mkdtempSync(path.join(scratch, "map-"));
+    for (const [name, content] of Object.entries({...contract, "trajecten.csv": undefined, ...trajecten})) {
+      if (content !== undefined) writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  };
+  const load = (dir: string) => loadFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: () => {}});
+  const errors = (dir: string) => {
+    try {
+      load(dir);
+    } catch (error) {
+      if (error instanceof InputErrors) return error.errors.map(formatInputError);
+      throw error;
+    }
+    throw new Error("expected InputErrors");
+  };
+
+  test("the same trajectories as from trajecten.csv", () => {
+    const fromCsv = load(folder({"trajecten.csv": contract["trajecten.csv"]})).dataset;
+    const fromXlsx = load(folder({"trajecten.xlsx": workbook({Blad1: sheetRows()})})).dataset;
+    expect(fromXlsx.trajectories).toEqual(fromCsv.trajectories);
+    expect(fromXlsx.trajectories.map((t) => [t.id, t.start, t.cost])).toEqual([
+      ["TW001", "2021-02-15", 750.5],
+      ["TW002", "2021-03-01", 1000],
+      ["TW003", "2022-01-17", 0],
+      ["TW004", "2022-04-01", 300],
+      ["TW005", "2022-05-02", 2000]
+    ]);
+  });
+
+  test("a contract error names the workbook, sheet, row and cell", () => {
+    const rows = sheetRows();
+    rows[2][5] = "31-02-2021";
+    expect(errors(folder({"trajecten.xlsx": workbook({Blad1: rows})}))).toEqual([
+      'trajecten.xlsx, blad "Blad1", regel 3, kolom "begindatum, cel F3": "31-02-2021" is geen geldige datum (verwacht dd-mm-jjjj).'
+    ]);
+  });
+
+  test("trajecten.csv beside trajecten.xlsx is an error", () => {
+    const dir = folder({"trajecten.csv": contract["trajecten.csv"], "trajecten.xlsx": workbook({Blad1: sheetRows()})});
+    expect(errors(dir)).toEqual([
+      "trajecten.csv staat twee keer in de map: als trajecten.csv en als trajecten.xlsx; verwijder of hernoem het bestand dat niet gelezen moet worden."
+    ]);
+  });
 });
