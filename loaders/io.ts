@@ -1,7 +1,7 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
 import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
-import {resolve} from "node:path";
+import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
@@ -108,12 +108,16 @@ export function buildCache(kind: string, key: string): {read(): string | null; w
   };
 }
 
-/** The files directly in an import source folder (bronmap), as names and bytes; sub-folders are skipped. */
+/**
+ * The files in an import source folder (bronmap) and its sub-folders (iJw messages often come as
+ * thousands of files per provider), as names relative to the folder ("ijw/jw301-1.xml") and bytes.
+ */
 export function readSourceFolder(dir: string): {name: string; bytes: Uint8Array}[] {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
     throw new InputErrors([folderError(dir, "bestaat niet of is geen map")]);
   }
-  return readdirSync(dir)
+  const names = (readdirSync(dir, {recursive: true}) as string[]).map((name) => name.split(sep).join("/"));
+  return names
     .filter((name) => statSync(resolve(dir, name)).isFile())
     .sort()
     .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));

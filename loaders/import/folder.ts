@@ -124,10 +124,10 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
     }
   } else if (xml.length > 0 || dumps.length > 0) {
     const all: IjwRecords[] = [];
+    if (xml.length > 0) sourcesRead.push(`${count.format(xml.length)} iJw-berichten (.xml)`);
     for (const file of xml) {
       const read = readIjwXml(decodeInput(file.bytes).text, file.name);
       errors.push(...read.errors);
-      sourcesRead.push(`${file.name} (iJw-bericht)`);
       all.push(read.records);
     }
     for (const {file, type} of dumps) {

@@ -203,6 +203,11 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
   const errors: InputError[] = [];
   const collect: Collect = (error) => errors.push(error);
   const body = text.replace(/^\ufeff/, "");
+  // iJw messages never declare a DOCTYPE; one that does could define entities that expand without end.
+  if (/<!DOCTYPE/i.test(body)) {
+    const line = body.slice(0, body.search(/<!DOCTYPE/i)).split("\n").length;
+    return {records, errors: [{file, line, column: null, value: null, message: "bevat een DOCTYPE; een iJw-bericht heeft er geen. Lever het bericht opnieuw aan"}]};
+  }
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
     const message = `is geen geldige XML: ${XML_ERRORS[valid.err.code] ?? XML_ERRORS.InvalidXml} (teken ${valid.err.col}); lever het bericht opnieuw aan`;
@@ -289,7 +294,7 @@ const DUMP_NAMES: Record<string, string> = {
 
 /** A dump's file name → its message type ("jw301.csv", "JW323-2023.xlsx"); null for other files. */
 export function dumpType(name: string): MessageType | null {
-  const match = /^(jw30[157]|jw323)\b/i.exec(name);
+  const match = /^(jw30[157]|jw323)\b/i.exec(name.split("/").at(-1)!);
   return match ? (match[1].toUpperCase() as MessageType) : null;
 }
 
