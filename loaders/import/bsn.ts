@@ -27,16 +27,22 @@ export function normalBsn(text: string): string {
   return text.length === 8 ? `0${text}` : text;
 }
 
+const LETTERS = "abcdefghijklmnop";
+
 export type Pseudonymise = (bsn: string) => string;
 
-/** The pupil id for a (valid) BSN: "L" + the first 80 bits of HMAC-SHA256(key, BSN) in hex. */
+/**
+ * The pupil id for a (valid) BSN: "L" + the first 80 bits of HMAC-SHA256(key, BSN), 4 bits per
+ * letter a–p. Letters, not hex digits: an id never holds a run of digits that reads as a BSN.
+ */
 export function pseudonymiser(key: string): Pseudonymise {
   const known = new Map<string, string>();
   return (bsn) => {
     const normal = normalBsn(bsn);
     let id = known.get(normal);
     if (id === undefined) {
-      id = `L${createHmac("sha256", key).update(normal).digest("hex").slice(0, 20)}`;
+      const hex = createHmac("sha256", key).update(normal).digest("hex").slice(0, 20);
+      id = `L${hex.replace(/[0-9a-f]/g, (digit) => LETTERS[parseInt(digit, 16)])}`;
       known.set(normal, id);
     }
     return id;

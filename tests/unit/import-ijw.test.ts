@@ -7,16 +7,22 @@
 //   TW004 P1 45/45B02 toewijzing 01-04…30-09-2022, JW305 01-04-2022, JW307 31-07-2022, JW323 30000 D = € 300,00
 //   TW005 P4 41/41A01 toewijzing 01-05-2022…30-04-2023, JW305 02-05-2022, no JW307, JW323 2 × 100000 D = € 2.000,00
 import {createHmac} from "node:crypto";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
 import {describe, expect, test} from "vitest";
 import {loadDataset, type InputTexts} from "../../loaders/contract.js";
 import {importFolder} from "../../loaders/import/folder.js";
 import {readIjwXml, toTrajecten} from "../../loaders/import/ijw.js";
 import {pseudonymiser} from "../../loaders/import/bsn.js";
+import {readSourceFolder} from "../../loaders/io.js";
 import {computeReport} from "../../loaders/report.js";
 import {BSN, ENV, fixtureFiles, KEY, text, withFiles, importErrors} from "../helpers/importFolder.js";
 
-// The pupil id the specification asks for: "L" + the first 20 hex digits of HMAC-SHA256(key, BSN).
-const id = (bsn: string) => `L${createHmac("sha256", KEY).update(bsn).digest("hex").slice(0, 20)}`;
+// The pupil id the specification asks for: "L" + the first 20 hex digits of HMAC-SHA256(key, BSN),
+// each written as a letter (0 → a … f → p).
+const id = (bsn: string) =>
+  `L${[...createHmac("sha256", KEY).update(bsn).digest("hex").slice(0, 20)].map((digit) => "abcdefghijklmnop"[parseInt(digit, 16)]).join("")}`;
 
 const EXPECTED_TRAJECTEN = [
   "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten",
@@ -142,4 +148,27 @@ test("the same message twice (resent) counts once", () => {
   const pseudonym = pseudonymiser(KEY);
   expect(toTrajecten(twice, pseudonym).rows).toEqual(toTrajecten(once, pseudonym).rows);
   expect(toTrajecten(twice, pseudonym).rows).toHaveLength(1);
+});
+
+test("an XML message with a DOCTYPE is refused (no entity expansion)", () => {
+  const message = text(fromXml, "jw305-aanbieder-b.xml").replace("<Bericht", '<!DOCTYPE Bericht [<!ENTITY a "aaaa">]>\n<Bericht');
+  expect(importErrors(withFiles(fromXml, {"jw305-aanbieder-b.xml": message}))).toEqual([
+    "jw305-aanbieder-b.xml, regel 2 bevat een DOCTYPE; een iJw-bericht heeft er geen. Lever het bericht opnieuw aan."
+  ]);
+});
+
+test("messages in sub-folders of the source folder are read too", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-bron-"));
+  try {
+    for (const file of fromXml) {
+      const where = file.name.endsWith(".xml") ? path.join(dir, "ijw", file.name.slice(0, 5)) : dir;
+      mkdirSync(where, {recursive: true});
+      writeFileSync(path.join(where, file.name), file.bytes);
+    }
+    const read = readSourceFolder(dir);
+    expect(read.map((file) => file.name)).toContain("ijw/jw301/jw301-aanbieder-a.xml");
+    expect(importFolder(read, ENV).files).toEqual(importFolder(fromXml, ENV).files);
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 });
