@@ -86,7 +86,8 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   // scholen: the contract file itself, or the DUO register plus optional schoolkenmerken.
   const schools = find("scholen");
   const register = sources.find((file) => /vestigingen/i.test(file.name) && /\.(csv|xlsx)$/i.test(file.name));
-  if (schools) {
+  if (schools && register) errors.push(twoSources(schools.name, register.name));
+  else if (schools) {
     const t = table(schools);
     if (t) passThrough("scholen", t);
   } else if (register) {
@@ -116,7 +117,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
     const type = dumpType(file.name);
     return type && /\.(csv|xlsx)$/i.test(file.name) ? [{file, type}] : [];
   });
-  if (trajects) {
+  const messages = [...xml, ...dumps.map(({file}) => file)];
+  if (trajects && messages.length > 0) errors.push(twoSources(trajects.name, messages[0].name));
+  else if (trajects) {
     const t = table(trajects);
     if (t) {
       errors.push(...bsnLikeIds(t));
@@ -179,6 +182,12 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
 }
 
 const count = new Intl.NumberFormat("nl-NL");
+
+/** A ready contract file beside the sources it would be made from: which one is current cannot be known. */
+function twoSources(ready: string, source: string): InputError {
+  const message = `staat in de bronmap naast ${source}, waar de import dit bestand van maakt; laat één van beide staan`;
+  return {file: ready, line: null, column: null, value: null, message};
+}
 
 function missing(base: string, alternative = ""): InputError {
   return {file: `${base}.csv`, line: null, column: null, value: null, message: `ontbreekt in de bronmap (ook als ${base}.xlsx${alternative ? ` ${alternative}` : ""})`};

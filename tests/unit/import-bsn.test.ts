@@ -103,7 +103,8 @@ describe("no BSN reaches any output", () => {
 
   test("a BSN given as leerling_id in a ready trajecten.csv or leerlingen.csv is refused", () => {
     const trajecten = "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten\nT1;999990007;45;45A01;A;01-02-2021;;10\n";
-    const errors = importErrors(withFiles(fromXml, {"trajecten.csv": trajecten}));
+    const withoutMessages = fromXml.filter((file) => !file.name.endsWith(".xml"));
+    const errors = importErrors(withFiles(withoutMessages, {"trajecten.csv": trajecten}));
     expect(errors).toEqual([
       'trajecten.csv, regel 2, kolom "leerling_id": "…007" lijkt een BSN (9 cijfers, de elfproef klopt); noem de kolom bsn, dan vervangt de import het door een sleutelcode.'
     ]);

@@ -105,3 +105,10 @@ test("the register in UTF-8 reads the same as in Windows-1252", () => {
   const utf8 = iconv.decode(Buffer.from(bytes(REGISTER)), "win1252");
   expect(duoSchools(table(utf8, REGISTER), "Zonnedal").rows).toEqual(duoSchools(table(bytes(REGISTER), REGISTER), "Zonnedal").rows);
 });
+
+test("a ready scholen.csv beside the DUO register is an error", () => {
+  const scholen = "school_id;naam;bestuur;denominatie;concept;ses_wijk;sot_trajecten;deelname_interview;aantal_ib;ib_ervaring;dorpsteam_categorie;ses_zelfgerapporteerd\n";
+  expect(importErrors(withFiles(files, {"scholen.csv": scholen}))).toEqual([
+    `scholen.csv staat in de bronmap naast ${REGISTER}, waar de import dit bestand van maakt; laat één van beide staan.`
+  ]);
+});

@@ -172,3 +172,10 @@ test("messages in sub-folders of the source folder are read too", () => {
     rmSync(dir, {recursive: true, force: true});
   }
 });
+
+test("a ready trajecten.csv beside iJw messages is an error: which one is current cannot be known", () => {
+  const trajecten = "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten\nT1;L1;45;45A01;A;01-02-2021;;10\n";
+  expect(importErrors(withFiles(fromCsv, {"trajecten.csv": trajecten}))).toEqual([
+    "trajecten.csv staat in de bronmap naast jw301.csv, waar de import dit bestand van maakt; laat één van beide staan."
+  ]);
+});
