@@ -28,6 +28,11 @@ export function loadFromEnvironment({env = process.env, log = toStderr}: LoadOpt
     if (error instanceof InputErrors) throw new InputErrors(error.errors.map((e) => atSource(e, sheets)));
     throw error;
   }
+  // The build log names a workbook's sheet, as its errors do.
+  for (const file of loaded.quality.files) {
+    const sheet = sheets[file.file];
+    if (sheet) Object.assign(file, {file: sheet.file, encoding: "Excel-werkmap"});
+  }
   log(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}`);
   return loaded;
 }

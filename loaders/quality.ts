@@ -24,8 +24,8 @@ export interface Repair {
 
 export interface FileQuality {
   file: string;
-  /** null when the text was handed over already decoded (tests). */
-  encoding: Encoding | null;
+  /** null when the text was handed over already decoded (tests); a workbook's sheet has no encoding of its own. */
+  encoding: Encoding | "Excel-werkmap" | null;
   /** Data rows read (CSV, not counting the header and empty rows); null for instellingen.json. */
   rowsRead: number | null;
   rowsAccepted: number | null;
@@ -73,7 +73,8 @@ export function formatQualityReport(quality: QualityReport): string {
   const lines = ["Gelezen bestanden:"];
   for (const file of quality.files) {
     const rows = file.rowsRead === null ? "" : `, ${count.format(file.rowsRead)} rijen gelezen, ${count.format(file.rowsAccepted ?? 0)} geldig`;
-    lines.push(`- ${file.file}: tekenset ${file.encoding ?? "al gelezen als tekst"}${rows}`);
+    const read = file.encoding === "Excel-werkmap" ? "gelezen als Excel-werkmap" : `tekenset ${file.encoding ?? "al gelezen als tekst"}`;
+    lines.push(`- ${file.file}: ${read}${rows}`);
   }
   const period = (range: [string, string] | null) => (range === null ? "geen" : `${dutchDate(range[0])} t/m ${dutchDate(range[1])}`);
   lines.push(

@@ -133,7 +133,10 @@ describe("the build reads a contract file given as .xlsx", () => {
 
   test("the same trajectories as from trajecten.csv", () => {
     const fromCsv = load(folder({"trajecten.csv": contract["trajecten.csv"]})).dataset;
-    const fromXlsx = load(folder({"trajecten.xlsx": workbook({Blad1: sheetRows()})})).dataset;
+    const logged: string[] = [];
+    const dir = folder({"trajecten.xlsx": workbook({Blad1: sheetRows()})});
+    const fromXlsx = loadFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: (line) => logged.push(line)}).dataset;
+    expect(logged.join("\n")).toContain('- trajecten.xlsx, blad "Blad1": gelezen als Excel-werkmap, 5 rijen gelezen, 5 geldig');
     expect(fromXlsx.trajectories).toEqual(fromCsv.trajectories);
     expect(fromXlsx.trajectories.map((t) => [t.id, t.start, t.cost])).toEqual([
       ["TW001", "2021-02-15", 750.5],
