@@ -9,7 +9,7 @@ import {InputErrors, type InputError} from "../errors.js";
 import {formatQualityReport} from "../quality.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
 import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
-import {dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords} from "./ijw.js";
+import {atToewijzing, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
 import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
 export interface SourceFile {
@@ -72,6 +72,8 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
 
   const files: Record<string, string> = {[INPUT_FILES.instellingen]: contractSettings(settingsText, settings)};
   const origins: Origins = {};
+  // Where each row of a trajecten.csv made from iJw came from.
+  let toewijzingen: Where[] | null = null;
   const passThrough = (name: InputName, source: SourceTable, rows: SourceRow[] = source.rows, columns = source.columns) => {
     files[INPUT_FILES[name]] = alignedCsv(columns, source.headerLine, rows);
     origins[INPUT_FILES[name]] = source;
@@ -145,6 +147,7 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
       const converted = toTrajecten(mergeRecords(all), key);
       errors.push(...converted.errors);
       files[INPUT_FILES.trajecten] = plainCsv(TRAJECT_COLUMNS, converted.rows);
+      toewijzingen = converted.sources;
       report.push(...formatIjwSummary(converted.summary));
     }
   } else errors.push(missing("trajecten", "of iJw-berichten (.xml) of dumps (jw301.csv, jw305.csv, jw307.csv, jw323.csv)"));
@@ -175,7 +178,10 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
     const loaded = loadDataset(Object.fromEntries(texts) as Record<InputName, Uint8Array>);
     report.push(formatScopeReport(loaded.scope), formatQualityReport(loaded.quality));
   } catch (error) {
-    if (error instanceof InputErrors) throw new InputErrors(error.errors.map((e) => atSource(e, origins)));
+    if (error instanceof InputErrors) {
+      const fromToewijzing = (e: InputError) => (toewijzingen && e.file === INPUT_FILES.trajecten ? atToewijzing(e, toewijzingen) : e);
+      throw new InputErrors(error.errors.map((e) => fromToewijzing(atSource(e, origins))));
+    }
     throw error;
   }
   return {files, report, warnings};

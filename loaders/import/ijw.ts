@@ -16,7 +16,16 @@ export interface Where {
   line: number | null;
   /** CSV column or XML element path. */
   column: string;
+  /** The column or element that holds a trajecten.csv column's value, when one does. */
+  field?: (contractColumn: string) => string | null;
 }
+
+/** trajecten.csv columns taken straight from a JW301 product, by dump column and by XML element. */
+const FROM_TOEWIJZING: Record<string, [dump: string, element: string]> = {
+  traject_id: ["toewijzingnummer", "ToewijzingNummer"],
+  productcategorie: ["productcategorie", "Product/Categorie"],
+  productcode: ["productcode", "Product/Code"]
+};
 
 export interface Toewijzing {
   nummer: string;
@@ -238,7 +247,8 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
     if (type === "JW301") {
       for (const {node, path} of items("ToegewezenProducten", "ToegewezenProduct")) {
         const fields = withClient(xmlFields(file, path, node, {Categorie: ["Product", "Categorie"], Code: ["Product", "Code"]}), clientBsn);
-        const found = toewijzing(fields, aanbieder, collect, {file, line: null, column: path}, records.rejected);
+        const field = (column: string) => (FROM_TOEWIJZING[column] ? `${path}/${FROM_TOEWIJZING[column][1]}` : null);
+        const found = toewijzing(fields, aanbieder, collect, {file, line: null, column: path, field}, records.rejected);
         if (found) records.toewijzingen.push(found);
       }
     } else if (type === "JW305" || type === "JW307") {
@@ -311,7 +321,8 @@ export function readIjwDump(table: SourceTable, type: MessageType): {records: Ij
         return {file: table.file, line: row.line, column: table.column(column, row.line)};
       }
     };
-    const where: Where = {file: table.file, line: row.line, column: table.column("toewijzingnummer", row.line)};
+    const field = (column: string) => (FROM_TOEWIJZING[column] ? table.column(FROM_TOEWIJZING[column][0], row.line) : null);
+    const where: Where = {file: table.file, line: row.line, column: table.column("toewijzingnummer", row.line), field};
     if (type === "JW301") {
       const found = toewijzing(fields, required(fields, "Ontvanger", collect), collect, where, records.rejected);
       if (found) records.toewijzingen.push(found);
@@ -354,7 +365,10 @@ function errorAt(where: Where, value: string | null, message: string): InputErro
 }
 
 /** Records → trajecten.csv rows (sorted by ToewijzingNummer), with BSN replaced by its pseudonym. */
-export function toTrajecten(records: IjwRecords, pseudonym: Pseudonymise): {rows: string[][]; summary: IjwSummary; errors: InputError[]} {
+export function toTrajecten(
+  records: IjwRecords,
+  pseudonym: Pseudonymise
+): {rows: string[][]; sources: Where[]; summary: IjwSummary; errors: InputError[]} {
   const errors: InputError[] = [];
   const byNummer = new Map<string, Toewijzing>();
   for (const t of records.toewijzingen) {
@@ -392,6 +406,7 @@ export function toTrajecten(records: IjwRecords, pseudonym: Pseudonymise): {rows
     withoutClaims: 0
   };
   const rows: string[][] = [];
+  const sources: Where[] = [];
   for (const nummer of [...byNummer.keys()].sort()) {
     const t = byNummer.get(nummer)!;
     const started = starts.get(nummer)?.map((m) => m.date).sort()[0];
@@ -414,8 +429,22 @@ export function toTrajecten(records: IjwRecords, pseudonym: Pseudonymise): {rows
       continue;
     }
     rows.push([nummer, pseudonym(t.bsn), t.categorie, t.code, t.aanbieder, formatDutchDate(start), end === null ? "" : formatDutchDate(end), euros(total)]);
+    sources.push(t.where);
   }
-  return {rows, summary, errors};
+  return {rows, sources, summary, errors};
+}
+
+/**
+ * An error the contract found in the trajecten.csv made from iJw (which is never written when there
+ * is one) → the toewijzing it came from. Row n of that file is sources[n − 2] (line 1 is the header).
+ */
+export function atToewijzing(error: InputError, sources: readonly Where[]): InputError {
+  const where = error.line === null ? undefined : sources[error.line - 2];
+  if (!where) return error;
+  const direct = error.column === null ? null : (where.field?.(error.column) ?? null);
+  const column = error.column === null || direct ? "" : ` (kolom ${error.column} van het traject)`;
+  const message = `${error.message.replace(/\.$/, "")}${column}`;
+  return {file: where.file, line: where.line, column: direct ?? where.column, value: error.value, message};
 }
 
 function sameToewijzing(a: Toewijzing, b: Toewijzing): boolean {

@@ -179,3 +179,21 @@ test("a ready trajecten.csv beside iJw messages is an error: which one is curren
     "trajecten.csv staat in de bronmap naast jw301.csv, waar de import dit bestand van maakt; laat één van beide staan."
   ]);
 });
+
+test("a contract error in a converted trajectory names the toewijzing it came from", () => {
+  // Without the 41 row in zorgvormen.csv, TW005 (41/41A01: jw301-aanbieder-c.xml, first client and product; jw301.csv line 6) has no zorgvorm.
+  const zorgvormen = text(fromXml, "zorgvormen.csv").replace("41;;dagbehandeling\n", "");
+  const message = '"41A01" heeft geen zorgvorm: voeg productcategorie 41, productcode 41A01 toe aan zorgvormen.csv.';
+  expect(importErrors(withFiles(fromXml, {"zorgvormen.csv": zorgvormen}))).toEqual([
+    `jw301-aanbieder-c.xml, element "Bericht/Client[1]/ToegewezenProducten/ToegewezenProduct[1]/Product/Code": ${message}`
+  ]);
+  expect(importErrors(withFiles(fromCsv, {"zorgvormen.csv": zorgvormen}))).toEqual([`jw301.csv, regel 6, kolom "productcode": ${message}`]);
+});
+
+test("an error in a value the trajectory derives (a planned end in 2099) names the toewijzing and the trajectory's column", () => {
+  const jw301 = text(fromCsv, "jw301.csv").replace("2022-01-10;", "2022-01-10;2099-12-31");
+  expect(importErrors(withFiles(fromCsv, {"jw301.csv": jw301}))).toEqual([
+    'jw301.csv, regel 5, kolom "toewijzingnummer": "31-12-2099" ligt na 31-12-2038, te ver na de statusDate in instellingen.json; ' +
+      "controleer het jaartal (kolom einddatum van het traject)."
+  ]);
+});
