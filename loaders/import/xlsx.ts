@@ -26,6 +26,14 @@ function fileError(file: string, message: string): InputError {
 }
 
 export function readSheet(bytes: Uint8Array, name: string, sheetName?: string): {table: SourceTable | null; errors: InputError[]} {
+  // SheetJS reads almost anything as some kind of sheet (a text file becomes one column); an .xlsx
+  // is a ZIP archive, and an old .xls a Compound File, so the first bytes tell them apart.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    return {table: null, errors: [fileError(name, "is een oud Excel-bestand (.xls); sla het op als Excel-werkmap (.xlsx) of als CSV")]};
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    return {table: null, errors: [fileError(name, "is geen Excel-werkmap (.xlsx); sla het opnieuw op als Excel-werkmap of als CSV")]};
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, {type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, dense: false});

@@ -197,3 +197,10 @@ test("an error in a value the trajectory derives (a planned end in 2099) names t
       "controleer het jaartal (kolom einddatum van het traject)."
   ]);
 });
+
+test("a dump without a required column lists the columns it has", () => {
+  const jw305 = "toewijzingnummer;startdatum\nTW001;2021-02-15\n";
+  expect(importErrors(withFiles(fromCsv, {"jw305.csv": jw305}))).toEqual([
+    'jw305.csv, kolom "begindatum" ontbreekt (gevonden kolommen: toewijzingnummer, startdatum).'
+  ]);
+});

@@ -162,3 +162,29 @@ describe("the build reads a contract file given as .xlsx", () => {
     ]);
   });
 });
+
+describe("files that are not a workbook", () => {
+  const asWorkbook = (bytes: Uint8Array) => importErrors(withFiles(files, {"leerlingen.csv": null, "leerlingen.xlsx": bytes}));
+
+  test("a CSV file renamed to .xlsx", () => {
+    expect(asWorkbook(new TextEncoder().encode(text(files, "leerlingen.csv")))).toEqual([
+      "leerlingen.xlsx is geen Excel-werkmap (.xlsx); sla het opnieuw op als Excel-werkmap of als CSV."
+    ]);
+  });
+
+  test("an old .xls renamed to .xlsx (a Compound File: D0 CF 11 E0)", () => {
+    expect(asWorkbook(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toEqual([
+      "leerlingen.xlsx is een oud Excel-bestand (.xls); sla het op als Excel-werkmap (.xlsx) of als CSV."
+    ]);
+  });
+
+  test("a damaged ZIP", () => {
+    expect(asWorkbook(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]))).toEqual([
+      "leerlingen.xlsx is geen leesbaar Excel-bestand (.xlsx); sla het opnieuw op als Excel-werkmap of als CSV."
+    ]);
+  });
+
+  test("an empty sheet", () => {
+    expect(asWorkbook(workbook({Blad1: []}))).toEqual(['leerlingen.xlsx, blad "Blad1" is leeg; verwacht een kopregel met kolomnamen.']);
+  });
+});
