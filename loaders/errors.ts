@@ -50,11 +50,12 @@ export function formatInputError({file, line, column, value, message}: InputErro
   return value === null || value === "" ? `${where} ${sentence}.` : `${where}: "${shown(value)}" ${sentence}.`;
 }
 
-export function formatInputErrors(errors: readonly InputError[], limit = REPORTED_ERRORS): string {
+/** `step`: what to start again once the files are fixed ("de build", "de import"). */
+export function formatInputErrors(errors: readonly InputError[], limit = REPORTED_ERRORS, step = "de build"): string {
   const total = errors.length;
   const lines = [
     `De invoerbestanden bevatten ${count.format(total)} ${total === 1 ? "fout" : "fouten"}. ` +
-      "Herstel de bestanden en start de build opnieuw.",
+      `Herstel de bestanden en start ${step} opnieuw.`,
     ...errors.slice(0, limit).map((error) => `- ${formatInputError(error)}`)
   ];
   if (total > limit) lines.push(`… en nog ${count.format(total - limit)} (${perFile(errors)}).`);

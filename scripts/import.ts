@@ -4,10 +4,9 @@
 // loaders/import/folder.ts; this script only reads, writes and prints. Kept small so that the
 // command-line tool can take it over as its `import` subcommand.
 
-import {formatInputError} from "../loaders/errors.js";
+import {formatInputError, formatInputErrors, InputErrors, REPORTED_ERRORS} from "../loaders/errors.js";
 import {importFolder} from "../loaders/import/folder.js";
 import {readSourceFolder, writeContractFolder} from "../loaders/io.js";
-import {exitOnInputError} from "../loaders/load.js";
 
 const [source, target] = process.argv.slice(2);
 if (!source || !target) {
@@ -15,7 +14,7 @@ if (!source || !target) {
   process.exit(2);
 }
 
-await exitOnInputError(() => {
+try {
   const result = importFolder(readSourceFolder(source), process.env);
   const warnings = result.warnings.map((warning) => `- ${formatInputError(warning)}`);
   const report = [
@@ -25,4 +24,9 @@ await exitOnInputError(() => {
   ].join("\n");
   writeContractFolder(target, {...result.files, "importverslag.txt": `${report}\n`});
   process.stderr.write(`${report}\nKlaar: de map ${target} volgt het datacontract. Bouw met NADERE_OGEN_DATA=${target} npm run build.\n`);
-});
+} catch (error) {
+  if (!(error instanceof InputErrors)) throw error;
+  // Nothing is written: a half-converted folder must not be built by mistake.
+  process.stderr.write(`${formatInputErrors(error.errors, REPORTED_ERRORS, "de import")}\n`);
+  process.exit(1);
+}
