@@ -57,7 +57,10 @@ export interface IjwRecords {
   starts: Melding[];
   stops: Melding[];
   declaraties: Declaratie[];
-  /** ToewijzingNummers of toewijzingen rejected with an error: their other messages are not errors again. */
+  /**
+   * ToewijzingNummers of messages rejected with an error (a toewijzing, start, stop or claim): the
+   * trajectory is not made and its other messages are not reported again.
+   */
   rejected: string[];
 }
 
@@ -159,10 +162,18 @@ function toewijzing(fields: Fields, aanbieder: string | null, errors: Collect, w
   return {nummer, bsn: number, categorie, code, ingangsdatum, einddatum, aanbieder, where};
 }
 
-function melding(fields: Fields, dateName: string, errors: Collect, where: Where): Melding | null {
+function melding(fields: Fields, dateName: string, errors: Collect, where: Where, rejected: string[]): Melding | null {
   const nummer = required(fields, "ToewijzingNummer", errors);
   const value = date(fields, dateName, errors);
+  if (nummer !== null && !value) rejected.push(nummer);
   return nummer === null || !value ? null : {nummer, date: value, where};
+}
+
+function claim(fields: Fields, errors: Collect, where: Where, rejected: string[]): Declaratie | null {
+  const nummer = required(fields, "ToewijzingNummer", errors);
+  const amount = cents(fields, "Bedrag", "DebetCredit", errors);
+  if (nummer !== null && amount === null) rejected.push(nummer);
+  return nummer === null || amount === null ? null : {nummer, cents: amount, where};
 }
 
 // XML
@@ -254,16 +265,18 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
     } else if (type === "JW305" || type === "JW307") {
       const [group, item, dateName] = type === "JW305" ? ["StartProducten", "StartProduct", "Begindatum"] : ["StopProducten", "StopProduct", "Einddatum"];
       for (const {node, path} of items(group, item)) {
-        const found = melding(xmlFields(file, path, node, {}), dateName, collect, {file, line: null, column: path});
+        const found = melding(xmlFields(file, path, node, {}), dateName, collect, {file, line: null, column: path}, records.rejected);
         if (found) (type === "JW305" ? records.starts : records.stops).push(found);
       }
     } else {
       for (const {node, path} of items("Prestaties", "Prestatie")) {
-        // TotaalBedrag is a Bedrag with its DebetCredit, as every amount in iJw 3.x.
-        const fields = xmlFields(file, path, node, {Bedrag: ["TotaalBedrag", "Bedrag"], DebetCredit: ["TotaalBedrag", "DebetCredit"]});
-        const nummer = required(fields, "ToewijzingNummer", collect);
-        const amount = cents(fields, "Bedrag", "DebetCredit", collect);
-        if (nummer !== null && amount !== null) records.declaraties.push({nummer, cents: amount, where: {file, line: null, column: path}});
+        // TotaalBedrag is a Bedrag with its DebetCredit, as every amount in iJw 3.x. The releases
+        // differ in the element's name (check against the XSD of the release in use): without a
+        // TotaalBedrag the IngediendBedrag counts.
+        const element = child(node, "TotaalBedrag") === undefined && child(node, "IngediendBedrag") !== undefined ? "IngediendBedrag" : "TotaalBedrag";
+        const fields = xmlFields(file, path, node, {Bedrag: [element, "Bedrag"], DebetCredit: [element, "DebetCredit"]});
+        const found = claim(fields, collect, {file, line: null, column: path}, records.rejected);
+        if (found) records.declaraties.push(found);
       }
     }
   });
@@ -327,12 +340,11 @@ export function readIjwDump(table: SourceTable, type: MessageType): {records: Ij
       const found = toewijzing(fields, required(fields, "Ontvanger", collect), collect, where, records.rejected);
       if (found) records.toewijzingen.push(found);
     } else if (type === "JW305" || type === "JW307") {
-      const found = melding(fields, type === "JW305" ? "Begindatum" : "Einddatum", collect, where);
+      const found = melding(fields, type === "JW305" ? "Begindatum" : "Einddatum", collect, where, records.rejected);
       if (found) (type === "JW305" ? records.starts : records.stops).push(found);
     } else {
-      const nummer = required(fields, "ToewijzingNummer", collect);
-      const amount = cents(fields, "Bedrag", "DebetCredit", collect);
-      if (nummer !== null && amount !== null) records.declaraties.push({nummer, cents: amount, where});
+      const found = claim(fields, collect, where, records.rejected);
+      if (found) records.declaraties.push(found);
     }
   }
   return {records, errors};
@@ -408,6 +420,8 @@ export function toTrajecten(
   const rows: string[][] = [];
   const sources: Where[] = [];
   for (const nummer of [...byNummer.keys()].sort()) {
+    // One of its messages has an error already: its dates or cost would be wrong, and are not reported twice.
+    if (rejected.has(nummer)) continue;
     const t = byNummer.get(nummer)!;
     const started = starts.get(nummer)?.map((m) => m.date).sort()[0];
     const stopped = stops.get(nummer)?.map((m) => m.date).sort().at(-1);

@@ -204,3 +204,12 @@ test("a dump without a required column lists the columns it has", () => {
     'jw305.csv, kolom "begindatum" ontbreekt (gevonden kolommen: toewijzingnummer, startdatum).'
   ]);
 });
+
+test("a claim whose amount is called IngediendBedrag counts the same", () => {
+  const renamed = text(fromXml, "jw323-aanbieder-b.xml").replace(/TotaalBedrag>/g, "IngediendBedrag>");
+  expect(importFolder(withFiles(fromXml, {"jw323-aanbieder-b.xml": renamed}), ENV).files).toEqual(importFolder(fromXml, ENV).files);
+  const missing = text(fromXml, "jw323-aanbieder-b.xml").replace(/<TotaalBedrag>[\s\S]*?<\/TotaalBedrag>/, "");
+  expect(importErrors(withFiles(fromXml, {"jw323-aanbieder-b.xml": missing}))).toEqual([
+    'jw323-aanbieder-b.xml, element "Bericht/Client[1]/Prestaties/Prestatie[1]/TotaalBedrag/Bedrag" ontbreekt of is leeg, maar is verplicht.'
+  ]);
+});
