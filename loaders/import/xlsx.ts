@@ -3,15 +3,23 @@
 // values, never from their displayed text, which depends on the author's locale and format:
 // a date is a serial number with a date format and becomes dd-mm-jjjj, a number keeps its digits.
 
-import * as XLSX from "@e965/xlsx";
+import {createRequire} from "node:module";
+import type * as SheetJS from "@e965/xlsx";
 import type {InputError} from "../errors.js";
 import type {SourceRow, SourceTable} from "./table.js";
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 
+// Loaded on first use: every build process reads the input folder through io.ts, and SheetJS
+// costs about 0,2 s to load, while most folders hold no workbook.
+let sheetJs: typeof SheetJS | null = null;
+function xlsx(): typeof SheetJS {
+  return (sheetJs ??= createRequire(import.meta.url)("@e965/xlsx") as typeof SheetJS);
+}
+
 /** An Excel serial date (1900 or 1904 system) → "dd-mm-jjjj"; null for a serial that is no day. */
 export function serialToDate(serial: number, date1904 = false): string | null {
-  const parts = XLSX.SSF.parse_date_code(serial, {date1904});
+  const parts = xlsx().SSF.parse_date_code(serial, {date1904});
   if (!parts || parts.y < 1900) return null;
   return `${pad2(parts.d)}-${pad2(parts.m)}-${parts.y}`;
 }
@@ -34,9 +42,10 @@ export function readSheet(bytes: Uint8Array, name: string, sheetName?: string): 
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
     return {table: null, errors: [fileError(name, "is geen Excel-werkmap (.xlsx); sla het opnieuw op als Excel-werkmap of als CSV")]};
   }
-  let workbook: XLSX.WorkBook;
+  const X = xlsx();
+  let workbook: SheetJS.WorkBook;
   try {
-    workbook = XLSX.read(bytes, {type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, dense: false});
+    workbook = X.read(bytes, {type: "array", cellNF: true, cellDates: false, cellFormula: false, cellHTML: false, dense: false});
   } catch {
     return {table: null, errors: [fileError(name, "is geen leesbaar Excel-bestand (.xlsx); sla het opnieuw op als Excel-werkmap of als CSV")]};
   }
@@ -50,7 +59,7 @@ export function readSheet(bytes: Uint8Array, name: string, sheetName?: string): 
   const sheet = workbook.Sheets[chosen];
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904);
   if (!sheet["!ref"]) return {table: null, errors: [fileError(file, "is leeg; verwacht een kopregel met kolomnamen")]};
-  const range = XLSX.utils.decode_range(sheet["!ref"]);
+  const range = X.utils.decode_range(sheet["!ref"]);
   const errors: InputError[] = [];
   const rows: SourceRow[] = [];
   let header: {line: number; columns: string[]} | null = null;
@@ -58,8 +67,8 @@ export function readSheet(bytes: Uint8Array, name: string, sheetName?: string): 
     const line = r + 1;
     const cells: string[] = [];
     for (let c = range.s.c; c <= range.e.c; c++) {
-      const address = XLSX.utils.encode_cell({r, c});
-      const cell = sheet[address] as XLSX.CellObject | undefined;
+      const address = X.utils.encode_cell({r, c});
+      const cell = sheet[address] as SheetJS.CellObject | undefined;
       const text = cellText(cell, date1904);
       if (typeof text === "string") cells.push(text.trim());
       else {
@@ -76,14 +85,14 @@ export function readSheet(bytes: Uint8Array, name: string, sheetName?: string): 
   const columns = header.columns;
   const column = (column: string, line: number) => {
     const at = columns.indexOf(column);
-    return at < 0 ? column : `${column}, cel ${XLSX.utils.encode_col(range.s.c + at)}${line}`;
+    return at < 0 ? column : `${column}, cel ${X.utils.encode_col(range.s.c + at)}${line}`;
   };
   return {table: {file, columns, headerLine: header.line, rows, encoding: "Excel (.xlsx)", column}, errors};
 }
 
 type CellText = string | {error: string; message: string};
 
-function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): CellText {
+function cellText(cell: SheetJS.CellObject | undefined, date1904: boolean): CellText {
   if (!cell || cell.t === "z" || cell.v === undefined || cell.v === null) return "";
   switch (cell.t) {
     case "s":
@@ -96,7 +105,7 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): CellTex
       return cell.v instanceof Date ? `${pad2(cell.v.getUTCDate())}-${pad2(cell.v.getUTCMonth() + 1)}-${cell.v.getUTCFullYear()}` : String(cell.v);
     case "n": {
       const value = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
+      if (cell.z !== undefined && xlsx().SSF.is_date(cell.z)) {
         const date = serialToDate(value, date1904);
         return date ?? {error: numberText(value), message: "staat als datum opgemaakt, maar is geen geldige datum"};
       }
