@@ -117,24 +117,39 @@ export interface DuoCount {
   masked: number;
 }
 
-const AGE_COLUMN = /^(?:leeftijd[ _-]?)?(\d{1,2})(?:[ _-]?jaar)?$/;
+// "leeftijd 4", "LEEFTIJD_4_JAAR", "4 jaar", "12 jaar en ouder"
+const AGE_COLUMN = /^(?:leeftijd[ _-]?)?(\d{1,2})(?:[ _-]?jaar)?(?:[ _-]en[ _-](?:jonger|ouder))?$/;
+const TOTAL_COLUMNS = ["totaal", "totaal leerlingen", "aantal leerlingen", "aantal_leerlingen"];
+const COUNT_COLUMNS = ["aantal", "aantal leerlingen", "aantal_leerlingen", "leerlingen"];
 const MASKED = /^<\s*5$/;
 export const MASKED_MAX = 4;
 
-/** The year from a column (PEILJAAR, JAAR, PEILDATUM) or else from the file name (…-leeftijd-2021.csv). */
+/**
+ * DUO's counts per location and year, in either layout: one row per location with a column per age
+ * (or a total column, which then counts), or one row per location and age with a count column.
+ * The year comes from a column (PEILJAAR, JAAR, PEILDATUM) or else from the file name (…-leeftijd-2021.csv).
+ */
 export function duoPupils(table: SourceTable, fileName: string): {counts: DuoCount[]; errors: InputError[]} {
   const errors = missingColumnErrors(table, ["instellingscode", "vestigingscode"]);
-  const ages = table.columns.flatMap((column, i) => (AGE_COLUMN.test(column) ? [{column, i}] : []));
-  if (ages.length === 0) {
-    errors.push({file: table.file, line: null, column: null, value: null, message: `heeft geen kolommen per leeftijd (zoals "leeftijd 4" of "4 jaar"; gevonden: ${table.columns.join(", ")})`});
+  const has = (column: string) => table.columns.includes(column);
+  const long = has("leeftijd") ? COUNT_COLUMNS.find(has) : undefined;
+  const total = TOTAL_COLUMNS.find(has);
+  const counted = long
+    ? [{column: long, i: table.columns.indexOf(long)}]
+    : total
+      ? [{column: total, i: table.columns.indexOf(total)}]
+      : table.columns.flatMap((column, i) => (AGE_COLUMN.test(column) ? [{column, i}] : []));
+  if (counted.length === 0) {
+    const message = `heeft geen kolommen per leeftijd (zoals "leeftijd 4" of "4 jaar"), geen totaal en geen kolommen leeftijd en aantal (gevonden: ${table.columns.join(", ")})`;
+    errors.push({file: table.file, line: null, column: null, value: null, message});
   }
-  const yearColumn = ["peiljaar", "jaar", "peildatum"].find((column) => table.columns.includes(column));
+  const yearColumn = ["peiljaar", "jaar", "peildatum"].find(has);
   const fileYear = /(?:19|20)\d{2}(?!.*(?:19|20)\d{2})/.exec(fileName)?.[0];
   if (!yearColumn && !fileYear) {
     errors.push({file: table.file, line: null, column: "peiljaar", value: null, message: "ontbreekt, en de bestandsnaam noemt geen jaar (zoals …-leeftijd-2021.csv)"});
   }
   if (errors.length > 0) return {counts: [], errors};
-  const counts: DuoCount[] = [];
+  const byKey = new Map<string, DuoCount>();
   for (const row of table.rows) {
     const yearText = yearColumn ? cellOf(table, row, yearColumn) : fileYear!;
     const year = Number(/(?:19|20)\d{2}/.exec(yearText)?.[0]);
@@ -142,17 +157,19 @@ export function duoPupils(table: SourceTable, fileName: string): {counts: DuoCou
       errors.push(cellError(table, row.line, yearColumn!, yearText, "bevat geen jaartal"));
       continue;
     }
-    const count: DuoCount = {schoolId: duoSchoolId(cellOf(table, row, "instellingscode"), cellOf(table, row, "vestigingscode")), year, known: 0, masked: 0};
-    for (const {column, i} of ages) {
+    const schoolId = duoSchoolId(cellOf(table, row, "instellingscode"), cellOf(table, row, "vestigingscode"));
+    const key = `${schoolId}\u0000${year}`;
+    let count = byKey.get(key);
+    if (!count) byKey.set(key, (count = {schoolId, year, known: 0, masked: 0}));
+    for (const {column, i} of counted) {
       const text = (row.cells[i] ?? "").trim();
       if (text === "" || text === "0") continue;
       if (MASKED.test(text)) count.masked++;
       else if (/^\d+$/.test(text)) count.known += Number(text);
       else errors.push(cellError(table, row.line, column, text, 'is geen aantal (verwacht een geheel getal, leeg of "<5")'));
     }
-    counts.push(count);
   }
-  return {counts, errors};
+  return {counts: [...byKey.values()], errors};
 }
 
 /** Share by which leerlingen.csv may differ from DUO before it is a warning. */

@@ -112,3 +112,24 @@ test("a ready scholen.csv beside the DUO register is an error", () => {
     `scholen.csv staat in de bronmap naast ${REGISTER}, waar de import dit bestand van maakt; laat één van beide staan.`
   ]);
 });
+
+describe("the other layouts of the pupil counts", () => {
+  test("a total column counts instead of the ages", () => {
+    const text = "PEILDATUM;INSTELLINGSCODE;VESTIGINGSCODE;LEEFTIJD_4_JAAR;LEEFTIJD_5_JAAR;TOTAAL\n01-10-2021;00AA;00;3;4;9\n";
+    expect(duoPupils(table(text, "telling.csv"), "telling.csv").counts).toEqual([{schoolId: "00AA00", year: 2021, known: 9, masked: 0}]);
+  });
+
+  test("one row per location and age, added up per location and year", () => {
+    const text = "PEILJAAR;INSTELLINGSCODE;VESTIGINGSCODE;LEEFTIJD;AANTAL LEERLINGEN\n2022;00AA;00;4;12\n2022;00AA;00;5;<5\n2022;00BB;00;4;7\n2021;00AA;00;4;10\n";
+    expect(duoPupils(table(text, "telling.csv"), "telling.csv").counts).toEqual([
+      {schoolId: "00AA00", year: 2022, known: 12, masked: 1},
+      {schoolId: "00BB00", year: 2022, known: 7, masked: 0},
+      {schoolId: "00AA00", year: 2021, known: 10, masked: 0}
+    ]);
+  });
+
+  test('"12 jaar en ouder" is an age column too', () => {
+    const text = "INSTELLINGSCODE;VESTIGINGSCODE;4 jaar;12 jaar en ouder\n00AA;00;2;3\n";
+    expect(duoPupils(table(text, "telling-2020.csv"), "telling-2020.csv").counts).toEqual([{schoolId: "00AA00", year: 2020, known: 5, masked: 0}]);
+  });
+});
