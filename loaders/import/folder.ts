@@ -7,9 +7,10 @@ import {INPUT_FILES, loadDataset, formatScopeReport, type InputName} from "../co
 import {decodeInput} from "../encoding.js";
 import {InputErrors, type InputError} from "../errors.js";
 import {formatQualityReport} from "../quality.js";
+import {parseYearMonth} from "../values.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
 import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
-import {atToewijzing, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
+import {atToewijzing, birthMismatches, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
 import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
 export interface SourceFile {
@@ -144,7 +145,13 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
     }
     const key = needKey();
     if (key) {
-      const converted = toTrajecten(mergeRecords(all), key);
+      const records = mergeRecords(all);
+      const converted = toTrajecten(records, key);
+      if (files[INPUT_FILES.leerlingen]) {
+        const mismatches = birthMismatches(records.toewijzingen, key, birthMonthsOf(files[INPUT_FILES.leerlingen]));
+        warnings.push(...mismatches);
+        report.push(`Geboortemaand in JW301 en leerlingen vergeleken: ${count.format(mismatches.length)} toewijzingen met een andere maand.`);
+      }
       errors.push(...converted.errors);
       files[INPUT_FILES.trajecten] = plainCsv(TRAJECT_COLUMNS, converted.rows);
       toewijzingen = converted.sources;
@@ -246,6 +253,17 @@ function pupilIds(
     rows.push({line: row.line, cells: [key(bsn), ...kept.map((i) => row.cells[i] ?? "")]});
   }
   return {columns, rows};
+}
+
+/** leerling_id → geboortemaand (YYYY-MM) of a converted leerlingen.csv; unreadable months are the contract's to report. */
+function birthMonthsOf(text: string): Map<string, string> {
+  const months = new Map<string, string>();
+  const {table: t} = readTable(text, "leerlingen.csv");
+  for (const row of t?.rows ?? []) {
+    const parsed = parseYearMonth(cellOf(t!, row, "geboortemaand"));
+    if (parsed.ok) months.set(cellOf(t!, row, "leerling_id"), parsed.value);
+  }
+  return months;
 }
 
 /** School and teldatum year of every row of a converted leerlingen.csv (dd-mm-jjjj or jjjj-mm-dd). */

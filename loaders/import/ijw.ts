@@ -30,6 +30,8 @@ const FROM_TOEWIJZING: Record<string, [dump: string, element: string]> = {
 export interface Toewijzing {
   nummer: string;
   bsn: string;
+  /** The client's Geboortedatum, when the message or dump has it. */
+  geboortedatum: string | null;
   categorie: string;
   code: string;
   aanbieder: string;
@@ -152,14 +154,16 @@ function toewijzing(fields: Fields, aanbieder: string | null, errors: Collect, w
     categorie: required(fields, "Categorie", errors),
     code: required(fields, "Code", errors),
     ingangsdatum: date(fields, "ToewijzingIngangsdatum", errors),
-    einddatum: date(fields, "ToewijzingEinddatum", errors, true)
+    einddatum: date(fields, "ToewijzingEinddatum", errors, true),
+    geboortedatum: date(fields, "Geboortedatum", errors, true)
   };
-  const {nummer, bsn: number, categorie, code, ingangsdatum, einddatum} = values;
-  if (aanbieder === null || number === null || categorie === null || code === null || !ingangsdatum || einddatum === undefined || nummer === null) {
+  const {nummer, bsn: number, categorie, code, ingangsdatum, einddatum, geboortedatum} = values;
+  const invalid = einddatum === undefined || geboortedatum === undefined;
+  if (aanbieder === null || number === null || categorie === null || code === null || !ingangsdatum || invalid || nummer === null) {
     if (nummer !== null) rejected.push(nummer);
     return null;
   }
-  return {nummer, bsn: number, categorie, code, ingangsdatum, einddatum, aanbieder, where};
+  return {nummer, bsn: number, geboortedatum, categorie, code, ingangsdatum, einddatum, aanbieder, where};
 }
 
 function melding(fields: Fields, dateName: string, errors: Collect, where: Where, rejected: string[]): Melding | null {
@@ -252,7 +256,7 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
   const aanbieder = type === "JW301" ? required(headerFields, "Ontvanger", collect) : null;
   list(root, "Client").forEach((client, c) => {
     const clientPath = `Bericht/Client[${c + 1}]`;
-    const clientBsn = xmlFields(file, clientPath, client, {});
+    const clientBsn = xmlFields(file, clientPath, client, {Geboortedatum: ["Geboortedatum", "Datum"]});
     const items = (group: string, item: string) =>
       list(child(client, group), item).map((node, i) => ({node, path: `${clientPath}/${group}/${item}[${i + 1}]`}));
     if (type === "JW301") {
@@ -283,11 +287,12 @@ export function readIjwXml(text: string, file: string): {records: IjwRecords; er
   return {records, errors};
 }
 
-/** Bsn sits on the Client, the other fields on the product. */
+/** Bsn and Geboortedatum sit on the Client, the other fields on the product. */
 function withClient(fields: Fields, client: Fields): Fields {
+  const onClient = (name: string) => name === "Bsn" || name === "Geboortedatum";
   return {
-    text: (name) => (name === "Bsn" ? client.text(name) : fields.text(name)),
-    where: (name) => (name === "Bsn" ? client.where(name) : fields.where(name))
+    text: (name) => (onClient(name) ? client.text(name) : fields.text(name)),
+    where: (name) => (onClient(name) ? client.where(name) : fields.where(name))
   };
 }
 
@@ -304,6 +309,7 @@ export const DUMP_COLUMNS: Record<MessageType, readonly string[]> = {
 const DUMP_NAMES: Record<string, string> = {
   ToewijzingNummer: "toewijzingnummer",
   Bsn: "bsn",
+  Geboortedatum: "geboortedatum",
   Categorie: "productcategorie",
   Code: "productcode",
   Ontvanger: "aanbieder",
@@ -348,6 +354,27 @@ export function readIjwDump(table: SourceTable, type: MessageType): {records: Ij
     }
   }
   return {records, errors};
+}
+
+/**
+ * Toewijzingen whose client was born in another month than leerlingen.csv says of the same pupil:
+ * most likely a BSN typed wrong, which links the care to another child. A warning per toewijzing.
+ */
+export function birthMismatches(
+  toewijzingen: readonly Toewijzing[],
+  pseudonym: Pseudonymise,
+  birthMonths: ReadonlyMap<string, string>,
+  file = "leerlingen.csv"
+): InputError[] {
+  const month = (ym: string) => `${ym.slice(5, 7)}-${ym.slice(0, 4)}`;
+  return toewijzingen.flatMap((t) => {
+    const enrolled = birthMonths.get(pseudonym(t.bsn));
+    if (t.geboortedatum === null || enrolled === undefined || t.geboortedatum.slice(0, 7) === enrolled) return [];
+    const message =
+      `heeft een client geboren in ${month(t.geboortedatum)}, maar ${file} geeft dezelfde leerling geboortemaand ` +
+      `${month(enrolled)}; controleer het BSN`;
+    return [errorAt(t.where, t.nummer, message)];
+  });
 }
 
 // Records → trajecten.csv

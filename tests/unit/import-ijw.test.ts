@@ -15,6 +15,7 @@ import {loadDataset, type InputTexts} from "../../loaders/contract.js";
 import {importFolder} from "../../loaders/import/folder.js";
 import {readIjwXml, toTrajecten} from "../../loaders/import/ijw.js";
 import {pseudonymiser} from "../../loaders/import/bsn.js";
+import {formatInputError} from "../../loaders/errors.js";
 import {readSourceFolder} from "../../loaders/io.js";
 import {computeReport} from "../../loaders/report.js";
 import {BSN, ENV, fixtureFiles, KEY, text, withFiles, importErrors} from "../helpers/importFolder.js";
@@ -212,4 +213,16 @@ test("a claim whose amount is called IngediendBedrag counts the same", () => {
   expect(importErrors(withFiles(fromXml, {"jw323-aanbieder-b.xml": missing}))).toEqual([
     'jw323-aanbieder-b.xml, element "Bericht/Client[1]/Prestaties/Prestatie[1]/TotaalBedrag/Bedrag" ontbreekt of is leeg, maar is verplicht.'
   ]);
+});
+
+test("a client born in another month than leerlingen.csv says is a warning (a BSN typed wrong links care to another child)", () => {
+  expect(importFolder(fromCsv, ENV).report).toContain("Geboortemaand in JW301 en leerlingen vergeleken: 0 toewijzingen met een andere maand.");
+  // TW005's client (P4, 999990032) is born 05-2012 in leerlingen.csv.
+  const jw301 = text(fromCsv, "jw301.csv").replace("TW005;999990032;2012-05-30", "TW005;999990032;2012-06-30");
+  const result = importFolder(withFiles(fromCsv, {"jw301.csv": jw301}), ENV);
+  expect(result.warnings.map(formatInputError)).toContain(
+    'jw301.csv, regel 6, kolom "toewijzingnummer": "TW005" heeft een client geboren in 06-2012, maar leerlingen.csv geeft dezelfde leerling geboortemaand 05-2012; controleer het BSN.'
+  );
+  const xml = text(fromXml, "jw301-aanbieder-c.xml").replace("<jw301:Datum>2012-05-30", "<jw301:Datum>2012-06-30");
+  expect(importFolder(withFiles(fromXml, {"jw301-aanbieder-c.xml": xml}), ENV).warnings.map((w) => [w.file, w.value])).toContainEqual(["jw301-aanbieder-c.xml", "TW005"]);
 });
