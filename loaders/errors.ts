@@ -5,7 +5,7 @@ export interface InputError {
   file: string;
   /** 1-based line number in the file; null when the error is about the file or a JSON field. */
   line: number | null;
-  /** Column name (CSV) or field path (JSON); null when the error is about a whole row or file. */
+  /** Column name (CSV), field path (JSON) or element path (XML); null when the error is about a whole row or file. */
   column: string | null;
   /** The offending text as found; null or "" when there is no value to show. */
   value: string | null;
@@ -42,7 +42,7 @@ function shown(value: string): string {
 
 /** trajecten.csv, regel 14, kolom "einddatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj). */
 export function formatInputError({file, line, column, value, message}: InputError): string {
-  const label = file.endsWith(".json") ? "veld" : "kolom";
+  const label = file.endsWith(".json") ? "veld" : file.endsWith(".xml") ? "element" : "kolom";
   const where = [file, line === null ? null : `regel ${line}`, column === null ? null : `${label} "${column}"`]
     .filter((part) => part !== null)
     .join(", ");
@@ -50,11 +50,12 @@ export function formatInputError({file, line, column, value, message}: InputErro
   return value === null || value === "" ? `${where} ${sentence}.` : `${where}: "${shown(value)}" ${sentence}.`;
 }
 
-export function formatInputErrors(errors: readonly InputError[], limit = REPORTED_ERRORS): string {
+/** `step`: what to start again once the files are fixed ("de build", "de import"). */
+export function formatInputErrors(errors: readonly InputError[], limit = REPORTED_ERRORS, step = "de build"): string {
   const total = errors.length;
   const lines = [
     `De invoerbestanden bevatten ${count.format(total)} ${total === 1 ? "fout" : "fouten"}. ` +
-      "Herstel de bestanden en start de build opnieuw.",
+      `Herstel de bestanden en start ${step} opnieuw.`,
     ...errors.slice(0, limit).map((error) => `- ${formatInputError(error)}`)
   ];
   if (total > limit) lines.push(`… en nog ${count.format(total - limit)} (${perFile(errors)}).`);

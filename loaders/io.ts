@@ -1,10 +1,12 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
 import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
-import {resolve} from "node:path";
+import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
+import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
+import {readSheet} from "./import/xlsx.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
 const PUBLISHED_DIR = fileURLToPath(new URL("../data/published/", import.meta.url));
@@ -18,9 +20,24 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
-  const {files, errors} = readInputFiles(dir);
+  return readInputSources(dir).texts;
+}
+
+export interface InputSources {
+  texts: InputTexts;
+  /** The sheet each contract file was converted from (by its CSV name), to name cells in errors. */
+  sheets: Partial<Record<string, SourceTable>>;
+}
+
+/**
+ * The five files; a CSV file may instead be an .xlsx workbook (trajecten.xlsx), whose first sheet
+ * becomes the CSV text with every row on its sheet row, so that the contract's line numbers are
+ * the sheet's rows.
+ */
+export function readInputSources(dir: string): InputSources {
+  const {texts, sheets, errors} = readAvailableSources(dir);
   if (errors.length > 0) throw new InputErrors(errors);
-  return files as InputTexts;
+  return {texts: texts as InputTexts, sheets};
 }
 
 /**
@@ -28,26 +45,53 @@ export function readInputFolder(dir: string): InputTexts {
  * check that reports the other files' errors too (contract.ts loadAvailable).
  */
 export function readInputFiles(dir: string): {files: Partial<InputTexts>; errors: InputError[]} {
+  const {texts, errors} = readAvailableSources(dir);
+  return {files: texts, errors};
+}
+
+function readAvailableSources(dir: string): {texts: Partial<InputTexts>; sheets: InputSources["sheets"]; errors: InputError[]} {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
-    return {files: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
+    return {texts: {}, sheets: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
   }
   // Exports made on Windows may be called Leerlingen.csv; the name is matched without case. Two
   // names that differ only in case (a fresh export beside a stale one) leave no way to pick one.
   const entries = new Map<string, string[]>();
   for (const entry of readdirSync(dir)) entries.set(entry.toLowerCase(), [...(entries.get(entry.toLowerCase()) ?? []), entry]);
-  const files: Partial<InputTexts> = {};
   const errors: InputError[] = [];
+  const chosen = new Map<InputName, string>();
   for (const name of Object.keys(INPUT_FILES) as InputName[]) {
-    const found = entries.get(INPUT_FILES[name]) ?? [];
-    if (found.length === 0) errors.push(folderError(INPUT_FILES[name], `ontbreekt in de map ${dir}`));
-    else if (found.length > 1) {
+    const file = INPUT_FILES[name];
+    const workbook = file.endsWith(".csv") ? file.replace(/\.csv$/, ".xlsx") : null;
+    const asCsv = entries.get(file) ?? [];
+    const asWorkbook = workbook ? (entries.get(workbook) ?? []) : [];
+    const found = asCsv.length > 0 ? asCsv : asWorkbook;
+    if (found.length === 0) errors.push(folderError(file, `ontbreekt in de map ${dir}`));
+    else if (asCsv.length > 0 && asWorkbook.length > 0) {
+      const message = `staat twee keer in de map: als ${asCsv[0]} en als ${asWorkbook[0]}; verwijder of hernoem het bestand dat niet gelezen moet worden`;
+      errors.push(folderError(file, message));
+    } else if (found.length > 1) {
       const message = `staat ${found.length} keer in de map, alleen verschillend in hoofdletters (${found.sort().join(", ")}); verwijder of hernoem de bestanden die niet gelezen moeten worden`;
-      errors.push(folderError(INPUT_FILES[name], message));
+      errors.push(folderError(file, message));
     } else if (!statSync(resolve(dir, found[0])).isFile()) {
       errors.push(folderError(found[0], `is een map, geen bestand; zet het bestand zelf in ${dir}`));
-    } else files[name] = readFileSync(resolve(dir, found[0]));
+    } else chosen.set(name, found[0]);
   }
-  return {files, errors};
+  const sheets: InputSources["sheets"] = {};
+  const texts: Partial<Record<InputName, Uint8Array | string>> = {};
+  for (const [name, entry] of chosen) {
+    const bytes = readFileSync(resolve(dir, entry));
+    if (!isWorkbook(entry)) {
+      texts[name] = bytes;
+      continue;
+    }
+    const {table, errors: sheetErrors} = readSheet(bytes, entry);
+    errors.push(...sheetErrors);
+    if (table) {
+      texts[name] = alignedCsv(table.columns, table.headerLine, table.rows);
+      sheets[INPUT_FILES[name]] = table;
+    }
+  }
+  return {texts: texts as Partial<InputTexts>, sheets, errors};
 }
 
 function folderError(file: string, message: string): InputError {
@@ -75,4 +119,30 @@ export function buildCache(kind: string, key: string): {read(): string | null; w
       renameSync(partial, file);
     }
   };
+}
+
+/**
+ * The files in an import source folder (bronmap) and its sub-folders (iJw messages often come as
+ * thousands of files per provider), as names relative to the folder ("ijw/jw301-1.xml") and bytes.
+ */
+export function readSourceFolder(dir: string): {name: string; bytes: Uint8Array}[] {
+  if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
+    throw new InputErrors([folderError(dir, "bestaat niet of is geen map")]);
+  }
+  const names = (readdirSync(dir, {recursive: true}) as string[]).map((name) => name.split(sep).join("/"));
+  return names
+    .filter((name) => statSync(resolve(dir, name)).isFile())
+    .sort()
+    .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));
+}
+
+/** Writes a contract folder (created when absent); each file whole or not at all. */
+export function writeContractFolder(dir: string, files: Record<string, string>): void {
+  mkdirSync(dir, {recursive: true});
+  for (const [name, text] of Object.entries(files)) {
+    const file = resolve(dir, name);
+    const partial = `${file}.${process.pid}`;
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+  }
 }

@@ -2,7 +2,8 @@
 
 import {formatScopeReport, loadDataset, type LoadedDataset} from "./contract.js";
 import {InputErrors} from "./errors.js";
-import {readInputFolder, resolveDataDir} from "./io.js";
+import {atSource} from "./import/table.js";
+import {readInputSources, resolveDataDir} from "./io.js";
 import {formatQualityReport} from "./quality.js";
 
 export interface LoadOptions {
@@ -18,7 +19,20 @@ function toStderr(message: string): void {
 /** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
 export function loadFromEnvironment({env = process.env, log = toStderr}: LoadOptions = {}): LoadedDataset {
   const dir = resolveDataDir(env);
-  const loaded = loadDataset(readInputFolder(dir));
+  const {texts, sheets} = readInputSources(dir);
+  let loaded: LoadedDataset;
+  try {
+    loaded = loadDataset(texts);
+  } catch (error) {
+    // A file read from a workbook: name its sheet and cell, not the CSV it was converted to.
+    if (error instanceof InputErrors) throw new InputErrors(error.errors.map((e) => atSource(e, sheets)));
+    throw error;
+  }
+  // The build log names a workbook's sheet, as its errors do.
+  for (const file of loaded.quality.files) {
+    const sheet = sheets[file.file];
+    if (sheet) Object.assign(file, {file: sheet.file, encoding: "Excel-werkmap"});
+  }
   log(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}`);
   return loaded;
 }

@@ -24,8 +24,8 @@ export interface Repair {
 
 export interface FileQuality {
   file: string;
-  /** null when the text was handed over already decoded (tests). */
-  encoding: Encoding | null;
+  /** null when the text was handed over already decoded (tests); a workbook's sheet has no encoding of its own. */
+  encoding: Encoding | "Excel-werkmap" | null;
   /** Data rows read (CSV, not counting the header and empty rows); null for instellingen.json. */
   rowsRead: number | null;
   rowsAccepted: number | null;
@@ -135,7 +135,8 @@ export function formatQualityReport(quality: QualityReport): string {
   for (const file of facts.files) {
     // Exclusions are in the scope lines the log prints just before this.
     const rows = file.read === null ? "" : `, ${file.read} rijen gelezen, ${file.accepted} geldig`;
-    lines.push(`- ${file.file}: tekenset ${file.encoding}${rows}`);
+    const read = file.encoding === "Excel-werkmap" ? "gelezen als Excel-werkmap" : `tekenset ${file.encoding}`;
+    lines.push(`- ${file.file}: ${read}${rows}`);
   }
   const [peildatum, begindatum, einddatum] = facts.dates.map((d) => d.range);
   lines.push(
