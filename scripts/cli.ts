@@ -1,4 +1,4 @@
-// `npx nadere-ogen <opdracht>` (bin/nadere-ogen.mjs): init, check, build and tables for a
+// `npx nadere-ogen <opdracht>` (bin/nadere-ogen.mjs): init, import, check, build and tables for a
 // municipality's own data folder, in Dutch. Built on commander: its help, argument checks and
 // suggestions come for free, and its few English words are translated here (titles, errors).
 // runCli returns the exit code instead of exiting, so the tests run it in-process.
@@ -13,6 +13,7 @@ import {formatInputErrors, InputErrors} from "../loaders/errors.js";
 import {readInputFiles} from "../loaders/io.js";
 import {formatQualityReport} from "../loaders/quality.js";
 import {initTemplates} from "./cliTemplates.js";
+import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -61,6 +62,7 @@ function dutchError(message: string): string {
 const EPILOG = `
 Voorbeeld:
   npx nadere-ogen init mijn-gemeente      maakt de map met voorbeeldbestanden
+  npx nadere-ogen import bron mijn-gemeente  zet iJw, DUO en Excel om naar het datacontract
   npx nadere-ogen check mijn-gemeente     controleert de bestanden
   npx nadere-ogen build mijn-gemeente     bouwt de site in dist/
 
@@ -106,6 +108,13 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .argument("<map>", "de invoermap")
     .option("--out <map>", "waar de site komt (standaard: dist/ in deze repository)")
     .action((dir: string, options: {out?: string}) => exit(build(folder(io, dir), options.out ? folder(io, options.out) : PROJECT_DIST, io)));
+  cli
+    .command("import")
+    .usage("<bronmap> <doelmap>")
+    .description("zet iJw-berichten, DUO-bestanden en Excel-werkmappen om naar de vijf bestanden van het datacontract")
+    .argument("<bronmap>", "de map met wat de gemeente heeft (zie data/README.md, Importeren)")
+    .argument("<doelmap>", "de nieuwe invoermap; er wordt niets geschreven als de import een fout vindt")
+    .action((source: string, target: string) => exit(runImport(folder(io, source), folder(io, target), io.err)));
   cli
     .command("tables")
     .usage("<map> [opties]")

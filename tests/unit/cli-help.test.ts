@@ -18,18 +18,18 @@ const run = async (...args: string[]) => {
 
 const ENGLISH = /\b(Usage|Options|Commands|Arguments|display help|output the version|error:|Did you mean|\[options\])/;
 
-test("npx nadere-ogen --help is Dutch and names the four commands", () => {
+test("npx nadere-ogen --help is Dutch and names the five commands", () => {
   const {code, out} = npx("--help");
   expect(code).toBe(0);
   expect(out).not.toMatch(ENGLISH);
   expect(out).toMatch(/^Gebruik: nadere-ogen <opdracht> \[opties\]/);
-  for (const line of ["Opties:", "Opdrachten:", "  init <map> ", "  check <map> [opties] ", "  build <map> [opties] ", "  tables <map> [opties] "]) {
+  for (const line of ["Opties:", "Opdrachten:", "  init <map> ", "  import <bronmap> <doelmap> ", "  check <map> [opties] ", "  build <map> [opties] ", "  tables <map> [opties] "]) {
     expect(out).toContain(line);
   }
 });
 
 test("each command's help is Dutch", async () => {
-  for (const command of ["init", "check", "build", "tables"]) {
+  for (const command of ["init", "import", "check", "build", "tables"]) {
     const {code, out} = await run(command, "--help");
     expect(code).toBe(0);
     expect(out).not.toMatch(ENGLISH);

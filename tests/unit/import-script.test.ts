@@ -42,3 +42,20 @@ test("with a key: the five contract files and the import report", () => {
   expect(report).toContain('leerlingen.csv, kolom "school_id": "00BB00" heeft in 2022 3 inschrijvingen, DUO telt 10 leerlingen');
   expect(result.stderr).toContain(`Klaar: de map ${target} volgt het datacontract.`);
 });
+
+test("the command-line tool's import does the same: `nadere-ogen import <bronmap> <doelmap>`", async () => {
+  const {runCli} = await import("../../scripts/cli.js");
+  const target = path.join(scratch, "via-cli");
+  let err = "";
+  const previous = process.env.NADERE_OGEN_IMPORTSLEUTEL;
+  process.env.NADERE_OGEN_IMPORTSLEUTEL = KEY;
+  try {
+    const code = await runCli(["import", source, target], {out: () => {}, err: (text) => (err += text), cwd: root});
+    expect(code).toBe(0);
+  } finally {
+    if (previous === undefined) delete process.env.NADERE_OGEN_IMPORTSLEUTEL;
+    else process.env.NADERE_OGEN_IMPORTSLEUTEL = previous;
+  }
+  expect(err).toContain(`Klaar: de map ${target} volgt het datacontract.`);
+  expect(readFileSync(path.join(target, "trajecten.csv"), "utf8")).toBe(readFileSync(path.join(scratch, "doel", "trajecten.csv"), "utf8"));
+});
