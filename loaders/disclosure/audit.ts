@@ -212,6 +212,12 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         if (integer) solves.milp++;
         else solves.lp++;
         const status = model.getModelStatus();
+        // The true point satisfies every row, so the system is never infeasible: "unbounded or
+        // infeasible" is unbounded. A count nothing bounds from above (everything around it withheld,
+        // as in a very small municipality) has no upper limit an attacker can prove.
+        if (status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible) {
+          return {value: sense === "max" ? Infinity : -Infinity, integral: true, duals: []};
+        }
         if (status !== h.constants.modelStatus.optimal) return null;
         const solution = model.getSolution();
         pool.add(solution.colValue);

@@ -154,3 +154,25 @@ describe("rounded percentages and propagation", () => {
     expect([lower[0], upper[0]]).toEqual([2, 2]);
   });
 });
+
+describe("disclosure audit: a municipality so small that everything is withheld", () => {
+  // Two atoms of 1 and 2 pupils; the total (3) and both parts are withheld ("·", 1 or more). Nothing
+  // bounds any of them from above: the LP's maximum is unbounded, which HiGHS reports as a status,
+  // not a value. Each count is then 1 … ∞ (the total 2 … ∞), wide enough: protected, not "failed".
+  const hidden: Form = {kind: "hidden", mark: "·", lo: 1, hi: Infinity};
+  const system: DisclosureSystem = {
+    variables: 2,
+    truth: [1, 2],
+    cells: [
+      {file: "t.json", path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: hidden, value: 1},
+      {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: hidden, value: 2},
+      {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: hidden, value: 3}
+    ],
+    relations: []
+  };
+
+  it("every small count is protected, with no upper limit", async () => {
+    const result = await auditSystem(system, options);
+    expect([result.sensitive, result.protected, result.violations.length]).toEqual([3, 3, 0]);
+  });
+});
