@@ -103,7 +103,7 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const {report, secondary, ruled} = released;
   // Only the site publishes the cube: the factsheet pages and `npm run tables` need the report alone.
   const counted = explorerCube(released.context);
-  const cube = {...counted, disclosure: withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms)};
+  const cube = {...counted, disclosure: withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms, counted.counts.grid)};
   const context = {...released.context, cube};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = cube;

@@ -9,8 +9,9 @@
 //  - pupils without dyslexia care are a subset of all pupils, and in a care type other than dyslexia
 //    care they are the same pupils; without dyslexia care, dyslexia care is empty;
 //  - a row's pupils are at most its trajectories;
-// and per published value: a missing row is a published 0; an empty field ("·") is 1 or more; a
-// pupil count the table never gives (1 … roundBelow − 1) is the report's exact count; a row's
+// and per published value: a missing row is a published 0; an empty field ("·") is 0 or more (the
+// cube withholds empty cells beside tied ones, cubeCells.ts), and 1 or more where Tabel 6 withholds
+// the same school-year (the report never hides a zero); a pupil count the table never gives (1 … roundBelow − 1) is the report's exact count; a row's
 // trajectories may be raised to its pupils; Tabel 6's shown counts are exact.
 
 import {csvParse} from "d3";
@@ -105,7 +106,7 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
                 : shown === undefined
                   ? zero
                   : shown === ""
-                    ? [1, Infinity]
+                    ? [0, Infinity]
                     : field === "trajecten"
                       ? trajectoryRange(Number(shown))
                       : (consistent(Number(shown)) ?? [Number(shown), Number(shown)]);
@@ -127,13 +128,15 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
 
   // A count the report also shows is the same in the cube (the page says so): a school's year in the
   // report's variant (with dyslexia care, no DBC correction, the configured definition) that carries
-  // Tabel 6's number is that number, exactly.
+  // Tabel 6's number is that number, exactly; one withheld in both is 1 or more.
   const {definition} = JSON.parse(read("verkennen/meta.json")) as {definition: string};
   const schools = JSON.parse(read("schools.json")) as {tabel6: {schoolId: string; years: {year: number; pupils: unknown}[]}[]};
   for (const row of schools.tabel6) {
     for (const y of row.years) {
       const r = {jaar: String(y.year), eenheid: `s:${row.schoolId}`, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: "uit", definitie: definition};
-      if (typeof y.pupils === "number" && byKey.get(key(r))?.jeugdhulp === String(y.pupils)) start.set(name(r, "jeugdhulp"), {lo: y.pupils, hi: y.pupils});
+      const shown = byKey.get(key(r))?.jeugdhulp;
+      if (typeof y.pupils === "number" && shown === String(y.pupils)) start.set(name(r, "jeugdhulp"), {lo: y.pupils, hi: y.pupils});
+      else if (typeof y.pupils !== "number" && shown === "") start.set(name(r, "jeugdhulp"), {lo: 1, hi: Infinity});
     }
   }
 

@@ -12,13 +12,14 @@
 // which the cell's interval takes in.
 
 import type {CubeCounts, PupilCellVisitor} from "../cube/count.js";
+import type {CubeGrid} from "../cube/grid.js";
 import {consistentRange, perturb} from "../cube/ptable.js";
 import type {Settings} from "../model.js";
 import type {Atoms} from "./atoms.js";
 import {atLeastPupils, type CubeOverride} from "../cube/publish.js";
 import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
-import {hiddenForm, type Registry} from "./registry.js";
+import {HIDDEN_MARK, type Registry} from "./registry.js";
 import {Span} from "./span.js";
 
 /** The pupils' atoms per cube cell, gathered while the cube is counted (count.ts' visitor). */
@@ -55,6 +56,8 @@ export interface CubeDisclosure {
   repeated: number;
   /** Own quantities the report's counts determine only with a count it withholds: withheld too. */
   tied: number;
+  /** The families (familyOf) of those cells: their empty cells are withheld as well. */
+  withheldFamilies?: ReadonlySet<string>;
 }
 
 /** The file name the cube's cells carry in the disclosure system and the audit's messages. */
@@ -116,10 +119,15 @@ export function cubeDisclosure(
  * The cube's own quantities that the report's counts determine, when one of those counts is withheld
  * (span.ts): a board's care type is the sum of its schools' on the factsheets, an age group the sum
  * of the municipality's ages. Perturbed, such a cell would bound the withheld count more tightly than
- * any noise can prevent; it is withheld in the cube ("·", pupils and trajectories) and enters the
- * system as withheld. A quantity the exact counts alone determine is known already and stays perturbed.
+ * any noise can prevent; it is withheld in the cube ("·", pupils and trajectories). A quantity the
+ * exact counts alone determine is known already and stays perturbed.
+ *
+ * Withheld, a cell must not say "1 or more" either: those lower bounds, added up, narrowed withheld
+ * report counts in the full audit (bench/README.md). So the empty cells of the same family (the same
+ * year, age, care type, DBC switch and definition, in every unit) are withheld
+ * too, and "·" in such a family says nothing about zero; the system reads these cells as 0 or more.
  */
-export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): CubeDisclosure {
+export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">, grid: CubeGrid): CubeDisclosure {
   const columnOf = new Map<number, number>();
   atoms.unitOf.forEach((unit, variable) => {
     if (unit === "pupils") columnOf.set(variable, columnOf.size);
@@ -139,11 +147,28 @@ export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry,
   const cells = cube.cells.map((cell) => {
     if (exact.contains(cell.terms) || !all.contains(cell.terms)) return cell;
     tied.add(termsKey(cell.terms));
-    return {...cell, form: hiddenForm(cell.value)};
+    return {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}};
   });
   const forms = new Map<number, CubeCellForm>();
-  for (const [index, form] of cube.forms) forms.set(index, form.kind === "perturbed" && tied.has(form.quantity) ? {kind: "withheld", quantity: form.quantity} : form);
-  return {...cube, forms, cells, tied: tied.size};
+  const withheldFamilies = new Set<string>();
+  for (const [index, form] of cube.forms) {
+    if (form.kind === "perturbed" && tied.has(form.quantity)) {
+      forms.set(index, {kind: "withheld", quantity: form.quantity});
+      withheldFamilies.add(familyOf(grid, index));
+    } else forms.set(index, form);
+  }
+  return {...cube, forms, cells, tied: tied.size, withheldFamilies};
+}
+
+/**
+ * A cell's family: its coordinates without the unit and without the dyslexia switch. Every unit,
+ * because a board with one school holds the same pupils as that school; both dyslexia switches,
+ * because in a care type other than dyslexia care they hold the same pupils too — and the same
+ * pupils must show the same value.
+ */
+export function familyOf(grid: CubeGrid, index: number): string {
+  const at = grid.at(index);
+  return [at.year, at.age, at.careType, at.dbc, at.definition].join("|");
 }
 
 /** A cell's name in messages: `jeugdhulp[jaar=2019,eenheid=s:S01,leeftijd=alle,zorgvorm=alle,met-uit-gestart]`. */
@@ -162,6 +187,7 @@ export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry:
   return (index) => {
     const form = cube.forms.get(index);
     if (form?.kind === "withheld") return {pupils: null, trajectories: null};
+    if (form === undefined && cube.withheldFamilies?.has(familyOf(counts.grid, index))) return {pupils: null, trajectories: null};
     if (form?.kind !== "report") return undefined;
     const cell = registry.cells[registry.index.get(form.reportKey) as number];
     if (cell.form.kind !== "exact") return {pupils: null, trajectories: null};

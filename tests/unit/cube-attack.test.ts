@@ -1,7 +1,8 @@
 // The build's check of the explorer's cube from its files (loaders/disclosure/cubeAttack.ts), on a
 // hand-made cube: one year, a municipality, a board with schools A and B, no age or care-type detail.
-// School A is withheld ("·", 1 or more); the board shows 0. Under a table where 0 means 0 … 4, A is
-// pinned to 1 … 4 and the build must stop; where 0 means 0 … 14, A is 1 … 14 and it goes on.
+// School A is withheld in Tabel 6 and in the cube ("·": 1 or more, the report hides no zero); the
+// board shows 0. Under a table where 0 means 0 … 4, A is pinned to 1 … 4 and the build must stop;
+// where 0 means 0 … 14, A is 1 … 14 and it goes on.
 import {describe, expect, test} from "vitest";
 import {variantFileNames, CELL_COLUMNS} from "../../loaders/cube/publish.js";
 import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
@@ -15,14 +16,16 @@ function table(s: number): string {
   return rows.join("\n");
 }
 
-function files(s: number, cells: string[]): Map<string, string> {
+const tabel6WithholdsA = {tabel6: [{schoolId: "A", years: [{year: 2019, pupils: {suppressed: true, minCount: 5}}]}]};
+
+function files(s: number, cells: string[], schools: object = tabel6WithholdsA): Map<string, string> {
   const header = CELL_COLUMNS.join(",");
   const out = new Map<string, string>(variantFileNames().map((name) => [`verkennen/${name}`, header]));
   out.set("verkennen/jeugdhulp-met-uit-gestart.csv", [header, ...cells].join("\n"));
   out.set("verkennen/eenheden.csv", "code,niveau,naam,onderdeel_van,school_id\ng,gemeente,G,,\nb:1,bestuur,B,g,\ns:A,school,A,b:1,A\ns:B,school,B,b:1,B");
   out.set("verkennen/verstoring.csv", table(s));
   out.set("verkennen/meta.json", JSON.stringify({dyslexiaCareType: "dyslexie", definition: "gestart"}));
-  out.set("schools.json", JSON.stringify({tabel6: []}));
+  out.set("schools.json", JSON.stringify(schools));
   return out;
 }
 
@@ -38,6 +41,10 @@ describe("attackPublishedCube", () => {
     // The board and the municipality hold A, so they are 1 … 4 too; the message names the first.
     expect(attack.pinned.map((p) => p.name.split("|")[1])).toEqual(expect.arrayContaining(["s:A", "b:1", "g"]));
     expect(failure).toContain(`${attack.pinned[0].name.replaceAll("|", " ")}: 1 … 4`);
+  });
+
+  test("a cube '·' that Tabel 6 does not repeat may be 0 (the cube withholds empty cells too): nothing pinned", () => {
+    expect(attackPublishedCube(files(5, leaking, {tabel6: []}), 5).pinned).toEqual([]);
   });
 
   test("0 means 0 … 14: the same files pin nothing", () => {

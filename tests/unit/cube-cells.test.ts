@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
 import {atLeastPupils} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
-import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, withholdTiedQuantities, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdTiedQuantities, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
 import {leafKey} from "../../loaders/disclosure/leaves.js";
 import {termsKey} from "../../loaders/disclosure/model.js";
 import {Span} from "../../loaders/disclosure/span.js";
@@ -188,24 +188,39 @@ describe("withholdTiedQuantities", () => {
     value
   });
   const cells = [own([0, 1, 2], 7, 10), own([2], 4, 0), own([0], 2, 0)];
+  // Grid cells of the fixture not used above: the board's care type x counted as "actief", and two more.
+  const [tiedCell, knownCell, ownCell] = [at({unit: 1, careType: 1, definition: 1}), at({unit: 1, age: 1, careType: 1}), at({unit: 2, age: 1, careType: 1})];
+  const indices = [tiedCell, knownCell, ownCell];
   const before: CubeDisclosure = {
-    forms: new Map(cells.map((c, i) => [100 + i, {kind: "perturbed" as const, shown: (c.form as {shown: number}).shown, quantity: termsKey(c.terms)}])),
+    forms: new Map(cells.map((c, i) => [indices[i], {kind: "perturbed" as const, shown: (c.form as {shown: number}).shown, quantity: termsKey(c.terms)}])),
     cells,
     outside: 0,
     repeated: 0,
     tied: 0
   };
-  const after = withholdTiedQuantities(before, registry, atoms);
+  const after = withholdTiedQuantities(before, registry, atoms, grid);
 
   it("withholds the quantity that the report's counts give only with a withheld one", () => {
     expect(after.tied).toBe(1);
-    expect(after.forms.get(100)).toEqual({kind: "withheld", quantity: termsKey(cells[0].terms)});
-    expect(after.cells[0].form).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
-    expect(cubeOverride(counts, after, registry, settings)(100)).toEqual({pupils: null, trajectories: null});
+    expect(after.forms.get(tiedCell)).toEqual({kind: "withheld", quantity: termsKey(cells[0].terms)});
+    // Read as 0 or more: empty cells of its family are withheld too, so "·" does not say "not empty".
+    expect(after.cells[0].form).toEqual({kind: "hidden", mark: "·", lo: 0, hi: Infinity});
+    expect(cubeOverride(counts, after, registry, settings)(tiedCell)).toEqual({pupils: null, trajectories: null});
+  });
+
+  it("withholds the empty cells of the tied cell's family (same coordinates in any unit, either dyslexia switch), no others", () => {
+    // Year 0, age alle, care type x, no DBC correction, actief: in every unit, with or without dyslexia care.
+    expect(familyOf(grid, tiedCell)).toBe("0|0|1|0|1");
+    expect(familyOf(grid, at({unit: 2, careType: 1, definition: 1, dyslexia: 1}))).toBe("0|0|1|0|1");
+    expect([...(after.withheldFamilies ?? [])]).toEqual(["0|0|1|0|1"]);
+    const override = cubeOverride(counts, {...after, withheldFamilies: new Set([familyOf(grid, at({unit: 2, careType: 1, dyslexia: 1}))])}, registry, settings);
+    // An empty school cell of a withheld family: withheld. An empty cell of another family: as perturbed (0).
+    expect(override(at({unit: 2, careType: 1, dyslexia: 1}))).toEqual({pupils: null, trajectories: null});
+    expect(override(at({unit: 2, careType: 1, dyslexia: 1, dbc: 1}))).toBeUndefined();
   });
 
   it("leaves a quantity known exactly, and one outside every combination, perturbed", () => {
-    expect([after.forms.get(101)?.kind, after.forms.get(102)?.kind]).toEqual(["perturbed", "perturbed"]);
+    expect([after.forms.get(knownCell)?.kind, after.forms.get(ownCell)?.kind]).toEqual(["perturbed", "perturbed"]);
     expect([after.cells[1].form.kind, after.cells[2].form.kind]).toEqual(["perturbed", "perturbed"]);
   });
 });
