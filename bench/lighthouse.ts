@@ -42,12 +42,14 @@ const NARRATIVE = [
   "/data-analyse/feiten",
   "/data-analyse/eerste-keer-goed",
   "/data-analyse/groeipatronen",
+  "/data-analyse/spreiding",
   "/data-analyse/factoren",
   "/in-de-school",
   "/rondom-de-school",
   "/conclusies",
   "/aanbevelingen",
-  "/verantwoording"
+  "/verantwoording",
+  "/verantwoording/datakwaliteit"
 ];
 const FACTSHEETS = ["/scholen/dolfijn", "/scholen/de-wegwijzer", "/scholen/meander", "/scholen/wilhelmina"];
 const distDir = path.resolve(options.dist ?? path.join(projectDir, "dist"));

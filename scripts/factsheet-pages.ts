@@ -9,21 +9,12 @@
 // page: one process renders every school (at 500 schools, 500 processes each loading jsdom and
 // computing the report would take far longer than the rest of the build).
 import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
-import {register} from "node:module";
 import path from "node:path";
 import {exitOnInputError} from "../loaders/load.js";
 import {publicReportFromEnvironment} from "../loaders/pipeline.js";
 import {schoolSlugs} from "../src/lib/slug.js";
+import {block, staticFigure} from "./staticFigures.js";
 
-register("../loaders/npmSpecifiers.mjs", import.meta.url);
-
-// The components create elements through the global document, as in the browser.
-// jsdom ships no types; this is the one constructor used.
-const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) => {window: Window}};
-const {window} = new JSDOM("<!doctype html><html><body></body></html>");
-Object.assign(globalThis, {window, document: window.document});
-
-const {ChartFigure} = await import("../src/components/ChartFigure.js");
 const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
 const {FactsheetYears, FactsheetGrowth, FactsheetShares} = await import("../src/components/FactsheetYears.js");
 const {FactsheetTopCareTypes, FactsheetWithheldDetail, careTypeNotes} = await import("../src/components/FactsheetCareTypes.js");
@@ -33,9 +24,7 @@ const {FunnelPlot, coverageLabel, funnelColumns, funnelData} = await import("../
 const {latestVariation, schoolVariationSentences, spreadOf} = await import("../src/components/variationText.js");
 const {withheldLegend} = await import("../src/lib/format.js");
 const {withheldNote} = await import("../src/components/chartParts.js");
-const {toCsv} = await import("../src/lib/csv.js");
 type Sheet = import("../src/components/factsheetTypes.js").Sheet;
-type Column<Row> = import("../src/lib/csv.js").Column<Row>;
 
 type Report = Awaited<ReturnType<typeof publicReportFromEnvironment>>["report"];
 
@@ -54,17 +43,9 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
   const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
   const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
 
-  /** A chart in its frame, with the CSV in the button so the page's one script can hand it out. */
-  function figure<Row>(chart: Element, options: {title: string; description: string; columns: Column<Row>[]; rows: Row[]; filename: string; note?: string}): string {
-    const element = ChartFigure(chart, options);
-    const button = element.querySelector("button.chart-download")!;
-    button.setAttribute("data-csv", encodeURIComponent(toCsv(options.columns, options.rows)));
-    button.setAttribute("data-filename", options.filename);
-    return element.outerHTML;
-  }
   // The charts' widths: a column of the two-column grid and the text column on a laptop screen. The
   // SVGs scale down on narrower screens (Plot's max-width: 100%) and in print (style below).
-  const careTypeFigure = figure(CareTypeChart(sheet.careTypes, {width: 440}), {
+  const careTypeFigure = staticFigure(CareTypeChart(sheet.careTypes, {width: 440}), {
     title: `Leerlingen per zorgvorm, ${meta.years[0]}–${meta.latestYear}`,
     description: "Alleen de zorgvormen die op deze school voorkwamen.",
     columns: careTypeColumns(sheet.careTypes),
@@ -74,7 +55,7 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
   });
   // The funnel on screen only: the summary's sentence stands without it, and the PDF keeps to two pages.
   const funnelFigure = funnel
-    ? figure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId, spread}), {
+    ? staticFigure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId, spread}), {
         title: `${sheet.name} tussen alle scholen, ${funnelAll.year}`,
         description: spread
           ? `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen valt het verschil met de gemeente binnen de gewone spreiding tussen scholen.`
@@ -86,8 +67,6 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
     : "";
 
   const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  // Markdown would end an HTML block at an empty line, and Framework reads ${…} as an expression.
-  const block = (markup: string) => markup.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
   const title = `${sheet.name} – factsheet`;
   return `---
 title: ${JSON.stringify(title)}
@@ -96,10 +75,8 @@ toc: false
 
 \`\`\`js
 // Everything on this page was rendered at build time; only the CSV buttons need the browser.
-import {saveCsv} from "../components/ChartFigure.js";
-for (const button of document.querySelectorAll("#observablehq-main button.chart-download[data-csv]")) {
-  button.addEventListener("click", () => saveCsv(decodeURIComponent(button.dataset.csv), button.dataset.filename));
-}
+import {bindCsvButtons} from "../components/ChartFigure.js";
+bindCsvButtons(document.getElementById("observablehq-main"));
 \`\`\`
 
 <h1 id="school">${escape(sheet.name)}</h1>

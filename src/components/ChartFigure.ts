@@ -79,7 +79,15 @@ export function downloadButton(csv: string | (() => string), filename: string): 
   return button;
 }
 
-/** Hands the reader a CSV file. Also wires the buttons of pages rendered at build time (the factsheets). */
+/** The download buttons of figures rendered at build time (scripts/staticFigures.ts) carry their CSV in
+ *  data attributes; this gives them their click, the one script such a page needs for its figures. */
+export function bindCsvButtons(root: ParentNode = document): void {
+  for (const button of root.querySelectorAll<HTMLButtonElement>("button.chart-download[data-csv]")) {
+    button.addEventListener("click", () => saveCsv(decodeURIComponent(button.dataset.csv!), button.dataset.filename!));
+  }
+}
+
+/** Hands the reader a CSV file. */
 export function saveCsv(csv: string, filename: string): void {
   // A blob: URL stays on this machine: no request leaves the browser.
   const url = URL.createObjectURL(new Blob([csv], {type: "text/csv;charset=utf-8"}));

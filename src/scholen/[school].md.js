@@ -24,7 +24,7 @@ function filesBelow(dir) {
 const dataDir = process.env.NADERE_OGEN_DATA?.trim() ? path.resolve(process.env.NADERE_OGEN_DATA.trim()) : path.join(projectDir, "data/default");
 const hash = createHash("sha256");
 const sources = ["loaders", "src/components", "src/lib"].flatMap((dir) => filesBelow(path.join(projectDir, dir)));
-for (const file of [...filesBelow(dataDir), ...sources, path.join(projectDir, "scripts/factsheet-pages.ts")]) {
+for (const file of [...filesBelow(dataDir), ...sources, ...["factsheet-pages.ts", "staticFigures.ts"].map((name) => path.join(projectDir, "scripts", name))]) {
   hash.update(file).update(readFileSync(file));
 }
 const cacheRoot = path.join(projectDir, "node_modules/.cache/nadere-ogen/factsheets");

@@ -1,7 +1,9 @@
-// /data-analyse/feiten in Chromium: the age chart answers its toggle, its selects and its measure.
+// /data-analyse/feiten in Chromium: the charts drawn at build time (src/data-analyse/feiten.md.ts) and
+// the age chart, which answers its toggle, its selects and its measure.
+import {readFileSync} from "node:fs";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import {launchChromium, openPage} from "./chromium.js";
+import {baseUrl, launchChromium, openPage} from "./chromium.js";
 
 let browser: Browser;
 
@@ -88,4 +90,27 @@ test("choosing one care type draws it in its own colour and disables the dyslexi
   await page.getByRole("combobox", {name: "Jaar", exact: true}).selectOption({label: "Alle jaren samen (2017–2019)"});
   await redrawn(page, "2017–2019 samen");
   expect(consoleErrors).toEqual([]);
+});
+
+test("the fixed charts are in the page's HTML before any script runs, without Plot, and their CSV buttons work", async () => {
+  const page = await browser.newPage();
+  // The page as a browser gets it, scripts off: the seven figures that do not follow the reader's choices.
+  const html = await (await page.request.get(new URL("/data-analyse/feiten", baseUrl()).href)).text();
+  const titles = [...html.matchAll(/<h3 class="chart-title">([^<]*)<\/h3>/g)].map((m) => m[1]);
+  // Default data: 686 trajectories started in 2018, 555 after merging the 131 DBC restarts (Tabel 1 and 2).
+  expect(titles[0]).toBe("131 van de 686 trajecten in 2018 waren een herstart op papier");
+  expect(titles.length).toBe(7);
+  expect(html.match(/<figure class="chart-figure">[\s\S]*?<\/figure>/g)!.every((figure) => figure.includes("<svg"))).toBe(true);
+  expect(html).not.toContain("modulepreload\" href=\"../_npm/@observablehq/plot");
+  await page.close();
+
+  const {page: live, consoleErrors} = await openPage(browser, "/data-analyse/feiten");
+  const download = live.waitForEvent("download");
+  await live.getByRole("button", {name: /trajecten-per-jaar\.csv/}).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("trajecten-per-jaar.csv");
+  const text = readFileSync(await file.path(), "utf8");
+  expect(text).toBe("\ufeffJaar;Zonder correctie;Met DBC-correctie\r\n2017;519;519\r\n2018;686;555\r\n2019;494;494\r\n");
+  expect(consoleErrors).toEqual([]);
+  await live.close();
 });

@@ -1,0 +1,30 @@
+// The site's components (src/components) run at build time in jsdom, for pages that ship their charts as
+// static HTML and SVG: the reader's browser then downloads no Plot or d3 for them and draws nothing. The
+// factsheets (scripts/factsheet-pages.ts) and /data-analyse/feiten use it. Importing this module sets up
+// the DOM, so import it before any component.
+import {register} from "node:module";
+
+register("../loaders/npmSpecifiers.mjs", import.meta.url);
+
+// The components create elements through the global document, as in the browser.
+// jsdom ships no types; this is the one constructor used.
+const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) => {window: Window}};
+const {window} = new JSDOM("<!doctype html><html><body></body></html>");
+Object.assign(globalThis, {window, document: window.document});
+
+const {ChartFigure} = await import("../src/components/ChartFigure.js");
+const {toCsv} = await import("../src/lib/csv.js");
+type FigureOptions<Row> = import("../src/components/ChartFigure.js").ChartFigureOptions<Row>;
+
+/** A chart in its frame, with the CSV in the button so the page's one script (bindCsvButtons) can hand it out. */
+export function staticFigure<Row>(chart: Element, options: FigureOptions<Row>): string {
+  const element = ChartFigure(chart, options);
+  const button = element.querySelector("button.chart-download")!;
+  button.setAttribute("data-csv", encodeURIComponent(toCsv(options.columns, options.rows)));
+  button.setAttribute("data-filename", options.filename);
+  return element.outerHTML;
+}
+
+/** Markup that Markdown keeps as one HTML block: Markdown would end it at an empty line, and Framework
+ *  reads ${…} as an expression. */
+export const block = (markup: string) => markup.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
