@@ -2,6 +2,7 @@
 // across columns) and a zod schema for instellingen.json. zod's own English messages never reach
 // people: every issue is rewritten into a Dutch InputError.
 
+import {defaultCubeRoundBelow} from "./cube/ptable.js";
 import {evaluate, parse as parseJsonTree, type DocumentNode, type ValueNode} from "@humanwhocodes/momoa";
 import * as z from "zod";
 import type {InputError} from "./errors.js";
@@ -265,9 +266,9 @@ export function weakenedSuppression(suppression: Settings["suppression"]): {path
   if (suppression.auditWidth !== undefined && suppression.auditWidth < suppression.minCount) {
     weaker.push({path: ["suppression", "auditWidth"], value: suppression.auditWidth, default: suppression.minCount});
   }
-  // cubeRoundBelow defaults to 3·minCount (loaders/cube/ptable.ts cubeRoundBelow).
-  if (suppression.cubeRoundBelow !== undefined && suppression.cubeRoundBelow < 3 * suppression.minCount) {
-    weaker.push({path: ["suppression", "cubeRoundBelow"], value: suppression.cubeRoundBelow, default: 3 * suppression.minCount});
+  const roundBelow = defaultCubeRoundBelow(suppression.minCount);
+  if (suppression.cubeRoundBelow !== undefined && suppression.cubeRoundBelow < roundBelow) {
+    weaker.push({path: ["suppression", "cubeRoundBelow"], value: suppression.cubeRoundBelow, default: roundBelow});
   }
   return weaker;
 }

@@ -66,9 +66,14 @@ export interface PerturbationTable {
 
 type MinCountSettings = {suppression: Pick<Settings["suppression"], "minCount" | "cubeRoundBelow">};
 
+/** The rounding threshold when instellingen.json sets none (schema.ts: lower needs confirmLowerMinCount). */
+export function defaultCubeRoundBelow(minCount: number): number {
+  return 3 * minCount;
+}
+
 /** Counts below this are published as 0 or as exactly this value: suppression.cubeRoundBelow, default 3·minCount. */
 export function cubeRoundBelow(settings: MinCountSettings): number {
-  return settings.suppression.cubeRoundBelow ?? 3 * settings.suppression.minCount;
+  return settings.suppression.cubeRoundBelow ?? defaultCubeRoundBelow(settings.suppression.minCount);
 }
 
 const tables = new Map<string, PerturbationTable>();

@@ -74,7 +74,7 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   const byKey = new Map(cells.map((r) => [key(r), r]));
   const units = csvParse(read("verkennen/eenheden.csv"));
   const consistent = readTable(read("verkennen/verstoring.csv"));
-  const dyslexiaCare = (JSON.parse(read("verkennen/meta.json")) as {dyslexiaCareType: string}).dyslexiaCareType;
+  const {dyslexiaCareType: dyslexiaCare, definition} = JSON.parse(read("verkennen/meta.json")) as {dyslexiaCareType: string; definition: string};
   const zero = consistent(0) ?? [0, 0];
   const trajectoryRange = (shown: number): [number, number] => {
     let highest = -Infinity;
@@ -129,7 +129,6 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   // A count the report also shows is the same in the cube (the page says so): a school's year in the
   // report's variant (with dyslexia care, no DBC correction, the configured definition) that carries
   // Tabel 6's number is that number, exactly; one withheld in both is 1 or more.
-  const {definition} = JSON.parse(read("verkennen/meta.json")) as {definition: string};
   const schools = JSON.parse(read("schools.json")) as {tabel6: {schoolId: string; years: {year: number; pupils: unknown}[]}[]};
   for (const row of schools.tabel6) {
     for (const y of row.years) {
