@@ -9,6 +9,7 @@ import {computeReport} from "./report.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
+import {configuredDefinition} from "./cube/grid.js";
 import type {Dataset} from "./model.js";
 import {buildScope, type Scope} from "./tables/scope.js";
 import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/atoms.js";
@@ -16,7 +17,7 @@ import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
-import {CubeMembership, cubeDisclosure, cubeOverride, withholdTiedQuantities} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -103,7 +104,10 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const {report, secondary, ruled} = released;
   // Only the site publishes the cube: the factsheet pages and `npm run tables` need the report alone.
   const counted = explorerCube(released.context);
-  const cube = {...counted, disclosure: withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms, counted.counts.grid)};
+  const {grid} = counted.counts;
+  const tied = withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms, grid);
+  const definition = grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition));
+  const cube = {...counted, disclosure: withholdSchoolQuantities(tied, grid, definition)};
   const context = {...released.context, cube};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = cube;

@@ -58,6 +58,10 @@ export interface CubeDisclosure {
   tied: number;
   /** The families (familyOf) of those cells: their empty cells are withheld as well. */
   withheldFamilies?: ReadonlySet<string>;
+  /** Own quantities whose pupils all attend one school (withholdSchoolQuantities). */
+  local?: number;
+  /** Empty cells withheld with them, so that "·" does not say "1 or more" (grid indices). */
+  withheldEmpty?: ReadonlySet<number>;
 }
 
 /** The file name the cube's cells carry in the disclosure system and the audit's messages. */
@@ -161,6 +165,43 @@ export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry,
 }
 
 /**
+ * The cube's own quantities of one school's pupils, withheld. At school level the report already
+ * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones); a perturbed cut of the
+ * same few pupils beside them — another age group, the DBC switch, the other definition — is bounded
+ * by its exact neighbours, and the full audit with the cube's cells in the system (bench/disclosure.ts
+ * --kubus) narrowed withheld counts through exactly such cells, however the noise fell. So at school
+ * level (and for a board of one school) the cube shows what the report shows and nothing of its own;
+ * a quantity of one school's pupils is withheld in every unit it appears in (a municipality's cell can
+ * hold the pupils of one school only). Empty school cells outside the report's own configuration
+ * (all ages, DBC correction on, the configured definition) are withheld too, so "·" there does not
+ * say "1 or more".
+ */
+export function withholdSchoolQuantities(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
+  const {units} = grid.dims;
+  const schoolsOf = new Map<string, number>();
+  for (const unit of units) if (unit.level === "school" && unit.parent) schoolsOf.set(unit.parent, (schoolsOf.get(unit.parent) ?? 0) + 1);
+  const local = new Set(units.flatMap((unit, i) => (unit.level === "school" || (unit.level === "bestuur" && schoolsOf.get(unit.code) === 1) ? [i] : [])));
+  const quantities = new Set<string>();
+  for (const [index, form] of cube.forms) if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) quantities.add(form.quantity);
+  const forms = new Map<number, CubeCellForm>();
+  for (const [index, form] of cube.forms) forms.set(index, form.kind === "perturbed" && quantities.has(form.quantity) ? {kind: "withheld", quantity: form.quantity} : form);
+  const cells = cube.cells.map((cell) =>
+    quantities.has(termsKey(cell.terms)) ? {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}} : cell
+  );
+  const aan = grid.dims.dbc.indexOf("aan");
+  const withheldEmpty = new Set<number>();
+  for (let index = 0; index < grid.size; index++) {
+    if (forms.has(index) || !local.has(grid.digit(index, "unit"))) continue;
+    const at = grid.at(index);
+    // The report's own configuration; a care type other than "alle" holds the same pupils with and
+    // without dyslexia care (and the dyslexia care type none without), so both switches show 0.
+    if (at.age === 0 && at.dbc === aan && at.definition === definition && (at.dyslexia === 0 || at.careType !== 0)) continue;
+    withheldEmpty.add(index);
+  }
+  return {...cube, forms, cells, local: quantities.size, withheldEmpty};
+}
+
+/**
  * A cell's family: its coordinates without the unit and without the dyslexia switch. Every unit,
  * because a board with one school holds the same pupils as that school; both dyslexia switches,
  * because in a care type other than dyslexia care they hold the same pupils too — and the same
@@ -187,7 +228,7 @@ export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry:
   return (index) => {
     const form = cube.forms.get(index);
     if (form?.kind === "withheld") return {pupils: null, trajectories: null};
-    if (form === undefined && cube.withheldFamilies?.has(familyOf(counts.grid, index))) return {pupils: null, trajectories: null};
+    if (form === undefined && (cube.withheldEmpty?.has(index) || cube.withheldFamilies?.has(familyOf(counts.grid, index)))) return {pupils: null, trajectories: null};
     if (form?.kind !== "report") return undefined;
     const cell = registry.cells[registry.index.get(form.reportKey) as number];
     if (cell.form.kind !== "exact") return {pupils: null, trajectories: null};

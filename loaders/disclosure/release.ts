@@ -39,7 +39,7 @@ export interface ReleaseAudit {
   width: number;
   /** The explorer's pupil cells with youth care: repeating a report count, the cube's own
    *  (perturbed, in the audit) and outside the model (perturbed only). */
-  cube: {cells: number; repeated: number; own: number; tied: number; outside: number} | null;
+  cube: {cells: number; repeated: number; own: number; tied: number; local: number; outside: number} | null;
   /** The published cube attacked from its files (cubeAttack.ts): the check of its perturbed cells. */
   cubeAttack?: CubeAttack;
 }
@@ -86,7 +86,7 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
     if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   }
   const cube = context.cube?.disclosure;
-  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, outside: cube.outside} : null;
+  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures};
 }
 
@@ -120,8 +120,8 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
     lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${nl(secondary.solves)} LP's)`}.`);
   }
   if (result.cube) {
-    const {cells, repeated, own, tied, outside} = result.cube;
-    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
+    const {cells, repeated, own, tied, local, outside} = result.cube;
+    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, ${nl(local)} omdat ze alleen leerlingen van één school tellen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
   }
   if (result.cubeAttack) {
     const {variables, relations, narrowed, pinned} = result.cubeAttack;

@@ -77,7 +77,9 @@ describe("/verkennen", () => {
     const query = `jaar=2018,2019&bestuur=${board}&school=${schools.slice(0, 2).map((s) => s.slice(2)).join(",")}&leeftijd=8-9&dyslexie=zonder&dbc=aan&definitie=actief`;
     await shows(page, query);
     await page.waitForURL((url) => url.search === `?${query}`);
-    expect((await titles(page))[0]).toMatch(/^In 2019: /);
+    // Per school the cube shows only what the school's page shows: an age group of one school, without
+    // dyslexia care and counted as active, is withheld (loaders/disclosure/cubeCells.ts).
+    expect((await titles(page))[0]).toBe("In 2019 is het percentage van De Kring en De Regenboog afgeschermd");
     const text = await resultsText(page);
 
     const shared = await open(`/verkennen?${query}`);

@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
 import {atLeastPupils} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
-import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdTiedQuantities, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdSchoolQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
 import {leafKey} from "../../loaders/disclosure/leaves.js";
 import {termsKey} from "../../loaders/disclosure/model.js";
 import {Span} from "../../loaders/disclosure/span.js";
@@ -222,5 +222,58 @@ describe("withholdTiedQuantities", () => {
   it("leaves a quantity known exactly, and one outside every combination, perturbed", () => {
     expect([after.forms.get(knownCell)?.kind, after.forms.get(ownCell)?.kind]).toEqual(["perturbed", "perturbed"]);
     expect([after.cells[1].form.kind, after.cells[2].form.kind]).toEqual(["perturbed", "perturbed"]);
+  });
+});
+
+describe("withholdSchoolQuantities", () => {
+  // The fixture's board has one school, so it holds the school's pupils: both are "local" units.
+  // q1 is a quantity of the school's pupils, shown at the municipality and at the school; q2 appears
+  // at the municipality only; the school's total repeats the report.
+  const cellOf = (variable: number, path: string): PublishedCell => ({
+    file: CUBE_FILE,
+    path,
+    unit: "pupils",
+    terms: [{variable, coefficient: 1}],
+    form: {kind: "perturbed", shown: 15, lo: 1, hi: 18},
+    value: 2
+  });
+  const [q1, q2] = [cellOf(1, "q1"), cellOf(2, "q2")];
+  const [munType, schoolType, munAge, schoolTotal] = [at({careType: 1}), at({unit: 2, careType: 1}), at({age: 1}), at({unit: 2, dbc: 1})];
+  const before: CubeDisclosure = {
+    forms: new Map<number, CubeCellForm>([
+      [munType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
+      [schoolType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
+      [munAge, {kind: "perturbed", shown: 15, quantity: termsKey(q2.terms)}],
+      [schoolTotal, {kind: "report", reportKey: "schools.json\u0000x"}]
+    ]),
+    cells: [q1, q2],
+    outside: 0,
+    repeated: 1,
+    tied: 0
+  };
+  // The report's definition in this grid: "gestart" (index 0).
+  const after = withholdSchoolQuantities(before, grid, 0);
+
+  it("withholds a quantity of one school's pupils in every unit it appears in, and leaves the others", () => {
+    expect(after.local).toBe(1);
+    expect(after.forms.get(munType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
+    expect(after.forms.get(schoolType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
+    expect(after.forms.get(munAge)?.kind).toBe("perturbed");
+    expect(after.forms.get(schoolTotal)?.kind).toBe("report");
+    expect(after.cells.map((c) => c.form)).toEqual([{kind: "hidden", mark: "·", lo: 0, hi: Infinity}, q2.form]);
+  });
+
+  it("withholds the empty cells of the school and its one-school board outside the report's own configuration", () => {
+    const empty = after.withheldEmpty!;
+    // An age group, the DBC switch off, the other definition, all care types without dyslexia care: withheld.
+    expect([at({unit: 2, age: 1, dbc: 1}), at({unit: 1, dbc: 0}), at({unit: 2, dbc: 1, definition: 1}), at({unit: 1, dbc: 1, dyslexia: 1})].map((i) => empty.has(i))).toEqual([true, true, true, true]);
+    // All ages, DBC correction on, "gestart", with dyslexia care: what the report shows, so 0 stays 0.
+    // And the municipality's empty cells are not the school's.
+    // A care type holds the same pupils without dyslexia care; all care types without it do not.
+    expect([at({unit: 1, dbc: 1}), at({unit: 1, dbc: 1, careType: 1}), at({unit: 2, dbc: 1, careType: 1, dyslexia: 1}), at({age: 1, careType: 1})].map((i) => empty.has(i))).toEqual([false, false, false, false]);
+    expect(empty.has(at({unit: 2, dbc: 1, dyslexia: 1}))).toBe(true);
+    const override = cubeOverride(counts, after, {minCount: 5, width: 5, cells: [], index: new Map(), files: new Set()}, settings);
+    expect(override(at({unit: 2, age: 1, dbc: 1}))).toEqual({pupils: null, trajectories: null});
+    expect(override(at({age: 1, careType: 1}))).toBeUndefined();
   });
 });
