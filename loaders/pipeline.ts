@@ -17,7 +17,7 @@ import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
-import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -107,7 +107,7 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const {grid} = counted.counts;
   const tied = withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms, grid);
   const definition = grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition));
-  const cube = {...counted, disclosure: withholdSchoolQuantities(tied, grid, definition)};
+  const cube = {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid, definition)};
   const context = {...released.context, cube};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = cube;

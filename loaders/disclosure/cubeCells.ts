@@ -58,7 +58,7 @@ export interface CubeDisclosure {
   tied: number;
   /** The families (familyOf) of those cells: their empty cells are withheld as well. */
   withheldFamilies?: ReadonlySet<string>;
-  /** Own quantities whose pupils all attend one school (withholdSchoolQuantities). */
+  /** Own quantities of a school's or a board's pupils (withholdSchoolAndBoardQuantities). */
   local?: number;
   /** Empty cells withheld with them, so that "·" does not say "1 or more" (grid indices). */
   withheldEmpty?: ReadonlySet<number>;
@@ -165,26 +165,30 @@ export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry,
 }
 
 /**
- * The cube's own quantities of one school's pupils, withheld. At school level the report already
- * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones); a perturbed cut of the
- * same few pupils beside them — another age group, the DBC switch, the other definition — is bounded
- * by its exact neighbours, and the full audit with the cube's cells in the system (bench/disclosure.ts
- * --kubus) narrowed withheld counts through exactly such cells, however the noise fell. So at school
- * level (and for a board of one school) the cube shows what the report shows and nothing of its own;
- * a quantity of one school's pupils is withheld in every unit it appears in (a municipality's cell can
- * hold the pupils of one school only). Empty school cells outside the report's own configuration
- * (all ages, DBC correction on, the configured definition) are withheld too, so "·" there does not
- * say "1 or more".
+ * The cube's own quantities of a school's or a board's pupils, withheld. At school level the report
+ * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones), and a board's pupils are
+ * its schools' pupils; a perturbed cut of the same few pupils beside them — another age group, the
+ * DBC switch, the other definition, without dyslexia care — is bounded by its exact neighbours. The
+ * full audit with the cube's cells in the system (bench/disclosure.ts --kubus) narrowed withheld
+ * counts through exactly such cells, however the noise fell: first at school level, then, with the
+ * schools withheld, through a board of two schools ("age 10–11, with and without dyslexia care") and
+ * inside a board of four. So schools and boards show what the report shows and nothing of their own;
+ * such a quantity is withheld in every unit it appears in (a municipality's cell can hold the pupils
+ * of one school only), and only the municipality keeps perturbed cells of its own. Empty cells of
+ * schools and boards outside the report's own configuration (all ages, DBC correction on, the
+ * configured definition, with dyslexia care) are withheld too, so "·" there does not say "1 or more".
  */
-export function withholdSchoolQuantities(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
-  const {units} = grid.dims;
-  const schoolsOf = new Map<string, number>();
-  for (const unit of units) if (unit.level === "school" && unit.parent) schoolsOf.set(unit.parent, (schoolsOf.get(unit.parent) ?? 0) + 1);
-  const local = new Set(units.flatMap((unit, i) => (unit.level === "school" || (unit.level === "bestuur" && schoolsOf.get(unit.code) === 1) ? [i] : [])));
+export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
+  const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
   const quantities = new Set<string>();
   for (const [index, form] of cube.forms) if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) quantities.add(form.quantity);
   const forms = new Map<number, CubeCellForm>();
-  for (const [index, form] of cube.forms) forms.set(index, form.kind === "perturbed" && quantities.has(form.quantity) ? {kind: "withheld", quantity: form.quantity} : form);
+  for (const [index, form] of cube.forms) {
+    if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
+    // A cell that splits an atom is a cut of its own as well, outside the proof: withheld too.
+    else if (form.kind === "outside" && local.has(grid.digit(index, "unit"))) forms.set(index, {kind: "withheld", quantity: ""});
+    else forms.set(index, form);
+  }
   const cells = cube.cells.map((cell) =>
     quantities.has(termsKey(cell.terms)) ? {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}} : cell
   );

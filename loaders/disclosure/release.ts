@@ -121,7 +121,7 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
   }
   if (result.cube) {
     const {cells, repeated, own, tied, local, outside} = result.cube;
-    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, ${nl(local)} omdat ze alleen leerlingen van één school tellen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
+    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, ${nl(local)} omdat ze leerlingen van een school of bestuur tellen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
   }
   if (result.cubeAttack) {
     const {variables, relations, narrowed, pinned} = result.cubeAttack;

@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
 import {atLeastPupils} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
-import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdSchoolQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdSchoolAndBoardQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
 import {leafKey} from "../../loaders/disclosure/leaves.js";
 import {termsKey} from "../../loaders/disclosure/model.js";
 import {Span} from "../../loaders/disclosure/span.js";
@@ -225,10 +225,10 @@ describe("withholdTiedQuantities", () => {
   });
 });
 
-describe("withholdSchoolQuantities", () => {
-  // The fixture's board has one school, so it holds the school's pupils: both are "local" units.
-  // q1 is a quantity of the school's pupils, shown at the municipality and at the school; q2 appears
-  // at the municipality only; the school's total repeats the report.
+describe("withholdSchoolAndBoardQuantities", () => {
+  // Schools and boards show only what the report shows. q1 is a quantity of the school's pupils, shown
+  // at the municipality and at the school; q2 appears at the municipality only; the school's total
+  // repeats the report.
   const cellOf = (variable: number, path: string): PublishedCell => ({
     file: CUBE_FILE,
     path,
@@ -239,12 +239,16 @@ describe("withholdSchoolQuantities", () => {
   });
   const [q1, q2] = [cellOf(1, "q1"), cellOf(2, "q2")];
   const [munType, schoolType, munAge, schoolTotal] = [at({careType: 1}), at({unit: 2, careType: 1}), at({age: 1}), at({unit: 2, dbc: 1})];
+  const [schoolSplit, munSplit] = [at({unit: 2, age: 1, careType: 1, dbc: 1}), at({age: 1, careType: 1, dbc: 1})];
   const before: CubeDisclosure = {
     forms: new Map<number, CubeCellForm>([
       [munType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [schoolType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [munAge, {kind: "perturbed", shown: 15, quantity: termsKey(q2.terms)}],
-      [schoolTotal, {kind: "report", reportKey: "schools.json\u0000x"}]
+      [schoolTotal, {kind: "report", reportKey: "schools.json\u0000x"}],
+      // Cells that split an atom (outside the proof): at the school and at the municipality.
+      [schoolSplit, {kind: "outside", shown: 15}],
+      [munSplit, {kind: "outside", shown: 15}]
     ]),
     cells: [q1, q2],
     outside: 0,
@@ -252,7 +256,7 @@ describe("withholdSchoolQuantities", () => {
     tied: 0
   };
   // The report's definition in this grid: "gestart" (index 0).
-  const after = withholdSchoolQuantities(before, grid, 0);
+  const after = withholdSchoolAndBoardQuantities(before, grid, 0);
 
   it("withholds a quantity of one school's pupils in every unit it appears in, and leaves the others", () => {
     expect(after.local).toBe(1);
@@ -260,10 +264,11 @@ describe("withholdSchoolQuantities", () => {
     expect(after.forms.get(schoolType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
     expect(after.forms.get(munAge)?.kind).toBe("perturbed");
     expect(after.forms.get(schoolTotal)?.kind).toBe("report");
+    expect([after.forms.get(schoolSplit)?.kind, after.forms.get(munSplit)?.kind]).toEqual(["withheld", "outside"]);
     expect(after.cells.map((c) => c.form)).toEqual([{kind: "hidden", mark: "·", lo: 0, hi: Infinity}, q2.form]);
   });
 
-  it("withholds the empty cells of the school and its one-school board outside the report's own configuration", () => {
+  it("withholds the empty cells of the school and the board outside the report's own configuration", () => {
     const empty = after.withheldEmpty!;
     // An age group, the DBC switch off, the other definition, all care types without dyslexia care: withheld.
     expect([at({unit: 2, age: 1, dbc: 1}), at({unit: 1, dbc: 0}), at({unit: 2, dbc: 1, definition: 1}), at({unit: 1, dbc: 1, dyslexia: 1})].map((i) => empty.has(i))).toEqual([true, true, true, true]);
