@@ -87,8 +87,8 @@ export function buildScope(dataset: Dataset): Scope {
     );
   }
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
-  const enrolmentIndex = indexEnrolments(dataset.enrolments, schoolById, settings);
-  const enrolmentOf = (pupilId: string, year: number) => enrolmentIndex.get(pupilId)?.get(year);
+  const enrolmentsByYear = indexEnrolments(dataset.enrolments, schoolById, settings);
+  const enrolmentOf = (pupilId: string, year: number) => enrolmentsByYear.get(year)?.get(pupilId);
 
   const exclusions: ScopeCounts = {
     trajectories: dataset.trajectories.length,
@@ -126,10 +126,7 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    enrolmentsByYear: groupBy(
-      [...enrolmentIndex.values()].flatMap((years) => [...years.values()]),
-      (e) => e.year
-    ),
+    enrolmentsByYear: new Map([...enrolmentsByYear].map(([year, byPupil]) => [year, [...byPupil.values()]])),
     started,
     care,
     cohort: buildCohort(dataset.trajectories, started, restarts),
@@ -138,29 +135,34 @@ export function buildScope(dataset: Dataset): Scope {
   };
 }
 
-/** Enrolments by pupil, then year (nested maps: no composite string key per row on large files). */
+/**
+ * Enrolments by year, then pupil: a few maps of hundreds of thousands of pupils, not a map per pupil
+ * (half a million small maps cost more memory than the enrolments themselves), and no composite
+ * string key per row.
+ */
 function indexEnrolments(
   enrolments: Enrolment[],
   schoolById: Map<string, School>,
   settings: Settings
-): Map<string, Map<number, Enrolment>> {
-  const index = new Map<string, Map<number, Enrolment>>();
+): Map<number, Map<string, Enrolment>> {
+  const index = new Map<number, Map<string, Enrolment>>(settings.years.map((year) => [year, new Map()]));
   for (const e of enrolments) {
-    if (!settings.years.includes(e.year)) continue;
+    const byPupil = index.get(e.year);
+    if (!byPupil) continue;
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    let years = index.get(e.pupilId);
-    if (!years) index.set(e.pupilId, (years = new Map()));
-    const other = years.get(e.year);
+    const other = byPupil.get(e.pupilId);
     if (other) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${other.schoolId} en ${e.schoolId}); ` +
           "per jaar hoort één inschrijving."
       );
     }
-    years.set(e.year, e);
+    byPupil.set(e.pupilId, e);
   }
+  // Years without enrolments stay out, as before: enrolmentsByYear lists the years that have some.
+  for (const [year, byPupil] of index) if (byPupil.size === 0) index.delete(year);
   return index;
 }
 
