@@ -42,6 +42,8 @@ const {values: options} = parseArgs({
 interface StepFigures {
   step: string;
   ms: number;
+  /** User + system CPU time of the process: what the step costs when other jobs share the cores. */
+  cpuMs: number;
   peakRssMb: number;
   rssAfterMb: number;
 }
@@ -62,9 +64,12 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
   const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
     resetPeak();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await run();
     const ms = performance.now() - started;
-    send({kind: "step", figures: {step: name, ms, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
+    const {user, system} = process.cpuUsage(cpu);
+    const cpuMs = (user + system) / 1000;
+    send({kind: "step", figures: {step: name, ms, cpuMs, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
     return result;
   };
   const {texts} = await step("read folder", () => readInputSources(dir));
@@ -101,7 +106,7 @@ function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[
     child.on("message", (m: ChildMessage) => {
       if (m.kind === "step") {
         steps.push(m.figures);
-        console.log(line([m.figures.step, seconds(m.figures.ms), int(m.figures.peakRssMb), int(m.figures.rssAfterMb)]));
+        console.log(line([m.figures.step, seconds(m.figures.ms), seconds(m.figures.cpuMs), int(m.figures.peakRssMb), int(m.figures.rssAfterMb)]));
       } else summary = m.text;
     });
     child.on("error", reject);
@@ -115,7 +120,7 @@ function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const widths = [36, 10, 12, 12];
+const widths = [36, 9, 9, 12, 12];
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
 
 async function main(): Promise<void> {
@@ -136,27 +141,30 @@ async function main(): Promise<void> {
       `input in ${dir}: ${int(shape.schools)} schools, ${int(shape.pupils)} pupils, ${int(rows.enrolments)} enrolment rows, ` +
         `${int(rows.trajectories)} trajectory rows (seed ${shape.seed}); written in ${seconds(performance.now() - started)}`
     );
-    console.log(line(["step", "wall", "peak RSS MB", "RSS after MB"]));
+    console.log(line(["step", "wall", "CPU", "peak RSS MB", "RSS after MB"]));
     console.log(line(widths.map((w) => "-".repeat(w))));
     const {steps, summary, stopped} = await runPipeline(dir, limitMs);
     if (summary) console.log(summary);
-    const counted = steps.filter((s) => !s.step.startsWith("release"));
+    // The target covers reading, validating and aggregating; the rules (publish.ts) and the release
+    // (disclosure/) are printed beside it.
+    const counted = steps.slice(0, 4);
     const total = counted.reduce((sum, s) => sum + s.ms, 0);
+    const cpu = counted.reduce((sum, s) => sum + s.cpuMs, 0);
     const peak = Math.max(...counted.map((s) => s.peakRssMb));
-    const aggregate = counted.find((s) => s.step.startsWith("aggregate"));
     const release = steps.find((s) => s.step.startsWith("release"));
     if (stopped) console.log(`stopped after ${seconds(limitMs)} (--limit-s) while running the step after ${steps.at(-1)?.step ?? "none"}`);
-    if (counted.length === 5) {
+    if (counted.length === 4) {
       const within = total <= TARGET.seconds * 1000 && peak <= TARGET.rssMb;
       console.log(
-        `validate + aggregate (read, validate, scope, aggregate, rules): ${seconds(total)}, peak RSS ${int(peak)} MB — ` +
+        `validate + aggregate (read, validate, scope, aggregate): ${seconds(total)} wall, ${seconds(cpu)} CPU, peak RSS ${int(peak)} MB — ` +
           `${within ? "within" : "NOT within"} the target of ${TARGET.seconds} s and ${int(TARGET.rssMb)} MB`
       );
     }
-    if (aggregate && release) {
-      console.log(`disclosure (release) took ${seconds(release.ms)}: ${((100 * release.ms) / (release.ms + total)).toFixed(0)} % of the time to the released report`);
+    if (release) {
+      const before = steps.slice(0, 5).reduce((sum, s) => sum + s.ms, 0);
+      console.log(`the release (disclosure) took ${seconds(release.ms)}: ${((100 * release.ms) / (release.ms + before)).toFixed(0)} % of the time to the released report`);
     }
-    if (stopped || counted.length < 5) process.exitCode = 1;
+    if (stopped || steps.length < 5) process.exitCode = 1;
   } finally {
     if (!options.keep && !options.dir) rmSync(dir, {recursive: true, force: true});
   }

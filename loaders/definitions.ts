@@ -244,6 +244,8 @@ function corrected(t: Trajectory, parts: string[], product: Trajectory = t, end 
 
 /** Rule 5 applied to a set of trajectories: pairs are merged, everything else passes unchanged. */
 export function correctTrajectories(trajectories: Trajectory[], pairs: RestartPair[]): CorrectedTrajectory[] {
+  // Most pupils have no restart: no lookup tables for them (this runs once per cohort pupil).
+  if (pairs.length === 0) return trajectories.map((t) => corrected(t, [t.id]));
   const pairByPart = new Map<string, RestartPair>();
   for (const pair of pairs) {
     pairByPart.set(pair.before.id, pair);
@@ -331,8 +333,12 @@ export function durationBands(settings: Settings): DurationBand[] {
   return bands;
 }
 
+const bandsOf = new WeakMap<Settings, DurationBand[]>();
+
 export function durationBand(months: number, settings: Settings): DurationBand {
-  const bands = durationBands(settings);
+  // Once per settings object, not once per pupil of the cohort.
+  let bands = bandsOf.get(settings);
+  if (!bands) bandsOf.set(settings, (bands = durationBands(settings)));
   return bands.find((b) => b.maxMonths === null || months <= b.maxMonths) as DurationBand;
 }
 

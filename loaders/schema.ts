@@ -81,10 +81,13 @@ export const enrolmentRow = rowShape({
  */
 export function implausibleEnrolment(row: EnrolmentRow): RowIssue | null {
   if (row.peildatum < PLAUSIBLE.firstDate) return {column: "peildatum", message: EARLY_DATE};
-  const peildatum = formatDutchDate(row.peildatum);
-  if (row.geboortemaand > row.peildatum.slice(0, 7)) return {column: "geboortemaand", message: `ligt na de peildatum (${peildatum})`};
+  // "2019-10" > "2019-10-01" is false and "2019-11" > "2019-10-01" true: no slice per row needed.
+  if (row.geboortemaand > row.peildatum) {
+    return {column: "geboortemaand", message: `ligt na de peildatum (${formatDutchDate(row.peildatum)})`};
+  }
   const age = ageInYears(row.geboortemaand, row.peildatum);
   if (age >= PLAUSIBLE.minAge && age <= PLAUSIBLE.maxAge) return null;
+  const peildatum = formatDutchDate(row.peildatum);
   const expected = `op de basisschool verwacht ${PLAUSIBLE.minAge} tot en met ${PLAUSIBLE.maxAge} jaar`;
   return {column: "geboortemaand", message: `geeft een leeftijd van ${age} jaar op de peildatum (${peildatum}); ${expected}`};
 }

@@ -170,10 +170,11 @@ function buildCohort(all: Trajectory[], started: Attribution[], restarts: Restar
   const allByPupil = groupBy(all, (t) => t.pupilId);
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
   const cohort: CohortPupil[] = [];
+  // One set for the whole cohort rather than one per pupil: a pupil's trajectories are only its own.
+  const startedIds = new Set(started.map((a) => a.trajectory.id));
   for (const [pupilId, attributions] of groupBy(started, (a) => a.trajectory.pupilId)) {
-    const ids = new Set(attributions.map((a) => a.trajectory.id));
     const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
-      t.parts.some((id) => ids.has(id))
+      t.parts.some((id) => startedIds.has(id))
     );
     cohort.push({pupilId, attributions, corrected});
   }
