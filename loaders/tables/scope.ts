@@ -126,7 +126,7 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    enrolmentsByYear: new Map([...enrolmentsByYear].map(([year, byPupil]) => [year, [...byPupil.values()]])),
+    enrolmentsByYear: enrolmentLists(enrolmentsByYear, dataset.enrolments),
     started,
     care,
     cohort: buildCohort(dataset.trajectories, started, restarts),
@@ -166,6 +166,27 @@ function indexEnrolments(
   return index;
 }
 
+/**
+ * Each year's enrolments with the pupils in the order they first appear in the file (in any study
+ * year), the order the tables have always summed them in: floating-point sums such as the expected
+ * counts of the age standardisation then come out the same to the last digit.
+ */
+function enrolmentLists(index: Map<number, Map<string, Enrolment>>, enrolments: Enrolment[]): Map<number, Enrolment[]> {
+  // Years in the order they first appear, too.
+  const lists = new Map<number, Enrolment[]>();
+  for (const {year} of enrolments) if (index.has(year) && !lists.has(year)) lists.set(year, []);
+  const listed = new Set<string>();
+  for (const {pupilId, year} of enrolments) {
+    if (!index.has(year) || listed.has(pupilId)) continue;
+    listed.add(pupilId);
+    for (const [y, list] of lists) {
+      const e = index.get(y)!.get(pupilId);
+      if (e) list.push(e);
+    }
+  }
+  return lists;
+}
+
 function buildCohort(all: Trajectory[], started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
   const allByPupil = groupBy(all, (t) => t.pupilId);
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
@@ -179,6 +200,24 @@ function buildCohort(all: Trajectory[], started: Attribution[], restarts: Restar
     cohort.push({pupilId, attributions, corrected});
   }
   return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
+}
+
+/**
+ * The first attribution of each pupil-year among these. A pupil has one enrolment a year, so all
+ * attributions of a pupil-year share its school and age: counting these counts distinct pupils per
+ * school, year and age with one set per year instead of one per group.
+ */
+export function pupilYears(attributions: Attribution[]): Attribution[] {
+  const seen = new Map<number, Set<string>>();
+  const first: Attribution[] = [];
+  for (const a of attributions) {
+    let pupils = seen.get(a.year);
+    if (!pupils) seen.set(a.year, (pupils = new Set()));
+    if (pupils.has(a.trajectory.pupilId)) continue;
+    pupils.add(a.trajectory.pupilId);
+    first.push(a);
+  }
+  return first;
 }
 
 export function scopeTable(scope: Scope): ScopeTable {
