@@ -72,8 +72,11 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
     send({kind: "step", figures: {step: name, ms, cpuMs, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
     return result;
   };
-  const {texts} = await step("read folder", () => readInputSources(dir));
-  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(texts));
+  // The bytes are dropped after validation, as in the build (loaders/load.ts): held here, they
+  // would count in every later step's memory.
+  let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => readInputSources(dir));
+  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts));
+  input = null;
   const scope = await step("scope (buildScope)", () => buildScope(dataset));
   const report = await step("aggregate (computeReport)", () => computeReport(dataset, scope));
   await step("rules (publishReport)", () => publishReport(report, dataset.settings));

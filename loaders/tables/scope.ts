@@ -102,16 +102,18 @@ export function buildScope(dataset: Dataset): Scope {
   for (const trajectory of dataset.trajectories) {
     const startYear = yearOf(trajectory.start);
     const startEnrolment = enrolmentOf(trajectory.pupilId, startYear);
+    let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
     else if (trajectory.start > window.end) exclusions.startedAfterWindow++;
     else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      started.push({trajectory, year: startYear, enrolment: startEnrolment});
+      started.push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const enrolment = enrolmentOf(trajectory.pupilId, year);
-      if (enrolment) care.push({trajectory, year, enrolment});
+      // The start year's attribution is the same in both lists: one object, not a million twins.
+      if (enrolment) care.push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
     }
   }
   const byAttribution = (a: Attribution, b: Attribution) => a.year - b.year || compareIds(a.trajectory.id, b.trajectory.id);
