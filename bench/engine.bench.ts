@@ -54,6 +54,7 @@ import {
   generate,
   toCsv
 } from "./synthetic";
+import {peakRssMb, resetPeak} from "./rss";
 
 // ---------------------------------------------------------------------------------------------
 // Parameters and answers
@@ -768,25 +769,6 @@ interface Figures {
 }
 
 const collectGarbage = (globalThis as {gc?: () => void}).gc ?? (() => {});
-
-/** Linux lets a process reset its RSS high-water mark; elsewhere the peak is the lifetime peak. */
-function resetPeak(): void {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-  } catch {
-    // Not Linux, or not permitted: VmHWM / maxRSS then only grows.
-  }
-}
-
-function peakRssMb(): number {
-  try {
-    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
-    if (kb) return Number(kb[1]) / 1024;
-  } catch {
-    // Fall through to the portable (never reset) figure.
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 
 const mb = () => process.memoryUsage.rss() / 2 ** 20;
 

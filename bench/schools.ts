@@ -6,17 +6,15 @@
 //
 // Usage: npx tsx bench/schools.ts [--schools 500] [--keep] [--limit-s 600]
 import {type ChildProcess, spawn} from "node:child_process";
-import {copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {loadDataset} from "../loaders/contract.js";
 import {readInputFolder} from "../loaders/io.js";
-import type {Settings} from "../loaders/model.js";
-import {generate, mulberry32} from "./synthetic.js";
+import {writeMunicipality} from "./municipality.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
-const defaultDir = path.join(projectDir, "data/default");
 const distDir = path.join(projectDir, "dist");
 
 // Per school the default municipality has about 217 enrolled pupils a year and 79 trajectories
@@ -36,58 +34,6 @@ const {values: options} = parseArgs({
 });
 const schoolCount = Number(options.schools);
 const limitMs = Number(options["limit-s"]) * 1000;
-
-const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
-const dutchMonth = (yearMonth: string) => `${yearMonth.slice(5, 7)}-${yearMonth.slice(0, 4)}`;
-
-/**
- * scholen.csv for the synthetic ids: each row copies a default school's characteristics in turn
- * (so every column passes the contract as the default data does) under a new id and a numbered name.
- */
-function schoolsCsv(ids: string[]): string {
-  const [header, ...rows] = readFileSync(path.join(defaultDir, "scholen.csv"), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  const columns = header.split(";");
-  const idColumn = columns.indexOf("school_id");
-  const nameColumn = columns.indexOf("naam");
-  const lines = ids.map((id, i) => {
-    const cells = rows[i % rows.length].split(";");
-    cells[idColumn] = id;
-    cells[nameColumn] = `${cells[nameColumn]} ${Math.floor(i / rows.length) + 1}`;
-    return cells.join(";");
-  });
-  return [header, ...lines].join("\n") + "\n";
-}
-
-function writeMunicipality(dir: string, schools: number): {enrolments: number; trajectories: number} {
-  const settings = JSON.parse(readFileSync(path.join(defaultDir, "instellingen.json"), "utf8")) as Settings;
-  const data = generate({
-    seed: 20200500 + schools,
-    schools,
-    pupils: schools * PUPILS_PER_SCHOOL,
-    trajectories: schools * TRAJECTORIES_PER_SCHOOL,
-    providers: PROVIDERS,
-    years: settings.years,
-    transitionYear: settings.dbc.transitionYear
-  });
-  // The generator spreads pupils over other municipalities; here every pupil lives in this one, and
-  // a few are marked as living elsewhere so the scope rule has work to do, as in the default data.
-  const random = mulberry32(schools);
-  const enrolments = data.enrolments.map((e) =>
-    [e.pupilId, e.schoolId, dutchDate(e.date), dutchMonth(e.birthMonth), random() < 0.04 ? "Zeist" : settings.municipality].join(";")
-  );
-  const trajectories = data.trajectories.map((t) =>
-    [t.id, t.pupilId, t.productCategory, t.productCode, `Aanbieder ${t.provider}`, dutchDate(t.start), t.end ? dutchDate(t.end) : "", t.cost.toFixed(2).replace(".", ",")].join(";")
-  );
-  writeFileSync(path.join(dir, "leerlingen.csv"), ["leerling_id;school_id;peildatum;geboortemaand;woongemeente", ...enrolments].join("\n") + "\n");
-  writeFileSync(
-    path.join(dir, "trajecten.csv"),
-    ["traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten", ...trajectories].join("\n") + "\n"
-  );
-  writeFileSync(path.join(dir, "scholen.csv"), schoolsCsv(data.schoolIds));
-  copyFileSync(path.join(defaultDir, "zorgvormen.csv"), path.join(dir, "zorgvormen.csv"));
-  writeFileSync(path.join(dir, "instellingen.json"), JSON.stringify({...settings, syntheticData: true}, null, 2) + "\n");
-  return {enrolments: enrolments.length, trajectories: trajectories.length};
-}
 
 /** Resident set size in bytes of a process and all its descendants, from /proc (Linux). */
 function treeRss(rootPid: number): number {
@@ -195,7 +141,13 @@ function report(label: string, run: BuildRun): void {
 const folder = mkdtempSync(path.join(tmpdir(), `nadere-ogen-${schoolCount}-scholen-`));
 try {
   const generated = performance.now();
-  const rows = writeMunicipality(folder, schoolCount);
+  const rows = writeMunicipality(folder, {
+    seed: 20200500 + schoolCount,
+    schools: schoolCount,
+    pupils: schoolCount * PUPILS_PER_SCHOOL,
+    trajectories: schoolCount * TRAJECTORIES_PER_SCHOOL,
+    providers: PROVIDERS
+  });
   const checked = performance.now();
   const {scope} = loadDataset(readInputFolder(folder));
   console.log(

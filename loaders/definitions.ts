@@ -149,15 +149,24 @@ export function youthCareYears(t: Pick<Trajectory, "start" | "end">, settings: S
  * (in 2017 dyslexia was booked as specialistische GGZ).
  */
 export function isDbcRestart(a: Trajectory, b: Trajectory, settings: Settings): boolean {
-  const {transitionYear, sameProvider, equivalentCareTypes} = settings.dbc;
-  if (a.id === b.id || a.pupilId !== b.pupilId || a.end === null) return false;
-  if (yearOf(a.end) !== transitionYear - 1 || monthOf(a.end) !== 12) return false;
-  if (yearOf(b.start) !== transitionYear || monthOf(b.start) !== 1) return false;
+  const {sameProvider, equivalentCareTypes} = settings.dbc;
+  if (a.id === b.id || a.pupilId !== b.pupilId) return false;
+  if (!endsBeforeTransition(a, settings) || !startsAtTransition(b, settings)) return false;
   if (sameProvider && a.provider !== b.provider) return false;
   return (
     a.careType === b.careType ||
     equivalentCareTypes.some(([before, after]) => before === a.careType && after === b.careType)
   );
+}
+
+/** Rule 4, A's side: ends in December of transitionYear − 1. */
+function endsBeforeTransition(a: Trajectory, settings: Settings): boolean {
+  return a.end !== null && yearOf(a.end) === settings.dbc.transitionYear - 1 && monthOf(a.end) === 12;
+}
+
+/** Rule 4, B's side: starts in January of transitionYear. */
+function startsAtTransition(b: Trajectory, settings: Settings): boolean {
+  return yearOf(b.start) === settings.dbc.transitionYear && monthOf(b.start) === 1;
 }
 
 export interface RestartPair {
@@ -172,10 +181,19 @@ export interface RestartPair {
  * started before the study window); `after` are the trajectories that count in the study.
  */
 export function pairDbcRestarts(before: Trajectory[], after: Trajectory[], settings: Settings): RestartPair[] {
+  // Only December ends can pair with January starts: comparing those alone (per pupil, and per
+  // provider when that must match) keeps a pupil with hundreds of trajectories from costing the
+  // square of them.
+  const {sameProvider} = settings.dbc;
+  const candidateKey = (t: Trajectory) => (sameProvider ? `${t.pupilId}\u0000${t.provider}` : t.pupilId);
+  const endings = groupBy(
+    before.filter((a) => endsBeforeTransition(a, settings)),
+    candidateKey
+  );
   const candidates: {a: Trajectory; b: Trajectory; gap: number}[] = [];
-  const beforeByPupil = groupBy(before, (t) => t.pupilId);
   for (const b of after) {
-    for (const a of beforeByPupil.get(b.pupilId) ?? []) {
+    if (!startsAtTransition(b, settings)) continue;
+    for (const a of endings.get(candidateKey(b)) ?? []) {
       if (isDbcRestart(a, b, settings)) candidates.push({a, b, gap: daysBetween(a.end as IsoDate, b.start)});
     }
   }
@@ -202,19 +220,32 @@ export interface CorrectedTrajectory extends Trajectory {
  * better description), A's provider and id, cost A + B.
  */
 export function mergeRestart({before: a, after: b}: RestartPair): CorrectedTrajectory {
+  return corrected(a, [a.id, b.id], b, b.end, a.cost + b.cost);
+}
+
+/**
+ * Field by field, not `{...t, parts}`: V8 stores a spread copy with an added field in dictionary
+ * mode, about three times the memory, and the cohort holds a copy of nearly every trajectory.
+ */
+function corrected(t: Trajectory, parts: string[], product: Trajectory = t, end = t.end, cost = t.cost): CorrectedTrajectory {
   return {
-    ...a,
-    productCategory: b.productCategory,
-    productCode: b.productCode,
-    careType: b.careType,
-    end: b.end,
-    cost: a.cost + b.cost,
-    parts: [a.id, b.id]
+    id: t.id,
+    pupilId: t.pupilId,
+    productCategory: product.productCategory,
+    productCode: product.productCode,
+    careType: product.careType,
+    provider: t.provider,
+    start: t.start,
+    end,
+    cost,
+    parts
   };
 }
 
 /** Rule 5 applied to a set of trajectories: pairs are merged, everything else passes unchanged. */
 export function correctTrajectories(trajectories: Trajectory[], pairs: RestartPair[]): CorrectedTrajectory[] {
+  // Most pupils have no restart: no lookup tables for them (this runs once per cohort pupil).
+  if (pairs.length === 0) return trajectories.map((t) => corrected(t, [t.id]));
   const pairByPart = new Map<string, RestartPair>();
   for (const pair of pairs) {
     pairByPart.set(pair.before.id, pair);
@@ -224,7 +255,7 @@ export function correctTrajectories(trajectories: Trajectory[], pairs: RestartPa
   const merged = new Set<RestartPair>();
   for (const t of trajectories) {
     const pair = pairByPart.get(t.id);
-    if (!pair) result.push({...t, parts: [t.id]});
+    if (!pair) result.push(corrected(t, [t.id]));
     else if (!merged.has(pair)) {
       merged.add(pair);
       result.push(mergeRestart(pair));
@@ -302,8 +333,12 @@ export function durationBands(settings: Settings): DurationBand[] {
   return bands;
 }
 
+const bandsOf = new WeakMap<Settings, DurationBand[]>();
+
 export function durationBand(months: number, settings: Settings): DurationBand {
-  const bands = durationBands(settings);
+  // Once per settings object, not once per pupil of the cohort.
+  let bands = bandsOf.get(settings);
+  if (!bands) bandsOf.set(settings, (bands = durationBands(settings)));
   return bands.find((b) => b.maxMonths === null || months <= b.maxMonths) as DurationBand;
 }
 

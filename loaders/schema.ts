@@ -19,6 +19,7 @@ import {
   parseInteger,
   parseText,
   parseYearMonth,
+  type Parsed,
   type Parser
 } from "./values.js";
 
@@ -80,10 +81,13 @@ export const enrolmentRow = rowShape({
  */
 export function implausibleEnrolment(row: EnrolmentRow): RowIssue | null {
   if (row.peildatum < PLAUSIBLE.firstDate) return {column: "peildatum", message: EARLY_DATE};
-  const peildatum = formatDutchDate(row.peildatum);
-  if (row.geboortemaand > row.peildatum.slice(0, 7)) return {column: "geboortemaand", message: `ligt na de peildatum (${peildatum})`};
+  // "2019-10" > "2019-10-01" is false and "2019-11" > "2019-10-01" true: no slice per row needed.
+  if (row.geboortemaand > row.peildatum) {
+    return {column: "geboortemaand", message: `ligt na de peildatum (${formatDutchDate(row.peildatum)})`};
+  }
   const age = ageInYears(row.geboortemaand, row.peildatum);
   if (age >= PLAUSIBLE.minAge && age <= PLAUSIBLE.maxAge) return null;
+  const peildatum = formatDutchDate(row.peildatum);
   const expected = `op de basisschool verwacht ${PLAUSIBLE.minAge} tot en met ${PLAUSIBLE.maxAge} jaar`;
   return {column: "geboortemaand", message: `geeft een leeftijd van ${age} jaar op de peildatum (${peildatum}); ${expected}`};
 }
@@ -166,6 +170,29 @@ export function missingColumns(header: CsvHeader, shape: {parsers: Parsers}): In
 }
 
 /**
+ * Most columns repeat a few values over a million rows (dates, birth months, schools, providers,
+ * municipalities): each distinct text is parsed once and every row gets the same result, so the
+ * dataset holds one string per distinct value instead of one per cell, and later lookups by it hash
+ * a string once. A column whose values keep being new (ids) stops being remembered.
+ */
+class RepeatedCells {
+  private results: Map<string, Parsed<unknown>> | null = new Map();
+  private static readonly LIMIT = 20_000;
+
+  parse(text: string, parser: Parser<unknown>): Parsed<unknown> {
+    const results = this.results;
+    if (results === null) return parser(text);
+    let parsed = results.get(text);
+    if (parsed === undefined) {
+      parsed = parser(text);
+      if (results.size < RepeatedCells.LIMIT) results.set(text, parsed);
+      else this.results = null;
+    }
+    return parsed;
+  }
+}
+
+/**
  * A function that parses one row's cells into the shape's row, or reports every bad cell to
  * `errors` and returns null. Call only when missingColumns found nothing.
  */
@@ -179,12 +206,13 @@ export function rowParser<P extends Parsers>(
   const indexes = names.map((name) => header.columns.indexOf(name));
   const report = (line: number, column: string, value: string, message: string) =>
     errors.push({file: header.file, line, column, value, message});
+  const repeated = names.map(() => new RepeatedCells());
   return (cells, line) => {
     const data: Record<string, unknown> = {};
     let valid = true;
     for (let i = 0; i < names.length; i++) {
       const text = cells[indexes[i]];
-      const parsed = parsers[i](text);
+      const parsed = repeated[i].parse(text, parsers[i]);
       if (parsed.ok) data[names[i]] = parsed.value;
       else {
         valid = false;

@@ -44,27 +44,29 @@ export interface AgeTables<M extends Mode = "raw"> {
   years: AgeYear<M>[];
 }
 
-/** Age of each pupil at their first start among these attributions (one year's worth). */
-function agesAtFirstStart(attributions: Attribution[]): Map<string, number> {
+/** The age of each pupil at their first start among these attributions (one year's worth). */
+function agesAtFirstStart(attributions: Attribution[]): number[] {
   const first = new Map<string, Attribution>();
   for (const a of attributions) {
     const seen = first.get(a.trajectory.pupilId);
     if (!seen || a.trajectory.start < seen.trajectory.start) first.set(a.trajectory.pupilId, a);
   }
-  return new Map([...first].map(([pupil, a]) => [pupil, ageInYears(a.enrolment.birthMonth, a.trajectory.start)]));
+  const ages: number[] = [];
+  for (const a of first.values()) ages.push(ageInYears(a.enrolment.birthMonth, a.trajectory.start));
+  return ages;
 }
 
-function histogram(ages: Map<string, number>, axis: number[]): AgeCount[] {
+function histogram(ages: number[], axis: number[]): AgeCount[] {
   const counts = new Map<number, number>();
-  for (const age of ages.values()) increment(counts, age);
+  for (const age of ages) increment(counts, age);
   return axis.map((age) => ({age, pupils: counts.get(age) ?? 0}));
 }
 
-function ageAxis(ageMaps: Map<string, number>[]): number[] {
+function ageAxis(ageLists: number[][]): number[] {
   let min = Infinity;
   let max = -Infinity;
-  for (const ages of ageMaps) {
-    for (const age of ages.values()) {
+  for (const ages of ageLists) {
+    for (const age of ages) {
       if (age < min) min = age;
       if (age > max) max = age;
     }
@@ -77,8 +79,15 @@ function ageAxis(ageMaps: Map<string, number>[]): number[] {
  * year, so a pupil is counted once per year whatever the teldatum.
  */
 export function ageInYear(birthMonth: Enrolment["birthMonth"], year: number): number {
-  return ageInYears(birthMonth, `${year}-07-01`);
+  // Asked for every enrolment and attribution of a million rows, over a few hundred birth months.
+  let byMonth = agesOnFirstJuly.get(year);
+  if (!byMonth) agesOnFirstJuly.set(year, (byMonth = new Map()));
+  let age = byMonth.get(birthMonth);
+  if (age === undefined) byMonth.set(birthMonth, (age = ageInYears(birthMonth, `${year}-07-01`)));
+  return age;
 }
+
+const agesOnFirstJuly = new Map<number, Map<string, number>>();
 
 function enrolledAtAges(enrolments: Enrolment[], axis: number[]): EnrolledAtAge[] {
   const counts = new Map<number, number>();
@@ -125,7 +134,7 @@ export function careTypeAgeYears(
       perCareType: careTypes.map((careType) => ({
         careType,
         label: careTypeLabel(settings, careType),
-        ages: histogram(y.perCareType.get(careType) as Map<string, number>, axis)
+        ages: histogram(y.perCareType.get(careType) as number[], axis)
       })),
       ...(enrolmentsByYear ? {enrolled: enrolledAtAges(enrolmentsByYear.get(y.year) ?? [], axis)} : {})
     }))

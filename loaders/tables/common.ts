@@ -42,7 +42,29 @@ export function countDistinct<T>(items: Iterable<T>, group: (item: T) => string,
 
 /** A key from parts that cannot collide (ids may contain any character but a NUL). */
 export function compositeKey(...parts: (string | number)[]): string {
-  return parts.join("\u0000");
+  if (parts.length !== 2) return parts.join("\u0000");
+  // The tables ask for the same few thousand keys (school × year, care type × year) once per row of
+  // a million: one shared string per pair spares building, and hashing, a new one each time.
+  const [a, b] = parts;
+  let byB = pairKeys.get(a);
+  if (!byB) pairKeys.set(a, (byB = new Map()));
+  let key = byB.get(b);
+  if (key === undefined) {
+    if (pairKeyCount >= MAX_PAIR_KEYS) clearPairKeys();
+    byB.set(b, (key = `${a}\u0000${b}`));
+    pairKeyCount++;
+  }
+  return key;
+}
+
+const pairKeys = new Map<string | number, Map<string | number, string>>();
+let pairKeyCount = 0;
+// A cache, not a store: keys of pupils (hundreds of thousands) must not stay for the process's life.
+const MAX_PAIR_KEYS = 100_000;
+
+function clearPairKeys(): void {
+  pairKeys.clear();
+  pairKeyCount = 0;
 }
 
 export function increment<K>(map: Map<K, number>, key: K, by = 1): void {

@@ -7,7 +7,7 @@
 import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
 import type {Dataset, Settings} from "../model.js";
 import {holm} from "../variation.js";
-import {compositeKey, increment} from "./common.js";
+import {increment} from "./common.js";
 import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
 import {isSuppressed, type Mode} from "../suppression.js";
 import {countsFor, type SchoolRow, type YearCounts} from "./schools.js";
@@ -42,10 +42,13 @@ function allTables(factors: {tabel8: CrossTable[]; tabel9: CrossTable; interview
 function allEnrolled(dataset: Dataset, year: number): Map<string, number> {
   const counts = new Map<string, number>();
   const seen = new Set<string>();
-  for (const e of [...dataset.enrolments, ...(dataset.nonResidentEnrolments ?? [])]) {
-    if (e.year !== year || seen.has(compositeKey(e.pupilId, e.year))) continue;
-    seen.add(compositeKey(e.pupilId, e.year));
-    increment(counts, e.schoolId);
+  // One year only, so the pupil is the key; no copy of the million enrolments to walk both lists.
+  for (const list of [dataset.enrolments, dataset.nonResidentEnrolments ?? []]) {
+    for (const e of list) {
+      if (e.year !== year || seen.has(e.pupilId)) continue;
+      seen.add(e.pupilId);
+      increment(counts, e.schoolId);
+    }
   }
   return counts;
 }

@@ -125,7 +125,7 @@ function attributionsBySchool(scope: Scope): Map<string, SchoolAttributions> {
 }
 
 /** Pooled share of pupils with youth care over a set of schools, per year. */
-function pooledPct(scope: Scope, counts: Map<string, YearCounts>, schools: School[], year: number): number | null {
+function pooledPct(counts: Map<string, YearCounts>, schools: School[], year: number): number | null {
   let pupils = 0;
   let enrolled = 0;
   for (const s of schools) {
@@ -141,6 +141,10 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
   const municipal = municipalCounts(scope, counts);
   const municipalYear = (year: number) => municipal.get(year) as YearCounts;
   const boards = groupBy(scope.schools, (s) => s.board);
+  // Once per board and year, not once per school: a board may run hundreds of schools.
+  const boardPcts = new Map(
+    [...boards].map(([board, schools]) => [board, new Map(scope.years.map((year) => [year, pooledPct(counts, schools, year)]))])
+  );
   const bySchool = attributionsBySchool(scope);
   const municipalCents = scope.cohort.flatMap((p) => p.attributions).reduce((s, a) => s + toCents(a.trajectory.cost), 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
@@ -172,7 +176,7 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
           year,
           enrolled: at(year).enrolled,
           pct: percentage(at(year).pupils, at(year).enrolled, DECIMALS.factsheetPercentage),
-          boardPct: pooledPct(scope, counts, boards.get(school.board) ?? [school], year),
+          boardPct: boardPcts.get(school.board)?.get(year) ?? null,
           municipalPct: percentage(municipalYear(year).pupils, municipalYear(year).enrolled, DECIMALS.factsheetPercentage)
         })),
         careTypes: careTypeRows(scope, attributions.care, false),

@@ -12,8 +12,8 @@ import {
   type UseCategory
 } from "../definitions.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, compositeKey, countDistinct, increment, schoolRef, type SchoolRef} from "./common.js";
-import type {Scope} from "./scope.js";
+import {compareSchools, compositeKey, increment, schoolRef, type SchoolRef} from "./common.js";
+import {pupilYears, type Scope} from "./scope.js";
 
 export interface YearCounts {
   /** Resident pupils enrolled (not sensitive). */
@@ -30,7 +30,8 @@ export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
   for (const list of scope.enrolmentsByYear.values()) {
     for (const e of list) increment(enrolled, compositeKey(e.schoolId, e.year));
   }
-  const pupils = countDistinct(scope.care, (a) => compositeKey(a.enrolment.schoolId, a.year), (a) => a.trajectory.pupilId);
+  const pupils = new Map<string, number>();
+  for (const a of pupilYears(scope.care)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
   // Trajectories that count for the year under the chosen definition (started in it, or running in
   // it), so trajectories per pupil compares like with like; Tabel 2 keeps counting starts.
   const trajectories = new Map<string, number>();

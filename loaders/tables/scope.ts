@@ -87,8 +87,8 @@ export function buildScope(dataset: Dataset): Scope {
     );
   }
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
-  const enrolmentIndex = indexEnrolments(dataset.enrolments, schoolById, settings);
-  const enrolmentOf = (pupilId: string, year: number) => enrolmentIndex.get(pupilId)?.get(year);
+  const enrolmentsByYear = indexEnrolments(dataset.enrolments, schoolById, settings);
+  const enrolmentOf = (pupilId: string, year: number) => enrolmentsByYear.get(year)?.get(pupilId);
 
   const exclusions: ScopeCounts = {
     trajectories: dataset.trajectories.length,
@@ -102,16 +102,18 @@ export function buildScope(dataset: Dataset): Scope {
   for (const trajectory of dataset.trajectories) {
     const startYear = yearOf(trajectory.start);
     const startEnrolment = enrolmentOf(trajectory.pupilId, startYear);
+    let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
     else if (trajectory.start > window.end) exclusions.startedAfterWindow++;
     else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      started.push({trajectory, year: startYear, enrolment: startEnrolment});
+      started.push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const enrolment = enrolmentOf(trajectory.pupilId, year);
-      if (enrolment) care.push({trajectory, year, enrolment});
+      // The start year's attribution is the same in both lists: one object, not a million twins.
+      if (enrolment) care.push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
     }
   }
   const byAttribution = (a: Attribution, b: Attribution) => a.year - b.year || compareIds(a.trajectory.id, b.trajectory.id);
@@ -126,10 +128,7 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    enrolmentsByYear: groupBy(
-      [...enrolmentIndex.values()].flatMap((years) => [...years.values()]),
-      (e) => e.year
-    ),
+    enrolmentsByYear: enrolmentLists(enrolmentsByYear, dataset.enrolments),
     started,
     care,
     cohort: buildCohort(dataset.trajectories, started, restarts),
@@ -138,44 +137,89 @@ export function buildScope(dataset: Dataset): Scope {
   };
 }
 
-/** Enrolments by pupil, then year (nested maps: no composite string key per row on large files). */
+/**
+ * Enrolments by year, then pupil: a few maps of hundreds of thousands of pupils, not a map per pupil
+ * (half a million small maps cost more memory than the enrolments themselves), and no composite
+ * string key per row.
+ */
 function indexEnrolments(
   enrolments: Enrolment[],
   schoolById: Map<string, School>,
   settings: Settings
-): Map<string, Map<number, Enrolment>> {
-  const index = new Map<string, Map<number, Enrolment>>();
+): Map<number, Map<string, Enrolment>> {
+  const index = new Map<number, Map<string, Enrolment>>(settings.years.map((year) => [year, new Map()]));
   for (const e of enrolments) {
-    if (!settings.years.includes(e.year)) continue;
+    const byPupil = index.get(e.year);
+    if (!byPupil) continue;
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    let years = index.get(e.pupilId);
-    if (!years) index.set(e.pupilId, (years = new Map()));
-    const other = years.get(e.year);
+    const other = byPupil.get(e.pupilId);
     if (other) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${other.schoolId} en ${e.schoolId}); ` +
           "per jaar hoort één inschrijving."
       );
     }
-    years.set(e.year, e);
+    byPupil.set(e.pupilId, e);
   }
+  // Years without enrolments stay out, as before: enrolmentsByYear lists the years that have some.
+  for (const [year, byPupil] of index) if (byPupil.size === 0) index.delete(year);
   return index;
+}
+
+/**
+ * Each year's enrolments with the pupils in the order they first appear in the file (in any study
+ * year), the order the tables have always summed them in: floating-point sums such as the expected
+ * counts of the age standardisation then come out the same to the last digit.
+ */
+function enrolmentLists(index: Map<number, Map<string, Enrolment>>, enrolments: Enrolment[]): Map<number, Enrolment[]> {
+  // Years in the order they first appear, too.
+  const lists = new Map<number, Enrolment[]>();
+  for (const {year} of enrolments) if (index.has(year) && !lists.has(year)) lists.set(year, []);
+  const listed = new Set<string>();
+  for (const {pupilId, year} of enrolments) {
+    if (!index.has(year) || listed.has(pupilId)) continue;
+    listed.add(pupilId);
+    for (const [y, list] of lists) {
+      const e = index.get(y)!.get(pupilId);
+      if (e) list.push(e);
+    }
+  }
+  return lists;
 }
 
 function buildCohort(all: Trajectory[], started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
   const allByPupil = groupBy(all, (t) => t.pupilId);
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
   const cohort: CohortPupil[] = [];
+  // One set for the whole cohort rather than one per pupil: a pupil's trajectories are only its own.
+  const startedIds = new Set(started.map((a) => a.trajectory.id));
   for (const [pupilId, attributions] of groupBy(started, (a) => a.trajectory.pupilId)) {
-    const ids = new Set(attributions.map((a) => a.trajectory.id));
     const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
-      t.parts.some((id) => ids.has(id))
+      t.parts.some((id) => startedIds.has(id))
     );
     cohort.push({pupilId, attributions, corrected});
   }
   return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
+}
+
+/**
+ * The first attribution of each pupil-year among these. A pupil has one enrolment a year, so all
+ * attributions of a pupil-year share its school and age: counting these counts distinct pupils per
+ * school, year and age with one set per year instead of one per group.
+ */
+export function pupilYears(attributions: Attribution[]): Attribution[] {
+  const seen = new Map<number, Set<string>>();
+  const first: Attribution[] = [];
+  for (const a of attributions) {
+    let pupils = seen.get(a.year);
+    if (!pupils) seen.set(a.year, (pupils = new Set()));
+    if (pupils.has(a.trajectory.pupilId)) continue;
+    pupils.add(a.trajectory.pupilId);
+    first.push(a);
+  }
+  return first;
 }
 
 export function scopeTable(scope: Scope): ScopeTable {

@@ -18,7 +18,7 @@ import {
 } from "../variation.js";
 import {ageInYear} from "./ages.js";
 import {compareSchools, compositeKey, schoolRef, type SchoolRef} from "./common.js";
-import type {Scope} from "./scope.js";
+import {pupilYears, type Scope} from "./scope.js";
 import {countsFor, type YearCounts} from "./schools.js";
 
 /** The funnel's two limits, as in the report (src/lib/funnel.ts). */
@@ -99,20 +99,20 @@ export function pooledRate(years: readonly {pupils: number; enrolled: number}[])
 
 /** Enrolled pupils and pupils with youth care per school and year (compositeKey), by age on 1 July (rule 19). */
 function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
-  const byUnit = new Map<string, Map<number, {n: number; pupils: Set<string>}>>();
+  const byUnit = new Map<string, Map<number, {n: number; r: number}>>();
   const stratum = (schoolId: string, year: number, age: number) => {
     const unit = compositeKey(schoolId, year);
     let ages = byUnit.get(unit);
     if (!ages) byUnit.set(unit, (ages = new Map()));
     let s = ages.get(age);
-    if (!s) ages.set(age, (s = {n: 0, pupils: new Set()}));
+    if (!s) ages.set(age, (s = {n: 0, r: 0}));
     return s;
   };
   for (const list of scope.enrolmentsByYear.values()) {
     for (const e of list) stratum(e.schoolId, e.year, ageInYear(e.birthMonth, e.year)).n++;
   }
-  for (const a of scope.care) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).pupils.add(a.trajectory.pupilId);
-  return new Map([...byUnit].map(([unit, ages]) => [unit, [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.pupils.size}))]));
+  for (const a of pupilYears(scope.care)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
+  return new Map([...byUnit].map(([unit, ages]) => [unit, [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.r}))]));
 }
 
 function sumStrata(lists: Stratum[][]): Stratum[] {

@@ -11,15 +11,29 @@ interface DateParts {
   day: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+/** The number in `length` ASCII digits from `at`, or -1 when any of them is not a digit. */
+function digits(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
-function parts(date: IsoDate): DateParts {
-  // Slicing is several times faster than a regex match, and this runs for every row of large files.
-  if (date.length !== 10 || date[4] !== "-" || date[7] !== "-" || !ISO_DATE.test(date)) {
+// These run several times per row of files with a million rows (years, months, ages, gaps): char
+// codes instead of a regex match and no parts object where one number is asked for.
+function checkedDate(date: IsoDate): IsoDate {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45 || digits(date, 0, 4) < 0 || digits(date, 5, 2) < 0 || digits(date, 8, 2) < 0) {
     throw new RangeError(`Ongeldige datum "${date}" (verwacht JJJJ-MM-DD).`);
   }
-  return {year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10))};
+  return date;
+}
+
+function parts(date: IsoDate): DateParts {
+  checkedDate(date);
+  return {year: digits(date, 0, 4), month: digits(date, 5, 2), day: digits(date, 8, 2)};
 }
 
 function pad(n: number, width: number): string {
@@ -40,11 +54,11 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 export function yearOf(date: IsoDate): number {
-  return parts(date).year;
+  return digits(checkedDate(date), 0, 4);
 }
 
 export function monthOf(date: IsoDate): number {
-  return parts(date).month;
+  return digits(checkedDate(date), 5, 2);
 }
 
 export function firstDayOfYear(year: number): IsoDate {
@@ -57,9 +71,10 @@ export function lastDayOfYear(year: number): IsoDate {
 
 /** Parses "YYYY-MM" into year and month (1-12). */
 export function yearMonthParts(value: YearMonth): {year: number; month: number} {
-  const match = ISO_YEAR_MONTH.exec(value);
-  if (!match) throw new RangeError(`Ongeldige maand "${value}" (verwacht JJJJ-MM).`);
-  return {year: Number(match[1]), month: Number(match[2])};
+  const year = value.length === 7 && value.charCodeAt(4) === 45 ? digits(value, 0, 4) : -1;
+  const month = year < 0 ? -1 : digits(value, 5, 2);
+  if (month < 0) throw new RangeError(`Ongeldige maand "${value}" (verwacht JJJJ-MM).`);
+  return {year, month};
 }
 
 /**

@@ -235,6 +235,29 @@ describe("rule 4: DBC restarts", () => {
   });
 });
 
+describe("rule 4 pairing at scale: only December ends meet January starts", () => {
+  // p1 ends at P1 in December and starts again at P2 in January; p2 does both at P1. Two hundred
+  // more trajectories of p1 start and end within 2018 outside January: none of them can pair.
+  const a1 = t("a1", "basis_ggz", "2017-03-01", "2017-12-31", "P1", "p1");
+  const b1 = t("b1", "basis_ggz", "2018-01-02", null, "P2", "p1");
+  const a2 = t("a2", "basis_ggz", "2017-03-01", "2017-12-31", "P1", "p2");
+  const b2 = t("b2", "basis_ggz", "2018-01-03", null, "P1", "p2");
+  const others = Array.from({length: 200}, (_, i) => t(`c${i}`, "basis_ggz", `2018-0${2 + (i % 8)}-01`, "2018-11-30", "P1", "p1"));
+  const all = [a1, b1, a2, b2, ...others];
+
+  test("with the same provider required, only p2's pair forms", () => {
+    expect(pairDbcRestarts(all, all, s).map((p) => [p.before.id, p.after.id])).toEqual([["a2", "b2"]]);
+  });
+
+  test("without it, p1's pair across providers forms too, and no pupil pairs with another", () => {
+    const anyProvider = settings({dbc: {...s.dbc, sameProvider: false}});
+    expect(pairDbcRestarts(all, all, anyProvider).map((p) => [p.before.id, p.after.id])).toEqual([
+      ["a1", "b1"],
+      ["a2", "b2"]
+    ]);
+  });
+});
+
 describe("rule 5: corrected trajectories", () => {
   const a: Trajectory = {...t("a", "specialistische_ggz", "2017-03-01", "2017-12-31"), cost: 1200, productCode: "54002"};
   const b: Trajectory = {...t("b", "dyslexie", "2018-01-08", "2018-06-30", "P1"), cost: 800, productCode: "54D01"};

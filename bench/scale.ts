@@ -1,0 +1,177 @@
+// npm run bench:scale — the build's own loaders on a million trajectories (issue 14 item 7, issue 13
+// item 2). Writes a synthetic municipality in the input contract's format (bench/municipality.ts,
+// deterministic), then runs the real pipeline on it in a child process, step by step as the build
+// does: read the folder, validate it against the contract (loadDataset), scope it (buildScope),
+// compute every table (computeReport) and apply the suppression rules (publishReport). Prints wall
+// time and peak RSS per step and for validate + aggregate together, against the target.
+//
+// The release-wide secondary suppression and its audit (loaders/disclosure/) are not part of the
+// target: `--disclosure` times that step after the others, stopped at --limit-s.
+//
+// Usage: npx tsx bench/scale.ts [--national] [--trajectories 1000000] [--pupils 550000]
+//        [--schools 7000] [--dir <folder>] [--keep] [--disclosure] [--limit-s 900]
+import {fork} from "node:child_process";
+import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {parseArgs} from "node:util";
+import {writeMunicipality, type MunicipalityShape} from "./municipality.js";
+import {peakRssMb, resetPeak} from "./rss.js";
+import {NATIONAL} from "./synthetic.js";
+
+/** Issue 14 item 7: validate and aggregate a million trajectories within these. */
+const TARGET = {seconds: 60, rssMb: 2000};
+/** Issue 13 item 2: 7 000 schools and 1,5 M pupils with the same million trajectories. */
+const NATIONAL_PUPILS = 1_500_000;
+
+const {values: options} = parseArgs({
+  options: {
+    national: {type: "boolean", default: false},
+    trajectories: {type: "string"},
+    pupils: {type: "string"},
+    schools: {type: "string"},
+    dir: {type: "string"},
+    keep: {type: "boolean", default: false},
+    disclosure: {type: "boolean", default: false},
+    "limit-s": {type: "string", default: "900"},
+    child: {type: "string"}
+  }
+});
+
+interface StepFigures {
+  step: string;
+  ms: number;
+  /** User + system CPU time of the process: what the step costs when other jobs share the cores. */
+  cpuMs: number;
+  peakRssMb: number;
+  rssAfterMb: number;
+}
+
+type ChildMessage = {kind: "step"; figures: StepFigures} | {kind: "summary"; text: string};
+
+// ---------------------------------------------------------------------------------------------
+// Child: the pipeline, one step at a time
+
+async function runChild(dir: string, disclosure: boolean): Promise<void> {
+  const {readInputSources} = await import("../loaders/io.js");
+  const {loadDataset} = await import("../loaders/contract.js");
+  const {buildScope} = await import("../loaders/tables/scope.js");
+  const {computeReport} = await import("../loaders/report.js");
+  const {publishReport} = await import("../loaders/publish.js");
+  const {releasedReport} = await import("../loaders/pipeline.js");
+  const send = (message: ChildMessage) => process.send!(message);
+  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
+    resetPeak();
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const result = await run();
+    const ms = performance.now() - started;
+    const {user, system} = process.cpuUsage(cpu);
+    const cpuMs = (user + system) / 1000;
+    send({kind: "step", figures: {step: name, ms, cpuMs, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
+    return result;
+  };
+  // The bytes are dropped after validation, as in the build (loaders/load.ts): held here, they
+  // would count in every later step's memory.
+  let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => readInputSources(dir));
+  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts));
+  input = null;
+  const scope = await step("scope (buildScope)", () => buildScope(dataset));
+  const report = await step("aggregate (computeReport)", () => computeReport(dataset, scope));
+  await step("rules (publishReport)", () => publishReport(report, dataset.settings));
+  send({
+    kind: "summary",
+    text:
+      `${scopeReport.trajectoriesKept} of ${scopeReport.trajectoriesRead} trajectories and ${scopeReport.enrolmentsKept} of ` +
+      `${scopeReport.enrolmentsRead} enrolments in scope; Tabel 6: ${report.schools.tabel6.length} schools, ` +
+      `${report.factsheets.length} factsheets, ${scope.restarts.length} DBC restarts, ${scope.cohort.length} cohort pupils`
+  });
+  if (disclosure) await step("release (disclosure, not in target)", () => releasedReport(dataset));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent: input, child, table
+
+const SELF = fileURLToPath(import.meta.url);
+
+function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[]; summary: string; stopped: boolean}> {
+  return new Promise((resolve, reject) => {
+    const args = [`--child=${dir}`, ...(options.disclosure ? ["--disclosure"] : [])];
+    const child = fork(SELF, args, {execArgv: process.execArgv});
+    const steps: StepFigures[] = [];
+    let summary = "";
+    let stopped = false;
+    const timer = setTimeout(() => {
+      stopped = true;
+      child.kill("SIGKILL");
+    }, limitMs);
+    child.on("message", (m: ChildMessage) => {
+      if (m.kind === "step") {
+        steps.push(m.figures);
+        console.log(line([m.figures.step, seconds(m.figures.ms), seconds(m.figures.cpuMs), int(m.figures.peakRssMb), int(m.figures.rssAfterMb)]));
+      } else summary = m.text;
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      if (code === 0 || stopped) resolve({steps, summary, stopped});
+      else reject(new Error(`pipeline: child exited with code ${code}`));
+    });
+  });
+}
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const widths = [36, 9, 9, 12, 12];
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+
+async function main(): Promise<void> {
+  const shape: MunicipalityShape = {
+    seed: NATIONAL.seed,
+    providers: NATIONAL.providers,
+    schools: Number(options.schools ?? NATIONAL.schools),
+    pupils: Number(options.pupils ?? (options.national ? NATIONAL_PUPILS : NATIONAL.pupils)),
+    trajectories: Number(options.trajectories ?? NATIONAL.trajectories)
+  };
+  const limitMs = Number(options["limit-s"]) * 1000;
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "nadere-ogen-scale-"));
+  try {
+    mkdirSync(dir, {recursive: true});
+    const started = performance.now();
+    const rows = writeMunicipality(dir, shape);
+    console.log(
+      `input in ${dir}: ${int(shape.schools)} schools, ${int(shape.pupils)} pupils, ${int(rows.enrolments)} enrolment rows, ` +
+        `${int(rows.trajectories)} trajectory rows (seed ${shape.seed}); written in ${seconds(performance.now() - started)}`
+    );
+    console.log(line(["step", "wall", "CPU", "peak RSS MB", "RSS after MB"]));
+    console.log(line(widths.map((w) => "-".repeat(w))));
+    const {steps, summary, stopped} = await runPipeline(dir, limitMs);
+    if (summary) console.log(summary);
+    // The target covers reading, validating and aggregating; the rules (publish.ts) and the release
+    // (disclosure/) are printed beside it.
+    const counted = steps.slice(0, 4);
+    const total = counted.reduce((sum, s) => sum + s.ms, 0);
+    const cpu = counted.reduce((sum, s) => sum + s.cpuMs, 0);
+    const peak = Math.max(...counted.map((s) => s.peakRssMb));
+    const release = steps.find((s) => s.step.startsWith("release"));
+    if (stopped) console.log(`stopped after ${seconds(limitMs)} (--limit-s) while running the step after ${steps.at(-1)?.step ?? "none"}`);
+    if (counted.length === 4) {
+      const within = total <= TARGET.seconds * 1000 && peak <= TARGET.rssMb;
+      console.log(
+        `validate + aggregate (read, validate, scope, aggregate): ${seconds(total)} wall, ${seconds(cpu)} CPU, peak RSS ${int(peak)} MB — ` +
+          `${within ? "within" : "NOT within"} the target of ${TARGET.seconds} s and ${int(TARGET.rssMb)} MB`
+      );
+    }
+    if (release) {
+      const before = steps.slice(0, 5).reduce((sum, s) => sum + s.ms, 0);
+      console.log(`the release (disclosure) took ${seconds(release.ms)}: ${((100 * release.ms) / (release.ms + before)).toFixed(0)} % of the time to the released report`);
+    }
+    if (stopped || steps.length < 5) process.exitCode = 1;
+  } finally {
+    if (!options.keep && !options.dir) rmSync(dir, {recursive: true, force: true});
+  }
+}
+
+if (options.child) await runChild(options.child, options.disclosure);
+else await main();
