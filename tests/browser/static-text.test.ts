@@ -50,6 +50,14 @@ test.each(PAGES)("%s reads without JavaScript: no empty slot, the sentences with
   await page.context().close();
 });
 
+test.each(PAGES.map(([urlPath]) => urlPath))("%s does not preload Plot: the page loads it only to redraw a chart for a choice", async (urlPath) => {
+  const page = await browser.newPage();
+  const html = await (await page.request.get(new URL(urlPath, baseUrl()).href)).text();
+  expect(html).toContain("<main");
+  expect(html).not.toMatch(/modulepreload" href="[^"]*_npm\/@observablehq\/plot/);
+  await page.close();
+});
+
 test("without JavaScript the school index lists every school with a factsheet, by name", async () => {
   const sheets = builtPages().filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
   const {page} = await withoutScripts("/scholen/");
