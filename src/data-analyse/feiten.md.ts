@@ -120,15 +120,17 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
   });
 
   const withheldRestart = dbc.tabel1.some((r: any) => isSuppressedValue(r.restarts));
-  figures.tabel1 =
-    DataTable(
-      [
-        {label: "Zorgvorm", value: (r: any) => r.label},
-        {label: "Herstarts", value: (r: any) => r.restarts, kind: "count"}
-      ],
-      [...dbc.tabel1, {label: "Totaal", restarts: dbc.tabel1Total}],
-      {caption: `Trajecten die eind december ${dbc.transitionYear - 1} stopten en in januari ${dbc.transitionYear} opnieuw begonnen (Tabel 1)`}
-    ).outerHTML + (withheldRestart ? `<p>${withheldLegend(meta.minCount, "trajecten")} (<a href="/verantwoording#afscherming">afscherming</a>)</p>` : "");
+  // Tabel 1 counts restarts across the transition; for years without it, the text says so instead.
+  figures.tabel1 = !meta.years.includes(dbc.transitionYear)
+    ? ""
+    : DataTable(
+        [
+          {label: "Zorgvorm", value: (r: any) => r.label},
+          {label: "Herstarts", value: (r: any) => r.restarts, kind: "count"}
+        ],
+        [...dbc.tabel1, {label: "Totaal", restarts: dbc.tabel1Total}],
+        {caption: `Trajecten die eind december ${dbc.transitionYear - 1} stopten en in januari ${dbc.transitionYear} opnieuw begonnen (Tabel 1)`}
+      ).outerHTML + (withheldRestart ? `<p>${withheldLegend(meta.minCount, "trajecten")} (<a href="/verantwoording#afscherming">afscherming</a>)</p>` : "");
 
   const gaps = careTypeGaps(careTypes.tabel3);
   const list = document.createElement("ul");
