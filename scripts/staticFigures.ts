@@ -25,6 +25,4 @@ export function staticFigure<Row>(chart: Element, options: FigureOptions<Row>): 
   return element.outerHTML;
 }
 
-/** Markup that Markdown keeps as one HTML block: Markdown would end it at an empty line, and Framework
- *  reads ${…} as an expression. */
-export const block = (markup: string) => markup.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
+export {block} from "./pageTemplate.js";

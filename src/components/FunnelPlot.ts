@@ -4,6 +4,7 @@
 
 import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
+import type {ChartFigureOptions} from "./ChartFigure.js";
 import {labelWidth, percentAxis} from "../lib/chartLayout.js";
 import {limitsAt, outsideLimits, type Side, type Spread} from "../lib/funnel.js";
 
@@ -165,6 +166,19 @@ export function funnelColumns(data: FunnelData): Column<FunnelPoint>[] {
       value: (d) => (coverage === COVERAGES[0] ? d.outside95 : d.outside998) ?? "nee"
     }))
   ];
+}
+
+/** The figure's frame around the plot (ChartFigure), the same on Groeipatronen and Spreiding and in the
+ *  build's and the browser's drawing of it. */
+export function funnelFigureOptions(data: FunnelData, filename: string): ChartFigureOptions<FunnelPoint> {
+  return {
+    title: funnelFinding(data),
+    description: `Percentage leerlingen met jeugdhulp in ${data.year} tegen het aantal leerlingen per school, met ${data.spread ? "de voor gewone verschillen tussen scholen verbrede" : "de binomiale"} grenzen van ${coverageLabel(0.95)} en ${coverageLabel(0.998)}`,
+    columns: funnelColumns(data),
+    rows: data.points,
+    filename,
+    note: data.withheld.length > 0 ? `Niet getekend, aantal afgeschermd: ${joinNames(data.withheld.map((s) => s.name))}.` : undefined
+  };
 }
 
 export interface FunnelPlotOptions {

@@ -5,9 +5,12 @@
 
 import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
-import {formatPercent, isSuppressedValue} from "../lib/format.js";
+import {formatPercent, isSuppressedValue, withheldLegend} from "../lib/format.js";
+import type {ChartFigureOptions} from "./ChartFigure.js";
 import {USE_CATEGORY_COLORS, USE_CATEGORY_LABELS} from "./palette.js";
 import {
+  growthFinding,
+  growthSummary,
   growthSymbol,
   isShown,
   sortSchools,
@@ -15,6 +18,7 @@ import {
   type SchoolOrder,
   type SchoolRef,
   type SchoolRow,
+  type SchoolTables,
   type UseCategory
 } from "./schoolTables.js";
 
@@ -83,6 +87,20 @@ export function growthColumns(years: number[]): Column<SchoolRow>[] {
     ]),
     {label: `Gebruik ${years[years.length - 1]}`, value: (r) => r.useCategory}
   ];
+}
+
+/** The chart's frame (ChartFigure), the same in the build's drawing (groeipatronen.md.ts) and the browser's. */
+export function growthFigureOptions(tables: SchoolTables, order: SchoolOrder, minCount: number): ChartFigureOptions<SchoolRow> {
+  const summary = growthSummary(tables);
+  const [first, last] = [summary.years[0], summary.years[summary.years.length - 1]];
+  return {
+    title: growthFinding(summary),
+    description: `Percentage leerlingen met jeugdhulp per school, ${first === last ? first : `${first}–${last}`}, met het groeiteken per stap`,
+    columns: growthColumns(summary.years),
+    rows: growthSeries(tables.tabel6, {order}).rows,
+    filename: "groei-per-school.csv",
+    note: `Hele procenten. Kleur: gebruik in het laatste jaar. ${withheldLegend(minCount)}`
+  };
 }
 
 export interface GrowthChartOptions {

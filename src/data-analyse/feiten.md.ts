@@ -1,15 +1,18 @@
-// Page loader for /data-analyse/feiten: the page's Markdown (feiten.md.in) with the charts that do not
-// change with the reader's choices drawn at build time, as static SVG in their figures. Drawn in the
-// browser, these seven charts cost Plot's 130 kB and 0,3–0,8 s of main-thread time on Lighthouse's mobile
-// profile (bench/README.md, perf3). The text's numbers and the age chart, which answers the reader's
-// choices, stay in the page's own code. The figures come from the same components and the same parts of
-// the report as the JSON files the page reads.
-import {readFileSync} from "node:fs";
-import {exitOnInputError} from "../../loaders/load.js";
-import {publicReportFromEnvironment} from "../../loaders/pipeline.js";
-import {block, staticFigure} from "../../scripts/staticFigures.js";
+// Page loader for /data-analyse/feiten: the page's Markdown (feiten.md.in) with its text, Tabel 1 and its
+// charts written at build time (scripts/staticPage.ts), the age chart in its default choice. Drawn in the
+// browser, the charts cost Plot's 130 kB and 0,3–0,8 s of main-thread time on Lighthouse's mobile profile
+// (bench/README.md, perf3); the page loads Plot only when the reader changes the age chart. Everything
+// comes from the same components and the same parts of the report as the JSON files the page reads.
+import {readPublishedFiles} from "../../loaders/io.js";
+import {readFactorVerdicts} from "../../loaders/published.js";
+import {staticFigure} from "../../scripts/staticFigures.js";
+import {writeStaticPage} from "../../scripts/staticPage.js";
 
-const {CareTypeChart, careTypeColumns, careTypeTitle} = await import("../components/CareTypeChart.js");
+const {AGE_COLUMNS, AgeChart, ageSelectionText, ageSeries, ageTitle} = await import("../components/AgeChart.js");
+const {CareTypeChart, careTypeColumns, careTypeGaps, careTypeTitle} = await import("../components/CareTypeChart.js");
+const {DataTable} = await import("../components/ChartFigure.js");
+const {joinNames} = await import("../components/schoolTables.js");
+const {VerdictTable} = await import("../components/VerdictTable.js");
 const {withheldNote} = await import("../components/chartParts.js");
 const {COST_COLUMNS, CostChart, costTitle} = await import("../components/CostChart.js");
 const {DbcChart} = await import("../components/DbcChart.js");
@@ -17,17 +20,17 @@ const {DURATION_COLUMNS, DurationChart, durationTitle} = await import("../compon
 const {LORENZ_COLUMNS, LorenzChart, lorenzTitle} = await import("../components/LorenzChart.js");
 const {ProviderChart, providerColumns, providerRestNote, providerSeries, providerTitle} = await import("../components/ProviderChart.js");
 const {STATUS_COLUMNS, StatusBar, statusTitle} = await import("../components/StatusBar.js");
-const {formatCount, formatDate, formatPercent, isSuppressedValue} = await import("../lib/format.js");
+const {formatCount, formatDate, formatDecimal, formatEuros, formatPercent, isSuppressedValue, withheldLegend} = await import("../lib/format.js");
+const text = await import("../components/reportText.js");
 
 // The width of the text column on a laptop; the SVGs scale down on narrower screens (max-width: 100%).
 const width = 640;
 
-await exitOnInputError(async () => {
-  const {report} = await publicReportFromEnvironment({log: () => {}});
-  // The parts exactly as the page reads them from data/rapport/*.json.
-  const {meta, dbc, careTypes, status, costs} = JSON.parse(JSON.stringify(report)) as Record<string, any>;
-  const period = `${meta.years[0]}–${meta.latestYear}`;
-  const peak = dbc.tabel2.find((r: {year: number}) => r.year === dbc.transitionYear);
+/** The age chart's choice the page starts with (feiten.md.in has the same). */
+const AGE_DEFAULT = {careType: null, dyslexia: true, measure: "aantal"} as const;
+
+await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}) => {
+  const period = text.periodText(meta.years);
   const providers = providerSeries(careTypes.providers);
   const other = providers.bars.find((b) => b.other);
   const join = (parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
@@ -35,7 +38,7 @@ await exitOnInputError(async () => {
 
   const figures: Record<string, string> = {
     dbc: staticFigure(DbcChart(dbc.tabel2, {width}), {
-      title: `${formatCount(dbc.tabel1Total)} van de ${formatCount(peak?.raw)} trajecten in ${dbc.transitionYear} waren een herstart op papier`,
+      title: text.dbcTitle(dbc),
       description: `Trajecten die in een jaar begonnen, ${period}, zonder en met de DBC-correctie (Tabel 2).`,
       columns: [
         {label: "Jaar", value: (r: any) => r.year},
@@ -105,13 +108,78 @@ await exitOnInputError(async () => {
             })
   };
 
-  const template = readFileSync(new URL("feiten.md.in", import.meta.url), "utf8");
-  const unused = new Set(Object.keys(figures));
-  const page = template.replace(/<!-- figuur: (\w+) -->/g, (line, name: string) => {
-    if (!(name in figures)) throw new Error(`feiten.md.in: onbekende figuur ${JSON.stringify(name)}`);
-    unused.delete(name);
-    return block(figures[name]);
+  const ageSelection = {...AGE_DEFAULT, year: meta.latestYear};
+  const agePoints = ageSeries(ages, ageSelection);
+  figures.leeftijd = staticFigure(AgeChart(ages, {width, ...ageSelection}), {
+    title: ageTitle(agePoints, ageSelection.measure),
+    description: `Leerlingen met jeugdhulp naar leeftijd bij de eerste start in het jaar: ${ageSelectionText(ages, ageSelection)}.`,
+    columns: AGE_COLUMNS,
+    rows: agePoints,
+    filename: "leeftijd.csv",
+    note: withheldNote(agePoints.map((p) => p.pupils))
   });
-  if (unused.size > 0) throw new Error(`feiten.md.in: figuren zonder plaats: ${[...unused].join(", ")}`);
-  process.stdout.write(page);
+
+  const withheldRestart = dbc.tabel1.some((r: any) => isSuppressedValue(r.restarts));
+  // Tabel 1 counts restarts across the transition; for years without it, the text says so instead.
+  figures.tabel1 = !meta.years.includes(dbc.transitionYear)
+    ? ""
+    : DataTable(
+        [
+          {label: "Zorgvorm", value: (r: any) => r.label},
+          {label: "Herstarts", value: (r: any) => r.restarts, kind: "count"}
+        ],
+        [...dbc.tabel1, {label: "Totaal", restarts: dbc.tabel1Total}],
+        {caption: `Trajecten die eind december ${dbc.transitionYear - 1} stopten en in januari ${dbc.transitionYear} opnieuw begonnen (Tabel 1)`}
+      ).outerHTML + (withheldRestart ? `<p>${withheldLegend(meta.minCount, "trajecten")} (<a href="/verantwoording#afscherming">afscherming</a>)</p>` : "");
+
+  const gaps = careTypeGaps(careTypes.tabel3);
+  const list = document.createElement("ul");
+  for (const gap of gaps) {
+    const item = list.appendChild(document.createElement("li"));
+    item.append(Object.assign(document.createElement("strong"), {textContent: gap.label}), `: geen leerlingen in ${joinNames(gap.years.map(String))}.`);
+  }
+  figures.gaten = gaps.length === 0 ? "<p>Elke zorgvorm komt in elk jaar voor.</p>" : `<p>Niet elke zorgvorm komt in elk jaar voor:</p>${list.outerHTML}`;
+
+  const latest = kerngetallen.latest;
+  const shownPct = (extreme: any) => (extreme === null || isSuppressedValue(extreme) ? null : extreme.pct);
+  const [lowest, highest] = [shownPct(kerngetallen.lowestSchools), shownPct(kerngetallen.highestSchools)];
+  // What the 2020 report concluded about its data (data/published/, as src/data/rapport2020.json.ts reads
+  // it), only next to data that can be its own.
+  const report2020 = text.matchesReport2020(schools.tabel6);
+  figures.oordelen = report2020
+    ? VerdictTable(readFactorVerdicts(readPublishedFiles(["factoroordelen.csv"])["factoroordelen.csv"]), {
+        caption: "Factoren zonder verband met het jeugdhulpgebruik, volgens het rapport van 2020 (§ 2.1)",
+        sections: ["2.1"]
+      }).outerHTML
+    : "";
+  return {
+    blocks: figures,
+    conditions: {rapport2020: report2020, gaten: gaps.length > 0},
+    text: {
+      municipality: meta.municipality,
+      period,
+      uptake: text.uptakeSentence(meta.latestYear, latest.pupils, kerngetallen.enrolledLatestYear),
+      counted: meta.youthCareDefinition === "started" ? "begon" : "liep",
+      spread:
+        lowest === null || highest === null
+          ? "Per school verschilt het percentage. Het laagste en hoogste percentage zijn afgeschermd, omdat bij een school een klein aantal hoort."
+          : lowest === highest
+            ? `Bij elke school met een getoond percentage was het ${formatPercent(lowest)}.`
+            : `Per school liep het percentage uiteen van ${formatPercent(lowest)} tot ${formatPercent(highest)}.`,
+      perPupil:
+        typeof latest.trajectoriesPerPupil === "number"
+          ? `Een leerling met jeugdhulp had gemiddeld ${formatDecimal(latest.trajectoriesPerPupil, 2)} trajecten.`
+          : isSuppressedValue(latest.trajectoriesPerPupil)
+            ? "Het gemiddelde aantal trajecten per leerling met jeugdhulp is afgeschermd."
+            : "",
+      dbc: text.dbcSentences(dbc),
+      providers: text.providersSentence(careTypes.providerCount, period, other !== undefined),
+      cohort: text.countNoun(status.cohortPupils, "leerling", "leerlingen"),
+      statusDate: formatDate(status.statusDate),
+      statusRule: text.monthsText(meta.rules.statusRuleMonths),
+      extremeCost: text.extremeCostSentence(costs.extreme.pupils, formatEuros(costs.extreme.threshold)),
+      secondBand: formatEuros(costs.bands[1]?.lower),
+      concentration: formatEuros(costs.concentration.threshold)
+    }
+  };
 });

@@ -1,0 +1,30 @@
+// Pages written at build time, so they read correctly without JavaScript (print, screen readers, search
+// engines, slow phones). A page loader (src/**/<page>.md.ts) reads the released report once and fills the
+// page's Markdown template (<page>.md.in) with its text, tables and charts; the page's own code then only
+// adds what answers the reader's choices. The template's marks are in pageTemplate.ts.
+import {readFileSync} from "node:fs";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {exitOnInputError} from "../loaders/load.js";
+import {publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {fillTemplate, type PageParts} from "./pageTemplate.js";
+// Sets up the DOM the components draw in, before any page loader imports one.
+import "./staticFigures.js";
+
+export type {PageParts};
+
+/** The report as the pages read it from data/rapport/*.json (plain JSON: no Maps, no undefined). */
+export type PageReport = Record<string, any>;
+
+/**
+ * The page loader's whole work: the released report, exactly as the site publishes it, through `parts`
+ * into the template next to the loader (same name, .md.in), written to stdout.
+ */
+export async function writeStaticPage(loaderUrl: string, parts: (report: PageReport) => PageParts | Promise<PageParts>): Promise<void> {
+  const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
+  await exitOnInputError(async () => {
+    const {report} = await publicReportFromEnvironment({log: () => {}});
+    const filled = await parts(JSON.parse(JSON.stringify(report)));
+    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
+  });
+}

@@ -1,0 +1,170 @@
+// Sentences of the data chapters (Feiten, Eerste Keer Goed, Groeipatronen, Scholen) written from the
+// released report, for any municipality, any years and any settings: one or many, "geen" for none, no
+// hole when a value is withheld or absent, and no story of the 2017–2019 data told about other years.
+// Plain text: the build puts it into the page (scripts/staticPage.ts escapes it).
+import {formatCount, formatDate, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+
+type Count = number | SuppressedValue | null | undefined;
+
+/** "geen leerlingen", "1 leerling", "4.550 leerlingen", "een afgeschermd aantal leerlingen". */
+export function countNoun(n: Count, singular: string, plural: string): string {
+  if (isSuppressedValue(n)) return `een afgeschermd aantal ${plural}`;
+  if (n === null || n === undefined || n === 0) return `geen ${plural}`;
+  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
+}
+
+/** A time span in months as a reader says it: "1 maand", "een half jaar", "een jaar", "18 maanden". */
+export function monthsText(n: number): string {
+  if (n === 6) return "een half jaar";
+  if (n === 12) return "een jaar";
+  if (n % 12 === 0) return `${n / 12} jaar`;
+  return n === 1 ? "1 maand" : `${formatCount(n)} maanden`;
+}
+
+/** "2019" for one year, "2017–2019" for a span. */
+export function periodText(years: number[]): string {
+  return years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
+}
+
+/** Kerngetallen: how many of the pupils had youth care in the latest year, with the share. */
+export function uptakeSentence(year: number, pupils: Count, enrolled: Count): string {
+  if (isSuppressedValue(pupils)) return `In ${year} is het aantal leerlingen met jeugdhulp afgeschermd, van ${countNoun(enrolled, "leerling", "leerlingen")} in totaal.`;
+  if (!pupils) return `In ${year} kreeg geen van de ${formatCount(enrolled)} leerlingen jeugdhulp.`;
+  const verb = pupils === 1 ? "kreeg" : "kregen";
+  return `In ${year} ${verb} ${formatCount(pupils)} van de ${formatCount(enrolled)} leerlingen jeugdhulp: ${formatShare(pupils, enrolled, 1)}.`;
+}
+
+export interface DbcRow {
+  year: number;
+  raw: Count;
+  corrected: Count;
+}
+
+/** Feiten, the DBC section: what the change of GGZ product codes did to these years' counts. */
+export function dbcSentences({transitionYear: t, tabel1Total, tabel2}: {transitionYear: number; tabel1Total: Count; tabel2: DbcRow[]}): string {
+  const cause = `Op 1 januari ${t} kreeg de GGZ nieuwe productcodes: de oude DBC's vervielen. Lopende trajecten werden daarom eind december ${t - 1} afgesloten en in januari ${t} opnieuw geopend. In de gegevens lijkt dat een nieuw traject, maar de hulp liep gewoon door. Deze site telt zo'n paar als één traject.`;
+  const years = tabel2.map((r) => r.year);
+  if (!years.includes(t)) return `Op 1 januari ${t} kreeg de GGZ nieuwe productcodes. Dat valt buiten de onderzoeksjaren (${periodText(years)}): in deze cijfers zitten geen trajecten die alleen daardoor opnieuw begonnen.`;
+  if (tabel1Total === 0) return `${cause} In deze gegevens begon geen enkel traject zo opnieuw: de correctie verandert niets.`;
+  const now = tabel2.find((r) => r.year === t)!;
+  const before = tabel2.find((r) => r.year === t - 1);
+  const rises = typeof now.raw === "number" && typeof before?.raw === "number" && now.raw > before.raw;
+  const restarts = isSuppressedValue(tabel1Total)
+    ? `Een afgeschermd aantal daarvan is geen nieuwe hulp.`
+    : `${formatCount(tabel1Total)} daarvan ${tabel1Total === 1 ? "is" : "zijn"} geen nieuwe hulp.`;
+  const opening = rises
+    ? `In ${t} lijkt het aantal trajecten te stijgen, van ${formatCount(before!.raw)} in ${t - 1} naar ${formatCount(now.raw)}. ${restarts}`
+    : `In ${t} begonnen ${countNoun(now.raw, "traject", "trajecten")}. ${restarts}`;
+  return `${opening} ${cause}`;
+}
+
+/** Feiten, the DBC chart's title: the finding, also when there is none. */
+export function dbcTitle({transitionYear: t, tabel1Total, tabel2}: {transitionYear: number; tabel1Total: Count; tabel2: DbcRow[]}): string {
+  const now = tabel2.find((r) => r.year === t);
+  if (!now || tabel1Total === 0) return `Geen herstarts op papier in ${periodText(tabel2.map((r) => r.year))}`;
+  if (isSuppressedValue(tabel1Total) || isSuppressedValue(now.raw)) return `Een deel van de trajecten in ${t} was een herstart op papier`;
+  return `${formatCount(tabel1Total)} van de ${formatCount(now.raw)} trajecten in ${t} ${tabel1Total === 1 ? "was" : "waren"} een herstart op papier`;
+}
+
+/** Eerste Keer Goed, "Zo telt deze site": the DBC rule, told about these years. */
+export function dbcRuleSentence(transitionYear: number, years: number[]): string {
+  const t = transitionYear;
+  return years.includes(t)
+    ? `Eind ${t - 1} werden lopende GGZ-trajecten afgesloten en in januari ${t} opnieuw geopend. Dat is één traject, geen tweede.`
+    : `Een GGZ-traject dat eind ${t - 1} werd afgesloten en in januari ${t} opnieuw geopend (nieuwe productcodes), is één traject. In ${periodText(years)} komt dat niet voor.`;
+}
+
+/** Feiten: how many providers, and whether there is a long tail behind the largest. */
+export function providersSentence(count: number, period: string, longTail: boolean): string {
+  if (count === 0) return `In ${period} gaf geen enkele aanbieder jeugdhulp aan deze leerlingen.`;
+  const first = `In ${period} ${count === 1 ? "gaf 1 aanbieder" : `gaven ${formatCount(count)} aanbieders`} jeugdhulp aan deze leerlingen.`;
+  return longTail ? `${first} Behalve de grootste aanbieders, die apart in de grafiek staan, is er een lange rij kleine aanbieders.` : first;
+}
+
+/** Feiten, costs: pupils above the extreme threshold. */
+export function extremeCostSentence(pupils: Count, threshold: string): string {
+  if (isSuppressedValue(pupils)) return `Het aantal leerlingen met meer dan ${threshold} aan jeugdhulp is afgeschermd.`;
+  if (!pupils) return `Geen enkele leerling had meer dan ${threshold} aan jeugdhulp.`;
+  return `${countNoun(pupils, "leerling", "leerlingen")} ${pupils === 1 ? "had" : "hadden"} meer dan ${threshold} aan jeugdhulp.`.replace(/^./, (c) => c.toUpperCase());
+}
+
+export interface OutflowOutcome {
+  outcome: "uitstroom" | "volgend_traject" | "nog_in_zorg";
+  pct: number | SuppressedValue | null;
+}
+
+/** Eerste Keer Goed: the three outcomes of the first trajectory, each a short sentence. */
+export function outcomeSentences(outcomes: OutflowOutcome[], statusDate: string): {uitstroom: string; volgend: string; nogInZorg: string} {
+  const share = (outcome: OutflowOutcome["outcome"]) => {
+    // An outcome without a row has no pupils.
+    const pct = outcomes.find((o) => o.outcome === outcome)?.pct ?? 0;
+    return isSuppressedValue(pct) ? "Een afgeschermd deel" : formatPercent(pct);
+  };
+  return {
+    uitstroom: `${share("uitstroom")} stroomt uit.`,
+    volgend: `${share("volgend_traject")} krijgt een volgend traject binnen hetzelfde zorgpad.`,
+    nogInZorg: `${share("nog_in_zorg")} is nog in zorg: het eerste traject liep op ${formatDate(statusDate)} nog.`
+  };
+}
+
+/** Groeipatronen: how many patterns occur among the shown schools, and of how many it is withheld. */
+export function patternsSentence(patterns: number, withheldSchools: number): string {
+  const occur =
+    patterns === 0
+      ? "Bij de scholen met zichtbare cijfers is geen patroon te zien."
+      : patterns === 1
+        ? "Alle scholen met zichtbare cijfers hebben hetzelfde patroon."
+        : `Bij de scholen met zichtbare cijfers komen ${formatCount(patterns)} verschillende patronen voor.`;
+  if (withheldSchools === 0) return occur;
+  return `${occur} Van ${countNoun(withheldSchools, "school", "scholen")} is het patroon afgeschermd.`;
+}
+
+/** Groeipatronen: steps whose count is withheld and so left out of the correction. */
+export function withheldStepsSentence(steps: number): string {
+  if (steps === 0) return "";
+  return steps === 1
+    ? "Bij 1 stap is het aantal afgeschermd; die telt niet mee in de correctie."
+    : `Bij ${formatCount(steps)} stappen is het aantal afgeschermd; die tellen niet mee in de correctie.`;
+}
+
+export interface ChangeCount {
+  shown: number;
+  beyond: {name: string; from: number; to: number}[];
+}
+
+/** Groeipatronen: of the steps from one year to the next, how many are more than chance. */
+export function changesSentence({shown, beyond}: ChangeCount, names: (items: string[]) => string): string {
+  if (shown === 0) return "Van geen enkele school zijn twee opeenvolgende jaren met zichtbare aantallen te vergelijken.";
+  const steps = shown === 1 ? "Van de ene stap" : `Van de ${formatCount(shown)} stappen`;
+  const which = beyond.map((c) => `${c.name}, ${c.from}–${c.to}`);
+  const verdict =
+    beyond.length === 0
+      ? shown === 1 ? "is die niet groter dan toeval" : "is er geen enkele groter dan toeval"
+      : beyond.length === 1
+        ? `is er 1 groter dan toeval (${which[0]})`
+        : `zijn er ${formatCount(beyond.length)} groter dan toeval (${names(which)})`;
+  return `${steps} van een school van het ene jaar naar het volgende ${verdict}, na correctie voor het aantal scholen`;
+}
+
+/** The three schools whose 2017→2018 growth signs the 2020 report printed wrongly (erratum E01), with
+ *  the whole percentages the signs follow from. */
+const ERRATUM_E01 = [
+  {name: "Valkenheuvel", from: 5, to: 6},
+  {name: "Meander", from: 9, to: 11},
+  {name: "Merseberch", from: 11, to: 16}
+];
+
+/** Whether these data can be the 2020 report's: only then do its remarks on its own figures (errata,
+ *  verdicts, the patterns it counted) belong on a page, as the example content of the default data. The
+ *  test is erratum E01's three schools with the report's 2017 and 2018 percentages; a withheld percentage
+ *  cannot contradict it. */
+export function matchesReport2020(tabel6: {name: string; years: {year: number; pct: unknown}[]}[]): boolean {
+  return ERRATUM_E01.every(({name, from, to}) => {
+    const row = tabel6.find((r) => r.name === name);
+    const agrees = (year: number, expected: number) => {
+      const pct = row?.years.find((y) => y.year === year)?.pct;
+      return pct === expected || isSuppressedValue(pct);
+    };
+    return row !== undefined && agrees(2017, from) && agrees(2018, to);
+  });
+}

@@ -1,0 +1,68 @@
+// The data chapters read without JavaScript (print, screen readers, search engines, slow phones): their
+// text, tables and figures are written at build time (scripts/staticPage.ts), so with scripts off there
+// is no empty slot, and the sentences carry the default data's numbers. bench/staticText.ts counts the
+// same over every page.
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import {baseUrl, builtPages, launchChromium} from "./chromium.js";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function withoutScripts(urlPath: string): Promise<{page: Page; text: string; slots: number}> {
+  const context = await browser.newContext({javaScriptEnabled: false});
+  const page = await context.newPage();
+  await page.goto(new URL(urlPath, baseUrl()).href);
+  const main = page.locator("main");
+  return {page, text: ((await main.textContent()) ?? "").replace(/\s+/g, " "), slots: await main.locator("observablehq-loading").count()};
+}
+
+// The default data's figures: 4.550 pupils in 2019, 519 and 686 trajectories, 914 pupils in the cohort and
+// 34% Eerste Keer Goed as in data/published/ (the report of 2020); 389 pupils with youth care in 2019 is
+// this data's count (389 / 4.550 = 8,5%).
+const PAGES: [string, string[]][] = [
+  [
+    "/data-analyse/feiten",
+    [
+      "In 2019 kregen 389 van de 4.550 leerlingen jeugdhulp: 8,5%.",
+      "In 2018 lijkt het aantal trajecten te stijgen, van 519 in 2017 naar 686. 131 daarvan zijn geen nieuwe hulp.",
+      "Stop zorg: de hulp is korter dan een half jaar geleden gestopt."
+    ]
+  ],
+  ["/data-analyse/eerste-keer-goed", ["(in werkelijkheid 914 leerlingen)", "34% stroomt uit.", "of binnen een half jaar nadat die stopte"]],
+  ["/data-analyse/groeipatronen", ["Op deze pagina staat het per basisschool, voor 2017 tot en met 2019.", "Valkenheuvel (5% naar 6%) en Meander (9% naar 11%)"]],
+  ["/data-analyse/spreiding", ["In 2019 verschillen de scholen meer van elkaar dan toeval alleen verklaart"]],
+  ["/scholen/", ["met haar cijfers over jeugdhulp in 2017–2019"]]
+];
+
+test.each(PAGES)("%s reads without JavaScript: no empty slot, the sentences with their numbers", async (urlPath, sentences) => {
+  const {page, text, slots} = await withoutScripts(urlPath);
+  expect(slots).toBe(0);
+  for (const sentence of sentences) expect(text).toContain(sentence);
+  expect(await page.locator("main table").count()).toBeGreaterThan(0);
+  await page.context().close();
+});
+
+test.each(PAGES.map(([urlPath]) => urlPath))("%s does not preload Plot: the page loads it only to redraw a chart for a choice", async (urlPath) => {
+  const page = await browser.newPage();
+  const html = await (await page.request.get(new URL(urlPath, baseUrl()).href)).text();
+  expect(html).toContain("<main");
+  expect(html).not.toMatch(/modulepreload" href="[^"]*_npm\/@observablehq\/plot/);
+  await page.close();
+});
+
+test("without JavaScript the school index lists every school with a factsheet, by name", async () => {
+  const sheets = builtPages().filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
+  const {page} = await withoutScripts("/scholen/");
+  const names = await page.$$eval("table.school-index tbody th a", (as) => as.map((a) => a.textContent ?? ""));
+  expect(names.length).toBe(sheets.length);
+  expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "nl")));
+  await page.context().close();
+});

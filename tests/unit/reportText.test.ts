@@ -1,0 +1,165 @@
+// The data chapters' sentences (src/components/reportText.ts) on small hand-made values: other years
+// than 2017–2019, one against many, none, and withheld values. Every expected sentence is written out
+// by hand here.
+import {describe, expect, test} from "vitest";
+import {joinNames} from "../../src/components/schoolTables.js";
+import {
+  changesSentence,
+  countNoun,
+  dbcRuleSentence,
+  dbcSentences,
+  dbcTitle,
+  extremeCostSentence,
+  monthsText,
+  outcomeSentences,
+  patternsSentence,
+  periodText,
+  providersSentence,
+  matchesReport2020,
+  uptakeSentence,
+  withheldStepsSentence
+} from "../../src/components/reportText.js";
+
+const hidden = {suppressed: true, minCount: 5} as const;
+
+describe("words for counts and spans", () => {
+  test("none, one, many and withheld", () => {
+    expect(countNoun(0, "leerling", "leerlingen")).toBe("geen leerlingen");
+    expect(countNoun(1, "leerling", "leerlingen")).toBe("1 leerling");
+    expect(countNoun(1234, "leerling", "leerlingen")).toBe("1.234 leerlingen");
+    expect(countNoun(hidden, "leerling", "leerlingen")).toBe("een afgeschermd aantal leerlingen");
+  });
+
+  test("the follow-up window as a reader says it", () => {
+    expect(monthsText(6)).toBe("een half jaar");
+    expect(monthsText(12)).toBe("een jaar");
+    expect(monthsText(24)).toBe("2 jaar");
+    expect(monthsText(1)).toBe("1 maand");
+    expect(monthsText(9)).toBe("9 maanden");
+  });
+
+  test("one year or a span", () => {
+    expect(periodText([2023])).toBe("2023");
+    expect(periodText([2021, 2022, 2023, 2024])).toBe("2021–2024");
+  });
+});
+
+describe("Kerngetallen", () => {
+  test("share from the counts, singular verb for one pupil, geen for none, withheld without a number", () => {
+    expect(uptakeSentence(2024, 37, 400)).toBe("In 2024 kregen 37 van de 400 leerlingen jeugdhulp: 9,3%.");
+    expect(uptakeSentence(2022, 1, 80)).toBe("In 2022 kreeg 1 van de 80 leerlingen jeugdhulp: 1,3%.");
+    expect(uptakeSentence(2022, 0, 80)).toBe("In 2022 kreeg geen van de 80 leerlingen jeugdhulp.");
+    expect(uptakeSentence(2022, hidden, 80)).toBe("In 2022 is het aantal leerlingen met jeugdhulp afgeschermd, van 80 leerlingen in totaal.");
+  });
+});
+
+describe("the DBC restarts, told about the years the data has", () => {
+  const tabel2 = (rows: [number, number][]) => rows.map(([year, raw]) => ({year, raw, corrected: raw}));
+
+  test("a transition outside the study years says so and tells no peak", () => {
+    const dbc = {transitionYear: 2018, tabel1Total: 0, tabel2: tabel2([[2021, 300], [2022, 250], [2023, 280], [2024, 310]])};
+    expect(dbcSentences(dbc)).toBe(
+      "Op 1 januari 2018 kreeg de GGZ nieuwe productcodes. Dat valt buiten de onderzoeksjaren (2021–2024): in deze cijfers zitten geen trajecten die alleen daardoor opnieuw begonnen."
+    );
+    expect(dbcSentences(dbc)).not.toMatch(/pieken|stijgen/);
+    expect(dbcTitle(dbc)).toBe("Geen herstarts op papier in 2021–2024");
+  });
+
+  test("a rise into the transition year is told with both counts and the restarts", () => {
+    const dbc = {transitionYear: 2018, tabel1Total: 131, tabel2: tabel2([[2017, 519], [2018, 686], [2019, 494]])};
+    expect(dbcSentences(dbc)).toMatch(/^In 2018 lijkt het aantal trajecten te stijgen, van 519 in 2017 naar 686\. 131 daarvan zijn geen nieuwe hulp\. Op 1 januari 2018 /);
+    expect(dbcTitle(dbc)).toBe("131 van de 686 trajecten in 2018 waren een herstart op papier");
+  });
+
+  test("no rise, one restart: no peak, singular", () => {
+    // 2022 is the lowest year here: nothing seems to rise.
+    const dbc = {transitionYear: 2022, tabel1Total: 1, tabel2: tabel2([[2021, 40], [2022, 30], [2023, 45]])};
+    expect(dbcSentences(dbc)).toMatch(/^In 2022 begonnen 30 trajecten\. 1 daarvan is geen nieuwe hulp\. Op 1 januari 2022 .* eind december 2021 afgesloten/);
+    expect(dbcSentences(dbc)).not.toContain("stijgen");
+    expect(dbcTitle(dbc)).toBe("1 van de 30 trajecten in 2022 was een herstart op papier");
+  });
+
+  test("withheld restarts are named as withheld, no restarts as none", () => {
+    const withheld = {transitionYear: 2018, tabel1Total: hidden, tabel2: tabel2([[2017, 50], [2018, 60]])};
+    expect(dbcSentences(withheld)).toContain("Een afgeschermd aantal daarvan is geen nieuwe hulp.");
+    expect(dbcTitle(withheld)).toBe("Een deel van de trajecten in 2018 was een herstart op papier");
+    const none = {transitionYear: 2018, tabel1Total: 0, tabel2: tabel2([[2017, 50], [2018, 60]])};
+    expect(dbcSentences(none)).toMatch(/In deze gegevens begon geen enkel traject zo opnieuw: de correctie verandert niets\.$/);
+  });
+
+  test("Eerste Keer Goed's rule in or outside the years", () => {
+    expect(dbcRuleSentence(2018, [2017, 2018, 2019])).toBe("Eind 2017 werden lopende GGZ-trajecten afgesloten en in januari 2018 opnieuw geopend. Dat is één traject, geen tweede.");
+    expect(dbcRuleSentence(2018, [2021, 2022])).toBe(
+      "Een GGZ-traject dat eind 2017 werd afgesloten en in januari 2018 opnieuw geopend (nieuwe productcodes), is één traject. In 2021–2022 komt dat niet voor."
+    );
+  });
+});
+
+describe("Feiten: providers and costs", () => {
+  test("one provider, many with a tail, none", () => {
+    expect(providersSentence(1, "2023", false)).toBe("In 2023 gaf 1 aanbieder jeugdhulp aan deze leerlingen.");
+    expect(providersSentence(0, "2023", false)).toBe("In 2023 gaf geen enkele aanbieder jeugdhulp aan deze leerlingen.");
+    expect(providersSentence(42, "2021–2024", true)).toBe(
+      "In 2021–2024 gaven 42 aanbieders jeugdhulp aan deze leerlingen. Behalve de grootste aanbieders, die apart in de grafiek staan, is er een lange rij kleine aanbieders."
+    );
+  });
+
+  test("pupils above the extreme threshold", () => {
+    expect(extremeCostSentence(0, "€ 200.000")).toBe("Geen enkele leerling had meer dan € 200.000 aan jeugdhulp.");
+    expect(extremeCostSentence(1, "€ 200.000")).toBe("1 leerling had meer dan € 200.000 aan jeugdhulp.");
+    expect(extremeCostSentence(7, "€ 200.000")).toBe("7 leerlingen hadden meer dan € 200.000 aan jeugdhulp.");
+    expect(extremeCostSentence(hidden, "€ 200.000")).toBe("Het aantal leerlingen met meer dan € 200.000 aan jeugdhulp is afgeschermd.");
+  });
+});
+
+describe("Eerste Keer Goed", () => {
+  test("three outcomes; a missing one is 0%, a withheld one has no number", () => {
+    const sentences = outcomeSentences(
+      [
+        {outcome: "uitstroom", pct: 40},
+        {outcome: "nog_in_zorg", pct: hidden}
+      ],
+      "2025-01-01"
+    );
+    expect(sentences).toEqual({
+      uitstroom: "40% stroomt uit.",
+      volgend: "0% krijgt een volgend traject binnen hetzelfde zorgpad.",
+      nogInZorg: "Een afgeschermd deel is nog in zorg: het eerste traject liep op 1 januari 2025 nog."
+    });
+  });
+});
+
+describe("Groeipatronen", () => {
+  test("patterns: none, one, many, with withheld schools in singular and plural", () => {
+    expect(patternsSentence(0, 0)).toBe("Bij de scholen met zichtbare cijfers is geen patroon te zien.");
+    expect(patternsSentence(1, 1)).toBe("Alle scholen met zichtbare cijfers hebben hetzelfde patroon. Van 1 school is het patroon afgeschermd.");
+    expect(patternsSentence(8, 5)).toBe("Bij de scholen met zichtbare cijfers komen 8 verschillende patronen voor. Van 5 scholen is het patroon afgeschermd.");
+  });
+
+  test("changes beyond chance: none of one step, one of many, two of many, nothing to compare", () => {
+    expect(changesSentence({shown: 1, beyond: []}, joinNames)).toBe("Van de ene stap van een school van het ene jaar naar het volgende is die niet groter dan toeval, na correctie voor het aantal scholen");
+    expect(changesSentence({shown: 12, beyond: [{name: "A", from: 2022, to: 2023}]}, joinNames)).toBe(
+      "Van de 12 stappen van een school van het ene jaar naar het volgende is er 1 groter dan toeval (A, 2022–2023), na correctie voor het aantal scholen"
+    );
+    expect(
+      changesSentence({shown: 12, beyond: [{name: "A", from: 2022, to: 2023}, {name: "B", from: 2021, to: 2022}]}, joinNames)
+    ).toContain("zijn er 2 groter dan toeval (A, 2022–2023 en B, 2021–2022)");
+    expect(changesSentence({shown: 0, beyond: []}, joinNames)).toBe("Van geen enkele school zijn twee opeenvolgende jaren met zichtbare aantallen te vergelijken.");
+  });
+
+  test("withheld steps", () => {
+    expect(withheldStepsSentence(0)).toBe("");
+    expect(withheldStepsSentence(1)).toBe("Bij 1 stap is het aantal afgeschermd; die telt niet mee in de correctie.");
+    expect(withheldStepsSentence(10)).toBe("Bij 10 stappen is het aantal afgeschermd; die tellen niet mee in de correctie.");
+  });
+
+  test("the 2020 report's remarks on its Tabel 6 only next to data that can be its own", () => {
+    const row = (name: string, p17: unknown, p18: unknown) => ({name, years: [{year: 2017, pct: p17}, {year: 2018, pct: p18}]});
+    const report = [row("Valkenheuvel", hidden, hidden), row("Meander", 9, 11), row("Merseberch", 11, hidden)];
+    expect(matchesReport2020(report)).toBe(true);
+    // Another municipality: other schools, or the same name with other percentages, or other years.
+    expect(matchesReport2020([row("De Kring", 9, 11)])).toBe(false);
+    expect(matchesReport2020([row("Valkenheuvel", 5, 6), row("Meander", 10, 11), row("Merseberch", 11, 16)])).toBe(false);
+    expect(matchesReport2020([{name: "Valkenheuvel", years: [{year: 2022, pct: 5}]}, row("Meander", 9, 11), row("Merseberch", 11, 16)])).toBe(false);
+  });
+});
