@@ -1,7 +1,7 @@
 // The report's headline numbers as cards: pupils, share with youth care, spread between schools,
 // trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
 
-import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, monthsText, type SuppressedValue} from "../lib/format.js";
 
 type Published<T> = T | SuppressedValue | null;
 
@@ -54,10 +54,6 @@ export interface KeyFiguresRules {
   zorgpadMonths: number;
 }
 
-function months(n: number): string {
-  return n === 6 ? "een half jaar" : n === 12 ? "een jaar" : `${n} maanden`;
-}
-
 export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youthCareDefinition: "started", zorgpadMonths: 6}): HTMLElement {
   const year = data.latestYear;
   const grid = document.createElement("div");
@@ -91,7 +87,7 @@ export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youth
     card(
       "Eerste Keer Goed",
       formatPercent(data.ekg),
-      `kreeg na het eerste traject binnen ${months(rules.zorgpadMonths)} geen nieuw traject`
+      `kreeg na het eerste traject binnen ${monthsText(rules.zorgpadMonths)} geen nieuw traject`
     )
   );
   return grid;
