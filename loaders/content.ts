@@ -111,7 +111,7 @@ export function pageFlags(content: ReportContent, data: {factors: boolean; inter
   return flags;
 }
 
-const CONDITION = /<!-- als: (!?)([a-z0-9-]+(?: [a-z0-9-]+)*) -->([\s\S]*?)<!-- \/als -->\n?/g;
+const CONDITION = /<!-- als: (!?)([a-z0-9-]+(?: [a-z0-9-]+)*) -->([\s\S]*?)<!-- \/als -->(\n?)/g;
 const PASSAGE = /<!-- inhoud: ([a-z0-9-]+) -->([\s\S]*?)<!-- \/inhoud -->/g;
 
 /**
@@ -122,13 +122,19 @@ const PASSAGE = /<!-- inhoud: ([a-z0-9-]+) -->([\s\S]*?)<!-- \/inhoud -->/g;
  * - `{{titel}}`, `{{jaar}}`, `{{opdrachtgever}}` are the study's identity (only inside `als: inhoud`).
  */
 export function renderTemplate(template: string, {content, flags}: PageContext): string {
-  const conditional = template.replace(CONDITION, (_, negate: string, names: string, body: string) => {
+  const conditional = template.replace(CONDITION, (_, negate: string, names: string, body: string, newline: string) => {
     const all = names.split(" ").every((name) => flags.has(name));
     const keep = negate ? !flags.has(names) : all;
-    return keep ? body : "";
+    // A closing tag on a line of its own goes with its line break; one inside a line leaves it.
+    const rest = body.endsWith("\n") ? "" : newline;
+    return (keep ? body : "") + rest;
   });
   if (/<!-- \/?als\b/.test(conditional)) throw new Error("page template: unbalanced or nested <!-- als --> block");
-  const filled = conditional.replace(PASSAGE, (_, name: string, neutral: string) => content.passages.get(name) ?? neutral.trim());
+  // A passage takes the place of the neutral text inside the blank lines around it, so a block stays a block.
+  const filled = conditional.replace(PASSAGE, (_, name: string, neutral: string) => {
+    const [, before, text, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(neutral) as RegExpExecArray;
+    return before + (content.passages.get(name) ?? text) + after;
+  });
   const {identity} = content;
   return filled.replace(/\{\{(titel|jaar|opdrachtgever)\}\}/g, (_, key: string) => {
     if (!identity) throw new Error(`page template: {{${key}}} outside an <!-- als: inhoud --> block`);

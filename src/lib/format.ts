@@ -101,11 +101,12 @@ export function formatEuros(value: Shown, decimals = 0): string {
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
-/** "2020-01-01" → "1 januari 2020" (no Date object: no time-zone shift). */
 /** A period of whole months as a reader says it: "een half jaar", "een jaar", "9 maanden". */
 export function monthsText(n: number): string {
   return n === 6 ? "een half jaar" : n === 12 ? "een jaar" : n === 1 ? "1 maand" : `${n} maanden`;
 }
+
+/** "2020-01-01" → "1 januari 2020" (no Date object: no time-zone shift). */
 
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);

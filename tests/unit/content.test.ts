@@ -79,11 +79,16 @@ describe("page templates", () => {
   const content = {...NO_CONTENT, identity: {title: "Beter kijken", year: 2031, municipality: "Oostwaarde", description: "x"}, passages: new Map([["vraag", "Eigen vraag."]])};
 
   test("als-blocks stay only with their flags; passages replace the neutral text; identity fills in", () => {
-    const template = "<!-- als: inhoud --># {{titel}} ({{opdrachtgever}}, {{jaar}})\n<!-- /als --><!-- als: !inhoud --># Neutraal\n<!-- /als -->A <!-- inhoud: vraag -->neutraal<!-- /inhoud --> B <!-- inhoud: ander -->  eigen  <!-- /inhoud --><!-- als: factoren conclusies --> C<!-- /als -->";
+    const template = "<!-- als: inhoud --># {{titel}} ({{opdrachtgever}}, {{jaar}})\n<!-- /als --><!-- als: !inhoud --># Neutraal\n<!-- /als -->A <!-- inhoud: vraag -->neutraal<!-- /inhoud --> B <!-- inhoud: ander -->eigen<!-- /inhoud --><!-- als: factoren conclusies --> C<!-- /als -->";
     expect(renderTemplate(template, {content, flags: new Set(["inhoud", "factoren"])})).toBe("# Beter kijken (Oostwaarde, 2031)\nA Eigen vraag. B eigen");
     expect(renderTemplate(template.replace(/\{\{\w+\}\}/g, "x"), {content: NO_CONTENT, flags: new Set(["factoren", "conclusies"])})).toBe(
       "# Neutraal\nA neutraal B eigen C"
     );
+  });
+
+  test("a passage keeps the blank lines around the neutral text, and a closing tag on its own line its line break", () => {
+    const template = "x\n<!-- inhoud: vraag -->\nneutraal\n\n<!-- /inhoud -->## Kop\n<!-- als: factoren -->- F\n<!-- /als -->- G";
+    expect(renderTemplate(template, {content, flags: new Set()})).toBe("x\n\nEigen vraag.\n\n## Kop\n- G");
   });
 
   test("an identity placeholder outside an inhoud block is a bug in the template", () => {
