@@ -3,10 +3,17 @@
 // Framework has no `lang` option; scripts/postbuild.mjs sets <html lang="nl"> and translates the
 // few English UI strings Framework writes itself.
 
+import {CHAPTERS, siteTitle} from "./loaders/content.js";
 import {siteFacts} from "./loaders/schoolPaths.js";
 import {devFontHead} from "./scripts/fonts.mjs";
 
 const site = siteFacts();
+const {content, flags} = site.page;
+const title = siteTitle(content, site.page.municipality);
+// A chapter the content folder does not supply has no page, no link in the navigation and no slide.
+const chapter = (key: string) => CHAPTERS.filter((c) => c.key === key && flags.has(key)).map((c) => ({name: c.name, path: `/${c.key}`}));
+const description =
+  content.identity?.description ?? `Jeugdhulpgebruik per basisschool in ${site.page.municipality}: een privacyveilig rapport uit de gegevens per leerling.`;
 
 // A small eye in the site's accent colour. A data: URI, so the browser never asks for /favicon.ico;
 // base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
@@ -23,20 +30,20 @@ export default {
   // Another folder only for tests/browser/reproducible-build.test.ts, which builds a second copy
   // beside the served dist/ (`observable build` 1.13 has no --output flag).
   output: process.env.NADERE_OGEN_OUTPUT ?? "dist",
-  title: "Met nadere ogen",
+  title,
   // The default is a Google Fonts stylesheet (fonts.googleapis.com), unreachable offline.
   globalStylesheets: [],
   // Notices about synthetic data are static HTML (class synthetic-only); with a municipality's own data
   // they are hidden here, at build time, rather than added by the page's JS after it has drawn.
   head: `<link rel="icon" href="${favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
-<meta name="description" content="Jeugdhulpgebruik per basisschool: een privacyveilige, herhaalbare versie van het onderzoek Met nadere ogen (Utrechtse Heuvelrug, 2020).">${
+<meta name="description" content="${description.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">${
     // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
   }`,
   // Framework's default theme (light/dark) plus contrast fixes, the chart frame and print rules.
   style: "style.css",
   // The default footer links to observablehq.com; ours stays local and in Dutch.
-  footer: "Met nadere ogen · jeugdhulp en basisonderwijs, per school bekeken.",
+  footer: `${title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)} · jeugdhulp en basisonderwijs, per school bekeken.`,
   toc: {label: "Inhoud"},
   // Reading order of the 2020 report (digest §F.1); the home page is the Samenvatting.
   pages: [
@@ -50,14 +57,14 @@ export default {
         {name: "Eerste Keer Goed", path: "/data-analyse/eerste-keer-goed"},
         {name: "Groeipatronen per school", path: "/data-analyse/groeipatronen"},
         {name: "Verschillen tussen scholen", path: "/data-analyse/spreiding"},
-        {name: "Factoren", path: "/data-analyse/factoren"}
+        ...(flags.has("factoren") ? [{name: "Factoren", path: "/data-analyse/factoren"}] : [])
       ]
     },
     {name: "Scholen", path: "/scholen/"},
-    {name: "In de school", path: "/in-de-school"},
-    {name: "Rondom de school", path: "/rondom-de-school"},
-    {name: "Conclusies", path: "/conclusies"},
-    {name: "Aanbevelingen", path: "/aanbevelingen"},
+    ...chapter("in-de-school"),
+    ...chapter("rondom-de-school"),
+    ...chapter("conclusies"),
+    ...chapter("aanbevelingen"),
     {name: "Verantwoording", path: "/verantwoording"},
     // What the build read from the input folder (src/verantwoording/datakwaliteit.md.ts). Not as a
     // section under Verantwoording: a section with its own page puts a link inside <summary>, which
@@ -70,7 +77,13 @@ export default {
   pager: true,
   // One factsheet page per school in the data (src/scholen/[school].md); the list comes from the same
   // validated input folder as the report, so any municipality's schools get their pages.
-  dynamicPaths: site.schoolPaths,
+  // The content's chapters (src/[hoofdstuk].md.ts) and the factor page (src/data-analyse/[analyse].md.ts)
+  // are parameterized pages: Framework builds them only when listed here.
+  dynamicPaths: [
+    ...site.schoolPaths,
+    ...CHAPTERS.filter((c) => flags.has(c.key)).map((c) => `/${c.key}`),
+    ...(flags.has("factoren") ? ["/data-analyse/factoren"] : [])
+  ],
   // The search index (minisearch) is built at build time and bundled: no network needed.
   search: true,
   duckdb: {

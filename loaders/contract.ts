@@ -483,7 +483,7 @@ function toSchool(row: SchoolRow): School {
     concept: row.concept,
     sesNeighbourhood: row.ses_wijk,
     sotTrajectories: row.sot_trajecten,
-    participated: row.deelname_interview === "ja",
+    participated: row.deelname_interview === null ? null : row.deelname_interview === "ja",
     ibCount: row.aantal_ib,
     ibExperience: row.ib_ervaring,
     dorpsteamRating: row.dorpsteam_categorie === null ? null : (Number(row.dorpsteam_categorie) as 1 | 2 | 3),

@@ -5,11 +5,11 @@ import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
+import {CONTENT_FOLDER, PUBLISHED_FOLDER} from "./content.js";
 import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
 import {readSheet} from "./import/xlsx.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
-const PUBLISHED_DIR = fileURLToPath(new URL("../data/published/", import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/nadere-ogen/", import.meta.url));
 
 /** NADERE_OGEN_DATA (relative to the working directory) or the synthetic default folder. */
@@ -98,9 +98,29 @@ function folderError(file: string, message: string): InputError {
   return {file, line: null, column: null, value: null, message};
 }
 
-/** The 2020 report's own published figures and texts (data/published/), by file name. */
+/**
+ * The default content's published figures (data/default/inhoud/gepubliceerd/): the 2020 report's own
+ * numbers, which the synthetic generator aims at and the reproduction test expects. By file name.
+ */
 export function readPublishedFiles<const N extends string>(names: readonly N[]): Record<N, string> {
-  return Object.fromEntries(names.map((name) => [name, readFileSync(resolve(PUBLISHED_DIR, name), "utf8")])) as Record<N, string>;
+  const dir = resolve(DEFAULT_DATA_DIR, CONTENT_FOLDER, PUBLISHED_FOLDER);
+  return Object.fromEntries(names.map((name) => [name, readFileSync(resolve(dir, name), "utf8")])) as Record<N, string>;
+}
+
+/**
+ * The content folder beside the data (<data>/inhoud/: the report's identity, chapters, passages and
+ * published figures) as text by path relative to it ("paginas/conclusies.md"); null when the folder
+ * has none. Only .md, .json and .csv files: anything else in it is no content.
+ */
+export function readContentFolder(dataDir: string): Map<string, string> | null {
+  const dir = resolve(dataDir, CONTENT_FOLDER);
+  if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) return null;
+  const names = (readdirSync(dir, {recursive: true}) as string[]).map((name) => name.split(sep).join("/")).sort();
+  const files = new Map<string, string>();
+  for (const name of names) {
+    if (/\.(md|json|csv)$/i.test(name) && statSync(resolve(dir, name)).isFile()) files.set(name, readFileSync(resolve(dir, name), "utf8"));
+  }
+  return files;
 }
 
 /**

@@ -44,11 +44,13 @@ export interface School {
   board: string;
   denomination: string;
   concept: string | null;
-  /** Socio-economic status of the school's neighbourhood (from data, not from the interviews). */
-  sesNeighbourhood: SesCategory;
-  /** Number of school-support-team (SOT) trajectories in the last year. */
-  sotTrajectories: number;
-  participated: boolean;
+  /** Socio-economic status of the school's neighbourhood (from data, not from the interviews).
+   *  Null in every school when scholen.csv has no factor columns: then there is no factor analysis. */
+  sesNeighbourhood: SesCategory | null;
+  /** Number of school-support-team (SOT) trajectories in the last year; null as sesNeighbourhood. */
+  sotTrajectories: number | null;
+  /** Null in every school when scholen.csv has no deelname_interview: there were no interviews. */
+  participated: boolean | null;
   ibCount: number | null;
   ibExperience: IbExperience | null;
   /** Dorpsteam rating category 1 (3–4), 2 (5–6), 3 (7–8); null when no grade was given. */

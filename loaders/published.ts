@@ -1,4 +1,4 @@
-// The report's own published figures (data/published/*.csv), typed. Used by the synthetic
+// The report's own published figures (data/default/inhoud/gepubliceerd/*.csv), typed. Used by the synthetic
 // generator as its calibration targets and by the reproduction test as the expected values.
 // Pure: callers hand in the file texts.
 

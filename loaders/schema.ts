@@ -45,10 +45,19 @@ export interface RowShape<P extends Parsers> {
   parsers: P;
   /** Runs only on rows whose cells all parsed. */
   check: (row: RowOf<P>) => RowIssue[];
+  /**
+   * Columns a file may leave out altogether (then null in every row), in groups that are present or
+   * absent together. A column that is there is filled in every row: a half-filled column is an error.
+   */
+  omittable?: readonly (readonly string[])[];
 }
 
-function rowShape<P extends Parsers>(parsers: P, check: (row: RowOf<P>) => RowIssue[] = () => []): RowShape<P> {
-  return {parsers, check};
+function rowShape<P extends Parsers>(
+  parsers: P,
+  check: (row: RowOf<P>) => RowIssue[] = () => [],
+  omittable: RowShape<P>["omittable"] = []
+): RowShape<P> {
+  return {parsers, check, omittable};
 }
 
 /** Plausibility bounds: a value outside them is an export or typing error, never a real pupil. */
@@ -119,6 +128,16 @@ export const trajectoryRow = rowShape(
 
 const INTERVIEW_COLUMNS = ["aantal_ib", "ib_ervaring", "dorpsteam_categorie", "ses_zelfgerapporteerd"] as const;
 
+/**
+ * A column that may be left out of the file, but once there is filled in every row: an empty cell
+ * would silently drop a school from the analysis the column feeds.
+ */
+function everyRow<T>(parse: Parser<T>, feeds: string): Parser<T | null> {
+  return (text) => (text === "" ? {ok: false, reason: `is leeg; vul de kolom bij elke school in, of laat de kolom helemaal weg (dan ${feeds})`} : parse(text));
+}
+
+const WITHOUT_FACTORS = "vervalt de analyse van factoren";
+
 export const schoolRow = rowShape(
   {
     school_id: parseText,
@@ -126,9 +145,9 @@ export const schoolRow = rowShape(
     bestuur: parseText,
     denominatie: parseText,
     concept: optional(parseText),
-    ses_wijk: parseChoice(SES_CATEGORIES),
-    sot_trajecten: nonNegative(parseInteger),
-    deelname_interview: parseChoice(["ja", "nee"]),
+    ses_wijk: everyRow(parseChoice(SES_CATEGORIES), WITHOUT_FACTORS),
+    sot_trajecten: everyRow(nonNegative(parseInteger), WITHOUT_FACTORS),
+    deelname_interview: everyRow(parseChoice(["ja", "nee"]), "gaat de site ervan uit dat er geen interviews waren"),
     aantal_ib: optional(nonNegative(parseInteger)),
     ib_ervaring: optional(parseChoice(IB_EXPERIENCE)),
     dorpsteam_categorie: optional(parseChoice(["1", "2", "3"])),
@@ -140,8 +159,14 @@ export const schoolRow = rowShape(
       ? []
       : INTERVIEW_COLUMNS.filter((column) => row[column] !== null).map((column) => ({
           column,
-          message: "is ingevuld, maar deelname_interview is nee; laat dit leeg of zet deelname_interview op ja"
-        }))
+          message:
+            row.deelname_interview === "nee"
+              ? "is ingevuld, maar deelname_interview is nee; laat dit leeg of zet deelname_interview op ja"
+              : "is ingevuld, maar de kolom deelname_interview ontbreekt; voeg die toe (ja of nee) of laat dit leeg"
+        })),
+  // Factors (ses_wijk with sot_trajecten) and interviews are the study's own material: a municipality
+  // without them still gets its whole data report, without the factor analysis.
+  [["ses_wijk", "sot_trajecten"], ["deelname_interview"], ...INTERVIEW_COLUMNS.map((column) => [column])]
 );
 
 export const mappingRow = rowShape({
@@ -156,17 +181,22 @@ export type SchoolRow = RowOf<typeof schoolRow.parsers>;
 export type MappingRow = RowOf<typeof mappingRow.parsers>;
 
 /** Required columns absent from the header; each error lists the columns that were found. */
-export function missingColumns(header: CsvHeader, shape: {parsers: Parsers}): InputError[] {
+export function missingColumns(header: CsvHeader, shape: {parsers: Parsers; omittable?: RowShape<Parsers>["omittable"]}): InputError[] {
   const found = header.columns.filter((column) => column !== "");
-  return Object.keys(shape.parsers)
-    .filter((column) => !found.includes(column))
-    .map((column) => ({
-      file: header.file,
-      line: null,
-      column,
-      value: null,
-      message: `ontbreekt (gevonden kolommen: ${found.join(", ") || "geen"})`
-    }));
+  const error = (column: string, message: string): InputError => ({file: header.file, line: null, column, value: null, message});
+  const groups = shape.omittable ?? [];
+  const omittable = new Set(groups.flat());
+  const missing = Object.keys(shape.parsers)
+    .filter((column) => !found.includes(column) && !omittable.has(column))
+    .map((column) => error(column, `ontbreekt (gevonden kolommen: ${found.join(", ") || "geen"})`));
+  for (const group of groups) {
+    const present = group.filter((column) => found.includes(column));
+    if (present.length === 0 || present.length === group.length) continue;
+    for (const column of group.filter((c) => !found.includes(c))) {
+      missing.push(error(column, `ontbreekt, maar ${present.join(", ")} staat er wel; deze kolommen horen samen: geef ze allemaal, of laat ze allemaal weg`));
+    }
+  }
+  return missing;
 }
 
 /**
@@ -211,6 +241,11 @@ export function rowParser<P extends Parsers>(
     const data: Record<string, unknown> = {};
     let valid = true;
     for (let i = 0; i < names.length; i++) {
+      // A column left out (missingColumns allowed it): null in every row.
+      if (indexes[i] === -1) {
+        data[names[i]] = null;
+        continue;
+      }
       const text = cells[indexes[i]];
       const parsed = repeated[i].parse(text, parsers[i]);
       if (parsed.ok) data[names[i]] = parsed.value;

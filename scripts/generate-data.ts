@@ -1,5 +1,5 @@
 // npm run data:generate — rewrites data/default/{leerlingen,trajecten,scholen}.csv from the
-// report's published figures (data/published/) and the default settings. Deterministic: running it
+// report's published figures (data/default/inhoud/gepubliceerd/) and the default settings. Deterministic: running it
 // twice gives byte-identical files (a test checks this against the committed files).
 
 import {readFileSync, writeFileSync} from "node:fs";

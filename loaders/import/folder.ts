@@ -100,7 +100,10 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
     if (t) {
       const duo = duoSchools(t, municipality, extra);
       errors.push(...duo.errors);
-      files[INPUT_FILES.scholen] = plainCsv(SCHOOL_COLUMNS, duo.rows);
+      // Without schoolkenmerken the study's columns (factors, interviews) are left out, not left empty:
+      // the contract lets a municipality without them build its data report.
+      const columns = extra ? SCHOOL_COLUMNS.length : SCHOOL_COLUMNS.indexOf("concept") + 1;
+      files[INPUT_FILES.scholen] = plainCsv(SCHOOL_COLUMNS.slice(0, columns), duo.rows.map((row) => row.slice(0, columns)));
       report.push(`Scholen: ${duo.rows.length} vestigingen in ${municipality} uit ${register.name} (${duo.outside} in andere gemeenten overgeslagen)${extra ? `, aangevuld uit ${extraFile!.name}` : ""}.`);
     }
   } else errors.push(missing("scholen", "of een DUO-bestand met vestigingen (bijvoorbeeld 02.-alle-schoolvestigingen-basisonderwijs.csv)"));

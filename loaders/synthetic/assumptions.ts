@@ -1,6 +1,6 @@
 // Every choice the synthetic data set makes where the report gives no number. data/README.md
 // lists these in words; change a value here and `npm run data:generate` rewrites the files.
-// Numbers that the report *does* publish are not here: they come from data/published/ (targets.ts).
+// Numbers that the report *does* publish are not here: they come from data/default/inhoud/gepubliceerd/ (targets.ts).
 
 import type {IbExperience, SesCategory} from "../model.js";
 

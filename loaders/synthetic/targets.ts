@@ -1,5 +1,5 @@
 // What the synthetic data set must reproduce: the published figures of "Met nadere ogen".
-// They are read from data/published/ (one source of truth for the report's facts) by the
+// They are read from data/default/inhoud/gepubliceerd/ (one source of truth for the report's facts) by the
 // generator script and handed to the pure generator as this object.
 
 export interface SchoolTarget {

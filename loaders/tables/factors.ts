@@ -24,8 +24,9 @@ export interface SchoolFactors<M extends Mode = "raw"> extends SchoolRef {
   useCategory: Sensitive<M, UseCategory | null>;
   enrolledLatestYear: number;
   size: SizeCategory;
-  ses: SesCategory;
-  sotTrajectories: number;
+  /** Null when scholen.csv has no factor columns (then no page shows these tables). */
+  ses: SesCategory | null;
+  sotTrajectories: number | null;
   sot: SotCategory | null;
   participated: boolean;
   dorpsteamRating: 1 | 2 | 3 | null;
@@ -125,7 +126,7 @@ function factorSpecs(settings: Settings, schools: SchoolFactors<Mode>[]): Factor
       participantsOnly: false,
       rowOf: (s) => s.size
     },
-    {factor: "ses_wijk", label: "Sociaaleconomische status van de wijk", rows: sesRows(), participantsOnly: false, rowOf: (s) => s.ses},
+    {factor: "ses_wijk", label: "Sociaaleconomische status van de wijk", rows: sesRows(), participantsOnly: false, rowOf: (s) => s.ses ?? UNKNOWN.key},
     {
       factor: "sot",
       label: "SOT-trajecten per 100 leerlingen",
@@ -249,8 +250,8 @@ export function schoolFactors(scope: Scope, row: SchoolRow, school: School): Sch
     size: schoolSizeCategory(row.enrolledLatestYear, settings),
     ses: school.sesNeighbourhood,
     sotTrajectories: school.sotTrajectories,
-    sot: sotCategory(school.sotTrajectories, row.enrolledLatestYear, settings),
-    participated: school.participated,
+    sot: school.sotTrajectories === null ? null : sotCategory(school.sotTrajectories, row.enrolledLatestYear, settings),
+    participated: school.participated === true,
     dorpsteamRating: school.dorpsteamRating,
     ibExperience: school.ibExperience,
     ibCount: school.ibCount,

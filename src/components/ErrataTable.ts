@@ -1,5 +1,5 @@
 // The 2020 report's errata next to what this site does about each, as an accessible table. Reads the
-// `errata` of rapport2020.json (data/published/errata.csv); the texts are already Dutch and our own words.
+// `errata` of rapport2020.json (data/default/inhoud/gepubliceerd/errata.csv); the texts are already Dutch and our own words.
 
 // Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
 import type {Erratum} from "../../loaders/published.js";

@@ -1,8 +1,7 @@
 // The report's headline numbers as cards: pupils, share with youth care, spread between schools,
 // trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
 
-import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
-import {monthsText} from "./reportText.js";
+import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, monthsText, type SuppressedValue} from "../lib/format.js";
 
 type Published<T> = T | SuppressedValue | null;
 

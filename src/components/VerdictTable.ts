@@ -24,7 +24,7 @@ export const VERDICT_LABELS: Record<string, string> = {
 };
 
 const INFERRED_NOTE =
-  "Afgeleid uit de opmaak van het rapport: in de tekstversie van het rapport van 2020 is niet te zien " +
+  "Afgeleid uit de opmaak van het rapport: in de tekstversie van het rapport is niet te zien " +
   "in welke kolom het kruisje staat. Het oordeel volgt uit de witruimte en uit de toelichting.";
 
 const COLUMNS = ["Factor", "Verband met jeugdhulpgebruik", "Waarom", "Paragraaf"];

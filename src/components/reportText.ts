@@ -13,13 +13,8 @@ export function countNoun(n: Count, singular: string, plural: string): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
-/** A time span in months as a reader says it: "1 maand", "een half jaar", "een jaar", "18 maanden". */
-export function monthsText(n: number): string {
-  if (n === 6) return "een half jaar";
-  if (n === 12) return "een jaar";
-  if (n % 12 === 0) return `${n / 12} jaar`;
-  return n === 1 ? "1 maand" : `${formatCount(n)} maanden`;
-}
+// The month spans are worded in lib/format.ts, beside the number formats; the sentences here use them.
+export {monthsText} from "../lib/format.js";
 
 /** "2019" for one year, "2017–2019" for a span. */
 export function periodText(years: number[]): string {
@@ -144,27 +139,4 @@ export function changesSentence({shown, beyond}: ChangeCount, names: (items: str
         ? `is er 1 groter dan toeval (${which[0]})`
         : `zijn er ${formatCount(beyond.length)} groter dan toeval (${names(which)})`;
   return `${steps} van een school van het ene jaar naar het volgende ${verdict}, na correctie voor het aantal scholen`;
-}
-
-/** The three schools whose 2017→2018 growth signs the 2020 report printed wrongly (erratum E01), with
- *  the whole percentages the signs follow from. */
-const ERRATUM_E01 = [
-  {name: "Valkenheuvel", from: 5, to: 6},
-  {name: "Meander", from: 9, to: 11},
-  {name: "Merseberch", from: 11, to: 16}
-];
-
-/** Whether these data can be the 2020 report's: only then do its remarks on its own figures (errata,
- *  verdicts, the patterns it counted) belong on a page, as the example content of the default data. The
- *  test is erratum E01's three schools with the report's 2017 and 2018 percentages; a withheld percentage
- *  cannot contradict it. */
-export function matchesReport2020(tabel6: {name: string; years: {year: number; pct: unknown}[]}[]): boolean {
-  return ERRATUM_E01.every(({name, from, to}) => {
-    const row = tabel6.find((r) => r.name === name);
-    const agrees = (year: number, expected: number) => {
-      const pct = row?.years.find((y) => y.year === year)?.pct;
-      return pct === expected || isSuppressedValue(pct);
-    };
-    return row !== undefined && agrees(2017, from) && agrees(2018, to);
-  });
 }

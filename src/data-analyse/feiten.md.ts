@@ -3,8 +3,6 @@
 // browser, the charts cost Plot's 130 kB and 0,3–0,8 s of main-thread time on Lighthouse's mobile profile
 // (bench/README.md, perf3); the page loads Plot only when the reader changes the age chart. Everything
 // comes from the same components and the same parts of the report as the JSON files the page reads.
-import {readPublishedFiles} from "../../loaders/io.js";
-import {readFactorVerdicts} from "../../loaders/published.js";
 import {staticFigure} from "../../scripts/staticFigures.js";
 import {writeStaticPage} from "../../scripts/staticPage.js";
 
@@ -29,7 +27,7 @@ const width = 640;
 /** The age chart's choice the page starts with (feiten.md.in has the same). */
 const AGE_DEFAULT = {careType: null, dyslexia: true, measure: "aantal"} as const;
 
-await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}) => {
+await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}, content) => {
   const period = text.periodText(meta.years);
   const providers = providerSeries(careTypes.providers);
   const other = providers.bars.find((b) => b.other);
@@ -143,11 +141,10 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
   const latest = kerngetallen.latest;
   const shownPct = (extreme: any) => (extreme === null || isSuppressedValue(extreme) ? null : extreme.pct);
   const [lowest, highest] = [shownPct(kerngetallen.lowestSchools), shownPct(kerngetallen.highestSchools)];
-  // What the 2020 report concluded about its data (data/published/, as src/data/rapport2020.json.ts reads
-  // it), only next to data that can be its own.
-  const report2020 = text.matchesReport2020(schools.tabel6);
+  // What the 2020 report concluded about its data: only with its content folder (loaders/content.ts).
+  const report2020 = content.identity !== null;
   figures.oordelen = report2020
-    ? VerdictTable(readFactorVerdicts(readPublishedFiles(["factoroordelen.csv"])["factoroordelen.csv"]), {
+    ? VerdictTable(content.factorVerdicts, {
         caption: "Factoren zonder verband met het jeugdhulpgebruik, volgens het rapport van 2020 (§ 2.1)",
         sections: ["2.1"]
       }).outerHTML

@@ -17,7 +17,7 @@ const text = await import("../components/reportText.js");
 
 const width = 640;
 
-await writeStaticPage(import.meta.url, ({meta, schools, statistics}) => {
+await writeStaticPage(import.meta.url, ({meta, schools, statistics}, content) => {
   const summary = growthSummary(schools);
   const years: number[] = summary.years;
   const [first, last] = [years[0], years[years.length - 1]];
@@ -36,8 +36,8 @@ await writeStaticPage(import.meta.url, ({meta, schools, statistics}) => {
       verandering: ChangeTable(statistics, {caption: "Verandering per school tussen twee jaren: meer dan toeval?", schoolId: null}).outerHTML,
       tabel6: GrowthTable(schools, {caption: `Tabel 6. Percentage leerlingen met jeugdhulp per school, ${text.periodText(years)}`, highlight: null}).outerHTML
     },
-    // The 2020 report's remarks on its own Tabel 6 (erratum E01, nine patterns), only next to its data.
-    conditions: {rapport2020: text.matchesReport2020(schools.tabel6)},
+    // The 2020 report's remarks on its own Tabel 6 (erratum E01, nine patterns): only with its content.
+    conditions: {rapport2020: content.identity !== null},
     text: {
       span: several ? `voor ${first} tot en met ${last}` : `voor ${first}`,
       definition: meta.youthCareDefinition === "active" ? "dat jaar jeugdhulp liep" : "dat jaar een jeugdhulptraject begon",

@@ -1,9 +1,11 @@
-// What the 2020 report itself concluded (not computed here): the factor verdicts of chapters 2–4 and
-// the report's errata with how this site handles each. Facts from data/published/.
-import {readPublishedFiles} from "../../loaders/io.js";
-import {readErrata, readFactorVerdicts} from "../../loaders/published.js";
+// What the study in the content folder (<data>/inhoud/) wrote itself, not computed here: its identity,
+// the factor verdicts of its chapters and its errata with how this site handles each. Empty lists and
+// a null identity when the data come without content. (The name is the default content's; pages and
+// the content's own chapters attach it under it.)
+import {exitOnInputError} from "../../loaders/load.js";
+import {contentFromEnvironment} from "../../loaders/site.js";
 
-const files = readPublishedFiles(["factoroordelen.csv", "errata.csv"]);
-process.stdout.write(
-  JSON.stringify({factorVerdicts: readFactorVerdicts(files["factoroordelen.csv"]), errata: readErrata(files["errata.csv"])})
-);
+await exitOnInputError(() => {
+  const {identity, factorVerdicts, errata} = contentFromEnvironment();
+  process.stdout.write(JSON.stringify({identity, factorVerdicts, errata}));
+});

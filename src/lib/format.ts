@@ -101,7 +101,16 @@ export function formatEuros(value: Shown, decimals = 0): string {
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
+/** A period of whole months as a reader says it: "een half jaar", "een jaar", "9 maanden". */
+export function monthsText(n: number): string {
+  if (n === 6) return "een half jaar";
+  if (n === 12) return "een jaar";
+  if (n % 12 === 0) return `${n / 12} jaar`;
+  return n === 1 ? "1 maand" : `${formatCount(n)} maanden`;
+}
+
 /** "2020-01-01" → "1 januari 2020" (no Date object: no time-zone shift). */
+
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   return `${d} ${MONTHS[m - 1]} ${y}`;

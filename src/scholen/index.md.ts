@@ -7,9 +7,9 @@ import {reportFiles} from "../../loaders/pipeline.js";
 const {SchoolIndex, indexRows} = await import("../components/SchoolIndex.js");
 const {sortSchools} = await import("../components/schoolTables.js");
 const {withheldLegend} = await import("../lib/format.js");
-const {matchesReport2020, periodText} = await import("../components/reportText.js");
+const {periodText} = await import("../components/reportText.js");
 
-await writeStaticPage(import.meta.url, (report) => {
+await writeStaticPage(import.meta.url, (report, content) => {
   const {meta, schools} = report;
   // The slugs exactly as factsheets.json gives them to the page.
   const factsheets = reportFiles(report as Parameters<typeof reportFiles>[0]).get("factsheets.json") as {schoolId: string; slug: string}[];
@@ -18,8 +18,8 @@ await writeStaticPage(import.meta.url, (report) => {
     blocks: {
       scholen: SchoolIndex(sortSchools(rows, "name"), {caption: `Scholen in ${meta.municipality}: percentage leerlingen met jeugdhulp per jaar`}).outerHTML
     },
-    // The 2020 report's recommendation, only next to its data.
-    conditions: {rapport2020: matchesReport2020(schools.tabel6)},
+    // The 2020 report's recommendation: only with its content.
+    conditions: {rapport2020: content.identity !== null},
     text: {period: periodText(meta.years), legend: withheldLegend(meta.minCount)}
   };
 });

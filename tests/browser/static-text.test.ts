@@ -25,7 +25,7 @@ async function withoutScripts(urlPath: string): Promise<{page: Page; text: strin
 }
 
 // The default data's figures: 4.550 pupils in 2019, 519 and 686 trajectories, 914 pupils in the cohort and
-// 34% Eerste Keer Goed as in data/published/ (the report of 2020); 389 pupils with youth care in 2019 is
+// 34% Eerste Keer Goed as in data/default/inhoud/gepubliceerd/ (the report of 2020); 389 pupils with youth care in 2019 is
 // this data's count (389 / 4.550 = 8,5%).
 const PAGES: [string, string[]][] = [
   [

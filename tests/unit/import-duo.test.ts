@@ -45,10 +45,9 @@ describe("the school register", () => {
     ]);
   });
 
-  test("without schoolkenmerken the contract still asks for ses_wijk, sot_trajecten and deelname_interview", () => {
-    const errors = importErrors(withFiles(files, {"schoolkenmerken.csv": null}));
-    expect(errors).toContain('scholen.csv, regel 2, kolom "ses_wijk" is leeg, maar dit veld is verplicht.');
-    expect(errors).toContain('scholen.csv, regel 3, kolom "deelname_interview" is leeg, maar dit veld is verplicht.');
+  test("without schoolkenmerken scholen.csv has no factor or interview columns, and the import succeeds", () => {
+    const {files: contract} = importFolder(withFiles(files, {"schoolkenmerken.csv": null}), ENV);
+    expect(contract["scholen.csv"].replace(/^\uFEFF/, "").split("\n")[0]).toBe("school_id;naam;bestuur;denominatie;concept");
   });
 
   test("a schoolkenmerken row for a school outside the register is an error", () => {

@@ -1,11 +1,11 @@
-// Integrity of data/published: the report's own figures. Every expected number here is printed in the
+// Integrity of data/default/inhoud/gepubliceerd: the report's own figures. Every expected number here is printed in the
 // report (or follows from printed numbers by hand arithmetic), so a typo in a CSV makes a test fail.
 import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {parse} from "csv-parse/sync";
 import {describe, expect, it} from "vitest";
 
-const DIR = join(process.cwd(), "data/published");
+const DIR = join(process.cwd(), "data/default/inhoud/gepubliceerd");
 
 type Row = Record<string, string>;
 
@@ -110,7 +110,7 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 // One or more line numbers or ranges, separated by ";": "814-826;833".
 const SOURCE_LINE = /^\d+(-\d+)?(;\d+(-\d+)?)*$/;
 
-describe("data/published file format", () => {
+describe("published figures file format", () => {
   it("holds exactly the files listed in the specs, each named in the README", () => {
     const csvFiles = readdirSync(DIR).filter((f) => f.endsWith(".csv")).sort();
     expect(csvFiles).toEqual(Object.keys(SPECS).sort());

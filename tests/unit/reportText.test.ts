@@ -15,7 +15,6 @@ import {
   patternsSentence,
   periodText,
   providersSentence,
-  matchesReport2020,
   uptakeSentence,
   withheldStepsSentence
 } from "../../src/components/reportText.js";
@@ -151,15 +150,5 @@ describe("Groeipatronen", () => {
     expect(withheldStepsSentence(0)).toBe("");
     expect(withheldStepsSentence(1)).toBe("Bij 1 stap is het aantal afgeschermd; die telt niet mee in de correctie.");
     expect(withheldStepsSentence(10)).toBe("Bij 10 stappen is het aantal afgeschermd; die tellen niet mee in de correctie.");
-  });
-
-  test("the 2020 report's remarks on its Tabel 6 only next to data that can be its own", () => {
-    const row = (name: string, p17: unknown, p18: unknown) => ({name, years: [{year: 2017, pct: p17}, {year: 2018, pct: p18}]});
-    const report = [row("Valkenheuvel", hidden, hidden), row("Meander", 9, 11), row("Merseberch", 11, hidden)];
-    expect(matchesReport2020(report)).toBe(true);
-    // Another municipality: other schools, or the same name with other percentages, or other years.
-    expect(matchesReport2020([row("De Kring", 9, 11)])).toBe(false);
-    expect(matchesReport2020([row("Valkenheuvel", 5, 6), row("Meander", 10, 11), row("Merseberch", 11, 16)])).toBe(false);
-    expect(matchesReport2020([{name: "Valkenheuvel", years: [{year: 2022, pct: 5}]}, row("Meander", 9, 11), row("Merseberch", 11, 16)])).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The default data set, run through the contract and the aggregation core, reproduces the figures
-// "Met nadere ogen" publishes (data/published/). Where the report contradicts itself (its errata),
+// "Met nadere ogen" publishes (data/default/inhoud/gepubliceerd/). Where the report contradicts itself (its errata),
 // the test pins what our rule computes; the site shows the difference.
 import path from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
@@ -58,7 +58,7 @@ describe("Tabel 6: every school, every year", () => {
         if (g.category !== s.growthAsPrinted[i]) differences.push(`${s.school} ${g.from}-${g.to}: ${s.growthAsPrinted[i]} → ${g.category}`);
       });
     }
-    // Errata (data/published/errata.csv): the printed +'s do not follow from the printed percentages.
+    // Errata (data/default/inhoud/gepubliceerd/errata.csv): the printed +'s do not follow from the printed percentages.
     expect(differences.sort()).toEqual([
       "Meander 2017-2018: + → 0",
       "Merseberch 2017-2018: + → ++",

@@ -1,0 +1,148 @@
+// The report's own content, apart from the engine: a folder `inhoud/` beside the data holds what a
+// municipality's study wrote itself — its identity (title, year, who commissioned it), the interview
+// chapters, passages for the engine's pages, and the figures it published. The default data ship the
+// 2020 report "Met nadere ogen" this way; a municipality without the folder gets a complete report of
+// its data and no sentence about a study it did not do. Pure: io.ts reads the folder.
+
+import {InputErrors} from "./errors.js";
+import {readErrata, readFactorVerdicts, type Erratum, type FactorVerdict} from "./published.js";
+
+export const CONTENT_FOLDER = "inhoud";
+export const PUBLISHED_FOLDER = "gepubliceerd";
+const IDENTITY_FILE = "rapport.json";
+
+/** The chapters a content folder may supply (paginas/<key>.md), in the site's reading order. */
+export const CHAPTERS = [
+  {key: "in-de-school", name: "In de school"},
+  {key: "rondom-de-school", name: "Rondom de school"},
+  {key: "conclusies", name: "Conclusies"},
+  {key: "aanbevelingen", name: "Aanbevelingen"}
+] as const;
+export type ChapterKey = (typeof CHAPTERS)[number]["key"];
+
+export interface ReportIdentity {
+  /** The study's title, e.g. "Met nadere ogen". */
+  title: string;
+  /** The year the study was done. */
+  year: number;
+  /** The municipality that commissioned it. */
+  municipality: string;
+  /** One sentence for search engines and link previews. */
+  description: string;
+}
+
+export interface ReportContent {
+  identity: ReportIdentity | null;
+  /** Chapter Markdown by key (paginas/<key>.md). */
+  chapters: Map<ChapterKey, string>;
+  /** Passages that replace an engine page's neutral text (tekst/<name>.md). */
+  passages: Map<string, string>;
+  factorVerdicts: FactorVerdict[];
+  errata: Erratum[];
+}
+
+export const NO_CONTENT: ReportContent = {identity: null, chapters: new Map(), passages: new Map(), factorVerdicts: [], errata: []};
+
+function contentError(file: string, message: string): InputErrors {
+  return new InputErrors([{file: `${CONTENT_FOLDER}/${file}`, line: null, column: null, value: null, message}]);
+}
+
+function parseIdentity(text: string): ReportIdentity {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw contentError(IDENTITY_FILE, "is geen geldige JSON");
+  }
+  const text_ = (key: string) => {
+    const value = raw[key];
+    if (typeof value !== "string" || value.trim() === "") throw contentError(IDENTITY_FILE, `mist het veld "${key}" (tekst)`);
+    return value.trim();
+  };
+  const year = raw.jaar;
+  if (!Number.isInteger(year)) throw contentError(IDENTITY_FILE, `mist het veld "jaar" (een jaartal, bv. 2020)`);
+  return {title: text_("titel"), year: year as number, municipality: text_("gemeente"), description: text_("beschrijving")};
+}
+
+/** The content folder's files (by path relative to it) as the engine uses them; null = no folder. */
+export function parseContent(files: Map<string, string> | null): ReportContent {
+  if (files === null) return NO_CONTENT;
+  const identityText = files.get(IDENTITY_FILE);
+  const chapters = new Map<ChapterKey, string>();
+  for (const {key} of CHAPTERS) {
+    const text = files.get(`paginas/${key}.md`);
+    if (text !== undefined) chapters.set(key, text);
+  }
+  const passages = new Map<string, string>();
+  for (const [name, text] of files) {
+    const match = /^tekst\/([a-z0-9-]+)\.md$/.exec(name);
+    if (match) passages.set(match[1], text.trim());
+  }
+  const published = (name: string) => files.get(`${PUBLISHED_FOLDER}/${name}`);
+  const verdicts = published("factoroordelen.csv");
+  const errata = published("errata.csv");
+  return {
+    identity: identityText === undefined ? null : parseIdentity(identityText),
+    chapters,
+    passages,
+    factorVerdicts: verdicts === undefined ? [] : readFactorVerdicts(verdicts),
+    errata: errata === undefined ? [] : readErrata(errata)
+  };
+}
+
+/**
+ * What a page may depend on. `flags` name what the build has: "inhoud" (a study's identity),
+ * each chapter key, "factoren" (scholen.csv has ses_wijk and sot_trajecten), "interviews"
+ * (deelname_interview), "oordelen" (the study's factor verdicts), "errata", "synthetisch".
+ */
+export interface PageContext {
+  content: ReportContent;
+  flags: Set<string>;
+}
+
+export function pageFlags(content: ReportContent, data: {factors: boolean; interviews: boolean; synthetic: boolean}): Set<string> {
+  const flags = new Set<string>(content.chapters.keys());
+  if (content.identity) flags.add("inhoud");
+  if (data.factors) flags.add("factoren");
+  if (data.interviews) flags.add("interviews");
+  if (content.factorVerdicts.length > 0) flags.add("oordelen");
+  if (content.errata.length > 0) flags.add("errata");
+  if (data.synthetic) flags.add("synthetisch");
+  return flags;
+}
+
+const CONDITION = /<!-- als: (!?)([a-z0-9-]+(?: [a-z0-9-]+)*) -->([\s\S]*?)<!-- \/als -->(\n?)/g;
+const PASSAGE = /<!-- inhoud: ([a-z0-9-]+) -->([\s\S]*?)<!-- \/inhoud -->/g;
+
+/**
+ * An engine page template made concrete for one build:
+ * - `<!-- als: a b -->…<!-- /als -->` stays only when every flag named is set (`als: !a`: when a is not);
+ * - `<!-- inhoud: naam -->neutral text<!-- /inhoud -->` becomes the passage tekst/naam.md when the
+ *   content supplies it, else the neutral text, which states nothing the data do not;
+ * - `{{titel}}`, `{{jaar}}`, `{{opdrachtgever}}` are the study's identity (only inside `als: inhoud`).
+ */
+export function renderTemplate(template: string, {content, flags}: PageContext): string {
+  const conditional = template.replace(CONDITION, (_, negate: string, names: string, body: string, newline: string) => {
+    const all = names.split(" ").every((name) => flags.has(name));
+    const keep = negate ? !flags.has(names) : all;
+    // A closing tag on a line of its own goes with its line break; one inside a line leaves it.
+    const rest = body.endsWith("\n") ? "" : newline;
+    return (keep ? body : "") + rest;
+  });
+  if (/<!-- \/?als\b/.test(conditional)) throw new Error("page template: unbalanced or nested <!-- als --> block");
+  // A passage takes the place of the neutral text inside the blank lines around it, so a block stays a block.
+  const filled = conditional.replace(PASSAGE, (_, name: string, neutral: string) => {
+    const [, before, text, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(neutral) as RegExpExecArray;
+    return before + (content.passages.get(name) ?? text) + after;
+  });
+  const {identity} = content;
+  return filled.replace(/\{\{(titel|jaar|opdrachtgever)\}\}/g, (_, key: string) => {
+    if (!identity) throw new Error(`page template: {{${key}}} outside an <!-- als: inhoud --> block`);
+    return key === "titel" ? identity.title : key === "jaar" ? String(identity.year) : identity.municipality;
+  });
+}
+
+/** The site's title: the study's own, or a neutral one naming the municipality. */
+export function siteTitle(content: ReportContent, municipality: string): string {
+  return content.identity?.title ?? `Jeugdhulp per basisschool in ${municipality}`;
+}

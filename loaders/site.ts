@@ -1,0 +1,27 @@
+// What a page needs to know about the build beyond the report's numbers: the content folder beside
+// the data (loaders/content.ts) and which optional parts the data have. One place, for the Framework
+// config (navigation, which pages exist) and the page loaders (which text a page shows).
+import {pageFlags, parseContent, type PageContext, type ReportContent} from "./content.js";
+import {readContentFolder, resolveDataDir} from "./io.js";
+import {loadFromEnvironment} from "./load.js";
+import type {Dataset} from "./model.js";
+
+export function contentFromEnvironment(env: NodeJS.ProcessEnv = process.env): ReportContent {
+  return parseContent(readContentFolder(resolveDataDir(env)));
+}
+
+/** Which optional parts of the contract the data supply (scholen.csv's factor and interview columns). */
+export function dataParts(dataset: Dataset): {factors: boolean; interviews: boolean; synthetic: boolean} {
+  return {
+    factors: dataset.schools.some((s) => s.sesNeighbourhood !== null),
+    interviews: dataset.schools.some((s) => s.participated !== null),
+    synthetic: dataset.settings.syntheticData
+  };
+}
+
+/** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
+export function pageContextFromEnvironment(env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
+  const content = contentFromEnvironment(env);
+  const {dataset} = loadFromEnvironment({env, log: () => {}});
+  return {content, flags: pageFlags(content, dataParts(dataset)), municipality: dataset.settings.municipality};
+}
