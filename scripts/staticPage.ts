@@ -7,8 +7,8 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {publicReportFromEnvironment} from "../loaders/pipeline.js";
-import type {ReportContent} from "../loaders/content.js";
-import {contentFromEnvironment} from "../loaders/site.js";
+import type {PageContext} from "../loaders/content.js";
+import {pageContextFromEnvironment} from "../loaders/site.js";
 import {fillTemplate, type PageParts} from "./pageTemplate.js";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
@@ -20,17 +20,18 @@ export type PageReport = Record<string, any>;
 
 /**
  * The page loader's whole work: the released report, exactly as the site publishes it, and the study's
- * content folder (loaders/content.ts; none for a municipality without one), through `parts` into the
+ * content folder with the site's flags (loaders/content.ts: which optional pages and passages exist),
+ * through `parts` into the
  * template next to the loader (same name, .md.in), written to stdout.
  */
 export async function writeStaticPage(
   loaderUrl: string,
-  parts: (report: PageReport, content: ReportContent) => PageParts | Promise<PageParts>
+  parts: (report: PageReport, page: PageContext) => PageParts | Promise<PageParts>
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
     const {report} = await publicReportFromEnvironment({log: () => {}});
-    const filled = await parts(JSON.parse(JSON.stringify(report)), contentFromEnvironment());
+    const filled = await parts(JSON.parse(JSON.stringify(report)), pageContextFromEnvironment());
     process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
   });
 }

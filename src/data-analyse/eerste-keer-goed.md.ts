@@ -8,7 +8,7 @@ const {OUTFLOW_COLUMNS, OutflowChart, outflowRows, outflowTitle} = await import(
 const {formatDate} = await import("../lib/format.js");
 const text = await import("../components/reportText.js");
 
-await writeStaticPage(import.meta.url, ({meta, outflow}, content) => {
+await writeStaticPage(import.meta.url, ({meta, outflow}, {flags}) => {
   const period = text.periodText(meta.years);
   const firstStep = outflow.steps[0];
   const outcomes = text.outcomeSentences(firstStep?.outcomes ?? [], meta.statusDate);
@@ -24,7 +24,7 @@ await writeStaticPage(import.meta.url, ({meta, outflow}, content) => {
       })
     },
     // Erratum E06 is about the 2020 report's own figures: only with its content.
-    conditions: {rapport2020: content.identity !== null},
+    conditions: {rapport2020: flags.has("inhoud")},
     text: {
       pupils: text.countNoun(firstStep?.pupils, "leerling", "leerlingen"),
       ...outcomes,

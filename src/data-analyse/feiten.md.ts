@@ -27,7 +27,7 @@ const width = 640;
 /** The age chart's choice the page starts with (feiten.md.in has the same). */
 const AGE_DEFAULT = {careType: null, dyslexia: true, measure: "aantal"} as const;
 
-await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}, content) => {
+await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}, {content}) => {
   const period = text.periodText(meta.years);
   const providers = providerSeries(careTypes.providers);
   const other = providers.bars.find((b) => b.other);

@@ -17,7 +17,7 @@ const text = await import("../components/reportText.js");
 
 const width = 640;
 
-await writeStaticPage(import.meta.url, ({meta, schools, statistics}, content) => {
+await writeStaticPage(import.meta.url, ({meta, schools, statistics}, {flags}) => {
   const summary = growthSummary(schools);
   const years: number[] = summary.years;
   const [first, last] = [years[0], years[years.length - 1]];
@@ -37,7 +37,7 @@ await writeStaticPage(import.meta.url, ({meta, schools, statistics}, content) =>
       tabel6: GrowthTable(schools, {caption: `Tabel 6. Percentage leerlingen met jeugdhulp per school, ${text.periodText(years)}`, highlight: null}).outerHTML
     },
     // The 2020 report's remarks on its own Tabel 6 (erratum E01, nine patterns): only with its content.
-    conditions: {rapport2020: content.identity !== null},
+    conditions: {rapport2020: flags.has("inhoud"), factoren: flags.has("factoren")},
     text: {
       span: several ? `voor ${first} tot en met ${last}` : `voor ${first}`,
       definition: meta.youthCareDefinition === "active" ? "dat jaar jeugdhulp liep" : "dat jaar een jeugdhulptraject begon",

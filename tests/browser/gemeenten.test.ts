@@ -80,18 +80,6 @@ async function cachedSite(m: FixtureMunicipality, inputRoot: string): Promise<st
   return dir;
 }
 
-/**
- * Pages another branch (`static`) rewrites now, and which this branch may not touch: what they still say
- * wrongly about another municipality is listed here, page by page, so that the test holds everything
- * else and fails on any new falsehood. Remove an entry when its page is fixed.
- */
-const KNOWN_ELSEWHERE: Record<string, RegExp[]> = {
-  "/data-analyse/feiten": [/mentions 20(17|19|20)/, /links to \/data-analyse\/factoren/],
-  "/data-analyse/groeipatronen": [/mentions 20(17|18|19|20)/, /school (Valkenheuvel|Meander|Merseberch)/, /links to \/data-analyse\/factoren/],
-  "/data-analyse/eerste-keer-goed": [/mentions 20(19|20)/],
-  "/scholen/": [/mentions 2020/]
-};
-const known = (finding: Finding) => (KNOWN_ELSEWHERE[finding.page] ?? []).some((pattern) => pattern.test(finding.problem));
 
 /** The pages that need a study's content or factor data; none of them may exist without it. */
 const CONTENT_PAGES = ["/in-de-school", "/rondom-de-school", "/conclusies", "/aanbevelingen", "/data-analyse/factoren"];
@@ -158,6 +146,6 @@ describe.each(FIXTURE_MUNICIPALITIES)("$municipality ($schools.length schools)",
     } finally {
       await context.close();
     }
-    expect(findings.filter((f) => !known(f))).toEqual([]);
+    expect(findings).toEqual([]);
   });
 });
