@@ -22,12 +22,14 @@ import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuan
 export interface PublicBuild {
   report: PublicReport;
   scope: ScopeReport;
+  /** The validated input the report was computed from, for what a page needs beyond the report. */
+  dataset: Dataset;
 }
 
 /** The released report (rules and the release-wide secondary suppression), as the site publishes it. */
 export async function publicReportFromEnvironment(options: LoadOptions = {}): Promise<PublicBuild> {
   const {dataset, scope} = loadFromEnvironment(options);
-  return {report: (await releasedReport(dataset)).report, scope};
+  return {report: (await releasedReport(dataset)).report, scope, dataset};
 }
 
 /**

@@ -19,9 +19,13 @@ export function dataParts(dataset: Dataset): {factors: boolean; interviews: bool
   };
 }
 
+/** The page context of an input already loaded: its content folder and flags. */
+export function pageContext(dataset: Dataset, env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
+  const content = contentFromEnvironment(env);
+  return {content, flags: pageFlags(content, dataParts(dataset)), municipality: dataset.settings.municipality};
+}
+
 /** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
 export function pageContextFromEnvironment(env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
-  const content = contentFromEnvironment(env);
-  const {dataset} = loadFromEnvironment({env, log: () => {}});
-  return {content, flags: pageFlags(content, dataParts(dataset)), municipality: dataset.settings.municipality};
+  return pageContext(loadFromEnvironment({env, log: () => {}}).dataset, env);
 }

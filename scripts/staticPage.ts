@@ -8,7 +8,7 @@ import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {publicReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PageContext} from "../loaders/content.js";
-import {pageContextFromEnvironment} from "../loaders/site.js";
+import {pageContext} from "../loaders/site.js";
 import {fillTemplate, type PageParts} from "./pageTemplate.js";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
@@ -30,8 +30,8 @@ export async function writeStaticPage(
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
-    const {report} = await publicReportFromEnvironment({log: () => {}});
-    const filled = await parts(JSON.parse(JSON.stringify(report)), pageContextFromEnvironment());
+    const {report, dataset} = await publicReportFromEnvironment({log: () => {}});
+    const filled = await parts(JSON.parse(JSON.stringify(report)), pageContext(dataset));
     process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
   });
 }

@@ -13,8 +13,6 @@ export function countNoun(n: Count, singular: string, plural: string): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
-// The month spans are worded in lib/format.ts, beside the number formats; the sentences here use them.
-export {monthsText} from "../lib/format.js";
 
 /** "2019" for one year, "2017–2019" for a span. */
 export function periodText(years: number[]): string {

@@ -5,7 +5,7 @@ import {staticFigure} from "../../scripts/staticFigures.js";
 import {writeStaticPage} from "../../scripts/staticPage.js";
 
 const {OUTFLOW_COLUMNS, OutflowChart, outflowRows, outflowTitle} = await import("../components/OutflowChart.js");
-const {formatDate} = await import("../lib/format.js");
+const {formatDate, monthsText} = await import("../lib/format.js");
 const text = await import("../components/reportText.js");
 
 await writeStaticPage(import.meta.url, ({meta, outflow}, {flags}) => {
@@ -28,7 +28,7 @@ await writeStaticPage(import.meta.url, ({meta, outflow}, {flags}) => {
     text: {
       pupils: text.countNoun(firstStep?.pupils, "leerling", "leerlingen"),
       ...outcomes,
-      zorgpad: text.monthsText(meta.rules.zorgpadMonths),
+      zorgpad: monthsText(meta.rules.zorgpadMonths),
       dbcRule: text.dbcRuleSentence(meta.rules.dbcTransitionYear, meta.years)
     }
   };

@@ -18,7 +18,7 @@ const {DURATION_COLUMNS, DurationChart, durationTitle} = await import("../compon
 const {LORENZ_COLUMNS, LorenzChart, lorenzTitle} = await import("../components/LorenzChart.js");
 const {ProviderChart, providerColumns, providerRestNote, providerSeries, providerTitle} = await import("../components/ProviderChart.js");
 const {STATUS_COLUMNS, StatusBar, statusTitle} = await import("../components/StatusBar.js");
-const {formatCount, formatDate, formatDecimal, formatEuros, formatPercent, isSuppressedValue, withheldLegend} = await import("../lib/format.js");
+const {formatCount, formatDate, formatDecimal, formatEuros, formatPercent, isSuppressedValue, monthsText, withheldLegend} = await import("../lib/format.js");
 const text = await import("../components/reportText.js");
 
 // The width of the text column on a laptop; the SVGs scale down on narrower screens (max-width: 100%).
@@ -27,7 +27,7 @@ const width = 640;
 /** The age chart's choice the page starts with (feiten.md.in has the same). */
 const AGE_DEFAULT = {careType: null, dyslexia: true, measure: "aantal"} as const;
 
-await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages, schools}, {content}) => {
+await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, status, costs, ages}, {content}) => {
   const period = text.periodText(meta.years);
   const providers = providerSeries(careTypes.providers);
   const other = providers.bars.find((b) => b.other);
@@ -173,7 +173,7 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
       providers: text.providersSentence(careTypes.providerCount, period, other !== undefined),
       cohort: text.countNoun(status.cohortPupils, "leerling", "leerlingen"),
       statusDate: formatDate(status.statusDate),
-      statusRule: text.monthsText(meta.rules.statusRuleMonths),
+      statusRule: monthsText(meta.rules.statusRuleMonths),
       extremeCost: text.extremeCostSentence(costs.extreme.pupils, formatEuros(costs.extreme.threshold)),
       secondBand: formatEuros(costs.bands[1]?.lower),
       concentration: formatEuros(costs.concentration.threshold)

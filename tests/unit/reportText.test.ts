@@ -10,7 +10,6 @@ import {
   dbcSentences,
   dbcTitle,
   extremeCostSentence,
-  monthsText,
   outcomeSentences,
   patternsSentence,
   periodText,
@@ -18,6 +17,7 @@ import {
   uptakeSentence,
   withheldStepsSentence
 } from "../../src/components/reportText.js";
+import {monthsText} from "../../src/lib/format.js";
 
 const hidden = {suppressed: true, minCount: 5} as const;
 
