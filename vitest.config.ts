@@ -1,4 +1,5 @@
 import {defineConfig} from "vitest/config";
+import BuildsLastSequencer from "./tests/sequencer.js";
 
 // Two projects. `unit` is every test outside tests/browser/ (node environment, no build; a test file
 // may switch itself to jsdom with a `// @vitest-environment jsdom` comment). `browser` builds the site
@@ -11,6 +12,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "dist/**", "src/.observablehq/**"],
     environment: "node",
     testTimeout: 60_000,
+    sequence: {sequencer: BuildsLastSequencer},
     projects: [
       {
         extends: true,

@@ -1,8 +1,10 @@
 // npm run bench (second part) — the disclosure model (loaders/disclosure/): time for the release
 // (report, rules, atoms, secondary suppression), the audit, and the information loss — the share of
 // published counts withheld per output under the rules alone and after the release-wide secondary
-// suppression. The build caches both solver results by the system's hash and so does this
-// benchmark: for cold figures, first `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}`.
+// suppression. The build caches both solver results by the system's hash, and the repository keeps the
+// secondary patterns of the inputs the tests build (data/afscherming/), and so does this benchmark: for
+// cold figures, first `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}` and run it with
+// NADERE_OGEN_SOLVE_COLD=1.
 //
 // Usage: npx tsx bench/disclosure.ts [--data <folder>] [--kubus [--budget <seconds>]]
 //   --kubus also audits with the explorer's own (perturbed) cube cells in the system, which the build
@@ -28,7 +30,7 @@ const {audit, atoms} = result;
 
 console.log(`data: ${options.data ?? "data/default"}`);
 console.log(`release (report, rules, atoms, secondary suppression): ${ms(released)}; atoms ${ms(atoms.milliseconds)} (${atoms.pupilAtoms} pupil atoms, ${atoms.trajectoryAtoms} trajectory atoms)`);
-console.log(`secondary suppression: ${secondary.cached ? "from the build cache" : ms(secondary.milliseconds)}, ${secondary.solves} LPs, ${secondary.withhold.length} counts withheld, ${secondary.unresolved.length} unresolvable`);
+console.log(`secondary suppression: ${secondary.cached ? "chosen before (build cache or data/afscherming/)" : ms(secondary.milliseconds)}, ${secondary.solves} LPs, ${secondary.withhold.length} counts withheld, ${secondary.unresolved.length} unresolvable`);
 console.log(`audit: ${ms(audited)} (${audit.solves.lp} LPs, ${audit.solves.milp} MILPs); ${audit.sensitive} small counts, ${audit.protected} protected, ${audit.violations.length} not; narrowest protected interval ${audit.narrowest ? `${audit.narrowest.lo} … ${audit.narrowest.hi}` : "–"}`);
 
 const before = withheldPerOutput(ruled);

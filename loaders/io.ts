@@ -1,6 +1,6 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
-import {mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
@@ -11,6 +11,7 @@ import {readSheet} from "./import/xlsx.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/nadere-ogen/", import.meta.url));
+const PATTERN_DIR = fileURLToPath(new URL("../data/afscherming/", import.meta.url));
 
 /** NADERE_OGEN_DATA (relative to the working directory) or the synthetic default folder. */
 export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -140,6 +141,33 @@ export function buildCache(kind: string, key: string): {read(): string | null; w
     }
   };
 }
+
+/**
+ * Secondary-suppression patterns kept in the repository (data/afscherming/<key>.json, written by
+ * `npm run afscherming`), as τ-ARGUS keeps a-priori files: the greedy search takes minutes, and a fresh
+ * clone (CI, a new machine) would repeat it for the same input. The key hashes the whole disclosure
+ * system (cells, forms, true values, relations) and the options, so a pattern is only ever used for
+ * exactly the system it was chosen for; the audit still proves every build's release afresh.
+ * NADERE_OGEN_SOLVE_COLD=1 ignores them (the benchmark's cold figures).
+ */
+export const committedPatterns = {
+  read(key: string, env: NodeJS.ProcessEnv = process.env): string | null {
+    if (env.NADERE_OGEN_SOLVE_COLD === "1") return null;
+    const file = resolve(PATTERN_DIR, `${key}.json`);
+    return statSync(file, {throwIfNoEntry: false})?.isFile() ? readFileSync(file, "utf8") : null;
+  },
+  keys(): string[] {
+    if (!statSync(PATTERN_DIR, {throwIfNoEntry: false})?.isDirectory()) return [];
+    return readdirSync(PATTERN_DIR).flatMap((name) => (name.endsWith(".json") ? [name.slice(0, -".json".length)] : []));
+  },
+  write(key: string, text: string): void {
+    mkdirSync(PATTERN_DIR, {recursive: true});
+    writeFileSync(resolve(PATTERN_DIR, `${key}.json`), text);
+  },
+  remove(key: string): void {
+    rmSync(resolve(PATTERN_DIR, `${key}.json`), {force: true});
+  }
+};
 
 /**
  * The files in an import source folder (bronmap) and its sub-folders (iJw messages often come as

@@ -117,7 +117,7 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
     `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)} kleine aantallen; aantoonbaar niet beschermd: ${nl(audit.violations.filter((v) => v.proof !== "unresolved").length)}; niet beslist binnen de rekentijd: ${nl(audit.violations.filter((v) => v.proof === "unresolved").length)}.`
   ];
   if (secondary) {
-    lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (uit de bouwcache)" : ` (${nl(secondary.solves)} LP's)`}.`);
+    lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (eerder gekozen voor precies dit stelsel)" : ` (${nl(secondary.solves)} LP's)`}.`);
   }
   if (result.cube) {
     const {cells, repeated, own, tied, local, outside} = result.cube;

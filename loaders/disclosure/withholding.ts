@@ -2,7 +2,7 @@
 // the rules (secondary.ts chooses them over the disclosure system), and how that choice reaches the
 // Publisher (publish.ts `Withholding`), by the numbers it gives its counts.
 
-import {buildCache} from "../io.js";
+import {buildCache, committedPatterns} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
@@ -52,8 +52,10 @@ export interface SecondaryPattern {
   unresolved: SecondaryResult["unresolved"];
   solves: number;
   milliseconds: number;
-  /** Read from the build cache (the same system was solved before). */
+  /** Read from the build cache or the repository's patterns (the same system was solved before). */
   cached: boolean;
+  /** The system's hash: the name of its pattern in the build cache and in data/afscherming/. */
+  key: string;
 }
 
 /** What a reader concludes from the one mark, for the secondary choice (registry.ts decides it). */
@@ -68,9 +70,10 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const cache = buildCache("afscherming", systemKey({version: 3, options, system}));
-  const hit = cache.read();
-  if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached">), cached: true};
+  const key = systemKey({version: 3, options, system});
+  const cache = buildCache("afscherming", key);
+  const hit = cache.read() ?? committedPatterns.read(key);
+  if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached" | "key">), cached: true, key};
   const result = await secondarySuppression(system, {
     ...options,
     // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
@@ -86,5 +89,5 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
     milliseconds: result.milliseconds
   };
   cache.write(JSON.stringify(pattern));
-  return {...pattern, cached: false};
+  return {...pattern, cached: false, key};
 }

@@ -8,6 +8,9 @@
 // 8 minutes on 2 cores). wait-for-build.ts holds each browser file until the build is served. The
 // disclosure step is solved first, here, into the cache the build and the unit project read: were the
 // build and tests/release-setup.ts to start cold together, both would solve the same system at once.
+// Once dist/ is served, the same lock runs the second build (reproducible-build.test.ts) and then the
+// invented municipalities' sites (tests/helpers/fixtureSites.ts, gemeenten.test.ts) on the core the
+// browser files leave; tests/sequencer.ts puts the two files that wait for them last.
 import {spawn} from "node:child_process";
 import {mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -15,6 +18,8 @@ import path from "node:path";
 import {fileURLToPath, pathToFileURL} from "node:url";
 import type {TestProject} from "vitest/node";
 import {type ServedSite, serveDist} from "../../scripts/serveDist.js";
+import {buildFixtureSites} from "../helpers/fixtureSites.js";
+import {lockedBuild, type LockedBuild} from "../helpers/lockedBuild.js";
 import solveRelease from "../release-setup.js";
 
 /** Where the build writes; known before it starts (inject("offlineBuild")). */
@@ -29,6 +34,8 @@ export interface BuildFiles {
   /** The second build of the same input (reproducible-build.test.ts): its folder and, once done, its SecondBuild */
   secondDir: string;
   secondStatusFile: string;
+  /** Where each invented municipality's site build reports (tests/helpers/fixtureSites.ts). */
+  fixtureStatusDir: string;
 }
 
 export interface SecondBuild {
@@ -83,36 +90,8 @@ function runBuild(logFile: string, traceFile: string): Promise<number> {
  * (src/.observablehq/cache/data), so they really run again; the npm cache that `npm run seed` filled
  * stays: it is input, not output. Started as soon as dist/ is served, so it runs beside the tests.
  */
-function runSecondBuild(outDir: string): {done: Promise<SecondBuild>; stop(): void} {
-  const noNetwork = pathToFileURL(path.join(projectDir, "scripts", "no-network.mjs")).href;
-  const script = `rm -rf src/.observablehq/cache/data && observable build && node scripts/postbuild.mjs "$1"`;
-  const started = Date.now();
-  const child = spawn("flock", ["node_modules/.build.lock", "sh", "-c", script, "sh", outDir], {
-    cwd: projectDir,
-    // Its own process group, so a run of a few browser files need not wait for it (stop()).
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      PATH: `${path.join(projectDir, "node_modules", ".bin")}:${process.env.PATH}`,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${noNetwork}`.trim(),
-      NADERE_OGEN_OUTPUT: outDir,
-      OBSERVABLE_TELEMETRY_DISABLE: "true",
-      FORCE_COLOR: "0"
-    }
-  });
-  let output = "";
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout.on("data", keep);
-  child.stderr.on("data", keep);
-  const done = new Promise<number>((resolve) => {
-    child.on("error", () => resolve(-1));
-    child.on("close", (code) => resolve(code ?? -1));
-  }).then((exitCode) => ({exitCode, durationMs: Date.now() - started, output}));
-  const stop = () => {
-    if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
-  };
-  return {done, stop};
+function runSecondBuild(outDir: string): LockedBuild {
+  return lockedBuild(`rm -rf src/.observablehq/cache/data && observable build && node scripts/postbuild.mjs "$1"`, outDir);
 }
 
 export default async function setup(project: TestProject) {
@@ -122,32 +101,45 @@ export default async function setup(project: TestProject) {
   const statusFile = path.join(outputDir, "offline-build.json");
   const secondStatusFile = path.join(outputDir, "second-build.json");
   const secondDir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-build-"));
+  const fixtureInputs = mkdtempSync(path.join(tmpdir(), "nadere-ogen-gemeenten-"));
+  const fixtureStatusDir = path.join(outputDir, "gemeenten-status");
+  rmSync(fixtureStatusDir, {recursive: true, force: true});
+  mkdirSync(fixtureStatusDir, {recursive: true});
   for (const file of [traceFile, statusFile, secondStatusFile]) rmSync(file, {force: true});
   // A release that fails to solve fails the build too, and the build's log is what the tests show.
   await solveRelease().catch(() => {});
 
   const distDir = path.join(projectDir, "dist");
   let served: ServedSite | null = null;
-  let second: ReturnType<typeof runSecondBuild> | null = null;
+  let second: LockedBuild | null = null;
+  let fixtures: ReturnType<typeof buildFixtureSites> | null = null;
   let tearingDown = false;
   const started = Date.now();
   const finished = runBuild(logFile, traceFile).then(async (exitCode) => {
     const durationMs = Date.now() - started;
     served = exitCode === 0 ? await serveDist(distDir) : null;
     writeFileSync(statusFile, JSON.stringify({exitCode, durationMs, baseUrl: served?.baseUrl ?? null}) + "\n");
-    if (exitCode !== 0 || tearingDown) return;
-    second = runSecondBuild(secondDir);
-    writeFileSync(secondStatusFile, JSON.stringify(await second.done) + "\n");
+    if (exitCode === 0 && !tearingDown) {
+      second = runSecondBuild(secondDir);
+      writeFileSync(secondStatusFile, JSON.stringify(await second.done) + "\n");
+    }
+    // Then the invented municipalities' sites (gemeenten.test.ts, which runs last; they do not need
+    // dist/), one by one under the same lock, while the other browser files run.
+    if (tearingDown) return;
+    fixtures = buildFixtureSites(fixtureInputs, fixtureStatusDir);
+    await fixtures.done;
   });
-  project.provide("offlineBuild", {logFile, traceFile, distDir, statusFile, secondDir, secondStatusFile});
+  project.provide("offlineBuild", {logFile, traceFile, distDir, statusFile, secondDir, secondStatusFile, fixtureStatusDir});
 
   return async () => {
-    // Only reproducible-build.test.ts waits for the second build; when it was not among the files run,
-    // the second build may still be going.
+    // Only reproducible-build.test.ts waits for the second build and gemeenten.test.ts for the
+    // fixtures' sites; when they were not among the files run, those builds may still be going.
     tearingDown = true;
-    (second as ReturnType<typeof runSecondBuild> | null)?.stop();
+    (second as LockedBuild | null)?.stop();
+    (fixtures as ReturnType<typeof buildFixtureSites> | null)?.stop();
     await finished;
     rmSync(secondDir, {recursive: true, force: true});
+    rmSync(fixtureInputs, {recursive: true, force: true});
     const server = (served as ServedSite | null)?.server;
     if (!server || server.exitCode !== null) return;
     const stopped = new Promise((resolve) => server.once("exit", resolve));

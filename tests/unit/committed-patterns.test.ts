@@ -1,0 +1,26 @@
+// The default data's secondary-suppression pattern is kept in the repository (data/afscherming/,
+// loaders/io.ts committedPatterns), so that a fresh clone does not search it again. A change that
+// alters the default data's disclosure system needs `npm run patterns`; without it every fresh build
+// searches for minutes (and CI may run out of time), so this test fails first and says so.
+import {readFileSync} from "node:fs";
+import {describe, expect, test} from "vitest";
+import {committedPatterns} from "../../loaders/io.js";
+import {loadFromEnvironment} from "../../loaders/load.js";
+import {releasedReport} from "../../loaders/pipeline.js";
+
+describe("the repository's secondary-suppression patterns", () => {
+  test("include the default data's current disclosure system, with what the release withholds", async () => {
+    const {dataset} = loadFromEnvironment({env: {}, log: () => {}});
+    const {secondary} = await releasedReport(dataset);
+    expect(committedPatterns.keys(), `data/afscherming/ has no pattern for ${secondary.key}: run npm run patterns`).toContain(secondary.key);
+    const committed = JSON.parse(committedPatterns.read(secondary.key, {}) as string) as {withhold: string[]};
+    expect(committed.withhold).toEqual(secondary.withhold);
+  });
+
+  test("are used only for exactly their system, and not when a cold search is asked for", () => {
+    expect(committedPatterns.read("000000000000000000000000", {})).toBeNull();
+    const [key] = committedPatterns.keys();
+    expect(committedPatterns.read(key, {})).toBe(readFileSync(new URL(`../../data/afscherming/${key}.json`, import.meta.url), "utf8"));
+    expect(committedPatterns.read(key, {NADERE_OGEN_SOLVE_COLD: "1"})).toBeNull();
+  });
+});
