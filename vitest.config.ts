@@ -16,7 +16,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: "unit", include: ["tests/**/*.test.ts"], exclude: ["tests/browser/**", "node_modules/**"], globalSetup: ["tests/release-setup.ts"]}
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/browser/**", "node_modules/**"],
+          globalSetup: ["tests/release-setup.ts"],
+          // The files share their worker's module cache instead of importing loaders/ afresh each:
+          // measured under load 7, 113 s CPU and 215 s wall against 174 s and 422 s isolated. No file
+          // mocks modules or leaves globals behind (jsdom files get their own environment still).
+          isolate: false
+        }
       },
       {
         extends: true,
