@@ -102,6 +102,13 @@ describe("a small folder counted by hand", () => {
     expectHandCounts(tables);
   });
 
+  it("a space the reader trims goes to the TypeScript path, with the same counts", async () => {
+    const spaced = ENROLMENTS.map((line) => line.replace("P5;", "P5 ;"));
+    const tables = await nationalTables(folder("spaced", {leerlingen: spaced.join("\n") + "\n"}));
+    expect(tables.path).toBe("typescript");
+    expectHandCounts(tables);
+  });
+
   it("a cost written 100 and 100,00 in two rows goes to the TypeScript path", async () => {
     const tables = await nationalTables(folder("costs", {trajecten: [...TRAJECTORIES, "T10;P4;54;54001;Aanbieder 3;01-12-2019;;100"].join("\n") + "\n"}));
     expect(tables.path).toBe("typescript");
