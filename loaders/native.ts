@@ -97,10 +97,11 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
   const {settings} = reference;
   const window = studyWindowOf(settings);
   const delimiters = {} as Record<LargeFile, string>;
+  const headers = {} as Record<LargeFile, string[]>;
   for (const name of ["leerlingen", "trajecten"] as const) {
     const path = paths[name];
     if (path === undefined) throw new HandOver(`${INPUT_FILES[name]} is a workbook`);
-    delimiters[name] = plainDelimiter(texts[name], Object.keys(shapeOf(name).parsers), INPUT_FILES[name]);
+    ({delimiter: delimiters[name], header: headers[name]} = plainDelimiter(texts[name], Object.keys(shapeOf(name).parsers), INPUT_FILES[name]));
   }
 
   const {DuckDBInstance} = await import("@duckdb/node-api");
@@ -108,7 +109,8 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
   const db = await instance.connect();
   try {
     for (const name of ["leerlingen", "trajecten"] as const) {
-      const columns = Object.keys(shapeOf(name).parsers).map((c) => `'${c}': 'VARCHAR'`);
+      // read_csv takes the columns by position: in the file's order.
+      const columns = headers[name].map((c) => `'${c}': 'VARCHAR'`);
       try {
         await db.run(
           `CREATE TABLE ${name} AS SELECT * FROM read_csv('${paths[name]!.replaceAll("'", "''")}', delim = '${delimiters[name]}', ` +
@@ -269,11 +271,11 @@ function schoolsScope(settings: Settings, schools: School[]): SchoolsScope {
 }
 
 /**
- * The file's delimiter when csv.ts would read it as the plain kind and change nothing: ASCII
+ * The file's delimiter and header (in the file's order) when csv.ts would read it as the plain kind and change nothing: ASCII
  * (so no invisible character or hard space to repair), no NUL, no quote, no lone CR, and a first
  * line that is exactly the expected columns. Anything else goes to the full reader.
  */
-function plainDelimiter(content: string | Uint8Array, columns: string[], file: string): string {
+function plainDelimiter(content: string | Uint8Array, columns: string[], file: string): {delimiter: string; header: string[]} {
   if (typeof content === "string") throw new HandOver(`${file} came as text`);
   const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
   const bytes = Buffer.from(content.buffer, content.byteOffset + bom, content.byteLength - bom);
@@ -289,17 +291,17 @@ function plainDelimiter(content: string | Uint8Array, columns: string[], file: s
     // No cell that the reader would trim: no space beside a delimiter or a line end, no other whitespace.
     const trimmed = [` ${delimiter}`, `${delimiter} `, " \n", " \r", "\n ", "\t", "\v", "\f"].some((pattern) => bytes.includes(pattern));
     if (trimmed || bytes[0] === 0x20 || bytes[bytes.length - 1] === 0x20) throw new HandOver(`${file} has cells with spaces around them`);
-    return delimiter;
+    return {delimiter, header: found};
   }
   throw new HandOver(`${file}'s first line is not exactly its columns`);
 }
+
+type Distinct = (table: LargeFile, ...columns: string[]) => Promise<string[][]>;
 
 /**
  * Each distinct cell of a column through the contract's parser: the parsed values by cell text.
  * Hands over on a cell that fails, that the reader would trim, or that `accept` refuses.
  */
-type Distinct = (table: LargeFile, ...columns: string[]) => Promise<string[][]>;
-
 async function distinctThrough(
   distinct: Distinct,
   table: LargeFile,

@@ -31,6 +31,13 @@ const ENROLMENTS = [
   "P5;17NC;01-10-2019;05-2012;Utrechtse Heuvelrug"
 ];
 
+function reorderedEnrolments(): string[] {
+  return ENROLMENTS.map((line) => {
+    const [id, school, date, month, municipality] = line.split(";");
+    return [municipality, school, date, month, id].join(";");
+  });
+}
+
 // 54001 is basis_ggz, 54D01 dyslexie (data/default/zorgvormen.csv).
 const TRAJECTORIES = [
   "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten",
@@ -93,6 +100,21 @@ describe("a small folder counted by hand", () => {
     const tables = await nationalTables(folder("bom", {leerlingen: "\ufeff" + ENROLMENTS.join("\r\n") + "\r\n"}));
     expect(tables.path).toBe("native");
     expectHandCounts(tables);
+  });
+
+  it("columns in another order stay on the native path", async () => {
+    // woongemeente first, leerling_id last.
+    const reordered = reorderedEnrolments();
+    const tables = await nationalTables(folder("reordered", {leerlingen: reordered.join("\n") + "\n"}));
+    expect(tables.path).toBe("native");
+    expectHandCounts(tables);
+  });
+
+  it("a row with a cell too few goes to the contract's error", async () => {
+    const bad = [...ENROLMENTS.slice(0, 3), "P9;17NC;01-10-2017;09-2010", ...ENROLMENTS.slice(3)];
+    await expect(nationalTables(folder("short", {leerlingen: bad.join("\n") + "\n"}))).rejects.toThrow(
+      "leerlingen.csv, regel 4 heeft 4 cellen, maar de kopregel heeft 5 kolommen"
+    );
   });
 
   it("a quoted cell goes to the TypeScript path, with the same counts", async () => {
