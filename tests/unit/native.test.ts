@@ -1,7 +1,7 @@
 // loaders/native.ts (issue 13 item 2): Tabel 6's core counted with DuckDB must equal the
 // TypeScript path's, and both must equal counts worked out by hand on a small folder. A folder the
 // native path cannot vouch for goes to the TypeScript path: same tables, or the same Dutch errors.
-import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
@@ -135,6 +135,31 @@ describe("a small folder counted by hand", () => {
     const tables = await nationalTables(folder("costs", {trajecten: [...TRAJECTORIES, "T10;P4;54;54001;Aanbieder 3;01-12-2019;;100"].join("\n") + "\n"}));
     expect(tables.path).toBe("typescript");
   });
+});
+
+it("with youthCareDefinition active, a trajectory counts in every study year it runs in, on both paths", async () => {
+  const dir = folder("active");
+  const settingsFile = path.join(dir, "instellingen.json");
+  writeFileSync(settingsFile, readFileSync(settingsFile, "utf8").replace('"youthCareDefinition": "started"', '"youthCareDefinition": "active"'));
+  const native = await nationalTables(dir);
+  expect(native.path).toBe("native");
+  for (const tables of [native, await nationalTables(dir, {path: "typescript"})]) {
+    const counts = (schoolId: string) => tables.schools.tabel6.find((row) => row.schoolId === schoolId)!.years.map((y) => [y.enrolled, y.pupils]);
+    // T2 (P1, open from 2017) runs in all three years; T6 (P5, open from February 2018) counts in 2019,
+    // when P5 is enrolled at 17NC.
+    expect(counts("17NC")).toEqual([[2, 1], [1, 1], [2, 2]]);
+    expect(counts("93UU")).toEqual([[1, 0], [2, 1], [2, 2]]);
+    expect(tables.schools.total.years.map((y) => y.trajectories)).toEqual([2, 2, 5]);
+    expect(tables.careTypes.filter((c) => c.schoolId === "17NC")).toEqual([
+      {schoolId: "17NC", year: 2017, careType: "basis_ggz", pupils: 1},
+      {schoolId: "17NC", year: 2017, careType: "dyslexie", pupils: 1},
+      {schoolId: "17NC", year: 2018, careType: "dyslexie", pupils: 1},
+      {schoolId: "17NC", year: 2019, careType: "basis_ggz", pupils: 1},
+      {schoolId: "17NC", year: 2019, careType: "dyslexie", pupils: 1}
+    ]);
+    // Starts stay starts.
+    expect(tables.startedPerYear.map((s) => s.trajectories)).toEqual([2, 1, 3]);
+  }
 });
 
 describe("errors come from the contract, in Dutch, naming file, row and column", () => {
