@@ -202,10 +202,12 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
       `CREATE TABLE enrolments AS SELECT leerling_id AS pupil, school_id AS school, dates.year, resident FROM leerlingen
        JOIN dates ON peildatum = dates.text JOIN residence ON woongemeente = residence.text; DROP TABLE leerlingen`
     );
-    const twice = await scalar(`SELECT count(*) FROM (SELECT pupil, year FROM enrolments GROUP BY ALL HAVING count(*) > 1)`);
-    if (twice > 0) throw new HandOver(`${twice} pupils enrolled twice in a year`);
+    // Distinct hashes: equal rows hash alike, so as many hashes as rows means no duplicate (a
+    // collision only hands over for nothing), at a fraction of a distinct over the texts.
+    const [[enrolmentRows, pupilYears]] = await rows(`SELECT count(*), count(DISTINCT hash(pupil, year)) FROM enrolments`);
+    if (Number(pupilYears) !== Number(enrolmentRows)) throw new HandOver("a pupil enrolled twice in a year");
     const [[all, ids, contents]] = await rows(
-      `SELECT count(*), count(DISTINCT traject_id), count(DISTINCT (leerling_id, productcategorie, productcode, aanbieder, begindatum, einddatum, kosten)) FROM trajecten`
+      `SELECT count(*), count(DISTINCT hash(traject_id)), count(DISTINCT hash(leerling_id, productcategorie, productcode, aanbieder, begindatum, einddatum, kosten)) FROM trajecten`
     );
     if (Number(ids) !== Number(all) || Number(contents) !== Number(all)) throw new HandOver("a trajectory id or content twice");
 
@@ -288,12 +290,24 @@ function plainDelimiter(content: string | Uint8Array, columns: string[], file: s
   for (const delimiter of [";", ","]) {
     const found = header.split(delimiter);
     if (found.length !== columns.length || !columns.every((c) => found.includes(c))) continue;
-    // No cell that the reader would trim: no space beside a delimiter or a line end, no other whitespace.
-    const trimmed = [` ${delimiter}`, `${delimiter} `, " \n", " \r", "\n ", "\t", "\v", "\f"].some((pattern) => bytes.includes(pattern));
-    if (trimmed || bytes[0] === 0x20 || bytes[bytes.length - 1] === 0x20) throw new HandOver(`${file} has cells with spaces around them`);
+    if (trimmedCells(bytes, delimiter.charCodeAt(0))) throw new HandOver(`${file} has cells with whitespace around them`);
     return {delimiter, header: found};
   }
   throw new HandOver(`${file}'s first line is not exactly its columns`);
+}
+
+/**
+ * Whether the reader would trim a cell: a tab, vertical tab or form feed anywhere, or a space beside
+ * a delimiter or a line end. One memchr-driven walk over the spaces (0,3 s for the national input;
+ * eight Buffer.includes of two-byte patterns took 1,8 s).
+ */
+function trimmedCells(bytes: Buffer, delimiter: number): boolean {
+  if ([0x09, 0x0b, 0x0c].some((byte) => bytes.indexOf(byte) >= 0)) return true;
+  const edge = (byte: number | undefined) => byte === undefined || byte === delimiter || byte === 0x0a || byte === 0x0d;
+  for (let at = bytes.indexOf(0x20); at >= 0; at = bytes.indexOf(0x20, at + 1)) {
+    if (edge(bytes[at - 1]) || edge(bytes[at + 1])) return true;
+  }
+  return false;
 }
 
 type Distinct = (table: LargeFile, ...columns: string[]) => Promise<string[][]>;
