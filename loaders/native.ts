@@ -104,7 +104,10 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
     ({delimiter: delimiters[name], header: headers[name]} = plainDelimiter(texts[name], Object.keys(shapeOf(name).parsers), INPUT_FILES[name]));
   }
 
-  const {DuckDBInstance} = await import("@duckdb/node-api");
+  // A devDependency: an install without it (npm install --omit=dev) still gets the tables, slowly.
+  const {DuckDBInstance} = await import("@duckdb/node-api").catch(() => {
+    throw new HandOver("@duckdb/node-api is not installed");
+  });
   const instance = await DuckDBInstance.create(":memory:", {threads: "2", preserve_insertion_order: "false"});
   const db = await instance.connect();
   try {
