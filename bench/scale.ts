@@ -8,8 +8,12 @@
 // The release-wide secondary suppression and its audit (loaders/disclosure/) are not part of the
 // target: `--disclosure` times that step after the others, stopped at --limit-s.
 //
+// `--native` (npm run bench:national) instead times loaders/native.ts: Tabel 6's core with DuckDB
+// for the scans and joins, against issue 13's target; `--compare` then also runs the TypeScript path
+// on the same folder and exits 1 unless both give the same tables.
+//
 // Usage: npx tsx bench/scale.ts [--national] [--trajectories 1000000] [--pupils 550000]
-//        [--schools 7000] [--dir <folder>] [--keep] [--disclosure] [--limit-s 900]
+//        [--schools 7000] [--dir <folder>] [--keep] [--disclosure] [--limit-s 900] [--native [--compare]]
 import {fork} from "node:child_process";
 import {mkdirSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -24,6 +28,8 @@ import {NATIONAL} from "./synthetic.js";
 const TARGET = {seconds: 60, rssMb: 2000};
 /** Issue 13 item 2: 7 000 schools and 1,5 M pupils with the same million trajectories. */
 const NATIONAL_PUPILS = 1_500_000;
+/** Issue 13 item 2: Tabel 6's core of the national input within these (loaders/native.ts). */
+const NATIVE_TARGET = {seconds: 30, rssMb: 2000};
 
 const {values: options} = parseArgs({
   options: {
@@ -34,6 +40,8 @@ const {values: options} = parseArgs({
     dir: {type: "string"},
     keep: {type: "boolean", default: false},
     disclosure: {type: "boolean", default: false},
+    native: {type: "boolean", default: false},
+    compare: {type: "boolean", default: false},
     "limit-s": {type: "string", default: "900"},
     child: {type: "string"}
   }
@@ -53,25 +61,29 @@ type ChildMessage = {kind: "step"; figures: StepFigures} | {kind: "summary"; tex
 // ---------------------------------------------------------------------------------------------
 // Child: the pipeline, one step at a time
 
+const send = (message: ChildMessage) => process.send!(message);
+
+/** Runs one step of the pipeline and sends its wall time, CPU time and peak RSS to the parent. */
+async function step<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  resetPeak();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await run();
+  const ms = performance.now() - started;
+  const {user, system} = process.cpuUsage(cpu);
+  const cpuMs = (user + system) / 1000;
+  send({kind: "step", figures: {step: name, ms, cpuMs, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
+  return result;
+}
+
 async function runChild(dir: string, disclosure: boolean): Promise<void> {
+  if (options.native) return runNativeChild(dir);
   const {readInputSources} = await import("../loaders/io.js");
   const {loadDataset} = await import("../loaders/contract.js");
   const {buildScope} = await import("../loaders/tables/scope.js");
   const {computeReport} = await import("../loaders/report.js");
   const {publishReport} = await import("../loaders/publish.js");
   const {releasedReport} = await import("../loaders/pipeline.js");
-  const send = (message: ChildMessage) => process.send!(message);
-  const step = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
-    resetPeak();
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    const result = await run();
-    const ms = performance.now() - started;
-    const {user, system} = process.cpuUsage(cpu);
-    const cpuMs = (user + system) / 1000;
-    send({kind: "step", figures: {step: name, ms, cpuMs, peakRssMb: peakRssMb(), rssAfterMb: process.memoryUsage.rss() / 2 ** 20}});
-    return result;
-  };
   // The bytes are dropped after validation, as in the build (loaders/load.ts): held here, they
   // would count in every later step's memory.
   let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => readInputSources(dir));
@@ -90,6 +102,25 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
   if (disclosure) await step("release (disclosure, not in target)", () => releasedReport(dataset));
 }
 
+/** loaders/native.ts as one step (it reads, checks and counts in one go), and the TypeScript path beside it on request. */
+async function runNativeChild(dir: string): Promise<void> {
+  const {nationalTables} = await import("../loaders/native.js");
+  const {isDeepStrictEqual} = await import("node:util");
+  const native = await step("native (nationalTables)", () => nationalTables(dir));
+  const {total} = native.schools;
+  const latest = total.years[total.years.length - 1];
+  let text =
+    `path: ${native.path}${native.handedOver ? ` (handed over: ${native.handedOver})` : ""}; Tabel 6: ${native.schools.tabel6.length} schools, ` +
+    `${latest.year}: ${latest.enrolled} enrolled, ${latest.pupils} pupils with youth care (${latest.pct} %), ${latest.trajectories} trajectories; ` +
+    `${native.careTypes.length} school × year × care type cells; started per year ${native.startedPerYear.map((s) => s.trajectories).join(", ")}`;
+  if (options.compare) {
+    const typescript = await step("typescript path (for comparison)", () => nationalTables(dir, {path: "typescript"}));
+    const same = (["schools", "careTypes", "startedPerYear"] as const).every((key) => isDeepStrictEqual(native[key], typescript[key]));
+    text += `\nthe TypeScript path gives ${same ? "the same tables" : "DIFFERENT tables"}`;
+  }
+  send({kind: "summary", text});
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parent: input, child, table
 
@@ -97,7 +128,8 @@ const SELF = fileURLToPath(import.meta.url);
 
 function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[]; summary: string; stopped: boolean}> {
   return new Promise((resolve, reject) => {
-    const args = [`--child=${dir}`, ...(options.disclosure ? ["--disclosure"] : [])];
+    const flags = (["disclosure", "native", "compare"] as const).filter((flag) => options[flag]).map((flag) => `--${flag}`);
+    const args = [`--child=${dir}`, ...flags];
     const child = fork(SELF, args, {execArgv: process.execArgv});
     const steps: StepFigures[] = [];
     let summary = "";
@@ -148,6 +180,7 @@ async function main(): Promise<void> {
     console.log(line(widths.map((w) => "-".repeat(w))));
     const {steps, summary, stopped} = await runPipeline(dir, limitMs);
     if (summary) console.log(summary);
+    if (options.native) return reportNative(steps, stopped, summary);
     // The target covers reading, validating and aggregating; the rules (publish.ts) and the release
     // (disclosure/) are printed beside it.
     const counted = steps.slice(0, 4);
@@ -171,6 +204,21 @@ async function main(): Promise<void> {
   } finally {
     if (!options.keep && !options.dir) rmSync(dir, {recursive: true, force: true});
   }
+}
+
+function reportNative(steps: StepFigures[], stopped: boolean, summary: string): void {
+  if (summary.includes("DIFFERENT")) process.exitCode = 1;
+  const [native] = steps;
+  if (stopped || !native) {
+    console.log(`stopped after ${options["limit-s"]} s (--limit-s)`);
+    process.exitCode = 1;
+    return;
+  }
+  const within = native.ms <= NATIVE_TARGET.seconds * 1000 && native.peakRssMb <= NATIVE_TARGET.rssMb;
+  console.log(
+    `Tabel 6 core (read, validate, count): ${seconds(native.ms)} wall, ${seconds(native.cpuMs)} CPU, peak RSS ${int(native.peakRssMb)} MB — ` +
+      `${within ? "within" : "NOT within"} the target of ${NATIVE_TARGET.seconds} s and ${int(NATIVE_TARGET.rssMb)} MB`
+  );
 }
 
 if (options.child) await runChild(options.child, options.disclosure);

@@ -238,6 +238,33 @@ export function loadDataset(input: InputTexts): LoadedDataset {
   return {...loaded, quality: {files, excluded, coverage, dates, repairs: repairs.repairs, warnings}};
 }
 
+/** What the two large files are checked against: the settings, the schools and the care-type mappings. */
+export interface ReferenceFiles {
+  settings: Settings | null;
+  schools: School[];
+  mappings: ProductMapping[];
+  /** Empty when the three files meet the contract. */
+  errors: InputError[];
+}
+
+/**
+ * instellingen.json, scholen.csv and zorgvormen.csv read as loadDataset reads them, for a path that
+ * checks leerlingen.csv and trajecten.csv by other means (loaders/native.ts).
+ */
+export function readReferenceFiles(input: Pick<InputTexts, "instellingen" | "scholen" | "zorgvormen">): ReferenceFiles {
+  const errors: InputError[] = [];
+  const reading: Reading = {errors, repairs: new RepairLog()};
+  const text = (name: "instellingen" | "scholen" | "zorgvormen") => {
+    const content = input[name];
+    return typeof content === "string" ? content : decodeInput(content).text;
+  };
+  const {settings, errors: settingsErrors} = parseSettings(text("instellingen"));
+  append(errors, settingsErrors);
+  const schools = readSchools(text("scholen"), reading);
+  const mappings = readMappings(text("zorgvormen"), settings, reading);
+  return {settings, schools: schools.items, mappings: mappings.items, errors};
+}
+
 function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {
   const texts = {} as Record<InputName, string>;
   const encodings = {} as Record<InputName, Encoding | null>;
@@ -250,14 +277,14 @@ function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodi
 }
 
 /** The last plausible date of each kind: later ones are typing errors (2099 for 2019). */
-interface PlausibleDates {
+export interface PlausibleDates {
   /** begindatum and peildatum. */
   latestStart: IsoDate;
   /** einddatum: a planned end may lie years ahead. */
   latestEnd: IsoDate;
 }
 
-function plausibleDates(settings: Settings): PlausibleDates {
+export function plausibleDates(settings: Settings): PlausibleDates {
   const year = Number(settings.statusDate.slice(0, 4));
   return {
     latestStart: `${year + PLAUSIBLE.yearsAfterStatusDate.start}-12-31`,
@@ -526,7 +553,7 @@ function mappingKey(category: string, code: string): string {
 }
 
 /** Exact category + code first, then the category's catch-all row (empty code). */
-function careTypeLookup(mappings: ProductMapping[]): (category: string, code: string) => string | null {
+export function careTypeLookup(mappings: ProductMapping[]): (category: string, code: string) => string | null {
   const byKey = new Map(mappings.map((m) => [mappingKey(m.productCategory, m.productCode ?? ""), m.careType]));
   return (category, code) => byKey.get(mappingKey(category, code)) ?? byKey.get(mappingKey(category, "")) ?? null;
 }
@@ -543,7 +570,7 @@ function unmappedProduct(line: number, category: string, code: string): InputErr
 }
 
 /** Same name, ignoring case and extra spaces: exports differ in how they spell it. */
-function livesIn(municipality: string): (name: string) => boolean {
+export function livesIn(municipality: string): (name: string) => boolean {
   const normal = (name: string) => name.trim().replace(/\s+/g, " ").toLowerCase();
   const wanted = normal(municipality);
   // A few distinct names over a million rows: normalise each name once.

@@ -28,6 +28,8 @@ export interface InputSources {
   texts: InputTexts;
   /** The sheet each contract file was converted from (by its CSV name), to name cells in errors. */
   sheets: Partial<Record<string, SourceTable>>;
+  /** Where each file read as bytes (not converted from a workbook) lies, for a reader that opens it itself (DuckDB). */
+  paths: Partial<Record<InputName, string>>;
 }
 
 /**
@@ -36,9 +38,9 @@ export interface InputSources {
  * the sheet's rows.
  */
 export function readInputSources(dir: string): InputSources {
-  const {texts, sheets, errors} = readAvailableSources(dir);
+  const {texts, sheets, paths, errors} = readAvailableSources(dir);
   if (errors.length > 0) throw new InputErrors(errors);
-  return {texts: texts as InputTexts, sheets};
+  return {texts: texts as InputTexts, sheets, paths};
 }
 
 /**
@@ -50,9 +52,9 @@ export function readInputFiles(dir: string): {files: Partial<InputTexts>; errors
   return {files: texts, errors};
 }
 
-function readAvailableSources(dir: string): {texts: Partial<InputTexts>; sheets: InputSources["sheets"]; errors: InputError[]} {
+function readAvailableSources(dir: string): Omit<InputSources, "texts"> & {texts: Partial<InputTexts>; errors: InputError[]} {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
-    return {texts: {}, sheets: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
+    return {texts: {}, sheets: {}, paths: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
   }
   // Exports made on Windows may be called Leerlingen.csv; the name is matched without case. Two
   // names that differ only in case (a fresh export beside a stale one) leave no way to pick one.
@@ -79,10 +81,12 @@ function readAvailableSources(dir: string): {texts: Partial<InputTexts>; sheets:
   }
   const sheets: InputSources["sheets"] = {};
   const texts: Partial<Record<InputName, Uint8Array | string>> = {};
+  const paths: InputSources["paths"] = {};
   for (const [name, entry] of chosen) {
     const bytes = readFileSync(resolve(dir, entry));
     if (!isWorkbook(entry)) {
       texts[name] = bytes;
+      paths[name] = resolve(dir, entry);
       continue;
     }
     const {table, errors: sheetErrors} = readSheet(bytes, entry);
@@ -92,7 +96,7 @@ function readAvailableSources(dir: string): {texts: Partial<InputTexts>; sheets:
       sheets[INPUT_FILES[name]] = table;
     }
   }
-  return {texts: texts as Partial<InputTexts>, sheets, errors};
+  return {texts: texts as Partial<InputTexts>, sheets, paths, errors};
 }
 
 function folderError(file: string, message: string): InputError {

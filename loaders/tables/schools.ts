@@ -24,6 +24,9 @@ export interface YearCounts {
   trajectories: number;
 }
 
+/** What Tabel 6 needs of the scope besides the counts, so that counts made elsewhere (loaders/native.ts) build the same table. */
+export type SchoolsScope = Pick<Scope, "settings" | "years" | "latestYear" | "schools" | "schoolById">;
+
 /** Counts per school and year, keyed by compositeKey(schoolId, year). */
 export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
   const enrolled = new Map<string, number>();
@@ -50,7 +53,7 @@ export function countsFor(counts: Map<string, YearCounts>, schoolId: string, yea
 }
 
 /** Municipal counts per year: the sum over schools (each pupil attends one school per year). */
-export function municipalCounts(scope: Scope, counts: Map<string, YearCounts>): Map<number, YearCounts> {
+export function municipalCounts(scope: SchoolsScope, counts: Map<string, YearCounts>): Map<number, YearCounts> {
   return new Map(
     scope.years.map((year) => {
       const total: YearCounts = {enrolled: 0, pupils: 0, trajectories: 0};
@@ -112,7 +115,7 @@ export interface SchoolTables<M extends Mode = "raw"> {
 }
 
 /** Growth steps between consecutive study years on whole percentages (rule 3). */
-function growthSteps(scope: Scope, years: SchoolYear[]): GrowthStep[] {
+function growthSteps(scope: SchoolsScope, years: SchoolYear[]): GrowthStep[] {
   return years.slice(1).map((to, i) => {
     const from = years[i];
     const category = from.pct === null || to.pct === null ? null : growthCategory(from.pct, to.pct, scope.settings);
@@ -120,7 +123,7 @@ function growthSteps(scope: Scope, years: SchoolYear[]): GrowthStep[] {
   });
 }
 
-export function schoolRow(scope: Scope, counts: Map<string, YearCounts>, schoolId: string): SchoolRow {
+export function schoolRow(scope: SchoolsScope, counts: Map<string, YearCounts>, schoolId: string): SchoolRow {
   const school = scope.schoolById.get(schoolId);
   if (!school) throw new Error(`Onbekende school "${schoolId}".`);
   const years = scope.years.map((year) => {
@@ -156,7 +159,7 @@ export function growthPatternGroups<M extends Mode>(rows: SchoolRow<M>[]): Growt
     .map(([, group]) => ({...group, schools: group.schools.sort(compareSchools)}));
 }
 
-export function municipalYears(scope: Scope, counts: Map<string, YearCounts>): MunicipalYear[] {
+export function municipalYears(scope: SchoolsScope, counts: Map<string, YearCounts>): MunicipalYear[] {
   const totals = municipalCounts(scope, counts);
   return scope.years.map((year) => {
     const t = totals.get(year) as YearCounts;
@@ -178,7 +181,7 @@ export function compareByLatestPct(a: SchoolRow, b: SchoolRow): number {
   return (pa ?? Infinity) - (pb ?? Infinity) || compareSchools(a, b);
 }
 
-export function schoolTables(scope: Scope, counts: Map<string, YearCounts>): SchoolTables {
+export function schoolTables(scope: SchoolsScope, counts: Map<string, YearCounts>): SchoolTables {
   const tabel6 = scope.schools
     .filter((s) => countsFor(counts, s.id, scope.latestYear).enrolled > 0)
     .map((s) => schoolRow(scope, counts, s.id))

@@ -77,8 +77,8 @@ export interface ScopeTable<M extends Mode = "raw"> {
   startedWithoutEnrolment: Sensitive<M, number>;
 }
 
-export function buildScope(dataset: Dataset): Scope {
-  const {settings} = dataset;
+/** The study window; refuses a statusDate inside it (see loaders/README.md, choices). */
+export function studyWindowOf(settings: Settings): Period {
   const window = studyWindow(settings);
   if (settings.statusDate < window.end) {
     throw new Error(
@@ -86,6 +86,12 @@ export function buildScope(dataset: Dataset): Scope {
         "de status van trajecten die daarna starten is dan niet te bepalen."
     );
   }
+  return window;
+}
+
+export function buildScope(dataset: Dataset): Scope {
+  const {settings} = dataset;
+  const window = studyWindowOf(settings);
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
   const enrolmentsByYear = indexEnrolments(dataset.enrolments, schoolById, settings);
   const enrolmentOf = (pupilId: string, year: number) => enrolmentsByYear.get(year)?.get(pupilId);
