@@ -1,6 +1,7 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {createHash} from "node:crypto";
 import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
@@ -144,6 +145,25 @@ export function buildCache(kind: string, key: string): {read(): string | null; w
       renameSync(partial, file);
     }
   };
+}
+
+/**
+ * A fingerprint of what a report is computed from: every file below the input folder (its content
+ * folder too) and the code that computes it (loaders/ and the lockfile). The build's page loaders key
+ * the released report by it (pipeline.ts pageReportFromEnvironment).
+ */
+export function reportFingerprint(dataDir: string): string {
+  const hash = createHash("sha256");
+  const loaders = fileURLToPath(new URL(".", import.meta.url));
+  const files = (dir: string) =>
+    (readdirSync(dir, {recursive: true}) as string[])
+      .map((name) => resolve(dir, name))
+      .filter((file) => statSync(file).isFile())
+      .sort();
+  for (const file of [...files(dataDir), ...files(loaders), fileURLToPath(new URL("../package-lock.json", import.meta.url))]) {
+    hash.update(file).update(readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 24);
 }
 
 /**

@@ -3,6 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
+import {buildCache, reportFingerprint, resolveDataDir} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport} from "./report.js";
@@ -30,6 +31,25 @@ export interface PublicBuild {
 export async function publicReportFromEnvironment(options: LoadOptions = {}): Promise<PublicBuild> {
   const {dataset, scope} = loadFromEnvironment(options);
   return {report: (await releasedReport(dataset)).report, scope, dataset};
+}
+
+/** The released report as the site's pages read it from data/rapport/*.json: plain JSON. */
+export type PageReport = Record<string, any>;
+
+/**
+ * The released report for a page written at build time (scripts/staticPage.ts, the factsheets), as
+ * plain JSON, and the validated input. Several page loaders of one build need it, each in its own
+ * process: the first computes it (seconds of CPU each), the others read it from the build cache,
+ * keyed by the input folder and the code (io.ts reportFingerprint).
+ */
+export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; dataset: Dataset}> {
+  const {dataset} = loadFromEnvironment(options);
+  const cache = buildCache("rapport", reportFingerprint(resolveDataDir(options.env)));
+  const hit = cache.read();
+  if (hit) return {report: JSON.parse(hit) as PageReport, dataset};
+  const text = JSON.stringify((await releasedReport(dataset)).report);
+  cache.write(text);
+  return {report: JSON.parse(text) as PageReport, dataset};
 }
 
 /**

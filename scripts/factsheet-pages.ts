@@ -11,7 +11,8 @@
 import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {exitOnInputError} from "../loaders/load.js";
-import {publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {pageReportFromEnvironment} from "../loaders/pipeline.js";
+import type {PublicReport} from "../loaders/publish.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {block, staticFigure} from "./staticFigures.js";
 
@@ -26,7 +27,7 @@ const {withheldLegend} = await import("../src/lib/format.js");
 const {withheldNote} = await import("../src/components/chartParts.js");
 type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 
-type Report = Awaited<ReturnType<typeof publicReportFromEnvironment>>["report"];
+type Report = PublicReport;
 
 /** One school's page as Markdown. */
 export function factsheetPage(report: Report, sheet: Sheet, slug: string): string {
@@ -143,7 +144,8 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
 const outDir = process.argv[2];
 if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
 await exitOnInputError(async () => {
-  const {report} = await publicReportFromEnvironment({log: () => {}});
+  // The report as the site publishes it (plain JSON), shared with the build's other page loaders.
+  const report = (await pageReportFromEnvironment({log: () => {}})).report as Report;
   const slugs = schoolSlugs(report.factsheets);
   // Written next to the target and renamed: a page loader never reads a half-written folder.
   const partial = `${outDir}.${process.pid}`;

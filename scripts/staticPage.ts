@@ -6,17 +6,14 @@ import {readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
-import {publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {pageReportFromEnvironment, type PageReport} from "../loaders/pipeline.js";
 import type {PageContext} from "../loaders/content.js";
 import {pageContext} from "../loaders/site.js";
 import {fillTemplate, type PageParts} from "./pageTemplate.js";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
 
-export type {PageParts};
-
-/** The report as the pages read it from data/rapport/*.json (plain JSON: no Maps, no undefined). */
-export type PageReport = Record<string, any>;
+export type {PageParts, PageReport};
 
 /**
  * The page loader's whole work: the released report, exactly as the site publishes it, and the study's
@@ -30,8 +27,8 @@ export async function writeStaticPage(
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
-    const {report, dataset} = await publicReportFromEnvironment({log: () => {}});
-    const filled = await parts(JSON.parse(JSON.stringify(report)), pageContext(dataset));
+    const {report, dataset} = await pageReportFromEnvironment({log: () => {}});
+    const filled = await parts(report, pageContext(dataset));
     process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
   });
 }
