@@ -9,7 +9,7 @@ import {exitOnInputError} from "../loaders/load.js";
 import {publicReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PageContext} from "../loaders/content.js";
 import {pageContext} from "../loaders/site.js";
-import {fillTemplate, type PageParts} from "./pageTemplate.js";
+import {fillTemplate, templateSite, type PageParts} from "./pageTemplate.js";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
 
@@ -31,7 +31,8 @@ export async function writeStaticPage(
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
     const {report, dataset} = await publicReportFromEnvironment({log: () => {}});
-    const filled = await parts(JSON.parse(JSON.stringify(report)), pageContext(dataset));
-    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
+    const page = pageContext(dataset);
+    const filled = await parts(JSON.parse(JSON.stringify(report)), page);
+    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath), templateSite(page)));
   });
 }

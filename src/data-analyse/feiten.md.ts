@@ -151,7 +151,7 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
     : "";
   return {
     blocks: figures,
-    conditions: {rapport2020: report2020, gaten: gaps.length > 0},
+    conditions: {gaten: gaps.length > 0},
     text: {
       municipality: meta.municipality,
       period,
