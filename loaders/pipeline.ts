@@ -16,7 +16,8 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
+import {auditRelease, disclosureSystem, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
+import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
@@ -63,6 +64,18 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
  */
 export async function siteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease> {
   return siteRelease(loadFromEnvironment(options).dataset);
+}
+
+/**
+ * The site's release and the audit of it as a whole: src/data/rapport.zip.ts checks and prints it,
+ * /verantwoording states its figures (privacySummary). The audit solves every small count and is cached
+ * by the system's hash, like the secondary suppression's choice, so the second caller in a build reads
+ * both. The LP audit leaves the cube's perturbed cells out for time; they are checked from the files.
+ */
+export async function auditedSiteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease & {audit: ReleaseAudit}> {
+  const release = await siteReleaseFromEnvironment(options);
+  const audit = {...(await auditRelease(release.context)), cubeAttack: attackPublishedCube(release.files, release.context.registry.width)};
+  return {...release, audit};
 }
 
 export interface SiteRelease {

@@ -6,7 +6,8 @@ import {readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
-import {publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {auditedSiteReleaseFromEnvironment, publicReportFromEnvironment} from "../loaders/pipeline.js";
+import {privacySummary, type PrivacySummary} from "../loaders/disclosure/release.js";
 import type {PageContext} from "../loaders/content.js";
 import {pageContext} from "../loaders/site.js";
 import {fillTemplate, templateSite, type PageParts} from "./pageTemplate.js";
@@ -26,13 +27,28 @@ export type PageReport = Record<string, any>;
  */
 export async function writeStaticPage(
   loaderUrl: string,
-  parts: (report: PageReport, page: PageContext) => PageParts | Promise<PageParts>
+  parts: (report: PageReport, page: PageContext & {privacy: PrivacySummary | null}) => PageParts | Promise<PageParts>,
+  {privacy = false}: {privacy?: boolean} = {}
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
-    const {report, dataset} = await publicReportFromEnvironment({log: () => {}});
-    const page = pageContext(dataset);
+    const {report, dataset, summary} = privacy ? await auditedReport() : {...(await publicReportFromEnvironment({log: () => {}})), summary: null};
+    const page = {...pageContext(dataset), privacy: summary};
     const filled = await parts(JSON.parse(JSON.stringify(report)), page);
     process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath), templateSite(page)));
   });
+}
+
+/** The report as the site's files hold it, with the privacy officer's figures of the audit of the whole
+ *  release (the same audit as src/data/rapport.zip.ts, read from its cache): one release, not two. */
+async function auditedReport() {
+  const {files, context, secondary, audit} = await auditedSiteReleaseFromEnvironment({log: () => {}});
+  const report: PageReport = {};
+  for (const [name, text] of files) {
+    const part = /^([a-z0-9]+)\.json$/i.exec(name)?.[1];
+    if (part && part !== "factsheets") report[part] = JSON.parse(text);
+  }
+  // What /verkennen tells about its perturbation, as its own meta file has it.
+  report.cubeMeta = JSON.parse(files.get("verkennen/meta.json") as string);
+  return {report, dataset: context.dataset, summary: privacySummary(audit, context.registry, secondary)};
 }

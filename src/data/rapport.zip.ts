@@ -7,17 +7,13 @@
 // rapport/privacy.json for the privacy officer's page.
 import {exitOnInputError} from "../../loaders/load.js";
 import {textArchive} from "../../loaders/output.js";
-import {siteReleaseFromEnvironment} from "../../loaders/pipeline.js";
+import {auditedSiteReleaseFromEnvironment} from "../../loaders/pipeline.js";
 import {seal} from "../../loaders/disclosure/registry.js";
-import {auditFailure, auditRelease, formatAudit, privacySummary} from "../../loaders/disclosure/release.js";
-import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
+import {auditFailure, formatAudit, privacySummary} from "../../loaders/disclosure/release.js";
 
 await exitOnInputError(async () => {
-  const {files, context, secondary} = await siteReleaseFromEnvironment();
-  // The audit solves every small count (about 7 s on the default data) and is cached by the system's
-  // hash, like the secondary suppression's choice: a second build of the same input reads both.
-  // The LP audit leaves the cube's perturbed cells out for time; they are checked from the files.
-  const result = {...(await auditRelease(context)), cubeAttack: attackPublishedCube(files, context.registry.width)};
+  // The audit solves every small count (about 7 s on the default data; cached, see the function).
+  const {files, context, secondary, audit: result} = await auditedSiteReleaseFromEnvironment();
   process.stderr.write(`${formatAudit(result, secondary)}\n`);
   // A leaking release never becomes a site: the loader fails, and so does the build.
   const failure = auditFailure(result, secondary);
