@@ -80,11 +80,8 @@ export function fillTemplate(template: string, parts: PageParts, name: string, s
   const holds = (condition: string) => {
     const negate = condition.startsWith("!");
     const key = negate ? condition.slice(1) : condition;
-    const value = Object.hasOwn(conditions, key)
-      ? lookup(conditions, key, "voorwaarde")
-      : (FLAGS as readonly string[]).includes(key)
-        ? site.flags.has(key)
-        : lookup(conditions, key, "voorwaarde");
+    // A page's own condition never bears a flag's name (checked above).
+    const value = (FLAGS as readonly string[]).includes(key) ? site.flags.has(key) : lookup(conditions, key, "voorwaarde");
     return negate ? !value : value;
   };
 

@@ -187,7 +187,11 @@ export function scopeSentences(scope: ScopeCounts, years: number[]): string {
     [scope.startedAfterWindow, `na ${years[years.length - 1]}`],
     [scope.startedWithoutEnrolment, "in een jaar waarin de leerling niet op een school in de gemeente stond"]
   ] as const;
-  if (others.every(([n]) => n === 0)) return `${counted} Alle andere trajecten begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat.`;
+  if (others.every(([n]) => n === 0)) {
+    return scope.trajectories === 1
+      ? "Het ene traject van een leerling uit de inschrijving telt mee: het begon in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+      : `Alle ${countNoun(scope.trajectories, "traject", "trajecten")} van leerlingen uit de inschrijving tellen mee: ze begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat.`;
+  }
   const parts = others.map(([n, when]) => `${countWord(n)} ${when}`);
   return `${counted} Van de andere begonnen er ${parts[0]}, ${parts[1]} en ${parts[2]}.`;
 }

@@ -162,8 +162,11 @@ describe("Onderzoek: scope, DBC counts and the concentration of costs", () => {
     expect(scopeSentences(scope, [2021, 2022, 2023, 2024])).toBe(
       "Van de 120 trajecten van leerlingen uit de inschrijving tellen er 100 mee. Van de andere begonnen er geen vóór 2021, 15 na 2024 en 5 in een jaar waarin de leerling niet op een school in de gemeente stond."
     );
+    expect(scopeSentences({...scope, trajectories: 100, startedAfterWindow: 0, startedWithoutEnrolment: 0}, [2023])).toBe(
+      "Alle 100 trajecten van leerlingen uit de inschrijving tellen mee: ze begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+    );
     expect(scopeSentences({...scope, trajectories: 1, inScope: 1, startedAfterWindow: 0, startedWithoutEnrolment: 0}, [2023])).toBe(
-      "Van de 1 traject van leerlingen uit de inschrijving telt er 1 mee. Alle andere trajecten begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+      "Het ene traject van een leerling uit de inschrijving telt mee: het begon in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
     );
     expect(scopeSentences({...scope, startedWithoutEnrolment: hidden}, [2021, 2024])).toContain("15 na 2024 en een afgeschermd aantal in een jaar");
   });
