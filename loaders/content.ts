@@ -100,6 +100,9 @@ export interface PageContext {
   flags: Set<string>;
 }
 
+/** Every flag a page template may name (scripts/pageTemplate.ts); any other condition is the page's own. */
+export const FLAGS = ["inhoud", ...CHAPTERS.map((c) => c.key), "factoren", "interviews", "oordelen", "errata", "synthetisch"] as const;
+
 export function pageFlags(content: ReportContent, data: {factors: boolean; interviews: boolean; synthetic: boolean}): Set<string> {
   const flags = new Set<string>(content.chapters.keys());
   if (content.identity) flags.add("inhoud");
@@ -109,37 +112,6 @@ export function pageFlags(content: ReportContent, data: {factors: boolean; inter
   if (content.errata.length > 0) flags.add("errata");
   if (data.synthetic) flags.add("synthetisch");
   return flags;
-}
-
-const CONDITION = /<!-- als: (!?)([a-z0-9-]+(?: [a-z0-9-]+)*) -->([\s\S]*?)<!-- \/als -->(\n?)/g;
-const PASSAGE = /<!-- inhoud: ([a-z0-9-]+) -->([\s\S]*?)<!-- \/inhoud -->/g;
-
-/**
- * An engine page template made concrete for one build:
- * - `<!-- als: a b -->…<!-- /als -->` stays only when every flag named is set (`als: !a`: when a is not);
- * - `<!-- inhoud: naam -->neutral text<!-- /inhoud -->` becomes the passage tekst/naam.md when the
- *   content supplies it, else the neutral text, which states nothing the data do not;
- * - `{{titel}}`, `{{jaar}}`, `{{opdrachtgever}}` are the study's identity (only inside `als: inhoud`).
- */
-export function renderTemplate(template: string, {content, flags}: PageContext): string {
-  const conditional = template.replace(CONDITION, (_, negate: string, names: string, body: string, newline: string) => {
-    const all = names.split(" ").every((name) => flags.has(name));
-    const keep = negate ? !flags.has(names) : all;
-    // A closing tag on a line of its own goes with its line break; one inside a line leaves it.
-    const rest = body.endsWith("\n") ? "" : newline;
-    return (keep ? body : "") + rest;
-  });
-  if (/<!-- \/?als\b/.test(conditional)) throw new Error("page template: unbalanced or nested <!-- als --> block");
-  // A passage takes the place of the neutral text inside the blank lines around it, so a block stays a block.
-  const filled = conditional.replace(PASSAGE, (_, name: string, neutral: string) => {
-    const [, before, text, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(neutral) as RegExpExecArray;
-    return before + (content.passages.get(name) ?? text) + after;
-  });
-  const {identity} = content;
-  return filled.replace(/\{\{(titel|jaar|opdrachtgever)\}\}/g, (_, key: string) => {
-    if (!identity) throw new Error(`page template: {{${key}}} outside an <!-- als: inhoud --> block`);
-    return key === "titel" ? identity.title : key === "jaar" ? String(identity.year) : identity.municipality;
-  });
 }
 
 /** The site's title: the study's own, or a neutral one naming the municipality. */

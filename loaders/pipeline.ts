@@ -17,7 +17,8 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import {disclosureSystem, type ReleaseContext} from "./disclosure/release.js";
+import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
+import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
@@ -45,7 +46,7 @@ export type PageReport = Record<string, any>;
 export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; dataset: Dataset}> {
   const {dataset} = loadFromEnvironment(options);
   const cache = buildCache("rapport", reportFingerprint(resolveDataDir(options.env)));
-  const hit = cache.read();
+  const hit = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1" ? null : cache.read();
   if (hit) return {report: JSON.parse(hit) as PageReport, dataset};
   const text = JSON.stringify((await releasedReport(dataset)).report);
   cache.write(text);
@@ -83,6 +84,51 @@ export function reportFiles(report: PublicReport): Map<string, unknown> {
  */
 export async function siteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease> {
   return siteRelease(loadFromEnvironment(options).dataset);
+}
+
+/**
+ * The site's release and the audit of it as a whole: src/data/rapport.zip.ts checks and prints it,
+ * /verantwoording states its figures (privacySummary). The audit solves every small count and is cached
+ * by the system's hash, like the secondary suppression's choice, so the second caller in a build reads
+ * both. The LP audit leaves the cube's perturbed cells out for time; they are checked from the files.
+ */
+export async function auditedSiteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease & {audit: ReleaseAudit}> {
+  const release = await siteReleaseFromEnvironment(options);
+  const audit = {...(await auditRelease(release.context)), cubeAttack: attackPublishedCube(release.files, release.context.registry.width)};
+  return {...release, audit};
+}
+
+/** The site's archive as it is published, and what the build prints of its audit. */
+export interface AuditedSite {
+  /** every file of the archive, privacy.json (privacySummary) included, sealed */
+  files: SealedFiles;
+  /** the audit's report for the build log (formatAudit) */
+  log: string;
+  /** why the build must stop (auditFailure), or null */
+  failure: string | null;
+}
+
+/**
+ * The site's archive (src/data/rapport.zip.ts) and the pages that state its privacy figures
+ * (/verantwoording) need the same audited release; each runs in its own process, the pages first.
+ * A release that passed its audit is kept in the build cache, keyed like the page report (input
+ * folder and code), so the second reads it instead of counting the cube and the atoms again.
+ * NADERE_OGEN_FRESH_REPORT=1 computes it afresh (the reproducibility test's second build).
+ */
+export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite> {
+  const cache = buildCache("site", reportFingerprint(resolveDataDir(options.env)));
+  const hit = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1" ? null : cache.read();
+  if (hit) {
+    const {files, log} = JSON.parse(hit) as {files: Record<string, string>; log: string};
+    // Written below only after seal() accepted every file and the audit passed.
+    return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null};
+  }
+  const {files, context, secondary, audit} = await auditedSiteReleaseFromEnvironment(options);
+  const all = new Map(files);
+  all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
+  const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
+  if (!site.failure) cache.write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
+  return site;
 }
 
 export interface SiteRelease {

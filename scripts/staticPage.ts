@@ -5,11 +5,12 @@
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {exitOnInputError} from "../loaders/load.js";
-import {pageReportFromEnvironment, type PageReport} from "../loaders/pipeline.js";
+import {exitOnInputError, loadFromEnvironment} from "../loaders/load.js";
+import {auditedSiteFromEnvironment, pageReportFromEnvironment, type PageReport} from "../loaders/pipeline.js";
+import type {PrivacySummary} from "../loaders/disclosure/release.js";
 import type {PageContext} from "../loaders/content.js";
 import {pageContext} from "../loaders/site.js";
-import {fillTemplate, type PageParts} from "./pageTemplate.js";
+import {fillTemplate, templateSite, type PageParts} from "./pageTemplate.js";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
 
@@ -23,12 +24,29 @@ export type {PageParts, PageReport};
  */
 export async function writeStaticPage(
   loaderUrl: string,
-  parts: (report: PageReport, page: PageContext) => PageParts | Promise<PageParts>
+  parts: (report: PageReport, page: PageContext & {privacy: PrivacySummary | null}) => PageParts | Promise<PageParts>,
+  {privacy = false}: {privacy?: boolean} = {}
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
-    const {report, dataset} = await pageReportFromEnvironment({log: () => {}});
-    const filled = await parts(report, pageContext(dataset));
-    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath)));
+    const {report, dataset, summary} = privacy ? await auditedReport() : {...(await pageReportFromEnvironment({log: () => {}})), summary: null};
+    const page = {...pageContext(dataset), privacy: summary};
+    const filled = await parts(report, page);
+    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath), templateSite(page)));
   });
+}
+
+/** The report as the site's files hold it, with the privacy officer's figures of the audit of the whole
+ *  release: the archive src/data/rapport.zip.ts publishes, computed once per build (build cache). */
+async function auditedReport() {
+  const {dataset} = loadFromEnvironment({log: () => {}});
+  const {files} = await auditedSiteFromEnvironment({log: () => {}});
+  const report: PageReport = {};
+  for (const [name, text] of files) {
+    const part = /^([a-z0-9]+)\.json$/i.exec(name)?.[1];
+    if (part && part !== "factsheets") report[part] = JSON.parse(text);
+  }
+  // What /verkennen tells about its perturbation, as its own meta file has it.
+  report.cubeMeta = JSON.parse(files.get("verkennen/meta.json") as string);
+  return {report, dataset, summary: JSON.parse(files.get("privacy.json") as string) as PrivacySummary};
 }

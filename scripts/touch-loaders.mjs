@@ -3,6 +3,10 @@
 // (observablehq/framework#204). So whenever something below loaders/ or data/ changes, touch every
 // loader in src/ and the preview re-runs them and reloads the page with new data.
 //
+// A page template (src/**/<page>.md.in) is read by the page loader beside it, not by Framework: when one
+// changes, the page loaders in its folder are touched (a parameterized page such as [analyse].md.ts
+// reads a template of another name).
+//
 // Directories are watched rather than files, so editors that save by replacing the file (a new inode)
 // and `sed -i` are noticed too; directories created later are picked up on the next change.
 //
@@ -25,13 +29,28 @@ function directories(/** @type {string} */ dir) {
   }
 }
 
-function touchLoaders() {
+function touchLoaders(/** @type {string} */ under = SOURCE, recursive = true, pattern = LOADER) {
   const now = new Date();
-  const loaders = readdirSync(SOURCE, {withFileTypes: true, recursive: true})
+  const loaders = readdirSync(under, {withFileTypes: true, recursive})
     .map((e) => path.join(e.parentPath, e.name))
-    .filter((file) => LOADER.test(file) && !file.split(path.sep).includes(".observablehq"));
+    .filter((file) => pattern.test(file) && !file.split(path.sep).includes(".observablehq"));
   for (const file of loaders) utimesSync(file, now, now);
   console.log(`${now.toLocaleTimeString("nl-NL")} ${loaders.length} loaders aangeraakt`);
+}
+
+const PAGE_LOADER = /\.md\.(ts|js)$/;
+
+/** Watches src/ and its folders for page templates (.md.in); touching a loader does not trigger it. */
+function watchTemplates() {
+  /** @type {Map<string, NodeJS.Timeout>} */
+  const pending = new Map();
+  for (const dir of directories(SOURCE).filter((d) => !d.split(path.sep).includes(".observablehq"))) {
+    const watcher = watch(dir, (_, name) => {
+      if (!name?.toString().endsWith(".md.in")) return;
+      clearTimeout(pending.get(dir));
+      pending.set(dir, setTimeout(() => touchLoaders(dir, false, PAGE_LOADER), 150));
+    }).on("error", () => watcher.close());
+  }
 }
 
 if (process.argv.includes("--once")) {
@@ -58,7 +77,8 @@ if (process.argv.includes("--once")) {
     }
   };
   rewatch();
-  console.log(`loaders worden aangeraakt bij wijzigingen in ${WATCHED.join("/ en ")}/ (${watchers.size} mappen)`);
+  watchTemplates();
+  console.log(`loaders worden aangeraakt bij wijzigingen in ${WATCHED.join("/ en ")}/ (${watchers.size} mappen) en in de paginasjablonen (src/**/*.md.in)`);
   // Started with `&` by npm run dev: stop with the preview instead of lingering as an orphan.
   const parent = process.ppid;
   setInterval(() => process.ppid !== parent && process.exit(0), 2000).unref();

@@ -9,5 +9,5 @@ const {values: args} = parseArgs({options: {hoofdstuk: {type: "string"}}});
 await printTemplatePage(({content}) => {
   const chapter = content.chapters.get(args.hoofdstuk as never);
   if (chapter === undefined) throw new Error(`Geen hoofdstuk "${args.hoofdstuk}" in de inhoudsmap (inhoud/paginas/${args.hoofdstuk}.md).`);
-  return chapter;
+  return {name: `inhoud/paginas/${args.hoofdstuk}.md`, text: chapter};
 });

@@ -2,7 +2,7 @@
 // released report, for any municipality, any years and any settings: one or many, "geen" for none, no
 // hole when a value is withheld or absent, and no story of the 2017–2019 data told about other years.
 // Plain text: the build puts it into the page (scripts/staticPage.ts escapes it).
-import {formatCount, formatDate, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDate, formatEuros, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 type Count = number | SuppressedValue | null | undefined;
 
@@ -13,6 +13,29 @@ export function countNoun(n: Count, singular: string, plural: string): string {
   return `${formatCount(n)} ${n === 1 ? singular : plural}`;
 }
 
+
+interface SchoolExtremes {
+  lowestSchools: {pct: number} | SuppressedValue | null;
+  highestSchools: {pct: number} | SuppressedValue | null;
+}
+
+/** The lowest and highest published percentage of a school in the latest year; null when either is
+ *  withheld or there is none. */
+export function schoolRange({lowestSchools, highestSchools}: SchoolExtremes): [number, number] | null {
+  const shown = (e: SchoolExtremes["lowestSchools"]) => (e === null || isSuppressedValue(e) ? null : e.pct);
+  const [lowest, highest] = [shown(lowestSchools), shown(highestSchools)];
+  return lowest === null || highest === null ? null : [lowest, highest];
+}
+
+/** Kerngetallen: how far the schools' percentages lie apart. */
+export function spreadSentence(kerngetallen: SchoolExtremes): string {
+  const range = schoolRange(kerngetallen);
+  if (range === null) return "Per school verschilt het percentage. Het laagste en hoogste percentage zijn afgeschermd, omdat bij een school een klein aantal hoort.";
+  const [lowest, highest] = range;
+  return lowest === highest
+    ? `Bij elke school met een getoond percentage was het ${formatPercent(lowest)}.`
+    : `Per school liep het percentage uiteen van ${formatPercent(lowest)} tot ${formatPercent(highest)}.`;
+}
 
 /** "2019" for one year, "2017–2019" for a span. */
 export function periodText(years: number[]): string {
@@ -137,4 +160,67 @@ export function changesSentence({shown, beyond}: ChangeCount, names: (items: str
         ? `is er 1 groter dan toeval (${which[0]})`
         : `zijn er ${formatCount(beyond.length)} groter dan toeval (${names(which)})`;
   return `${steps} van een school van het ene jaar naar het volgende ${verdict}, na correctie voor het aantal scholen`;
+}
+
+/** "1.234", "geen", "een afgeschermd aantal": a count inside a sentence that names its noun once. */
+function countWord(n: Count): string {
+  if (isSuppressedValue(n)) return "een afgeschermd aantal";
+  return !n ? "geen" : formatCount(n);
+}
+
+export interface ScopeCounts {
+  trajectories: Count;
+  inScope: Count;
+  startedBeforeWindow: Count;
+  startedAfterWindow: Count;
+  startedWithoutEnrolment: Count;
+}
+
+/** Onderzoek, afbakening: which trajectories count and where the others went. */
+export function scopeSentences(scope: ScopeCounts, years: number[]): string {
+  const all = typeof scope.trajectories === "number" && scope.trajectories > 0 ? `Van de ${countNoun(scope.trajectories, "traject", "trajecten")}` : `Van ${countNoun(scope.trajectories, "traject", "trajecten")}`;
+  const counted = isSuppressedValue(scope.inScope)
+    ? `${all} van leerlingen uit de inschrijving telt een afgeschermd aantal mee.`
+    : `${all} van leerlingen uit de inschrijving ${scope.inScope === 1 ? "telt er 1" : `tellen er ${countWord(scope.inScope)}`} mee.`;
+  const others = [
+    [scope.startedBeforeWindow, `vóór ${years[0]}`],
+    [scope.startedAfterWindow, `na ${years[years.length - 1]}`],
+    [scope.startedWithoutEnrolment, "in een jaar waarin de leerling niet op een school in de gemeente stond"]
+  ] as const;
+  if (others.every(([n]) => n === 0)) {
+    return scope.trajectories === 1
+      ? "Het ene traject van een leerling uit de inschrijving telt mee: het begon in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+      : `Alle ${countNoun(scope.trajectories, "traject", "trajecten")} van leerlingen uit de inschrijving tellen mee: ze begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat.`;
+  }
+  const parts = others.map(([n, when]) => `${countWord(n)} ${when}`);
+  return `${counted} Van de andere begonnen er ${parts[0]}, ${parts[1]} en ${parts[2]}.`;
+}
+
+/** Onderzoek, DBC-correctie: what the correction did in the transition year, or that it is not in these years. */
+export function dbcCountSentence({transitionYear: t, tabel1Total, tabel2}: {transitionYear: number; tabel1Total: Count; tabel2: DbcRow[]}): string {
+  const row = tabel2.find((r) => r.year === t);
+  if (!row) return `In de onderzoeksjaren (${periodText(tabel2.map((r) => r.year))}) komt dat niet voor.`;
+  const restarts = isSuppressedValue(tabel1Total)
+    ? `In ${t} ging het om een afgeschermd aantal trajecten.`
+    : !tabel1Total
+      ? `In ${t} kwam dat in deze gegevens niet voor.`
+      : `In ${t} ging het om ${countNoun(tabel1Total, "traject", "trajecten")}.`;
+  const counts = isSuppressedValue(row.raw) || isSuppressedValue(row.corrected)
+    ? ""
+    : ` Zonder correctie telt ${t} ${countNoun(row.raw, "traject", "trajecten")}, met correctie ${countWord(row.corrected)}.`;
+  return restarts + counts;
+}
+
+export interface Concentration {
+  threshold: number;
+  pctPupils: number | SuppressedValue | null;
+  pctCost: number | SuppressedValue | null;
+}
+
+/** Onderzoek, kostencategorieën: the share of pupils above the threshold and their share of the money. */
+export function concentrationSentence({threshold, pctPupils, pctCost}: Concentration): string {
+  const who = `Het gaat dan om leerlingen met ${formatEuros(threshold)} of meer.`;
+  if (typeof pctPupils !== "number" || typeof pctCost !== "number") return `${who} Welk deel van de leerlingen en van het geld dat is, is afgeschermd.`;
+  if (pctPupils === 0) return `${who} Zulke leerlingen zijn er in deze gegevens niet.`;
+  return `${who} Die waren samen ${formatPercent(pctPupils, 1)} van de leerlingen en gebruikten ${formatPercent(pctCost)} van het geld.`;
 }

@@ -8,7 +8,7 @@ const {OUTFLOW_COLUMNS, OutflowChart, outflowRows, outflowTitle} = await import(
 const {formatDate, monthsText} = await import("../lib/format.js");
 const text = await import("../components/reportText.js");
 
-await writeStaticPage(import.meta.url, ({meta, outflow}, {flags}) => {
+await writeStaticPage(import.meta.url, ({meta, outflow}) => {
   const period = text.periodText(meta.years);
   const firstStep = outflow.steps[0];
   const outcomes = text.outcomeSentences(firstStep?.outcomes ?? [], meta.statusDate);
@@ -23,8 +23,6 @@ await writeStaticPage(import.meta.url, ({meta, outflow}, {flags}) => {
         note: `Toestand op ${formatDate(meta.statusDate)}. Getallen van 100 zijn afgerond en tellen daardoor niet altijd precies op. · = afgeschermd.`
       })
     },
-    // Erratum E06 is about the 2020 report's own figures: only with its content.
-    conditions: {rapport2020: flags.has("inhoud")},
     text: {
       pupils: text.countNoun(firstStep?.pupils, "leerling", "leerlingen"),
       ...outcomes,

@@ -139,8 +139,6 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
   figures.gaten = gaps.length === 0 ? "<p>Elke zorgvorm komt in elk jaar voor.</p>" : `<p>Niet elke zorgvorm komt in elk jaar voor:</p>${list.outerHTML}`;
 
   const latest = kerngetallen.latest;
-  const shownPct = (extreme: any) => (extreme === null || isSuppressedValue(extreme) ? null : extreme.pct);
-  const [lowest, highest] = [shownPct(kerngetallen.lowestSchools), shownPct(kerngetallen.highestSchools)];
   // What the 2020 report concluded about its data: only with its content folder (loaders/content.ts).
   const report2020 = content.identity !== null;
   figures.oordelen = report2020
@@ -151,18 +149,13 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
     : "";
   return {
     blocks: figures,
-    conditions: {rapport2020: report2020, gaten: gaps.length > 0},
+    conditions: {gaten: gaps.length > 0},
     text: {
       municipality: meta.municipality,
       period,
       uptake: text.uptakeSentence(meta.latestYear, latest.pupils, kerngetallen.enrolledLatestYear),
       counted: meta.youthCareDefinition === "started" ? "begon" : "liep",
-      spread:
-        lowest === null || highest === null
-          ? "Per school verschilt het percentage. Het laagste en hoogste percentage zijn afgeschermd, omdat bij een school een klein aantal hoort."
-          : lowest === highest
-            ? `Bij elke school met een getoond percentage was het ${formatPercent(lowest)}.`
-            : `Per school liep het percentage uiteen van ${formatPercent(lowest)} tot ${formatPercent(highest)}.`,
+      spread: text.spreadSentence(kerngetallen),
       perPupil:
         typeof latest.trajectoriesPerPupil === "number"
           ? `Een leerling met jeugdhulp had gemiddeld ${formatDecimal(latest.trajectoriesPerPupil, 2)} trajecten.`

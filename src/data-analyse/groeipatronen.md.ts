@@ -17,7 +17,7 @@ const text = await import("../components/reportText.js");
 
 const width = 640;
 
-await writeStaticPage(import.meta.url, ({meta, schools, statistics}, {flags}) => {
+await writeStaticPage(import.meta.url, ({meta, schools, statistics}) => {
   const summary = growthSummary(schools);
   const years: number[] = summary.years;
   const [first, last] = [years[0], years[years.length - 1]];
@@ -36,8 +36,6 @@ await writeStaticPage(import.meta.url, ({meta, schools, statistics}, {flags}) =>
       verandering: ChangeTable(statistics, {caption: "Verandering per school tussen twee jaren: meer dan toeval?", schoolId: null}).outerHTML,
       tabel6: GrowthTable(schools, {caption: `Tabel 6. Percentage leerlingen met jeugdhulp per school, ${text.periodText(years)}`, highlight: null}).outerHTML
     },
-    // The 2020 report's remarks on its own Tabel 6 (erratum E01, nine patterns): only with its content.
-    conditions: {rapport2020: flags.has("inhoud"), factoren: flags.has("factoren")},
     text: {
       span: several ? `voor ${first} tot en met ${last}` : `voor ${first}`,
       definition: meta.youthCareDefinition === "active" ? "dat jaar jeugdhulp liep" : "dat jaar een jeugdhulptraject begon",

@@ -7,25 +7,16 @@
 // rapport/privacy.json for the privacy officer's page.
 import {exitOnInputError} from "../../loaders/load.js";
 import {textArchive} from "../../loaders/output.js";
-import {siteReleaseFromEnvironment} from "../../loaders/pipeline.js";
-import {seal} from "../../loaders/disclosure/registry.js";
-import {auditFailure, auditRelease, formatAudit, privacySummary} from "../../loaders/disclosure/release.js";
-import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
+import {auditedSiteFromEnvironment} from "../../loaders/pipeline.js";
 
 await exitOnInputError(async () => {
-  const {files, context, secondary} = await siteReleaseFromEnvironment();
-  // The audit solves every small count (about 7 s on the default data) and is cached by the system's
-  // hash, like the secondary suppression's choice: a second build of the same input reads both.
-  // The LP audit leaves the cube's perturbed cells out for time; they are checked from the files.
-  const result = {...(await auditRelease(context)), cubeAttack: attackPublishedCube(files, context.registry.width)};
-  process.stderr.write(`${formatAudit(result, secondary)}\n`);
+  // The audit solves every small count (cached, see the function).
+  const {files, log, failure} = await auditedSiteFromEnvironment();
+  process.stderr.write(`${log}\n`);
   // A leaking release never becomes a site: the loader fails, and so does the build.
-  const failure = auditFailure(result, secondary);
   if (failure) {
     process.stderr.write(`${failure}\n`);
     process.exit(1);
   }
-  const all = new Map(files);
-  all.set("privacy.json", JSON.stringify(privacySummary(result, context.registry, secondary)));
-  process.stdout.write(await textArchive(seal(all, context.registry)));
+  process.stdout.write(await textArchive(files));
 });

@@ -9,7 +9,7 @@ const {sortSchools} = await import("../components/schoolTables.js");
 const {withheldLegend} = await import("../lib/format.js");
 const {periodText} = await import("../components/reportText.js");
 
-await writeStaticPage(import.meta.url, (report, {flags}) => {
+await writeStaticPage(import.meta.url, (report) => {
   const {meta, schools} = report;
   // The slugs exactly as factsheets.json gives them to the page.
   const factsheets = reportFiles(report as Parameters<typeof reportFiles>[0]).get("factsheets.json") as {schoolId: string; slug: string}[];
@@ -18,8 +18,6 @@ await writeStaticPage(import.meta.url, (report, {flags}) => {
     blocks: {
       scholen: SchoolIndex(sortSchools(rows, "name"), {caption: `Scholen in ${meta.municipality}: percentage leerlingen met jeugdhulp per jaar`}).outerHTML
     },
-    // The 2020 report's recommendation: only with its content.
-    conditions: {rapport2020: flags.has("inhoud")},
     text: {period: periodText(meta.years), legend: withheldLegend(meta.minCount)}
   };
 });

@@ -1,6 +1,7 @@
-// The data chapters read without JavaScript (print, screen readers, search engines, slow phones): their
-// text, tables and figures are written at build time (scripts/staticPage.ts), so with scripts off there
-// is no empty slot, and the sentences carry the default data's numbers. bench/staticText.ts counts the
+// The data chapters, the summary, Onderzoek, Verantwoording and the slides read without JavaScript (print,
+// screen readers, search engines, slow phones): their text, tables and figures are written at build time
+// (scripts/staticPage.ts), so with scripts off there is no empty slot, and the sentences carry the default
+// data's numbers. bench/staticText.ts counts the
 // same over every page.
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
@@ -39,7 +40,20 @@ const PAGES: [string, string[]][] = [
   ["/data-analyse/eerste-keer-goed", ["(in werkelijkheid 914 leerlingen)", "34% stroomt uit.", "of binnen een half jaar nadat die stopte"]],
   ["/data-analyse/groeipatronen", ["Op deze pagina staat het per basisschool, voor 2017 tot en met 2019.", "Valkenheuvel (5% naar 6%) en Meander (9% naar 11%)"]],
   ["/data-analyse/spreiding", ["In 2019 verschillen de scholen meer van elkaar dan toeval alleen verklaart"]],
-  ["/scholen/", ["met haar cijfers over jeugdhulp in 2017–2019"]]
+  ["/scholen/", ["met haar cijfers over jeugdhulp in 2017–2019"]],
+  // The report's 4%–16% between schools, 34% EKG and 494 trajectories for 389 pupils (1,27) in 2019.
+  ["/", ["In 2019 begon 8,5% van de leerlingen aan jeugdhulp, maar dat liep per school uiteen van 4% tot 16%.", "maar 34% van de kinderen klaar"]],
+  // Tabel 1 and 2 of the report: 131 restarts, 686 trajectories in 2018 without the correction, 555 with it.
+  [
+    "/onderzoek",
+    [
+      "In 2018 ging het om 131 trajecten. Zonder correctie telt 2018 686 trajecten, met correctie 555.",
+      "In 2019 begonnen 494 trajecten bij 389 leerlingen: 1,27 traject per leerling",
+      "de laatste hulp is een half jaar of langer vóór de peildatum gestopt"
+    ]
+  ],
+  ["/verantwoording", ["Fouten en tegenstrijdigheden in het rapport van 2020 (17)", "Deze site is gebouwd met de nagemaakte standaardgegevens.", "In deze gegevens gaat het om 4 scholen."]],
+  ["/presentatie", ["Na het eerste traject was 34% van de kinderen klaar", "131 van de 686 trajecten in 2018 waren een herstart op papier"]]
 ];
 
 test.each(PAGES)("%s reads without JavaScript: no empty slot, the sentences with their numbers", async (urlPath, sentences) => {
@@ -56,6 +70,14 @@ test.each(PAGES.map(([urlPath]) => urlPath))("%s does not preload Plot: the page
   expect(html).toContain("<main");
   expect(html).not.toMatch(/modulepreload" href="[^"]*_npm\/@observablehq\/plot/);
   await page.close();
+});
+
+test("without JavaScript every link to an erratum finds its row in Verantwoording", async () => {
+  const {page} = await withoutScripts("/verantwoording");
+  // The report of 2020 has 17 errata (data/default/inhoud/gepubliceerd/errata.csv): E01 to E17.
+  const ids = await page.$$eval('table.errata tr[id^="erratum-"]', (rows) => rows.map((r) => r.id));
+  expect(ids).toEqual(Array.from({length: 17}, (_, i) => `erratum-e${String(i + 1).padStart(2, "0")}`));
+  await page.context().close();
 });
 
 test("without JavaScript the school index lists every school with a factsheet, by name", async () => {

@@ -1,11 +1,11 @@
 // Issue 14: the engine apart from a study's content. The interview and factor columns of scholen.csv
 // may be left out (then the site has no factor analysis and no interviews), but not half filled; the
-// content folder (inhoud/) supplies identity, chapters and passages; page templates keep only what
-// the build has.
+// content folder (inhoud/) supplies identity, chapters and passages (the templates that use them:
+// pageTemplate.test.ts).
 import path from "node:path";
 import {describe, expect, test} from "vitest";
 import {loadDataset, type InputTexts} from "../../loaders/contract.js";
-import {NO_CONTENT, pageFlags, parseContent, renderTemplate, siteTitle} from "../../loaders/content.js";
+import {pageFlags, parseContent, siteTitle} from "../../loaders/content.js";
 import {formatInputError, InputErrors} from "../../loaders/errors.js";
 import {readContentFolder, readInputFolder} from "../../loaders/io.js";
 import {dataParts} from "../../loaders/site.js";
@@ -75,29 +75,8 @@ describe("scholen.csv without the study's columns", () => {
   });
 });
 
-describe("page templates", () => {
-  const content = {...NO_CONTENT, identity: {title: "Beter kijken", year: 2031, municipality: "Oostwaarde", description: "x"}, passages: new Map([["vraag", "Eigen vraag."]])};
-
-  test("als-blocks stay only with their flags; passages replace the neutral text; identity fills in", () => {
-    const template = "<!-- als: inhoud --># {{titel}} ({{opdrachtgever}}, {{jaar}})\n<!-- /als --><!-- als: !inhoud --># Neutraal\n<!-- /als -->A <!-- inhoud: vraag -->neutraal<!-- /inhoud --> B <!-- inhoud: ander -->eigen<!-- /inhoud --><!-- als: factoren conclusies --> C<!-- /als -->";
-    expect(renderTemplate(template, {content, flags: new Set(["inhoud", "factoren"])})).toBe("# Beter kijken (Oostwaarde, 2031)\nA Eigen vraag. B eigen");
-    expect(renderTemplate(template.replace(/\{\{\w+\}\}/g, "x"), {content: NO_CONTENT, flags: new Set(["factoren", "conclusies"])})).toBe(
-      "# Neutraal\nA neutraal B eigen C"
-    );
-  });
-
-  test("a passage keeps the blank lines around the neutral text, and a closing tag on its own line its line break", () => {
-    const template = "x\n<!-- inhoud: vraag -->\nneutraal\n\n<!-- /inhoud -->## Kop\n<!-- als: factoren -->- F\n<!-- /als -->- G";
-    expect(renderTemplate(template, {content, flags: new Set()})).toBe("x\n\nEigen vraag.\n\n## Kop\n- G");
-  });
-
-  test("an identity placeholder outside an inhoud block is a bug in the template", () => {
-    expect(() => renderTemplate("{{titel}}", {content: NO_CONTENT, flags: new Set()})).toThrow(/outside/);
-  });
-
-  test("without a content folder the site is named after the municipality", () => {
-    expect(siteTitle(parseContent(null), "Oostwaarde")).toBe("Jeugdhulp per basisschool in Oostwaarde");
-  });
+test("without a content folder the site is named after the municipality", () => {
+  expect(siteTitle(parseContent(null), "Oostwaarde")).toBe("Jeugdhulp per basisschool in Oostwaarde");
 });
 
 describe("the default content folder", () => {

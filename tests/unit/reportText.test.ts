@@ -5,7 +5,9 @@ import {describe, expect, test} from "vitest";
 import {joinNames} from "../../src/components/schoolTables.js";
 import {
   changesSentence,
+  concentrationSentence,
   countNoun,
+  dbcCountSentence,
   dbcRuleSentence,
   dbcSentences,
   dbcTitle,
@@ -14,6 +16,7 @@ import {
   patternsSentence,
   periodText,
   providersSentence,
+  scopeSentences,
   uptakeSentence,
   withheldStepsSentence
 } from "../../src/components/reportText.js";
@@ -150,5 +153,42 @@ describe("Groeipatronen", () => {
     expect(withheldStepsSentence(0)).toBe("");
     expect(withheldStepsSentence(1)).toBe("Bij 1 stap is het aantal afgeschermd; die telt niet mee in de correctie.");
     expect(withheldStepsSentence(10)).toBe("Bij 10 stappen is het aantal afgeschermd; die tellen niet mee in de correctie.");
+  });
+});
+
+describe("Onderzoek: scope, DBC counts and the concentration of costs", () => {
+  test("which trajectories count: none, one, withheld, and all others from the study years", () => {
+    const scope = {trajectories: 120, inScope: 100, startedBeforeWindow: 0, startedAfterWindow: 15, startedWithoutEnrolment: 5};
+    expect(scopeSentences(scope, [2021, 2022, 2023, 2024])).toBe(
+      "Van de 120 trajecten van leerlingen uit de inschrijving tellen er 100 mee. Van de andere begonnen er geen vóór 2021, 15 na 2024 en 5 in een jaar waarin de leerling niet op een school in de gemeente stond."
+    );
+    expect(scopeSentences({...scope, trajectories: 100, startedAfterWindow: 0, startedWithoutEnrolment: 0}, [2023])).toBe(
+      "Alle 100 trajecten van leerlingen uit de inschrijving tellen mee: ze begonnen in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+    );
+    expect(scopeSentences({...scope, trajectories: 1, inScope: 1, startedAfterWindow: 0, startedWithoutEnrolment: 0}, [2023])).toBe(
+      "Het ene traject van een leerling uit de inschrijving telt mee: het begon in de onderzoeksjaren, terwijl de leerling in de gemeente op school zat."
+    );
+    expect(scopeSentences({...scope, startedWithoutEnrolment: hidden}, [2021, 2024])).toContain("15 na 2024 en een afgeschermd aantal in een jaar");
+  });
+
+  test("the DBC correction: its year in the data, outside them, none and withheld", () => {
+    const tabel2 = [
+      {year: 2021, raw: 40, corrected: 40},
+      {year: 2022, raw: 57, corrected: 50}
+    ];
+    expect(dbcCountSentence({transitionYear: 2022, tabel1Total: 7, tabel2})).toBe("In 2022 ging het om 7 trajecten. Zonder correctie telt 2022 57 trajecten, met correctie 50.");
+    expect(dbcCountSentence({transitionYear: 2018, tabel1Total: 0, tabel2})).toBe("In de onderzoeksjaren (2021–2022) komt dat niet voor.");
+    expect(dbcCountSentence({transitionYear: 2022, tabel1Total: 0, tabel2})).toBe("In 2022 kwam dat in deze gegevens niet voor. Zonder correctie telt 2022 57 trajecten, met correctie 50.");
+    expect(dbcCountSentence({transitionYear: 2022, tabel1Total: hidden, tabel2: [{year: 2022, raw: 57, corrected: hidden}]})).toBe("In 2022 ging het om een afgeschermd aantal trajecten.");
+  });
+
+  test("the pupils with the highest costs: shares, none, withheld", () => {
+    expect(concentrationSentence({threshold: 10000, pctPupils: 12.5, pctCost: 54})).toBe(
+      "Het gaat dan om leerlingen met € 10.000 of meer. Die waren samen 12,5% van de leerlingen en gebruikten 54% van het geld."
+    );
+    expect(concentrationSentence({threshold: 10000, pctPupils: 0, pctCost: 0})).toBe("Het gaat dan om leerlingen met € 10.000 of meer. Zulke leerlingen zijn er in deze gegevens niet.");
+    expect(concentrationSentence({threshold: 10000, pctPupils: hidden, pctCost: 54})).toBe(
+      "Het gaat dan om leerlingen met € 10.000 of meer. Welk deel van de leerlingen en van het geld dat is, is afgeschermd."
+    );
   });
 });
