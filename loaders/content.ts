@@ -5,7 +5,7 @@
 // its data and no sentence about a study it did not do. Pure: io.ts reads the folder.
 
 import {InputErrors} from "./errors.js";
-import {parseTheme, THEME_FILE, type Theme} from "./huisstijl.js";
+import {themeOfContent, type Theme} from "./huisstijl.js";
 import {readErrata, readFactorVerdicts, type Erratum, type FactorVerdict} from "./published.js";
 
 export const CONTENT_FOLDER = "inhoud";
@@ -40,7 +40,7 @@ export interface ReportContent {
   passages: Map<string, string>;
   factorVerdicts: FactorVerdict[];
   errata: Erratum[];
-  /** The municipality's house style (huisstijl.json, NL Design System tokens); null = the default theme. */
+  /** The municipality's house style (huisstijl.json or huisstijl/, NL Design System tokens); null = the default theme. */
   theme: Theme | null;
 }
 
@@ -84,14 +84,13 @@ export function parseContent(files: Map<string, string> | null): ReportContent {
   const published = (name: string) => files.get(`${PUBLISHED_FOLDER}/${name}`);
   const verdicts = published("factoroordelen.csv");
   const errata = published("errata.csv");
-  const theme = files.get(THEME_FILE);
   return {
     identity: identityText === undefined ? null : parseIdentity(identityText),
     chapters,
     passages,
     factorVerdicts: verdicts === undefined ? [] : readFactorVerdicts(verdicts),
     errata: errata === undefined ? [] : readErrata(errata),
-    theme: theme === undefined ? null : parseTheme(theme)
+    theme: themeOfContent(files)
   };
 }
 

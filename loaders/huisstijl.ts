@@ -12,6 +12,8 @@ import {parse as parseJsonTree} from "@humanwhocodes/momoa";
 import {InputErrors, type InputError} from "./errors.js";
 
 export const THEME_FILE = "huisstijl.json";
+/** An NL Design System theme package unpacked as inhoud/huisstijl/ (npm pack's package/ renamed): its built tokens. */
+export const THEME_PACKAGE_FILE = "huisstijl/dist/tokens.json";
 
 export type ThemeRole = "text" | "background" | "link" | "heading" | "focus";
 
@@ -51,10 +53,9 @@ export interface ThemeColour {
 /** The colours a tokens file sets; a role it leaves out keeps the default theme's. */
 export type Theme = Partial<Record<ThemeRole, ThemeColour>>;
 
-const FILE = `inhoud/${THEME_FILE}`;
-
-function themeError(column: string | null, value: string | null, message: string, line: number | null = null): InputError {
-  return {file: FILE, line, column, value, message};
+/** `file` is relative to the content folder. */
+function themeError(file: string, column: string | null, value: string | null, message: string, line: number | null = null): InputError {
+  return {file: `inhoud/${file}`, line, column, value, message};
 }
 
 type Rgb = [number, number, number];
@@ -138,46 +139,66 @@ function tokenValue(root: unknown, path: string, seen: string[] = []): {value: u
   return target ?? {value: undefined, via: [...seen, path, alias[1]]};
 }
 
-/** Parses huisstijl.json; throws InputErrors (Dutch, naming the file and the token) when it cannot be used. */
-export function parseTheme(text: string): Theme {
+/**
+ * The content folder's theme: huisstijl.json or an unpacked package's dist/tokens.json; null = none.
+ * Throws InputErrors (Dutch, naming the file and the token) when it cannot be used.
+ */
+export function themeOfContent(files: ReadonlyMap<string, string>): Theme | null {
+  const found = [THEME_FILE, THEME_PACKAGE_FILE].filter((name) => files.has(name));
+  if (found.length === 2) {
+    const message = `en inhoud/${THEME_PACKAGE_FILE} staan er allebei; de site weet niet welke huisstijl u bedoelt. Houd er één over`;
+    throw new InputErrors([themeError(THEME_FILE, null, null, message)]);
+  }
+  return found.length === 0 ? null : parseTheme(files.get(found[0]) as string, found[0]);
+}
+
+/** Parses a tokens file (`file`: its name in the content folder, for messages). */
+export function parseTheme(text: string, file: string = THEME_FILE): Theme {
+  const error = (column: string | null, value: string | null, message: string, line: number | null = null) => themeError(file, column, value, message, line);
   let root: unknown;
   try {
     root = JSON.parse(text);
   } catch {
-    throw new InputErrors([themeError(null, null, "is geen geldige JSON; controleer komma's, aanhalingstekens en haakjes", jsonErrorLine(text))]);
+    throw new InputErrors([error(null, null, "is geen geldige JSON; controleer komma's, aanhalingstekens en haakjes", jsonErrorLine(text))]);
   }
   if (root === null || typeof root !== "object" || Array.isArray(root)) {
-    throw new InputErrors([themeError(null, null, "moet een JSON-object met design tokens zijn, zoals de tokens.json van een NL Design System-thema")]);
+    throw new InputErrors([error(null, null, "moet een JSON-object met design tokens zijn, zoals de tokens.json van een NL Design System-thema")]);
   }
   const errors: InputError[] = [];
   const theme: Theme = {};
+  const unreadable = new Set<ThemeRole>();
   for (const {role, tokens} of THEME_ROLES) {
     for (const token of tokens) {
       const found = tokenValue(root, token);
       if (!found) continue;
+      unreadable.add(role);
       const {value, via} = found;
       if (value === undefined || value === null) {
         const message = value === null ? `verwijst in een kring naar zichzelf (${via.join(" → ")})` : `verwijst naar "${via.at(-1)}", maar dat token staat niet in het bestand`;
-        errors.push(themeError(token, null, message));
+        errors.push(error(token, null, message));
         break;
       }
       const hexValue = value !== null && typeof value === "object" && typeof (value as {hex?: unknown}).hex === "string" ? (value as {hex: string}).hex : value;
       if (typeof hexValue !== "string") {
-        errors.push(themeError(token, JSON.stringify(value), "is geen kleur (verwacht tekst als \"#1d5ca8\")"));
+        errors.push(error(token, JSON.stringify(value), "is geen kleur (verwacht tekst als \"#1d5ca8\")"));
         break;
       }
       const rgb = parseColour(hexValue);
-      if (typeof rgb === "string") errors.push(themeError(token, hexValue, rgb));
-      else theme[role] = {hex: toHex(rgb), token};
+      if (typeof rgb === "string") errors.push(error(token, hexValue, rgb));
+      else {
+        theme[role] = {hex: toHex(rgb), token};
+        unreadable.delete(role);
+      }
       break;
     }
   }
-  if (errors.length > 0) throw new InputErrors(errors);
-  if (Object.keys(theme).length === 0) {
+  if (errors.length === 0 && Object.keys(theme).length === 0) {
     const names = THEME_ROLES.flatMap((r) => r.tokens).map((t) => `"${t}"`);
-    throw new InputErrors([themeError(null, null, `bevat geen van de tokens die de site gebruikt (${names.join(", ")}); zie data/README.md, Huisstijl`)]);
+    throw new InputErrors([error(null, null, `bevat geen van de tokens die de site gebruikt (${names.join(", ")}); zie data/README.md, Huisstijl`)]);
   }
-  checkContrast(theme);
+  // The pairs that can be judged already, so that one round of fixes clears the whole file.
+  errors.push(...contrastErrors(theme, unreadable, error));
+  if (errors.length > 0) throw new InputErrors(errors);
   return theme;
 }
 
@@ -191,8 +212,11 @@ function jsonErrorLine(text: string): number | null {
   return null;
 }
 
-/** Every colour against the background it is shown on; the first failing pair per colour. */
-function checkContrast(theme: Theme): void {
+type ErrorAt = (column: string | null, value: string | null, message: string) => InputError;
+
+/** Every colour against the background it is shown on; not a colour the file gives but could not be read (`unreadable`). */
+function contrastErrors(theme: Theme, unreadable: ReadonlySet<ThemeRole>, error: ErrorAt): InputError[] {
+  if (unreadable.has("background")) return [];
   const background = theme.background ?? {hex: roleSpec("background").fallback as string, token: null};
   const onWhat = background.token === null ? `de standaardachtergrond van de site (${background.hex})` : `de achtergrond ("${background.token}", ${background.hex})`;
   const errors: InputError[] = [];
@@ -200,7 +224,7 @@ function checkContrast(theme: Theme): void {
     const {fallback, name} = roleSpec(role);
     const colour = theme[role] ?? (fallback === null ? null : {hex: fallback, token: null});
     // A role the file leaves out and the background it keeps are the default theme's pair: checked there.
-    if (colour === null || (colour.token === null && background.token === null)) continue;
+    if (unreadable.has(role) || colour === null || (colour.token === null && background.token === null)) continue;
     const ratio = contrastRatio(colour.hex, background.hex);
     const minimum = MIN_CONTRAST[role];
     if (ratio >= minimum) continue;
@@ -209,9 +233,9 @@ function checkContrast(theme: Theme): void {
     const message =
       `geeft ${what} op ${onWhat} een contrast van ${formatRatio(ratio)}; nodig is minstens ${minimumFormat.format(minimum)}:1 (${rule}). ` +
       "Kies een kleurenpaar met meer contrast, zodat de site voor iedereen leesbaar blijft";
-    errors.push(colour.token === null ? themeError(background.token, background.hex, message) : themeError(colour.token, colour.hex, message));
+    errors.push(colour.token === null ? error(background.token, background.hex, message) : error(colour.token, colour.hex, message));
   }
-  if (errors.length > 0) throw new InputErrors(errors);
+  return errors;
 }
 
 /**
@@ -234,5 +258,5 @@ export function themeHead(theme: Theme | null): string {
     theme.heading && `h1, h2, h3, h4, h5, h6 { color: ${theme.heading.hex}; }`,
     theme.focus && `:focus-visible { outline: 2px solid ${theme.focus.hex}; outline-offset: 2px; }`
   ].filter(Boolean);
-  return `<style>/* huisstijl: ${FILE} */\n@media (prefers-color-scheme: light) {\n${rules.join("\n")}\n}</style>`;
+  return `<style>/* huisstijl (loaders/huisstijl.ts) */\n@media (prefers-color-scheme: light) {\n${rules.join("\n")}\n}</style>`;
 }

@@ -39,7 +39,7 @@ describe("mapping tokens onto the theme", () => {
       focus: {hex: "#000000", token: "utrecht.focus.outline-color"}
     });
     expect(themeHead(theme)).toBe(
-      "<style>/* huisstijl: inhoud/huisstijl.json */\n@media (prefers-color-scheme: light) {\n" +
+      "<style>/* huisstijl (loaders/huisstijl.ts) */\n@media (prefers-color-scheme: light) {\n" +
         ":root { --theme-foreground: #000000; --theme-foreground-alt: #000000; --theme-background-a: #ffffff; --theme-foreground-focus: #00568b; }\n" +
         "h1, h2, h3, h4, h5, h6 { color: #800000; }\n" +
         ":focus-visible { outline: 2px solid #000000; outline-offset: 2px; }\n}</style>"
@@ -92,6 +92,19 @@ describe("no tokens file", () => {
     const content = parseContent(new Map([["huisstijl.json", JSON.stringify(utrecht({document: {color: "#000000"}}))]]));
     expect(content.theme).toEqual({text: {hex: "#000000", token: "utrecht.document.color"}});
   });
+
+  test("or an unpacked theme package (inhoud/huisstijl/dist/tokens.json), named in its errors; not both", () => {
+    const tokens = JSON.stringify(utrecht({document: {color: "#000000"}}));
+    expect(parseContent(new Map([["huisstijl/package.json", "{}"], ["huisstijl/dist/tokens.json", tokens]])).theme).toEqual({
+      text: {hex: "#000000", token: "utrecht.document.color"}
+    });
+    expect(() => parseContent(new Map([["huisstijl/dist/tokens.json", JSON.stringify(utrecht({link: {color: "roze"}}))]]))).toThrow(
+      'inhoud/huisstijl/dist/tokens.json, veld "utrecht.link.color": "roze" is geen kleur'
+    );
+    expect(() => parseContent(new Map([["huisstijl.json", tokens], ["huisstijl/dist/tokens.json", tokens]]))).toThrow(
+      "inhoud/huisstijl.json en inhoud/huisstijl/dist/tokens.json staan er allebei; de site weet niet welke huisstijl u bedoelt. Houd er één over."
+    );
+  });
 });
 
 describe("bad tokens files stop the build with a Dutch error naming file and token", () => {
@@ -100,6 +113,16 @@ describe("bad tokens files stop the build with a Dutch error naming file and tok
       'inhoud/huisstijl.json, veld "utrecht.link.color": "blauwig" is geen kleur die de site kan lezen (gebruik #rrggbb, rgb(…) of hsl(…)).'
     ]);
     expect(errorsOf(utrecht({document: {color: {$value: 12}}}))).toEqual(['inhoud/huisstijl.json, veld "utrecht.document.color": "12" is geen kleur (verwacht tekst als "#1d5ca8").']);
+  });
+
+  test("every problem at once: an unreadable colour and a pair with too little contrast", () => {
+    // The link cannot be read, so only the text is judged: #777777 on white is 4.478 (below).
+    const errors = errorsOf(utrecht({document: {color: "#777777", "background-color": "#ffffff"}, link: {color: "blauwig"}}));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('veld "utrecht.link.color": "blauwig" is geen kleur');
+    expect(errors[1]).toContain('veld "utrecht.document.color": "#777777" geeft de tekst (#777777)');
+    // An unreadable background: no pair can be judged.
+    expect(errorsOf(utrecht({document: {color: "#777777", "background-color": "wit"}}))).toHaveLength(1);
   });
 
   test("a transparent colour", () => {
