@@ -4,6 +4,7 @@
 // few English UI strings Framework writes itself.
 
 import {CHAPTERS, siteTitle} from "./loaders/content.js";
+import {themeHead} from "./loaders/huisstijl.js";
 import {siteFacts} from "./loaders/schoolPaths.js";
 import {devFontHead} from "./scripts/fonts.mjs";
 
@@ -39,6 +40,9 @@ export default {
 <meta name="description" content="${description.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">${
     // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
+  }${
+    // The municipality's house style (inhoud/huisstijl.json) after the stylesheets, so it wins; none by default.
+    content.theme ? `\n${themeHead(content.theme)}` : ""
   }`,
   // Framework's default theme (light/dark) plus contrast fixes, the chart frame and print rules.
   style: "style.css",

@@ -5,6 +5,7 @@
 // its data and no sentence about a study it did not do. Pure: io.ts reads the folder.
 
 import {InputErrors} from "./errors.js";
+import {themeOfContent, type Theme} from "./huisstijl.js";
 import {readErrata, readFactorVerdicts, type Erratum, type FactorVerdict} from "./published.js";
 
 export const CONTENT_FOLDER = "inhoud";
@@ -39,9 +40,11 @@ export interface ReportContent {
   passages: Map<string, string>;
   factorVerdicts: FactorVerdict[];
   errata: Erratum[];
+  /** The municipality's house style (huisstijl.json or huisstijl/, NL Design System tokens); null = the default theme. */
+  theme: Theme | null;
 }
 
-export const NO_CONTENT: ReportContent = {identity: null, chapters: new Map(), passages: new Map(), factorVerdicts: [], errata: []};
+export const NO_CONTENT: ReportContent = {identity: null, chapters: new Map(), passages: new Map(), factorVerdicts: [], errata: [], theme: null};
 
 function contentError(file: string, message: string): InputErrors {
   return new InputErrors([{file: `${CONTENT_FOLDER}/${file}`, line: null, column: null, value: null, message}]);
@@ -86,7 +89,8 @@ export function parseContent(files: Map<string, string> | null): ReportContent {
     chapters,
     passages,
     factorVerdicts: verdicts === undefined ? [] : readFactorVerdicts(verdicts),
-    errata: errata === undefined ? [] : readErrata(errata)
+    errata: errata === undefined ? [] : readErrata(errata),
+    theme: themeOfContent(files)
   };
 }
 

@@ -8,9 +8,10 @@ import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rm
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {Command, CommanderError} from "commander";
+import {parseContent} from "../loaders/content.js";
 import {formatScopeReport, loadAvailable, type LoadedDataset} from "../loaders/contract.js";
 import {formatInputErrors, InputErrors} from "../loaders/errors.js";
-import {readInputFiles} from "../loaders/io.js";
+import {readContentFolder, readInputFiles} from "../loaders/io.js";
 import {formatQualityReport} from "../loaders/quality.js";
 import {initTemplates} from "./cliTemplates.js";
 import {runImport} from "./import.js";
@@ -194,6 +195,8 @@ function validate(dir: string, io: CliIo, max = Infinity): LoadedDataset | null 
   try {
     const {files, errors} = readInputFiles(dir);
     const loaded = loadAvailable(files, errors);
+    // The content folder stops the build too (its identity, its house style): say so before building.
+    parseContent(readContentFolder(dir));
     io.out(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}\n`);
     return loaded;
   } catch (error) {

@@ -1,5 +1,5 @@
 // `nadere-ogen check`: every problem of a folder in one Dutch report, and the exit code.
-import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {expect, test} from "vitest";
@@ -96,4 +96,18 @@ test("a missing file does not hide the other files' errors", async () => {
     '- trajecten.csv, regel 3, kolom "begindatum": "31-02-2019" is geen geldige datum (verwacht dd-mm-jjjj).',
     ""
   ]);
+});
+
+test("check reports a house style the build would refuse (inhoud/huisstijl.json)", async () => {
+  const dir = brokenFolder();
+  writeFileSync(path.join(dir, "scholen.csv"), SCHOLEN);
+  writeFileSync(path.join(dir, "leerlingen.csv"), "leerling_id;school_id;peildatum;geboortemaand;woongemeente\nL1;0012;01-10-2018;03-2010;Heuvelrug\nL1;0012;01-10-2019;03-2010;Heuvelrug\n");
+  writeFileSync(path.join(dir, "trajecten.csv"), "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten\nT1;L1;54;54001;Aanbieder A;01-01-2018;30-06-2018;1.234,56\nT2;L1;45;;Aanbieder B;28-02-2019;;800\n");
+  mkdirSync(path.join(dir, "inhoud"));
+  // #ff0000 on the default white: (1 + 0.05)/(0.2126 + 0.05) = 3.998, below 4.5.
+  writeFileSync(path.join(dir, "inhoud", "huisstijl.json"), '{"utrecht": {"link": {"color": {"$value": "#ff0000"}}}}');
+  const {io, cli} = capture();
+  expect(await runCli(["check", dir], cli)).toBe(1);
+  expect(io.err).toContain("De invoerbestanden bevatten 1 fout.");
+  expect(io.err).toContain('- inhoud/huisstijl.json, veld "utrecht.link.color": "#ff0000" geeft de links (#ff0000) op de standaardachtergrond van de site (#ffffff) een contrast van 3,99:1;');
 });
