@@ -37,7 +37,7 @@ export interface SecondaryOptions {
   keyFigure?: (cell: PublishedCell) => boolean;
   /** What a reader can conclude about a count once it is withheld (registry.ts `withheldForm`). */
   withheld: (cell: PublishedCell) => Form;
-  /** Withheld counts per small count before it is given up as unprotectable (default 40). */
+  /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
@@ -104,10 +104,11 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     };
     const cost = (r: number) => options.cost?.(system.cells[r]) ?? system.cells[r].value;
     const isKey = (r: number) => options.keyFigure?.(system.cells[r]) ?? false;
-    // Protects small count i. Returns "deferred" when the LP interval is wide enough in whole numbers
-    // (hi − lo ≥ width) but not by the margin the audit accepts without MILP, and only key figures bind
-    // or the cell's withholdings ran out: an integer solve decides it (below), not a key figure.
-    const protect = (i: number, keyFirstAllowed: boolean): "done" | "deferred" => {
+    // Protects small count i. In the first pass a cell that only key figures bind, or whose
+    // withholdings ran out, is deferred: the other cells' withholdings may yet widen it. In the final
+    // pass it is first decided in whole numbers where the LP leaves it wide enough (an integer solve,
+    // not a key figure, for a margin the audit's MILP grants); only then does a key figure go.
+    const protect = async (i: number, final: boolean): Promise<"done" | "deferred"> => {
       for (let attempt = 0; ; attempt++) {
         if (pool.proves(i, width)) return "done";
         const terms = system.cells[i].terms;
@@ -125,10 +126,16 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
         const candidates = binding.filter((r) => forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
         const others = candidates.filter((r) => !isKey(r));
         const exhausted = attempt >= (options.maxPerCell ?? 40);
-        if ((others.length === 0 || exhausted) && hi - lo >= width && !keyFirstAllowed) return "deferred";
-        if (candidates.length === 0 || exhausted) {
-          result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});
-          return "done";
+        if (others.length === 0 || exhausted) {
+          if (!final) return "deferred";
+          if (hi - lo >= width) {
+            result.milps += 2;
+            if ((await integerWidth(h, system, rows, forms, terms)) >= width) return "done";
+          }
+          if (candidates.length === 0 || exhausted) {
+            result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});
+            return "done";
+          }
         }
         const choice = others.length > 0 ? others : candidates;
         withhold(
@@ -140,16 +147,9 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     const deferred: number[] = [];
     for (const [k, i] of small.entries()) {
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
-      if (protect(i, false) === "deferred") deferred.push(i);
+      if ((await protect(i, false)) === "deferred") deferred.push(i);
     }
-    // The deferred cells, in whole numbers, over the pattern as it now stands (later withholdings only
-    // widened them): where the integer interval is still too narrow, the cell is protected again with
-    // every count allowed, key figures last.
-    for (const i of deferred) {
-      if (pool.proves(i, width)) continue;
-      result.milps += 2;
-      if ((await integerWidth(h, system, rows, forms, system.cells[i].terms)) < width) protect(i, true);
-    }
+    for (const i of deferred) await protect(i, true);
   } finally {
     model.dispose();
   }

@@ -96,7 +96,7 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const cache = buildCache("afscherming", systemKey({version: 5, options, system}));
+  const cache = buildCache("afscherming", systemKey({version: 6, options, system}));
   const hit = cache.read();
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached">), cached: true};
   const result = await secondarySuppression(system, {
