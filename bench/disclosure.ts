@@ -30,7 +30,9 @@ const {audit, atoms} = result;
 
 console.log(`data: ${options.data ?? "data/default"}`);
 console.log(`release (report, rules, atoms, secondary suppression): ${ms(released)}; atoms ${ms(atoms.milliseconds)} (${atoms.pupilAtoms} pupil atoms, ${atoms.trajectoryAtoms} trajectory atoms)`);
-console.log(`secondary suppression: ${secondary.cached ? "chosen before (build cache or data/afscherming/)" : ms(secondary.milliseconds)}, ${secondary.solves} LPs, ${secondary.withhold.length} counts withheld, ${secondary.unresolved.length} unresolvable`);
+console.log(`secondary suppression: ${secondary.cached ? "chosen before (build cache or data/afscherming/)" : ms(secondary.milliseconds)}, ${secondary.solves} LPs, ${secondary.milps} MILPs, ${secondary.withhold.length} counts withheld, ${secondary.keyFigures.length} of them key figures, ${secondary.unresolved.length} unresolvable`);
+for (const u of secondary.unresolved) console.log(`  unresolvable: ${u.name}: ${u.lo} … ${u.hi}; bound by ${u.pinnedBy.slice(0, 6).join("; ")}`);
+for (const k of secondary.keyFigures) console.log(`  key figure withheld: ${k.name} (protects ${k.protects})`);
 console.log(`audit: ${ms(audited)} (${audit.solves.lp} LPs, ${audit.solves.milp} MILPs); ${audit.sensitive} small counts, ${audit.protected} protected, ${audit.violations.length} not; narrowest protected interval ${audit.narrowest ? `${audit.narrowest.lo} … ${audit.narrowest.hi}` : "–"}`);
 
 const before = withheldPerOutput(ruled);

@@ -6,7 +6,7 @@ import {writeStaticPage} from "../scripts/staticPage.js";
 const {KeyFigures} = await import("./components/KeyFigures.js");
 const {YearTable} = await import("./components/YearTable.js");
 const {factorTestsVerdict} = await import("./components/variationText.js");
-const {formatDate, formatPercent, formatShare, isSuppressedValue, monthsText} = await import("./lib/format.js");
+const {formatDate, formatPercent, formatShare, isSuppressedValue, monthsText, withheldLegend} = await import("./lib/format.js");
 const text = await import("./components/reportText.js");
 
 await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, dbc}) => {
@@ -38,7 +38,7 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, 
   return {
     blocks: {
       kerngetallen: KeyFigures(kerngetallen, {youthCareDefinition: meta.youthCareDefinition, zorgpadMonths: meta.rules.zorgpadMonths}).outerHTML,
-      perJaar: YearTable(kerngetallen.perYear, {caption: "Leerlingen met jeugdhulp per jaar"}).outerHTML
+      perJaar: YearTable(kerngetallen.perYear, {caption: "Leerlingen met jeugdhulp per jaar"}).outerHTML + yearLegend(kerngetallen.perYear)
     },
     text: {
       municipality: meta.municipality,
@@ -61,3 +61,9 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, 
     }
   };
 });
+
+/** The mark's one legend under the year table, when a year's count is withheld (a key figure can be). */
+function yearLegend(perYear: {pupils: unknown; pct: unknown; trajectories: unknown; trajectoriesPerPupil: unknown}[]): string {
+  const mark = perYear.flatMap((y) => [y.pupils, y.pct, y.trajectories, y.trajectoriesPerPupil]).find(isSuppressedValue);
+  return mark ? `<p class="note">${withheldLegend(mark.minCount)}</p>` : "";
+}

@@ -73,6 +73,10 @@ await writeStaticPage(
           privacy.secondaryCount === 0
             ? "In deze gegevens hoefde er zo niets extra afgeschermd te worden."
             : `Zo ${plural(privacy.secondaryCount, "is er 1 aantal", `zijn er ${formatCount(privacy.secondaryCount)} aantallen`)} extra afgeschermd.`,
+        keyFigures:
+          privacy.keyFigures.count === 0
+            ? "Dat was hier niet nodig: alle kerngetallen zijn gepubliceerd."
+            : `${privacy.keyFigures.sentence} Het gaat om: ${privacy.keyFigures.labels.join("; ")}.`,
         width: formatCount(privacy.width),
         smallCounts:
           privacy.smallCount === 0

@@ -13,6 +13,7 @@ import {deriveAtoms, type Atoms} from "./atoms.js";
 import {definitionalAlias, leafKey} from "./leaves.js";
 import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
 import {inconsistentForms, SEAMS, type Registry} from "./registry.js";
+import type {SecondaryPattern} from "./withholding.js";
 
 export interface ReleaseContext {
   dataset: Dataset;
@@ -102,14 +103,14 @@ export function auditFailure(result: ReleaseAudit, secondary?: {unresolved: {nam
   const first = violations[0];
   const named = first
     ? `bv. ${first.name} (te bewijzen ${first.lo} … ${first.hi === Infinity ? "∞" : first.hi}; vastgelegd door ${first.pinnedBy.slice(0, 3).join("; ") || "het eigen teken"})`
-    : `bv. ${secondary?.unresolved[0].name} (alleen kerngetallen leggen het vast)`;
+    : `bv. ${secondary?.unresolved[0].name} (wat het vastlegt, kan niet worden afgeschermd)`;
   return `De bouw stopt: ${nl(Math.max(violations.length, secondary?.unresolved.length ?? 0))} kleine aantallen zijn niet aantoonbaar beschermd, ${named}. Er komt geen site met deze cijfers.`;
 }
 
 const nl = (n: number) => n.toLocaleString("nl-NL");
 
 /** The build's report on stderr, in Dutch: figures, then each violating cell and what pins it. */
-export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonly string[]; cached: boolean; solves: number}, limit = 15): string {
+export function formatAudit(result: ReleaseAudit, secondary?: Pick<SecondaryPattern, "withhold" | "keyFigures" | "cached" | "solves">, limit = 15): string {
   const {audit} = result;
   const lines = [
     `Openbaarmakingscontrole: ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.hidden)} afgeschermd, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${result.minCount - 1}); een klein aantal is beschermd als wat erover te bewijzen valt ten minste ${result.width} breed is.`,
@@ -118,6 +119,8 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
   ];
   if (secondary) {
     lines.push(`  secundaire afscherming over alle bestanden samen: ${nl(secondary.withhold.length)} aantallen extra afgeschermd${secondary.cached ? " (eerder gekozen voor precies dit stelsel)" : ` (${nl(secondary.solves)} LP's)`}.`);
+    lines.push(`  ${keyFiguresSentence(secondary.keyFigures.length, result.minCount)}`);
+    for (const k of secondary.keyFigures.slice(0, limit)) lines.push(`  - niet gepubliceerd: ${k.label} (${k.name}); beschermt ${k.protects}`);
   }
   if (result.cube) {
     const {cells, repeated, own, tied, local, outside} = result.cube;
@@ -151,6 +154,15 @@ export function formatAudit(result: ReleaseAudit, secondary?: {withhold: readonl
   return lines.join("\n");
 }
 
+/**
+ * The key figures withheld (secondary.ts; the default data has none): the FG page and the build log
+ * say how many and why.
+ */
+export function keyFiguresSentence(count: number, minCount: number): string {
+  if (count === 0) return "Alle kerngetallen zijn gepubliceerd.";
+  return `${nl(count)} ${count === 1 ? "kerngetal" : "kerngetallen"} niet gepubliceerd, omdat anders een klein aantal (1 tot en met ${minCount - 1}) uit de andere gepubliceerde cijfers terug te rekenen was en geen ander aantal dat kon voorkomen.`;
+}
+
 /** What the privacy officer's page shows: figures only, no cell names or values. */
 export interface PrivacySummary {
   minCount: number;
@@ -166,6 +178,8 @@ export interface PrivacySummary {
   perturbedCount: number;
   /** Counts withheld by the release-wide secondary suppression, on top of the rules. */
   secondaryCount: number;
+  /** Key figures among them (one per quantity), in words without their values, and the sentence why. */
+  keyFigures: {count: number; labels: string[]; sentence: string};
   /** Width of the narrowest interval among protected small counts (null when none). */
   narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
@@ -188,7 +202,7 @@ export function withheldPerOutput(registry: Registry): Map<string, {cellCount: n
   return perOutput;
 }
 
-export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: {withhold: readonly string[]}): PrivacySummary {
+export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: Pick<SecondaryPattern, "withhold" | "keyFigures">): PrivacySummary {
   const perFile = withheldPerOutput(registry);
   const {audit} = result;
   return {
@@ -202,6 +216,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     undecidedCount: audit.violations.filter((v) => v.proof === "unresolved").length,
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
     secondaryCount: secondary.withhold.length,
+    keyFigures: {count: secondary.keyFigures.length, labels: secondary.keyFigures.map((k) => k.label), sentence: keyFiguresSentence(secondary.keyFigures.length, registry.minCount)},
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     cube: result.cube,

@@ -9,9 +9,17 @@
 // stays protected when later cells withhold more, and one pass over the small counts suffices. The
 // LP interval is an outer bound of the integer one; the audit (audit.ts) checks the result with MILP
 // where the LP lies within 1 of the threshold.
+//
+// Always a safe pattern: the report's key figures cost so much (`cost`) that they are withheld only
+// when no other published count binds the cell. Then nothing else can protect it: the two dual
+// solutions are certificates of its bounds built from rows that stay as they are whatever else is
+// withheld (key figures, marks, relations), so the interval stays this narrow until one of those
+// key figures goes. Each such withholding is returned with the small count it protects. Left
+// "unresolved" is only a cell no published count binds (its marks, hidden zeros and the relations
+// pin it on their own) or one that needs more than `maxPerCell` withholdings.
 
 import {describe, rowsOf} from "./audit.js";
-import {bindingRowIndices, highs, modelData, setCosts} from "./lp.js";
+import {bindingRowIndices, highs, modelData, setCosts, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
 import {isIntegral, spreadObjectives, SpreadPool} from "./pool.js";
 
@@ -19,13 +27,17 @@ export interface SecondaryOptions {
   minCount: number;
   /** Required interval width (hi − lo), as in the audit. */
   width: number;
-  /** Counts that stay published whatever it costs (the report's key figures). */
+  /** Counts that cannot be withheld (not decided by the Publisher). */
   keep: (cell: PublishedCell) => boolean;
-  /** What withholding a count costs (default its value: the least information lost). */
+  /** What withholding a count costs (default its value: the least information lost). Key figures
+   *  cost so much that any other binding count goes first (withholding.ts `withholdingCost`). */
   cost?: (cell: PublishedCell) => number;
+  /** The report's key figures: withheld only when no other published count binds a small count
+   *  (and then reported, `protects`); their cost should make them the last choice anyway. */
+  keyFigure?: (cell: PublishedCell) => boolean;
   /** What a reader can conclude about a count once it is withheld (registry.ts `withheldForm`). */
   withheld: (cell: PublishedCell) => Form;
-  /** Withheld counts per small count before it is given up as unprotectable (default 40). */
+  /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
@@ -34,13 +46,19 @@ export interface SecondaryOptions {
 export interface SecondaryResult {
   /** Indices into system.cells of the counts to withhold as well, in the order chosen. */
   hide: number[];
-  /** Small counts that no withholding of a published count protects (only kept counts bind them). */
+  /** Per entry of `hide`, the small count (index into system.cells) it was withheld to protect. */
+  protects: number[];
+  /** Small counts that no withholding of a published count protects (nothing withholdable binds them). */
   unresolved: {cell: number; name: string; lo: number; hi: number; pinnedBy: string[]}[];
   solves: number;
+  /** Integer solves for cells the LP left within 1 of the width. */
+  milps: number;
   milliseconds: number;
 }
 
 const EPS = 1e-7;
+/** Seconds per integer solve, as the audit's default (audit.ts `milpSeconds`). */
+const MILP_SECONDS = 20;
 
 export async function secondarySuppression(system: DisclosureSystem, options: SecondaryOptions): Promise<SecondaryResult> {
   const start = performance.now();
@@ -48,7 +66,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   const rows = rowsOf(system);
   const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
   const forms = system.cells.map((cell) => cell.form);
-  const result: SecondaryResult = {hide: [], unresolved: [], solves: 0, milliseconds: 0};
+  const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0};
   if (small.length === 0) return result;
 
   // The spread over feasible points seen so far (the truth and every LP vertex): a cell whose values
@@ -77,16 +95,22 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     // A few solves with all small counts in one objective spread the pool over many cells at once.
     for (const [round, terms] of spreadObjectives(system.cells, small, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
 
-    const withhold = (r: number) => {
+    const withhold = (r: number, protecting: number) => {
       forms[r] = options.withheld(system.cells[r]);
       const b = formBounds(forms[r]);
       model.changeRowBounds(r, bound(b.lo), bound(b.hi));
       result.hide.push(r);
+      result.protects.push(protecting);
     };
-    for (const [k, i] of small.entries()) {
-      if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
+    const cost = (r: number) => options.cost?.(system.cells[r]) ?? system.cells[r].value;
+    const isKey = (r: number) => options.keyFigure?.(system.cells[r]) ?? false;
+    // Protects small count i. In the first pass a cell that only key figures bind, or whose
+    // withholdings ran out, is deferred: the other cells' withholdings may yet widen it. In the final
+    // pass it is first decided in whole numbers where the LP leaves it wide enough (an integer solve,
+    // not a key figure, for a margin the audit's MILP grants); only then does a key figure go.
+    const protect = async (i: number, final: boolean): Promise<"done" | "deferred"> => {
       for (let attempt = 0; ; attempt++) {
-        if (pool.proves(i, width)) break;
+        if (pool.proves(i, width)) return "done";
         const terms = system.cells[i].terms;
         const min = solve(terms, "min");
         const max = solve(terms, "max");
@@ -95,28 +119,67 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
         // A spread of width + 1 over the LP, or of width between two integral vertices, is what the
         // audit accepts without an integer solve (audit.ts): aiming lower would leave the build's
         // audit hundreds of MILPs.
-        if (!min || !max || max.value - min.value >= width + 1 - EPS) break;
-        if (min.integral && max.integral && hi - lo >= width) break;
+        if (!min || !max || max.value - min.value >= width + 1 - EPS) return "done";
+        if (min.integral && max.integral && hi - lo >= width) return "done";
         const binding = [...new Set([...min.binding, ...max.binding])].filter((r) => r < system.cells.length);
-        const candidates = binding.filter((r) => r !== i && forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
-        if (candidates.length === 0 || attempt >= (options.maxPerCell ?? 40)) {
-          result.unresolved.push({
-            cell: i,
-            name: cellName(system.cells[i]),
-            lo,
-            hi,
-            pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))
-          });
-          break;
+        // A small count shown as it is (the rules left it) is its own cheapest protection.
+        const candidates = binding.filter((r) => forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
+        const others = candidates.filter((r) => !isKey(r));
+        const exhausted = attempt >= (options.maxPerCell ?? 40);
+        if (others.length === 0 || exhausted) {
+          if (!final) return "deferred";
+          if (hi - lo >= width) {
+            result.milps += 2;
+            if ((await integerWidth(h, system, rows, forms, terms)) >= width) return "done";
+          }
+          if (candidates.length === 0 || exhausted) {
+            result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});
+            return "done";
+          }
         }
-        const cost = (r: number) => options.cost?.(system.cells[r]) ?? system.cells[r].value;
-        const cheapest = candidates.reduce((best, r) => (cost(r) < cost(best) || (cost(r) === cost(best) && r < best) ? r : best));
-        withhold(cheapest);
+        const choice = others.length > 0 ? others : candidates;
+        withhold(
+          choice.reduce((best, r) => (cost(r) < cost(best) || (cost(r) === cost(best) && r < best) ? r : best)),
+          i
+        );
       }
+    };
+    const deferred: number[] = [];
+    for (const [k, i] of small.entries()) {
+      if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
+      if ((await protect(i, false)) === "deferred") deferred.push(i);
     }
+    for (const i of deferred) await protect(i, true);
   } finally {
     model.dispose();
   }
   result.milliseconds = performance.now() - start;
   return result;
+}
+
+/**
+ * The integer interval's width of one expression over the system with the given forms (a fresh
+ * model: the LP model keeps its basis for the greedy). A solve that does not finish counts as 0:
+ * not proven wide.
+ */
+async function integerWidth(h: Highs, system: DisclosureSystem, rows: readonly Row[], forms: readonly Form[], terms: readonly Term[]): Promise<number> {
+  const current = rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row));
+  const model = h.createModel(modelData(h, system.variables, current));
+  try {
+    model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
+    model.options.set({output_flag: false, time_limit: MILP_SECONDS});
+    const solve = (sense: "min" | "max") => {
+      model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
+      setCosts(model, system.variables, terms);
+      model.run();
+      const status = model.getModelStatus();
+      if (status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
+      return status === h.constants.modelStatus.optimal ? Math.round(model.getObjectiveValue()) : null;
+    };
+    const lo = solve("min");
+    const hi = solve("max");
+    return lo === null || hi === null ? 0 : hi - lo;
+  } finally {
+    model.dispose();
+  }
 }

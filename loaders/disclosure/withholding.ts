@@ -6,15 +6,15 @@ import {buildCache, committedPatterns} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
-import {systemKey, type Form, type PublishedCell} from "./model.js";
+import {cellName, systemKey, termsKey, type Form, type PublishedCell} from "./model.js";
 import {hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
 
 /**
- * The report's key figures stay published whatever it costs: the municipal totals per year (Tabel
- * 6's total row) and the kerngetallen built from them. A small count that only these pin is
- * reported, and the build stops (release.ts).
+ * The report's key figures: the municipal totals per year (Tabel 6's total row) and the kerngetallen
+ * built from them. They are withheld only when nothing else protects a small count (secondary.ts),
+ * and every one withheld so is reported (`SecondaryPattern.keyFigures`).
  */
 export function isKeyFigure(cell: Pick<PublishedCell, "file" | "path">): boolean {
   return cell.file === "kerngetallen.json" || (cell.file === "schools.json" && cell.path.startsWith("total."));
@@ -23,12 +23,35 @@ export function isKeyFigure(cell: Pick<PublishedCell, "file" | "path">): boolean
 /**
  * Tabel 6's school counts carry the report's main comparison (the funnel, the growth patterns, the
  * statistics, every factsheet's item 1): withholding one costs ten times its value, so the finer
- * tables give way first.
+ * tables give way first. A key figure costs more than any other count can (values stay far below
+ * KEY_FIGURE_WEIGHT / SCHOOL_YEAR_WEIGHT), so it goes only when no other count binds.
  */
 const SCHOOL_YEAR_WEIGHT = 10;
+const KEY_FIGURE_WEIGHT = 1e9;
 export function withholdingCost(cell: Pick<PublishedCell, "file" | "path" | "value">): number {
+  if (isKeyFigure(cell)) return cell.value * KEY_FIGURE_WEIGHT;
   const schoolYear = (cell.file === "schools.json" && cell.path.startsWith("tabel6[")) || (cell.file.startsWith("factsheets/") && cell.path.startsWith("years["));
   return cell.value * (schoolYear ? SCHOOL_YEAR_WEIGHT : 1);
+}
+
+/** "leerlingen met jeugdhulp in 2023": a key figure in words, for the build log and the FG page. */
+export function keyFigureLabel(cell: Pick<PublishedCell, "path">): string {
+  const what = cell.path.includes("cohortPupils") ? "leerlingen in het cohort" : cell.path.endsWith("trajectories") ? "trajecten" : "leerlingen met jeugdhulp";
+  const year = /year=(\d+)/.exec(cell.path)?.[1];
+  return year ? `${what} in ${year}` : cell.path.startsWith("latest.") ? `${what} in het laatste jaar` : what;
+}
+
+function keyFiguresWithheld(cells: readonly PublishedCell[], result: SecondaryResult): SecondaryPattern["keyFigures"] {
+  const seen = new Map<string, SecondaryPattern["keyFigures"][number]>();
+  result.hide.forEach((r, k) => {
+    const cell = cells[r];
+    const quantity = `${cell.unit}:${termsKey(cell.terms)}`;
+    if (!isKeyFigure(cell) || seen.has(quantity)) return;
+    // Tabel 6's total row names the year; the kerngetallen's "latest" does not.
+    const named = cells.find((c) => isKeyFigure(c) && c.unit === cell.unit && termsKey(c.terms) === termsKey(cell.terms) && c.path.includes("year=")) ?? cell;
+    seen.set(quantity, {name: cellName(cell), label: keyFigureLabel(named), protects: cellName(cells[result.protects[k]])});
+  });
+  return [...seen.values()];
 }
 
 /** Per published count (leafKey), the number the Publisher gave it: read from a probe run. */
@@ -49,8 +72,13 @@ export function withholdingOf(keys: readonly string[], ids: ReadonlyMap<string, 
 export interface SecondaryPattern {
   /** leafKeys of the counts to withhold on top of the rules. */
   withhold: string[];
+  /** The key figures among them, each with the small count it protects (names: file and path) and,
+   *  in Dutch without its value, which figure it is; one entry per quantity (the kerngetallen repeat
+   *  Tabel 6's total row). */
+  keyFigures: {name: string; label: string; protects: string}[];
   unresolved: SecondaryResult["unresolved"];
   solves: number;
+  milps: number;
   milliseconds: number;
   /** Read from the build cache or the repository's patterns (the same system was solved before). */
   cached: boolean;
@@ -70,7 +98,7 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
   const {system} = disclosureSystem(context, context.atoms);
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const key = systemKey({version: 3, options, system});
+  const key = systemKey({version: 6, options, system});
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached" | "key">), cached: true, key};
@@ -78,14 +106,17 @@ export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms},
     ...options,
     // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
     // cells (cubeCells.ts): perturbed, never withheld.
-    keep: (cell) => isKeyFigure(cell) || !ids.has(leafKey(cell.file, cell.path)),
+    keep: (cell) => !ids.has(leafKey(cell.file, cell.path)),
     cost: withholdingCost,
+    keyFigure: isKeyFigure,
     withheld
   });
   const pattern = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
+    keyFigures: keyFiguresWithheld(system.cells, result),
     unresolved: result.unresolved,
     solves: result.solves,
+    milps: result.milps,
     milliseconds: result.milliseconds
   };
   cache.write(JSON.stringify(pattern));

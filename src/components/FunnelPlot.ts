@@ -51,10 +51,13 @@ export function funnelData(tables: SchoolTables, spread: Spread | null = null): 
   const withheld: SchoolRef[] = [];
   for (const row of tables.tabel6) {
     const {enrolled, pupils} = latestYear(row);
-    if (p === null || isSuppressedValue(pupils) || enrolled === 0) {
+    if (isSuppressedValue(pupils) || enrolled === 0) {
       withheld.push({schoolId: row.schoolId, name: row.name});
       continue;
     }
+    // Without the municipal share (a key figure, withheld only to protect a small count) there is no
+    // centre to draw around: no school is drawn, and none is said to be withheld for it.
+    if (p === null) continue;
     points.push({
       schoolId: row.schoolId,
       name: row.name,
@@ -113,6 +116,7 @@ function schools(count: number): string {
 
 /** The figure's title: the finding of the plot in one sentence. */
 export function funnelFinding(data: FunnelData): string {
+  if (data.p === null) return `Geen trechter voor ${data.year}: het percentage van de gemeente is afgeschermd`;
   const [wide, narrow] = funnelOutside(data.points).map((o) => o.above.length + o.below.length);
   const [wideLabel, narrowLabel] = COVERAGES.map(coverageLabel);
   if (narrow > 0) return `In ${data.year} ${narrow === 1 ? "ligt 1 school" : `liggen ${narrow} scholen`} buiten de ${narrowLabel}-grenzen: daar speelt meer dan toeval`;

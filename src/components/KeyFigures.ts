@@ -1,7 +1,8 @@
 // The report's headline numbers as cards: pupils, share with youth care, spread between schools,
 // trajectories per pupil, Eerste Keer Goed. Reads the public kerngetallen.json; formats in nl-NL.
 
-import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, monthsText, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDecimal, formatPercent, formatShare, isSuppressedValue, monthsText, SUPPRESSED_DERIVED, withheldLegend, type SuppressedValue} from "../lib/format.js";
+import {shownRange} from "./reportText.js";
 
 type Published<T> = T | SuppressedValue | null;
 
@@ -43,8 +44,11 @@ function card(title: string, value: string, note: string): HTMLElement {
   return element;
 }
 
-function extremePct(value: Published<SchoolExtreme>): Published<number> {
-  return value === null || isSuppressedValue(value) ? value : value.pct;
+/** "4% tot 16%"; one mark when either end is withheld, "–" when no school's percentage is shown. */
+function rangeText(lowest: Published<SchoolExtreme>, highest: Published<SchoolExtreme>): string {
+  const range = shownRange(lowest, highest);
+  if (range !== null) return `${formatPercent(range.lowest)} tot ${formatPercent(range.highest)}`;
+  return isSuppressedValue(lowest) || isSuppressedValue(highest) ? SUPPRESSED_DERIVED : formatPercent(null);
 }
 
 /** The build's definitions the notes depend on (meta.json): what counts as youth care in a year, and
@@ -54,8 +58,10 @@ export interface KeyFiguresRules {
   zorgpadMonths: number;
 }
 
+/** The cards, and below them the mark's one legend when a card shows it. */
 export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youthCareDefinition: "started", zorgpadMonths: 6}): HTMLElement {
   const year = data.latestYear;
+  const started = rules.youthCareDefinition === "started";
   const grid = document.createElement("div");
   grid.className = "grid";
   // Five cards wrap by width. A flex row, not Framework's grid: its rows are all as tall as the tallest
@@ -70,13 +76,15 @@ export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youth
     card(
       "Met jeugdhulp",
       formatShare(data.latest.pupils, data.enrolledLatestYear, 1),
-      rules.youthCareDefinition === "started"
-        ? `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
-        : `${formatCount(data.latest.pupils)} leerlingen kregen in ${year} jeugdhulp`
+      isSuppressedValue(data.latest.pupils)
+        ? `het aantal leerlingen dat in ${year} ${started ? "aan jeugdhulp begon" : "jeugdhulp kreeg"}, is afgeschermd`
+        : started
+          ? `${formatCount(data.latest.pupils)} leerlingen begonnen in ${year} aan jeugdhulp`
+          : `${formatCount(data.latest.pupils)} leerlingen kregen in ${year} jeugdhulp`
     ),
     card(
       "Verschil tussen scholen",
-      `${formatPercent(extremePct(data.lowestSchools))} tot ${formatPercent(extremePct(data.highestSchools))}`,
+      rangeText(data.lowestSchools, data.highestSchools),
       `laagste en hoogste percentage in ${year}, van de ${data.extremesAmong} scholen waarvan het percentage getoond wordt`
     ),
     card(
@@ -90,5 +98,13 @@ export function KeyFigures(data: KeyFiguresData, rules: KeyFiguresRules = {youth
       `kreeg na het eerste traject binnen ${monthsText(rules.zorgpadMonths)} geen nieuw traject`
     )
   );
-  return grid;
+  // Plot-free (this is the landing page): the legend straight from format.ts, not chartParts.
+  const mark = [data.latest.pupils, data.latest.trajectoriesPerPupil, data.lowestSchools, data.highestSchools, data.ekg].find(isSuppressedValue);
+  if (mark === undefined) return grid;
+  const figure = document.createElement("div");
+  const note = document.createElement("p");
+  note.style.color = "var(--theme-foreground-alt)";
+  note.textContent = withheldLegend(mark.minCount);
+  figure.append(grid, note);
+  return figure;
 }

@@ -50,6 +50,44 @@ export function uptakeSentence(year: number, pupils: Count, enrolled: Count): st
   return `In ${year} ${verb} ${formatCount(pupils)} van de ${formatCount(enrolled)} leerlingen jeugdhulp: ${formatShare(pupils, enrolled, 1)}.`;
 }
 
+type Extreme = {pct: number} | SuppressedValue | null;
+
+/** The schools' lowest and highest whole percentage, when both are published (else null). */
+export function shownRange(lowest: Extreme, highest: Extreme): {lowest: number; highest: number} | null {
+  if (lowest === null || highest === null || isSuppressedValue(lowest) || isSuppressedValue(highest)) return null;
+  return {lowest: lowest.pct, highest: highest.pct};
+}
+
+/** "Per school liep het percentage uiteen van 4% tot 16%", or what can be said without the ends. */
+export function rangeSentence(lowest: Extreme, highest: Extreme): string {
+  const range = shownRange(lowest, highest);
+  if (range === null) return "Het percentage verschilde per school; het laagste en het hoogste zijn afgeschermd";
+  if (range.lowest === range.highest) return `Bij elke school met een getoond percentage was het ${formatPercent(range.lowest)}`;
+  return `Per school liep het percentage uiteen van ${formatPercent(range.lowest)} tot ${formatPercent(range.highest)}`;
+}
+
+/**
+ * The summary's first sentence: the latest year's share with youth care and how it varied, without a
+ * number the release withholds (the municipal total is a key figure; withheld only when nothing else
+ * protects a small count, issue 10).
+ */
+export function summarySentence(year: number, pupils: Count, enrolled: Count, definition: "started" | "active", lowest: Extreme, highest: Extreme): string {
+  const range = shownRange(lowest, highest);
+  const spread = range === null ? "dat verschilde per school" : `dat liep per school uiteen van ${formatPercent(range.lowest)} tot ${formatPercent(range.highest)}`;
+  if (isSuppressedValue(pupils) || isSuppressedValue(enrolled)) {
+    return `Hoeveel leerlingen in ${year} ${definition === "started" ? "aan jeugdhulp begonnen" : "jeugdhulp kregen"}, is afgeschermd; ${spread}.`;
+  }
+  const share = formatShare(pupils, enrolled, 1);
+  return definition === "started" ? `In ${year} begon ${share} van de leerlingen aan jeugdhulp, maar ${spread}.` : `In ${year} kreeg ${share} van de leerlingen jeugdhulp, maar ${spread}.`;
+}
+
+/** Eerste Keer Goed in a sentence: the share, or that it is withheld or does not exist. */
+export function ekgSentence(ekg: Count, months: string): string {
+  if (isSuppressedValue(ekg)) return `Hoeveel kinderen na het eerste traject klaar waren zonder binnen ${months} nieuwe hulp, is afgeschermd`;
+  if (ekg === null || ekg === undefined) return "Eerste Keer Goed valt hier niet te berekenen: geen leerling had een eerste traject";
+  return `Na het eerste traject was ${formatPercent(ekg)} van de kinderen klaar zonder binnen ${months} nieuwe hulp`;
+}
+
 export interface DbcRow {
   year: number;
   raw: Count;

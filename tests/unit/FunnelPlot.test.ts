@@ -28,7 +28,9 @@ it("funnelData draws nothing when the municipal count is withheld", () => {
   const data = funnelData(hidden);
   expect(data.p).toBeNull();
   expect(data.points).toEqual([]);
-  expect(FunnelPlot(hidden).textContent).toBe("Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.");
+  expect(FunnelPlot(hidden).textContent).toBe("Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.");  // Only Duin's own count is withheld; the others are not, and the title claims nothing about them.
+  expect(data.withheld).toEqual([{schoolId: "D4", name: "Duin"}]);
+  expect(funnelFinding(data)).toBe("Geen trechter voor 2019: het percentage van de gemeente is afgeschermd");
 });
 
 it("funnelLines gives both limits in percent for every whole school size", () => {

@@ -31,7 +31,17 @@ it("KeyFigures(data) shows a withheld count and a withheld percentage as a dot",
   const withheld = {suppressed: true as const, minCount: 5};
   const element = KeyFigures({...data, latest: {pupils: withheld, pct: withheld, trajectoriesPerPupil: withheld}});
   expect(texts(element).slice(1, 2)).toEqual(["·"]);
-  expect(element.textContent).toContain("· leerlingen begonnen");
+  // The note states no number it does not have, and the mark's one legend follows the cards.
+  expect(element.textContent).not.toContain("· leerlingen");
+  expect(element.textContent).toContain("het aantal leerlingen dat in 2019 aan jeugdhulp begon, is afgeschermd");
+  expect(element.lastElementChild?.textContent).toMatch(/^„·” = niet gepubliceerd: een klein aantal \(1 tot en met 4 leerlingen\)/);
+});
+
+it("KeyFigures(data) shows a range with a withheld end as one dot, not '· tot 16%'", () => {
+  const withheld = {suppressed: true as const, minCount: 5};
+  expect(texts(KeyFigures({...data, lowestSchools: withheld}))[2]).toBe("·");
+  // Nothing withheld, no legend: the cards alone.
+  expect(KeyFigures(data).className).toBe("grid");
 });
 
 it("KeyFigures lays the cards out as a wrapping row whose cards grow, so a short last row leaves no empty slot", () => {

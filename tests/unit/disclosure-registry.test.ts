@@ -5,6 +5,7 @@ import {countLeaves} from "../../loaders/disclosure/leaves.js";
 import {hiddenForm, inconsistentForms, seal} from "../../loaders/disclosure/registry.js";
 import type {PublishedCell} from "../../loaders/disclosure/model.js";
 import {siteReleaseFromEnvironment} from "../../loaders/pipeline.js";
+import {isKeyFigure} from "../../loaders/disclosure/withholding.js";
 
 describe("count leaves", () => {
   it("names rows by their keys, skips enrolment counts and reads hidden markers", () => {
@@ -41,9 +42,17 @@ describe("the same quantity in two forms (item 5)", () => {
   });
 });
 
-const {files, context} = await siteReleaseFromEnvironment({env: {}, log: () => {}});
+const {files, context, secondary} = await siteReleaseFromEnvironment({env: {}, log: () => {}});
 
 describe("the seal on the default data", () => {
+  it("withholds no key figure: the kerngetallen and Tabel 6's total row are all published (issue 10)", () => {
+    expect(secondary.keyFigures).toEqual([]);
+    const keyFigures = context.registry.cells.filter(isKeyFigure);
+    // 3 years × pupils and trajectories in Tabel 6's total row and in the kerngetallen, the latest year
+    // twice more, and the cohort.
+    expect(keyFigures.length).toBeGreaterThanOrEqual(13);
+    expect(keyFigures.filter((c) => c.form.kind !== "exact").map((c) => `${c.file} ${c.path}`)).toEqual([]);
+  });
 
   it("registers every count of every report file", () => {
     // 6 904 before the factsheets dropped their counts by provider and by age (issue 10).

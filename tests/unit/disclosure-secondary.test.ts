@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
+import {isKeyFigure, withholdingCost} from "../../loaders/disclosure/withholding.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
 // A withheld nonzero count read as the mark allows: at least 1 (zeros are shown).
@@ -67,8 +68,8 @@ describe("secondary suppression: the 3×3 table with one small cell", () => {
     expect(audit.violations).toEqual([]);
   });
 
-  it("when every count that binds it is a key figure, the cell is reported, not silently left", async () => {
-    // the total and the part of 40 must stay.
+  it("when no count that binds it can be withheld, the cell is reported, not silently left", async () => {
+    // the total and the part of 40 cannot be withheld (as the cube's own cells: not the Publisher's).
     const system = twoParts();
     const result = await secondarySuppression(system, {...options, keep: () => true});
     expect(result.hide).toEqual([]);
@@ -81,5 +82,51 @@ describe("secondary suppression: the 3×3 table with one small cell", () => {
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
     expect(audit.findings[0]).toMatchObject({lo: 1, hi: 42, protected: true});
+  });
+});
+
+/**
+ * Key figures are expensive to withhold, not forbidden. The municipal total of a year (a key figure,
+ * Tabel 6's total row) over two schools:
+ *   school A  3 (small, withheld)   school B  `b`   total  3 + b (published)
+ */
+function keyTotal(b: number, bForm: Form): DisclosureSystem {
+  return {
+    variables: 2,
+    truth: [3, b],
+    relations: [],
+    cells: [
+      {file: "schools.json", path: "tabel6[schoolId=A].years[year=2024].pupils", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: withheld(), value: 3},
+      {file: "schools.json", path: "tabel6[schoolId=B].years[year=2024].pupils", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: bForm, value: b},
+      {file: "schools.json", path: "total.years[year=2024].pupils", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(3 + b), value: 3 + b}
+    ]
+  };
+}
+const keyOptions = {minCount: 5, width: 5, keep: () => false, cost: withholdingCost, keyFigure: isKeyFigure, withheld};
+
+describe("secondary suppression: key figures", () => {
+  it("withholds the key figure, and says which small count it protects, when nothing else binds", async () => {
+    // School B has 2 pupils, withheld by the rules too: 3 + b = 5 and b ≥ 1 give A 1 … 4 (width 3 < 5).
+    // Only the total binds: it goes, and then A lies in 1 … ∞.
+    const system = keyTotal(2, withheld());
+    const result = await secondarySuppression(system, keyOptions);
+    expect(result.unresolved).toEqual([]);
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["total.years[year=2024].pupils"]);
+    expect(isKeyFigure(system.cells[result.hide[0]])).toBe(true);
+    // Protects school A (cell 0) — and school B's 2 (cell 1) is protected by the same withholding.
+    expect(result.protects).toEqual([0]);
+    const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.violations).toEqual([]);
+  });
+
+  it("keeps the key figure when another count can be withheld instead", async () => {
+    // School B's 40 is shown: A = total − 40 = 3 exactly. Withholding B (cost 40 × 10) is far cheaper
+    // than the total (a key figure); then A lies in 1 … 42 and the total stays published.
+    const system = keyTotal(40, shown(40));
+    const result = await secondarySuppression(system, keyOptions);
+    expect(result.unresolved).toEqual([]);
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["tabel6[schoolId=B].years[year=2024].pupils"]);
+    const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.findings.find((f) => f.cell === 0)).toMatchObject({lo: 1, hi: 42, protected: true});
   });
 });

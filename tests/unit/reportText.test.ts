@@ -11,12 +11,15 @@ import {
   dbcRuleSentence,
   dbcSentences,
   dbcTitle,
+  ekgSentence,
   extremeCostSentence,
   outcomeSentences,
   patternsSentence,
   periodText,
   providersSentence,
   scopeSentences,
+  rangeSentence,
+  summarySentence,
   uptakeSentence,
   withheldStepsSentence
 } from "../../src/components/reportText.js";
@@ -190,5 +193,24 @@ describe("Onderzoek: scope, DBC counts and the concentration of costs", () => {
     expect(concentrationSentence({threshold: 10000, pctPupils: hidden, pctCost: 54})).toBe(
       "Het gaat dan om leerlingen met € 10.000 of meer. Welk deel van de leerlingen en van het geld dat is, is afgeschermd."
     );
+  });
+});
+
+describe("key figures that may be withheld (issue 10): no number the release does not have", () => {
+  const low = {pct: 3, schools: []};
+  const high = {pct: 12, schools: []};
+  test("the summary's first sentence", () => {
+    expect(summarySentence(2024, 40, 800, "started", low, high)).toBe("In 2024 begon 5,0% van de leerlingen aan jeugdhulp, maar dat liep per school uiteen van 3% tot 12%.");
+    expect(summarySentence(2024, 40, 800, "active", hidden, high)).toBe("In 2024 kreeg 5,0% van de leerlingen jeugdhulp, maar dat verschilde per school.");
+    expect(summarySentence(2024, hidden, 800, "started", low, high)).toBe("Hoeveel leerlingen in 2024 aan jeugdhulp begonnen, is afgeschermd; dat liep per school uiteen van 3% tot 12%.");
+  });
+  test("the range between schools", () => {
+    expect(rangeSentence(low, high)).toBe("Per school liep het percentage uiteen van 3% tot 12%");
+    expect(rangeSentence(low, low)).toBe("Bij elke school met een getoond percentage was het 3%");
+    expect(rangeSentence(hidden, high)).toBe("Het percentage verschilde per school; het laagste en het hoogste zijn afgeschermd");
+  });
+  test("Eerste Keer Goed", () => {
+    expect(ekgSentence(34, "12 maanden")).toBe("Na het eerste traject was 34% van de kinderen klaar zonder binnen 12 maanden nieuwe hulp");
+    expect(ekgSentence(hidden, "12 maanden")).toBe("Hoeveel kinderen na het eerste traject klaar waren zonder binnen 12 maanden nieuwe hulp, is afgeschermd");
   });
 });
