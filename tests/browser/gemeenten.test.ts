@@ -1,6 +1,6 @@
 // Issue 14, "done means": two invented municipalities (tests/fixtures/municipalities.ts: other names,
 // 15 and 35 schools, 2021–2024 and 2013–2015, other care types, a 12- and a 9-month follow-up window,
-// no interviews, no content folder) each build a site, and every page of it, rendered in Chromium,
+// no interviews, no study content; Lindewaarde has a house style) each build a site, and every page of it, rendered in Chromium,
 // states nothing false about that municipality: no other municipality's name or schools, no year
 // outside its data, no interview claims, no empty slot, no link to a page it does not have.
 //
@@ -55,6 +55,29 @@ describe.each(FIXTURE_MUNICIPALITIES)("$municipality ($schools.length schools)",
     const pages = builtPages(site);
     expect(pages.filter((p) => p.startsWith("/scholen/") && p !== "/scholen/")).toHaveLength(m.schools.length);
     expect(pages.filter((p) => CONTENT_PAGES.includes(p))).toEqual([]);
+  });
+
+  test.runIf(m.houseStyle !== undefined)("its house style colours the pages in light mode; dark mode keeps the default theme", async () => {
+    const colours = async (colorScheme: "light" | "dark") => {
+      const context = await browser.newContext({colorScheme, locale: "nl-NL"});
+      try {
+        const page = await context.newPage();
+        await page.goto(new URL("/", served.baseUrl).href, {waitUntil: "load"});
+        return await page.evaluate(() => ({
+          text: getComputedStyle(document.body).color,
+          // A link in running text (the first one is in the synthetic-data notice, which has the text colour).
+          link: getComputedStyle(document.querySelector('main p a[href$="eerste-keer-goed"]') as Element).color,
+          heading: getComputedStyle(document.querySelector("h1") as Element).color
+        }));
+      } finally {
+        await context.close();
+      }
+    };
+    // The fixture's tokens: text and headings #001a40, links #00568b.
+    expect(await colours("light")).toEqual({text: "rgb(0, 26, 64)", link: "rgb(0, 86, 139)", heading: "rgb(0, 26, 64)"});
+    const dark = await colours("dark");
+    expect(dark.text).not.toBe("rgb(0, 26, 64)");
+    expect(dark.link).not.toBe("rgb(0, 86, 139)");
   });
 
   test("every page, rendered, states nothing false about it and links only to its own pages", {timeout: 10 * 60_000}, async () => {
