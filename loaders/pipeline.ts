@@ -17,7 +17,7 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
+import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseContext} from "./disclosure/release.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -38,15 +38,25 @@ export async function publicReportFromEnvironment(options: LoadOptions = {}): Pr
 export type PageReport = Record<string, any>;
 
 /**
+ * A build-cache entry per input folder and code (io.ts reportFingerprint): for results that several
+ * page loaders of one build need, each in its own process. NADERE_OGEN_FRESH_REPORT=1 ignores what is
+ * there (the reproducibility test's second build computes afresh).
+ */
+function perInputCache(kind: string, options: LoadOptions): {read(): string | null; write(text: string): void} {
+  const cache = buildCache(kind, reportFingerprint(resolveDataDir(options.env)));
+  const fresh = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1";
+  return {read: () => (fresh ? null : cache.read()), write: cache.write};
+}
+
+/**
  * The released report for a page written at build time (scripts/staticPage.ts, the factsheets), as
- * plain JSON, and the validated input. Several page loaders of one build need it, each in its own
- * process: the first computes it (seconds of CPU each), the others read it from the build cache,
- * keyed by the input folder and the code (io.ts reportFingerprint).
+ * plain JSON, and the validated input. The first page loader of a build computes it (seconds of CPU),
+ * the others read it (perInputCache).
  */
 export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; dataset: Dataset}> {
   const {dataset} = loadFromEnvironment(options);
-  const cache = buildCache("rapport", reportFingerprint(resolveDataDir(options.env)));
-  const hit = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1" ? null : cache.read();
+  const cache = perInputCache("rapport", options);
+  const hit = cache.read();
   if (hit) return {report: JSON.parse(hit) as PageReport, dataset};
   const text = JSON.stringify((await releasedReport(dataset)).report);
   cache.write(text);
@@ -86,18 +96,6 @@ export async function siteReleaseFromEnvironment(options: LoadOptions = {}): Pro
   return siteRelease(loadFromEnvironment(options).dataset);
 }
 
-/**
- * The site's release and the audit of it as a whole: src/data/rapport.zip.ts checks and prints it,
- * /verantwoording states its figures (privacySummary). The audit solves every small count and is cached
- * by the system's hash, like the secondary suppression's choice, so the second caller in a build reads
- * both. The LP audit leaves the cube's perturbed cells out for time; they are checked from the files.
- */
-export async function auditedSiteReleaseFromEnvironment(options: LoadOptions = {}): Promise<SiteRelease & {audit: ReleaseAudit}> {
-  const release = await siteReleaseFromEnvironment(options);
-  const audit = {...(await auditRelease(release.context)), cubeAttack: attackPublishedCube(release.files, release.context.registry.width)};
-  return {...release, audit};
-}
-
 /** The site's archive as it is published, and what the build prints of its audit. */
 export interface AuditedSite {
   /** every file of the archive, privacy.json (privacySummary) included, sealed */
@@ -111,24 +109,28 @@ export interface AuditedSite {
 /**
  * The site's archive (src/data/rapport.zip.ts) and the pages that state its privacy figures
  * (/verantwoording) need the same audited release; each runs in its own process, the pages first.
- * A release that passed its audit is kept in the build cache, keyed like the page report (input
- * folder and code), so the second reads it instead of counting the cube and the atoms again.
- * NADERE_OGEN_FRESH_REPORT=1 computes it afresh (the reproducibility test's second build).
+ * The audit solves every small count (cached by the system's hash, like the secondary suppression's
+ * choice); the LP audit leaves the cube's perturbed cells out for time, and the build attacks them from
+ * the files instead. A release that passed its audit is kept per input and code (perInputCache), so
+ * the second caller reads it instead of counting the cube and the atoms again. The input is read and
+ * validated once either way, and returned for what a page needs beyond the archive.
  */
-export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite> {
-  const cache = buildCache("site", reportFingerprint(resolveDataDir(options.env)));
-  const hit = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1" ? null : cache.read();
+export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {dataset: Dataset}> {
+  const {dataset} = loadFromEnvironment(options);
+  const cache = perInputCache("site", options);
+  const hit = cache.read();
   if (hit) {
     const {files, log} = JSON.parse(hit) as {files: Record<string, string>; log: string};
     // Written below only after seal() accepted every file and the audit passed.
-    return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null};
+    return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null, dataset};
   }
-  const {files, context, secondary, audit} = await auditedSiteReleaseFromEnvironment(options);
+  const {files, context, secondary} = await siteRelease(dataset);
+  const audit = {...(await auditRelease(context)), cubeAttack: attackPublishedCube(files, context.registry.width)};
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
   const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
   if (!site.failure) cache.write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
-  return site;
+  return {...site, dataset};
 }
 
 export interface SiteRelease {

@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
-import {exitOnInputError, loadFromEnvironment} from "../loaders/load.js";
+import {exitOnInputError} from "../loaders/load.js";
 import {auditedSiteFromEnvironment, pageReportFromEnvironment, type PageReport} from "../loaders/pipeline.js";
 import type {PrivacySummary} from "../loaders/disclosure/release.js";
 import type {PageContext} from "../loaders/content.js";
@@ -39,8 +39,7 @@ export async function writeStaticPage(
 /** The report as the site's files hold it, with the privacy officer's figures of the audit of the whole
  *  release: the archive src/data/rapport.zip.ts publishes, computed once per build (build cache). */
 async function auditedReport() {
-  const {dataset} = loadFromEnvironment({log: () => {}});
-  const {files} = await auditedSiteFromEnvironment({log: () => {}});
+  const {files, dataset} = await auditedSiteFromEnvironment({log: () => {}});
   const report: PageReport = {};
   for (const [name, text] of files) {
     const part = /^([a-z0-9]+)\.json$/i.exec(name)?.[1];

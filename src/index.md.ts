@@ -6,7 +6,8 @@ import {writeStaticPage} from "../scripts/staticPage.js";
 const {KeyFigures} = await import("./components/KeyFigures.js");
 const {YearTable} = await import("./components/YearTable.js");
 const {factorTestsVerdict} = await import("./components/variationText.js");
-const {formatDate, formatPercent, formatShare, isSuppressedValue, monthsText, withheldLegend} = await import("./lib/format.js");
+const {formatDate, formatPercent, formatShare, isSuppressedValue, monthsText} = await import("./lib/format.js");
+const {withheldNote} = await import("./components/chartParts.js");
 const text = await import("./components/reportText.js");
 
 await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, dbc}) => {
@@ -25,6 +26,8 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, 
     typeof latest.pupils === "number"
       ? `In ${meta.latestYear} ${started ? "begon" : "kreeg"} ${formatShare(latest.pupils, enrolled, 1)} van de leerlingen ${started ? "aan jeugdhulp" : "jeugdhulp"}, maar ${spread}.`
       : `In ${meta.latestYear} is het deel van de leerlingen met jeugdhulp afgeschermd; ${spread}.`;
+  // The mark's one legend under the year table, when a year's count is withheld (a key figure can be).
+  const yearLegend = withheldNote(kerngetallen.perYear.flatMap((y: Record<string, unknown>) => [y.pupils, y.pct, y.trajectories, y.trajectoriesPerPupil]));
   const months = monthsText(meta.rules.zorgpadMonths);
   const ekg = kerngetallen.ekg;
   // The DBC transition inflates one year's starts; said only when it falls in the study years after the
@@ -38,7 +41,7 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, 
   return {
     blocks: {
       kerngetallen: KeyFigures(kerngetallen, {youthCareDefinition: meta.youthCareDefinition, zorgpadMonths: meta.rules.zorgpadMonths}).outerHTML,
-      perJaar: YearTable(kerngetallen.perYear, {caption: "Leerlingen met jeugdhulp per jaar"}).outerHTML + yearLegend(kerngetallen.perYear)
+      perJaar: YearTable(kerngetallen.perYear, {caption: "Leerlingen met jeugdhulp per jaar"}).outerHTML + (yearLegend ? `<p class="note">${yearLegend}</p>` : "")
     },
     text: {
       municipality: meta.municipality,
@@ -61,9 +64,3 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, scope, statistics, 
     }
   };
 });
-
-/** The mark's one legend under the year table, when a year's count is withheld (a key figure can be). */
-function yearLegend(perYear: {pupils: unknown; pct: unknown; trajectories: unknown; trajectoriesPerPupil: unknown}[]): string {
-  const mark = perYear.flatMap((y) => [y.pupils, y.pct, y.trajectories, y.trajectoriesPerPupil]).find(isSuppressedValue);
-  return mark ? `<p class="note">${withheldLegend(mark.minCount)}</p>` : "";
-}

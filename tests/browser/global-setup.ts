@@ -19,7 +19,7 @@ import {fileURLToPath, pathToFileURL} from "node:url";
 import type {TestProject} from "vitest/node";
 import {type ServedSite, serveDist} from "../../scripts/serveDist.js";
 import {buildFixtureSites} from "../helpers/fixtureSites.js";
-import {lockedBuild, type LockedBuild} from "../helpers/lockedBuild.js";
+import {lockedBuild, type BuildResult, type LockedBuild} from "../helpers/lockedBuild.js";
 import solveRelease from "../release-setup.js";
 
 /** Where the build writes; known before it starts (inject("offlineBuild")). */
@@ -38,12 +38,8 @@ export interface BuildFiles {
   fixtureStatusDir: string;
 }
 
-export interface SecondBuild {
-  exitCode: number;
-  durationMs: number;
-  /** the last lines of its stdout and stderr */
-  output: string;
-}
+/** What the second build reports (reproducible-build.test.ts reads it from secondStatusFile). */
+export type SecondBuild = BuildResult;
 
 export interface OfflineBuild extends BuildFiles {
   exitCode: number;

@@ -7,9 +7,15 @@ import {spawn} from "node:child_process";
 import path from "node:path";
 import {pathToFileURL} from "node:url";
 
+export interface BuildResult {
+  exitCode: number;
+  durationMs: number;
+  /** the last few kB of stdout and stderr */
+  output: string;
+}
+
 export interface LockedBuild {
-  /** exit code, duration and the last few kB of stdout and stderr */
-  done: Promise<{exitCode: number; durationMs: number; output: string}>;
+  done: Promise<BuildResult>;
   stop(): void;
 }
 
@@ -39,7 +45,7 @@ export function lockedBuild(script: string, out: string, env: Record<string, str
   const done = new Promise<number>((resolve) => {
     child.on("error", () => resolve(-1));
     child.on("close", (code) => resolve(code ?? -1));
-  }).then((exitCode) => ({exitCode, durationMs: Date.now() - started, output}));
+  }).then((exitCode): BuildResult => ({exitCode, durationMs: Date.now() - started, output}));
   const stop = () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(-child.pid, "SIGTERM");
   };
