@@ -17,7 +17,7 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseContext} from "./disclosure/release.js";
+import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -109,9 +109,8 @@ export interface AuditedSite {
 /**
  * The site's archive (src/data/rapport.zip.ts) and the pages that state its privacy figures
  * (/verantwoording) need the same audited release; each runs in its own process, the pages first.
- * The audit solves every small count (cached by the system's hash, like the secondary suppression's
- * choice); the LP audit leaves the cube's perturbed cells out for time, and the build attacks them from
- * the files instead. A release that passed its audit is kept per input and code (perInputCache), so
+ * The audit solves every small count, the cube's included (auditSiteRelease; cached by the system's
+ * hash, like the secondary suppression's choice). A release that passed its audit is kept per input and code (perInputCache), so
  * the second caller reads it instead of counting the cube and the atoms again. The input is read and
  * validated once either way, and returned for what a page needs beyond the archive.
  */
@@ -124,13 +123,23 @@ export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Pro
     // Written below only after seal() accepted every file and the audit passed.
     return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null, dataset};
   }
-  const {files, context, secondary} = await siteRelease(dataset);
-  const audit = {...(await auditRelease(context)), cubeAttack: attackPublishedCube(files, context.registry.width)};
+  const release = await siteRelease(dataset);
+  const {files, context, secondary} = release;
+  const audit = await auditSiteRelease(release);
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
   const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
   if (!site.failure) cache.write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
   return {...site, dataset};
+}
+
+/**
+ * The build's audit of a release: every published count, the cube's withheld and perturbed cells
+ * included, solved as one system (the secondary suppression's witnesses checked first, so that only
+ * what they leave unproven is solved), and the cube attacked from its files as well.
+ */
+export async function auditSiteRelease({files, context, secondary}: SiteRelease): Promise<ReleaseAudit> {
+  return {...(await auditRelease(context, undefined, true, secondary.witnesses)), cubeAttack: attackPublishedCube(files, context.registry.width)};
 }
 
 export interface SiteRelease {
@@ -147,7 +156,7 @@ export interface SiteRelease {
  * everything the rules let through and applied by the Publisher, so that whatever derives from a
  * withheld count is withheld with it.
  */
-export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport}> {
+export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport; counted: NonNullable<ReleaseContext["cube"]>}> {
   const scope = buildScope(dataset);
   const raw = computeReport(dataset, scope);
   const ruled = publishReport(raw, dataset.settings);
@@ -157,30 +166,42 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear));
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
-  const secondary = await secondaryPattern(ruledContext, ids);
-  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry};
+  // The explorer's cube is part of the release even where a page does not publish it: the secondary
+  // suppression protects its small cells with the report's counts (withholding.ts, step 2), and every
+  // page must show the same choice.
+  const counted = explorerCube(ruledContext);
+  const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(counted, {...ruledContext, registry}));
+  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry, counted};
   const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
   const released = registerReport(report, open, slugOf, dataset.settings);
   for (const key of secondary.withhold) {
     const cell = released.cells[released.index.get(key) as number];
     if (cell?.form.kind !== "hidden") throw new Error(`Openbaarmakingsmodel: ${key.replace("\u0000", " ")} zou worden afgeschermd, maar staat er nog.`);
   }
-  return {report, context: {...ruledContext, registry: released}, secondary, ruled: ruledContext.registry};
+  return {report, context: {...ruledContext, registry: released}, secondary, ruled: ruledContext.registry, counted};
+}
+
+/**
+ * The cube's cells as they are published against a registry: the own quantities that a withheld
+ * report count ties are withheld, and so is every own quantity of a school's or a board's pupils
+ * (cubeCells.ts). Against the rules' registry (the secondary suppression's system) fewer are tied
+ * than against the released one; withholding more only loosens the system, so what the secondary
+ * suppression proved stays proven.
+ */
+function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
+  const {grid} = counted.counts;
+  const tied = withholdTiedQuantities(counted.disclosure, context.registry, context.atoms, grid);
+  const definition = grid.dims.definitions.indexOf(configuredDefinition(context.dataset.settings.youthCareDefinition));
+  return {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid, definition)};
 }
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const released = await releasedReport(dataset);
   const {report, secondary, ruled} = released;
-  // Only the site publishes the cube: the factsheet pages and `npm run tables` need the report alone.
-  const counted = explorerCube(released.context);
-  const {grid} = counted.counts;
-  const tied = withholdTiedQuantities(counted.disclosure, released.context.registry, released.context.atoms, grid);
-  const definition = grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition));
-  const cube = {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid, definition)};
-  const context = {...released.context, cube};
+  const context = {...released.context, cube: cubeAsPublished(released.counted, released.context)};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
-  const {counts, disclosure} = cube;
+  const {counts, disclosure} = context.cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
   for (const [name, text] of cubeFiles) files.set(`verkennen/${name}`, text);
   return {files: seal(files, context.registry), context, secondary, ruled};
@@ -194,7 +215,7 @@ export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promi
  * The explorer's cube (/verkennen), counted from the same input, with the atoms of each pupil count
  * (loaders/disclosure/cubeCells.ts): a cell that repeats a report count shows what the report shows;
  * the cube's own cells are perturbed by the cell-key method (loaders/cube/ptable.ts) and built as
- * perturbed cells of the disclosure system, which only the benchmark's full audit adds.
+ * perturbed cells of the disclosure system (the secondary suppression's second step and the audit add them).
  */
 export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
   const {dataset, atoms} = context;

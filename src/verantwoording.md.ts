@@ -91,6 +91,11 @@ await writeStaticPage(
         cubeOwn: formatCount(cube?.own ?? 0),
         cubeTied: formatCount(cube?.tied ?? 0),
         cubeLocal: formatCount(cube?.local ?? 0),
+        cubeSecondary:
+          privacy.cubeSecondaryCount === 0
+            ? "In deze gegevens was dat niet nodig."
+            : `In deze gegevens ${plural(privacy.cubeSecondaryCount, "gebeurde dat bij 1 aantal", `gebeurde dat bij ${formatCount(privacy.cubeSecondaryCount)} aantallen`)}; ${plural(privacy.cubeSecondaryCount, "dat telt", "die tellen")} mee bij de extra afgeschermde aantallen hierboven.`,
+        cubeOutside: cube?.outside ? ` en ${plural(cube.outside, "1 cel die", `${formatCount(cube.outside)} cellen die`)} niet uit hele groepjes leerlingen ${plural(cube.outside, "bestaat", "bestaan")}` : "",
         attackVariables: formatCount(cubeAttack?.variables ?? 0),
         attackRelations: formatCount(cubeAttack?.relations ?? 0),
         attackPinned:

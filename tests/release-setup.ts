@@ -1,12 +1,10 @@
 // Global setup of the unit project: the default data's release once, before the test files. The
 // secondary suppression and the audit are cached by their system's hash (node_modules/.cache), so
 // the files that load the default release read the result instead of each solving it in parallel.
-import {siteReleaseFromEnvironment} from "../loaders/pipeline.js";
-import {auditRelease} from "../loaders/disclosure/release.js";
+import {auditSiteRelease, siteReleaseFromEnvironment} from "../loaders/pipeline.js";
 
 export default async function setup(): Promise<void> {
   // For a quick run of test files that do not load the default release.
   if (process.env.SKIP_RELEASE_SETUP) return;
-  const {context} = await siteReleaseFromEnvironment({env: {}, log: () => {}});
-  await auditRelease(context);
+  await auditSiteRelease(await siteReleaseFromEnvironment({env: {}, log: () => {}}));
 }

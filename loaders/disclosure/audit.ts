@@ -5,8 +5,9 @@
 // Order of work, cheapest first:
 // 1. the cell's own form (a shown small count, or a mark that already pins it);
 // 2. bound propagation over all rows (an outer bound: narrow here ⇒ narrow for the attacker too);
-// 3. a pool of feasible points (the true atom sizes and every LP solution found so far): cells whose
-//    values over the pool already spread wide enough are proven protected without a solve;
+// 3. a pool of feasible points (the true atom sizes, the secondary suppression's witnesses once each
+//    is checked against every row, and every LP solution found so far): cells whose values over the
+//    pool already spread wide enough are proven protected without a solve;
 // 4. LP min and max with HiGHS over all rows; the nonzero duals name the published numbers that pin
 //    a narrow cell;
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
@@ -29,6 +30,9 @@ export interface AuditOptions {
   budgetSeconds?: number;
   /** Solves with all open cells in one random-signed objective before the per-cell solves (default 4). */
   spreadRounds?: number;
+  /** Points offered as feasible (the secondary suppression's witnesses): each one that satisfies every
+   *  row joins the pool, the others are dropped. A proof, checked here, not a verdict taken on trust. */
+  witnesses?: readonly ArrayLike<number>[];
 }
 
 export type Proof = "shown" | "form" | "propagation" | "pool" | "lp" | "milp" | "unresolved";
@@ -56,8 +60,23 @@ export interface AuditResult {
   /** The narrowest interval among protected sensitive cells (null when none is protected). */
   narrowest: {lo: number; hi: number; name: string} | null;
   solves: {lp: number; milp: number};
+  /** Witness points offered and those that satisfied every row. */
+  witnesses: {offered: number; feasible: number};
   milliseconds: {propagation: number; solve: number; total: number};
 }
+
+/** Whether a point satisfies every row and keeps every variable ≥ 0 (with the LP's tolerance). */
+export function isFeasible(point: ArrayLike<number>, variables: number, rows: readonly Row[]): boolean {
+  if (point.length !== variables) return false;
+  for (let j = 0; j < variables; j++) if (!(point[j] >= -FEASIBILITY)) return false;
+  for (const row of rows) {
+    let sum = 0;
+    for (const t of row.terms) sum += t.coefficient * point[t.variable];
+    if (sum < row.lo - FEASIBILITY || sum > row.hi + FEASIBILITY) return false;
+  }
+  return true;
+}
+const FEASIBILITY = 1e-6;
 
 const EPS = 1e-7;
 
@@ -195,9 +214,15 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   const solves = {lp: 0, milp: 0};
   const pool = new SpreadPool(system.cells, needSolve);
   pool.add(system.truth);
+  const witnesses = {offered: options.witnesses?.length ?? 0, feasible: 0};
+  for (const point of options.witnesses ?? []) {
+    if (!isFeasible(point, system.variables, rows)) continue;
+    pool.add(point);
+    witnesses.feasible++;
+  }
   const poolProves = (i: number) => !options.exactIntervals && pool.proves(i, width);
   const explained: number[] = [];
-  if (needSolve.length > 0) {
+  if (needSolve.some((i) => !poolProves(i))) {
     const h = await highs();
     const model = h.createModel(modelData(h, system.variables, rows));
     try {
@@ -228,8 +253,9 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       };
       // Spread the pool first: a few solves with every open cell in the objective at once push many
       // cells to both ends in one go.
-      if (needSolve.length > 1) {
-        for (const [round, terms] of spreadObjectives(system.cells, needSolve, options.spreadRounds ?? 4, 12345).entries()) {
+      const unproven = needSolve.filter((i) => !poolProves(i));
+      if (unproven.length > 1) {
+        for (const [round, terms] of spreadObjectives(system.cells, unproven, options.spreadRounds ?? 4, 12345).entries()) {
           if (performance.now() >= deadline) break;
           solve(terms, round % 2 === 0 ? "max" : "min", false);
         }
@@ -258,12 +284,6 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         else milpQueue.push({i, lp: {lo, hi}});
         explained.push(i);
       }
-      for (const i of needSolve) {
-        if (!findings.has(i) && poolProves(i)) {
-          const {lo, hi} = pool.interval(i, width);
-          finding(i, lo, hi, "pool");
-        }
-      }
       if (milpQueue.length > 0) {
         model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
         model.options.set({time_limit: options.milpSeconds ?? 20});
@@ -283,6 +303,12 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       model.dispose();
     }
   }
+  for (const i of needSolve) {
+    if (!findings.has(i) && poolProves(i)) {
+      const {lo, hi} = pool.interval(i, width);
+      finding(i, lo, hi, "pool");
+    }
+  }
   const solveMs = performance.now() - t1;
 
   const all = sensitive.map((i) => findings.get(i) as CellFinding);
@@ -300,6 +326,7 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
     findings: all,
     narrowest,
     solves,
+    witnesses,
     milliseconds: {propagation: propagationMs, solve: solveMs, total: performance.now() - start}
   };
 }

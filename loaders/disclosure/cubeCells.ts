@@ -169,7 +169,7 @@ export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry,
  * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones), and a board's pupils are
  * its schools' pupils; a perturbed cut of the same few pupils beside them — another age group, the
  * DBC switch, the other definition, without dyslexia care — is bounded by its exact neighbours. The
- * full audit with the cube's cells in the system (bench/disclosure.ts --kubus) narrowed withheld
+ * full audit with the cube's cells in the system (then a benchmark, now every build's audit) narrowed withheld
  * counts through exactly such cells, however the noise fell: first at school level, then, with the
  * schools withheld, through a board of two schools ("age 10–11, with and without dyslexia care") and
  * inside a board of four. So schools and boards show what the report shows and nothing of their own;

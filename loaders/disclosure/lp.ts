@@ -25,6 +25,14 @@ export function modelData(h: Highs, variables: number, rows: readonly Row[]) {
   const indices: number[] = [];
   const values: number[] = [];
   for (const row of rows) {
+    // A row that only says "0 or more" of a sum of variables ≥ 0 (a withheld cell whose mark allows 0)
+    // binds nothing, and a loosened row never tightens again: it stays in the model, empty, so that
+    // row indices remain cell indices, and the simplex does not carry its terms. The cube's withheld
+    // cells are thousands of these.
+    if (row.lo <= 0 && row.hi === Infinity && row.terms.every((t) => t.coefficient >= 0)) {
+      starts.push(indices.length);
+      continue;
+    }
     // One entry per variable and row (HiGHS refuses duplicates).
     const merged = new Map<number, number>();
     for (const t of row.terms) merged.set(t.variable, (merged.get(t.variable) ?? 0) + t.coefficient);

@@ -17,30 +17,65 @@ export class SpreadPool {
   private readonly max: Float64Array;
   private readonly intMin: Float64Array;
   private readonly intMax: Float64Array;
+  /** With `keepPoints`: every point added, and per cell which of them hold its four extremes. */
+  private readonly points: Float64Array[] = [];
+  private readonly extremes: Int32Array[];
 
   constructor(
     private readonly cells: readonly Pick<PublishedCell, "terms">[],
     /** The cells to follow (indices into cells). */
-    private readonly watched: readonly number[]
+    private readonly watched: readonly number[],
+    private readonly keepPoints = false
   ) {
     const n = cells.length;
     this.min = new Float64Array(n).fill(Infinity);
     this.max = new Float64Array(n).fill(-Infinity);
     this.intMin = new Float64Array(n).fill(Infinity);
     this.intMax = new Float64Array(n).fill(-Infinity);
+    this.extremes = keepPoints ? [0, 1, 2, 3].map(() => new Int32Array(n).fill(-1)) : [];
   }
 
   add(point: ArrayLike<number>): void {
     const integral = isIntegral(point);
+    const id = this.points.length;
+    if (this.keepPoints) this.points.push(Float64Array.from(point));
+    const [argMin, argMax, intArgMin, intArgMax] = this.extremes;
     for (const i of this.watched) {
       const v = evaluate(this.cells[i].terms, point);
-      if (v < this.min[i]) this.min[i] = v;
-      if (v > this.max[i]) this.max[i] = v;
+      if (v < this.min[i]) {
+        this.min[i] = v;
+        if (argMin) argMin[i] = id;
+      }
+      if (v > this.max[i]) {
+        this.max[i] = v;
+        if (argMax) argMax[i] = id;
+      }
       if (integral) {
-        if (v < this.intMin[i]) this.intMin[i] = v;
-        if (v > this.intMax[i]) this.intMax[i] = v;
+        if (v < this.intMin[i]) {
+          this.intMin[i] = v;
+          if (intArgMin) intArgMin[i] = id;
+        }
+        if (v > this.intMax[i]) {
+          this.intMax[i] = v;
+          if (intArgMax) intArgMax[i] = id;
+        }
       }
     }
+  }
+
+  /**
+   * The points that prove the watched cells the pool proves, two per cell at most and each point
+   * once: a certificate that a later check of the same (or a looser) system can verify row by row
+   * instead of solving again (audit.ts `witnesses`). Needs `keepPoints`.
+   */
+  witnesses(width: number): Float64Array[] {
+    const [argMin, argMax, intArgMin, intArgMax] = this.extremes;
+    const ids = new Set<number>();
+    for (const i of this.watched) {
+      if (this.intMax[i] - this.intMin[i] >= width - EPS) ids.add(intArgMin[i]).add(intArgMax[i]);
+      else if (this.max[i] - this.min[i] >= width + 1 - EPS) ids.add(argMin[i]).add(argMax[i]);
+    }
+    return [...ids].sort((a, b) => a - b).map((id) => this.points[id]);
   }
 
   /** The cell's values over the pool prove an integer interval at least `width` wide. */
@@ -72,4 +107,25 @@ export function spreadObjectives(cells: readonly Pick<PublishedCell, "terms">[],
       return cells[i].terms.map((t) => ({variable: t.variable, coefficient: sign * t.coefficient}));
     })
   );
+}
+
+/**
+ * A feasible point as it is kept beside a secondary pattern: the variables where it differs from the
+ * true point, as [variable, value] pairs (most atoms are pinned by exact counts and equal the truth).
+ */
+export type SparsePoint = [number, number][];
+
+export function sparsePoint(point: ArrayLike<number>, truth: ArrayLike<number>): SparsePoint {
+  const out: SparsePoint = [];
+  for (let j = 0; j < point.length; j++) {
+    const v = Math.abs(point[j] - Math.round(point[j])) <= 1e-9 ? Math.round(point[j]) : point[j];
+    if (v !== truth[j]) out.push([j, v]);
+  }
+  return out;
+}
+
+export function densePoint(sparse: SparsePoint, truth: ArrayLike<number>): Float64Array {
+  const point = Float64Array.from(truth);
+  for (const [j, v] of sparse) point[j] = v;
+  return point;
 }

@@ -17,7 +17,7 @@ export const SEAMS: {prefix: string; reason: string}[] = [
   {
     prefix: "verkennen/",
     reason:
-      "Van de kubus van /verkennen zit in de controle wat het rapport ook publiceert: die cellen tonen hetzelfde aantal als het rapport, of zijn afgeschermd waar het rapport afschermt (loaders/disclosure/cubeCells.ts). De andere aantallen zijn verstoord met de cell-key-methode (loaders/cube/ptable.ts): elk apart laat minstens minCount mogelijke aantallen open. Ze zitten niet in deze LP-controle; de bouw telt ze wel als aanvaller op uit de bestanden zelf, met Tabel 6 (loaders/disclosure/cubeAttack.ts), en stopt als daarbij een klein aantal te smal vastligt. De volledige controle met alles samen staat in bench/disclosure.ts --kubus."
+      "Van de kubus van /verkennen zitten alle aantallen leerlingen in de controle: gelijk aan het rapport, afgeschermd of verstoord (loaders/disclosure/cubeCells.ts). Niet erin zitten de aantallen trajecten en de cellen die geen hele basiscellen zijn: die zijn alleen verstoord met de cell-key-methode (loaders/cube/ptable.ts). De bouw telt ze daarom ook als aanvaller op uit de bestanden zelf, met Tabel 6 (loaders/disclosure/cubeAttack.ts), en stopt als daarbij een klein aantal te smal vastligt."
   }
 ];
 

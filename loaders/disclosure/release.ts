@@ -7,6 +7,7 @@ import type {Dataset} from "../model.js";
 import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
+import {densePoint, type SparsePoint} from "./pool.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
@@ -74,16 +75,16 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms, withCube
  * twice) reads the verdict instead of solving again. `budgetSeconds` bounds the solver time; cells
  * left when it is up are "unresolved", never protected (and not cached).
  */
-export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false): Promise<ReleaseAudit> {
+export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false, witnesses: readonly SparsePoint[] = []): Promise<ReleaseAudit> {
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const cache = buildCache("controle", systemKey({version: 2, options, system}));
+  const cache = buildCache("controle", systemKey({version: 3, options, system}));
   const hit = cache.read();
   let audit: AuditResult;
   if (hit) audit = JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
   else {
-    audit = await auditSystem(system, {...options, budgetSeconds});
+    audit = await auditSystem(system, {...options, budgetSeconds, witnesses: witnesses.map((point) => densePoint(point, system.truth))});
     if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   }
   const cube = context.cube?.disclosure;
@@ -178,6 +179,8 @@ export interface PrivacySummary {
   perturbedCount: number;
   /** Counts withheld by the release-wide secondary suppression, on top of the rules. */
   secondaryCount: number;
+  /** Of those, the counts its second step withheld to protect the cube's small cells. */
+  cubeSecondaryCount: number;
   /** Key figures among them (one per quantity), in words without their values, and the sentence why. */
   keyFigures: {count: number; labels: string[]; sentence: string};
   /** Width of the narrowest interval among protected small counts (null when none). */
@@ -202,7 +205,7 @@ export function withheldPerOutput(registry: Registry): Map<string, {cellCount: n
   return perOutput;
 }
 
-export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: Pick<SecondaryPattern, "withhold" | "keyFigures">): PrivacySummary {
+export function privacySummary(result: ReleaseAudit, registry: Registry, secondary: Pick<SecondaryPattern, "withhold" | "keyFigures" | "steps">): PrivacySummary {
   const perFile = withheldPerOutput(registry);
   const {audit} = result;
   return {
@@ -216,6 +219,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     undecidedCount: audit.violations.filter((v) => v.proof === "unresolved").length,
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
     secondaryCount: secondary.withhold.length,
+    cubeSecondaryCount: secondary.steps[1]?.withhold.length ?? 0,
     keyFigures: {count: secondary.keyFigures.length, labels: secondary.keyFigures.map((k) => k.label), sentence: keyFiguresSentence(secondary.keyFigures.length, registry.minCount)},
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),

@@ -39,6 +39,9 @@ export interface SecondaryOptions {
   withheld: (cell: PublishedCell) => Form;
   /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
+  /** The small counts to protect (default all); the others are only followed in the pool, so that
+   *  its witnesses prove them too where they can. */
+  protect?: (cell: PublishedCell) => boolean;
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
 }
@@ -54,6 +57,9 @@ export interface SecondaryResult {
   /** Integer solves for cells the LP left within 1 of the width. */
   milps: number;
   milliseconds: number;
+  /** Feasible points that prove the small counts the search proved without an integer solve
+   *  (pool.ts `witnesses`): what the audit of the released system checks first. */
+  witnesses: Float64Array[];
 }
 
 const EPS = 1e-7;
@@ -64,14 +70,15 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   const start = performance.now();
   const {minCount, width} = options;
   const rows = rowsOf(system);
-  const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
+  const allSmall = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
+  const small = options.protect ? allSmall.filter((i) => options.protect?.(system.cells[i])) : allSmall;
   const forms = system.cells.map((cell) => cell.form);
-  const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0};
+  const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
 
   // The spread over feasible points seen so far (the truth and every LP vertex): a cell whose values
   // there already lie far enough apart is protected without solving it (pool.ts, as in audit.ts).
-  const pool = new SpreadPool(system.cells, small);
+  const pool = new SpreadPool(system.cells, allSmall, true);
   pool.add(system.truth);
 
   const h = await highs();
@@ -93,7 +100,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual)};
     };
     // A few solves with all small counts in one objective spread the pool over many cells at once.
-    for (const [round, terms] of spreadObjectives(system.cells, small, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
+    for (const [round, terms] of spreadObjectives(system.cells, allSmall, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
 
     const withhold = (r: number, protecting: number) => {
       forms[r] = options.withheld(system.cells[r]);
@@ -153,6 +160,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   } finally {
     model.dispose();
   }
+  result.witnesses = pool.witnesses(width);
   result.milliseconds = performance.now() - start;
   return result;
 }

@@ -6,10 +6,12 @@ import {buildCache, committedPatterns} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
-import {cellName, systemKey, termsKey, type Form, type PublishedCell} from "./model.js";
+import {cellName, systemKey, termsKey, type DisclosureSystem, type Form, type PublishedCell} from "./model.js";
+import {CUBE_FILE} from "./cubeCells.js";
 import {hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
+import {sparsePoint, type SparsePoint} from "./pool.js";
 
 /**
  * The report's key figures: the municipal totals per year (Tabel 6's total row) and the kerngetallen
@@ -69,8 +71,9 @@ export function withholdingOf(keys: readonly string[], ids: ReadonlyMap<string, 
   return {kind: "withhold", counts: new Set(keys.map((key) => ids.get(key) as number))};
 }
 
-export interface SecondaryPattern {
-  /** leafKeys of the counts to withhold on top of the rules. */
+/** One step of the secondary suppression: its choice, cached and committed under its system's hash. */
+export interface SecondaryStep {
+  /** leafKeys of the counts to withhold on top of the rules (and the steps before). */
   withhold: string[];
   /** The key figures among them, each with the small count it protects (names: file and path) and,
    *  in Dutch without its value, which figure it is; one entry per quantity (the kerngetallen repeat
@@ -80,45 +83,91 @@ export interface SecondaryPattern {
   solves: number;
   milps: number;
   milliseconds: number;
+  /** Feasible points that prove small counts protected (secondary.ts `witnesses`), as they differ
+   *  from the true point: the audit checks each against the released system and solves only what
+   *  they leave unproven. (Patterns kept from before this field have none.) */
+  witnesses?: SparsePoint[];
   /** Read from the build cache or the repository's patterns (the same system was solved before). */
   cached: boolean;
   /** The system's hash: the name of its pattern in the build cache and in data/afscherming/. */
   key: string;
 }
 
+/** The whole choice: the steps' withholdings together, and each step as it is kept. */
+export interface SecondaryPattern extends Omit<SecondaryStep, "witnesses"> {
+  witnesses: SparsePoint[];
+  steps: SecondaryStep[];
+}
+
 /** What a reader concludes from the one mark, for the secondary choice (registry.ts decides it). */
 const withheld = (cell: PublishedCell): Form => hiddenForm(cell.value);
 
 /**
- * Chooses the counts to withhold, over the release as registered with the rules alone. The choice
- * follows from the system (cells, forms, true values, relations) and the options, so it is cached
- * by their hash: the site loader and the factsheet pages solve it once per input.
+ * Chooses the counts to withhold, over the release as registered with the rules alone, in two steps:
+ *  1. the report's small counts, over the report's counts (its system and hash as before the cube
+ *     joined, so the patterns kept for it stay valid);
+ *  2. with the explorer's cube beside the report as step 1 leaves it (`cubeAsPublished`): the cube's
+ *     cells withheld at schools and boards are small counts of their own, which the report's exact
+ *     counts alone could narrow (the full audit pinned one at 1 … 1), and its perturbed cells bound
+ *     others; this step protects the cube's small cells by withholding more of the report's counts.
+ *     The report's small counts are followed in its pool too, so its witnesses prove most of them.
+ * Each step follows from its system (cells, forms, true values, relations) and the options, so it is
+ * cached by their hash: the site loader and the factsheet pages solve it once per input.
  */
-export async function secondaryPattern(context: ReleaseContext & {atoms: Atoms}, ids: ReadonlyMap<string, number>): Promise<SecondaryPattern> {
-  const {system} = disclosureSystem(context, context.atoms);
+export async function secondaryPattern(
+  context: ReleaseContext & {atoms: Atoms},
+  ids: ReadonlyMap<string, number>,
+  cubeAsPublished?: (registry: Registry) => NonNullable<ReleaseContext["cube"]>
+): Promise<SecondaryPattern> {
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const key = systemKey({version: 6, options, system});
+  const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids);
+  const steps = [report];
+  if (cubeAsPublished) {
+    const hidden = new Set(report.withhold);
+    const afterReport: Registry = {...registry, cells: registry.cells.map((cell) => (hidden.has(leafKey(cell.file, cell.path)) ? {...cell, form: hiddenForm(cell.value)} : cell))};
+    const {system} = disclosureSystem({...context, registry: afterReport, cube: cubeAsPublished(afterReport)}, context.atoms, true);
+    steps.push(await secondaryStep(system, {version: 1, step: "kubus", options}, ids, (cell) => cell.file === CUBE_FILE));
+  }
+  const sum = (f: (step: SecondaryStep) => number) => steps.reduce((total, step) => total + f(step), 0);
+  return {
+    withhold: steps.flatMap((step) => step.withhold),
+    keyFigures: steps.flatMap((step) => step.keyFigures),
+    unresolved: steps.flatMap((step) => step.unresolved),
+    solves: sum((step) => step.solves),
+    milps: sum((step) => step.milps),
+    milliseconds: sum((step) => step.milliseconds),
+    witnesses: steps.flatMap((step) => step.witnesses ?? []),
+    cached: steps.every((step) => step.cached),
+    key: steps.map((step) => step.key).join("+"),
+    steps
+  };
+}
+
+async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCount: number; width: number}} & Record<string, unknown>, ids: ReadonlyMap<string, number>, protect?: (cell: PublishedCell) => boolean): Promise<SecondaryStep> {
+  const key = systemKey({...keyed, system});
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
-  if (hit) return {...(JSON.parse(hit) as Omit<SecondaryPattern, "cached" | "key">), cached: true, key};
+  if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
   const result = await secondarySuppression(system, {
-    ...options,
+    ...keyed.options,
     // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
-    // cells (cubeCells.ts): perturbed, never withheld.
+    // cells (cubeCells.ts): perturbed or withheld already.
     keep: (cell) => !ids.has(leafKey(cell.file, cell.path)),
     cost: withholdingCost,
     keyFigure: isKeyFigure,
-    withheld
+    withheld,
+    protect
   });
-  const pattern = {
+  const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
     keyFigures: keyFiguresWithheld(system.cells, result),
     unresolved: result.unresolved,
     solves: result.solves,
     milps: result.milps,
-    milliseconds: result.milliseconds
+    milliseconds: result.milliseconds,
+    witnesses: result.witnesses.map((point) => sparsePoint(point, system.truth))
   };
-  cache.write(JSON.stringify(pattern));
-  return {...pattern, cached: false, key};
+  cache.write(JSON.stringify(step));
+  return {...step, cached: false, key};
 }

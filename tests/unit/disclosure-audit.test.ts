@@ -176,3 +176,32 @@ describe("disclosure audit: a municipality so small that everything is withheld"
     expect([result.sensitive, result.protected, result.violations.length]).toEqual([3, 3, 0]);
   });
 });
+
+describe("disclosure audit: witness points offered by the secondary suppression", () => {
+  // The rectangle r1c1, r1c2, r2c1, r2c2 withheld ("·", 0 or more): x = 2 + t, r1c2 = 10 − t,
+  // r2c1 = 7 − t, r2c2 = 9 + t, every other cell as it is, t from −2 to 7.
+  const rectangle = () => table({"1,1": dot, "1,2": dot, "2,1": dot, "2,2": dot});
+  const point = (t: number) => [2 + t, 10 - t, 8, 7 - t, 9 + t, 11, 6, 12, 5];
+  const withWitnesses = (witnesses: number[][]) => ({minCount: 5, width: 5, witnesses});
+
+  it("two feasible points where r1c1 is 0 (t = −2) and 5 (t = 3) prove it protected without one LP", async () => {
+    const result = await auditSystem(rectangle(), withWitnesses([point(-2), point(3)]));
+    expect(result.witnesses).toEqual({offered: 2, feasible: 2});
+    expect(result.solves).toEqual({lp: 0, milp: 0});
+    expect(result.findings[0]).toMatchObject({proof: "pool", lo: 0, hi: 5, protected: true});
+  });
+
+  it("a point that breaks a row (r1c1 = 9 leaves row 1 at 27, published 20) is dropped, and the cell is solved", async () => {
+    const result = await auditSystem(rectangle(), withWitnesses([[9, 10, 8, 7, 9, 11, 6, 12, 5]]));
+    expect(result.witnesses).toEqual({offered: 1, feasible: 0});
+    expect(result.solves.lp).toBeGreaterThan(0);
+    expect(result.findings[0]).toMatchObject({protected: true});
+  });
+
+  it("a feasible point that spreads r1c1 too little (3, t = 1) proves nothing on its own", async () => {
+    const result = await auditSystem(rectangle(), {...withWitnesses([point(1)]), spreadRounds: 0});
+    expect(result.witnesses).toEqual({offered: 1, feasible: 1});
+    expect(result.solves.lp).toBe(2);
+    expect(result.findings[0]).toMatchObject({proof: "lp", lo: 0, hi: 9});
+  });
+});

@@ -130,3 +130,31 @@ describe("secondary suppression: key figures", () => {
     expect(audit.findings.find((f) => f.cell === 0)).toMatchObject({lo: 1, hi: 42, protected: true});
   });
 });
+
+describe("secondary suppression: protecting some small counts only (the cube's step)", () => {
+  it("withholds the part of 40 for a withheld cube cell of 3 that total − part gives back, and leaves the other small count alone", async () => {
+    // x0 = 3: a cell of the explorer's cube, withheld ("·", 0 or more), not the Publisher's to withhold;
+    // x1 = 40 and the total 43 give it back exactly. x2 = 2: a small count of the report, shown — not
+    // this step's to protect.
+    const cube = "verkennen/kubus";
+    const system: DisclosureSystem = {
+      variables: 3,
+      truth: [3, 40, 2],
+      relations: [],
+      cells: [
+        {file: cube, path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: {kind: "hidden", mark: "·", lo: 0, hi: Infinity}, value: 3},
+        {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
+        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43},
+        {file: "t.json", path: "c", unit: "pupils", terms: [{variable: 2, coefficient: 1}], form: shown(2), value: 2}
+      ]
+    };
+    const result = await secondarySuppression(system, {...options, keep: (cell) => cell.file === cube, protect: (cell) => cell.file === cube});
+    // b (40) costs less than the total (43).
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
+    expect(result.unresolved).toEqual([]);
+    // Then a lies in 0 … 42: the true point and the LP's ends are its witnesses.
+    expect(result.witnesses.map((p) => p[0]).sort((x, y) => x - y)).toEqual([0, 42]);
+    const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.violations.map((v) => v.name)).toEqual(["t.json c"]);
+  });
+});
