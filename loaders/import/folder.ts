@@ -9,7 +9,7 @@ import {InputErrors, type InputError} from "../errors.js";
 import {formatQualityReport} from "../quality.js";
 import {parseYearMonth} from "../values.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
-import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
+import {crossCheck, duoPupils, duoSchools, isDuoPupilsFile, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
 import {atToewijzing, birthMismatches, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
 import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
@@ -165,7 +165,7 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   if (errors.length > 0) throw new InputErrors(errors);
 
   // DUO pupils per age: a cross-check of the enrolment counts, never a denominator.
-  const counts = sources.filter((file) => /leeftijd/i.test(file.name) && /\.(csv|xlsx)$/i.test(file.name));
+  const counts = sources.filter((file) => isDuoPupilsFile(file.name));
   if (counts.length > 0 && pupilsTable) {
     const enrolments = enrolmentsOf(files[INPUT_FILES.leerlingen]);
     for (const file of counts) {
