@@ -7,6 +7,7 @@ import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
 import {CONTENT_FOLDER, PUBLISHED_FOLDER} from "./content.js";
+import {isFaviconFile} from "./huisstijl.js";
 import {isDuoPupilsFile} from "./import/duo.js";
 import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
 import {readSheet} from "./import/xlsx.js";
@@ -135,6 +136,16 @@ export function readContentFolder(dataDir: string): Map<string, string> | null {
     if (/\.(md|json|csv)$/i.test(name) && statSync(resolve(dir, name)).isFile()) files.set(name, readFileSync(resolve(dir, name), "utf8"));
   }
   return files;
+}
+
+/** The content folder's favicon files (favicon.svg, .png or .ico, any case) as bytes; [] without a folder. */
+export function readContentFavicons(dataDir: string): {name: string; bytes: Uint8Array}[] {
+  const dir = resolve(dataDir, CONTENT_FOLDER);
+  if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((name) => isFaviconFile(name) && statSync(resolve(dir, name)).isFile())
+    .sort()
+    .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));
 }
 
 /**

@@ -2,7 +2,7 @@
 // and in the build log. Invented data: three schools of Heuvelrug and one elsewhere; every expected
 // comparison is worked out by hand in the comments.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import iconv from "iconv-lite";
@@ -10,6 +10,7 @@ import {describe, expect, test} from "vitest";
 import {compareWithDuo, type DuoCount} from "../../loaders/import/duo.js";
 import {loadFromEnvironment} from "../../loaders/load.js";
 import {formatDuoComparison} from "../../loaders/quality.js";
+import {runCli} from "../../scripts/cli.js";
 import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
 
 describe("compareWithDuo", () => {
@@ -152,4 +153,15 @@ describe("an input folder with DUO's count beside leerlingen.csv", () => {
     expect(html).not.toContain("De Wilg");
     for (const count of ["12 tot 15", "−2", "−7", "2 tot 8"]) expect(html).not.toContain(count);
   });
+});
+
+test("nadere-ogen check prints the same comparison, and the notice about a font token it ignores (issue 14 item 8)", async () => {
+  const dir = inputFolder(true);
+  mkdirSync(path.join(dir, "inhoud"));
+  writeFileSync(path.join(dir, "inhoud", "huisstijl.json"), JSON.stringify({utrecht: {document: {color: "#000000", "font-family": "Noto Sans"}}}));
+  let out = "";
+  const code = await runCli(["check", dir], {out: (text) => void (out += text), err: () => {}, cwd: process.cwd()});
+  expect(code).toBe(0);
+  expect(out).toContain("  De Linde (0012), 2018: leerlingen.csv 10, DUO 12 tot 15, verschil −2 (−17%): meer dan 10% verschil.\n");
+  expect(out).toContain("Huisstijl: de site gebruikt het lettertype uit de design tokens niet: Noto Sans (utrecht.document.font-family in inhoud/huisstijl.json).");
 });
