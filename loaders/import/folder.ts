@@ -52,7 +52,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   }
   const sheets = (settings.importBladen ?? {}) as Record<string, string>;
   const municipality = typeof settings.municipality === "string" ? settings.municipality : "";
-  const margin = typeof settings.importMarge === "number" ? settings.importMarge : DEFAULT_MARGIN;
+  // duoMarginPercent is the build's setting for the same comparison (it passes through); importMarge (a share) came first.
+  const margin =
+    typeof settings.duoMarginPercent === "number" ? settings.duoMarginPercent / 100 : typeof settings.importMarge === "number" ? settings.importMarge : DEFAULT_MARGIN;
   let pseudonym: Pseudonymise | null = null;
   const needKey = (): Pseudonymise | null => {
     if (pseudonym) return pseudonym;
@@ -176,6 +178,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
       const found = crossCheck(read.counts, enrolments, margin);
       warnings.push(...found);
       report.push(`DUO-leerlingtelling ${file.name}: ${read.counts.length} vestigingen × jaren vergeleken met leerlingen.csv, ${found.length} met meer dan ${Math.round(margin * 100)}% verschil.`);
+      // Beside leerlingen.csv in the contract folder too (a sheet as CSV), so that the build repeats
+      // the comparison on the data-quality page.
+      files[file.name.replace(/\.xlsx$/i, ".csv")] = alignedCsv(t.columns, t.headerLine, t.rows);
     }
     if (errors.length > 0) throw new InputErrors(errors);
   }
