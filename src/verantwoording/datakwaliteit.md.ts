@@ -102,13 +102,13 @@ function duoSection(dataset: Dataset, quality: QualityReport): string {
             "Kijk dan of de export compleet is en dezelfde teldatum heeft als DUO (1 oktober). Het rapport rekent altijd met leerlingen.csv, nooit met de telling van DUO.",
       QualityDuoYears(facts),
       "Per school het verschil als deel van de telling van DUO, afgerond op hele procenten (− = minder in leerlingen.csv). " +
-        "Alleen de scholen uit tabel 6, waarvan het rapport het aantal leerlingen al publiceert; de aantallen zelf staan alleen in het verslag van de bouw.",
+        "Alleen de scholen uit Tabel 6, waarvan het rapport het aantal leerlingen al publiceert; de aantallen zelf staan alleen in het verslag van de bouw.",
       QualityDuoSchools(facts)
     );
     const {schools, flagged} = facts.unlisted;
     if (schools > 0) {
       parts.push(
-        `Van ${schools === 1 ? "één andere school" : `${schools} andere scholen`} uit scholen.csv, niet in tabel 6, staat de vergelijking alleen in het verslag van de bouw` +
+        `Van ${schools === 1 ? "één andere school" : `${schools} andere scholen`} uit scholen.csv, niet in Tabel 6, staat de vergelijking alleen in het verslag van de bouw` +
           (flagged === 0 ? "." : ` (${flagged === 1 ? "één school en jaar" : `${flagged} scholen en jaren`} met meer verschil).`)
       );
     }

@@ -148,7 +148,7 @@ describe("an input folder with DUO's count beside leerlingen.csv", () => {
         `    <tr><th scope="row">De Linde</th>${num("<strong>−17%: meer dan 10% verschil</strong>")}${num("0%")}</tr>`
     );
     expect(html).toContain("bij 3 scholen en jaren verschillen leerlingen.csv en DUO meer dan 10%");
-    expect(html).toContain("Van één andere school uit scholen.csv, niet in tabel 6, staat de vergelijking alleen in het verslag van de bouw (één school en jaar met meer verschil).");
+    expect(html).toContain("Van één andere school uit scholen.csv, niet in Tabel 6, staat de vergelijking alleen in het verslag van de bouw (één school en jaar met meer verschil).");
     // De Wilg is not in Tabel 6; no count of either side reaches the page.
     expect(html).not.toContain("De Wilg");
     for (const count of ["12 tot 15", "−2", "−7", "2 tot 8"]) expect(html).not.toContain(count);
