@@ -395,8 +395,9 @@ export function chartColourOn(colour: string, background: string, reference: str
 
 /**
  * CSS that recolours the charts' marks on a house-style background: Plot writes each colour of
- * src/components/palette.ts as a fill or stroke attribute, which any CSS rule overrides; the charts
- * themselves (and the default build) stay as they are.
+ * src/components/palette.ts as a fill or stroke attribute, which any CSS rule overrides, and the
+ * tables' colour swatches follow, so that they keep matching the charts; the charts themselves (and
+ * the default build) stay as they are.
  */
 export function chartColourRules(background: string | null, scheme: ColourScheme): string[] {
   if (background === null) return [];
@@ -405,7 +406,9 @@ export function chartColourRules(background: string | null, scheme: ColourScheme
   for (const colour of CHART_COLORS) {
     const adjusted = chartColourOn(colour, background, reference);
     if (adjusted === colour.toLowerCase()) continue;
-    rules.push(`[fill="${colour}" i] { fill: ${adjusted}; } [stroke="${colour}" i] { stroke: ${adjusted}; }`);
+    // Table swatches (GrowthTable, CrossTable) set it as an inline background, which the DOM writes as rgb().
+    const inline = `background: rgb(${(parseColour(colour) as Rgb).join(", ")})`;
+    rules.push(`[fill="${colour}" i] { fill: ${adjusted}; } [stroke="${colour}" i] { stroke: ${adjusted}; } [style*="${inline}"] { background: ${adjusted} !important; }`);
   }
   return rules;
 }

@@ -249,19 +249,21 @@ describe("chart colours on a house-style background (WCAG 1.4.11, 1.4.3)", () =>
     // The other four worked out the same way (ratio on white → first step that reaches it on cream):
     // #7B6FD0 4.178 → 5% #7569c6; #009E73 3.421 → 5% #00966d; #CC79A7 3.061 → 4% #c474a0; #D55E00 3.867 → 4% #cc5a00.
     // #C0392B (5.04 on cream), #6E6E6E (4.73) and #444444 (9.03) keep 4.5:1.
-    const recolour = (from: string, to: string) => `[fill="${from}" i] { fill: ${to}; } [stroke="${from}" i] { stroke: ${to}; }`;
+    // A table swatch's inline background reads as rgb() in the DOM (jsdom and Chromium alike).
+    const recolour = (from: string, rgb: string, to: string) =>
+      `[fill="${from}" i] { fill: ${to}; } [stroke="${from}" i] { stroke: ${to}; } [style*="background: rgb(${rgb})"] { background: ${to} !important; }`;
     expect(chartColourRules("#fdf6e3", "light")).toEqual([
-      recolour("#56B4E9", "#53ade0"),
-      recolour("#7B6FD0", "#7569c6"),
-      recolour("#E69F00", "#dd9900"),
-      recolour("#009E73", "#00966d"),
-      recolour("#CC79A7", "#c474a0"),
-      recolour("#D55E00", "#cc5a00")
+      recolour("#56B4E9", "86, 180, 233", "#53ade0"),
+      recolour("#7B6FD0", "123, 111, 208", "#7569c6"),
+      recolour("#E69F00", "230, 159, 0", "#dd9900"),
+      recolour("#009E73", "0, 158, 115", "#00966d"),
+      recolour("#CC79A7", "204, 121, 167", "#c474a0"),
+      recolour("#D55E00", "213, 94, 0", "#cc5a00")
     ]);
     expect(chartColourRules("#ffffff", "light")).toEqual([]);
     expect(chartColourRules(null, "light")).toEqual([]);
     const head = themeHead(parseTheme(JSON.stringify(utrecht({document: {"background-color": "#fdf6e3"}}))));
-    expect(head).toContain(":root { --theme-foreground: #1b1e23; --theme-foreground-alt: #1b1e23; --theme-background-a: #fdf6e3; }\n" + recolour("#56B4E9", "#53ade0"));
+    expect(head).toContain(":root { --theme-foreground: #1b1e23; --theme-foreground-alt: #1b1e23; --theme-background-a: #fdf6e3; }\n" + recolour("#56B4E9", "86, 180, 233", "#53ade0"));
   });
 
   test("in dark mode against the site's dark background #1e1e1e, lightened", () => {
