@@ -206,7 +206,7 @@ export function duoYearSummary(duo: DuoComparison): {year: number; compared: num
   });
 }
 
-/** Build log lines: exact counts on both sides for every flagged school and year. */
+/** Build log lines: per year counts of schools, then both exact counts for every school and year. */
 export function formatDuoComparison(duo: DuoComparison | null, names: ReadonlyMap<string, string> = new Map()): string[] {
   if (duo === null) return [NO_DUO_COMPARISON];
   const margin = `${exact.format(duo.marginPercent)}%`;
@@ -218,11 +218,13 @@ export function formatDuoComparison(duo: DuoComparison | null, names: ReadonlyMa
         `niet in de telling van DUO ${exact.format(y.notInDuo)}, niet in leerlingen.csv ${exact.format(y.notInOurs)}.`
     );
   }
-  for (const row of duo.rows.filter((r) => r.flagged)) {
+  // Every school and year (the log is not published); a flagged one starts with "!" to stand out.
+  for (const row of duo.rows) {
     const school = names.has(row.schoolId) ? `${names.get(row.schoolId)} (${row.schoolId})` : row.schoolId;
     const theirs = row.duo === null ? "geen" : row.duo.low === row.duo.high ? exact.format(row.duo.low) : `${exact.format(row.duo.low)} tot ${exact.format(row.duo.high)}`;
-    const difference = row.difference === null ? "" : `, verschil ${row.difference > 0 ? "+" : "−"}${exact.format(Math.abs(row.difference))} (${duoShareText(row)})`;
-    lines.push(`  ${school}, ${row.year}: leerlingen.csv ${exact.format(row.ours)}, DUO ${theirs}${difference}: ${duoStatus(row, duo.marginPercent)}.`);
+    const sign = row.difference === null || row.difference === 0 ? "" : row.difference > 0 ? "+" : "−";
+    const difference = row.difference === null ? "" : `, verschil ${sign}${exact.format(Math.abs(row.difference))} (${duoShareText(row)})`;
+    lines.push(`  ${row.flagged ? "!" : " "} ${school}, ${row.year}: leerlingen.csv ${exact.format(row.ours)}, DUO ${theirs}${difference}: ${duoStatus(row, duo.marginPercent)}.`);
   }
   if (duo.yearsWithoutDuo.length > 0) lines.push(`- Geen DUO-telling voor ${duo.yearsWithoutDuo.join(", ")}.`);
   return lines;

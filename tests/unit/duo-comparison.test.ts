@@ -62,8 +62,8 @@ describe("compareWithDuo", () => {
       {difference: 3, share: Infinity, flagged: true}
     ]);
     expect(formatDuoComparison({files: ["d.csv"], marginPercent: 10, years: [2018], yearsWithoutDuo: [], rows}).slice(2)).toEqual([
-      "  A, 2018: leerlingen.csv 17, DUO 12 tot 15, verschil +2 (+13%): meer dan 10% verschil.",
-      "  D, 2018: leerlingen.csv 3, DUO 0, verschil +3 (DUO telt er geen): meer dan 10% verschil."
+      "  ! A, 2018: leerlingen.csv 17, DUO 12 tot 15, verschil +2 (+13%): meer dan 10% verschil.",
+      "  ! D, 2018: leerlingen.csv 3, DUO 0, verschil +3 (DUO telt er geen): meer dan 10% verschil."
     ]);
   });
 });
@@ -111,18 +111,20 @@ function inputFolder(withDuo: boolean): string {
 }
 
 describe("an input folder with DUO's count beside leerlingen.csv", () => {
-  test("the build log gives the exact counts of every flagged school and year", () => {
+  test("the build log gives the exact counts of every school and year, the flagged ones marked", () => {
     let log = "";
     loadFromEnvironment({env: {NADERE_OGEN_DATA: inputFolder(true)}, log: (text) => (log = text)});
     const lines = log.split("\n");
     const at = lines.indexOf(`Vergelijking met DUO (${DUO_FILE}; marge 10%, instelling duoMarginPercent):`);
     expect(at).toBeGreaterThan(0);
-    expect(lines.slice(at + 1, at + 6)).toEqual([
+    expect(lines.slice(at + 1, at + 8)).toEqual([
       "- 2018 (aantallen scholen): vergeleken 1, binnen de marge 0, meer verschil 1, niet in de telling van DUO 1, niet in leerlingen.csv 0.",
       "- 2019 (aantallen scholen): vergeleken 2, binnen de marge 2, meer verschil 0, niet in de telling van DUO 0, niet in leerlingen.csv 1.",
-      "  De Linde (0012), 2018: leerlingen.csv 10, DUO 12 tot 15, verschil −2 (−17%): meer dan 10% verschil.",
-      "  De Es (0034), 2018: leerlingen.csv 1, DUO geen: niet in de telling van DUO.",
-      "  De Wilg (0056), 2019: leerlingen.csv 0, DUO 7, verschil −7 (−100%): niet in leerlingen.csv."
+      "  ! De Linde (0012), 2018: leerlingen.csv 10, DUO 12 tot 15, verschil −2 (−17%): meer dan 10% verschil.",
+      "    De Linde (0012), 2019: leerlingen.csv 10, DUO 10, verschil 0 (0%): binnen de marge.",
+      "  ! De Es (0034), 2018: leerlingen.csv 1, DUO geen: niet in de telling van DUO.",
+      "    De Es (0034), 2019: leerlingen.csv 4, DUO 2 tot 8, verschil 0 (0%): binnen de marge.",
+      "  ! De Wilg (0056), 2019: leerlingen.csv 0, DUO 7, verschil −7 (−100%): niet in leerlingen.csv."
     ]);
   });
 
@@ -162,6 +164,6 @@ test("nadere-ogen check prints the same comparison, and the notice about a font 
   let out = "";
   const code = await runCli(["check", dir], {out: (text) => void (out += text), err: () => {}, cwd: process.cwd()});
   expect(code).toBe(0);
-  expect(out).toContain("  De Linde (0012), 2018: leerlingen.csv 10, DUO 12 tot 15, verschil −2 (−17%): meer dan 10% verschil.\n");
+  expect(out).toContain("  ! De Linde (0012), 2018: leerlingen.csv 10, DUO 12 tot 15, verschil −2 (−17%): meer dan 10% verschil.\n");
   expect(out).toContain("Huisstijl: de site gebruikt het lettertype uit de design tokens niet: Noto Sans (utrecht.document.font-family in inhoud/huisstijl.json).");
 });
