@@ -178,10 +178,10 @@ export function duoPupils(table: SourceTable, fileName: string): {counts: DuoCou
   return {counts: [...byKey.values()], errors};
 }
 
-/** Share by which leerlingen.csv may differ from DUO before it is a warning (the import's importMarge). */
-export const DEFAULT_MARGIN = 0.1;
-/** The same for the build's comparison (instellingen.json duoMarginPercent). */
+/** Percent by which leerlingen.csv may differ from DUO before it is flagged (instellingen.json duoMarginPercent). */
 export const DEFAULT_MARGIN_PERCENT = 10;
+/** The same as a share, as the import's older importMarge gives it. */
+export const DEFAULT_MARGIN = DEFAULT_MARGIN_PERCENT / 100;
 
 /** DUO's count as a range: each masked age ("<5") is 1 to 4 pupils. */
 export interface DuoRange {
