@@ -16,7 +16,7 @@ const chapter = (key: string) => CHAPTERS.filter((c) => c.key === key && flags.h
 const description =
   content.identity?.description ?? `Jeugdhulpgebruik per basisschool in ${site.page.municipality}: een privacyveilig rapport uit de gegevens per leerling.`;
 
-// A small eye in the site's accent colour. A data: URI, so the browser never asks for /favicon.ico;
+// A small eye in the site's accent colour, unless the content folder has a favicon. A data: URI, so the browser never asks for /favicon.ico;
 // base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
 const favicon =
   "data:image/svg+xml;base64," +
@@ -36,13 +36,13 @@ export default {
   globalStylesheets: [],
   // Notices about synthetic data are static HTML (class synthetic-only); with a municipality's own data
   // they are hidden here, at build time, rather than added by the page's JS after it has drawn.
-  head: `<link rel="icon" href="${favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
+  head: `<link rel="icon" href="${content.favicon ?? favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
 <meta name="description" content="${description.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">${
     // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
   }${
-    // The municipality's house style (inhoud/huisstijl.json) after the stylesheets, so it wins; none by default.
-    content.theme ? `\n${themeHead(content.theme)}` : ""
+    // The municipality's house style (inhoud/huisstijl.json, and its dark variant) after the stylesheets, so it wins; none by default.
+    content.theme || content.darkTheme ? `\n${themeHead(content.theme, content.darkTheme)}` : ""
   }`,
   // Framework's default theme (light/dark) plus contrast fixes, the chart frame and print rules.
   style: "style.css",

@@ -5,7 +5,7 @@
 // its data and no sentence about a study it did not do. Pure: io.ts reads the folder.
 
 import {InputErrors} from "./errors.js";
-import {themeOfContent, type Theme} from "./huisstijl.js";
+import {faviconOfContent, fontTokensOfContent, themeOfContent, type FontToken, type Theme} from "./huisstijl.js";
 import {readErrata, readFactorVerdicts, type Erratum, type FactorVerdict} from "./published.js";
 
 export const CONTENT_FOLDER = "inhoud";
@@ -42,9 +42,25 @@ export interface ReportContent {
   errata: Erratum[];
   /** The municipality's house style (huisstijl.json or huisstijl/, NL Design System tokens); null = the default theme. */
   theme: Theme | null;
+  /** Its dark variant (huisstijl-donker.json or huisstijl/dist/dark/tokens.json); null = the site's dark theme. */
+  darkTheme: Theme | null;
+  /** Font tokens in those files, which the site does not use (the build says so: fontNotice). */
+  fontTokens: FontToken[];
+  /** favicon.svg, .png or .ico as a data: URI; null = the site's own. */
+  favicon: string | null;
 }
 
-export const NO_CONTENT: ReportContent = {identity: null, chapters: new Map(), passages: new Map(), factorVerdicts: [], errata: [], theme: null};
+export const NO_CONTENT: ReportContent = {
+  identity: null,
+  chapters: new Map(),
+  passages: new Map(),
+  factorVerdicts: [],
+  errata: [],
+  theme: null,
+  darkTheme: null,
+  fontTokens: [],
+  favicon: null
+};
 
 function contentError(file: string, message: string): InputErrors {
   return new InputErrors([{file: `${CONTENT_FOLDER}/${file}`, line: null, column: null, value: null, message}]);
@@ -67,8 +83,8 @@ function parseIdentity(text: string): ReportIdentity {
   return {title: text_("titel"), year: year as number, municipality: text_("gemeente"), description: text_("beschrijving")};
 }
 
-/** The content folder's files (by path relative to it) as the engine uses them; null = no folder. */
-export function parseContent(files: Map<string, string> | null): ReportContent {
+/** The content folder's files (by path relative to it) as the engine uses them; null = no folder. `favicons`: its favicon files (io.ts). */
+export function parseContent(files: Map<string, string> | null, favicons: readonly {name: string; bytes: Uint8Array}[] = []): ReportContent {
   if (files === null) return NO_CONTENT;
   const identityText = files.get(IDENTITY_FILE);
   const chapters = new Map<ChapterKey, string>();
@@ -90,7 +106,10 @@ export function parseContent(files: Map<string, string> | null): ReportContent {
     passages,
     factorVerdicts: verdicts === undefined ? [] : readFactorVerdicts(verdicts),
     errata: errata === undefined ? [] : readErrata(errata),
-    theme: themeOfContent(files)
+    theme: themeOfContent(files),
+    darkTheme: themeOfContent(files, "dark"),
+    fontTokens: fontTokensOfContent(files),
+    favicon: faviconOfContent(favicons)
   };
 }
 

@@ -7,6 +7,8 @@ import {fileURLToPath} from "node:url";
 import {INPUT_FILES, type InputName, type InputTexts} from "./contract.js";
 import {InputErrors, type InputError} from "./errors.js";
 import {CONTENT_FOLDER, PUBLISHED_FOLDER} from "./content.js";
+import {isFaviconFile} from "./huisstijl.js";
+import {isDuoPupilsFile} from "./import/duo.js";
 import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
 import {readSheet} from "./import/xlsx.js";
 
@@ -31,6 +33,8 @@ export interface InputSources {
   sheets: Partial<Record<string, SourceTable>>;
   /** Where each file read as bytes (not converted from a workbook) lies, for a reader that opens it itself (DuckDB). */
   paths: Partial<Record<InputName, string>>;
+  /** DUO's pupils per location per age beside leerlingen.csv, if the municipality put it there: a cross-check, no input. */
+  duo: {name: string; bytes: Uint8Array}[];
 }
 
 /**
@@ -39,23 +43,23 @@ export interface InputSources {
  * the sheet's rows.
  */
 export function readInputSources(dir: string): InputSources {
-  const {texts, sheets, paths, errors} = readAvailableSources(dir);
+  const {texts, sheets, paths, duo, errors} = readAvailableSources(dir);
   if (errors.length > 0) throw new InputErrors(errors);
-  return {texts: texts as InputTexts, sheets, paths};
+  return {texts: texts as InputTexts, sheets, paths, duo};
 }
 
 /**
  * The files the folder has, and an error for each that is missing, doubled or a folder: for a
  * check that reports the other files' errors too (contract.ts loadAvailable).
  */
-export function readInputFiles(dir: string): {files: Partial<InputTexts>; errors: InputError[]} {
-  const {texts, errors} = readAvailableSources(dir);
-  return {files: texts, errors};
+export function readInputFiles(dir: string): {files: Partial<InputTexts>; duo: InputSources["duo"]; errors: InputError[]} {
+  const {texts, duo, errors} = readAvailableSources(dir);
+  return {files: texts, duo, errors};
 }
 
 function readAvailableSources(dir: string): Omit<InputSources, "texts"> & {texts: Partial<InputTexts>; errors: InputError[]} {
   if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) {
-    return {texts: {}, sheets: {}, paths: {}, errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
+    return {texts: {}, sheets: {}, paths: {}, duo: [], errors: [folderError(dir, "bestaat niet of is geen map; controleer NADERE_OGEN_DATA")]};
   }
   // Exports made on Windows may be called Leerlingen.csv; the name is matched without case. Two
   // names that differ only in case (a fresh export beside a stale one) leave no way to pick one.
@@ -97,7 +101,12 @@ function readAvailableSources(dir: string): Omit<InputSources, "texts"> & {texts
       sheets[INPUT_FILES[name]] = table;
     }
   }
-  return {texts: texts as Partial<InputTexts>, sheets, paths, errors};
+  const duo = [...entries.values()]
+    .flat()
+    .filter((entry) => isDuoPupilsFile(entry) && statSync(resolve(dir, entry)).isFile())
+    .sort()
+    .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));
+  return {texts: texts as Partial<InputTexts>, sheets, paths, duo, errors};
 }
 
 function folderError(file: string, message: string): InputError {
@@ -127,6 +136,16 @@ export function readContentFolder(dataDir: string): Map<string, string> | null {
     if (/\.(md|json|csv)$/i.test(name) && statSync(resolve(dir, name)).isFile()) files.set(name, readFileSync(resolve(dir, name), "utf8"));
   }
   return files;
+}
+
+/** The content folder's favicon files (favicon.svg, .png or .ico, any case) as bytes; [] without a folder. */
+export function readContentFavicons(dataDir: string): {name: string; bytes: Uint8Array}[] {
+  const dir = resolve(dataDir, CONTENT_FOLDER);
+  if (!statSync(dir, {throwIfNoEntry: false})?.isDirectory()) return [];
+  return readdirSync(dir)
+    .filter((name) => isFaviconFile(name) && statSync(resolve(dir, name)).isFile())
+    .sort()
+    .map((name) => ({name, bytes: readFileSync(resolve(dir, name))}));
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import {formatScopeReport, loadDataset, type LoadedDataset} from "./contract.js";
 import {InputErrors} from "./errors.js";
+import {duoComparison} from "./import/duo.js";
 import {atSource} from "./import/table.js";
 import {readInputSources, resolveDataDir} from "./io.js";
 import {formatQualityReport} from "./quality.js";
@@ -19,7 +20,7 @@ function toStderr(message: string): void {
 /** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
 export function loadFromEnvironment({env = process.env, log = toStderr}: LoadOptions = {}): LoadedDataset {
   const dir = resolveDataDir(env);
-  const {texts, sheets} = readInputSources(dir);
+  const {texts, sheets, duo} = readInputSources(dir);
   let loaded: LoadedDataset;
   try {
     loaded = loadDataset(texts);
@@ -33,8 +34,18 @@ export function loadFromEnvironment({env = process.env, log = toStderr}: LoadOpt
     const sheet = sheets[file.file];
     if (sheet) Object.assign(file, {file: sheet.file, encoding: "Excel-werkmap"});
   }
-  log(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}`);
+  log(inputSummary(dir, loaded, duo));
   return loaded;
+}
+
+/**
+ * Adds the comparison with DUO's files (beside leerlingen.csv, io.ts) to the quality report and
+ * returns the Dutch summary the build and `nadere-ogen check` print.
+ */
+export function inputSummary(dir: string, loaded: LoadedDataset, duo: Parameters<typeof duoComparison>[0]): string {
+  loaded.quality.duo = duoComparison(duo, loaded.dataset);
+  const names = new Map(loaded.dataset.schools.map((school) => [school.id, school.name]));
+  return `Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality, names)}`;
 }
 
 /** Runs the build step; contract errors become a Dutch message on stderr and exit code 1. */

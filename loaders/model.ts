@@ -102,6 +102,9 @@ export interface Settings {
   suppression: {minCount: number; auditWidth?: number; cubeRoundBelow?: number; confirmLowerMinCount?: boolean};
   /** Secret for the explorer's cell keys (loaders/cube/keys.ts); absent: derived from the input. */
   cellKeySecret?: string;
+  /** How many percent enrolments in leerlingen.csv may differ from DUO's count per school and year
+   *  before the data-quality page flags it (import/duo.ts compareWithDuo); absent: 10. */
+  duoMarginPercent?: number;
   dbc: {
     /** First year of the new product codes: restarts are Dec (year−1) → Jan (year). */
     transitionYear: number;

@@ -2,8 +2,10 @@
 // which documented repairs changed cells (and how often), and warnings that do not stop the build.
 // The loader returns it (for a data-quality page) and the build prints it.
 
+import {wholePercentage} from "./definitions.js";
 import type {Encoding} from "./encoding.js";
 import {formatInputError, visible, type InputError} from "./errors.js";
+import type {DuoComparison, DuoComparisonRow} from "./import/duo.js";
 
 /** The repairs the loader makes on its own; each is documented in data/README.md. */
 export const REPAIR_RULES = {
@@ -63,6 +65,9 @@ export interface QualityReport {
   repairs: Repair[];
   /** Worth a look, but not wrong: the build goes on (same shape as an error). */
   warnings: InputError[];
+  /** leerlingen.csv against DUO's pupils per location (load.ts): null = no DUO file in the folder;
+   *  absent = not looked for (the import compares on its own). */
+  duo?: DuoComparison | null;
 }
 
 /** Counts repairs per file and rule, keeping the first example. */
@@ -129,7 +134,7 @@ const exact = new Intl.NumberFormat("nl-NL");
 const dutchDate = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 
 /** Dutch lines for the build log (stderr): exact counts and dates, and the first repaired cell. */
-export function formatQualityReport(quality: QualityReport): string {
+export function formatQualityReport(quality: QualityReport, names: ReadonlyMap<string, string> = new Map()): string {
   const facts = qualityFacts(quality, {count: (n) => exact.format(n), date: dutchDate});
   const lines = ["Gelezen bestanden:"];
   for (const file of facts.files) {
@@ -155,9 +160,118 @@ export function formatQualityReport(quality: QualityReport): string {
       );
     }
   }
+  if (quality.duo !== undefined) lines.push(...formatDuoComparison(quality.duo, names));
   if (quality.warnings.length > 0) {
     lines.push(`Waarschuwingen (${exact.format(quality.warnings.length)}; de build gaat door):`);
     for (const warning of quality.warnings) lines.push(`- ${formatInputError(warning)}`);
   }
   return lines.join("\n");
+}
+
+// The comparison with DUO
+
+/** Said wherever the comparison could not be made (build log, data-quality page). */
+export const NO_DUO_COMPARISON =
+  "Een vergelijking met DUO was niet mogelijk: naast leerlingen.csv lag geen DUO-telling van leerlingen per vestiging naar leeftijd (een bestand met „leeftijd” in de naam, zoals DUO het noemt: 01.-leerlingen-po-…-leeftijd-jjjj.csv).";
+
+/** What a compared school and year came out as; the one wording for the log and the page. */
+export function duoStatus(row: DuoComparisonRow, marginPercent: number): string {
+  if (row.duo === null) return "niet in de telling van DUO";
+  if (row.ours === 0) return "niet in leerlingen.csv";
+  return row.flagged ? `meer dan ${exact.format(marginPercent)}% verschil` : "binnen de marge";
+}
+
+/** The difference as a whole percentage of DUO's count, with its sign ("−12%", "+3%", "0%"); DUO counting none has no share. */
+export function duoShareText(row: DuoComparisonRow): string {
+  if (row.duo === null || row.difference === null) return "–";
+  if (row.difference === 0) return "0%";
+  const end = row.difference < 0 ? row.duo.low : row.duo.high;
+  const pct = wholePercentage(Math.abs(row.difference), end);
+  return pct === null ? "DUO telt er geen" : `${row.difference < 0 ? "−" : "+"}${exact.format(pct)}%`;
+}
+
+/** Per compared year: schools compared, within the margin, beyond it, missing on either side. */
+export function duoYearSummary(duo: DuoComparison): {year: number; compared: number; within: number; beyond: number; notInDuo: number; notInOurs: number}[] {
+  return duo.years.map((year) => {
+    const rows = duo.rows.filter((row) => row.year === year);
+    const both = rows.filter((row) => row.duo !== null && row.ours > 0);
+    return {
+      year,
+      compared: both.length,
+      within: both.filter((row) => !row.flagged).length,
+      beyond: both.filter((row) => row.flagged).length,
+      notInDuo: rows.filter((row) => row.duo === null).length,
+      notInOurs: rows.filter((row) => row.ours === 0).length
+    };
+  });
+}
+
+/** Build log lines: per year counts of schools, then both exact counts for every school and year. */
+export function formatDuoComparison(duo: DuoComparison | null, names: ReadonlyMap<string, string> = new Map()): string[] {
+  if (duo === null) return [NO_DUO_COMPARISON];
+  const margin = `${exact.format(duo.marginPercent)}%`;
+  const lines = [`Vergelijking met DUO (${duo.files.join(", ")}; marge ${margin}, instelling duoMarginPercent):`];
+  if (duo.years.length === 0) lines.push("- geen van de onderzoeksjaren staat in de DUO-telling.");
+  for (const y of duoYearSummary(duo)) {
+    lines.push(
+      `- ${y.year} (aantallen scholen): vergeleken ${exact.format(y.compared)}, binnen de marge ${exact.format(y.within)}, meer verschil ${exact.format(y.beyond)}, ` +
+        `niet in de telling van DUO ${exact.format(y.notInDuo)}, niet in leerlingen.csv ${exact.format(y.notInOurs)}.`
+    );
+  }
+  // Every school and year (the log is not published); a flagged one starts with "!" to stand out.
+  for (const row of duo.rows) {
+    const school = names.has(row.schoolId) ? `${names.get(row.schoolId)} (${row.schoolId})` : row.schoolId;
+    const theirs = row.duo === null ? "geen" : row.duo.low === row.duo.high ? exact.format(row.duo.low) : `${exact.format(row.duo.low)} tot ${exact.format(row.duo.high)}`;
+    const sign = row.difference === null || row.difference === 0 ? "" : row.difference > 0 ? "+" : "−";
+    const difference = row.difference === null ? "" : `, verschil ${sign}${exact.format(Math.abs(row.difference))} (${duoShareText(row)})`;
+    lines.push(`  ${row.flagged ? "!" : " "} ${school}, ${row.year}: leerlingen.csv ${exact.format(row.ours)}, DUO ${theirs}${difference}: ${duoStatus(row, duo.marginPercent)}.`);
+  }
+  if (duo.yearsWithoutDuo.length > 0) lines.push(`- Geen DUO-telling voor ${duo.yearsWithoutDuo.join(", ")}.`);
+  return lines;
+}
+
+export interface DuoFacts {
+  files: string[];
+  margin: string;
+  years: number[];
+  yearsWithoutDuo: number[];
+  /** Per compared year, counts of schools (not of pupils). */
+  summary: {year: number; compared: string; within: string; beyond: string; notInDuo: string; notInOurs: string}[];
+  /** The listed schools (those whose counts the report publishes), each with a cell per compared year. */
+  schools: {name: string; cells: {text: string; flagged: boolean}[]}[];
+  /** Flagged school-years in all, and those of the schools not listed. */
+  flagged: number;
+  unlisted: {schools: number; flagged: number};
+}
+
+/**
+ * The comparison as the data-quality page words it: shares and flags only, for the `listed` schools
+ * (Tabel 6's, whose enrolment the report publishes anyway), and counts of schools; no count of pupils.
+ */
+export function duoFacts(duo: DuoComparison, names: ReadonlyMap<string, string>, listed: ReadonlySet<string>): DuoFacts {
+  const byId = new Map<string, DuoComparisonRow[]>();
+  for (const row of duo.rows) byId.set(row.schoolId, [...(byId.get(row.schoolId) ?? []), row]);
+  const shown = [...byId.keys()].filter((id) => listed.has(id));
+  const hidden = [...byId.keys()].filter((id) => !listed.has(id));
+  const cell = (row: DuoComparisonRow | undefined) => {
+    if (row === undefined) return {text: "–", flagged: false};
+    const status = duoStatus(row, duo.marginPercent);
+    const text = row.duo === null || row.ours === 0 ? status : row.flagged ? `${duoShareText(row)}: ${status}` : duoShareText(row);
+    return {text, flagged: row.flagged};
+  };
+  return {
+    files: duo.files,
+    margin: `${exact.format(duo.marginPercent)}%`,
+    years: duo.years,
+    yearsWithoutDuo: duo.yearsWithoutDuo,
+    summary: duoYearSummary(duo).map(({year, ...counts}) => ({
+      year,
+      ...(Object.fromEntries(Object.entries(counts).map(([key, n]) => [key, exact.format(n)])) as Record<keyof typeof counts, string>)
+    })),
+    schools: shown
+      .map((id) => ({name: names.get(id) ?? id, cells: duo.years.map((year) => cell(byId.get(id)!.find((row) => row.year === year)))}))
+      .sort((a, b) => a.name.localeCompare(b.name, "nl")),
+    flagged: duo.rows.filter((row) => row.flagged).length,
+    unlisted: {schools: hidden.length, flagged: duo.rows.filter((row) => row.flagged && !listed.has(row.schoolId)).length}
+  };
 }

@@ -299,6 +299,8 @@ const settingsObject = z.object({
     confirmLowerMinCount: z.boolean().optional()
   }),
   cellKeySecret: z.string().min(16).optional(),
+  // leerlingen.csv may differ this many percent from DUO's count per school before the data-quality page flags it.
+  duoMarginPercent: z.number().min(0).max(100).optional(),
   dbc: z.object({
     transitionYear: integer,
     sameProvider: z.boolean(),

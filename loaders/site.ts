@@ -2,12 +2,17 @@
 // the data (loaders/content.ts) and which optional parts the data have. One place, for the Framework
 // config (navigation, which pages exist) and the page loaders (which text a page shows).
 import {pageFlags, parseContent, type PageContext, type ReportContent} from "./content.js";
-import {readContentFolder, resolveDataDir} from "./io.js";
+import {readContentFavicons, readContentFolder, resolveDataDir} from "./io.js";
 import {loadFromEnvironment} from "./load.js";
 import type {Dataset} from "./model.js";
 
 export function contentFromEnvironment(env: NodeJS.ProcessEnv = process.env): ReportContent {
-  return parseContent(readContentFolder(resolveDataDir(env)));
+  return contentOfFolder(resolveDataDir(env));
+}
+
+/** The content folder beside the data in `dir`, parsed (throws InputErrors when it cannot be used). */
+export function contentOfFolder(dir: string): ReportContent {
+  return parseContent(readContentFolder(dir), readContentFavicons(dir));
 }
 
 /** Which optional parts of the contract the data supply (scholen.csv's factor and interview columns). */

@@ -8,11 +8,12 @@ import {cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rm
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {Command, CommanderError} from "commander";
-import {parseContent} from "../loaders/content.js";
-import {formatScopeReport, loadAvailable, type LoadedDataset} from "../loaders/contract.js";
+import {loadAvailable, type LoadedDataset} from "../loaders/contract.js";
 import {formatInputErrors, InputErrors} from "../loaders/errors.js";
-import {readContentFolder, readInputFiles} from "../loaders/io.js";
-import {formatQualityReport} from "../loaders/quality.js";
+import {fontNotice} from "../loaders/huisstijl.js";
+import {readInputFiles} from "../loaders/io.js";
+import {inputSummary} from "../loaders/load.js";
+import {contentOfFolder} from "../loaders/site.js";
 import {initTemplates} from "./cliTemplates.js";
 import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
@@ -193,11 +194,12 @@ function validate(dir: string, io: CliIo, max = Infinity): LoadedDataset | null 
     io.err(`Let op: ${untouched.join(", ")} ${untouched.length === 1 ? "is" : "zijn"} nog precies het voorbeeld van init; vul uw eigen gegevens in.\n`);
   }
   try {
-    const {files, errors} = readInputFiles(dir);
+    const {files, duo, errors} = readInputFiles(dir);
     const loaded = loadAvailable(files, errors);
     // The content folder stops the build too (its identity, its house style): say so before building.
-    parseContent(readContentFolder(dir));
-    io.out(`Invoermap: ${dir}\n${formatScopeReport(loaded.scope)}\n${formatQualityReport(loaded.quality)}\n`);
+    const content = contentOfFolder(dir);
+    const notice = fontNotice(content.fontTokens);
+    io.out(`${inputSummary(dir, loaded, duo)}\n${notice && `${notice}\n`}`);
     return loaded;
   } catch (error) {
     if (!(error instanceof InputErrors)) throw error;

@@ -134,6 +134,8 @@ const SETTINGS = `// Instellingen van het rapport. Regels die met // beginnen zi
 
   // Mag erbij: "cellKeySecret": een geheim van minstens 16 tekens voor de licht verstoorde cijfers van
   // /verkennen. Publiceert u vaker, kies dan één geheim en houd het. Zet het niet in een openbare map.
+  // Mag erbij: "duoMarginPercent" (standaard 10): legt u DUO's telling van leerlingen per vestiging naar
+  // leeftijd naast leerlingen.csv, dan markeert de pagina Datakwaliteit een school die meer procent afwijkt.
 }
 `;
 

@@ -3,8 +3,9 @@
 // per age → a cross-check of the enrolment counts in leerlingen.csv. DUO publishes ";"-separated
 // Windows-1252 files; table.ts reads them through the contract's own decoder.
 
-import type {InputError} from "../errors.js";
-import {cellError, cellOf, missingColumnErrors, type SourceTable} from "./table.js";
+import {InputErrors, type InputError} from "../errors.js";
+import type {Dataset} from "../model.js";
+import {cellError, cellOf, missingColumnErrors, readTable, type SourceTable} from "./table.js";
 
 export const SCHOOL_COLUMNS = [
   "school_id",
@@ -117,6 +118,11 @@ export interface DuoCount {
   masked: number;
 }
 
+/** DUO's pupils per location per age (01.-leerlingen-po-…-leeftijd-2021.csv), in a source or an input folder. */
+export function isDuoPupilsFile(name: string): boolean {
+  return /leeftijd/i.test(name) && /\.(csv|xlsx)$/i.test(name);
+}
+
 // "leeftijd 4", "LEEFTIJD_4_JAAR", "4 jaar", "12 jaar en ouder"
 const AGE_COLUMN = /^(?:leeftijd[ _-]?)?(\d{1,2})(?:[ _-]?jaar)?(?:[ _-]en[ _-](?:jonger|ouder))?$/;
 const TOTAL_COLUMNS = ["totaal", "totaal leerlingen", "aantal leerlingen", "aantal_leerlingen"];
@@ -172,8 +178,37 @@ export function duoPupils(table: SourceTable, fileName: string): {counts: DuoCou
   return {counts: [...byKey.values()], errors};
 }
 
-/** Share by which leerlingen.csv may differ from DUO before it is a warning. */
-export const DEFAULT_MARGIN = 0.1;
+/** Percent by which leerlingen.csv may differ from DUO before it is flagged (instellingen.json duoMarginPercent). */
+export const DEFAULT_MARGIN_PERCENT = 10;
+/** The same as a share, as the import's older importMarge gives it. */
+export const DEFAULT_MARGIN = DEFAULT_MARGIN_PERCENT / 100;
+
+/** DUO's count as a range: each masked age ("<5") is 1 to 4 pupils. */
+export interface DuoRange {
+  low: number;
+  high: number;
+}
+
+export function duoRange({known, masked}: DuoCount): DuoRange {
+  return {low: known + masked, high: known + masked * MASKED_MAX};
+}
+
+/**
+ * leerlingen.csv's count against DUO's range: the difference to the nearest end (0 inside the range)
+ * and its share of that end (Infinity when DUO counts none). The one rule for both the import's
+ * warnings and the build's comparison.
+ */
+export function duoDifference(ours: number, {low, high}: DuoRange): {difference: number; share: number} {
+  const end = ours < low ? low : ours > high ? high : ours;
+  const difference = ours - end;
+  return {difference, share: difference === 0 ? 0 : end === 0 ? Infinity : Math.abs(difference) / end};
+}
+
+const enrolmentCounts = (enrolments: readonly {schoolId: string; year: number}[]) => {
+  const ours = new Map<string, number>();
+  for (const {schoolId, year} of enrolments) ours.set(`${schoolId}\u0000${year}`, (ours.get(`${schoolId}\u0000${year}`) ?? 0) + 1);
+  return ours;
+};
 
 /**
  * Enrolments in leerlingen.csv per school and year (every pupil, wherever they live, as DUO counts
@@ -186,20 +221,118 @@ export function crossCheck(
   margin = DEFAULT_MARGIN,
   file = "leerlingen.csv"
 ): InputError[] {
-  const ours = new Map<string, number>();
-  for (const {schoolId, year} of enrolments) ours.set(`${schoolId}\u0000${year}`, (ours.get(`${schoolId}\u0000${year}`) ?? 0) + 1);
+  const ours = enrolmentCounts(enrolments);
   const warnings: InputError[] = [];
-  for (const {schoolId, year, known, masked} of duo) {
+  for (const count of duo) {
+    const {schoolId, year} = count;
     const n = ours.get(`${schoolId}\u0000${year}`);
     if (n === undefined) continue;
-    const low = known + masked;
-    const high = known + masked * MASKED_MAX;
-    if (n >= low * (1 - margin) && n <= high * (1 + margin)) continue;
-    const duoText = low === high ? `${low}` : `${low} tot ${high}`;
+    const range = duoRange(count);
+    if (duoDifference(n, range).share <= margin) continue;
+    const duoText = range.low === range.high ? `${range.low}` : `${range.low} tot ${range.high}`;
     const message =
       `heeft in ${year} ${n} inschrijvingen, DUO telt ${duoText} leerlingen (verschil meer dan ${Math.round(margin * 100)}%); ` +
       "controleer of de export compleet is en dezelfde teldatum heeft";
     warnings.push({file, line: null, column: "school_id", value: schoolId, message});
   }
   return warnings;
+}
+
+/** One school and study year in the build's comparison of leerlingen.csv with DUO. */
+export interface DuoComparisonRow {
+  schoolId: string;
+  year: number;
+  /** Enrolments in leerlingen.csv, every residence; 0 = the school is not in it that year. */
+  ours: number;
+  /** DUO's count; null = DUO has no row for the school that year. */
+  duo: DuoRange | null;
+  /** ours − the nearest end of DUO's range; null when DUO has no row. */
+  difference: number | null;
+  /** |difference| / that end (Infinity when DUO counts none); null when DUO has no row. */
+  share: number | null;
+  /** Missing on one side, or a share above the margin. */
+  flagged: boolean;
+}
+
+export interface DuoComparison {
+  /** The DUO files read, as named in the input folder. */
+  files: string[];
+  /** instellingen.json duoMarginPercent, or DEFAULT_MARGIN_PERCENT. */
+  marginPercent: number;
+  /** Study years DUO counts (any school), which are compared; the others have no DUO count. */
+  years: number[];
+  yearsWithoutDuo: number[];
+  /** Per school of scholen.csv and compared year, in school then year order; a school in neither is left out. */
+  rows: DuoComparisonRow[];
+}
+
+/**
+ * The build's comparison of leerlingen.csv with DUO's pupils per location, for the schools of
+ * scholen.csv (DUO's file covers the whole country) and the study years DUO counts. Unlike the
+ * import's warnings it also lists the schools missing on either side.
+ */
+export function compareWithDuo(
+  duo: readonly DuoCount[],
+  enrolments: readonly {schoolId: string; year: number}[],
+  schoolIds: readonly string[],
+  studyYears: readonly number[],
+  marginPercent = DEFAULT_MARGIN_PERCENT,
+  files: string[] = []
+): DuoComparison {
+  const ours = enrolmentCounts(enrolments);
+  const duoByKey = new Map(duo.map((count) => [`${count.schoolId.toUpperCase()}\u0000${count.year}`, count]));
+  const duoYears = new Set(duo.map((count) => count.year));
+  const years = studyYears.filter((year) => duoYears.has(year));
+  const rows: DuoComparisonRow[] = [];
+  for (const schoolId of schoolIds) {
+    for (const year of years) {
+      const n = ours.get(`${schoolId}\u0000${year}`) ?? 0;
+      const count = duoByKey.get(`${schoolId.toUpperCase()}\u0000${year}`);
+      const range = count ? duoRange(count) : null;
+      if (n === 0 && (range === null || range.high === 0)) continue;
+      const found = range && duoDifference(n, range);
+      const flagged = found === null || n === 0 || found.share * 100 > marginPercent;
+      rows.push({schoolId, year, ours: n, duo: range, difference: found?.difference ?? null, share: found?.share ?? null, flagged});
+    }
+  }
+  return {files, marginPercent, years, yearsWithoutDuo: studyYears.filter((year) => !duoYears.has(year)), rows};
+}
+
+/**
+ * The build's comparison for an input folder with DUO files beside leerlingen.csv (io.ts
+ * readInputSources `duo`); null without one. A file DUO's layout does not fit stops the build
+ * with its errors, like any input.
+ */
+export function duoComparison(
+  files: readonly {name: string; bytes: Uint8Array}[],
+  dataset: Pick<Dataset, "settings" | "schools" | "enrolments" | "nonResidentEnrolments">
+): DuoComparison | null {
+  if (files.length === 0) return null;
+  const errors: InputError[] = [];
+  const counts: DuoCount[] = [];
+  const source = new Map<string, string>();
+  for (const file of files) {
+    const {table, errors: readErrors} = readTable(file.bytes, file.name);
+    errors.push(...readErrors);
+    if (!table) continue;
+    const read = duoPupils(table, file.name);
+    errors.push(...read.errors);
+    for (const count of read.counts) {
+      // Two files with the same school and year (an old and a new download) leave no way to pick one.
+      const key = `${count.schoolId}\u0000${count.year}`;
+      const other = source.get(key);
+      if (other !== undefined) {
+        const message = `telt vestiging ${count.schoolId} in ${count.year} ook, net als ${other}; laat één DUO-bestand per jaar staan`;
+        errors.push({file: file.name, line: null, column: null, value: null, message});
+        continue;
+      }
+      source.set(key, file.name);
+      counts.push(count);
+    }
+  }
+  if (errors.length > 0) throw new InputErrors(errors);
+  const enrolments = [...dataset.enrolments, ...(dataset.nonResidentEnrolments ?? [])];
+  const {settings} = dataset;
+  const schoolIds = dataset.schools.map((school) => school.id);
+  return compareWithDuo(counts, enrolments, schoolIds, settings.years, settings.duoMarginPercent ?? DEFAULT_MARGIN_PERCENT, files.map((file) => file.name));
 }

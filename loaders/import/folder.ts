@@ -9,7 +9,7 @@ import {InputErrors, type InputError} from "../errors.js";
 import {formatQualityReport} from "../quality.js";
 import {parseYearMonth} from "../values.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
-import {crossCheck, duoPupils, duoSchools, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
+import {crossCheck, duoPupils, duoSchools, isDuoPupilsFile, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
 import {atToewijzing, birthMismatches, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
 import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
@@ -52,7 +52,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   }
   const sheets = (settings.importBladen ?? {}) as Record<string, string>;
   const municipality = typeof settings.municipality === "string" ? settings.municipality : "";
-  const margin = typeof settings.importMarge === "number" ? settings.importMarge : DEFAULT_MARGIN;
+  // duoMarginPercent is the build's setting for the same comparison (it passes through); importMarge (a share) came first.
+  const margin =
+    typeof settings.duoMarginPercent === "number" ? settings.duoMarginPercent / 100 : typeof settings.importMarge === "number" ? settings.importMarge : DEFAULT_MARGIN;
   let pseudonym: Pseudonymise | null = null;
   const needKey = (): Pseudonymise | null => {
     if (pseudonym) return pseudonym;
@@ -165,7 +167,7 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   if (errors.length > 0) throw new InputErrors(errors);
 
   // DUO pupils per age: a cross-check of the enrolment counts, never a denominator.
-  const counts = sources.filter((file) => /leeftijd/i.test(file.name) && /\.(csv|xlsx)$/i.test(file.name));
+  const counts = sources.filter((file) => isDuoPupilsFile(file.name));
   if (counts.length > 0 && pupilsTable) {
     const enrolments = enrolmentsOf(files[INPUT_FILES.leerlingen]);
     for (const file of counts) {
@@ -176,6 +178,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
       const found = crossCheck(read.counts, enrolments, margin);
       warnings.push(...found);
       report.push(`DUO-leerlingtelling ${file.name}: ${read.counts.length} vestigingen × jaren vergeleken met leerlingen.csv, ${found.length} met meer dan ${Math.round(margin * 100)}% verschil.`);
+      // Beside leerlingen.csv in the contract folder too (a sheet as CSV), so that the build repeats
+      // the comparison on the data-quality page.
+      files[file.name.replace(/\.xlsx$/i, ".csv")] = alignedCsv(t.columns, t.headerLine, t.rows);
     }
     if (errors.length > 0) throw new InputErrors(errors);
   }

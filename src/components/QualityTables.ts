@@ -3,7 +3,7 @@
 // wording come from loaders/quality.ts qualityFacts (also the build log); this only lays them out.
 
 // Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
-import type {QualityFacts} from "../../loaders/quality.js";
+import type {DuoFacts, QualityFacts} from "../../loaders/quality.js";
 
 // "$" too: in a Framework page, ${…} in text would run as code.
 const escapes: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", $: "&#36;"};
@@ -56,4 +56,21 @@ export function QualityYears(facts: QualityFacts): string {
 export function QualityDates(facts: QualityFacts): string {
   const rows = facts.dates.map((d) => [code(d.file), code(d.column), plain(d.range)]);
   return table("Datums in de gegevens", ["Bestand", "Kolom", "Van – tot en met"], rows, []);
+}
+
+/** The comparison with DUO per year: counts of schools. */
+export function QualityDuoYears(facts: DuoFacts): string {
+  const rows = facts.summary.map((y) => [plain(String(y.year)), plain(y.compared), plain(y.within), plain(y.beyond), plain(y.notInDuo), plain(y.notInOurs)]);
+  const head = ["Jaar", "Scholen vergeleken", "Binnen de marge", `Meer dan ${facts.margin} verschil`, "Niet in de telling van DUO", "Niet in leerlingen.csv"];
+  return table("Vergelijking met DUO per jaar (aantallen scholen)", head, rows, [1, 2, 3, 4, 5]);
+}
+
+/** Per listed school and year: the difference as a share of DUO's count; a flagged cell in bold. */
+export function QualityDuoSchools(facts: DuoFacts): string {
+  const rows = facts.schools.map((school) => [
+    plain(school.name),
+    ...school.cells.map((cell) => ({text: cell.flagged ? `<strong>${escape(cell.text)}</strong>` : escape(cell.text)}))
+  ]);
+  const head = ["School", ...facts.years.map(String)];
+  return table("Verschil van leerlingen.csv met DUO per school", head, rows, facts.years.map((_, i) => i + 1));
 }

@@ -34,3 +34,9 @@ export const NEUTRAL = "#6E6E6E";
 /** Up to eight compared series (the explorer's schools): Okabe–Ito without its yellow (1,2:1 on white)
  *  and black (invisible in the dark theme), completed with two of the colours above. */
 export const SERIES_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#7B6FD0", "#C0392B"] as const;
+
+/** Every colour a chart draws marks in, once: a municipality's house style with another background
+ *  adjusts them where they would lose contrast (loaders/huisstijl.ts chartColourRules). */
+export const CHART_COLORS: readonly string[] = [
+  ...new Set([...Object.values(USE_CATEGORY_COLORS), ...Object.values(CARE_TYPE_COLORS), ...PAIR_COLORS, NEUTRAL, ...SERIES_COLORS])
+];

@@ -4,8 +4,11 @@
 // to tens and shows dates by month; the exact figures and the first repaired cell are only in the
 // build log, which is not published.
 import {exitOnInputError, loadFromEnvironment} from "../../loaders/load.js";
-import {qualityFacts} from "../../loaders/quality.js";
-import {escapeText, QualityDates, QualityFiles, QualityYears} from "../components/QualityTables.js";
+import {duoFacts, NO_DUO_COMPARISON, qualityFacts, type QualityReport} from "../../loaders/quality.js";
+import type {Dataset} from "../../loaders/model.js";
+import {buildScope} from "../../loaders/tables/scope.js";
+import {schoolTables, schoolYearCounts} from "../../loaders/tables/schools.js";
+import {escapeText, QualityDates, QualityDuoSchools, QualityDuoYears, QualityFiles, QualityYears} from "../components/QualityTables.js";
 import {formatMonth, formatRoughCount} from "../lib/format.js";
 
 await exitOnInputError(() => {
@@ -54,6 +57,10 @@ over ${years[0]} tot en met ${years[years.length - 1]}.
 
 ${QualityDates(facts)}
 
+## Vergelijking met DUO
+
+${duoSection(dataset, quality)}
+
 ## Waarschuwingen
 
 ${
@@ -63,3 +70,49 @@ ${
   }
 `);
 });
+
+/**
+ * leerlingen.csv against DUO's count. Published: shares and flags of the schools in Tabel 6 (whose
+ * enrolment the report publishes exactly anyway) and counts of schools; no count of pupils, so
+ * nothing here needs the disclosure model. The exact counts are in the build log.
+ */
+function duoSection(dataset: Dataset, quality: QualityReport): string {
+  const duo = quality.duo ?? null;
+  if (duo === null) {
+    return `${NO_DUO_COMPARISON} Zet u dat bestand uit de open onderwijsdata van DUO naast leerlingen.csv, dan vergelijkt de bouw per school en jaar het aantal inschrijvingen met de telling van DUO.`;
+  }
+  const scope = buildScope(dataset);
+  const listed = new Set(schoolTables(scope, schoolYearCounts(scope)).tabel6.map((row) => row.schoolId));
+  const names = new Map(dataset.schools.map((school) => [school.id, school.name]));
+  const facts = duoFacts(duo, names, listed);
+  const files = facts.files.map((file) => `<code>${escapeText(file)}</code>`).join(", ");
+  const municipality = escapeText(dataset.settings.municipality);
+  const parts = [
+    `De bouw vergeleek per school en jaar het aantal inschrijvingen in leerlingen.csv (alle leerlingen van de school, ook van buiten ${municipality}, zoals DUO telt) met de telling van DUO in ${files}. ` +
+      "DUO schermt een klein aantal per leeftijd af („&lt;5”): zo'n aantal telt hier als 1 tot 4, en alleen een verschil buiten dat bereik telt als verschil. " +
+      `Een verschil van meer dan ${facts.margin} (de instelling \`duoMarginPercent\` in instellingen.json) en een school die maar aan één kant voorkomt, staan **vet**.`
+  ];
+  if (facts.years.length === 0) parts.push("Geen van de onderzoeksjaren staat in de telling van DUO; er is niets vergeleken.");
+  else {
+    const n = facts.flagged;
+    parts.push(
+      n === 0
+        ? `Nergens verschillen leerlingen.csv en DUO meer dan ${facts.margin}.`
+        : `**Let op:** bij ${n === 1 ? "één school en jaar" : `${n} scholen en jaren`} verschillen leerlingen.csv en DUO meer dan ${facts.margin}, of staat de school maar aan één kant. ` +
+            "Kijk dan of de export compleet is en dezelfde teldatum heeft als DUO (1 oktober). Het rapport rekent altijd met leerlingen.csv, nooit met de telling van DUO.",
+      QualityDuoYears(facts),
+      "Per school het verschil als deel van de telling van DUO, afgerond op hele procenten (− = minder in leerlingen.csv). " +
+        "Alleen de scholen uit Tabel 6, waarvan het rapport het aantal leerlingen al publiceert; de aantallen zelf staan alleen in het verslag van de bouw.",
+      QualityDuoSchools(facts)
+    );
+    const {schools, flagged} = facts.unlisted;
+    if (schools > 0) {
+      parts.push(
+        `Van ${schools === 1 ? "één andere school" : `${schools} andere scholen`} uit scholen.csv, niet in Tabel 6, staat de vergelijking alleen in het verslag van de bouw` +
+          (flagged === 0 ? "." : ` (${flagged === 1 ? "één school en jaar" : `${flagged} scholen en jaren`} met meer verschil).`)
+      );
+    }
+  }
+  if (facts.yearsWithoutDuo.length > 0) parts.push(`Voor ${facts.yearsWithoutDuo.join(", ")} staat er geen telling in het bestand van DUO.`);
+  return parts.join("\n\n");
+}

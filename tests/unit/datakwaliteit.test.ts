@@ -38,6 +38,8 @@ test("on the default data the page shows the counts of data/default, rounded to 
   // No exact count reaches the page.
   for (const exact of ["14.293", "14293", "4.559", "4559", "1.742", "698", " 31"]) expect(html).not.toContain(exact);
   expect(html).toContain("De bouw gaf geen waarschuwingen.");
+  // data/default has no DUO count beside leerlingen.csv (tests/unit/duo-comparison.test.ts has one).
+  expect(html).toContain("Een vergelijking met DUO was niet mogelijk");
 });
 
 test("a repaired cell is counted by rule, without its value; a school without pupils is a warning", () => {

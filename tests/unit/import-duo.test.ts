@@ -1,12 +1,17 @@
 // DUO open onderwijsdata: the school register (";", Windows-1252) → scholen.csv rows, and pupils per
 // location per age as a cross-check of leerlingen.csv. Fixture: tests/fixtures/import/bron, three
 // locations of which two in Zonnedal; every expected value below is read off those files.
+import {mkdtempSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
 import {describe, expect, test} from "vitest";
 import iconv from "iconv-lite";
 import {formatInputError} from "../../loaders/errors.js";
 import {crossCheck, duoPupils, duoSchoolId, duoSchools} from "../../loaders/import/duo.js";
 import {importFolder} from "../../loaders/import/folder.js";
 import {readTable} from "../../loaders/import/table.js";
+import {writeContractFolder} from "../../loaders/io.js";
+import {loadFromEnvironment} from "../../loaders/load.js";
 import {ENV, fixtureFiles, withFiles, importErrors} from "../helpers/importFolder.js";
 
 const files = fixtureFiles("bron", "xml");
@@ -97,6 +102,26 @@ describe("pupils per location per age", () => {
     const result = importFolder(files, ENV);
     expect(result.warnings.map((w) => w.value)).toEqual(["00BB00"]);
     expect(result.report).toContain(`DUO-leerlingtelling ${name}: 3 vestigingen × jaren vergeleken met leerlingen.csv, 1 met meer dan 10% verschil.`);
+  });
+
+  test("the count goes into the contract folder, so that the build compares it too (data-quality page)", () => {
+    const result = importFolder(files, ENV);
+    const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-import-duo-"));
+    writeContractFolder(dir, result.files);
+    let log = "";
+    loadFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: (text) => (log = text)});
+    // The same finding as the import's warning: 00BB00 has 3 enrolments in 2022 against DUO's 10
+    // (−7, 70%); 2021 is a study year the file does not count.
+    expect(log).toContain(`Vergelijking met DUO (${name}; marge 10%, instelling duoMarginPercent):`);
+    expect(log).toContain("leerlingen.csv 3, DUO 10, verschil −7 (−70%): meer dan 10% verschil.");
+    expect(log).toContain("- Geen DUO-telling voor 2021.");
+  });
+
+  test("duoMarginPercent in the source folder's settings steers the import's warnings as well", () => {
+    const source = JSON.parse(new TextDecoder().decode(bytes("instellingen.json")));
+    const wide = withFiles(files, {"instellingen.json": JSON.stringify({...source, duoMarginPercent: 75})});
+    // 3 against 10 is 70% off: within 75%.
+    expect(importFolder(wide, ENV).warnings).toEqual([]);
   });
 });
 
