@@ -12,7 +12,7 @@ import {factsheets, type Factsheet} from "./tables/factsheet.js";
 import {kerngetallen, type Kerngetallen} from "./tables/kerngetallen.js";
 import {outflowTable, type OutflowTable} from "./tables/outflow.js";
 import {schoolTables, schoolYearCounts, type SchoolTables} from "./tables/schools.js";
-import {buildScope, scopeTable, type ScopeTable} from "./tables/scope.js";
+import {buildScope, scopeTable, type Scope, type ScopeTable} from "./tables/scope.js";
 import {statisticsTables, type StatisticsTables} from "./tables/statistics.js";
 import {cohortStatuses, statusTables, type StatusTables} from "./tables/status.js";
 
@@ -62,6 +62,32 @@ export interface ReportOf<M extends Mode> {
 
 export type Report = ReportOf<"raw">;
 
+/** What the report says about itself: the municipality, the years and the rules it was computed with. */
+export function reportMeta(settings: Settings, scope: Pick<Scope, "latestYear">): ReportMeta {
+  return {
+    municipality: settings.municipality,
+    years: settings.years,
+    latestYear: scope.latestYear,
+    statusDate: settings.statusDate,
+    youthCareDefinition: settings.youthCareDefinition,
+    synthetic: settings.syntheticData,
+    minCount: settings.suppression.minCount,
+    rules: {
+      statusRuleMonths: settings.statusRuleMonths,
+      zorgpadMonths: settings.zorgpadMonths,
+      useCategories: settings.useCategories,
+      growthCategories: settings.growthCategories,
+      durationBands: settings.durationBands,
+      costBands: settings.costBands,
+      costConcentrationThreshold: settings.costConcentrationThreshold,
+      extremeCostThreshold: settings.extremeCostThreshold,
+      schoolSize: settings.schoolSize,
+      sotPer100: settings.sotPer100,
+      dbcTransitionYear: settings.dbc.transitionYear
+    }
+  };
+}
+
 /** `scope` may be passed by a caller that needs it too (the explorer's cube): it is built once.
  *  `reuse` hands in parts computed already: the disclosure model reports on one pupil at a time
  *  and keeps the factor tables (counts of schools, no pupils) of the whole dataset; it passes
@@ -76,28 +102,7 @@ export function computeReport(dataset: Dataset, scope = buildScope(dataset), reu
   const outflow = outflowTable(scope);
   const careTypes = careTypeTables(scope);
   return {
-    meta: {
-      municipality: settings.municipality,
-      years: settings.years,
-      latestYear: scope.latestYear,
-      statusDate: settings.statusDate,
-      youthCareDefinition: settings.youthCareDefinition,
-      synthetic: settings.syntheticData,
-      minCount: settings.suppression.minCount,
-      rules: {
-        statusRuleMonths: settings.statusRuleMonths,
-        zorgpadMonths: settings.zorgpadMonths,
-        useCategories: settings.useCategories,
-        growthCategories: settings.growthCategories,
-        durationBands: settings.durationBands,
-        costBands: settings.costBands,
-        costConcentrationThreshold: settings.costConcentrationThreshold,
-        extremeCostThreshold: settings.extremeCostThreshold,
-        schoolSize: settings.schoolSize,
-        sotPer100: settings.sotPer100,
-        dbcTransitionYear: settings.dbc.transitionYear
-      }
-    },
+    meta: reportMeta(settings, scope),
     scope: scopeTable(scope),
     kerngetallen: kerngetallen(schools, status, outflow, careTypes),
     dbc: dbcTables(scope),

@@ -10,6 +10,7 @@
 // computing the report would take far longer than the rest of the build).
 import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
+import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
@@ -141,13 +142,12 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
 `;
 }
 
-const outDir = process.argv[2];
-if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
-await exitOnInputError(async () => {
-  // The report as the site publishes it (plain JSON), shared with the build's other page loaders.
-  const report = (await pageReportFromEnvironment({log: () => {}})).report as Report;
+/**
+ * Writes <slug>.md for every school of the report into `outDir`, next to it first and renamed, so a
+ * page loader never reads a half-written folder.
+ */
+export function writeFactsheetPages(report: Report, outDir: string): void {
   const slugs = schoolSlugs(report.factsheets);
-  // Written next to the target and renamed: a page loader never reads a half-written folder.
   const partial = `${outDir}.${process.pid}`;
   rmSync(partial, {recursive: true, force: true});
   mkdirSync(partial, {recursive: true});
@@ -161,4 +161,14 @@ await exitOnInputError(async () => {
     // Another page loader got there first with the same input.
     rmSync(partial, {recursive: true, force: true});
   }
-});
+}
+
+// Run as a script (the page loader), not when imported (bench/pages.ts).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outDir = process.argv[2];
+  if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
+  await exitOnInputError(async () => {
+    // The report as the site publishes it (plain JSON), shared with the build's other page loaders.
+    writeFactsheetPages((await pageReportFromEnvironment({log: () => {}})).report as Report, outDir);
+  });
+}

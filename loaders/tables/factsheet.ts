@@ -137,6 +137,11 @@ function pooledPct(counts: Map<string, YearCounts>, schools: School[], year: num
 }
 
 /** Factsheets of every school with pupils in at least one study year, by name. */
+/** The schools that get a factsheet (and a page): those with enrolled pupils in some study year. */
+export function factsheetSchools(scope: Pick<Scope, "schools" | "years">, counts: Map<string, YearCounts>): School[] {
+  return scope.schools.filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0));
+}
+
 export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: Map<string, CareStatus>): Factsheet[] {
   const municipal = municipalCounts(scope, counts);
   const municipalYear = (year: number) => municipal.get(year) as YearCounts;
@@ -149,9 +154,7 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
   const municipalCents = scope.cohort.flatMap((p) => p.attributions).reduce((s, a) => s + toCents(a.trajectory.cost), 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
-  return scope.schools
-    .filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0))
-    .map((school) => {
+  return factsheetSchools(scope, counts).map((school) => {
       const attributions = bySchool.get(school.id) ?? {care: [], cohort: []};
       const at = (year: number) => countsFor(counts, school.id, year);
       return {

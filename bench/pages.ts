@@ -1,0 +1,150 @@
+// npm run bench:pages — what one factsheet page (/scholen/<slug>) costs to build, at 22 schools (the
+// default data), 500 or 7 000 (issue 13 item 4). A national build runs the release's disclosure step,
+// which does not finish at this size yet (bench/README.md, scale benchmark), so the page work is
+// measured apart from it, in three parts:
+//
+// 1. report: read, validate, scope, every table and the suppression rules (publish.ts) — once per
+//    build, not per page. Rules only: the site's release withholds more (loaders/disclosure/), which
+//    changes which cells show "·", not the size or shape of a page.
+// 2. render: scripts/factsheet-pages.ts's factsheetPage for every school (the components in jsdom) —
+//    what the page loader does in one process per build.
+// 3. framework: `observable build` of those pages as plain Markdown pages in a scratch project that
+//    has only them (the real components and style.css), once with one page and once with --sample
+//    pages; the difference per page is Framework's own cost per page (parsing the Markdown and the
+//    HTML, resolving, rendering, writing).
+//
+// Usage: npx tsx bench/pages.ts [--schools 22|500|7000] [--dir <input folder>] [--sample 100] [--render N] [--keep]
+//        --schools 22 (the default) uses data/default; other counts write a synthetic municipality with
+//        bench:schools' shape (260 pupils and 80 trajectories per school); --dir reads a folder as is
+//        (bench/scale.ts --national --dir <folder> writes the national one); --render N renders only the
+//        first N schools' pages (at 7 000 schools all of them take hours, which is the finding).
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {parseArgs} from "node:util";
+import {loadDataset} from "../loaders/contract.js";
+import {readInputSources} from "../loaders/io.js";
+import {publishReport, type PublicReport} from "../loaders/publish.js";
+import {computeReport} from "../loaders/report.js";
+import {buildScope} from "../loaders/tables/scope.js";
+import {schoolSlugs} from "../src/lib/slug.js";
+import {factsheetPage} from "../scripts/factsheet-pages.js";
+import {writeMunicipality} from "./municipality.js";
+import {peakRssMb, resetPeak} from "./rss.js";
+
+const projectDir = path.resolve(import.meta.dirname, "..");
+const {values: options} = parseArgs({
+  options: {
+    schools: {type: "string", default: "22"},
+    dir: {type: "string"},
+    sample: {type: "string", default: "100"},
+    render: {type: "string"},
+    keep: {type: "boolean", default: false}
+  }
+});
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+
+function timed<T>(run: () => T): {result: T; ms: number; cpuMs: number; peakMb: number} {
+  resetPeak();
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = run();
+  const {user, system} = process.cpuUsage(cpu);
+  return {result, ms: performance.now() - started, cpuMs: (user + system) / 1000, peakMb: peakRssMb()};
+}
+
+/** `observable build` of the given pages in a scratch project: wall and CPU time (user + system of the whole tree). */
+function frameworkBuild(pages: Map<string, string>): {ms: number; cpuMs: number} {
+  const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
+  try {
+    mkdirSync(path.join(root, "src/scholen"), {recursive: true});
+    // The pages import ../components/ChartFigure.js, which imports ../lib/.
+    for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
+    cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
+    for (const [slug, text] of pages) writeFileSync(path.join(root, "src/scholen", `${slug}.md`), text);
+    writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
+    const observable = path.join(projectDir, "node_modules/.bin/observable");
+    const started = performance.now();
+    const run = spawnSync("/usr/bin/time", ["-f", "%U %S", observable, "build"], {
+      cwd: root,
+      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
+      encoding: "utf8"
+    });
+    const wall = performance.now() - started;
+    if (run.status !== 0) throw new Error(`observable build: exit ${run.status}\n${run.stderr.slice(-2000)}`);
+    const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+    const built = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html")).length;
+    if (built !== pages.size) throw new Error(`observable build: ${built} of ${pages.size} pages`);
+    return {ms: wall, cpuMs: (user + system) * 1000};
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+}
+
+const schoolCount = Number(options.schools);
+let dir = options.dir ?? (schoolCount === 22 ? path.join(projectDir, "data/default") : null);
+let scratch: string | null = null;
+if (dir === null) {
+  scratch = dir = mkdtempSync(path.join(tmpdir(), `nadere-ogen-${schoolCount}-pages-`));
+  writeMunicipality(dir, {seed: 20200500 + schoolCount, schools: schoolCount, pupils: schoolCount * 260, trajectories: schoolCount * 80, providers: 60});
+}
+try {
+  const report = timed(() => {
+    const {dataset} = loadDataset(readInputSources(dir).texts);
+    const raw = computeReport(dataset, buildScope(dataset));
+    // As the pages read it: plain JSON.
+    return JSON.parse(JSON.stringify(publishReport(raw, dataset.settings))) as PublicReport;
+  });
+  const sheets = report.result.factsheets;
+  console.log(
+    `input ${dir}: ${sheets.length} factsheets; report (read, validate, scope, tables, rules) ${seconds(report.ms)} wall, ` +
+      `${seconds(report.cpuMs)} CPU, peak RSS ${report.peakMb.toFixed(0)} MB — once per build`
+  );
+
+  const slugs = schoolSlugs(sheets);
+  const times: number[] = [];
+  const pages = new Map<string, string>();
+  const rendered = sheets.slice(0, Number(options.render ?? sheets.length));
+  const render = timed(() => {
+    for (const sheet of rendered) {
+      const started = performance.now();
+      const slug = slugs.get(sheet.schoolId)!;
+      pages.set(slug, factsheetPage(report.result, sheet as never, slug));
+      times.push(performance.now() - started);
+    }
+  });
+  const sizes = [...pages.values()].map((text) => Buffer.byteLength(text));
+  const sorted = [...times].sort((a, b) => a - b);
+  const meanMs = render.cpuMs / rendered.length;
+  // The funnel (every school as a dot, and its CSV in the download button) is the one part of a page
+  // that grows with the number of schools.
+  const funnelBytes = [...pages.values()].map((text) => /<div class="no-print"><h2 class="visually-hidden">[^]*?\n\n## /.exec(text)?.[0].length ?? 0);
+  console.log(
+    `render (factsheetPage, ${rendered.length} of ${sheets.length} pages): ${seconds(render.ms)} wall, ${seconds(render.cpuMs)} CPU, peak RSS ${render.peakMb.toFixed(0)} MB; ` +
+      `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall); ` +
+      `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}, ` +
+      `of which the funnel ${kb(funnelBytes.reduce((a, b) => a + b, 0) / funnelBytes.length)}`
+  );
+
+  const sample = Math.min(Number(options.sample), pages.size);
+  const first = [...pages].slice(0, sample);
+  const one = frameworkBuild(new Map(first.slice(0, 1)));
+  const many = frameworkBuild(new Map(first));
+  const perPage = {ms: (many.ms - one.ms) / Math.max(1, sample - 1), cpuMs: (many.cpuMs - one.cpuMs) / Math.max(1, sample - 1)};
+  console.log(
+    `framework (observable build, pages only): 1 page ${seconds(one.ms)} wall / ${seconds(one.cpuMs)} CPU, ${sample} pages ${seconds(many.ms)} / ` +
+      `${seconds(many.cpuMs)}; per page ${ms(perPage.ms)} wall, ${ms(perPage.cpuMs)} CPU`
+  );
+  const total = sheets.length * (meanMs + perPage.cpuMs);
+  console.log(
+    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${sheets.length} × (${ms(meanMs)} render + ${ms(perPage.cpuMs)} framework) = ${seconds(total)} CPU ` +
+      `(${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
+  );
+} finally {
+  if (scratch && !options.keep) rmSync(scratch, {recursive: true, force: true});
+  else if (scratch) console.log(`input kept in ${scratch}`);
+}
