@@ -133,9 +133,9 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   // tsx names inner functions with a __name helper that does not exist in the page.
   await context.addInitScript({content: "window.__name = (f) => f;"});
   if (cubeDir) {
-    await context.route(/\/_file\/data\/rapport\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
-      const name = /verkennen\/([\w-]+)\.[0-9a-f]+\.csv$/.exec(route.request().url())![1];
-      return route.fulfill({path: path.join(cubeDir, `${name}.csv`), contentType: "text/csv"});
+    await context.route(/\/_file\/data\/rapport\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.(csv|json)$/, (route) => {
+      const [, name, extension] = /verkennen\/([\w-]+)\.[0-9a-f]+\.(csv|json)$/.exec(route.request().url())!;
+      return route.fulfill({path: path.join(cubeDir, `${name}.${extension}`), contentType: extension === "csv" ? "text/csv" : "application/json"});
     });
   }
   const page = await context.newPage();
