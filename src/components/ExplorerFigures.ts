@@ -28,7 +28,7 @@ import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
-import {FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData, type FunnelPoint} from "./FunnelPlot.js";
+import {COVERAGES, coverageLabel, FunnelPlot, funnelColumns, funnelData, funnelFinding, MAX_LABELS, type FunnelData, type FunnelPoint} from "./FunnelPlot.js";
 import type {Overdispersion, Spread} from "../lib/funnel.js";
 import {formatP, pValueText} from "./CrossTable.js";
 import {joinNames} from "./schoolTables.js";
@@ -250,7 +250,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
               testsSentence(tests, state, quantiles?.alpha),
               estimate ? spreadSentence(estimate.test, quantiles?.alpha) : null,
               state.rates === "leeftijd" ? STANDARDISED_NOTE : null,
-              funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null
+              funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null,
+              funnel.points.filter((d) => d.outside998 !== null).length > MAX_LABELS
+                ? `Met naam in de grafiek: de ${MAX_LABELS} scholen die het verst buiten de ${coverageLabel(COVERAGES[1])}-grenzen liggen. De tabel toont alle scholen.`
+                : null
             ]
               .filter(Boolean)
               .join(" ") || undefined

@@ -224,9 +224,26 @@ export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */
 export function outsideLimits(k: number, n: number, p: number, coverage: number, spread: Spread | null = null): Side | null {
-  const {lower, upper} = limitsAt(n, p, coverage, spread);
-  const rate = k / n;
+  return sideOf(k / n, limitsAt(n, p, coverage, spread));
+}
+
+/** Whether a rate lies strictly above or below its limits; on a limit counts as inside. */
+export function sideOf(rate: number, {lower, upper}: {lower: number; upper: number}): Side | null {
   return rate > upper ? "boven" : rate < lower ? "onder" : null;
+}
+
+/**
+ * limitsAt for one centre and spread, remembered per school size and coverage: thousands of schools
+ * share a few hundred sizes, and each exact limit walks the binomial distribution.
+ */
+export function limitsMemo(p: number, spread: Spread | null = null): (n: number, coverage: number) => {lower: number; upper: number} {
+  const memo = new Map<string, {lower: number; upper: number}>();
+  return (n, coverage) => {
+    const key = `${n}|${coverage}`;
+    let limits = memo.get(key);
+    if (!limits) memo.set(key, (limits = limitsAt(n, p, coverage, spread)));
+    return limits;
+  };
 }
 
 /**
