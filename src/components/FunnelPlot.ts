@@ -6,7 +6,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import type {ChartFigureOptions} from "./ChartFigure.js";
 import {labelWidth, percentAxis} from "../lib/chartLayout.js";
-import {limitsAt, limitsMemo, sideOf, zScore, type Side, type Spread} from "../lib/funnel.js";
+import {limitsAt, outsideLimits, zScore, type Side, type Spread} from "../lib/funnel.js";
 
 export type {Spread};
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
@@ -49,7 +49,6 @@ export function funnelData(tables: SchoolTables, spread: Spread | null = null): 
   const p = isSuppressedValue(total.pupils) || total.enrolled === 0 ? null : total.pupils / total.enrolled;
   const points: FunnelPoint[] = [];
   const withheld: SchoolRef[] = [];
-  const limits = p === null ? null : limitsMemo(p, spread);
   for (const row of tables.tabel6) {
     const {enrolled, pupils} = latestYear(row);
     if (isSuppressedValue(pupils) || enrolled === 0) {
@@ -58,15 +57,15 @@ export function funnelData(tables: SchoolTables, spread: Spread | null = null): 
     }
     // Without the municipal share (a key figure, withheld only to protect a small count) there is no
     // centre to draw around: no school is drawn, and none is said to be withheld for it.
-    if (limits === null) continue;
+    if (p === null) continue;
     points.push({
       schoolId: row.schoolId,
       name: row.name,
       enrolled,
       pupils,
       pct: (100 * pupils) / enrolled,
-      outside95: sideOf(pupils / enrolled, limits(enrolled, COVERAGES[0])),
-      outside998: sideOf(pupils / enrolled, limits(enrolled, COVERAGES[1]))
+      outside95: outsideLimits(pupils, enrolled, p, COVERAGES[0], spread),
+      outside998: outsideLimits(pupils, enrolled, p, COVERAGES[1], spread)
     });
   }
   return {year: total.year, spread, p, points, withheld};

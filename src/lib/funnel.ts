@@ -142,7 +142,8 @@ export function zScore({r, n}: {r: number; n: number}, p0: number): number {
 export function winsorise(values: readonly number[], fraction: number): number[] {
   const k = Math.floor(values.length * fraction);
   if (k === 0) return [...values];
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers without a comparator: a national funnel sorts thousands per redraw.
+  const sorted = Float64Array.from(values).sort();
   const low = sorted[k];
   const high = sorted[sorted.length - 1 - k];
   return values.map((v) => Math.min(high, Math.max(low, v)));
@@ -224,26 +225,9 @@ export type Side = "boven" | "onder";
 
 /** Whether k of n lies strictly above or below the limits; on a limit counts as inside. */
 export function outsideLimits(k: number, n: number, p: number, coverage: number, spread: Spread | null = null): Side | null {
-  return sideOf(k / n, limitsAt(n, p, coverage, spread));
-}
-
-/** Whether a rate lies strictly above or below its limits; on a limit counts as inside. */
-export function sideOf(rate: number, {lower, upper}: {lower: number; upper: number}): Side | null {
+  const {lower, upper} = limitsAt(n, p, coverage, spread);
+  const rate = k / n;
   return rate > upper ? "boven" : rate < lower ? "onder" : null;
-}
-
-/**
- * limitsAt for one centre and spread, remembered per school size and coverage: thousands of schools
- * share a few hundred sizes, and each exact limit walks the binomial distribution.
- */
-export function limitsMemo(p: number, spread: Spread | null = null): (n: number, coverage: number) => {lower: number; upper: number} {
-  const memo = new Map<string, {lower: number; upper: number}>();
-  return (n, coverage) => {
-    const key = `${n}|${coverage}`;
-    let limits = memo.get(key);
-    if (!limits) memo.set(key, (limits = limitsAt(n, p, coverage, spread)));
-    return limits;
-  };
 }
 
 /**
