@@ -188,6 +188,8 @@ export function funnelFigureOptions(data: FunnelData, filename: string): ChartFi
 export interface FunnelPlotOptions {
   width?: number;
   height?: number;
+  /** funnelData(tables, spread), when the caller has it already (a national funnel is thousands of schools). */
+  data?: FunnelData;
   /**
    * Which schools get their name next to the dot: those outside the 99,8% limits (the report's
    * pages, where the table names the rest), or outside the 95% limits too (a slide, which has no
@@ -294,9 +296,8 @@ const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
-  const data = funnelData(tables, spread);
   if (data.p === null || data.points.length === 0) {
     const message = document.createElement("p");
     message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
