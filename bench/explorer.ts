@@ -133,9 +133,9 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   // tsx names inner functions with a __name helper that does not exist in the page.
   await context.addInitScript({content: "window.__name = (f) => f;"});
   if (cubeDir) {
-    await context.route(/\/_file\/data\/rapport\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.csv$/, (route) => {
-      const name = /verkennen\/([\w-]+)\.[0-9a-f]+\.csv$/.exec(route.request().url())![1];
-      return route.fulfill({path: path.join(cubeDir, `${name}.csv`), contentType: "text/csv"});
+    await context.route(/\/_file\/data\/rapport\/verkennen\/(jeugdhulp-[a-z-]+|leerlingen|eenheden)\.[0-9a-f]+\.(csv|json)$/, (route) => {
+      const [, name, extension] = /verkennen\/([\w-]+)\.[0-9a-f]+\.(csv|json)$/.exec(route.request().url())!;
+      return route.fulfill({path: path.join(cubeDir, `${name}.${extension}`), contentType: extension === "csv" ? "text/csv" : "application/json"});
     });
   }
   const page = await context.newPage();
@@ -151,6 +151,12 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   const loaded = await weight();
   const heap = await page.evaluate(() => (performance as unknown as {memory?: {usedJSHeapSize: number}}).memory?.usedJSHeapSize ?? 0);
 
+  // The main thread's CPU time per change (Chromium's ThreadTime): wall times on a loaded machine
+  // include the time the renderer waited for a core; this does not.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const threadTime = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "ThreadTime")!.value * 1000;
+  const cpu: number[] = [];
   const dom: number[] = [];
   const frame: number[] = [];
   const byKind = new Map<Kind, number[]>();
@@ -158,7 +164,9 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   const count = Number(options.changes);
   for (let i = 0; i < count; i++) {
     const kind = KINDS[i % KINDS.length];
+    const cpuBefore = await threadTime();
     const t = await change(page, kind, i + 1);
+    cpu.push((await threadTime()) - cpuBefore);
     dom.push(t.domMs);
     frame.push(t.frameMs);
     byKind.set(kind, [...(byKind.get(kind) ?? []), t.domMs]);
@@ -166,6 +174,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   }
   dom.sort((a, b) => a - b);
   frame.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
 
   const sqlStarted = Date.now();
   await page.click("button:has-text('Percentage per school')");
@@ -179,6 +188,7 @@ async function measureExplorer(browser: Browser, baseUrl: string, label: string,
   console.log(`paginagewicht bij laden: ${mb(loaded.transfer)} over het net (gzip), ${mb(loaded.decoded)} uitgepakt`);
   console.log(`filterwijziging → nieuwe figuren in de DOM (${count}×): p50 ${ms(percentile(dom, 50))}, p95 ${ms(percentile(dom, 95))}, max ${ms(dom.at(-1)!)}`);
   console.log(`filterwijziging → volgend frame getekend:           p50 ${ms(percentile(frame, 50))}, p95 ${ms(percentile(frame, 95))}, max ${ms(frame.at(-1)!)}`);
+  console.log(`filterwijziging, CPU-tijd van de hoofdthread (ThreadTime):  p50 ${ms(percentile(cpu, 50))}, p95 ${ms(percentile(cpu, 95))}, max ${ms(cpu.at(-1)!)}`);
   console.log(
     `per soort filter (mediaan / max, DOM): ${[...byKind].map(([k, v]) => `${k} ${v.sort((a, b) => a - b)[Math.floor(v.length / 2)].toFixed(0)}/${Math.max(...v).toFixed(0)}`).join(", ")}`
   );

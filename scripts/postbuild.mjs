@@ -123,14 +123,23 @@ function withFonts(html, file, names) {
 }
 
 /**
+ * The explorer's cell files (one per variant of its switches): the page loads the one its filters
+ * ask for. Preloading all eight would download the whole cube with the page.
+ */
+const ON_DEMAND = /\/verkennen\/jeugdhulp-[^/]+\.json$/;
+
+/**
  * A preload for each JSON file the page registers (Framework's registerFile(…, {"mimeType":
- * "application/json","path":…})), after the fonts. `crossorigin` makes the preload's credentials mode
- * that of Framework's fetch(), so the browser uses the preloaded response.
+ * "application/json","path":…})), after the fonts, except those loaded on demand. `crossorigin`
+ * makes the preload's credentials mode that of Framework's fetch(), so the browser uses the
+ * preloaded response.
  * @param {string} html
  */
 function withDataPreloads(html) {
   if (html.includes('rel="preload" as="fetch"')) return html;
-  const paths = [...html.matchAll(/registerFile\("[^"]*", \{"name":"[^"]*","mimeType":"application\/json","path":"([^"]+)"/g)].map((m) => m[1]);
+  const paths = [...html.matchAll(/registerFile\("[^"]*", \{"name":"[^"]*","mimeType":"application\/json","path":"([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((href) => !ON_DEMAND.test(href));
   if (paths.length === 0) return html;
   const links = [...new Set(paths)].map((href) => `<link rel="preload" as="fetch" href="${href}" crossorigin>`).join("\n");
   return html.replace(/(<link rel="preload" as="font"[^>]*>\n)(?!<link rel="preload" as="font")/, (fonts) => `${fonts}${links}\n`);

@@ -3,7 +3,9 @@
 // two cells is the difference plus noise — except a count the report publishes too, which shows the
 // report's value or is withheld with it (loaders/disclosure/cubeCells.ts decides which). Pupil rows, record keys and cell keys never leave.
 // CSV (not parquet: DuckDB-wasm reads no parquet offline) in plain machine form — comma, dot, no BOM —
-// because DuckDB and the page read it, not a spreadsheet; the SQL box's downloads are Dutch CSV.
+// because DuckDB and readers' tools read it, not a spreadsheet; the SQL box's downloads are Dutch CSV.
+// Each variant's cells also go out as columns in JSON (src/lib/cube.ts, CompactVariant), the same
+// values: the page decodes those in milliseconds where a national CSV took a second to parse.
 
 import {csvFormat} from "d3";
 import {AGE_GROUPS} from "../definitions.js";
@@ -12,7 +14,7 @@ import {careTypeLabel} from "../tables/common.js";
 import type {CubeCounts} from "./count.js";
 import {configuredDefinition, DBC, DEFINITIONS, DYSLEXIA} from "./grid.js";
 import {perturb, perturbationTable, PTABLE_SCALE} from "./ptable.js";
-import {variantFileName} from "../../src/lib/cube.js";
+import {encodeVariant, variantFileName, type CubeDims} from "../../src/lib/cube.js";
 
 export interface CubeMeta {
   municipality: string;
@@ -100,12 +102,15 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
     });
   }
 
+  const cubeDims: CubeDims = {years: dims.years, units: dims.units.map((u) => u.code), ages: dims.ages, careTypes: dims.careTypes};
   return new Map([
     ["meta.json", JSON.stringify(meta)],
     ["eenheden.csv", csvFormat(units)],
     ["leerlingen.csv", csvFormat(enrolledRows)],
     ["verstoring.csv", ptableCsv(table)],
-    ...[...partitions].map(([name, rows]): [string, string] => [name, csvFormat(rows, CELL_COLUMNS)])
+    ...[...partitions].map(([name, rows]): [string, string] => [name, csvFormat(rows, CELL_COLUMNS)]),
+    // The same cells again, as columns for the page (src/lib/cube.ts): same values, other form.
+    ...[...partitions].map(([name, rows]): [string, string] => [compactName(name), JSON.stringify(encodeVariant(rows, cubeDims))])
   ]);
 }
 
@@ -149,6 +154,11 @@ function ptableCsv(table: ReturnType<typeof perturbationTable>): string {
     }))
   );
   return csvFormat(rows);
+}
+
+/** The page's copy of a variant's CSV: jeugdhulp-met-uit-gestart.json. */
+export function compactName(csvName: string): string {
+  return csvName.replace(/\.csv$/, ".json");
 }
 
 /** The eight cell files, in a fixed order. */

@@ -15,7 +15,8 @@
 // trajectories may be raised to its pupils; Tabel 6's shown counts are exact.
 
 import {csvParse} from "d3";
-import {CELL_COLUMNS, variantFileNames} from "../cube/publish.js";
+import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
+import {compactRows, type CompactVariant} from "../../src/lib/cube.js";
 import {pinned, propagate, type Interval, type Relation} from "./propagation.js";
 
 type Row = Record<string, string>;
@@ -73,6 +74,17 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   const cells = variantFileNames().flatMap((name) => csvParse(read(`verkennen/${name}`)));
   const byKey = new Map(cells.map((r) => [key(r), r]));
   const units = csvParse(read("verkennen/eenheden.csv"));
+  // The page reads each variant's cells from its JSON copy: the attack on the CSVs covers those only
+  // when they show exactly the same cells.
+  for (const name of variantFileNames()) {
+    const csv = csvParse(read(`verkennen/${name}`));
+    const copy = compactRows(JSON.parse(read(`verkennen/${compactName(name)}`)) as CompactVariant, units.map((u) => u.code));
+    const shown = (r: Record<string, string>) => `${r.jaar}|${r.eenheid}|${r.leeftijd}|${r.zorgvorm}|${r.jeugdhulp}|${r.trajecten}`;
+    const expected = new Set(csv.map(shown));
+    if (copy.length !== csv.length || !copy.every((r) => expected.has(shown(r)))) {
+      throw new Error(`Kubuscontrole: verkennen/${compactName(name)} toont andere cellen dan verkennen/${name}.`);
+    }
+  }
   const consistent = readTable(read("verkennen/verstoring.csv"));
   const {dyslexiaCareType: dyslexiaCare, definition} = JSON.parse(read("verkennen/meta.json")) as {dyslexiaCareType: string; definition: string};
   const zero = consistent(0) ?? [0, 0];

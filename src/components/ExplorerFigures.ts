@@ -28,7 +28,7 @@ import {CareTypeChart, careTypeColumns} from "./CareTypeChart.js";
 import {ChartFigure, DataTable, downloadButton} from "./ChartFigure.js";
 import {ExplorerAges} from "./ExplorerAges.js";
 import {ExplorerTrend, undrawnUnits} from "./ExplorerTrend.js";
-import {FunnelPlot, funnelColumns, funnelData, funnelFinding, type FunnelData, type FunnelPoint} from "./FunnelPlot.js";
+import {COVERAGES, coverageLabel, FunnelPlot, funnelColumns, funnelData, funnelFinding, MAX_LABELS, type FunnelData, type FunnelPoint} from "./FunnelPlot.js";
 import type {Overdispersion, Spread} from "../lib/funnel.js";
 import {formatP, pValueText} from "./CrossTable.js";
 import {joinNames} from "./schoolTables.js";
@@ -223,9 +223,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
       key: key(year, state.board, highlight, filters, state.limits, state.rates, state.tests),
       build: () => {
         const tables = funnelTables(cube, state);
-        const estimate = funnelSpread(funnelData(tables), quantiles);
+        const binomial = funnelData(tables);
+        const estimate = funnelSpread(binomial, quantiles);
         const spread = state.limits === "overdispersie" ? (estimate?.spread ?? null) : null;
-        const funnel = funnelData(tables, spread);
+        const funnel = spread ? funnelData(tables, spread) : binomial;
         const tests = schoolTests(cube, state, funnel.points, funnel.p);
         const reference = state.board ? cube.unitByCode.get(state.board)!.name : "gemeente";
         const around = state.board ? reference : "de gemeente";
@@ -238,7 +239,7 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
                 return `${d.name}\n${formatPercent(d.pct, 1)} gecorrigeerd voor leeftijd${s ? ` (waargenomen ${formatCount(s.observed)}, verwacht ${formatDecimal(s.expected, 1)})` : ""}`;
               }
             : undefined;
-        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread, pointTitle}), {
+        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread, pointTitle, data: funnel}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
           description: `Elke school in ${year}: ${rates} tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).`,
           columns: explorerFunnelColumns(cube, state, funnel, tests),
@@ -250,7 +251,10 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
               testsSentence(tests, state, quantiles?.alpha),
               estimate ? spreadSentence(estimate.test, quantiles?.alpha) : null,
               state.rates === "leeftijd" ? STANDARDISED_NOTE : null,
-              funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null
+              funnel.withheld.length > 0 ? `Niet getekend (afgeschermd): ${formatCount(funnel.withheld.length)} ${funnel.withheld.length === 1 ? "school" : "scholen"}.` : null,
+              funnel.points.filter((d) => d.outside998 !== null).length > MAX_LABELS
+                ? `Met naam in de grafiek: de ${MAX_LABELS} scholen die het verst buiten de ${coverageLabel(COVERAGES[1])}-grenzen liggen. De tabel toont alle scholen.`
+                : null
             ]
               .filter(Boolean)
               .join(" ") || undefined

@@ -63,16 +63,22 @@ export function ExplorerFilters(cube: Cube, initial: ExplorerState): ExplorerFor
   });
   const reset = element("button", {type: "button", textContent: "Standaardweergave"});
 
-  // Rebuilt only when the board changes: a national cube offers thousands of schools.
+  // Rebuilt only when the board changes, and otherwise only the options whose choice changes are
+  // touched: a national cube offers thousands of schools.
   let schoolsOfBoard: string | null = null;
+  let optionOf = new Map<string, HTMLOptionElement>();
+  let selectedCodes = new Set<string>();
   const fillSchools = (selected: string[]) => {
     const chosen = new Set(selected);
     if (schoolsOfBoard !== board.value) {
       schoolsOfBoard = board.value;
       options(schools, cube.unitsAt("school", board.value || null).map((u): [string, string] => [u.code, u.name]), (code) => chosen.has(code));
+      optionOf = new Map([...schools.options].map((o) => [o.value, o]));
     } else {
-      for (const option of schools.options) option.selected = chosen.has(option.value);
+      for (const code of selectedCodes) if (!chosen.has(code) && optionOf.has(code)) optionOf.get(code)!.selected = false;
+      for (const code of chosen) if (optionOf.has(code)) optionOf.get(code)!.selected = true;
     }
+    selectedCodes = chosen;
   };
 
   const show = (state: ExplorerState) => {

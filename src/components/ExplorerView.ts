@@ -5,18 +5,18 @@
 // not yet in memory (another DBC, dyslexia or definition choice) is loaded first; as many are kept
 // as fit a budget of rows.
 
-import {variantKey, type Cube} from "../lib/cube.js";
+import {variantKey, type CompactVariant, type Cube} from "../lib/cube.js";
 import {serializeState, type ExplorerState} from "../lib/explorerState.js";
 import type {ExplorerForm} from "./ExplorerFilters.js";
 import {explorerFigures, type Quantiles} from "./ExplorerFigures.js";
 
 export interface ExplorerViewOptions {
-  /** The cell rows of one variant ("met-uit-gestart"), from its file. */
-  loadVariant: (key: string) => Promise<Record<string, string>[]>;
+  /** The cells of one variant ("met-uit-gestart"): its compact file (or CSV rows, in tests). */
+  loadVariant: (key: string) => Promise<CompactVariant | Record<string, string>[]>;
   /** Called after every redraw caused by the form (the page writes the URL from it). */
   onState?: (state: ExplorerState) => void;
-  /** Rows of cube cells kept in memory: all eight variants of a municipality, about two of a
-   *  national cube (half a million rows each, some 300 MB in a tab). */
+  /** Cells kept in memory (12 bytes each as typed columns): all eight variants of a municipality
+   *  and of a national cube (some 170 000 cells a variant); a bigger cube drops the oldest. */
   keepRows?: number;
   /** The funnel's coverages and their normal quantiles (statistics.json), for the over-dispersed limits; its α for the verdict on φ. */
   quantiles?: Quantiles;
@@ -25,7 +25,7 @@ export interface ExplorerViewOptions {
 /** Narrower than this the charts stop being readable; the page scrolls instead. */
 const MIN_WIDTH = 320;
 
-export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 1_200_000, quantiles}: ExplorerViewOptions): HTMLElement {
+export function ExplorerView(cube: Cube, form: ExplorerForm, {loadVariant, onState, keepRows = 4_000_000, quantiles}: ExplorerViewOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "explorer-results";
   root.setAttribute("aria-busy", "false");

@@ -6,7 +6,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type {Column} from "../lib/csv.js";
 import type {ChartFigureOptions} from "./ChartFigure.js";
 import {labelWidth, percentAxis} from "../lib/chartLayout.js";
-import {limitsAt, outsideLimits, type Side, type Spread} from "../lib/funnel.js";
+import {limitsAt, outsideLimits, zScore, type Side, type Spread} from "../lib/funnel.js";
 
 export type {Spread};
 import {formatCount, formatPercent, isSuppressedValue} from "../lib/format.js";
@@ -188,6 +188,8 @@ export function funnelFigureOptions(data: FunnelData, filename: string): ChartFi
 export interface FunnelPlotOptions {
   width?: number;
   height?: number;
+  /** funnelData(tables, spread), when the caller has it already (a national funnel is thousands of schools). */
+  data?: FunnelData;
   /**
    * Which schools get their name next to the dot: those outside the 99,8% limits (the report's
    * pages, where the table names the rest), or outside the 95% limits too (a slide, which has no
@@ -249,15 +251,53 @@ const LABEL_OFFSETS: Record<LabelSide, {dx: number; dy: number; textAnchor: "sta
   below: {dx: 0, dy: 12, textAnchor: "middle"}
 };
 
+const DOT_RADIUS = 4.5;
+
+/**
+ * At most this many schools outside the limits get their name beside the dot (the furthest out):
+ * thousands of names cover the plot and took most of a national redraw. The table lists every school.
+ */
+export const MAX_LABELS = 25;
+
+/**
+ * Above this many schools (a national funnel) the dots are drawn as one path per colour, without a
+ * tooltip each: thousands of circles with a <title> each took most of a redraw. The table lists
+ * every school.
+ */
+const MANY_DOTS = 1000;
+
+/** Plot's render hook for the dots: one <path> of circles per fill colour instead of a <circle> per dot. */
+function dotsAsPaths(index: number[], _scales: Plot.ScaleFunctions, values: Plot.ChannelValues, _dimensions: Plot.Dimensions, context: Plot.Context): SVGElement {
+  const svg = "http://www.w3.org/2000/svg";
+  const [x, y, fill] = [values.x as number[], values.y as number[], values.fill as string[] | undefined];
+  const r = DOT_RADIUS;
+  const byFill = new Map<string, string[]>();
+  for (const i of index) {
+    const colour = fill?.[i] ?? NEUTRAL;
+    if (!byFill.has(colour)) byFill.set(colour, []);
+    byFill.get(colour)!.push(`M${(x[i] - r).toFixed(1)},${y[i].toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`);
+  }
+  const group = context.document.createElementNS(svg, "g");
+  group.setAttribute("class", "funnel-dots");
+  group.setAttribute("aria-hidden", "true");
+  for (const [colour, circles] of byFill) {
+    const path = context.document.createElementNS(svg, "path");
+    path.setAttribute("d", circles.join(""));
+    path.setAttribute("fill", colour);
+    path.setAttribute("stroke", "var(--theme-background, white)");
+    group.append(path);
+  }
+  return group;
+}
+
 const HALO = {fill: "currentColor", stroke: "var(--theme-background, white)", strokeWidth: 4, paintOrder: "stroke"} as const;
 const HIGHLIGHT_COLOR = PAIR_COLORS[1];
 const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
-  const data = funnelData(tables, spread);
   if (data.p === null || data.points.length === 0) {
     const message = document.createElement("p");
     message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
@@ -271,7 +311,10 @@ export function FunnelPlot(
   const lines = funnelLines(p, Math.min(maxN, Math.max(10, Math.floor(Math.min(...sizes) / 2))), maxN, spread);
   const yMax = Math.max(...data.points.map((d) => d.pct), ...lines.filter((l) => l.n >= Math.min(...sizes)).map((l) => l.upper)) * 1.08;
   const ends = COVERAGES.map((coverage) => lines.filter((l) => l.coverage === coverage).at(-1) as FunnelLine);
-  const labelled = data.points.filter((d) => (label === "outside95" ? d.outside95 : d.outside998) !== null && d.schoolId !== highlight);
+  const outside = data.points.filter((d) => (label === "outside95" ? d.outside95 : d.outside998) !== null && d.schoolId !== highlight);
+  // Names for the schools furthest out only, when too many lie outside to read (a national funnel).
+  const labelled =
+    outside.length <= MAX_LABELS ? outside : [...outside].sort((a, b) => Math.abs(zScore({r: b.pupils, n: b.enrolled}, p)) - Math.abs(zScore({r: a.pupils, n: a.enrolled}, p))).slice(0, MAX_LABELS);
   // Plot's default margins (top 20, bottom 30) with the ones set below: where each dot lands, to keep labels apart.
   const [marginLeft, marginRight, marginTop, marginBottom] = [50, 20, 20, 30];
   const px = (d: FunnelPoint) => ({
@@ -334,12 +377,14 @@ export function FunnelPlot(
       Plot.dot(others, {
         x: "enrolled",
         y: "pct",
-        r: 4.5,
+        r: DOT_RADIUS,
         // Named dots in colour: in print or on a projector the name must point at one dot.
         fill: label === "outside95" ? (d: FunnelPoint) => (d.outside95 !== null ? OUTSIDE_COLOR : NEUTRAL) : NEUTRAL,
         stroke: "var(--theme-background, white)",
         // A native tooltip: Plot's tip mark carries an aria-label on a role-less <g>, which axe rejects.
-        title: pointTitle ?? ((d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`),
+        ...(others.length <= MANY_DOTS
+          ? {title: pointTitle ?? ((d: FunnelPoint) => `${d.name}\n${formatCount(d.pupils)} van ${formatCount(d.enrolled)} leerlingen (${formatPercent(d.pct, 1)})`)}
+          : {render: dotsAsPaths}),
         ariaHidden: "true"
       }),
       ...labelMarks,

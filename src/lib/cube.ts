@@ -3,7 +3,7 @@
 // filter values — never a sum of cells. The counts are perturbed by the cell-key method (rounded and
 // slightly disturbed, at most ± meta.perturbation.maxDeviation); percentages divide the perturbed
 // count by the exact number of enrolled pupils, which is not sensitive. Pure: the page passes the
-// parsed CSV rows in. The file names below are shared with the loader.
+// parsed files in. The file names below are shared with the loader.
 
 import type {CubeMeta} from "../../loaders/cube/publish.js";
 import type {CubeUnit as CountedUnit} from "../../loaders/cube/grid.js";
@@ -47,17 +47,131 @@ export function variantKey(v: Variant): string {
   return `${v.dyslexia}-${v.dbc}-${v.definition}`;
 }
 
-/** The cells of one variant are one file: jeugdhulp-met-uit-gestart.csv. */
-export function variantFileName(v: Variant): string {
-  return `jeugdhulp-${variantKey(v)}.csv`;
+/** The cells of one variant are one file: jeugdhulp-met-uit-gestart.csv (and .json, the page's copy). */
+export function variantFileName(v: Variant, extension: "csv" | "json" = "csv"): string {
+  return `jeugdhulp-${variantKey(v)}.${extension}`;
+}
+
+/**
+ * The explorer's own copy of a variant's cells (jeugdhulp-<variant>.json beside the CSV, the same
+ * values): columns instead of rows, so a national variant (some 170 000 cells) is decoded in a few
+ * milliseconds instead of parsed for a second. A cell's position is
+ * ((year · units + unit) · ages + age) · careTypes + careType over the file's own lists and the order
+ * of eenheden.csv; positions ascend and are written as differences (small numbers). A withheld count
+ * is null. The CSV stays for the SQL box and for readers; the build checks that both say the same.
+ */
+export interface CompactVariant {
+  jaren: number[];
+  /** How many units eenheden.csv lists: the positions count in its order. */
+  eenheden: number;
+  leeftijden: string[];
+  zorgvormen: string[];
+  cel: number[];
+  jeugdhulp: (number | null)[];
+  trajecten: (number | null)[];
+}
+
+/** The dimensions a position counts over, in grid order. */
+export interface CubeDims {
+  years: number[];
+  units: string[];
+  ages: string[];
+  careTypes: string[];
+}
+
+/** A field of one cell as a typed column: −1 is a withheld count. */
+const WITHHELD = -1;
+
+/** A variant's cells in memory: ascending positions with their two counts. */
+export interface VariantColumns {
+  cells: Int32Array;
+  pupils: Int32Array;
+  trajectories: Int32Array;
+}
+
+function positionOf(dims: CubeDims, index: {year: Map<number, number>; unit: Map<string, number>; age: Map<string, number>; careType: Map<string, number>}) {
+  return (year: number, unit: string, age: string, careType: string): number => {
+    const y = index.year.get(year);
+    const u = index.unit.get(unit);
+    const a = index.age.get(age);
+    const c = index.careType.get(careType);
+    if (y === undefined || u === undefined || a === undefined || c === undefined) return -1;
+    return ((y * dims.units.length + u) * dims.ages.length + a) * dims.careTypes.length + c;
+  };
+}
+
+function indexOf<T>(values: T[]): Map<T, number> {
+  return new Map(values.map((v, i) => [v, i]));
+}
+
+/** Rows of one variant (its CSV, or CSV-shaped rows) as the compact file: the loader writes it this way. */
+export function encodeVariant(rows: readonly Record<string, string | number | null>[], dims: CubeDims): CompactVariant {
+  const position = positionOf(dims, {year: indexOf(dims.years), unit: indexOf(dims.units), age: indexOf(dims.ages), careType: indexOf(dims.careTypes)});
+  const placed = rows.map((r) => {
+    const at = position(Number(r.jaar), String(r.eenheid), String(r.leeftijd), String(r.zorgvorm));
+    if (at < 0) throw new Error(`Kubus: cel ${r.jaar}|${r.eenheid}|${r.leeftijd}|${r.zorgvorm} valt buiten de dimensies.`);
+    return {at, r};
+  });
+  placed.sort((a, b) => a.at - b.at);
+  const count = (v: string | number | null | undefined) => (v === "" || v === null || v === undefined ? null : Number(v));
+  return {
+    jaren: dims.years,
+    eenheden: dims.units.length,
+    leeftijden: dims.ages,
+    zorgvormen: dims.careTypes,
+    cel: placed.map((p, i) => p.at - (i === 0 ? 0 : placed[i - 1].at)),
+    jeugdhulp: placed.map((p) => count(p.r.jeugdhulp)),
+    trajecten: placed.map((p) => count(p.r.trajecten))
+  };
+}
+
+/** The compact file as typed columns; its lists must be the cube's (else the positions mean other cells). */
+export function decodeVariant(file: CompactVariant, dims: CubeDims): VariantColumns {
+  const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+  if (!same(file.jaren, dims.years) || file.eenheden !== dims.units.length || !same(file.leeftijden, dims.ages) || !same(file.zorgvormen, dims.careTypes)) {
+    throw new Error("De cijfers van Verkennen passen niet bij de lijst van jaren, eenheden, leeftijden en zorgvormen.");
+  }
+  const n = file.cel.length;
+  const cells = new Int32Array(n);
+  const pupils = new Int32Array(n);
+  const trajectories = new Int32Array(n);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    cells[i] = at += file.cel[i];
+    pupils[i] = file.jeugdhulp[i] ?? WITHHELD;
+    trajectories[i] = file.trajecten[i] ?? WITHHELD;
+  }
+  return {cells, pupils, trajectories};
+}
+
+/** The compact file back as CSV-shaped rows (strings; "" withheld): to compare it with the CSV. */
+export function compactRows(file: CompactVariant, units: string[]): Record<"jaar" | "eenheid" | "leeftijd" | "zorgvorm" | "jeugdhulp" | "trajecten", string>[] {
+  const columns = decodeVariant(file, {years: file.jaren, units, ages: file.leeftijden, careTypes: file.zorgvormen});
+  const [A, C] = [file.leeftijden.length, file.zorgvormen.length];
+  const field = (v: number) => (v === WITHHELD ? "" : String(v));
+  return Array.from(columns.cells, (at, i) => {
+    const perUnit = Math.floor(at / C / A);
+    return {
+      jaar: String(file.jaren[Math.floor(perUnit / units.length)]),
+      eenheid: units[perUnit % units.length],
+      leeftijd: file.leeftijden[Math.floor(at / C) % A],
+      zorgvorm: file.zorgvormen[at % C],
+      jeugdhulp: field(columns.pupils[i]),
+      trajecten: field(columns.trajectories[i])
+    };
+  });
 }
 
 export class Cube {
   readonly units: CubeUnit[];
   readonly unitByCode: Map<string, CubeUnit>;
+  readonly dims: CubeDims;
   /** Cells per variant: the page loads a variant's file when a filter first asks for it. */
-  private readonly variants = new Map<string, Map<string, CsvRow>>();
-  private readonly enrolled = new Map<string, number>();
+  private readonly variants = new Map<string, VariantColumns>();
+  /** Enrolled pupils per (year, unit, age), in the cells' order without the care type. */
+  private readonly enrolled: Int32Array;
+  private readonly position: (year: number, unit: string, age: string, careType: string) => number;
+  private readonly schoolsOf = new Map<string | null, CubeUnit[]>();
 
   constructor(
     readonly meta: CubeMeta,
@@ -68,7 +182,15 @@ export class Cube {
   ) {
     this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as CubeUnit["level"], name: r.naam, parent: r.onderdeel_van || null}));
     this.unitByCode = new Map(this.units.map((u) => [u.code, u]));
-    for (const r of enrolledRows) this.enrolled.set(`${r.jaar}|${r.eenheid}|${r.leeftijd}`, Number(r.leerlingen));
+    this.dims = {years: meta.years, units: this.units.map((u) => u.code), ages: meta.ages.map((a) => a.key), careTypes: meta.careTypes.map((c) => c.key)};
+    const index = {year: indexOf(this.dims.years), unit: indexOf(this.dims.units), age: indexOf(this.dims.ages), careType: indexOf(this.dims.careTypes)};
+    this.position = positionOf(this.dims, index);
+    this.enrolled = new Int32Array(this.dims.years.length * this.dims.units.length * this.dims.ages.length);
+    for (const r of enrolledRows) {
+      // The enrolment's position is a cell's without the care type: the first care type ("alle").
+      const at = this.position(Number(r.jaar), r.eenheid, r.leeftijd, this.dims.careTypes[0]);
+      if (at >= 0) this.enrolled[at / this.dims.careTypes.length] = Number(r.leerlingen);
+    }
     const byVariant = new Map<string, CsvRow[]>();
     for (const r of cellRows) {
       const key = variantKey(rowVariant(r));
@@ -89,14 +211,14 @@ export class Cube {
 
   /** Rows held for a variant (0 when not loaded). */
   variantRows(key: string): number {
-    return this.variants.get(key)?.size ?? 0;
+    return this.variants.get(key)?.cells.length ?? 0;
   }
 
-  addVariant(key: string, rows: CsvRow[]): void {
-    const cells = new Map<string, CsvRow>();
-    for (const r of rows) cells.set(cellKey(Number(r.jaar), r.eenheid, r.leeftijd, r.zorgvorm), r);
+  /** A variant's cells: the compact file as the page loads it, or CSV-shaped rows (tests). */
+  addVariant(key: string, source: CompactVariant | CsvRow[]): void {
+    const columns = Array.isArray(source) ? decodeVariant(encodeVariant(source, this.dims), this.dims) : decodeVariant(source, this.dims);
     this.variants.delete(key);
-    this.variants.set(key, cells);
+    this.variants.set(key, columns);
   }
 
   dropVariant(key: string): void {
@@ -108,6 +230,11 @@ export class Cube {
   }
 
   unitsAt(level: CubeUnit["level"], parent: string | null = null): CubeUnit[] {
+    // The funnel asks for every school on each change: a national cube lists thousands.
+    if (level === "school") {
+      if (!this.schoolsOf.has(parent)) this.schoolsOf.set(parent, this.units.filter((u) => u.level === level && (parent === null || u.parent === parent)));
+      return this.schoolsOf.get(parent)!;
+    }
     return this.units.filter((u) => u.level === level && (parent === null || u.parent === parent));
   }
 
@@ -115,24 +242,35 @@ export class Cube {
   cell(year: number, unitCode: string, filter: CellFilter): CubeCell {
     const unit = this.unitByCode.get(unitCode);
     if (!unit) throw new Error(`Onbekende eenheid "${unitCode}" in de kubus.`);
-    const enrolled = this.enrolled.get(`${year}|${unitCode}|${filter.age}`) ?? 0;
     const cells = this.variants.get(variantKey(filter));
     if (!cells) throw new Error(`De cijfers voor ${variantKey(filter)} zijn nog niet geladen.`);
-    const row = cells.get(cellKey(year, unitCode, filter.age, filter.careType));
-    const pupils = row ? published(row.jeugdhulp, this.meta.minCount) : 0;
-    const trajectories = row ? published(row.trajecten, this.meta.minCount) : 0;
+    const at = this.position(year, unitCode, filter.age, filter.careType);
+    const enrolled = at < 0 ? 0 : this.enrolled[Math.floor(at / this.dims.careTypes.length)];
+    const row = at < 0 ? -1 : search(cells.cells, at);
+    const pupils = row < 0 ? 0 : published(cells.pupils[row], this.meta.minCount);
+    const trajectories = row < 0 ? 0 : published(cells.trajectories[row], this.meta.minCount);
     const pct = enrolled === 0 ? null : isSuppressedValue(pupils) ? pupils : (100 * pupils) / enrolled;
     return {year, unit, enrolled, pupils, trajectories, pct};
   }
 }
 
-/** An empty field is a count the report withholds: the cube withholds it too. */
-function published(field: string, minCount: number): Published {
-  return field === "" ? {suppressed: true, minCount} : Number(field);
+/** Where `at` is in the ascending positions, or −1. */
+function search(cells: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = cells.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = cells[mid];
+    if (v === at) return mid;
+    if (v < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
-function cellKey(year: number, unit: string, age: string, careType: string): string {
-  return `${year}|${unit}|${age}|${careType}`;
+/** A withheld count (an empty CSV field, null in the compact file) is withheld here too. */
+function published(value: number, minCount: number): Published {
+  return value === WITHHELD ? {suppressed: true, minCount} : value;
 }
 
 function rowVariant(r: CsvRow): Variant {

@@ -167,9 +167,16 @@ export interface SchoolTest {
 export function schoolTests(cube: Cube, state: ExplorerState, points: readonly {schoolId: string; pupils: number; enrolled: number}[], p0: number | null): Map<string, SchoolTest> {
   const year = focusYear(state);
   const tested: {schoolId: string; pValue: number}[] = [];
+  // Thousands of schools (a national cube) share far fewer (count, size) pairs; each test sums the distribution.
+  const binomial = new Map<string, number>();
+  const binomialOf = (k: number, n: number, p: number) => {
+    const key = `${k}|${n}`;
+    if (!binomial.has(key)) binomial.set(key, binomialTest(k, n, p));
+    return binomial.get(key)!;
+  };
   for (const d of points) {
     if (state.rates === "ruw") {
-      if (p0 !== null) tested.push({schoolId: d.schoolId, pValue: binomialTest(d.pupils, d.enrolled, p0)});
+      if (p0 !== null) tested.push({schoolId: d.schoolId, pValue: binomialOf(d.pupils, d.enrolled, p0)});
       continue;
     }
     const s = standardised(cube, year, d.schoolId, state);

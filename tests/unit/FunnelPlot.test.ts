@@ -168,3 +168,26 @@ it("FunnelPlot puts a name left of its dot where the right edge would cut it off
   const name = [...plot.querySelectorAll("text")].find((t) => t.textContent === "De Grote Ontdekkingsreis")!;
   expect(name.closest("g")!.getAttribute("text-anchor")).toBe("end");
 });
+
+it("FunnelPlot of a national funnel: the dots as one path without a circle each, and names for the 25 schools furthest out only", () => {
+  // 1 160 schools with 18 of 100 pupils and 40 with 45 … 84 of 100: the centre is
+  // (1 160·18 + 2 580) / 120 000 = 19,55%, whose 99,8% limit at 100 pupils is about 32%, so all 40 lie above it.
+  const school = (i: number, pupils: number) => ({
+    schoolId: `S${i}`,
+    name: `School ${i}`,
+    enrolledLatestYear: 100,
+    years: [{year: 2019, enrolled: 100, pupils, pct: pupils}],
+    growth: [],
+    growthPattern: null,
+    useCategory: null
+  });
+  const tabel6 = [...Array.from({length: 1160}, (_, i) => school(i, 18)), ...Array.from({length: 40}, (_, j) => school(1160 + j, 45 + j))];
+  const tables = {tabel6, total: {enrolledLatestYear: 120_000, years: [{year: 2019, enrolled: 120_000, pupils: 23_460, pct: 19.55}]}, growthPatterns: []};
+  const plot = FunnelPlot(tables, {width: 640});
+  expect(plot.querySelectorAll("circle")).toHaveLength(0);
+  const path = plot.querySelector(".funnel-dots path")!;
+  expect(path.getAttribute("d")!.match(/M/g)).toHaveLength(1200);
+  const names = [...plot.querySelectorAll("text")].map((t) => t.textContent).filter((t) => t!.startsWith("School"));
+  // The furthest out are the 25 with the most pupils: 60 … 84 of 100, schools 1 175 … 1 199.
+  expect(names.sort()).toEqual(Array.from({length: 25}, (_, k) => `School ${1175 + k}`).sort());
+});

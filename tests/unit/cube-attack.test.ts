@@ -4,7 +4,9 @@
 // board shows 0. Under a table where 0 means 0 … 4, A is pinned to 1 … 4 and the build must stop;
 // where 0 means 0 … 14, A is 1 … 14 and it goes on.
 import {describe, expect, test} from "vitest";
-import {variantFileNames, CELL_COLUMNS} from "../../loaders/cube/publish.js";
+import {csvParse} from "d3";
+import {compactName, variantFileNames, CELL_COLUMNS} from "../../loaders/cube/publish.js";
+import {encodeVariant} from "../../src/lib/cube.js";
 import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
 import {auditFailure, type ReleaseAudit} from "../../loaders/disclosure/release.js";
 
@@ -16,6 +18,9 @@ function table(s: number): string {
   return rows.join("\n");
 }
 
+/** The fixture's dimensions, in the order of eenheden.csv: positions in the page's copies count over them. */
+const dims = {years: [2019], units: ["g", "b:1", "s:A", "s:B"], ages: ["alle"], careTypes: ["alle"]};
+
 const tabel6WithholdsA = {tabel6: [{schoolId: "A", years: [{year: 2019, pupils: {suppressed: true, minCount: 5}}]}]};
 
 function files(s: number, cells: string[], schools: object = tabel6WithholdsA): Map<string, string> {
@@ -26,6 +31,8 @@ function files(s: number, cells: string[], schools: object = tabel6WithholdsA): 
   out.set("verkennen/verstoring.csv", table(s));
   out.set("verkennen/meta.json", JSON.stringify({dyslexiaCareType: "dyslexie", definition: "gestart"}));
   out.set("schools.json", JSON.stringify(schools));
+  // The page's copy of each variant, the same cells as columns.
+  for (const name of variantFileNames()) out.set(`verkennen/${compactName(name)}`, JSON.stringify(encodeVariant(csvParse(out.get(`verkennen/${name}`)!), dims)));
   return out;
 }
 
@@ -52,6 +59,13 @@ describe("attackPublishedCube", () => {
     expect(attack.pinned).toEqual([]);
     // 1 year × 4 units × 1 age × 1 care type × the 1 variant the files show × pupils and trajectories.
     expect(attack.variables).toBe(8);
+  });
+
+  test("a page copy (.json) that shows other cells than its CSV stops the build", () => {
+    const changed = files(15, leaking);
+    // The CSV withholds school A; a copy that shows 15 pupils there is not the same release.
+      changed.set("verkennen/jeugdhulp-met-uit-gestart.json", JSON.stringify(encodeVariant([{jaar: 2019, eenheid: "s:A", leeftijd: "alle", zorgvorm: "alle", jeugdhulp: 15, trajecten: 15}], dims)));
+    expect(() => attackPublishedCube(changed, 5)).toThrow("Kubuscontrole: verkennen/jeugdhulp-met-uit-gestart.json toont andere cellen dan verkennen/jeugdhulp-met-uit-gestart.csv.");
   });
 
   test("a missing file is a clear error", () => {

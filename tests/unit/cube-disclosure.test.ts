@@ -3,7 +3,8 @@
 // is the published perturbation table (verstoring.csv), parsed here on its own.
 import {csvParse} from "d3";
 import {beforeAll, describe, expect, test} from "vitest";
-import {variantFileNames} from "../../loaders/cube/publish.js";
+import {compactName, variantFileNames} from "../../loaders/cube/publish.js";
+import {compactRows, Cube, type CompactVariant} from "../../src/lib/cube.js";
 import {siteFilesFromEnvironment} from "../../loaders/pipeline.js";
 import {attackPublishedCube} from "../../loaders/disclosure/cubeAttack.js";
 
@@ -65,6 +66,18 @@ describe("the explorer's cube on the default data", () => {
     [519, 686, 494, 555].forEach((exact, i) => expect(Math.abs(trajectories[i] - exact)).toBeLessThanOrEqual(3));
     // 8,38% / 10,58% / 8,55% of the enrolled pupils (Tabel 6 totals): 382, 482 and 389 pupils, as in the report.
     expect([2017, 2018, 2019].map((jaar) => g(jaar, "uit", "jeugdhulp"))).toEqual([382, 482, 389]);
+  });
+
+  test("the page's copies (jeugdhulp-*.json) show exactly the CSVs' cells, and the page reads Tabel 2's 389 pupils of 2019 from them", () => {
+    const codes = units.map((u) => u.code);
+    for (const name of variantFileNames()) {
+      const csv = csvParse(files.get(name)!).map(({jaar, eenheid, leeftijd, zorgvorm, jeugdhulp, trajecten}) => ({jaar, eenheid, leeftijd, zorgvorm, jeugdhulp, trajecten}));
+      expect(compactRows(JSON.parse(files.get(compactName(name))!) as CompactVariant, codes)).toEqual(csv);
+    }
+    const cube = new Cube(JSON.parse(files.get("meta.json")!), units, csvParse(files.get("leerlingen.csv")!));
+    cube.addVariant("met-uit-gestart", JSON.parse(files.get("jeugdhulp-met-uit-gestart.json")!) as CompactVariant);
+    const filter = {age: "alle", careType: "alle", dyslexia: "met", dbc: "uit", definition: "gestart"} as const;
+    expect(cube.cell(2019, "g", filter).pupils).toBe(389);
   });
 
   test("holds no pupil or trajectory id, no key and no names other than schools, boards and the municipality", () => {

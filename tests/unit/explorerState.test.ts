@@ -1,6 +1,6 @@
 // The explorer in the browser: cells looked up from the cube files, and the filter state in the URL.
 import {describe, expect, test} from "vitest";
-import {Cube, type CubeMeta} from "../../src/lib/cube.js";
+import {compactRows, Cube, decodeVariant, encodeVariant, type CubeMeta} from "../../src/lib/cube.js";
 import {comparedUnits, defaultState, parseState, referenceUnits, serializeState} from "../../src/lib/explorerState.js";
 import {ageRows, careTypeYears, funnelTables, trajectoriesPerPupil} from "../../src/lib/explorerViews.js";
 
@@ -40,6 +40,25 @@ const cells = [
   row("2019", "s:B2", "alle", "alle", "24", "30")
 ];
 const cube = new Cube(meta, units, enrolled, cells);
+
+describe("the page's compact variant file", () => {
+  const dims = {years: [2018, 2019], units: ["g", "s:A1"], ages: ["alle", "6-7"], careTypes: ["alle", "basis_ggz"]};
+  const rows = [
+    {jaar: "2019", eenheid: "s:A1", leeftijd: "6-7", zorgvorm: "alle", jeugdhulp: "5", trajecten: "6"},
+    {jaar: "2018", eenheid: "g", leeftijd: "alle", zorgvorm: "basis_ggz", jeugdhulp: "", trajecten: ""}
+  ];
+  test("positions ((year · 2 + unit) · 2 + age) · 2 + care type, ascending, as differences; withheld is null", () => {
+    // 2018 g alle basis_ggz: ((0·2 + 0)·2 + 0)·2 + 1 = 1; 2019 s:A1 6-7 alle: ((1·2 + 1)·2 + 1)·2 + 0 = 14.
+    const file = encodeVariant(rows, dims);
+    expect([file.cel, file.jeugdhulp, file.trajecten]).toEqual([[1, 13], [null, 5], [null, 6]]);
+    expect(Array.from(decodeVariant(file, dims).cells)).toEqual([1, 14]);
+    expect(compactRows(file, dims.units)).toEqual([rows[1], rows[0]]);
+  });
+
+  test("a file made for other dimensions is refused", () => {
+    expect(() => decodeVariant(encodeVariant(rows, dims), {...dims, ages: ["alle", "8-9"]})).toThrow("passen niet");
+  });
+});
 
 describe("Cube.cell", () => {
   test("a shown cell: counts and the percentage of the enrolled pupils", () => {
