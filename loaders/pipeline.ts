@@ -18,9 +18,9 @@ import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, privacySummary, type ReleaseContext} from "./disclosure/release.js";
-import {regionSystem, type RegionPart} from "./disclosure/region.js";
+import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
 import {InputErrors} from "./errors.js";
-import {municipalitySlug, parseRegion, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
+import {municipalitySlug, parseRegion, regionFacts, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -217,6 +217,10 @@ export interface RegionRelease {
   log: string;
   /** Why the build must stop (auditFailure), or null. */
   failure: string | null;
+  /** The municipalities' one definition of youth care in a year. */
+  definition: Dataset["settings"]["youthCareDefinition"];
+  /** Every municipality's data are made up (their pages say so; the region's too). */
+  synthetic: boolean;
 }
 
 /**
@@ -229,11 +233,13 @@ export async function regionRelease(regionDir: string, log: (message: string) =>
   const {text, resolveFolder} = readRegionFile(regionDir);
   const spec = parseRegion(text, resolveFolder);
   const members: RegionMember[] = [];
+  let synthetic = true;
   const parts: RegionPart[] = [];
   for (const folder of spec.folders) {
     const {dataset} = loadFromEnvironment({env: {...process.env, NADERE_OGEN_DATA: folder}, log});
     const released = await releasedReport(dataset);
     const {settings} = dataset;
+    synthetic &&= settings.syntheticData;
     members.push({
       municipality: settings.municipality,
       report: released.report,
@@ -241,18 +247,19 @@ export async function regionRelease(regionDir: string, log: (message: string) =>
     });
     parts.push({slug: municipalitySlug(settings.municipality), system: disclosureSystem(released.context, released.context.atoms).system});
   }
-  const mismatch = regionMismatch(members);
+  const mismatch = regionMismatch(members.map(regionFacts));
   if (mismatch) throw new InputErrors([{file: "regio.json", line: null, column: "gemeenten", value: null, message: mismatch}]);
   const {report, sources} = regionTables(spec.name, members);
   const regionText = JSON.stringify(report);
   const {minCount, auditWidth: width} = members[0].settings;
-  const {system, registry} = regionSystem(parts, REGION_REPORT_FILE, JSON.parse(regionText), sources, minCount, width);
-  const audit = await cachedAudit(system, {minCount, width});
+  const union = regionSystem(parts, REGION_REPORT_FILE, JSON.parse(regionText), sources, minCount, width);
+  const {registry} = union;
+  const audit = await auditRegion(parts, union, minCount, (system) => cachedAudit(system, {minCount, width}));
   const files = seal(new Map([[REGION_REPORT_FILE, regionText]]), registry);
   const nl = (n: number) => n.toLocaleString("nl-NL");
   const summary = [
     `Openbaarmakingscontrole van de regio ${spec.name} (${nl(parts.length)} gemeenten en de regiopagina's samen): ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${minCount - 1}).`,
-    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)}; ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's, ${nl(Math.round(audit.milliseconds.total))} ms.`
+    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)}; ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's, ${nl(Math.round(audit.milliseconds.total))} ms${audit.decomposed ? "; elke regel van de regio volgt uit die van de gemeenten, dus per gemeente opgelost (uitkomst van haar eigen bouw)" : "; als één stelsel opgelost"}.`
   ].join("\n");
-  return {report, files, folders: spec.folders, log: summary, failure: auditFailure({audit, width})};
+  return {report, files, folders: spec.folders, log: summary, failure: auditFailure({audit, width}), definition: members[0].settings.definition, synthetic};
 }

@@ -9,6 +9,7 @@
 import {DECIMALS, percentage} from "./definitions.js";
 import {InputErrors, type InputError} from "./errors.js";
 import {leafKey} from "./disclosure/leaves.js";
+import type {Settings} from "./model.js";
 import type {PublicReport} from "./publish.js";
 import {suppressDerived, type Public, type PublicSource} from "./suppression.js";
 import {slugify} from "../src/lib/slug.js";
@@ -56,7 +57,7 @@ export interface RegionMember {
   municipality: string;
   report: Pick<PublicReport, "schools" | "meta">;
   /** Settings that must agree across the region for its sums to mean one thing. */
-  settings: {minCount: number; auditWidth: number; definition: string};
+  settings: {minCount: number; auditWidth: number; definition: Settings["youthCareDefinition"]};
 }
 
 /** A count on the region pages and the municipal counts it is the sum of (file and path in that release). */
@@ -103,8 +104,13 @@ export const REGION_REPORT_FILE = "cijfers.json";
 /** The municipality's path prefix in the region's site (/<slug>/…). */
 export const municipalitySlug = (municipality: string) => slugify(municipality);
 
+/** What decides whether municipalities can form one region: known before anything is built. */
+export type RegionFacts = Pick<RegionMember, "municipality" | "settings"> & {years: number[]};
+
+export const regionFacts = (m: RegionMember): RegionFacts => ({municipality: m.municipality, settings: m.settings, years: m.report.meta.years});
+
 /** Why these municipalities cannot form one region, in Dutch; null when they can. */
-export function regionMismatch(members: RegionMember[]): string | null {
+export function regionMismatch(members: RegionFacts[]): string | null {
   const slugs = new Map<string, string>();
   for (const m of members) {
     const slug = municipalitySlug(m.municipality);
@@ -124,9 +130,9 @@ export function regionMismatch(members: RegionMember[]): string | null {
   return null;
 }
 
-function commonYears(members: RegionMember[]): number[] {
+function commonYears(members: Pick<RegionFacts, "years">[]): number[] {
   const [first, ...rest] = members;
-  return first.report.meta.years.filter((y: number) => rest.every((m) => m.report.meta.years.includes(y)));
+  return first.years.filter((y) => rest.every((m) => m.years.includes(y)));
 }
 
 /** Adds published counts: the sum, or withheld when any part is (the rule for derived values). */
@@ -140,9 +146,10 @@ function sum(parts: Public<number>[]): Public<number> {
  * municipality has; each municipality's own row keeps all its years.
  */
 export function regionTables(name: string, members: RegionMember[]): RegionTables {
-  const mismatch = regionMismatch(members);
+  const facts = members.map(regionFacts);
+  const mismatch = regionMismatch(facts);
   if (mismatch) throw new Error(mismatch);
-  const years = commonYears(members);
+  const years = commonYears(facts);
   const latestYear = years[years.length - 1];
   const sources = new Map<string, RegionSource[]>();
   const source = (path: string, from: RegionSource[]) => sources.set(leafKey(REGION_REPORT_FILE, path), from);

@@ -12,7 +12,8 @@
 
 import {leafKey, countLeaves} from "./leaves.js";
 import {hiddenForm, type Registry, type RegisteredCell} from "./registry.js";
-import type {DisclosureSystem, Form, PublishedCell, Term} from "./model.js";
+import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
+import {auditResult, type AuditResult, type CellFinding} from "./audit.js";
 import type {RegionSource} from "../region.js";
 
 export interface RegionPart {
@@ -26,18 +27,27 @@ export interface RegionPart {
  * relations shifted past the parts before it, then the region file's cells. Throws when a region
  * count has no source among the municipal cells, or shows a value its sources do not give.
  */
-export function regionSystem(parts: RegionPart[], file: string, content: unknown, sources: Map<string, RegionSource[]>, minCount: number, width: number): {system: DisclosureSystem; registry: Registry} {
+export interface RegionSystem {
+  system: DisclosureSystem;
+  /** The region file's counts alone, for sealing its file. */
+  registry: Registry;
+  /** Each region cell (index in system.cells) and the municipal cells it sums (part, index in that part's system). */
+  sourcesOf: {cell: number; parts: {part: number; cell: number}[]}[];
+}
+
+export function regionSystem(parts: RegionPart[], file: string, content: unknown, sources: Map<string, RegionSource[]>, minCount: number, width: number): RegionSystem {
   const cells: PublishedCell[] = [];
   const relations: DisclosureSystem["relations"] = [];
   const truth: number[] = [];
-  const bySource = new Map<string, PublishedCell>();
+  const bySource = new Map<string, PublishedCell & {part: number; index: number}>();
+  const sourcesOf: RegionSystem["sourcesOf"] = [];
   const shift = (terms: Term[], offset: number) => terms.map((t) => ({variable: t.variable + offset, coefficient: t.coefficient}));
-  for (const {slug, system} of parts) {
+  for (const [part, {slug, system}] of parts.entries()) {
     const offset = truth.length;
-    for (const cell of system.cells) {
+    for (const [index, cell] of system.cells.entries()) {
       const shifted = {...cell, file: `${slug}/${cell.file}`, terms: shift(cell.terms, offset)};
       cells.push(shifted);
-      bySource.set(`${slug}\u0000${leafKey(cell.file, cell.path)}`, shifted);
+      bySource.set(`${slug}\u0000${leafKey(cell.file, cell.path)}`, {...shifted, part, index});
     }
     for (const r of system.relations) relations.push({...r, name: `${slug}/${r.name}`, terms: shift(r.terms, offset)});
     truth.push(...system.truth);
@@ -63,7 +73,70 @@ export function regionSystem(parts: RegionPart[], file: string, content: unknown
     const registered: RegisteredCell = {file, path: leaf.path, unit: leaf.unit, form, value};
     registry.index.set(key, registry.cells.length);
     registry.cells.push(registered);
+    sourcesOf.push({cell: cells.length, parts: parts.map(({part, index}) => ({part, cell: index}))});
     cells.push({...registered, terms: parts.flatMap((c) => c.terms)});
   }
-  return {system: {variables: truth.length, truth, cells, relations}, registry};
+  return {system: {variables: truth.length, truth, cells, relations}, registry, sourcesOf};
 }
+
+/**
+ * The audit of the union, by blocks where that is exact. A region row whose interval contains the sum
+ * of its parts' own intervals (an exact sum of exact counts; "·" ≥ 1 over a part that reads "·" ≥ 1
+ * itself) is implied by those parts' rows: without it the feasible set is the same, and the union falls
+ * apart into the municipalities' systems, which share no variable. Each is then audited on its own —
+ * the same system as its own site's build, so its cached verdict — and a small region count, the sum of
+ * parts in independent blocks, spreads at least as wide as any one part: it is protected when one of its
+ * small parts is. When a region row is not implied, the whole union is solved as one (`solveWhole`).
+ */
+export async function auditRegion(
+  parts: RegionPart[],
+  union: RegionSystem,
+  minCount: number,
+  auditOne: (system: DisclosureSystem) => Promise<AuditResult>
+): Promise<AuditResult & {decomposed: boolean}> {
+  const {system, sourcesOf} = union;
+  const implied = sourcesOf.every(({cell, parts: from}) => {
+    const own = formBounds(system.cells[cell].form);
+    const fromParts = from.reduce((s, {part, cell: i}) => {
+      const b = formBounds(parts[part].system.cells[i].form);
+      return {lo: s.lo + b.lo, hi: s.hi + b.hi};
+    }, {lo: 0, hi: 0});
+    return own.lo <= fromParts.lo && fromParts.hi <= own.hi;
+  });
+  if (!implied) return {...(await auditOne(system)), decomposed: false};
+
+  const start = performance.now();
+  const audits: AuditResult[] = [];
+  for (const part of parts) audits.push(await auditOne(part.system));
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    offsets.push(offset);
+    offset += part.system.cells.length;
+  }
+  const findings: CellFinding[] = audits.flatMap((a, p) => a.findings.map((f) => ({...f, cell: f.cell + offsets[p], name: `${parts[p].slug}/${f.name}`})));
+  const byPartCell = (part: number, cell: number) => audits[part].findings.find((f) => f.cell === cell);
+  for (const {cell, parts: from} of sourcesOf) {
+    const own = system.cells[cell];
+    if (own.value < 1 || own.value >= minCount) continue;
+    // The widest small part; the others held at their true values (a feasible point in their blocks).
+    const small = from.map((s) => ({s, f: byPartCell(s.part, s.cell)})).filter((x): x is {s: typeof x.s; f: CellFinding} => x.f !== undefined);
+    const best = small.sort((a, b) => b.f.hi - b.f.lo - (a.f.hi - a.f.lo))[0];
+    const rest = own.value - (best ? best.f.value : 0);
+    findings.push({
+      cell,
+      name: cellName(own),
+      value: own.value,
+      lo: best ? rest + best.f.lo : own.value,
+      hi: best ? rest + best.f.hi : own.value,
+      protected: best?.f.protected ?? false,
+      proof: best?.f.proof ?? "unresolved",
+      pinnedBy: best ? [`${parts[best.s.part].slug}/${best.f.name}`, ...best.f.pinnedBy] : []
+    });
+  }
+  const solves = {lp: sum(audits.map((a) => a.solves.lp)), milp: sum(audits.map((a) => a.solves.milp))};
+  const milliseconds = {propagation: sum(audits.map((a) => a.milliseconds.propagation)), solve: sum(audits.map((a) => a.milliseconds.solve)), total: performance.now() - start};
+  return {...auditResult(system, findings, solves, milliseconds), decomposed: true};
+}
+
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);

@@ -15,10 +15,10 @@
 //   2023: enrolled 210 + 270 = 480, pupils 15 + 25 = 40, 40/480 = 8,3333 % → 8,33 %
 import {describe, expect, it} from "vitest";
 import {auditSystem} from "../../loaders/disclosure/audit.js";
-import {regionSystem, type RegionPart} from "../../loaders/disclosure/region.js";
+import {auditRegion, regionSystem, type RegionPart} from "../../loaders/disclosure/region.js";
 import type {DisclosureSystem, PublishedCell} from "../../loaders/disclosure/model.js";
 import {InputErrors} from "../../loaders/errors.js";
-import {parseRegion, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember} from "../../loaders/region.js";
+import {parseRegion, regionFacts, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember} from "../../loaders/region.js";
 import {funnelData} from "../../src/components/FunnelPlot.js";
 
 const hidden = {suppressed: true, minCount: 5} as const;
@@ -32,7 +32,7 @@ const school = (schoolId: string, name: string, years: ReturnType<typeof year>[]
   growthPattern: null,
   useCategory: null
 });
-const settings = {minCount: 5, auditWidth: 5, definition: "started"};
+const settings: RegionMember["settings"] = {minCount: 5, auditWidth: 5, definition: "started"};
 
 function member(municipality: string, years: number[], tabel6: ReturnType<typeof school>[], total: ReturnType<typeof year>[]): RegionMember {
   return {
@@ -101,9 +101,10 @@ describe("regionTables", () => {
 
   it("refuses municipalities whose counts do not add up to one thing", () => {
     const other = {...beekveld, settings: {...settings, minCount: 10}};
-    expect(regionMismatch([aadorp, other])).toMatch(/suppression\.minCount.*\(5 en 10\)/);
-    expect(regionMismatch([aadorp, {...beekveld, municipality: "aadorp"}])).toMatch(/hetzelfde webadres \/aadorp\//);
-    expect(regionMismatch([aadorp, beekveld])).toBeNull();
+    expect(regionMismatch([aadorp, other].map(regionFacts))).toMatch(/suppression\.minCount.*\(5 en 10\)/);
+    expect(regionMismatch([aadorp, {...beekveld, municipality: "aadorp"}].map(regionFacts))).toMatch(/hetzelfde webadres \/aadorp\//);
+    expect(regionMismatch([aadorp, beekveld].map(regionFacts))).toBeNull();
+    expect(regionMismatch([{...regionFacts(aadorp), years: [2020]}, regionFacts(beekveld)])).toMatch(/geen onderzoeksjaar gemeen/);
   });
 });
 
@@ -196,6 +197,38 @@ describe("regionSystem", () => {
     expect(audit.sensitive).toBe(2);
     expect(audit.violations).toEqual([]);
     for (const finding of audit.findings.filter((f) => f.value === 3)) expect([finding.lo, finding.hi]).toEqual([1, 14]);
+  });
+
+  it("audits the union by municipality when every region row follows from the municipal rows", async () => {
+    const union = regionSystem(parts, REGION_REPORT_FILE, content, sources, 5, 5);
+    const solved: number[] = [];
+    const audit = await auditRegion(parts, union, 5, (system) => {
+      solved.push(system.cells.length);
+      return auditSystem(system, {minCount: 5, width: 5, exactIntervals: true});
+    });
+    // Aadorp's 6 cells and Beekveld's 7, each on its own; never the 28 of the union.
+    expect(solved).toEqual([6, 7]);
+    expect(audit.decomposed).toBe(true);
+    expect(audit.cells).toBe(28);
+    expect(audit.sensitive).toBe(2);
+    expect(audit.violations).toEqual([]);
+    const copy = audit.findings.find((f) => f.name.endsWith("schools.tabel6[schoolId=aadorp/S2].years[year=2023].pupils"));
+    expect([copy?.lo, copy?.hi, copy?.protected]).toEqual([1, 14, true]);
+  });
+
+  it("solves the union as one when a region row says more than its parts", async () => {
+    // Aadorp's S2 2023 read as saying nothing (0 … ∞): its region copy's "·" (≥ 1) is then not implied.
+    const loose = structuredClone(aadorpSystem);
+    loose.cells[3].form = {kind: "hidden", mark: "·", lo: 0, hi: Infinity};
+    const looseParts: RegionPart[] = [{slug: "aadorp", system: loose}, parts[1]];
+    const union = regionSystem(looseParts, REGION_REPORT_FILE, content, sources, 5, 5);
+    const solved: number[] = [];
+    const audit = await auditRegion(looseParts, union, 5, (system) => {
+      solved.push(system.cells.length);
+      return auditSystem(system, {minCount: 5, width: 5, exactIntervals: true});
+    });
+    expect(solved).toEqual([28]);
+    expect(audit.decomposed).toBe(false);
   });
 
   it("stops a region count that shows a sum with a withheld part", () => {
