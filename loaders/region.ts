@@ -122,7 +122,7 @@ export function regionMismatch(members: RegionFacts[]): string | null {
   for (const m of rest) {
     for (const [key, label] of [["minCount", "de grens voor kleine aantallen (suppression.minCount)"], ["auditWidth", "de controlebreedte (suppression.auditWidth)"], ["definition", "de definitie van jeugdhulp in een jaar (youthCareDefinition)"]] as const) {
       if (m.settings[key] !== first.settings[key]) {
-        return `${first.municipality} en ${m.municipality} hebben een andere waarde voor ${label} (${first.settings[key]} en ${m.settings[key]}); de cijfers van een regio tellen alleen op als die gelijk zijn.`;
+        return `${first.municipality} en ${m.municipality} hebben een andere waarde voor ${label}: ${first.settings[key]} en ${m.settings[key]}. De cijfers van een regio tellen alleen op als die gelijk zijn.`;
       }
     }
   }

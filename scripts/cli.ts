@@ -250,6 +250,8 @@ function outAllowed(out: string, io: CliIo): boolean {
   return true;
 }
 
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+
 /** One `npm run <script>` with the input in its environment; on failure nothing is left in `output`. */
 function runBuild(script: string, output: string, env: Record<string, string>, io: CliIo): boolean {
   const result = spawnSync("npm", ["run", script], {cwd: PROJECT_DIR, env: {...process.env, ...env}, stdio: ["ignore", "inherit", "inherit"]});
@@ -293,19 +295,23 @@ function buildRegion(dir: string, out: string, io: CliIo): number {
   const started = Date.now();
   try {
     for (const [i, member] of spec.folders.entries()) {
+      const step = Date.now();
       io.out(`Gemeente ${i + 1} van ${spec.folders.length}: ${members[i].municipality}\n`);
       if (!runBuild("build", PROJECT_DIST, {NADERE_OGEN_DATA: member}, io)) return 1;
       moveSite(PROJECT_DIST, path.join(staging, municipalitySlug(members[i].municipality)));
+      io.out(`${members[i].municipality} gebouwd in ${seconds(step)} s\n`);
     }
+    const step = Date.now();
     io.out(`De regiopagina's van ${spec.name}\n`);
     if (!runBuild("build:regio", REGION_DIST, {NADERE_OGEN_REGIO: dir}, io)) return 1;
+    io.out(`De regiopagina's gebouwd in ${seconds(step)} s\n`);
     for (const entry of readdirSync(REGION_DIST)) renameSync(path.join(REGION_DIST, entry), path.join(staging, entry));
     rmSync(REGION_DIST, {recursive: true, force: true});
     moveSite(staging, out);
   } finally {
     rmSync(staging, {recursive: true, force: true});
   }
-  io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${Math.round((Date.now() - started) / 1000)} s)\n`);
+  io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${seconds(started)} s)\n`);
   return 0;
 }
 

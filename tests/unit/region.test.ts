@@ -101,7 +101,7 @@ describe("regionTables", () => {
 
   it("refuses municipalities whose counts do not add up to one thing", () => {
     const other = {...beekveld, settings: {...settings, minCount: 10}};
-    expect(regionMismatch([aadorp, other].map(regionFacts))).toMatch(/suppression\.minCount.*\(5 en 10\)/);
+    expect(regionMismatch([aadorp, other].map(regionFacts))).toMatch(/suppression\.minCount\): 5 en 10\./);
     expect(regionMismatch([aadorp, {...beekveld, municipality: "aadorp"}].map(regionFacts))).toMatch(/hetzelfde webadres \/aadorp\//);
     expect(regionMismatch([aadorp, beekveld].map(regionFacts))).toBeNull();
     expect(regionMismatch([{...regionFacts(aadorp), years: [2020]}, regionFacts(beekveld)])).toMatch(/geen onderzoeksjaar gemeen/);
