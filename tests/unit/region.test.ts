@@ -19,7 +19,8 @@ import {auditRegion, regionSystem, type RegionPart} from "../../loaders/disclosu
 import type {DisclosureSystem, PublishedCell} from "../../loaders/disclosure/model.js";
 import {InputErrors} from "../../loaders/errors.js";
 import {parseRegion, regionFacts, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember} from "../../loaders/region.js";
-import {funnelData} from "../../src/components/FunnelPlot.js";
+import {funnelData, funnelSentences} from "../../src/components/FunnelPlot.js";
+import {municipalityList, rangeAcrossMunicipalities, regionSentence} from "../../src/components/regionText.js";
 
 const hidden = {suppressed: true, minCount: 5} as const;
 const year = (y: number, enrolled: number, pupils: unknown, pct: unknown) => ({year: y, enrolled, pupils, pct});
@@ -240,5 +241,29 @@ describe("regionSystem", () => {
   it("stops a count on the region page that no municipality publishes", () => {
     const extra = {...structuredClone(content), extra: {pupils: 7}};
     expect(() => regionSystem(parts, REGION_REPORT_FILE, extra, sources, 5, 5)).toThrow(/extra\.pupils is geen aantal dat een gemeente publiceert/);
+  });
+});
+
+describe("the region's sentences", () => {
+  const {report} = regionTables("Testregio", [aadorp, beekveld]);
+  const [y2022, y2023] = report.schools.total.years;
+
+  it("state the region's share as the table shows it, with the reports' definition", () => {
+    expect(regionSentence(y2023, "started")).toBe("In 2023 begon 8,33% van de leerlingen in de regio aan jeugdhulp: 40 van de 480.");
+    expect(regionSentence(y2022, "active")).toBe("In 2022 kreeg 9,53% van de leerlingen in de regio jeugdhulp: 41 van de 430.");
+    expect(regionSentence({year: 2023, enrolled: 480, pupils: hidden, pct: hidden} as never, "started")).toMatch(/^Hoeveel leerlingen in de regio in 2023 aan jeugdhulp begonnen, is afgeschermd/);
+  });
+
+  it("name the lowest and highest municipality, and say when one is withheld", () => {
+    // 2023: Aadorp 7,14 %, Beekveld 9,26 %.
+    expect(rangeAcrossMunicipalities(report.municipalities, 2023)).toBe("In 2023 was het percentage het laagst in Aadorp (7,14%) en het hoogst in Beekveld (9,26%).");
+    const third = {key: "c", name: "Cdorp", years: [{year: 2023, enrolled: 50, pupils: hidden, pct: hidden}]};
+    expect(rangeAcrossMunicipalities([...report.municipalities, third] as never, 2023)).toMatch(/\(9,26%\); van één gemeente is het afgeschermd\.$/);
+    expect(municipalityList(["Aadorp", "Beekveld", "Cdorp"])).toBe("Aadorp, Beekveld en Cdorp");
+  });
+
+  it("compare the funnel's schools with the region, not a municipality", () => {
+    // Het Anker 25/210 and De Boei 0/60 around 40/480 = 8,33 %.
+    expect(funnelSentences(funnelData(report.schools as never), "de regio").at(-1)).toMatch(/; de regio zit op 8,33%\.$/);
   });
 });
