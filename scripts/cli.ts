@@ -69,6 +69,7 @@ Voorbeeld:
   npx nadere-ogen import bron mijn-gemeente  zet iJw, DUO en Excel om naar het datacontract
   npx nadere-ogen check mijn-gemeente     controleert de bestanden
   npx nadere-ogen build mijn-gemeente     bouwt de site in dist/
+  npx nadere-ogen check mijn-regio --regio   controleert regio.json en de map van elke gemeente
   npx nadere-ogen build mijn-regio --regio   bouwt een regio: elke gemeente en de regiopagina's
 
 Het datacontract (welke kolommen, welke notaties) staat in data/README.md.`;
@@ -105,7 +106,13 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .description("controleer de invoermap zonder te bouwen; meldt alle fouten tegelijk")
     .argument("<map>", "de invoermap")
     .option("--max <aantal>", "meld hooguit zoveel fouten (standaard: alle)")
-    .action((dir: string, options: {max?: string}) => exit(check(folder(io, dir), io, options.max)));
+    .option("--regio", "de map is een regio: controleer regio.json en de map van elke gemeente")
+    .action((dir: string, options: {max?: string; regio?: boolean}) => {
+      if (!options.regio) return exit(check(folder(io, dir), io, options.max));
+      if (checkRegion(folder(io, dir), io) === null) return exit(1);
+      io.out("In orde: de regio en de map van elke gemeente voldoen aan het datacontract.\n");
+      exit(0);
+    });
   cli
     .command("build")
     .usage("<map> [opties]")
@@ -269,27 +276,9 @@ function runBuild(script: string, output: string, env: Record<string, string>, i
  */
 function buildRegion(dir: string, out: string, io: CliIo): number {
   if (!outAllowed(out, io)) return 1;
-  let spec: RegionSpec;
-  try {
-    const {text, resolveFolder} = readRegionFile(dir);
-    spec = parseRegion(text, resolveFolder);
-  } catch (error) {
-    if (!(error instanceof InputErrors)) throw error;
-    io.err(`Regiomap: ${dir}\n${formatInputErrors(error.errors)}\n`);
-    return 1;
-  }
-  const members: RegionFacts[] = [];
-  for (const member of spec.folders) {
-    const loaded = validate(member, io);
-    if (loaded === null) return 1;
-    const {settings} = loaded.dataset;
-    members.push({municipality: settings.municipality, years: settings.years, settings: {minCount: settings.suppression.minCount, auditWidth: auditWidth(settings), definition: settings.youthCareDefinition}});
-  }
-  const mismatch = regionMismatch(members);
-  if (mismatch) {
-    io.err(`Regiomap: ${dir}\n${mismatch}\n`);
-    return 1;
-  }
+  const region = checkRegion(dir, io);
+  if (region === null) return 1;
+  const {spec, members} = region;
   const staging = `${out}.regio-${process.pid}`;
   rmSync(staging, {recursive: true, force: true});
   const started = Date.now();
@@ -313,6 +302,38 @@ function buildRegion(dir: string, out: string, io: CliIo): number {
   }
   io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${seconds(started)} s)\n`);
   return 0;
+}
+
+/** regio.json and every municipality's folder checked, each with its full report; null when anything is wrong. */
+function checkRegion(dir: string, io: CliIo): {spec: RegionSpec; members: RegionFacts[]} | null {
+  let spec: RegionSpec;
+  try {
+    const {text, resolveFolder} = readRegionFile(dir);
+    spec = parseRegion(text, resolveFolder);
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error;
+    io.err(`Regiomap: ${dir}\n${formatInputErrors(error.errors)}\n`);
+    return null;
+  }
+  const members: RegionFacts[] = [];
+  let broken = false;
+  // Every folder's report, not only the first broken one's.
+  for (const member of spec.folders) {
+    const loaded = validate(member, io);
+    if (loaded === null) {
+      broken = true;
+      continue;
+    }
+    const {settings} = loaded.dataset;
+    members.push({municipality: settings.municipality, years: settings.years, settings: {minCount: settings.suppression.minCount, auditWidth: auditWidth(settings), definition: settings.youthCareDefinition}});
+  }
+  if (broken) return null;
+  const mismatch = regionMismatch(members);
+  if (mismatch) {
+    io.err(`Regiomap: ${dir}\n${mismatch}\n`);
+    return null;
+  }
+  return {spec, members};
 }
 
 /** Moves the built site into place whole: first beside the target, then one rename. */

@@ -58,3 +58,20 @@ test("build --regio refuses municipalities whose small-count limits differ, nami
   expect(err).toContain("Vlietbergen en Eikenrode hebben een andere waarde voor de grens voor kleine aantallen (suppression.minCount): 5 en 6.");
   expect(existsSync(out)).toBe(false);
 });
+
+test("check --regio reports every municipality's folder and says when the region is in order", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-regio-"));
+  const [a, b, c] = REGION_MUNICIPALITIES;
+  writeFixtureMunicipality(dir, a);
+  writeFixtureMunicipality(dir, b);
+  writeFileSync(path.join(dir, "regio.json"), JSON.stringify({naam: "Proef", gemeenten: [a.key, b.key]}));
+  const ok = await run("check", dir, "--regio");
+  expect(ok.code).toBe(0);
+  expect(ok.out).toContain("In orde: de regio en de map van elke gemeente voldoen aan het datacontract.");
+  // A third folder that is missing, listed before a good one: both folders are still reported on.
+  writeFileSync(path.join(dir, "regio.json"), JSON.stringify({naam: "Proef", gemeenten: [c.key, a.key]}));
+  const missing = await run("check", dir, "--regio");
+  expect(missing.code).toBe(1);
+  expect(missing.err).toContain(`Invoermap: ${path.join(dir, c.key)}`);
+  expect(missing.out).toContain(`Invoermap: ${path.join(dir, a.key)}`);
+});
