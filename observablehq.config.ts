@@ -7,6 +7,7 @@ import {CHAPTERS, siteTitle} from "./loaders/content.js";
 import {themeHead} from "./loaders/huisstijl.js";
 import {siteFacts} from "./loaders/schoolPaths.js";
 import {devFontHead} from "./scripts/fonts.mjs";
+import {favicon} from "./scripts/favicon.js";
 
 const site = siteFacts();
 const {content, flags} = site.page;
@@ -15,16 +16,6 @@ const title = siteTitle(content, site.page.municipality);
 const chapter = (key: string) => CHAPTERS.filter((c) => c.key === key && flags.has(key)).map((c) => ({name: c.name, path: `/${c.key}`}));
 const description =
   content.identity?.description ?? `Jeugdhulpgebruik per basisschool in ${site.page.municipality}: een privacyveilig rapport uit de gegevens per leerling.`;
-
-// A small eye in the site's accent colour, unless the content folder has a favicon. A data: URI, so the browser never asks for /favicon.ico;
-// base64 because Framework's decodeURI/encodeURI pass over head links double-encodes "%3D" and the like.
-const favicon =
-  "data:image/svg+xml;base64," +
-  Buffer.from(
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
-      '<path d="M2 16C7 8 25 8 30 16C25 24 7 24 2 16Z" fill="#fff" stroke="#4269d0" stroke-width="2.5"/>' +
-      '<circle cx="16" cy="16" r="5" fill="#4269d0"/></svg>'
-  ).toString("base64");
 
 export default {
   root: "src",

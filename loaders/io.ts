@@ -237,3 +237,15 @@ export function writeContractFolder(dir: string, files: Record<string, string>):
     renameSync(partial, file);
   }
 }
+
+/**
+ * A region's folder (loaders/region.ts): its regio.json as text, and the absolute data folder of each
+ * entry, relative to the region's folder.
+ */
+export function readRegionFile(regionDir: string): {text: string; resolveFolder: (folder: string) => string} {
+  const file = resolve(regionDir, "regio.json");
+  if (!statSync(file, {throwIfNoEntry: false})?.isFile()) {
+    throw new InputErrors([{file: "regio.json", line: null, column: null, value: null, message: `ontbreekt in ${regionDir}: zet daar de naam van de regio en de mappen van de gemeenten in (zie README, Een regio)`}]);
+  }
+  return {text: readFileSync(file, "utf8"), resolveFolder: (folder) => resolve(regionDir, folder)};
+}

@@ -3,7 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
-import {buildCache, reportFingerprint, resolveDataDir} from "./io.js";
+import {buildCache, readRegionFile, reportFingerprint, resolveDataDir} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
@@ -20,7 +20,10 @@ import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/ato
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
-import {auditFailure, auditRelease, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
+import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
+import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
+import {InputErrors} from "./errors.js";
+import {municipalitySlug, parseRegion, regionFacts, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -235,4 +238,63 @@ export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNulla
   const counts = countCube(dataset, context.scope, undefined, membership.visit);
   const {system} = disclosureSystem(context, atoms);
   return {counts, disclosure: cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings)};
+}
+
+/** A region's release (issue 13 item 1): its one file, sealed, and its audit over the whole release. */
+export interface RegionRelease {
+  report: RegionReport;
+  files: SealedFiles;
+  /** The municipalities' folders, in the order of regio.json. */
+  folders: string[];
+  /** The audit's figures for the build log, in Dutch. */
+  log: string;
+  /** Why the build must stop (auditFailure), or null. */
+  failure: string | null;
+  /** The municipalities' one definition of youth care in a year. */
+  definition: Dataset["settings"]["youthCareDefinition"];
+  /** Every municipality's data are made up (their pages say so; the region's too). */
+  synthetic: boolean;
+}
+
+/**
+ * The region pages' numbers: each municipality's released report exactly as its own site publishes it
+ * (releasedReport; its secondary pattern comes from the build cache once its site is built), the region
+ * file summed from them (loaders/region.ts), and one audit over the union of the municipalities'
+ * systems and the region's counts (disclosure/region.ts). Throws InputErrors for a broken folder.
+ */
+export async function regionRelease(regionDir: string, log: (message: string) => void = () => {}): Promise<RegionRelease> {
+  const {text, resolveFolder} = readRegionFile(regionDir);
+  const spec = parseRegion(text, resolveFolder);
+  const members: RegionMember[] = [];
+  let synthetic = true;
+  const parts: RegionPart[] = [];
+  for (const folder of spec.folders) {
+    const {dataset} = loadFromEnvironment({env: {...process.env, NADERE_OGEN_DATA: folder}, log});
+    const released = await releasedReport(dataset);
+    const {settings} = dataset;
+    synthetic &&= settings.syntheticData;
+    members.push({
+      municipality: settings.municipality,
+      report: released.report,
+      settings: {minCount: settings.suppression.minCount, auditWidth: released.context.registry.width, definition: settings.youthCareDefinition}
+    });
+    // The municipality's whole release, its cube included: the system its own build audits.
+    const withCube = {...released.context, cube: cubeAsPublished(released.counted, released.context)};
+    parts.push({slug: municipalitySlug(settings.municipality), system: disclosureSystem(withCube, released.context.atoms, true).system});
+  }
+  const mismatch = regionMismatch(members.map(regionFacts));
+  if (mismatch) throw new InputErrors([{file: "regio.json", line: null, column: "gemeenten", value: null, message: mismatch}]);
+  const {report, sources} = regionTables(spec.name, members);
+  const regionText = JSON.stringify(report);
+  const {minCount, auditWidth: width} = members[0].settings;
+  const union = regionSystem(parts, REGION_REPORT_FILE, JSON.parse(regionText), sources, minCount, width);
+  const {registry} = union;
+  const audit = await auditRegion(parts, union, minCount, (system) => cachedAudit(system, {minCount, width}));
+  const files = seal(new Map([[REGION_REPORT_FILE, regionText]]), registry);
+  const nl = (n: number) => n.toLocaleString("nl-NL");
+  const summary = [
+    `Openbaarmakingscontrole van de regio ${spec.name} (${nl(parts.length)} gemeenten en de regiopagina's samen): ${nl(audit.cells)} gepubliceerde aantallen, ${nl(audit.sensitive)} kleine aantallen (1 tot en met ${minCount - 1}).`,
+    `  beschermd: ${nl(audit.protected)} van ${nl(audit.sensitive)}; ${nl(audit.solves.lp)} LP's, ${nl(audit.solves.milp)} MILP's, ${nl(Math.round(audit.milliseconds.total))} ms${audit.decomposed ? "; elke regel van de regio volgt uit die van de gemeenten, dus per gemeente opgelost (uitkomst van haar eigen bouw)" : "; als één stelsel opgelost"}.`
+  ].join("\n");
+  return {report, files, folders: spec.folders, log: summary, failure: auditFailure({audit, width}), definition: members[0].settings.definition, synthetic};
 }

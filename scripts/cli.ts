@@ -11,15 +11,18 @@ import {Command, CommanderError} from "commander";
 import {loadAvailable, type LoadedDataset} from "../loaders/contract.js";
 import {formatInputErrors, InputErrors} from "../loaders/errors.js";
 import {fontNotice} from "../loaders/huisstijl.js";
-import {readInputFiles} from "../loaders/io.js";
+import {readInputFiles, readRegionFile} from "../loaders/io.js";
 import {inputSummary} from "../loaders/load.js";
 import {contentOfFolder} from "../loaders/site.js";
+import {auditWidth} from "../loaders/disclosure/registry.js";
+import {municipalitySlug, parseRegion, regionMismatch, type RegionFacts, type RegionSpec} from "../loaders/region.js";
 import {initTemplates} from "./cliTemplates.js";
 import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
 
 const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
 const PROJECT_DIST = path.join(PROJECT_DIR, "dist");
+const REGION_DIST = path.join(PROJECT_DIR, "dist-regio");
 
 export interface CliIo {
   out: (text: string) => void;
@@ -67,6 +70,8 @@ Voorbeeld:
   npx nadere-ogen import bron mijn-gemeente  zet iJw, DUO en Excel om naar het datacontract
   npx nadere-ogen check mijn-gemeente     controleert de bestanden
   npx nadere-ogen build mijn-gemeente     bouwt de site in dist/
+  npx nadere-ogen check mijn-regio --regio   controleert regio.json en de map van elke gemeente
+  npx nadere-ogen build mijn-regio --regio   bouwt een regio: elke gemeente en de regiopagina's
 
 Het datacontract (welke kolommen, welke notaties) staat in data/README.md.`;
 
@@ -102,14 +107,24 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .description("controleer de invoermap zonder te bouwen; meldt alle fouten tegelijk")
     .argument("<map>", "de invoermap")
     .option("--max <aantal>", "meld hooguit zoveel fouten (standaard: alle)")
-    .action((dir: string, options: {max?: string}) => exit(check(folder(io, dir), io, options.max)));
+    .option("--regio", "de map is een regio: controleer regio.json en de map van elke gemeente")
+    .action((dir: string, options: {max?: string; regio?: boolean}) => {
+      if (!options.regio) return exit(check(folder(io, dir), io, options.max));
+      if (checkRegion(folder(io, dir), io) === null) return exit(1);
+      io.out("In orde: de regio en de map van elke gemeente voldoen aan het datacontract.\n");
+      exit(0);
+    });
   cli
     .command("build")
     .usage("<map> [opties]")
     .description("controleer de invoermap en bouw de site (zoals npm run build)")
     .argument("<map>", "de invoermap")
     .option("--out <map>", "waar de site komt (standaard: dist/ in deze repository)")
-    .action((dir: string, options: {out?: string}) => exit(build(folder(io, dir), options.out ? folder(io, options.out) : PROJECT_DIST, io)));
+    .option("--regio", "de map is een regio: regio.json met de naam en de mappen van de gemeenten (zie README, Een regio)")
+    .action((dir: string, options: {out?: string; regio?: boolean}) => {
+      const out = options.out ? folder(io, options.out) : PROJECT_DIST;
+      exit(options.regio ? buildRegion(folder(io, dir), out, io) : build(folder(io, dir), out, io));
+    });
   cli
     .command("import")
     .usage("<bronmap> <doelmap>")
@@ -225,27 +240,102 @@ function check(dir: string, io: CliIo, max?: string): number {
  * site moves there and replaces an earlier build. A failed build leaves no dist/ and no --out.
  */
 function build(dir: string, out: string, io: CliIo): number {
+  if (!outAllowed(out, io)) return 1;
+  if (validate(dir, io) === null) return 1;
+  if (!runBuild("build", PROJECT_DIST, {NADERE_OGEN_DATA: dir}, io)) return 1;
+  if (out !== PROJECT_DIST) moveSite(PROJECT_DIST, out);
+  io.out(`Klaar: de site staat in ${out}\n`);
+  return 0;
+}
+
+/** --out may replace an empty folder or an earlier build only. */
+function outAllowed(out: string, io: CliIo): boolean {
   const target = statSync(out, {throwIfNoEntry: false});
   const previousBuild = target?.isDirectory() && (readdirSync(out).length === 0 || existsSync(path.join(out, "index.html")));
   if (out !== PROJECT_DIST && target && !previousBuild) {
     io.err(`${out} bestaat al en is geen eerdere bouw van de site (geen index.html); kies een lege of nieuwe map voor --out.\n`);
-    return 1;
+    return false;
   }
-  if (validate(dir, io) === null) return 1;
-  const result = spawnSync("npm", ["run", "build"], {
-    cwd: PROJECT_DIR,
-    env: {...process.env, NADERE_OGEN_DATA: dir},
-    stdio: ["ignore", "inherit", "inherit"]
-  });
-  if (result.status !== 0) {
-    // build:locked removes dist/ when Framework fails; a failing postbuild step would leave it.
-    rmSync(PROJECT_DIST, {recursive: true, force: true});
-    io.err("De bouw is mislukt (zie de meldingen hierboven); er is geen site gemaakt.\n");
-    return 1;
+  return true;
+}
+
+const seconds = (since: number) => Math.round((Date.now() - since) / 1000);
+
+/** One `npm run <script>` with the input in its environment; on failure nothing is left in `output`. */
+function runBuild(script: string, output: string, env: Record<string, string>, io: CliIo): boolean {
+  const result = spawnSync("npm", ["run", script], {cwd: PROJECT_DIR, env: {...process.env, ...env}, stdio: ["ignore", "inherit", "inherit"]});
+  if (result.status === 0) return true;
+  // The locked scripts remove their output when Framework fails; a failing postbuild step would leave it.
+  rmSync(output, {recursive: true, force: true});
+  io.err("De bouw is mislukt (zie de meldingen hierboven); er is geen site gemaakt.\n");
+  return false;
+}
+
+/**
+ * A region (issue 13 item 1): every municipality's folder checked first, then each one's own site
+ * into /<gemeente>/ and the region's pages at the top (observablehq.regio.config.ts), all in a folder
+ * beside --out that replaces it only when everything has been built: a failure leaves no half region.
+ */
+function buildRegion(dir: string, out: string, io: CliIo): number {
+  if (!outAllowed(out, io)) return 1;
+  const region = checkRegion(dir, io);
+  if (region === null) return 1;
+  const {spec, members} = region;
+  const staging = `${out}.regio-${process.pid}`;
+  rmSync(staging, {recursive: true, force: true});
+  const started = Date.now();
+  try {
+    for (const [i, member] of spec.folders.entries()) {
+      const step = Date.now();
+      io.out(`Gemeente ${i + 1} van ${spec.folders.length}: ${members[i].municipality}\n`);
+      if (!runBuild("build", PROJECT_DIST, {NADERE_OGEN_DATA: member}, io)) return 1;
+      moveSite(PROJECT_DIST, path.join(staging, municipalitySlug(members[i].municipality)));
+      io.out(`${members[i].municipality} gebouwd in ${seconds(step)} s\n`);
+    }
+    const step = Date.now();
+    io.out(`De regiopagina's van ${spec.name}\n`);
+    if (!runBuild("build:regio", REGION_DIST, {NADERE_OGEN_REGIO: dir}, io)) return 1;
+    io.out(`De regiopagina's gebouwd in ${seconds(step)} s\n`);
+    for (const entry of readdirSync(REGION_DIST)) renameSync(path.join(REGION_DIST, entry), path.join(staging, entry));
+    rmSync(REGION_DIST, {recursive: true, force: true});
+    moveSite(staging, out);
+  } finally {
+    rmSync(staging, {recursive: true, force: true});
   }
-  if (out !== PROJECT_DIST) moveSite(PROJECT_DIST, out);
-  io.out(`Klaar: de site staat in ${out}\n`);
+  io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${seconds(started)} s)\n`);
   return 0;
+}
+
+/** regio.json and every municipality's folder checked, each with its full report; null when anything is wrong. */
+function checkRegion(dir: string, io: CliIo): {spec: RegionSpec; members: RegionFacts[]} | null {
+  let spec: RegionSpec;
+  try {
+    const {text, resolveFolder} = readRegionFile(dir);
+    spec = parseRegion(text, resolveFolder);
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error;
+    io.err(`Regiomap: ${dir}\n${formatInputErrors(error.errors)}\n`);
+    return null;
+  }
+  const members: RegionFacts[] = [];
+  let broken = false;
+  // Every folder's report, not only the first broken one's.
+  for (const member of spec.folders) {
+    const loaded = validate(member, io);
+    if (loaded === null) {
+      broken = true;
+      continue;
+    }
+    const {settings} = loaded.dataset;
+    members.push({municipality: settings.municipality, years: settings.years, settings: {minCount: settings.suppression.minCount, auditWidth: auditWidth(settings), definition: settings.youthCareDefinition}});
+  }
+  if (broken) return null;
+  const mismatch = regionMismatch(members);
+  if (mismatch) {
+    io.err(`Regiomap: ${dir}\n${mismatch}\n`);
+    return null;
+  }
+  return {spec, members};
 }
 
 /** Moves the built site into place whole: first beside the target, then one rename. */

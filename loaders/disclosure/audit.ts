@@ -312,7 +312,18 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   const solveMs = performance.now() - t1;
 
   const all = sensitive.map((i) => findings.get(i) as CellFinding);
-  const safe = all.filter((f) => f.protected);
+  return auditResult(system, all, solves, {propagation: propagationMs, solve: solveMs, total: performance.now() - start}, witnesses);
+}
+
+/** The result from the findings of every sensitive cell of the system. */
+export function auditResult(
+  system: DisclosureSystem,
+  findings: CellFinding[],
+  solves: AuditResult["solves"],
+  milliseconds: AuditResult["milliseconds"],
+  witnesses: AuditResult["witnesses"] = {offered: 0, feasible: 0}
+): AuditResult {
+  const safe = findings.filter((f) => f.protected);
   const narrowest = safe.reduce<AuditResult["narrowest"]>(
     (best, f) => (best === null || f.hi - f.lo < best.hi - best.lo ? {lo: f.lo, hi: f.hi, name: f.name} : best),
     null
@@ -320,13 +331,13 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   return {
     cells: system.cells.length,
     hidden: system.cells.filter((c) => c.form.kind !== "exact").length,
-    sensitive: sensitive.length,
+    sensitive: findings.length,
     protected: safe.length,
-    violations: all.filter((f) => !f.protected),
-    findings: all,
+    violations: findings.filter((f) => !f.protected),
+    findings,
     narrowest,
     solves,
     witnesses,
-    milliseconds: {propagation: propagationMs, solve: solveMs, total: performance.now() - start}
+    milliseconds
   };
 }

@@ -79,21 +79,28 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const cache = buildCache("controle", systemKey({version: 3, options, system}));
-  const hit = cache.read();
-  let audit: AuditResult;
-  if (hit) audit = JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
-  else {
-    audit = await auditSystem(system, {...options, budgetSeconds, witnesses: witnesses.map((point) => densePoint(point, system.truth))});
-    if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
-  }
+  const audit = await cachedAudit(system, options, budgetSeconds, witnesses.map((point) => densePoint(point, system.truth)));
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures};
 }
 
+/**
+ * The audit of a system, cached by the system's hash: the verdict follows from the system alone, so a
+ * second build of the same input (CI builds twice) reads it instead of solving again. A result with
+ * unresolved cells is not cached.
+ */
+export async function cachedAudit(system: DisclosureSystem, options: {minCount: number; width: number}, budgetSeconds?: number, witnesses?: readonly ArrayLike<number>[]): Promise<AuditResult> {
+  const cache = buildCache("controle", systemKey({version: 3, options, system}));
+  const hit = cache.read();
+  if (hit) return JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
+  const audit = await auditSystem(system, {...options, budgetSeconds, witnesses});
+  if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
+  return audit;
+}
+
 /** Why the build must stop, in Dutch, or null: a small count not protected, or left undecided. */
-export function auditFailure(result: ReleaseAudit, secondary?: {unresolved: {name: string}[]}): string | null {
+export function auditFailure(result: Pick<ReleaseAudit, "audit" | "width" | "cubeAttack">, secondary?: {unresolved: {name: string}[]}): string | null {
   const pinnedInCube = result.cubeAttack?.pinned ?? [];
   if (pinnedInCube.length > 0) {
     const first = pinnedInCube[0];

@@ -128,7 +128,7 @@ export function funnelFinding(data: FunnelData): string {
  * The plot in words: per limit how many schools lie outside it and which, what chance alone would
  * give, and how wide the funnel is for the smallest schools (their size rounded to ten pupils).
  */
-export function funnelSentences(data: FunnelData): string[] {
+export function funnelSentences(data: FunnelData, reference = "de gemeente"): string[] {
   if (data.p === null || data.points.length === 0) return [];
   const [wide, narrow] = funnelOutside(data.points);
   const shown = data.points.length;
@@ -147,7 +147,7 @@ export function funnelSentences(data: FunnelData): string[] {
   sentences.push(
     `Een kleine school heeft een groot verschil nodig voordat het iets zegt. Bij ${formatCount(small)} leerlingen ligt de ` +
       `${coverageLabel(wide.coverage)}-grens tussen ${formatPercent(100 * lower, 1)} en ${formatPercent(100 * upper, 1)}; ` +
-      `de gemeente zit op ${formatPercent(100 * data.p, 2)}.`
+      `${reference} zit op ${formatPercent(100 * data.p, 2)}.`
   );
   return sentences;
 }
@@ -200,6 +200,8 @@ export interface FunnelPlotOptions {
   highlight?: string | null;
   /** What the middle line stands for: the municipality, or in the explorer a school board. */
   referenceLabel?: string;
+  /** The middle line in the chart's description for screen readers. */
+  around?: string;
   /** Widen the limits for over-dispersion (see Spread); binomial limits when absent. */
   spread?: Spread | null;
   /** The dot's tooltip; by default "n van N leerlingen (x%)" (the explorer's age-standardised
@@ -296,7 +298,7 @@ const OUTSIDE_COLOR = PAIR_COLORS[0];
 
 export function FunnelPlot(
   tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", around = "het gemeentelijke percentage", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
 ): HTMLElement | SVGSVGElement {
   if (data.p === null || data.points.length === 0) {
     const message = document.createElement("p");
@@ -365,7 +367,7 @@ export function FunnelPlot(
     marginRight,
     marginTop,
     marginBottom,
-    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met ${spread ? "voor overdispersie verbrede " : ""}grenzen van 95% en 99,8% rond het gemeentelijke percentage`,
+    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met ${spread ? "voor overdispersie verbrede " : ""}grenzen van 95% en 99,8% rond ${around}`,
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
     // Ticks and their decimals follow the domain: small shares never read "1% 1% 2%".
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, grid: true, ...percentAxis(yMax, height - 50)},

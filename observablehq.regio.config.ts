@@ -1,0 +1,41 @@
+// Observable Framework configuration of a region's own pages (issue 13 item 1): `npx nadere-ogen build
+// <map> --regio` builds each municipality's site with observablehq.config.ts into /<gemeente>/ and these
+// pages at the top, from NADERE_OGEN_REGIO (the folder with regio.json). Offline like the municipal site:
+// the pages are written at build time (regio/index.md.ts) and load no npm packages in the browser.
+import {parseRegion} from "./loaders/region.js";
+import {readRegionFile} from "./loaders/io.js";
+import {exitWithInputErrors} from "./loaders/load.js";
+import {devFontHead} from "./scripts/fonts.mjs";
+import {favicon} from "./scripts/favicon.js";
+
+const dir = process.env.NADERE_OGEN_REGIO;
+if (!dir) {
+  process.stderr.write("NADERE_OGEN_REGIO is niet gezet: de regiopagina's horen bij npx nadere-ogen build <map> --regio.\n");
+  process.exit(1);
+}
+const region = (() => {
+  try {
+    const {text, resolveFolder} = readRegionFile(dir);
+    return parseRegion(text, resolveFolder);
+  } catch (error) {
+    return exitWithInputErrors(error);
+  }
+})();
+const title = `Jeugdhulp in de regio ${region.name}`;
+const escaped = (text: string) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export default {
+  root: "regio",
+  output: process.env.NADERE_OGEN_OUTPUT ?? "dist-regio",
+  title,
+  globalStylesheets: [],
+  head: `<link rel="icon" href="${favicon}">
+<meta name="description" content="${escaped(`Jeugdhulpgebruik per basisschool in de regio ${region.name}: de gemeenten en hun scholen naast elkaar.`)}">${
+    process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
+  }`,
+  style: "style.css",
+  footer: `${escaped(title)} · jeugdhulp en basisonderwijs, per gemeente en per school bekeken.`,
+  pages: [{name: "De regio", path: "/"}],
+  pager: false,
+  search: false
+};
