@@ -9,6 +9,8 @@
 // - {{name}}: plain text in a sentence, escaped here so that a school name cannot become Markdown or
 //   HTML; {{titel}}, {{jaar}} and {{opdrachtgever}} are the study's identity (only with the flag inhoud);
 // - a line <!-- figuur: name --> or <!-- tabel: name -->: HTML from a component (staticFigure, outerHTML).
+//   A block may take the rest of the line as its argument (<!-- tabel: oordelen 4.1 Analyse 4.1 -->),
+//   when the loader offers it as a function: a chapter then chooses a table's rows and caption.
 // A mark without a value, a value without a mark, or an unknown condition stops the build with a Dutch
 // message naming the template: a page never ships with a hole.
 import {FLAGS, type PageContext} from "../loaders/content.js";
@@ -19,9 +21,12 @@ import {FLAGS, type PageContext} from "../loaders/content.js";
 export interface PageParts {
   text?: Record<string, string | number>;
   passageText?: Record<string, string | number>;
-  blocks?: Record<string, string>;
+  blocks?: Record<string, Block>;
   conditions?: Record<string, boolean>;
 }
+
+/** A block's HTML, or a function of the mark's argument (the rest of its line) that makes it. */
+export type Block = string | ((argument: string) => string);
 
 /** What the build has beyond the page's own values: the site's flags and the content folder's passages
  *  and identity (loaders/content.ts). */
@@ -51,12 +56,19 @@ const CONDITION = /<!-- als: (!?[a-z0-9-]+(?: !?[a-z0-9-]+)*) -->([\s\S]*?)<!-- 
 // An opening tag alone on its line takes its line break along (the closing tag's is handled below).
 const OPENING_LINE = /^(<!-- als: [!a-z0-9 -]+ -->)\n/gm;
 const TEXT = /\{\{(\w+)\}\}/g;
-const BLOCK = /^<!-- (?:figuur|tabel): (\w+) -->$/gm;
+const BLOCK = /^<!-- (?:figuur|tabel): (\w+)(?: (.+?))? -->$/gm;
 const IDENTITY: Record<string, (identity: NonNullable<TemplateSite["identity"]>) => string> = {
   titel: (identity) => identity.title,
   jaar: (identity) => String(identity.year),
   opdrachtgever: (identity) => identity.municipality
 };
+
+/** The names of the values a template asks for ({{name}} and block marks, also inside <!-- als -->
+ *  blocks): a loader that offers more than one template uses (a content folder's chapters) passes only
+ *  these, so a value without a place still stops the build everywhere else. */
+export function marksIn(template: string): Set<string> {
+  return new Set([...[...template.matchAll(TEXT)].map((m) => m[1]), ...[...template.matchAll(BLOCK)].map((m) => m[1])]);
+}
 
 /** The template with every mark filled in; `name` is the template's file name for the messages. */
 export function fillTemplate(template: string, parts: PageParts, name: string, site: TemplateSite = NO_SITE): string {
@@ -110,7 +122,14 @@ export function fillTemplate(template: string, parts: PageParts, name: string, s
   });
   if (/<!-- \/?als\b|<!-- einde -->/.test(conditional)) throw fail("een <!-- als: … -->-blok is niet gesloten of zit in een ander");
   const page = conditional
-    .replace(BLOCK, (_, key: string) => block(lookup(blocks, key, "figuur of tabel")))
+    .replace(BLOCK, (_, key: string, argument: string | undefined) => {
+      const value = lookup(blocks, key, "figuur of tabel");
+      if (typeof value === "string") {
+        if (argument !== undefined) throw fail(`de figuur of tabel "${key}" neemt geen argument ("${argument}")`);
+        return block(value);
+      }
+      return block(value(argument ?? ""));
+    })
     .replace(TEXT, (_, key: string) => {
       if (Object.hasOwn(IDENTITY, key) && !Object.hasOwn(text, key)) {
         if (!site.identity) throw fail(`{{${key}}} staat buiten een <!-- als: inhoud -->-blok, maar de site heeft geen inhoudsmap`);

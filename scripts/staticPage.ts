@@ -20,19 +20,21 @@ export type {PageParts, PageReport};
  * The page loader's whole work: the released report, exactly as the site publishes it, and the study's
  * content folder with the site's flags (loaders/content.ts: which optional pages and passages exist),
  * through `parts` into the
- * template next to the loader (same name, .md.in), written to stdout.
+ * template next to the loader (same name, .md.in), or the one `template` picks (a content folder's
+ * chapter), written to stdout.
  */
 export async function writeStaticPage(
   loaderUrl: string,
   parts: (report: PageReport, page: PageContext & {privacy: PrivacySummary | null}) => PageParts | Promise<PageParts>,
-  {privacy = false}: {privacy?: boolean} = {}
+  {privacy = false, template}: {privacy?: boolean; template?: (page: PageContext) => {name: string; text: string}} = {}
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
     const {report, dataset, summary} = privacy ? await auditedReport() : {...(await pageReportFromEnvironment({log: () => {}})), summary: null};
     const page = {...pageContext(dataset), privacy: summary};
+    const {name, text} = template ? template(page) : {name: path.basename(templatePath), text: readFileSync(templatePath, "utf8")};
     const filled = await parts(report, page);
-    process.stdout.write(fillTemplate(readFileSync(templatePath, "utf8"), filled, path.basename(templatePath), templateSite(page)));
+    process.stdout.write(fillTemplate(text, filled, name, templateSite(page)));
   });
 }
 
@@ -45,7 +47,9 @@ async function auditedReport() {
     const part = /^([a-z0-9]+)\.json$/i.exec(name)?.[1];
     if (part && part !== "factsheets") report[part] = JSON.parse(text);
   }
-  // What /verkennen tells about its perturbation, as its own meta file has it.
+  // What /verkennen tells about its perturbation, as its own meta file has it, and its files as
+  // published (the perturbed counts of its first view).
   report.cubeMeta = JSON.parse(files.get("verkennen/meta.json") as string);
+  report.cubeFiles = Object.fromEntries([...files].filter(([name]) => name.startsWith("verkennen/") && name.endsWith(".csv")).map(([name, text]) => [name.slice("verkennen/".length), text]));
   return {report, dataset, summary: JSON.parse(files.get("privacy.json") as string) as PrivacySummary};
 }

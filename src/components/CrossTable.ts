@@ -4,7 +4,7 @@
 // own (non-linear) claim is shown next to it as a plain count of the middle group.
 
 import type {Category, CrossCell, CrossTable, ExactTest} from "../../loaders/tables/factors.js";
-import {ChartFigure} from "./ChartFigure.js";
+import {ChartFigure, type ChartFigureOptions} from "./ChartFigure.js";
 import {formatCount, formatDecimal} from "../lib/format.js";
 import type {Column} from "../lib/csv.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
@@ -262,8 +262,8 @@ function cellColumns(table: CrossTableData): Column<CellRow>[] {
   ];
 }
 
-/** The cross-table in the site's chart frame: finding as title, the test in words, a list and CSV of every cell. */
-export function CrossTable(table: CrossTableData, options: CrossTableOptions = {}): HTMLElement {
+/** The cross-table and its test in words, without the frame (for the build, which frames it with its CSV). */
+export function crossTableBody(table: CrossTableData, options: CrossTableOptions = {}): HTMLElement {
   const body = document.createElement("div");
   body.className = "cross-table-body";
   const scroller = document.createElement("div");
@@ -273,16 +273,26 @@ export function CrossTable(table: CrossTableData, options: CrossTableOptions = {
   finding.className = "cross-table-test";
   finding.textContent = crossTableFinding(table, options.holmP);
   body.append(scroller, finding);
+  return body;
+}
+
+/** The frame's finding as title, the notes, and a list and CSV of every cell. */
+export function crossTableFigureOptions(table: CrossTableData, options: CrossTableOptions = {}): ChartFigureOptions<CellRow> {
   const year = options.year === undefined ? "" : ` in ${options.year}`;
   const notes = [exclusionNote(table.exactTest), table.columns.some((c) => c.key === "afgeschermd") ? "Afgeschermd: het percentage van de school is niet gepubliceerd (kleine aantallen)." : ""];
-  return ChartFigure(body, {
+  return {
     title: crossTableTitle(table, options.holmP),
     description: `Aantal scholen per categorie, naar jeugdhulpgebruik${year} (laag, gemiddeld of hoog).`,
     columns: cellColumns(table),
     rows: cellRows(table),
     filename: `kruistabel-${table.factor.replaceAll("_", "-")}.csv`,
     note: notes.filter(Boolean).join(" ")
-  });
+  };
+}
+
+/** The cross-table in the site's chart frame: finding as title, the test in words, a list and CSV of every cell. */
+export function CrossTable(table: CrossTableData, options: CrossTableOptions = {}): HTMLElement {
+  return ChartFigure(crossTableBody(table, options), crossTableFigureOptions(table, options));
 }
 
 /**

@@ -2,7 +2,7 @@
 // released report, for any municipality, any years and any settings: one or many, "geen" for none, no
 // hole when a value is withheld or absent, and no story of the 2017–2019 data told about other years.
 // Plain text: the build puts it into the page (scripts/staticPage.ts escapes it).
-import {formatCount, formatDate, formatEuros, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
+import {formatCount, formatDate, formatDecimal, formatEuros, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 
 type Count = number | SuppressedValue | null | undefined;
 
@@ -261,4 +261,102 @@ export function concentrationSentence({threshold, pctPupils, pctCost}: Concentra
   if (typeof pctPupils !== "number" || typeof pctCost !== "number") return `${who} Welk deel van de leerlingen en van het geld dat is, is afgeschermd.`;
   if (pctPupils === 0) return `${who} Zulke leerlingen zijn er in deze gegevens niet.`;
   return `${who} Die waren samen ${formatPercent(pctPupils, 1)} van de leerlingen en gebruikten ${formatPercent(pctCost)} van het geld.`;
+}
+
+/** Feiten, Conclusies: trajectories per pupil with youth care in the latest year. */
+export function perPupilSentence(perPupil: number | SuppressedValue | null | undefined): string {
+  if (typeof perPupil === "number") return `Een leerling met jeugdhulp had gemiddeld ${formatDecimal(perPupil, 2)} trajecten.`;
+  return isSuppressedValue(perPupil) ? "Het gemiddelde aantal trajecten per leerling met jeugdhulp is afgeschermd." : "";
+}
+
+/** Conclusies: what followed the first trajectory, the share that left care and the share with a next
+ *  one within the care path's window. */
+export function firstTrajectorySentences(ekg: Count, next: Count, months: string): string {
+  if (ekg === null || ekg === undefined) return "Geen leerling had een eerste traject, dus er valt niets te zeggen over wat daarna kwam.";
+  const left = isSuppressedValue(ekg)
+    ? "Hoeveel leerlingen na het eerste traject uitstroomden, is afgeschermd."
+    : `Na het eerste traject stroomde ${formatPercent(ekg)} van de leerlingen uit.`;
+  // An outcome without a row has no pupils (outcomeSentences reads it the same way).
+  const following = isSuppressedValue(next)
+    ? `Hoeveel er binnen ${months} een volgend traject kregen, is afgeschermd.`
+    : `Binnen ${months} kreeg ${formatPercent(next ?? 0)} een volgend traject.`;
+  return `${left} ${following}`;
+}
+
+/** Conclusies: the GGZ trajectories closed and reopened only because the product codes changed. */
+export function restartsSentence(transitionYear: number, years: number[], restarts: Count): string {
+  const t = transitionYear;
+  if (!years.includes(t)) return `De overgang naar nieuwe GGZ-productcodes (januari ${t}) valt buiten de onderzoeksjaren (${periodText(years)}): geen traject begon daardoor opnieuw.`;
+  const when = `eind ${t - 1} gesloten en in januari ${t} opnieuw geopend`;
+  if (isSuppressedValue(restarts)) return `Een afgeschermd aantal GGZ-trajecten werd ${when}.`;
+  if (!restarts) return `Geen enkel GGZ-traject werd ${when}.`;
+  return `${countNoun(restarts, "GGZ-traject", "GGZ-trajecten")} ${restarts === 1 ? "werd" : "werden"} ${when}.`;
+}
+
+/** Conclusies: the share of pupils above the cost threshold and their share of all costs. */
+export function costShareSentence({threshold, pctPupils, pctCost}: Concentration): string {
+  if (typeof pctPupils !== "number" || typeof pctCost !== "number") return `Welk deel van de leerlingen ${formatEuros(threshold)} of meer kostte, en welk deel van het geld zij samen kregen, is afgeschermd.`;
+  if (pctPupils === 0) return `Geen leerling met jeugdhulp kostte ${formatEuros(threshold)} of meer.`;
+  return `${formatPercent(pctPupils, 1)} van de leerlingen met jeugdhulp had samen ${formatPercent(pctCost)} van alle kosten.`;
+}
+
+interface FactorSchool {
+  useCategory: unknown;
+  size: unknown;
+  ses: unknown;
+  sot: unknown;
+}
+
+/** Tabel 8's middle class on every axis and average use: the report's "stabiele gemiddelde scholen".
+ *  A school whose use category is withheld does not count. */
+export function stableAverageSchools(schools: FactorSchool[]): number {
+  return schools.filter((s) => s.useCategory === "gemiddeld" && s.size === "middel" && s.ses === "midden" && s.sot === "gemiddeld").length;
+}
+
+/** Conclusies: how many such schools these data have. */
+export function stableAverageSentence(schools: number): string {
+  if (schools === 0) return "In de gegevens van deze site is er geen enkele.";
+  return schools === 1 ? "In de gegevens van deze site is het er 1." : `In de gegevens van deze site zijn het er ${formatCount(schools)}.`;
+}
+
+/** Conclusies: the factors whose verdict turns with a choice in the calculation. */
+export function fragileSentence(fragile: string[], names: (items: string[]) => string): string {
+  if (fragile.length === 0) return "Geen enkele uitkomst slaat om door keuzes in de berekening.";
+  return `Bij ${names(fragile)} hangt de uitkomst bovendien af van keuzes in de berekening.`;
+}
+
+/**
+ * Conclusies: how far chance alone moves the smallest school's percentage. A school with the municipal
+ * rate p and n pupils scatters by sqrt(p(1 − p)/n); about 95 of 100 such schools land within two of
+ * those spreads of p. Null without a school with pupils; without a published rate only the first part.
+ */
+export function chanceSentences(smallest: number, pupils: Count, enrolled: Count, rate: Count, range: [number, number] | null): string | null {
+  if (!(smallest > 0)) return null;
+  const first = `De kleinste school heeft ${countNoun(smallest, "leerling", "leerlingen")}. Eén kind meer of minder met jeugdhulp verschuift haar percentage al ${formatDecimal(100 / smallest, 1)} procentpunt.`;
+  if (typeof rate !== "number" || typeof pupils !== "number" || typeof enrolled !== "number") return first;
+  const p = rate / 100;
+  const spread = 100 * Math.sqrt((p * (1 - p)) / smallest);
+  const low = Math.max(0, 100 * p - 2 * spread);
+  const high = 100 * p + 2 * spread;
+  const chance = `Stel dat zo'n school precies het gemiddelde van de gemeente heeft (${formatShare(pupils, enrolled, 1)}). Dan ligt haar percentage door toeval alleen al meestal tussen ${formatPercent(low)} en ${formatPercent(high)}.`;
+  if (range === null) return `${first} ${chance}`;
+  const schools = `${formatPercent(range[0])} tot ${formatPercent(range[1])}`;
+  // "Almost all of the difference" only when chance alone spans at least three quarters of it.
+  const comparison =
+    high - low >= 0.75 * (range[1] - range[0])
+      ? `Dat is bijna het hele verschil tussen de laagste en de hoogste school (${schools}).`
+      : `De scholen zelf liepen uiteen van ${schools}.`;
+  return `${first} ${chance} ${comparison}`;
+}
+
+/** Aanbevelingen: this site's Eerste Keer Goed in a short sentence. */
+export function ekgShortSentence(ekg: Count): string {
+  if (isSuppressedValue(ekg)) return "Op deze site is het afgeschermd.";
+  if (ekg === null || ekg === undefined) return "Op deze site valt het niet te berekenen: geen leerling had een eerste traject.";
+  return `Op deze site is het ${formatPercent(ekg)}.`;
+}
+
+/** Rondom de school: schools per rating category of Tabel 9. */
+export function ratingCountsSentence(rows: {label: string; schools: number}[]): string {
+  return rows.map((r) => `${r.label.toLocaleLowerCase("nl")}: ${countNoun(r.schools, "school", "scholen")}`).join("; ");
 }

@@ -18,7 +18,7 @@ const {DURATION_COLUMNS, DurationChart, durationTitle} = await import("../compon
 const {LORENZ_COLUMNS, LorenzChart, lorenzTitle} = await import("../components/LorenzChart.js");
 const {ProviderChart, providerColumns, providerRestNote, providerSeries, providerTitle} = await import("../components/ProviderChart.js");
 const {STATUS_COLUMNS, StatusBar, statusTitle} = await import("../components/StatusBar.js");
-const {formatCount, formatDate, formatDecimal, formatEuros, formatPercent, isSuppressedValue, monthsText, withheldLegend} = await import("../lib/format.js");
+const {formatCount, formatDate, formatEuros, formatPercent, isSuppressedValue, monthsText, withheldLegend} = await import("../lib/format.js");
 const text = await import("../components/reportText.js");
 
 // The width of the text column on a laptop; the SVGs scale down on narrower screens (max-width: 100%).
@@ -156,12 +156,7 @@ await writeStaticPage(import.meta.url, ({meta, kerngetallen, dbc, careTypes, sta
       uptake: text.uptakeSentence(meta.latestYear, latest.pupils, kerngetallen.enrolledLatestYear),
       counted: meta.youthCareDefinition === "started" ? "begon" : "liep",
       spread: text.spreadSentence(kerngetallen),
-      perPupil:
-        typeof latest.trajectoriesPerPupil === "number"
-          ? `Een leerling met jeugdhulp had gemiddeld ${formatDecimal(latest.trajectoriesPerPupil, 2)} trajecten.`
-          : isSuppressedValue(latest.trajectoriesPerPupil)
-            ? "Het gemiddelde aantal trajecten per leerling met jeugdhulp is afgeschermd."
-            : "",
+      perPupil: text.perPupilSentence(latest.trajectoriesPerPupil),
       dbc: text.dbcSentences(dbc),
       providers: text.providersSentence(careTypes.providerCount, period, other !== undefined),
       cohort: text.countNoun(status.cohortPupils, "leerling", "leerlingen"),

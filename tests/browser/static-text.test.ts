@@ -1,4 +1,5 @@
-// The data chapters, the summary, Onderzoek, Verantwoording and the slides read without JavaScript (print,
+// The data chapters, the summary, Onderzoek, Verantwoording, the slides, the content folder's chapters,
+// Factoren and the explorer's first view read without JavaScript (print,
 // screen readers, search engines, slow phones): their text, tables and figures are written at build time
 // (scripts/staticPage.ts), so with scripts off there is no empty slot, and the sentences carry the default
 // data's numbers. bench/staticText.ts counts the
@@ -53,18 +54,39 @@ const PAGES: [string, string[]][] = [
     ]
   ],
   ["/verantwoording", ["Fouten en tegenstrijdigheden in het rapport van 2020 (17)", "Deze site is gebouwd met de nagemaakte standaardgegevens.", "In deze gegevens gaat het om 4 scholen."]],
-  ["/presentatie", ["Na het eerste traject was 34% van de kinderen klaar", "131 van de 686 trajecten in 2018 waren een herstart op papier"]]
+  ["/presentatie", ["Na het eerste traject was 34% van de kinderen klaar", "131 van de 686 trajecten in 2018 waren een herstart op papier"]],
+  // The content folder's chapters: the 2020 report's 34% EKG and 131 restarts, its 20 interviewed schools
+  // in Tabel 9 (5 + 7 + 7 + 1), and this data's 8,5% (389 / 4.550) with the schools' 4%–16%.
+  [
+    "/conclusies",
+    [
+      "In 2019 begon 8,5% van de leerlingen aan jeugdhulp, maar dat liep per school uiteen van 4% tot 16%.",
+      "Na het eerste traject stroomde 34% van de leerlingen uit.",
+      "131 GGZ-trajecten werden eind 2017 gesloten en in januari 2018 opnieuw geopend."
+    ]
+  ],
+  ["/rondom-de-school", ["(Tabel 9): categorie 1 (cijfer 3–4): 5 scholen; categorie 2 (cijfer 5–6): 7 scholen; categorie 3 (cijfer 7–8): 7 scholen; geen cijfer: 1 school."]],
+  ["/in-de-school", ["Analyse 3.1: reactie op de cijfers en jeugdhulpgebruik"]],
+  ["/aanbevelingen", ["Op deze site is het 34%."]],
+  // Tabel 8's three factors, Tabel 9 and three interview factors: 7 tests over the 22 schools of 2019.
+  ["/data-analyse/factoren", ["Deze pagina telt dat na voor 22 scholen met leerlingen in 2019.", "Op deze pagina staan 7 toetsen."]],
+  // The cube's table rounds counts under 15 (3 · minCount) to 0 or 15 (bench/README.md).
+  ["/verkennen", ["Een aantal onder de 15 ziet u nooit: dat wordt 0 of 15.", "De filters werken alleen met JavaScript aan.", "De selectie in een tabel"]]
 ];
+
+// Conclusies states its numbers in sentences only.
+const WITHOUT_TABLES = new Set(["/conclusies"]);
 
 test.each(PAGES)("%s reads without JavaScript: no empty slot, the sentences with their numbers", async (urlPath, sentences) => {
   const {page, text, slots} = await withoutScripts(urlPath);
   expect(slots).toBe(0);
   for (const sentence of sentences) expect(text).toContain(sentence);
-  expect(await page.locator("main table").count()).toBeGreaterThan(0);
+  if (!WITHOUT_TABLES.has(urlPath)) expect(await page.locator("main table").count()).toBeGreaterThan(0);
   await page.context().close();
 });
 
-test.each(PAGES.map(([urlPath]) => urlPath))("%s does not preload Plot: the page loads it only to redraw a chart for a choice", async (urlPath) => {
+// The explorer draws its live charts with Plot as soon as it starts.
+test.each(PAGES.map(([urlPath]) => urlPath).filter((urlPath) => urlPath !== "/verkennen"))("%s does not preload Plot: the page loads it only to redraw a chart for a choice", async (urlPath) => {
   const page = await browser.newPage();
   const html = await (await page.request.get(new URL(urlPath, baseUrl()).href)).text();
   expect(html).toContain("<main");

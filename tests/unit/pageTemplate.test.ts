@@ -3,7 +3,7 @@
 // passages (with marks of their own), the study's identity, and a build that stops on a mark without a
 // value, a value without a mark or an unknown condition. Every expected page is written out by hand.
 import {describe, expect, test} from "vitest";
-import {fillTemplate, markdownText, NO_SITE, type TemplateSite} from "../../scripts/pageTemplate.js";
+import {fillTemplate, markdownText, marksIn, NO_SITE, type TemplateSite} from "../../scripts/pageTemplate.js";
 
 const study: TemplateSite = {
   flags: new Set(["inhoud", "factoren"]),
@@ -21,6 +21,18 @@ describe("fillTemplate: values", () => {
     expect(() => fillTemplate("{{a}}", {}, "t.md.in")).toThrow('t.md.in: onbekende tekst "a"');
     expect(() => fillTemplate("<!-- tabel: t -->", {}, "t.md.in")).toThrow('t.md.in: onbekende figuur of tabel "t"');
     expect(() => fillTemplate("x", {text: {a: "1"}, blocks: {b: "<p></p>"}}, "t.md.in")).toThrow("t.md.in: waarden zonder plaats: a, b");
+  });
+});
+
+describe("fillTemplate: a block with an argument", () => {
+  test("the rest of the mark's line goes to the loader's function; a plain block takes none", () => {
+    const oordelen = (argument: string) => `<table><caption>${argument}</caption></table>`;
+    expect(fillTemplate("<!-- tabel: oordelen 4.1 Analyse 4.1: verwijzen -->\n", {blocks: {oordelen}}, "t.md")).toBe("<table><caption>4.1 Analyse 4.1: verwijzen</caption></table>\n");
+    expect(() => fillTemplate("<!-- tabel: t extra -->", {blocks: {t: "<p></p>"}}, "t.md")).toThrow('t.md: de figuur of tabel "t" neemt geen argument ("extra")');
+  });
+
+  test("marksIn names the text and block marks, in <!-- als --> blocks too", () => {
+    expect([...marksIn("A {{a}}\n<!-- als: x -->{{b}}<!-- /als -->\n<!-- tabel: t -->\n<!-- figuur: f 2.1 bijschrift -->\n")].sort()).toEqual(["a", "b", "f", "t"]);
   });
 });
 

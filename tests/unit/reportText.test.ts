@@ -4,7 +4,17 @@
 import {describe, expect, test} from "vitest";
 import {joinNames} from "../../src/components/schoolTables.js";
 import {
+  chanceSentences,
   changesSentence,
+  costShareSentence,
+  ekgShortSentence,
+  firstTrajectorySentences,
+  fragileSentence,
+  perPupilSentence,
+  ratingCountsSentence,
+  restartsSentence,
+  stableAverageSchools,
+  stableAverageSentence,
   concentrationSentence,
   countNoun,
   dbcCountSentence,
@@ -212,5 +222,75 @@ describe("key figures that may be withheld (issue 10): no number the release doe
   test("Eerste Keer Goed", () => {
     expect(ekgSentence(34, "12 maanden")).toBe("Na het eerste traject was 34% van de kinderen klaar zonder binnen 12 maanden nieuwe hulp");
     expect(ekgSentence(hidden, "12 maanden")).toBe("Hoeveel kinderen na het eerste traject klaar waren zonder binnen 12 maanden nieuwe hulp, is afgeschermd");
+  });
+});
+
+describe("the content chapters' sentences (Conclusies, Aanbevelingen, Rondom de school)", () => {
+  test("trajectories per pupil: two decimals, withheld, or nothing to say", () => {
+    expect(perPupilSentence(1.2745)).toBe("Een leerling met jeugdhulp had gemiddeld 1,27 trajecten.");
+    expect(perPupilSentence(hidden)).toBe("Het gemiddelde aantal trajecten per leerling met jeugdhulp is afgeschermd.");
+    expect(perPupilSentence(null)).toBe("");
+  });
+
+  test("after the first trajectory: the window in words, a missing outcome is none, withheld parts said so", () => {
+    expect(firstTrajectorySentences(34, 44, "een half jaar")).toBe("Na het eerste traject stroomde 34% van de leerlingen uit. Binnen een half jaar kreeg 44% een volgend traject.");
+    expect(firstTrajectorySentences(50, undefined, "een jaar")).toBe("Na het eerste traject stroomde 50% van de leerlingen uit. Binnen een jaar kreeg 0% een volgend traject.");
+    expect(firstTrajectorySentences(hidden, hidden, "9 maanden")).toBe(
+      "Hoeveel leerlingen na het eerste traject uitstroomden, is afgeschermd. Hoeveel er binnen 9 maanden een volgend traject kregen, is afgeschermd."
+    );
+    expect(firstTrajectorySentences(null, null, "een jaar")).toBe("Geen leerling had een eerste traject, dus er valt niets te zeggen over wat daarna kwam.");
+  });
+
+  test("restarts at the DBC transition: many, one, none, withheld, and a transition outside the years", () => {
+    expect(restartsSentence(2018, [2017, 2018, 2019], 131)).toBe("131 GGZ-trajecten werden eind 2017 gesloten en in januari 2018 opnieuw geopend.");
+    expect(restartsSentence(2018, [2017, 2018], 1)).toBe("1 GGZ-traject werd eind 2017 gesloten en in januari 2018 opnieuw geopend.");
+    expect(restartsSentence(2018, [2018, 2019], 0)).toBe("Geen enkel GGZ-traject werd eind 2017 gesloten en in januari 2018 opnieuw geopend.");
+    expect(restartsSentence(2018, [2018], hidden)).toBe("Een afgeschermd aantal GGZ-trajecten werd eind 2017 gesloten en in januari 2018 opnieuw geopend.");
+    expect(restartsSentence(2018, [2021, 2022, 2023, 2024], 0)).toBe(
+      "De overgang naar nieuwe GGZ-productcodes (januari 2018) valt buiten de onderzoeksjaren (2021–2024): geen traject begon daardoor opnieuw."
+    );
+  });
+
+  test("the costs above the threshold: shares, none, withheld", () => {
+    expect(costShareSentence({threshold: 10000, pctPupils: 12.46, pctCost: 54.2})).toBe("12,5% van de leerlingen met jeugdhulp had samen 54% van alle kosten.");
+    expect(costShareSentence({threshold: 10000, pctPupils: 0, pctCost: 0})).toBe("Geen leerling met jeugdhulp kostte € 10.000 of meer.");
+    expect(costShareSentence({threshold: 10000, pctPupils: hidden, pctCost: 30})).toBe(
+      "Welk deel van de leerlingen € 10.000 of meer kostte, en welk deel van het geld zij samen kregen, is afgeschermd."
+    );
+  });
+
+  test("stable average schools: only the middle class on every axis with average use counts", () => {
+    const school = {useCategory: "gemiddeld", size: "middel", ses: "midden", sot: "gemiddeld"};
+    const schools = [school, {...school, ses: "hoog"}, {...school, useCategory: hidden}, school, {...school, sot: "veel"}];
+    expect(stableAverageSchools(schools)).toBe(2);
+    expect(stableAverageSentence(2)).toBe("In de gegevens van deze site zijn het er 2.");
+    expect(stableAverageSentence(1)).toBe("In de gegevens van deze site is het er 1.");
+    expect(stableAverageSentence(0)).toBe("In de gegevens van deze site is er geen enkele.");
+  });
+
+  test("fragile factors named, or none", () => {
+    expect(fragileSentence(["Omvang", "SOT"], joinNames)).toBe("Bij Omvang en SOT hangt de uitkomst bovendien af van keuzes in de berekening.");
+    expect(fragileSentence([], joinNames)).toBe("Geen enkele uitkomst slaat om door keuzes in de berekening.");
+  });
+
+  test("chance on the smallest school: 40 of 400 pupils (10%), 100 pupils: sqrt(0,1 · 0,9 / 100) = 3 points, so 4% to 16%", () => {
+    const chance = "De kleinste school heeft 100 leerlingen. Eén kind meer of minder met jeugdhulp verschuift haar percentage al 1,0 procentpunt. Stel dat zo'n school precies het gemiddelde van de gemeente heeft (10,0%). Dan ligt haar percentage door toeval alleen al meestal tussen 4% en 16%.";
+    // 12 points of chance against 10 between the schools: at least three quarters.
+    expect(chanceSentences(100, 40, 400, 10, [5, 15])).toBe(`${chance} Dat is bijna het hele verschil tussen de laagste en de hoogste school (5% tot 15%).`);
+    // 12 against 28: less.
+    expect(chanceSentences(100, 40, 400, 10, [2, 30])).toBe(`${chance} De scholen zelf liepen uiteen van 2% tot 30%.`);
+    expect(chanceSentences(100, 40, 400, 10, null)).toBe(chance);
+    // A withheld municipal rate leaves only the first two sentences; no school with pupils, nothing.
+    expect(chanceSentences(1, hidden, 400, hidden, [5, 15])).toBe("De kleinste school heeft 1 leerling. Eén kind meer of minder met jeugdhulp verschuift haar percentage al 100,0 procentpunt.");
+    expect(chanceSentences(0, 40, 400, 10, null)).toBeNull();
+  });
+
+  test("Eerste Keer Goed in short, and the rating categories of Tabel 9", () => {
+    expect(ekgShortSentence(34)).toBe("Op deze site is het 34%.");
+    expect(ekgShortSentence(hidden)).toBe("Op deze site is het afgeschermd.");
+    expect(ekgShortSentence(null)).toBe("Op deze site valt het niet te berekenen: geen leerling had een eerste traject.");
+    expect(ratingCountsSentence([{label: "Categorie 1 (cijfer 3–4)", schools: 5}, {label: "Geen cijfer", schools: 1}, {label: "Categorie 3", schools: 0}])).toBe(
+      "categorie 1 (cijfer 3–4): 5 scholen; geen cijfer: 1 school; categorie 3: geen scholen"
+    );
   });
 });
