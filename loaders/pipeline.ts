@@ -18,7 +18,7 @@ import {schoolYearCounts} from "./tables/schools.js";
 import {schoolRef} from "./tables/common.js";
 import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/atoms.js";
 import {definitionalAlias} from "./disclosure/leaves.js";
-import {decisionIds, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
+import {cubeWithholdings, decisionIds, reportWithholdings, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
 import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
 import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
@@ -186,10 +186,10 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   // page must show the same choice.
   const counted = explorerCube(ruledContext);
   const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(counted, {...ruledContext, registry}));
-  if (secondary.withhold.length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry, counted};
-  const report = publishReport(raw, dataset.settings, withholdingOf(secondary.withhold, ids));
+  if (reportWithholdings(secondary.withhold).length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry, counted};
+  const report = publishReport(raw, dataset.settings, withholdingOf(reportWithholdings(secondary.withhold), ids));
   const released = registerReport(report, open, slugOf, dataset.settings);
-  for (const key of secondary.withhold) {
+  for (const key of reportWithholdings(secondary.withhold)) {
     const cell = released.cells[released.index.get(key) as number];
     if (cell?.form.kind !== "hidden") throw new Error(`Openbaarmakingsmodel: ${key.replace("\u0000", " ")} zou worden afgeschermd, maar staat er nog.`);
   }
@@ -203,9 +203,9 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
  * than against the released one; withholding more only loosens the system, so what the secondary
  * suppression proved stays proven.
  */
-function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
+function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: ReleaseContext & {atoms: Atoms}, secondary?: Pick<SecondaryPattern, "withhold">): NonNullable<ReleaseContext["cube"]> {
   const {grid} = counted.counts;
-  const tied = withholdTiedQuantities(counted.disclosure, context.registry, context.atoms, grid);
+  const tied = withholdTiedQuantities(counted.disclosure, context.registry, context.atoms, grid, cubeWithholdings(secondary?.withhold ?? []));
   const definition = grid.dims.definitions.indexOf(configuredDefinition(context.dataset.settings.youthCareDefinition));
   return {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid, definition)};
 }
@@ -214,7 +214,7 @@ function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: 
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const released = await releasedReport(dataset);
   const {report, secondary, ruled} = released;
-  const context = {...released.context, cube: cubeAsPublished(released.counted, released.context)};
+  const context = {...released.context, cube: cubeAsPublished(released.counted, released.context, secondary)};
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = context.cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
@@ -279,7 +279,7 @@ export async function regionRelease(regionDir: string, log: (message: string) =>
       settings: {minCount: settings.suppression.minCount, auditWidth: released.context.registry.width, definition: settings.youthCareDefinition}
     });
     // The municipality's whole release, its cube included: the system its own build audits.
-    const withCube = {...released.context, cube: cubeAsPublished(released.counted, released.context)};
+    const withCube = {...released.context, cube: cubeAsPublished(released.counted, released.context, released.secondary)};
     parts.push({slug: municipalitySlug(settings.municipality), system: disclosureSystem(withCube, released.context.atoms, true).system});
   }
   const mismatch = regionMismatch(members.map(regionFacts));

@@ -131,7 +131,14 @@ export function cubeDisclosure(
  * year, age, care type, DBC switch and definition, in every unit) are withheld
  * too, and "·" in such a family says nothing about zero; the system reads these cells as 0 or more.
  */
-export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">, grid: CubeGrid): CubeDisclosure {
+export function withholdTiedQuantities(
+  cube: CubeDisclosure,
+  registry: Registry,
+  atoms: Pick<Atoms, "termsOf" | "unitOf">,
+  grid: CubeGrid,
+  /** Own quantities the secondary suppression withholds (their cells' leafKeys): withheld the same way. */
+  chosen: ReadonlySet<string> = new Set()
+): CubeDisclosure {
   const columnOf = new Map<number, number>();
   atoms.unitOf.forEach((unit, variable) => {
     if (unit === "pupils") columnOf.set(variable, columnOf.size);
@@ -149,7 +156,7 @@ export function withholdTiedQuantities(cube: CubeDisclosure, registry: Registry,
 
   const tied = new Set<string>();
   const cells = cube.cells.map((cell) => {
-    if (exact.contains(cell.terms) || !all.contains(cell.terms)) return cell;
+    if (!chosen.has(leafKey(cell.file, cell.path)) && (exact.contains(cell.terms) || !all.contains(cell.terms))) return cell;
     tied.add(termsKey(cell.terms));
     return {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}};
   });

@@ -29,6 +29,9 @@ export interface SecondaryOptions {
   width: number;
   /** Counts that cannot be withheld (not decided by the Publisher). */
   keep: (cell: PublishedCell) => boolean;
+  /** Perturbed cells that may be withheld as well (the explorer's cube in its own step); by default
+   *  only exact counts are. */
+  withholdPerturbed?: (cell: PublishedCell) => boolean;
   /** What withholding a count costs (default its value: the least information lost). Key figures
    *  cost so much that any other binding count goes first (withholding.ts `withholdingCost`). */
   cost?: (cell: PublishedCell) => number;
@@ -39,9 +42,6 @@ export interface SecondaryOptions {
   withheld: (cell: PublishedCell) => Form;
   /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
-  /** The small counts to protect (default all); the others are only followed in the pool, so that
-   *  its witnesses prove them too where they can. */
-  protect?: (cell: PublishedCell) => boolean;
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
 }
@@ -70,15 +70,14 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   const start = performance.now();
   const {minCount, width} = options;
   const rows = rowsOf(system);
-  const allSmall = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
-  const small = options.protect ? allSmall.filter((i) => options.protect?.(system.cells[i])) : allSmall;
+  const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
   const forms = system.cells.map((cell) => cell.form);
   const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
 
   // The spread over feasible points seen so far (the truth and every LP vertex): a cell whose values
   // there already lie far enough apart is protected without solving it (pool.ts, as in audit.ts).
-  const pool = new SpreadPool(system.cells, allSmall, true);
+  const pool = new SpreadPool(system.cells, small, true);
   pool.add(system.truth);
 
   const h = await highs();
@@ -100,7 +99,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual)};
     };
     // A few solves with all small counts in one objective spread the pool over many cells at once.
-    for (const [round, terms] of spreadObjectives(system.cells, allSmall, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
+    for (const [round, terms] of spreadObjectives(system.cells, small, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
 
     const withhold = (r: number, protecting: number) => {
       forms[r] = options.withheld(system.cells[r]);
@@ -110,6 +109,8 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       result.protects.push(protecting);
     };
     const cost = (r: number) => options.cost?.(system.cells[r]) ?? system.cells[r].value;
+    const withholdable = (r: number) =>
+      forms[r].kind === "exact" ? !options.keep(system.cells[r]) : forms[r].kind === "perturbed" && (options.withholdPerturbed?.(system.cells[r]) ?? false);
     const isKey = (r: number) => options.keyFigure?.(system.cells[r]) ?? false;
     // Protects small count i. In the first pass a cell that only key figures bind, or whose
     // withholdings ran out, is deferred: the other cells' withholdings may yet widen it. In the final
@@ -130,7 +131,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
         if (min.integral && max.integral && hi - lo >= width) return "done";
         const binding = [...new Set([...min.binding, ...max.binding])].filter((r) => r < system.cells.length);
         // A small count shown as it is (the rules left it) is its own cheapest protection.
-        const candidates = binding.filter((r) => forms[r].kind === "exact" && system.cells[r].value > 0 && !options.keep(system.cells[r]));
+        const candidates = binding.filter((r) => system.cells[r].value > 0 && withholdable(r));
         const others = candidates.filter((r) => !isKey(r));
         const exhausted = attempt >= (options.maxPerCell ?? 40);
         if (others.length === 0 || exhausted) {

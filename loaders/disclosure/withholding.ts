@@ -8,7 +8,7 @@ import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
 import {cellName, systemKey, termsKey, type DisclosureSystem, type Form, type PublishedCell} from "./model.js";
 import {CUBE_FILE} from "./cubeCells.js";
-import {hiddenForm, type Registry} from "./registry.js";
+import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
 import {sparsePoint, type SparsePoint} from "./pool.js";
@@ -99,8 +99,24 @@ export interface SecondaryPattern extends Omit<SecondaryStep, "witnesses"> {
   steps: SecondaryStep[];
 }
 
-/** What a reader concludes from the one mark, for the secondary choice (registry.ts decides it). */
-const withheld = (cell: PublishedCell): Form => hiddenForm(cell.value);
+/**
+ * What a reader concludes from the one mark, for the secondary choice (registry.ts decides it). A
+ * cube cell withheld takes the empty cells of its family along (cubeCells.ts), so there "·" says
+ * 0 or more.
+ */
+const withheld = (cell: PublishedCell): Form => (cell.file === CUBE_FILE ? {kind: "hidden", mark: HIDDEN_MARK, lo: 0, hi: Infinity} : hiddenForm(cell.value));
+
+/** The explorer's cells give way before the report's: the report is what the site is for. */
+const CUBE_WEIGHT = 0.5;
+const cost = (cell: PublishedCell) => (cell.file === CUBE_FILE ? CUBE_WEIGHT * cell.value : withholdingCost(cell));
+
+/** The counts of a pattern the Publisher withholds (the report's), and the cube's cells it withholds. */
+export function reportWithholdings(keys: readonly string[]): string[] {
+  return keys.filter((key) => !key.startsWith(leafKey(CUBE_FILE, "")));
+}
+export function cubeWithholdings(keys: readonly string[]): Set<string> {
+  return new Set(keys.filter((key) => key.startsWith(leafKey(CUBE_FILE, ""))));
+}
 
 /**
  * Chooses the counts to withhold, over the release as registered with the rules alone, in two steps:
@@ -109,8 +125,8 @@ const withheld = (cell: PublishedCell): Form => hiddenForm(cell.value);
  *  2. with the explorer's cube beside the report as step 1 leaves it (`cubeAsPublished`): the cube's
  *     cells withheld at schools and boards are small counts of their own, which the report's exact
  *     counts alone could narrow (the full audit pinned one at 1 … 1), and its perturbed cells bound
- *     others; this step protects the cube's small cells by withholding more of the report's counts.
- *     The report's small counts are followed in its pool too, so its witnesses prove most of them.
+ *     others (the report's small counts too, which step 1 protected without the cube); this step
+ *     protects every small count again, by withholding more counts: the cube's perturbed cells too.
  * Each step follows from its system (cells, forms, true values, relations) and the options, so it is
  * cached by their hash: the site loader and the factsheet pages solve it once per input.
  */
@@ -127,7 +143,7 @@ export async function secondaryPattern(
     const hidden = new Set(report.withhold);
     const afterReport: Registry = {...registry, cells: registry.cells.map((cell) => (hidden.has(leafKey(cell.file, cell.path)) ? {...cell, form: hiddenForm(cell.value)} : cell))};
     const {system} = disclosureSystem({...context, registry: afterReport, cube: cubeAsPublished(afterReport)}, context.atoms, true);
-    steps.push(await secondaryStep(system, {version: 1, step: "kubus", options}, ids, (cell) => cell.file === CUBE_FILE));
+    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, true));
   }
   const sum = (f: (step: SecondaryStep) => number) => steps.reduce((total, step) => total + f(step), 0);
   return {
@@ -144,7 +160,7 @@ export async function secondaryPattern(
   };
 }
 
-async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCount: number; width: number}} & Record<string, unknown>, ids: ReadonlyMap<string, number>, protect?: (cell: PublishedCell) => boolean): Promise<SecondaryStep> {
+async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCount: number; width: number}} & Record<string, unknown>, ids: ReadonlyMap<string, number>, cubeStep = false): Promise<SecondaryStep> {
   const key = systemKey({...keyed, system});
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
@@ -154,10 +170,13 @@ async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCoun
     // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
     // cells (cubeCells.ts): perturbed or withheld already.
     keep: (cell) => !ids.has(leafKey(cell.file, cell.path)),
-    cost: withholdingCost,
+    cost,
     keyFigure: isKeyFigure,
     withheld,
-    protect
+    // In the cube's step, a perturbed cell of the cube may go too: beside the report's marks, the
+    // cube's own perturbed totals (with and without dyslexia care, say) can bound a small count that
+    // no withholdable report count binds any more.
+    withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),

@@ -131,30 +131,59 @@ describe("secondary suppression: key figures", () => {
   });
 });
 
-describe("secondary suppression: protecting some small counts only (the cube's step)", () => {
-  it("withholds the part of 40 for a withheld cube cell of 3 that total − part gives back, and leaves the other small count alone", async () => {
+describe("secondary suppression: a withheld cube cell is a small count too", () => {
+  it("withholds the part of 40 for a withheld cube cell of 3 that total − part gives back", async () => {
     // x0 = 3: a cell of the explorer's cube, withheld ("·", 0 or more), not the Publisher's to withhold;
-    // x1 = 40 and the total 43 give it back exactly. x2 = 2: a small count of the report, shown — not
-    // this step's to protect.
+    // x1 = 40 and the total 43 give it back exactly.
     const cube = "verkennen/kubus";
     const system: DisclosureSystem = {
-      variables: 3,
-      truth: [3, 40, 2],
+      variables: 2,
+      truth: [3, 40],
       relations: [],
       cells: [
         {file: cube, path: "a", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: {kind: "hidden", mark: "·", lo: 0, hi: Infinity}, value: 3},
         {file: "t.json", path: "b", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: shown(40), value: 40},
-        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43},
-        {file: "t.json", path: "c", unit: "pupils", terms: [{variable: 2, coefficient: 1}], form: shown(2), value: 2}
+        {file: "t.json", path: "total", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: shown(43), value: 43}
       ]
     };
-    const result = await secondarySuppression(system, {...options, keep: (cell) => cell.file === cube, protect: (cell) => cell.file === cube});
+    const result = await secondarySuppression(system, {...options, keep: (cell) => cell.file === cube});
     // b (40) costs less than the total (43).
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     expect(result.unresolved).toEqual([]);
-    // Then a lies in 0 … 42: the true point and the LP's ends are its witnesses.
+    // Then a lies in 0 … 42: the LP's ends are its witnesses.
     expect(result.witnesses.map((p) => p[0]).sort((x, y) => x - y)).toEqual([0, 42]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
-    expect(audit.violations.map((v) => v.name)).toEqual(["t.json c"]);
+    expect(audit.violations).toEqual([]);
+  });
+});
+
+describe("secondary suppression: the cube's perturbed cells may go in its own step", () => {
+  it("withholds the cheaper of two perturbed totals whose difference pins a withheld cube cell of 3", async () => {
+    // x0 = 3 pupils with dyslexia care only (a withheld cube cell), x1 = 30 others. The cube shows all
+    // pupils perturbed as 33, read as 32 … 34, and those without dyslexia care as 30, read as 30 … 31:
+    // x0 = (x0 + x1) − x1 lies in 1 … 4. Nothing of the report binds it; the cube's own cells do.
+    const cube = "verkennen/kubus";
+    const perturbed = (shown: number, lo: number, hi: number): Form => ({kind: "perturbed", shown, lo, hi});
+    const system: DisclosureSystem = {
+      variables: 2,
+      truth: [3, 30],
+      relations: [],
+      cells: [
+        {file: cube, path: "dyslexie", unit: "pupils", terms: [{variable: 0, coefficient: 1}], form: {kind: "hidden", mark: "·", lo: 0, hi: Infinity}, value: 3},
+        {file: cube, path: "met", unit: "pupils", terms: [{variable: 0, coefficient: 1}, {variable: 1, coefficient: 1}], form: perturbed(33, 32, 34), value: 33},
+        {file: cube, path: "zonder", unit: "pupils", terms: [{variable: 1, coefficient: 1}], form: perturbed(30, 30, 31), value: 30}
+      ]
+    };
+    const isCube = (cell: PublishedCell) => cell.file === cube;
+    const withheldCube = (): Form => ({kind: "hidden", mark: "·", lo: 0, hi: Infinity});
+    const base = {minCount: 5, width: 5, keep: () => true, withheld: withheldCube};
+    // Without leave to withhold a perturbed cell nothing can protect it: reported, not left silently.
+    expect((await secondarySuppression(system, base)).unresolved).toMatchObject([{name: `${cube} dyslexie`, lo: 1, hi: 4}]);
+    const result = await secondarySuppression(system, {...base, withholdPerturbed: isCube});
+    // Cost by value: 30 < 33.
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["zonder"]);
+    expect(result.unresolved).toEqual([]);
+    const audit = await auditSystem({...system, cells: system.cells.map((c, i) => (result.hide.includes(i) ? {...c, form: withheldCube()} : c))}, {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.findings.find((f) => f.cell === 0)).toMatchObject({lo: 0, hi: 34, protected: true});
   });
 });
