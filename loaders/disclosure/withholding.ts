@@ -94,7 +94,7 @@ export interface SecondaryStep {
 }
 
 /** The whole choice: the steps' withholdings together, and each step as it is kept. */
-export interface SecondaryPattern extends Omit<SecondaryStep, "witnesses"> {
+export interface SecondaryPattern extends Omit<SecondaryStep, "witnesses" | "key"> {
   witnesses: SparsePoint[];
   steps: SecondaryStep[];
 }
@@ -155,7 +155,6 @@ export async function secondaryPattern(
     milliseconds: sum((step) => step.milliseconds),
     witnesses: steps.flatMap((step) => step.witnesses ?? []),
     cached: steps.every((step) => step.cached),
-    key: steps.map((step) => step.key).join("+"),
     steps
   };
 }
@@ -167,8 +166,8 @@ async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCoun
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
   const result = await secondarySuppression(system, {
     ...keyed.options,
-    // A count the Publisher did not decide cannot be withheld: it is kept. That is the cube's own
-    // cells (cubeCells.ts): perturbed or withheld already.
+    // A count the Publisher did not decide cannot be withheld as a report count: the cube's cells
+    // (cubeCells.ts) are withheld only by the cube's step, through withholdPerturbed below.
     keep: (cell) => !ids.has(leafKey(cell.file, cell.path)),
     cost,
     keyFigure: isKeyFigure,
