@@ -11,7 +11,9 @@
 //   the secondary suppression's witness points checked first. --zonder-getuigen audits the same system
 //   without them (every cell the pool does not prove is solved), for what the witnesses save.
 //   The 500-school input: npx tsx bench/schools.ts --input-only --keep (prints its folder), then
-//   npx tsx bench/disclosure.ts --data <that folder>.
+//   npx tsx bench/disclosure.ts --data <that folder> (--schools 100 for a smaller one). Above 25 schools
+//   the search runs per block of schools (loaders/disclosure/blocks.ts); NADERE_OGEN_PROGRESS=1 prints
+//   its progress on stderr (minutes per step at a few hundred schools).
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {auditSiteRelease, siteReleaseFromEnvironment} from "../loaders/pipeline.js";

@@ -72,7 +72,10 @@ await writeStaticPage(
         secondary:
           privacy.secondaryCount === 0
             ? "In deze gegevens hoefde er zo niets extra afgeschermd te worden."
-            : `Zo ${plural(privacy.secondaryCount, "is er 1 aantal", `zijn er ${formatCount(privacy.secondaryCount)} aantallen`)} extra afgeschermd.`,
+            : `Zo ${plural(privacy.secondaryCount, "is er 1 aantal", `zijn er ${formatCount(privacy.secondaryCount)} aantallen`)} extra afgeschermd.` +
+              (privacy.schoolBlocks
+                ? ` Deze gemeente heeft meer dan ${formatCount(privacy.schoolBlocks.perBlock)} scholen. Daarom zocht de site per groep scholen (${formatCount(privacy.schoolBlocks.count)} groepen), met de cijfers van de andere scholen vast. Zo schermt de site soms meer af dan nodig, maar nooit te weinig: de controle hieronder rekent over alles samen.`
+                : ""),
         keyFigures:
           privacy.keyFigures.count === 0
             ? "Dat was hier niet nodig: alle kerngetallen zijn gepubliceerd."

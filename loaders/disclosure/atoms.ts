@@ -99,7 +99,10 @@ export function deriveAtoms(
   let reports = 0;
   const countsOf = (pupilId: string, trajectories: Trajectory[]) => {
     reports++;
-    const unitData: Dataset = {...dataset, trajectories, enrolments: enrolmentsOf.get(pupilId) ?? []};
+    // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
+    // the factor tables reused above carry); leaving them out makes one unit's report cost its own
+    // size, not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
+    const unitData: Dataset = {...dataset, trajectories, enrolments: enrolmentsOf.get(pupilId) ?? [], nonResidentEnrolments: []};
     return openCounts(openReport(unitData, undefined, reuse), slugOf);
   };
 
@@ -168,14 +171,25 @@ export function deriveAtoms(
   }
   // Every pupil of atom a has a trajectory in count d when all of them do: x_a ≤ Σ y over a's
   // trajectory atoms in d (a pupil counted in a school's year has a trajectory counted there too).
+  // Many counts give the same trajectory atoms (a pupil with one trajectory: every count of it), and
+  // x_a ≤ Σ over a larger set follows from a smaller one (y ≥ 0): only the smallest sets are kept, a
+  // relation each, named by its first count. The system is the same; its LPs carry a sixth of the
+  // rows (default data: 8 570 relations, 1 407 distinct).
   const relations: Relation[] = [];
   for (const [atom, keys] of sharedTrajectoryCounts) {
     const own = [...(trajectoryAtomsOf.get(atom) ?? [])];
-    for (const key of keys ?? []) {
-      const inCount = own.filter((t) => members.get(t)?.some((e) => e.key === key));
+    const sets = new Map<string, {key: string; set: number[]}>();
+    for (const key of [...(keys ?? [])].sort()) {
+      const set = own.filter((t) => members.get(t)?.some((e) => e.key === key)).sort((a, b) => a - b);
+      const id = set.join(",");
+      if (!sets.has(id)) sets.set(id, {key, set});
+    }
+    const candidates = [...sets.values()];
+    const minimal = candidates.filter(({set}) => !candidates.some((other) => other.set.length < set.length && other.set.every((t) => set.includes(t))));
+    for (const {key, set} of minimal) {
       relations.push({
         name: `leerlingen hebben een traject in ${key.replace("\u0000", " ")}`,
-        terms: [{variable: atom, coefficient: 1}, ...inCount.map((variable) => ({variable, coefficient: -1}))],
+        terms: [{variable: atom, coefficient: 1}, ...set.map((variable) => ({variable, coefficient: -1}))],
         lo: -Infinity,
         hi: 0
       });

@@ -12,9 +12,10 @@
 //    a narrow cell;
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
 
-import {bindingRows, highs, modelData, setCosts, type Row} from "./lp.js";
+import {bindingRows, highs, modelData, optimise, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
-import {isIntegral, spreadObjectives, SpreadPool} from "./pool.js";
+import {isIntegral, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
+import {localTerms, partModel, searchParts, wholePoint} from "./parts.js";
 
 export interface AuditOptions {
   minCount: number;
@@ -32,7 +33,10 @@ export interface AuditOptions {
   spreadRounds?: number;
   /** Points offered as feasible (the secondary suppression's witnesses): each one that satisfies every
    *  row joins the pool, the others are dropped. A proof, checked here, not a verdict taken on trust. */
-  witnesses?: readonly ArrayLike<number>[];
+  witnesses?: readonly SparsePoint[];
+  /** Per variable, its blocks of schools (blocks.ts): a cell the witnesses leave unproven is solved
+   *  in its part first (parts.ts), and over the whole system only when the part leaves it narrow. */
+  blocks?: readonly (readonly number[])[];
 }
 
 export type Proof = "shown" | "form" | "propagation" | "pool" | "lp" | "milp" | "unresolved";
@@ -77,6 +81,32 @@ export function isFeasible(point: ArrayLike<number>, variables: number, rows: re
   return true;
 }
 const FEASIBILITY = 1e-6;
+
+/**
+ * A feasibility check for points given by where they differ from a base point (the truth): each
+ * row's value at the base once, then per point only the rows over its changed variables.
+ */
+export function sparseFeasibility(base: ArrayLike<number>, variables: number, rows: readonly Row[]): (point: SparsePoint) => boolean {
+  const baseFeasible = isFeasible(base, variables, rows);
+  const baseActivity = rows.map((row) => row.terms.reduce((sum, t) => sum + t.coefficient * base[t.variable], 0));
+  const rowsOfVariable: [number, number][][] = Array.from({length: variables}, () => []);
+  rows.forEach((row, r) => {
+    for (const t of row.terms) rowsOfVariable[t.variable].push([r, t.coefficient]);
+  });
+  return (point) => {
+    if (!baseFeasible) return false;
+    const delta = new Map<number, number>();
+    for (const [j, v] of point) {
+      if (!(j >= 0 && j < variables) || !(v >= -FEASIBILITY)) return false;
+      for (const [r, c] of rowsOfVariable[j]) delta.set(r, (delta.get(r) ?? 0) + c * (v - base[j]));
+    }
+    for (const [r, d] of delta) {
+      const sum = baseActivity[r] + d;
+      if (sum < rows[r].lo - FEASIBILITY || sum > rows[r].hi + FEASIBILITY) return false;
+    }
+    return true;
+  };
+}
 
 const EPS = 1e-7;
 
@@ -215,14 +245,22 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
   const pool = new SpreadPool(system.cells, needSolve);
   pool.add(system.truth);
   const witnesses = {offered: options.witnesses?.length ?? 0, feasible: 0};
-  for (const point of options.witnesses ?? []) {
-    if (!isFeasible(point, system.variables, rows)) continue;
-    pool.add(point);
-    witnesses.feasible++;
+  if (options.witnesses?.length) {
+    const feasible = sparseFeasibility(system.truth, system.variables, rows);
+    for (const point of options.witnesses) {
+      if (!feasible(point)) continue;
+      pool.addSparse(point, system.truth);
+      witnesses.feasible++;
+    }
   }
   const poolProves = (i: number) => !options.exactIntervals && pool.proves(i, width);
+  if (options.blocks && !options.exactIntervals) {
+    const unbounded = (i: number, lo: number) => finding(i, lo, Infinity, "lp");
+    solves.lp += await solveInParts(system, rows, needSolve.filter((i) => !poolProves(i)), options.blocks, pool, width, unbounded);
+  }
   const explained: number[] = [];
-  if (needSolve.some((i) => !poolProves(i))) {
+  const settled = (i: number) => findings.has(i) || poolProves(i);
+  if (needSolve.some((i) => !settled(i))) {
     const h = await highs();
     const model = h.createModel(modelData(h, system.variables, rows));
     try {
@@ -231,12 +269,9 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       model.options.set({output_flag: false, presolve: "off", simplex_strategy: 4});
       const deadline = options.budgetSeconds === undefined ? Infinity : performance.now() + options.budgetSeconds * 1000;
       const solve = (terms: readonly Term[], sense: "min" | "max", integer: boolean) => {
-        model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
-        setCosts(model, system.variables, terms);
-        model.run();
+        const status = optimise(h, model, system.variables, terms, sense);
         if (integer) solves.milp++;
         else solves.lp++;
-        const status = model.getModelStatus();
         // The true point satisfies every row, so the system is never infeasible: "unbounded or
         // infeasible" is unbounded. A count nothing bounds from above (everything around it withheld,
         // as in a very small municipality) has no upper limit an attacker can prove.
@@ -253,7 +288,7 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       };
       // Spread the pool first: a few solves with every open cell in the objective at once push many
       // cells to both ends in one go.
-      const unproven = needSolve.filter((i) => !poolProves(i));
+      const unproven = needSolve.filter((i) => !settled(i));
       if (unproven.length > 1) {
         for (const [round, terms] of spreadObjectives(system.cells, unproven, options.spreadRounds ?? 4, 12345).entries()) {
           if (performance.now() >= deadline) break;
@@ -262,7 +297,7 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
       }
       const milpQueue: {i: number; lp: {lo: number; hi: number}}[] = [];
       for (const i of needSolve) {
-        if (poolProves(i)) continue;
+        if (settled(i)) continue;
         if (performance.now() > deadline) {
           const b = propagated.get(i) as {lo: number; hi: number};
           finding(i, b.lo, b.hi, "unresolved", ["de tijd voor de controle was op"]);
@@ -313,6 +348,55 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
 
   const all = sensitive.map((i) => findings.get(i) as CellFinding);
   return auditResult(system, all, solves, {propagation: propagationMs, solve: solveMs, total: performance.now() - start}, witnesses);
+}
+
+/**
+ * Solves cells in their parts (parts.ts), the other variables held at their true values; every
+ * optimum joins the pool as a point of the whole system, so a cell the part spreads wide is proven
+ * as the witnesses prove one. Returns the number of LPs.
+ */
+async function solveInParts(
+  system: DisclosureSystem,
+  rows: readonly Row[],
+  cells: readonly number[],
+  blocks: readonly (readonly number[])[],
+  pool: SpreadPool,
+  width: number,
+  /** A cell with no upper limit in its part has none over the whole system either: proven so. */
+  unbounded: (cell: number, lo: number) => void
+): Promise<number> {
+  if (cells.length === 0) return 0;
+  const h = await highs();
+  let lps = 0;
+  const point = Float64Array.from(system.truth);
+  for (const part of searchParts(system, cells, blocks)) {
+    const m = partModel(system, rows, part.free);
+    const model = h.createModel(modelData(h, m.variables, m.rows));
+    try {
+      model.options.set({output_flag: false, presolve: "off", simplex_strategy: 4});
+      const solve = (terms: readonly Term[], sense: "min" | "max") => {
+        const status = optimise(h, model, m.variables, terms, sense);
+        lps++;
+        if (status === h.constants.modelStatus.optimal) {
+          pool.add(wholePoint(part.free, model.getSolution().colValue, point));
+          return model.getObjectiveValue();
+        }
+        return status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible ? (sense === "max" ? Infinity : -Infinity) : null;
+      };
+      if (part.cells.length > 1) {
+        for (const [round, terms] of spreadObjectives(system.cells, part.cells, 4, 12345).entries()) solve(localTerms(m, terms, system.truth).terms, round % 2 === 0 ? "max" : "min");
+      }
+      for (const i of part.cells) {
+        if (pool.proves(i, width)) continue;
+        const {terms, held} = localTerms(m, system.cells[i].terms, system.truth);
+        const min = solve(terms, "min");
+        if (solve(terms, "max") === Infinity && min !== null) unbounded(i, Math.max(0, Math.ceil(min + held - EPS)));
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+  return lps;
 }
 
 /** The result from the findings of every sensitive cell of the system. */

@@ -61,6 +61,16 @@ export function setCosts(model: {changeColsCost: (s: {kind: "range"; from: numbe
   model.changeColsCost({kind: "range", from: 0, to: variables - 1}, costs);
 }
 
+type Model = ReturnType<Highs["createModel"]>;
+
+/** Optimises one expression over a kept model (its basis carries over) and returns HiGHS's status. */
+export function optimise(h: Highs, model: Model, variables: number, terms: readonly Term[], sense: "min" | "max") {
+  model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
+  setCosts(model, variables, terms);
+  model.run();
+  return model.getModelStatus();
+}
+
 /** The rows with a nonzero dual: the constraints that hold the optimum where it is. */
 export function bindingRowIndices(rowDual: Float64Array): number[] {
   const out: number[] = [];

@@ -64,6 +64,43 @@ export class SpreadPool {
   }
 
   /**
+   * A point given by where it differs from `base`, a point added before (the truth): only the watched
+   * cells over the changed variables are evaluated, so checking thousands of witnesses of a large
+   * system costs their own size, not the system's.
+   */
+  addSparse(point: SparsePoint, base: ArrayLike<number>): void {
+    if (this.keepPoints) return this.add(densePoint(point, base));
+    if (!this.byVariable) {
+      this.byVariable = new Map();
+      this.baseValue = new Float64Array(this.cells.length);
+      for (const i of this.watched) {
+        this.baseValue[i] = evaluate(this.cells[i].terms, base);
+        for (const t of this.cells[i].terms) {
+          const list = this.byVariable.get(t.variable) ?? [];
+          list.push([i, t.coefficient]);
+          this.byVariable.set(t.variable, list);
+        }
+      }
+    }
+    const integral = point.every(([, v]) => Math.abs(v - Math.round(v)) <= 1e-6);
+    const delta = new Map<number, number>();
+    for (const [j, v] of point) {
+      for (const [i, c] of this.byVariable.get(j) ?? []) delta.set(i, (delta.get(i) ?? 0) + c * (v - base[j]));
+    }
+    for (const [i, d] of delta) {
+      const v = (this.baseValue as Float64Array)[i] + d;
+      this.min[i] = Math.min(this.min[i], v);
+      this.max[i] = Math.max(this.max[i], v);
+      if (integral) {
+        this.intMin[i] = Math.min(this.intMin[i], v);
+        this.intMax[i] = Math.max(this.intMax[i], v);
+      }
+    }
+  }
+  private byVariable?: Map<number, [number, number][]>;
+  private baseValue?: Float64Array;
+
+  /**
    * The points that prove the watched cells the pool proves, two per cell at most and each point
    * once: a certificate that a later check of the same (or a looser) system can verify row by row
    * instead of solving again (audit.ts `witnesses`). Needs `keepPoints`.

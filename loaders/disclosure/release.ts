@@ -7,7 +7,8 @@ import type {Dataset} from "../model.js";
 import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
-import {densePoint, type SparsePoint} from "./pool.js";
+import type {SparsePoint} from "./pool.js";
+import {BLOCK_METHOD, schoolBlocks, SCHOOLS_PER_BLOCK} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
@@ -44,6 +45,8 @@ export interface ReleaseAudit {
   cube: {cells: number; repeated: number; own: number; tied: number; local: number; outside: number} | null;
   /** The published cube attacked from its files (cubeAttack.ts): the check of its perturbed cells. */
   cubeAttack?: CubeAttack;
+  /** Blocks of schools the search and the audit solved in (blocks.ts), or null: the whole system. */
+  schoolBlocks: number | null;
 }
 
 /**
@@ -79,10 +82,12 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
-  const audit = await cachedAudit(system, options, budgetSeconds, witnesses.map((point) => densePoint(point, system.truth)));
+  const blocks = schoolBlocks(system, context.dataset.schools, context.slugOf);
+  const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks);
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures};
+  const schoolBlockCount = blocks ? Math.ceil(context.dataset.schools.length / SCHOOLS_PER_BLOCK) : null;
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: schoolBlockCount};
 }
 
 /**
@@ -90,11 +95,18 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
  * second build of the same input (CI builds twice) reads it instead of solving again. A result with
  * unresolved cells is not cached.
  */
-export async function cachedAudit(system: DisclosureSystem, options: {minCount: number; width: number}, budgetSeconds?: number, witnesses?: readonly ArrayLike<number>[]): Promise<AuditResult> {
-  const cache = buildCache("controle", systemKey({version: 3, options, system}));
+export async function cachedAudit(
+  system: DisclosureSystem,
+  options: {minCount: number; width: number},
+  budgetSeconds?: number,
+  witnesses?: readonly SparsePoint[],
+  blocks?: number[][] | null
+): Promise<AuditResult> {
+  // Blocks change which intervals the findings report (a part's, an inner bound), not the verdict's rules.
+  const cache = buildCache("controle", systemKey(blocks ? {version: 3, options, system, blocks: BLOCK_METHOD} : {version: 3, options, system}));
   const hit = cache.read();
   if (hit) return JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
-  const audit = await auditSystem(system, {...options, budgetSeconds, witnesses});
+  const audit = await auditSystem(system, {...options, budgetSeconds, witnesses, blocks: blocks ?? undefined});
   if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   return audit;
 }
@@ -188,6 +200,8 @@ export interface PrivacySummary {
   secondaryCount: number;
   /** Of those, the counts its second step withheld to protect the cube's small cells. */
   cubeSecondaryCount: number;
+  /** Blocks of schools the search ran in (more than SCHOOLS_PER_BLOCK schools), or null. */
+  schoolBlocks: {count: number; perBlock: number} | null;
   /** Key figures among them (one per quantity), in words without their values, and the sentence why. */
   keyFigures: {count: number; labels: string[]; sentence: string};
   /** Width of the narrowest interval among protected small counts (null when none). */
@@ -227,6 +241,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
     secondaryCount: secondary.withhold.length,
     cubeSecondaryCount: secondary.steps[1]?.withhold.length ?? 0,
+    schoolBlocks: result.schoolBlocks ? {count: result.schoolBlocks, perBlock: SCHOOLS_PER_BLOCK} : null,
     keyFigures: {count: secondary.keyFigures.length, labels: secondary.keyFigures.map((k) => k.label), sentence: keyFiguresSentence(secondary.keyFigures.length, registry.minCount)},
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),

@@ -19,9 +19,10 @@
 // pin it on their own) or one that needs more than `maxPerCell` withholdings.
 
 import {describe, rowsOf} from "./audit.js";
-import {bindingRowIndices, highs, modelData, setCosts, type Highs, type Row} from "./lp.js";
+import {bindingRowIndices, highs, modelData, optimise, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
-import {isIntegral, spreadObjectives, SpreadPool} from "./pool.js";
+import {localTerms, partModel, searchParts, wholePoint, widerPart, type SearchPart} from "./parts.js";
+import {isIntegral, sparsePoint, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
 
 export interface SecondaryOptions {
   minCount: number;
@@ -42,6 +43,10 @@ export interface SecondaryOptions {
   withheld: (cell: PublishedCell) => Form;
   /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
+  /** Per variable, the blocks it belongs to (withholding.ts: the schools' groups): each small count
+   *  is then searched over the block that holds most of its variables, the rest held at their true
+   *  values (parts.ts `searchParts`). Without it, every count is searched over the whole system. */
+  blocks?: readonly (readonly number[])[];
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
 }
@@ -59,7 +64,7 @@ export interface SecondaryResult {
   milliseconds: number;
   /** Feasible points that prove the small counts the search proved without an integer solve
    *  (pool.ts `witnesses`): what the audit of the released system checks first. */
-  witnesses: Float64Array[];
+  witnesses: SparsePoint[];
 }
 
 const EPS = 1e-7;
@@ -74,14 +79,47 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   const forms = system.cells.map((cell) => cell.form);
   const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
-
-  // The spread over feasible points seen so far (the truth and every LP vertex): a cell whose values
-  // there already lie far enough apart is protected without solving it (pool.ts, as in audit.ts).
-  const pool = new SpreadPool(system.cells, small, true);
-  pool.add(system.truth);
-
   const h = await highs();
-  const model = h.createModel(modelData(h, system.variables, rows));
+  const parts = options.blocks ? searchParts(system, small, options.blocks) : [{free: null, cells: small}];
+  let done = 0;
+  for (const part of parts) {
+    await protectPart(h, system, rows, forms, part, options, result, (k) => {
+      if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
+    });
+    done += part.cells.length;
+  }
+  // A count its block could not protect (what it needs withheld lies in another block) is tried
+  // again over every block its variables are in.
+  if (options.blocks && result.unresolved.length > 0) {
+    const retry = result.unresolved.map((u) => u.cell);
+    result.unresolved = [];
+    await protectPart(h, system, rows, forms, widerPart(system, retry, options.blocks), options, result, () => {});
+  }
+  result.milliseconds = performance.now() - start;
+  return result;
+}
+
+/** The greedy search of one part: protects its small counts, withholding more as it goes. */
+async function protectPart(
+  h: Highs,
+  system: DisclosureSystem,
+  rows: readonly Row[],
+  forms: Form[],
+  part: SearchPart,
+  options: SecondaryOptions,
+  result: SecondaryResult,
+  progress: (k: number) => void
+): Promise<void> {
+  const {width} = options;
+  const m = partModel(system, rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row)), part.free);
+  // The spread over feasible points seen so far (the truth and every LP vertex, the held variables at
+  // their true values): a cell whose values there already lie far enough apart is protected without
+  // solving it (pool.ts, as in audit.ts).
+  const pool = new SpreadPool(system.cells, part.cells, true);
+  pool.add(system.truth);
+  const point = Float64Array.from(system.truth);
+
+  const model = h.createModel(modelData(h, m.variables, m.rows));
   const bound = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
   try {
     // Presolve off and the primal simplex: between solves only the objective changes (the basis stays
@@ -89,22 +127,20 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     // relations: 42 s against 320 s with HiGHS's defaults.
     model.options.set({output_flag: false, presolve: "off", simplex_strategy: 4});
     const solve = (terms: readonly Term[], sense: "min" | "max") => {
-      model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
-      setCosts(model, system.variables, terms);
-      model.run();
+      const status = optimise(h, model, m.variables, terms, sense);
       result.solves++;
-      if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
+      if (status !== h.constants.modelStatus.optimal) return null;
       const solution = model.getSolution();
-      pool.add(solution.colValue);
-      return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual)};
+      pool.add(wholePoint(part.free, solution.colValue, point));
+      return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual).map((r) => m.globalRow[r])};
     };
     // A few solves with all small counts in one objective spread the pool over many cells at once.
-    for (const [round, terms] of spreadObjectives(system.cells, small, 4, 20201).entries()) solve(terms, round % 2 === 0 ? "max" : "min");
+    for (const [round, terms] of spreadObjectives(system.cells, part.cells, 4, 20201).entries()) solve(localTerms(m, terms, system.truth).terms, round % 2 === 0 ? "max" : "min");
 
     const withhold = (r: number, protecting: number) => {
       forms[r] = options.withheld(system.cells[r]);
       const b = formBounds(forms[r]);
-      model.changeRowBounds(r, bound(b.lo), bound(b.hi));
+      model.changeRowBounds(m.localRow[r], bound(b.lo - m.shift[r]), bound(b.hi - m.shift[r]));
       result.hide.push(r);
       result.protects.push(protecting);
     };
@@ -119,11 +155,11 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     const protect = async (i: number, final: boolean): Promise<"done" | "deferred"> => {
       for (let attempt = 0; ; attempt++) {
         if (pool.proves(i, width)) return "done";
-        const terms = system.cells[i].terms;
+        const {terms, held} = localTerms(m, system.cells[i].terms, system.truth);
         const min = solve(terms, "min");
         const max = solve(terms, "max");
-        const lo = min ? Math.ceil(min.value - EPS) : 0;
-        const hi = max ? Math.floor(max.value + EPS) : Infinity;
+        const lo = min ? Math.ceil(min.value + held - EPS) : 0;
+        const hi = max ? Math.floor(max.value + held + EPS) : Infinity;
         // A spread of width + 1 over the LP, or of width between two integral vertices, is what the
         // audit accepts without an integer solve (audit.ts): aiming lower would leave the build's
         // audit hundreds of MILPs.
@@ -138,7 +174,8 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
           if (!final) return "deferred";
           if (hi - lo >= width) {
             result.milps += 2;
-            if ((await integerWidth(h, system, rows, forms, terms)) >= width) return "done";
+            const current = m.rows.map((row, k) => (m.globalRow[k] < forms.length ? {...row, lo: formBounds(forms[m.globalRow[k]]).lo - m.shift[m.globalRow[k]], hi: formBounds(forms[m.globalRow[k]]).hi - m.shift[m.globalRow[k]]} : row));
+            if ((await integerWidth(h, m.variables, current, terms)) >= width) return "done";
           }
           if (candidates.length === 0 || exhausted) {
             result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});
@@ -153,17 +190,16 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       }
     };
     const deferred: number[] = [];
-    for (const [k, i] of small.entries()) {
-      if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
+    for (const [k, i] of part.cells.entries()) {
+      progress(k);
+
       if ((await protect(i, false)) === "deferred") deferred.push(i);
     }
     for (const i of deferred) await protect(i, true);
   } finally {
     model.dispose();
   }
-  result.witnesses = pool.witnesses(width);
-  result.milliseconds = performance.now() - start;
-  return result;
+  for (const witness of pool.witnesses(width)) result.witnesses.push(sparsePoint(witness, system.truth));
 }
 
 /**
@@ -171,17 +207,13 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
  * model: the LP model keeps its basis for the greedy). A solve that does not finish counts as 0:
  * not proven wide.
  */
-async function integerWidth(h: Highs, system: DisclosureSystem, rows: readonly Row[], forms: readonly Form[], terms: readonly Term[]): Promise<number> {
-  const current = rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row));
-  const model = h.createModel(modelData(h, system.variables, current));
+async function integerWidth(h: Highs, variables: number, rows: readonly Row[], terms: readonly Term[]): Promise<number> {
+  const model = h.createModel(modelData(h, variables, rows));
   try {
-    model.changeColsIntegrality({kind: "range", from: 0, to: system.variables - 1}, new Int32Array(system.variables).fill(1) as unknown as Int32Array);
+    model.changeColsIntegrality({kind: "range", from: 0, to: variables - 1}, new Int32Array(variables).fill(1) as unknown as Int32Array);
     model.options.set({output_flag: false, time_limit: MILP_SECONDS});
     const solve = (sense: "min" | "max") => {
-      model.changeObjectiveSense(sense === "min" ? h.constants.objectiveSense.minimize : h.constants.objectiveSense.maximize);
-      setCosts(model, system.variables, terms);
-      model.run();
-      const status = model.getModelStatus();
+      const status = optimise(h, model, variables, terms, sense);
       if (status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
       return status === h.constants.modelStatus.optimal ? Math.round(model.getObjectiveValue()) : null;
     };

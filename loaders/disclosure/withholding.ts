@@ -11,7 +11,8 @@ import {CUBE_FILE} from "./cubeCells.js";
 import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
-import {sparsePoint, type SparsePoint} from "./pool.js";
+import {BLOCK_METHOD, schoolBlocks} from "./blocks.js";
+import type {SparsePoint} from "./pool.js";
 
 /**
  * The report's key figures: the municipal totals per year (Tabel 6's total row) and the kerngetallen
@@ -137,13 +138,14 @@ export async function secondaryPattern(
 ): Promise<SecondaryPattern> {
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
-  const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids);
+  const blocksOf = (system: DisclosureSystem) => schoolBlocks(system, context.dataset.schools, context.slugOf);
+  const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
   const steps = [report];
   if (cubeAsPublished) {
     const hidden = new Set(report.withhold);
     const afterReport: Registry = {...registry, cells: registry.cells.map((cell) => (hidden.has(leafKey(cell.file, cell.path)) ? {...cell, form: hiddenForm(cell.value)} : cell))};
     const {system} = disclosureSystem({...context, registry: afterReport, cube: cubeAsPublished(afterReport)}, context.atoms, true);
-    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, true));
+    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, blocksOf, true));
   }
   const sum = (f: (step: SecondaryStep) => number) => steps.reduce((total, step) => total + f(step), 0);
   return {
@@ -159,8 +161,16 @@ export async function secondaryPattern(
   };
 }
 
-async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCount: number; width: number}} & Record<string, unknown>, ids: ReadonlyMap<string, number>, cubeStep = false): Promise<SecondaryStep> {
-  const key = systemKey({...keyed, system});
+async function secondaryStep(
+  system: DisclosureSystem,
+  keyed: {options: {minCount: number; width: number}} & Record<string, unknown>,
+  ids: ReadonlyMap<string, number>,
+  blocksOf: (system: DisclosureSystem) => number[][] | null,
+  cubeStep = false
+): Promise<SecondaryStep> {
+  const blocks = blocksOf(system);
+  // A system searched by blocks has a pattern of its own; one searched whole keeps its key from before.
+  const key = systemKey(blocks ? {...keyed, system, blocks: BLOCK_METHOD} : {...keyed, system});
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
@@ -175,7 +185,10 @@ async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCoun
     // In the cube's step, a perturbed cell of the cube may go too: beside the report's marks, the
     // cube's own perturbed totals (with and without dyslexia care, say) can bound a small count that
     // no withholdable report count binds any more.
-    withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined
+    withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
+    blocks: blocks ?? undefined,
+    // Minutes per step at a few hundred schools: the benchmark can follow it (bench/disclosure.ts).
+    progress: process.env.NADERE_OGEN_PROGRESS ? (done, of, solves, withheld) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd\n`) : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
@@ -184,7 +197,7 @@ async function secondaryStep(system: DisclosureSystem, keyed: {options: {minCoun
     solves: result.solves,
     milps: result.milps,
     milliseconds: result.milliseconds,
-    witnesses: result.witnesses.map((point) => sparsePoint(point, system.truth))
+    witnesses: result.witnesses
   };
   cache.write(JSON.stringify(step));
   return {...step, cached: false, key};

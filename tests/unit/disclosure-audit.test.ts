@@ -2,6 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {auditSystem, propagate} from "../../loaders/disclosure/audit.js";
 import {roundedCount, type DisclosureSystem, type Form, type PublishedCell} from "../../loaders/disclosure/model.js";
+import {sparsePoint} from "../../loaders/disclosure/pool.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
 const dot: Form = {kind: "hidden", mark: "·", lo: 0, hi: Infinity};
@@ -182,7 +183,7 @@ describe("disclosure audit: witness points offered by the secondary suppression"
   // r2c1 = 7 − t, r2c2 = 9 + t, every other cell as it is, t from −2 to 7.
   const rectangle = () => table({"1,1": dot, "1,2": dot, "2,1": dot, "2,2": dot});
   const point = (t: number) => [2 + t, 10 - t, 8, 7 - t, 9 + t, 11, 6, 12, 5];
-  const withWitnesses = (witnesses: number[][]) => ({minCount: 5, width: 5, witnesses});
+  const withWitnesses = (witnesses: number[][]) => ({minCount: 5, width: 5, witnesses: witnesses.map((w) => sparsePoint(w, rectangle().truth))});
 
   it("two feasible points where r1c1 is 0 (t = −2) and 5 (t = 3) prove it protected without one LP", async () => {
     const result = await auditSystem(rectangle(), withWitnesses([point(-2), point(3)]));

@@ -4,6 +4,7 @@ import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
 import {isKeyFigure, withholdingCost} from "../../loaders/disclosure/withholding.js";
+import {densePoint} from "../../loaders/disclosure/pool.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
 // A withheld nonzero count read as the mark allows: at least 1 (zeros are shown).
@@ -151,7 +152,7 @@ describe("secondary suppression: a withheld cube cell is a small count too", () 
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     expect(result.unresolved).toEqual([]);
     // Then a lies in 0 … 42: the LP's ends are its witnesses.
-    expect(result.witnesses.map((p) => p[0]).sort((x, y) => x - y)).toEqual([0, 42]);
+    expect(result.witnesses.map((p) => densePoint(p, system.truth)[0]).sort((x, y) => x - y)).toEqual([0, 42]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
     expect(audit.violations).toEqual([]);
   });
