@@ -19,7 +19,7 @@
 //        (bench/scale.ts --national --dir <folder> writes the national one); --render N renders only the
 //        first N schools' pages (at 7 000 schools all of them take hours, which is the finding).
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
@@ -29,16 +29,18 @@ import {publishReport, type PublicReport} from "../loaders/publish.js";
 import {computeReport} from "../loaders/report.js";
 import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
-import {factsheetPage} from "../scripts/factsheet-pages.js";
+import {factsheetBody, factsheetContext, factsheetTemplate, factsheetTitle} from "../scripts/factsheet-pages.js";
+import {fillFactsheet} from "../scripts/schoolPages.mjs";
 import {writeMunicipality} from "./municipality.js";
 import {peakRssMb, resetPeak} from "./rss.js";
+
+type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const {values: options} = parseArgs({
   options: {
     schools: {type: "string", default: "22"},
     dir: {type: "string"},
-    sample: {type: "string", default: "100"},
     render: {type: "string"},
     keep: {type: "boolean", default: false}
   }
@@ -57,15 +59,15 @@ function timed<T>(run: () => T): {result: T; ms: number; cpuMs: number; peakMb: 
   return {result, ms: performance.now() - started, cpuMs: (user + system) / 1000, peakMb: peakRssMb()};
 }
 
-/** `observable build` of the given pages in a scratch project: wall and CPU time (user + system of the whole tree). */
-function frameworkBuild(pages: Map<string, string>): {ms: number; cpuMs: number} {
+/** `observable build` of the factsheet template in a scratch project: wall and CPU time (user + system of the whole tree), and the page. */
+function frameworkBuild(template: string): {ms: number; cpuMs: number; html: string} {
   const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
   try {
     mkdirSync(path.join(root, "src/scholen"), {recursive: true});
-    // The pages import ../components/ChartFigure.js, which imports ../lib/.
+    // The template imports ../components/ChartFigure.js, which imports ../lib/.
     for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
     cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
-    for (const [slug, text] of pages) writeFileSync(path.join(root, "src/scholen", `${slug}.md`), text);
+    writeFileSync(path.join(root, "src/scholen/sjabloon.md"), template);
     writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
     const observable = path.join(projectDir, "node_modules/.bin/observable");
     const started = performance.now();
@@ -77,9 +79,7 @@ function frameworkBuild(pages: Map<string, string>): {ms: number; cpuMs: number}
     const wall = performance.now() - started;
     if (run.status !== 0) throw new Error(`observable build: exit ${run.status}\n${run.stderr.slice(-2000)}`);
     const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-    const built = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html")).length;
-    if (built !== pages.size) throw new Error(`observable build: ${built} of ${pages.size} pages`);
-    return {ms: wall, cpuMs: (user + system) * 1000};
+    return {ms: wall, cpuMs: (user + system) * 1000, html: readFileSync(path.join(root, "dist/scholen/sjabloon.html"), "utf8")};
   } finally {
     rmSync(root, {recursive: true, force: true});
   }
@@ -106,43 +106,53 @@ try {
   );
 
   const slugs = schoolSlugs(sheets);
+  // Once per build: the numbers every page shares and the all-schools funnel (file and CSV).
+  const shared = timed(() => factsheetContext(report.result));
+  const context = shared.result;
+  console.log(
+    `shared (funnel of all schools, its file and CSV): ${seconds(shared.ms)} wall, ${seconds(shared.cpuMs)} CPU; ` +
+      `${kb(Buffer.byteLength(context.funnel?.svg ?? ""))} SVG, ${kb(Buffer.byteLength(context.funnel?.csv ?? ""))} CSV — once per build`
+  );
   const times: number[] = [];
-  const pages = new Map<string, string>();
-  const rendered = sheets.slice(0, Number(options.render ?? sheets.length));
+  const bodies = new Map<string, {title: string; body: string}>();
+  const rendered = sheets.slice(0, Number(options.render ?? sheets.length)) as unknown as Sheet[];
   const render = timed(() => {
     for (const sheet of rendered) {
       const started = performance.now();
       const slug = slugs.get(sheet.schoolId)!;
-      pages.set(slug, factsheetPage(report.result, sheet as never, slug));
+      bodies.set(slug, {title: factsheetTitle(sheet), body: factsheetBody(context, sheet, slug)});
       times.push(performance.now() - started);
     }
   });
-  const sizes = [...pages.values()].map((text) => Buffer.byteLength(text));
   const sorted = [...times].sort((a, b) => a - b);
   const meanMs = render.cpuMs / rendered.length;
-  // The funnel (every school as a dot, and its CSV in the download button) is the one part of a page
-  // that grows with the number of schools.
-  const funnelBytes = [...pages.values()].map((text) => /<div class="no-print"><h2 class="visually-hidden">[^]*?\n\n## /.exec(text)?.[0].length ?? 0);
   console.log(
-    `render (factsheetPage, ${rendered.length} of ${sheets.length} pages): ${seconds(render.ms)} wall, ${seconds(render.cpuMs)} CPU, peak RSS ${render.peakMb.toFixed(0)} MB; ` +
-      `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall); ` +
-      `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}, ` +
-      `of which the funnel ${kb(funnelBytes.reduce((a, b) => a + b, 0) / funnelBytes.length)}`
+    `render (factsheetBody, ${rendered.length} of ${sheets.length} pages): ${seconds(render.ms)} wall, ${seconds(render.cpuMs)} CPU, peak RSS ${render.peakMb.toFixed(0)} MB; ` +
+      `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall)`
   );
 
-  const sample = Math.min(Number(options.sample), pages.size);
-  const first = [...pages].slice(0, sample);
-  const one = frameworkBuild(new Map(first.slice(0, 1)));
-  const many = frameworkBuild(new Map(first));
-  const perPage = {ms: (many.ms - one.ms) / Math.max(1, sample - 1), cpuMs: (many.cpuMs - one.cpuMs) / Math.max(1, sample - 1)};
+  // Framework builds the template once; each school's page is the template with its body (postbuild).
+  const framework = frameworkBuild(factsheetTemplate("0"));
+  const out = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-out-"));
+  const sizes: number[] = [];
+  const assemble = timed(() => {
+    for (const [slug, page] of bodies) {
+      const html = fillFactsheet(framework.html, page);
+      writeFileSync(path.join(out, `${slug}.html`), html);
+      sizes.push(Buffer.byteLength(html));
+    }
+  });
+  rmSync(out, {recursive: true, force: true});
+  const assembleMs = assemble.cpuMs / bodies.size;
   console.log(
-    `framework (observable build, pages only): 1 page ${seconds(one.ms)} wall / ${seconds(one.cpuMs)} CPU, ${sample} pages ${seconds(many.ms)} / ` +
-      `${seconds(many.cpuMs)}; per page ${ms(perPage.ms)} wall, ${ms(perPage.cpuMs)} CPU`
+    `framework (observable build of the template, once): ${seconds(framework.ms)} wall / ${seconds(framework.cpuMs)} CPU; ` +
+      `page = template + body, written (postbuild): ${seconds(assemble.ms)} wall, ${seconds(assemble.cpuMs)} CPU, per page ${assembleMs.toFixed(2)} ms CPU; ` +
+      `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}`
   );
-  const total = sheets.length * (meanMs + perPage.cpuMs);
+  const total = shared.cpuMs + framework.cpuMs + sheets.length * (meanMs + assembleMs);
   console.log(
-    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${sheets.length} × (${ms(meanMs)} render + ${ms(perPage.cpuMs)} framework) = ${seconds(total)} CPU ` +
-      `(${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
+    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${seconds(shared.cpuMs)} shared + ${seconds(framework.cpuMs)} template + ` +
+      `${sheets.length} × (${ms(meanMs)} render + ${assembleMs.toFixed(2)} ms page) = ${seconds(total)} CPU (${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
   );
 } finally {
   if (scratch && !options.keep) rmSync(scratch, {recursive: true, force: true});
