@@ -6,20 +6,21 @@
 // 1. report: read, validate, scope, every table and the suppression rules (publish.ts) — once per
 //    build, not per page. Rules only: the site's release withholds more (loaders/disclosure/), which
 //    changes which cells show "·", not the size or shape of a page.
-// 2. render: scripts/factsheet-pages.ts's factsheetPage for every school (the components in jsdom) —
+// 2. shared: what every page shares, once per build (factsheetContext): the spread, the funnel's data
+//    and the all-schools funnel as one SVG file and one CSV.
+// 3. render: scripts/factsheet-pages.ts's factsheetBody for every school (the components in jsdom) —
 //    what the page loader does in one process per build.
-// 3. framework: `observable build` of those pages as plain Markdown pages in a scratch project that
-//    has only them (the real components and style.css), once with one page and once with --sample
-//    pages; the difference per page is Framework's own cost per page (parsing the Markdown and the
-//    HTML, resolving, rendering, writing).
+// 4. pages: `observable build` of the factsheet template (once, in a scratch project with the real
+//    components and style.css), then each school's page as postbuild writes it (schoolPages.mjs
+//    fillFactsheet: the template with the school's title and body) and its size.
 //
-// Usage: npx tsx bench/pages.ts [--schools 22|500|7000] [--dir <input folder>] [--sample 100] [--render N] [--keep]
+// Usage: npx tsx bench/pages.ts [--schools 22|500|7000] [--dir <input folder>] [--render N] [--keep]
 //        --schools 22 (the default) uses data/default; other counts write a synthetic municipality with
 //        bench:schools' shape (260 pupils and 80 trajectories per school); --dir reads a folder as is
 //        (bench/scale.ts --national --dir <folder> writes the national one); --render N renders only the
-//        first N schools' pages (at 7 000 schools all of them take hours, which is the finding).
+//        first N schools' pages (the total is then extrapolated).
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
@@ -30,7 +31,6 @@ import {computeReport} from "../loaders/report.js";
 import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {factsheetBody, factsheetContext, factsheetTemplate, factsheetTitle} from "../scripts/factsheet-pages.js";
-import {fillFactsheet} from "../scripts/schoolPages.mjs";
 import {writeMunicipality} from "./municipality.js";
 import {peakRssMb, resetPeak} from "./rss.js";
 
@@ -59,30 +59,26 @@ function timed<T>(run: () => T): {result: T; ms: number; cpuMs: number; peakMb: 
   return {result, ms: performance.now() - started, cpuMs: (user + system) / 1000, peakMb: peakRssMb()};
 }
 
-/** `observable build` of the factsheet template in a scratch project: wall and CPU time (user + system of the whole tree), and the page. */
-function frameworkBuild(template: string): {ms: number; cpuMs: number; html: string} {
-  const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
-  try {
-    mkdirSync(path.join(root, "src/scholen"), {recursive: true});
-    // The template imports ../components/ChartFigure.js, which imports ../lib/.
-    for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
-    cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
-    writeFileSync(path.join(root, "src/scholen/sjabloon.md"), template);
-    writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
-    const observable = path.join(projectDir, "node_modules/.bin/observable");
-    const started = performance.now();
-    const run = spawnSync("/usr/bin/time", ["-f", "%U %S", observable, "build"], {
-      cwd: root,
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
-      encoding: "utf8"
-    });
-    const wall = performance.now() - started;
-    if (run.status !== 0) throw new Error(`observable build: exit ${run.status}\n${run.stderr.slice(-2000)}`);
-    const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-    return {ms: wall, cpuMs: (user + system) * 1000, html: readFileSync(path.join(root, "dist/scholen/sjabloon.html"), "utf8")};
-  } finally {
-    rmSync(root, {recursive: true, force: true});
-  }
+/** `observable build` of the factsheet template as `slug`'s page in a scratch project: wall and CPU time (user + system of the whole tree). */
+function frameworkBuild(root: string, template: string, slug: string): {ms: number; cpuMs: number} {
+  mkdirSync(path.join(root, "src/scholen"), {recursive: true});
+  // The template imports ../components/ChartFigure.js, which imports ../lib/.
+  for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
+  cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
+  writeFileSync(path.join(root, "src/scholen", `${slug}.md`), template);
+  writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
+  const observable = path.join(projectDir, "node_modules/.bin/observable");
+  return timedRun(observable, ["build"], root);
+}
+
+/** A command's wall time and CPU (user + system of the whole tree). */
+function timedRun(command: string, args: string[], cwd: string): {ms: number; cpuMs: number} {
+  const started = performance.now();
+  const run = spawnSync("/usr/bin/time", ["-f", "%U %S", command, ...args], {cwd, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}, encoding: "utf8"});
+  const wall = performance.now() - started;
+  if (run.status !== 0) throw new Error(`${path.basename(command)}: exit ${run.status}\n${run.stderr.slice(-2000)}`);
+  const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  return {ms: wall, cpuMs: (user + system) * 1000};
 }
 
 const schoolCount = Number(options.schools);
@@ -131,27 +127,37 @@ try {
       `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall)`
   );
 
-  // Framework builds the template once; each school's page is the template with its body (postbuild).
-  const framework = frameworkBuild(factsheetTemplate("0"));
-  const out = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-out-"));
-  const sizes: number[] = [];
-  const assemble = timed(() => {
-    for (const [slug, page] of bodies) {
-      const html = fillFactsheet(framework.html, page);
-      writeFileSync(path.join(out, `${slug}.html`), html);
-      sizes.push(Buffer.byteLength(html));
-    }
-  });
-  rmSync(out, {recursive: true, force: true});
-  const assembleMs = assemble.cpuMs / bodies.size;
+  // Framework builds the template once (as the first school's page); postbuild writes every school's
+  // page from it and then applies its rules to every page, as in the site's build.
+  const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
+  let templateCpuMs: number;
+  let assembleMs: number;
+  try {
+    const folder = "0";
+    const framework = frameworkBuild(root, factsheetTemplate(folder), [...bodies.keys()][0]);
+    const source = path.join(root, "factsheets", folder);
+    mkdirSync(source, {recursive: true});
+    const files = context.funnel ? [context.funnel.svgName, context.funnel.csvName] : [];
+    if (context.funnel) for (const [name, text] of [[context.funnel.svgName, context.funnel.svg], [context.funnel.csvName, context.funnel.csv]]) writeFileSync(path.join(source, name), text);
+    for (const [slug, {body}] of bodies) writeFileSync(path.join(source, `${slug}.html`), body);
+    writeFileSync(path.join(source, "factsheets.json"), JSON.stringify({pages: [...bodies].map(([slug, {title}]) => ({slug, title})), files}));
+    const post = timedRun("node", [path.join(projectDir, "scripts/postbuild.mjs"), path.join(root, "dist"), path.join(root, "factsheets")], projectDir);
+    const pages = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html"));
+    if (pages.length !== bodies.size) throw new Error(`postbuild: ${pages.length} of ${bodies.size} pages`);
+    const sizes = pages.map((name) => statSync(path.join(root, "dist/scholen", name)).size);
+    assembleMs = post.cpuMs / bodies.size;
+    templateCpuMs = framework.cpuMs;
+    console.log(
+      `framework (observable build of the template, once): ${seconds(framework.ms)} wall / ${seconds(framework.cpuMs)} CPU; ` +
+        `postbuild (every page from the template, then its rules on every page): ${seconds(post.ms)} wall, ${seconds(post.cpuMs)} CPU, per page ${assembleMs.toFixed(2)} ms CPU; ` +
+        `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}`
+    );
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+  const total = shared.cpuMs + templateCpuMs + sheets.length * (meanMs + assembleMs);
   console.log(
-    `framework (observable build of the template, once): ${seconds(framework.ms)} wall / ${seconds(framework.cpuMs)} CPU; ` +
-      `page = template + body, written (postbuild): ${seconds(assemble.ms)} wall, ${seconds(assemble.cpuMs)} CPU, per page ${assembleMs.toFixed(2)} ms CPU; ` +
-      `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}`
-  );
-  const total = shared.cpuMs + framework.cpuMs + sheets.length * (meanMs + assembleMs);
-  console.log(
-    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${seconds(shared.cpuMs)} shared + ${seconds(framework.cpuMs)} template + ` +
+    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${seconds(shared.cpuMs)} shared + ${seconds(templateCpuMs)} template + ` +
       `${sheets.length} × (${ms(meanMs)} render + ${assembleMs.toFixed(2)} ms page) = ${seconds(total)} CPU (${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
   );
 } finally {

@@ -16,7 +16,8 @@
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
-// Usage: node scripts/postbuild.mjs [dist]
+// Usage: node scripts/postbuild.mjs [dist] [factsheets]  (factsheets: where scripts/factsheet-pages.ts
+//        wrote the school pages' bodies, node_modules/.cache/nadere-ogen/factsheets; bench/pages.ts's own)
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
@@ -98,6 +99,7 @@ const HTML_FIXES = [
 const FONT_DIR = "_fonts";
 
 const dist = path.resolve(process.argv[2] ?? "dist");
+const factsheets = path.resolve(process.argv[3] ?? path.join(import.meta.dirname, "../node_modules/.cache/nadere-ogen/factsheets"));
 
 /** Copies the shipped fonts into dist/_fonts/ and returns each face's served name. */
 async function copyFonts() {
@@ -158,7 +160,7 @@ async function main() {
   const files = await listFiles(dist).catch(() => {
     throw new Error(`${dist} bestaat niet: draai eerst observable build`);
   });
-  const schoolPages = await writeSchoolPages(dist, path.resolve(import.meta.dirname, "../node_modules/.cache/nadere-ogen/factsheets"));
+  const schoolPages = await writeSchoolPages(dist, factsheets);
   if (schoolPages > 0) files.splice(0, files.length, ...(await listFiles(dist)));
   const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
   const fontNames = await copyFonts();

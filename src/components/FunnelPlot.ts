@@ -363,6 +363,9 @@ function nameLabels(points: FunnelPoint[], {dx, ...style}: {dx: number; fontSize
   );
 }
 
+/** The shared plot's layout per funnel and size, for FunnelHighlight's many pages. */
+const sharedLayouts = new WeakMap<FunnelData, Map<string, FunnelLayout>>();
+
 /**
  * Only what FunnelPlot(…, {highlight}) adds for one school — its large dot and its name in bold — on a
  * transparent plot of the same size and scales, to lay over FunnelPlot(…, {highlight: null}) drawn
@@ -377,7 +380,13 @@ export function FunnelHighlight(
 ): SVGSVGElement | null {
   const chosen = data.points.filter((d) => d.schoolId === schoolId);
   if (data.p === null || chosen.length === 0) return null;
-  const {maxN, yMax, labelled, sides} = funnelLayout({...data, p: data.p}, {width, height, highlight: null, label, spread: data.spread});
+  // Once per funnel, not per page: at 7 000 schools the layout (limit lines, the names furthest out) is
+  // most of the work.
+  const key = `${width} ${height} ${label}`;
+  const cached = sharedLayouts.get(data) ?? new Map<string, FunnelLayout>();
+  sharedLayouts.set(data, cached);
+  if (!cached.has(key)) cached.set(key, funnelLayout({...data, p: data.p}, {width, height, highlight: null, label, spread: data.spread}));
+  const {maxN, yMax, labelled, sides} = cached.get(key)!;
   const shared = labelled.findIndex((d) => d.schoolId === schoolId);
   const bold = {fontSize: 12, fontWeight: "bold"};
   const svg = Plot.plot({
