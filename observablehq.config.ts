@@ -70,8 +70,8 @@ export default {
     {name: "Verkennen", path: "/verkennen"}
   ],
   pager: true,
-  // One factsheet page per school in the data (src/scholen/[school].md); the list comes from the same
-  // validated input folder as the report, so any municipality's schools get their pages.
+  // One factsheet page per school in the data; the list comes from the same validated input folder as
+  // the report, so any municipality's schools get their pages (written by scripts/postbuild.mjs).
   // The content's chapters (src/[hoofdstuk].md.ts) and the factor page (src/data-analyse/[analyse].md.ts)
   // are parameterized pages: Framework builds them only when listed here.
   dynamicPaths: [
