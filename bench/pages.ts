@@ -6,20 +6,21 @@
 // 1. report: read, validate, scope, every table and the suppression rules (publish.ts) — once per
 //    build, not per page. Rules only: the site's release withholds more (loaders/disclosure/), which
 //    changes which cells show "·", not the size or shape of a page.
-// 2. render: scripts/factsheet-pages.ts's factsheetPage for every school (the components in jsdom) —
+// 2. shared: what every page shares, once per build (factsheetContext): the spread, the funnel's data
+//    and the all-schools funnel as one SVG file and one CSV.
+// 3. render: scripts/factsheet-pages.ts's factsheetBody for every school (the components in jsdom) —
 //    what the page loader does in one process per build.
-// 3. framework: `observable build` of those pages as plain Markdown pages in a scratch project that
-//    has only them (the real components and style.css), once with one page and once with --sample
-//    pages; the difference per page is Framework's own cost per page (parsing the Markdown and the
-//    HTML, resolving, rendering, writing).
+// 4. pages: `observable build` of the factsheet template (once, in a scratch project with the real
+//    components and style.css), then each school's page as postbuild writes it (schoolPages.mjs
+//    fillFactsheet: the template with the school's title and body) and its size.
 //
-// Usage: npx tsx bench/pages.ts [--schools 22|500|7000] [--dir <input folder>] [--sample 100] [--render N] [--keep]
+// Usage: npx tsx bench/pages.ts [--schools 22|500|7000] [--dir <input folder>] [--render N] [--keep]
 //        --schools 22 (the default) uses data/default; other counts write a synthetic municipality with
 //        bench:schools' shape (260 pupils and 80 trajectories per school); --dir reads a folder as is
 //        (bench/scale.ts --national --dir <folder> writes the national one); --render N renders only the
-//        first N schools' pages (at 7 000 schools all of them take hours, which is the finding).
+//        first N schools' pages (the total is then extrapolated).
 import {spawnSync} from "node:child_process";
-import {cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
@@ -29,16 +30,17 @@ import {publishReport, type PublicReport} from "../loaders/publish.js";
 import {computeReport} from "../loaders/report.js";
 import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
-import {factsheetPage} from "../scripts/factsheet-pages.js";
+import {factsheetBody, factsheetContext, factsheetTemplate, factsheetTitle} from "../scripts/factsheet-pages.js";
 import {writeMunicipality} from "./municipality.js";
 import {peakRssMb, resetPeak} from "./rss.js";
+
+type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const {values: options} = parseArgs({
   options: {
     schools: {type: "string", default: "22"},
     dir: {type: "string"},
-    sample: {type: "string", default: "100"},
     render: {type: "string"},
     keep: {type: "boolean", default: false}
   }
@@ -57,32 +59,26 @@ function timed<T>(run: () => T): {result: T; ms: number; cpuMs: number; peakMb: 
   return {result, ms: performance.now() - started, cpuMs: (user + system) / 1000, peakMb: peakRssMb()};
 }
 
-/** `observable build` of the given pages in a scratch project: wall and CPU time (user + system of the whole tree). */
-function frameworkBuild(pages: Map<string, string>): {ms: number; cpuMs: number} {
-  const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
-  try {
-    mkdirSync(path.join(root, "src/scholen"), {recursive: true});
-    // The pages import ../components/ChartFigure.js, which imports ../lib/.
-    for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
-    cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
-    for (const [slug, text] of pages) writeFileSync(path.join(root, "src/scholen", `${slug}.md`), text);
-    writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
-    const observable = path.join(projectDir, "node_modules/.bin/observable");
-    const started = performance.now();
-    const run = spawnSync("/usr/bin/time", ["-f", "%U %S", observable, "build"], {
-      cwd: root,
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"},
-      encoding: "utf8"
-    });
-    const wall = performance.now() - started;
-    if (run.status !== 0) throw new Error(`observable build: exit ${run.status}\n${run.stderr.slice(-2000)}`);
-    const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
-    const built = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html")).length;
-    if (built !== pages.size) throw new Error(`observable build: ${built} of ${pages.size} pages`);
-    return {ms: wall, cpuMs: (user + system) * 1000};
-  } finally {
-    rmSync(root, {recursive: true, force: true});
-  }
+/** `observable build` of the factsheet template as `slug`'s page in a scratch project: wall and CPU time (user + system of the whole tree). */
+function frameworkBuild(root: string, template: string, slug: string): {ms: number; cpuMs: number} {
+  mkdirSync(path.join(root, "src/scholen"), {recursive: true});
+  // The template imports ../components/ChartFigure.js, which imports ../lib/.
+  for (const dir of ["components", "lib"]) symlinkSync(path.join(projectDir, "src", dir), path.join(root, "src", dir));
+  cpSync(path.join(projectDir, "src/style.css"), path.join(root, "src/style.css"));
+  writeFileSync(path.join(root, "src/scholen", `${slug}.md`), template);
+  writeFileSync(path.join(root, "observablehq.config.js"), `export default {root: "src", output: "dist", title: "bench", style: "style.css", pages: [], search: false};\n`);
+  const observable = path.join(projectDir, "node_modules/.bin/observable");
+  return timedRun(observable, ["build"], root);
+}
+
+/** A command's wall time and CPU (user + system of the whole tree). */
+function timedRun(command: string, args: string[], cwd: string): {ms: number; cpuMs: number} {
+  const started = performance.now();
+  const run = spawnSync("/usr/bin/time", ["-f", "%U %S", command, ...args], {cwd, env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}, encoding: "utf8"});
+  const wall = performance.now() - started;
+  if (run.status !== 0) throw new Error(`${path.basename(command)}: exit ${run.status}\n${run.stderr.slice(-2000)}`);
+  const [user, system] = run.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  return {ms: wall, cpuMs: (user + system) * 1000};
 }
 
 const schoolCount = Number(options.schools);
@@ -106,43 +102,63 @@ try {
   );
 
   const slugs = schoolSlugs(sheets);
+  // Once per build: the numbers every page shares and the all-schools funnel (file and CSV).
+  const shared = timed(() => factsheetContext(report.result));
+  const context = shared.result;
+  console.log(
+    `shared (funnel of all schools, its file and CSV): ${seconds(shared.ms)} wall, ${seconds(shared.cpuMs)} CPU; ` +
+      `${kb(Buffer.byteLength(context.funnel?.svg ?? ""))} SVG, ${kb(Buffer.byteLength(context.funnel?.csv ?? ""))} CSV — once per build`
+  );
   const times: number[] = [];
-  const pages = new Map<string, string>();
-  const rendered = sheets.slice(0, Number(options.render ?? sheets.length));
+  const bodies = new Map<string, {title: string; body: string}>();
+  const rendered = sheets.slice(0, Number(options.render ?? sheets.length)) as unknown as Sheet[];
   const render = timed(() => {
     for (const sheet of rendered) {
       const started = performance.now();
       const slug = slugs.get(sheet.schoolId)!;
-      pages.set(slug, factsheetPage(report.result, sheet as never, slug));
+      bodies.set(slug, {title: factsheetTitle(sheet), body: factsheetBody(context, sheet, slug)});
       times.push(performance.now() - started);
     }
   });
-  const sizes = [...pages.values()].map((text) => Buffer.byteLength(text));
   const sorted = [...times].sort((a, b) => a - b);
   const meanMs = render.cpuMs / rendered.length;
-  // The funnel (every school as a dot, and its CSV in the download button) is the one part of a page
-  // that grows with the number of schools.
-  const funnelBytes = [...pages.values()].map((text) => /<div class="no-print"><h2 class="visually-hidden">[^]*?\n\n## /.exec(text)?.[0].length ?? 0);
   console.log(
-    `render (factsheetPage, ${rendered.length} of ${sheets.length} pages): ${seconds(render.ms)} wall, ${seconds(render.cpuMs)} CPU, peak RSS ${render.peakMb.toFixed(0)} MB; ` +
-      `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall); ` +
-      `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}, ` +
-      `of which the funnel ${kb(funnelBytes.reduce((a, b) => a + b, 0) / funnelBytes.length)}`
+    `render (factsheetBody, ${rendered.length} of ${sheets.length} pages): ${seconds(render.ms)} wall, ${seconds(render.cpuMs)} CPU, peak RSS ${render.peakMb.toFixed(0)} MB; ` +
+      `per page ${ms(meanMs)} CPU (median ${ms(sorted[sorted.length >> 1])}, p95 ${ms(sorted[Math.floor(sorted.length * 0.95)])} wall)`
   );
 
-  const sample = Math.min(Number(options.sample), pages.size);
-  const first = [...pages].slice(0, sample);
-  const one = frameworkBuild(new Map(first.slice(0, 1)));
-  const many = frameworkBuild(new Map(first));
-  const perPage = {ms: (many.ms - one.ms) / Math.max(1, sample - 1), cpuMs: (many.cpuMs - one.cpuMs) / Math.max(1, sample - 1)};
+  // Framework builds the template once (as the first school's page); postbuild writes every school's
+  // page from it and then applies its rules to every page, as in the site's build.
+  const root = mkdtempSync(path.join(tmpdir(), "nadere-ogen-pages-"));
+  let templateCpuMs: number;
+  let assembleMs: number;
+  try {
+    const folder = "0";
+    const framework = frameworkBuild(root, factsheetTemplate(folder), [...bodies.keys()][0]);
+    const source = path.join(root, "factsheets", folder);
+    mkdirSync(source, {recursive: true});
+    const files = context.funnel ? [context.funnel.svgName, context.funnel.csvName] : [];
+    if (context.funnel) for (const [name, text] of [[context.funnel.svgName, context.funnel.svg], [context.funnel.csvName, context.funnel.csv]]) writeFileSync(path.join(source, name), text);
+    for (const [slug, {body}] of bodies) writeFileSync(path.join(source, `${slug}.html`), body);
+    writeFileSync(path.join(source, "factsheets.json"), JSON.stringify({pages: [...bodies].map(([slug, {title}]) => ({slug, title})), files}));
+    const post = timedRun("node", [path.join(projectDir, "scripts/postbuild.mjs"), path.join(root, "dist"), path.join(root, "factsheets")], projectDir);
+    const pages = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html"));
+    if (pages.length !== bodies.size) throw new Error(`postbuild: ${pages.length} of ${bodies.size} pages`);
+    const sizes = pages.map((name) => statSync(path.join(root, "dist/scholen", name)).size);
+    assembleMs = post.cpuMs / bodies.size;
+    templateCpuMs = framework.cpuMs;
+    console.log(
+      `framework (observable build of the template, once): ${seconds(framework.ms)} wall / ${seconds(framework.cpuMs)} CPU; ` +
+        `postbuild (every page from the template, then its rules on every page): ${seconds(post.ms)} wall, ${seconds(post.cpuMs)} CPU, per page ${assembleMs.toFixed(2)} ms CPU; ` +
+        `page ${kb(sizes.reduce((a, b) => a + b, 0) / sizes.length)} on average, largest ${kb(Math.max(...sizes))}`
+    );
+  } finally {
+    rmSync(root, {recursive: true, force: true});
+  }
+  const total = shared.cpuMs + templateCpuMs + sheets.length * (meanMs + assembleMs);
   console.log(
-    `framework (observable build, pages only): 1 page ${seconds(one.ms)} wall / ${seconds(one.cpuMs)} CPU, ${sample} pages ${seconds(many.ms)} / ` +
-      `${seconds(many.cpuMs)}; per page ${ms(perPage.ms)} wall, ${ms(perPage.cpuMs)} CPU`
-  );
-  const total = sheets.length * (meanMs + perPage.cpuMs);
-  console.log(
-    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${sheets.length} × (${ms(meanMs)} render + ${ms(perPage.cpuMs)} framework) = ${seconds(total)} CPU ` +
-      `(${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
+    `pages of this input${rendered.length < sheets.length ? " (extrapolated)" : ""}: ${seconds(shared.cpuMs)} shared + ${seconds(templateCpuMs)} template + ` +
+      `${sheets.length} × (${ms(meanMs)} render + ${assembleMs.toFixed(2)} ms page) = ${seconds(total)} CPU (${(total / 60000).toFixed(1)} min), besides the report and the disclosure step`
   );
 } finally {
   if (scratch && !options.keep) rmSync(scratch, {recursive: true, force: true});

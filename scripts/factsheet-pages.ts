@@ -1,46 +1,109 @@
-// The factsheets (/scholen/<slug>) rendered at build time as Markdown with static HTML and SVG, so the
+// The factsheets (/scholen/<slug>) rendered at build time as static HTML and SVG, so the
 // reader's browser downloads no Plot or d3 and computes nothing. Before, each factsheet shipped
 // ~595 kB of JS and drew its charts after load: Lighthouse (mobile) measured 2,9 s of total blocking
 // time, and every table and chart moved the page when it appeared. The components are the ones the
 // browser used (src/components), run here in jsdom; only the CSV buttons need a few lines of JS.
 //
-// Usage: tsx scripts/factsheet-pages.ts <folder>  — writes <folder>/<slug>.md for every school.
-// Framework's page loader src/scholen/[school].md.js runs this once per input and prints one file per
-// page: one process renders every school (at 500 schools, 500 processes each loading jsdom and
-// computing the report would take far longer than the rest of the build).
-import {mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
+// Usage: tsx scripts/factsheet-pages.ts <folder>  — writes <folder>/<slug>.html (the page's main column)
+// for every school, the list of them and the shared funnel. Framework's page loader
+// src/scholen/[school].md.js runs this once per input and builds one page, the template
+// (factsheetTemplate); scripts/postbuild.mjs writes every school's page from it (issue 13: at 7 000
+// schools Framework's own work per page alone took longer than a whole build may).
+import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
-import {schoolSlugs} from "../src/lib/slug.js";
-import {block, staticFigure} from "./staticFigures.js";
+import {schoolSlugs, slugify} from "../src/lib/slug.js";
+import {FACES, SANS, shippedFile} from "./fonts.mjs";
+import {staticFigure} from "./staticFigures.js";
 
 const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
 const {FactsheetYears, FactsheetGrowth, FactsheetShares} = await import("../src/components/FactsheetYears.js");
 const {FactsheetTopCareTypes, FactsheetWithheldDetail, careTypeNotes} = await import("../src/components/FactsheetCareTypes.js");
 const {FactsheetCosts} = await import("../src/components/FactsheetCosts.js");
 const {SchoolSummary} = await import("../src/components/SchoolSummary.js");
-const {FunnelPlot, coverageLabel, funnelColumns, funnelData} = await import("../src/components/FunnelPlot.js");
+const {FunnelHighlight, FunnelPlot, coverageLabel, funnelAriaLabel, funnelColumns, funnelData} = await import("../src/components/FunnelPlot.js");
 const {latestVariation, schoolVariationSentences, spreadOf} = await import("../src/components/variationText.js");
-const {withheldLegend} = await import("../src/lib/format.js");
+const {formatCount, withheldLegend} = await import("../src/lib/format.js");
+const {toCsv} = await import("../src/lib/csv.js");
 const {withheldNote} = await import("../src/components/chartParts.js");
 type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 
 type Report = PublicReport;
 
-/** One school's page as Markdown. */
-export function factsheetPage(report: Report, sheet: Sheet, slug: string): string {
-  // The report's parts as the pages read them from JSON (their types live with the components).
-  const {meta, schools, careTypes, statistics} = report as unknown as {meta: any; schools: any; careTypes: any; statistics: any};
+/** What every factsheet of a build shares, computed once: per page it would cost O(schools) each. */
+export interface FactsheetContext {
+  report: Report;
+  rows: Map<string, unknown>;
+  variation: ReturnType<typeof latestVariation>;
+  spread: ReturnType<typeof spreadOf>;
+  funnelAll: FunnelData;
+  /** The all-schools funnel of the latest year as files beside the pages (/scholen/<name>); null without a funnel. */
+  funnel: {svgName: string; csvName: string; svg: string; csv: string} | null;
+}
 
-  const row = schools.tabel6.find((r: {schoolId: string}) => r.schoolId === sheet.schoolId);
+type FunnelData = import("../src/components/FunnelPlot.js").FunnelData;
+
+/** The funnel's size on a factsheet: the text column on a laptop screen. */
+const FUNNEL = {width: 640, height: 320};
+
+/**
+ * The shared funnel as a file of its own (an <img>): the page's stylesheets do not reach into it, so
+ * it carries the sans face the charts use (29 kB, once per build) and the theme's two colour schemes.
+ */
+function standaloneSvg(chart: SVGSVGElement): string {
+  const svg = chart.cloneNode(true) as SVGSVGElement;
+  const font = readFileSync(shippedFile(FACES.find((f) => f.family === SANS)!.file)).toString("base64");
+  const style = document.createElementNS("http://www.w3.org/2000/svg", "style");
+  style.textContent =
+    `@font-face{font-family:"${SANS}";font-weight:200 900;src:url(data:font/woff2;base64,${font}) format("woff2")}` +
+    `svg{font-family:"${SANS}",sans-serif;color:#1b1e23;--theme-background:#fff}` +
+    // Framework's dark theme (near-midnight), as src/style.css chooses it.
+    `@media (prefers-color-scheme:dark){svg{color:#dfdfd6;--theme-background:color-mix(in srgb,#dfdfd6 4%,#161616)}}`;
+  svg.removeAttribute("font-family");
+  svg.prepend(style);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new window.XMLSerializer().serializeToString(svg)}\n`;
+}
+
+export function factsheetContext(report: Report): FactsheetContext {
+  const {schools, statistics} = report as unknown as {schools: any; statistics: any};
   // The funnel and the sentence judge the school against the usual spread between schools, not chance alone.
   const variation = latestVariation(statistics);
   const spread = spreadOf(statistics, variation);
-  const variationSentence = variation ? schoolVariationSentences(variation.schools.find((s) => s.schoolId === sheet.schoolId), variation.year) : undefined;
   const funnelAll = funnelData(schools, spread);
+  const chart = FunnelPlot(schools, {...FUNNEL, highlight: null, spread, data: funnelAll});
+  const funnel =
+    chart instanceof window.SVGSVGElement
+      ? {
+          svgName: `trechter-${funnelAll.year}.svg`,
+          csvName: `trechter-${funnelAll.year}.csv`,
+          svg: standaloneSvg(chart),
+          csv: toCsv(funnelColumns(funnelAll), funnelAll.points)
+        }
+      : null;
+  return {report, rows: new Map(schools.tabel6.map((r: {schoolId: string}) => [r.schoolId, r])), variation, spread, funnelAll, funnel};
+}
+
+/** A heading as Framework renders a Markdown one (markdown-it-anchor's id, Framework's anchor link). */
+function heading(level: 2, text: string): string {
+  const id = slugify(text);
+  return `<h${level} id="${id}" tabindex="-1"><a class="observablehq-header-anchor" href="#${id}">${text}</a></h${level}>`;
+}
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A school's page title (its <title>, before Framework's " | site"). */
+export const factsheetTitle = (sheet: Sheet) => `${sheet.name} – factsheet`;
+
+/** One school's factsheet: the HTML of the page's main column (what postbuild puts into the template). */
+export function factsheetBody(context: FactsheetContext, sheet: Sheet, slug: string): string {
+  // The report's parts as the pages read them from JSON (their types live with the components).
+  const {meta, careTypes} = context.report as unknown as {meta: any; careTypes: any};
+  const {variation, funnelAll, spread} = context;
+  const row = context.rows.get(sheet.schoolId);
+  const variationSentence = variation ? schoolVariationSentences(variation.schools.find((s) => s.schoolId === sheet.schoolId), variation.year) : undefined;
   const funnel = funnelAll.points.find((p) => p.schoolId === sheet.schoolId) ?? null;
   const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
   const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
@@ -56,22 +119,72 @@ export function factsheetPage(report: Report, sheet: Sheet, slug: string): strin
     note: [withheldNote(allCounts(sheet.careTypes)), ...notes].filter(Boolean).join(" ")
   });
   // The funnel on screen only: the summary's sentence stands without it, and the PDF keeps to two pages.
-  const funnelFigure = funnel
-    ? staticFigure(FunnelPlot(schools, {width: 640, height: 320, highlight: sheet.schoolId, spread}), {
+  // Every school's dot is the shared file; this page adds its own dot and name over it, its own row in
+  // the table, and the shared CSV of all schools.
+  const layer = funnel && context.funnel ? FunnelHighlight(funnelAll, sheet.schoolId, FUNNEL) : null;
+  let funnelFigure = "";
+  if (layer && context.funnel) {
+    const stack = document.createElement("div");
+    stack.className = "funnel-stack";
+    stack.setAttribute("role", "img");
+    stack.setAttribute("aria-label", funnelAriaLabel(funnelAll));
+    const base = document.createElement("img");
+    Object.assign(base, {src: context.funnel.svgName, alt: "", width: FUNNEL.width, height: FUNNEL.height});
+    stack.append(base, layer);
+    funnelFigure = staticFigure(
+      stack,
+      {
         title: `${sheet.name} tussen alle scholen, ${funnelAll.year}`,
         description: spread
           ? `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen valt het verschil met de gemeente binnen de gewone spreiding tussen scholen.`
           : `Elke stip is een school; de grote stip is ${sheet.name}. Tussen de ${coverageLabel(0.95)}-grenzen kan het verschil met de gemeente toeval zijn.`,
         columns: funnelColumns(funnelAll),
-        rows: funnelAll.points,
-        filename: `${slug}-trechter.csv`
-      })
-    : "";
+        rows: [funnel!],
+        filename: `${slug}-trechter.csv`,
+        note: `De tabel toont ${sheet.name}; de CSV alle ${formatCount(funnelAll.points.length)} scholen.`
+      },
+      context.funnel.csvName
+    );
+  }
 
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const title = `${sheet.name} – factsheet`;
+  return `<h1 id="school"><a class="observablehq-header-anchor" href="#school">${escape(sheet.name)}</a></h1>
+<p class="lead print-compact">Factsheet jeugdhulp ${meta.years[0]}–${meta.latestYear} · ${escape(sheet.board)} · ${escape(meta.municipality)}</p>
+${meta.synthetic ? `<div class="warning" label="Nagemaakte gegevens"><p>Deze factsheet gebruikt <strong>nagemaakte gegevens</strong>. De school en de aantallen zijn niet echt.</p></div>\n` : ""}<div class="note" label="Zo leest u deze factsheet">
+<p>Alleen leerlingen die in de gemeente wonen én daar naar school gaan tellen mee (<a href="../onderzoek#afbakening">afbakening</a>). ${escape(withheldLegend(meta.minCount))} Zo is geen enkele leerling te herkennen (<a href="../verantwoording#afscherming">afscherming</a>).</p>
+</div>
+${row ? SchoolSummary(sheet, row as never, {funnel, coverage: 0.95, variation: variationSentence}).outerHTML + "\n" : ""}${funnelFigure ? `<div class="no-print"><h2 class="visually-hidden">${escape(sheet.name)} tussen alle scholen</h2>${funnelFigure}</div>\n` : ""}${heading(2, "Leerlingen en trajecten")}
+<div class="grid grid-cols-2">
+<div>${FactsheetYears(sheet).outerHTML}</div>
+<div>${FactsheetShares(sheet).outerHTML}</div>
+<div>${FactsheetGrowth(sheet).outerHTML}</div>
+<div><p>Een leerling telt mee in het jaar waarin een traject begon (<a href="../onderzoek#jeugdhulpgebruik">jeugdhulpgebruik</a>). Eén leerling kan meer trajecten hebben. Groei is de verandering ten opzichte van het jaar ervoor.</p></div>
+</div>
+${heading(2, "Zorgvormen")}
+<div class="grid grid-cols-2">
+<div>${careTypeFigure}</div>
+<div>${FactsheetTopCareTypes(sheet.topCareTypes, {year: meta.latestYear}).outerHTML}
+${FactsheetWithheldDetail().outerHTML}</div>
+</div>
+${heading(2, "Kosten")}
+${FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML}
+<p class="no-print"><a href="./">Alle scholen</a></p>
+`;
+}
+
+/** Where postbuild puts a school's body; `data-factsheets` names the folder of this build's bodies. */
+export const TEMPLATE_MARK = "factsheet-sjabloon";
+/** Stands for the school's title in the template's <title>. */
+export const TITLE_MARK = "FACTSHEET-TITEL";
+
+/**
+ * The one factsheet Framework builds (the shell every school page shares: head, navigation, footer,
+ * the CSV buttons' script, the print rules); scripts/postbuild.mjs writes every school's page from
+ * it. Framework's own work per page (parsing each page's HTML with jsdom three times) grew with the
+ * page and took most of a national build: 0,12 s of CPU for even a small page, 14 minutes for 7 000.
+ */
+export function factsheetTemplate(folder: string): string {
   return `---
-title: ${JSON.stringify(title)}
+title: ${TITLE_MARK}
 toc: false
 ---
 
@@ -81,42 +194,7 @@ import {bindCsvButtons} from "../components/ChartFigure.js";
 bindCsvButtons(document.getElementById("observablehq-main"));
 \`\`\`
 
-<h1 id="school">${escape(sheet.name)}</h1>
-
-<p class="lead print-compact">Factsheet jeugdhulp ${meta.years[0]}–${meta.latestYear} · ${escape(sheet.board)} · ${escape(meta.municipality)}</p>
-
-${meta.synthetic ? `<div class="warning" label="Nagemaakte gegevens"><p>Deze factsheet gebruikt <strong>nagemaakte gegevens</strong>. De school en de aantallen zijn niet echt.</p></div>` : ""}
-
-<div class="note" label="Zo leest u deze factsheet">
-<p>Alleen leerlingen die in de gemeente wonen én daar naar school gaan tellen mee (<a href="../onderzoek#afbakening">afbakening</a>). ${escape(withheldLegend(meta.minCount))} Zo is geen enkele leerling te herkennen (<a href="../verantwoording#afscherming">afscherming</a>).</p>
-</div>
-
-${row ? block(SchoolSummary(sheet, row, {funnel, coverage: 0.95, variation: variationSentence}).outerHTML) : ""}
-
-${funnelFigure ? `<div class="no-print"><h2 class="visually-hidden">${escape(sheet.name)} tussen alle scholen</h2>${block(funnelFigure)}</div>` : ""}
-
-## Leerlingen en trajecten
-
-<div class="grid grid-cols-2">
-<div>${block(FactsheetYears(sheet).outerHTML)}</div>
-<div>${block(FactsheetShares(sheet).outerHTML)}</div>
-<div>${block(FactsheetGrowth(sheet).outerHTML)}</div>
-<div><p>Een leerling telt mee in het jaar waarin een traject begon (<a href="../onderzoek#jeugdhulpgebruik">jeugdhulpgebruik</a>). Eén leerling kan meer trajecten hebben. Groei is de verandering ten opzichte van het jaar ervoor.</p></div>
-</div>
-
-## Zorgvormen
-
-<div class="grid grid-cols-2">
-<div>${block(careTypeFigure)}</div>
-<div>${block(FactsheetTopCareTypes(sheet.topCareTypes, {year: meta.latestYear}).outerHTML)}
-${block(FactsheetWithheldDetail().outerHTML)}</div>
-</div>
-
-## Kosten
-
-${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
-
-<p class="no-print"><a href="./">Alle scholen</a></p>
+<div id="${TEMPLATE_MARK}" data-factsheets="${folder}"></div>
 
 <style>
 /* The factsheet goes out as a PDF of at most two A4 pages: smaller type and tighter spacing on paper. */
@@ -142,19 +220,37 @@ ${block(FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML)}
 `;
 }
 
+/** The list of a build's factsheets in their folder: postbuild writes one page for each. */
+export const INDEX_FILE = "factsheets.json";
+export interface FactsheetIndex {
+  pages: {slug: string; title: string}[];
+  /** Files beside the pages (the shared funnel and its CSV). */
+  files: string[];
+}
+
 /**
- * Writes <slug>.md for every school of the report into `outDir`, next to it first and renamed, so a
- * page loader never reads a half-written folder.
+ * Writes every school's body (<slug>.html), the list of pages and the shared funnel files into
+ * `outDir`, next to it first and renamed, so a page loader never reads a half-written folder.
  */
 export function writeFactsheetPages(report: Report, outDir: string): void {
   const slugs = schoolSlugs(report.factsheets);
   const partial = `${outDir}.${process.pid}`;
   rmSync(partial, {recursive: true, force: true});
   mkdirSync(partial, {recursive: true});
-  for (const sheet of report.factsheets) {
-    const slug = slugs.get(sheet.schoolId)!;
-    writeFileSync(path.join(partial, `${slug}.md`), factsheetPage(report, sheet as unknown as Sheet, slug));
+  const context = factsheetContext(report);
+  const index: FactsheetIndex = {pages: [], files: []};
+  if (context.funnel) {
+    writeFileSync(path.join(partial, context.funnel.svgName), context.funnel.svg);
+    writeFileSync(path.join(partial, context.funnel.csvName), context.funnel.csv);
+    index.files.push(context.funnel.svgName, context.funnel.csvName);
   }
+  for (const sheet of report.factsheets as unknown as Sheet[]) {
+    const slug = slugs.get(sheet.schoolId)!;
+    writeFileSync(path.join(partial, `${slug}.html`), factsheetBody(context, sheet, slug));
+    index.pages.push({slug, title: factsheetTitle(sheet)});
+  }
+  writeFileSync(path.join(partial, INDEX_FILE), JSON.stringify(index));
+  writeFileSync(path.join(partial, "template.md"), factsheetTemplate(path.basename(outDir)));
   try {
     renameSync(partial, outDir);
   } catch {

@@ -11,13 +11,17 @@
 // - every JSON file a page registers is preloaded from its <head>: Framework fetches it only once the
 //   page's modules have run, and the text that waits for its values (.slot-text, style.css) would
 //   otherwise show that much later (Lighthouse: largest contentful paint).
+// - every school's factsheet page is written from the one Framework built (scripts/schoolPages.mjs),
+//   before the rules above, which then apply to them as to every page.
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
-// Usage: node scripts/postbuild.mjs [dist]
+// Usage: node scripts/postbuild.mjs [dist] [factsheets]  (factsheets: where scripts/factsheet-pages.ts
+//        wrote the school pages' bodies, node_modules/.cache/nadere-ogen/factsheets; bench/pages.ts's own)
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
+import {writeSchoolPages} from "./schoolPages.mjs";
 
 /**
  * @typedef {object} Rule
@@ -95,6 +99,7 @@ const HTML_FIXES = [
 const FONT_DIR = "_fonts";
 
 const dist = path.resolve(process.argv[2] ?? "dist");
+const factsheets = path.resolve(process.argv[3] ?? path.join(import.meta.dirname, "../node_modules/.cache/nadere-ogen/factsheets"));
 
 /** Copies the shipped fonts into dist/_fonts/ and returns each face's served name. */
 async function copyFonts() {
@@ -155,6 +160,8 @@ async function main() {
   const files = await listFiles(dist).catch(() => {
     throw new Error(`${dist} bestaat niet: draai eerst observable build`);
   });
+  const schoolPages = await writeSchoolPages(dist, factsheets);
+  if (schoolPages > 0) files.splice(0, files.length, ...(await listFiles(dist)));
   const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
   const fontNames = await copyFonts();
   /** @type {string[]} */
@@ -186,7 +193,7 @@ async function main() {
   const mvp = files.filter((f) => /[\\/]@duckdb[\\/]duckdb-wasm@[^\\/]+[\\/]dist[\\/]duckdb-(mvp\.wasm|browser-mvp\.worker\.[\w]+\.js)$/.test(f));
   for (const file of mvp) await rm(file);
   if (problems.length > 0) throw new Error(`nabewerking onvolledig:\n  ${problems.join("\n  ")}`);
-  console.log(`nabewerking: ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
+  console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
 }
 
 main().catch((error) => {

@@ -12,16 +12,23 @@ const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) 
 const {window} = new JSDOM("<!doctype html><html><body></body></html>");
 Object.assign(globalThis, {window, document: window.document});
 
-const {ChartFigure} = await import("../src/components/ChartFigure.js");
+const {ChartFigure, downloadLink} = await import("../src/components/ChartFigure.js");
 const {toCsv} = await import("../src/lib/csv.js");
 type FigureOptions<Row> = import("../src/components/ChartFigure.js").ChartFigureOptions<Row>;
 
-/** A chart in its frame, with the CSV in the button so the page's one script (bindCsvButtons) can hand it out. */
-export function staticFigure<Row>(chart: Element, options: FigureOptions<Row>): string {
+/**
+ * A chart in its frame, with the CSV in the button so the page's one script (bindCsvButtons) can hand
+ * it out; or, with `csvFile`, a link to that CSV file beside the page (one file shared by many pages).
+ */
+export function staticFigure<Row>(chart: Element, options: FigureOptions<Row>, csvFile?: string): string {
   const element = ChartFigure(chart, options);
   const button = element.querySelector("button.chart-download")!;
-  button.setAttribute("data-csv", encodeURIComponent(toCsv(options.columns, options.rows)));
-  button.setAttribute("data-filename", options.filename);
+  if (csvFile) {
+    button.replaceWith(downloadLink(csvFile, options.filename));
+  } else {
+    button.setAttribute("data-csv", encodeURIComponent(toCsv(options.columns, options.rows)));
+    button.setAttribute("data-filename", options.filename);
+  }
   return element.outerHTML;
 }
 

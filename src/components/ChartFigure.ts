@@ -68,13 +68,27 @@ export function DataTable<Row>(columns: Column<Row>[], rows: Row[], {caption}: {
   return table;
 }
 
+/** The download control's text and accessible name, the same on a button and a link. */
+function asDownload<E extends HTMLElement>(element: E, filename: string): E {
+  element.className = "chart-download";
+  element.textContent = "Download CSV";
+  // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
+  element.setAttribute("aria-label", `Download CSV met de gegevens van deze grafiek (${filename})`);
+  return element;
+}
+
+/** A download of a CSV file served beside the page, saved as `filename`; it needs no script. */
+export function downloadLink(href: string, filename: string): HTMLAnchorElement {
+  const link = asDownload(document.createElement("a"), filename);
+  link.href = href;
+  link.download = filename;
+  return link;
+}
+
 export function downloadButton(csv: string | (() => string), filename: string): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
-  button.className = "chart-download";
-  button.textContent = "Download CSV";
-  // The accessible name starts with the visible text (WCAG 2.5.3, axe label-content-name-mismatch).
-  button.setAttribute("aria-label", `Download CSV met de gegevens van deze grafiek (${filename})`);
+  asDownload(button, filename);
   button.addEventListener("click", () => saveCsv(typeof csv === "string" ? csv : csv(), filename));
   return button;
 }

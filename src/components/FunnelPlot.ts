@@ -296,15 +296,30 @@ const HALO = {fill: "currentColor", stroke: "var(--theme-background, white)", st
 const HIGHLIGHT_COLOR = PAIR_COLORS[1];
 const OUTSIDE_COLOR = PAIR_COLORS[0];
 
-export function FunnelPlot(
-  tables: SchoolTables,
-  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", around = "het gemeentelijke percentage", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
-): HTMLElement | SVGSVGElement {
-  if (data.p === null || data.points.length === 0) {
-    const message = document.createElement("p");
-    message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
-    return message;
-  }
+/** The plot's alternative text for screen readers (also of a factsheet's funnel, drawn in two layers). */
+export function funnelAriaLabel(data: {year: number; spread: Spread | null}, around = "het gemeentelijke percentage"): string {
+  return `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met ${data.spread ? "voor overdispersie verbrede " : ""}grenzen van 95% en 99,8% rond ${around}`;
+}
+
+/** Plot's margins of the funnel (its defaults top 20 and bottom 30 with the ones set here). */
+const MARGINS = {marginLeft: 50, marginRight: 20, marginTop: 20, marginBottom: 30};
+
+interface FunnelLayout {
+  maxN: number;
+  yMax: number;
+  lines: FunnelLine[];
+  /** The end of each limit line, where its label goes. */
+  ends: FunnelLine[];
+  /** The schools named beside their dot, and on which side. */
+  labelled: FunnelPoint[];
+  sides: LabelSide[];
+}
+
+/** Where FunnelPlot puts things: its scales' domains, the limit lines and the names it places. */
+function funnelLayout(
+  data: FunnelData & {p: number},
+  {width, height, highlight, label, spread}: {width: number; height: number; highlight: string | null; label: "outside998" | "outside95"; spread: Spread | null}
+): FunnelLayout {
   const p = data.p;
   const sizes = data.points.map((d) => d.enrolled);
   const maxN = Math.ceil(Math.max(...sizes) * 1.08);
@@ -317,14 +332,93 @@ export function FunnelPlot(
   // Names for the schools furthest out only, when too many lie outside to read (a national funnel).
   const labelled =
     outside.length <= MAX_LABELS ? outside : [...outside].sort((a, b) => Math.abs(zScore({r: b.pupils, n: b.enrolled}, p)) - Math.abs(zScore({r: a.pupils, n: a.enrolled}, p))).slice(0, MAX_LABELS);
-  // Plot's default margins (top 20, bottom 30) with the ones set below: where each dot lands, to keep labels apart.
-  const [marginLeft, marginRight, marginTop, marginBottom] = [50, 20, 20, 30];
+  // Where each dot lands, to keep labels apart.
+  const {marginLeft, marginRight, marginTop, marginBottom} = MARGINS;
   const px = (d: FunnelPoint) => ({
     x: marginLeft + (d.enrolled / maxN) * (width - marginLeft - marginRight),
     y: marginTop + (1 - d.pct / yMax) * (height - marginTop - marginBottom),
     text: d.name
   });
-  const sides = placeLabels(labelled.map(px), {width, height});
+  return {maxN, yMax, lines, ends, labelled, sides: placeLabels(labelled.map(px), {width, height})};
+}
+
+/** The highlighted school's dot. */
+const highlightDot = (chosen: FunnelPoint[]) =>
+  Plot.dot(chosen, {x: "enrolled", y: "pct", r: 7, fill: HIGHLIGHT_COLOR, stroke: "currentColor", strokeWidth: 1.5, className: "funnel-highlight", ariaHidden: "true"});
+
+/** A school's name right of its dot, or left of it where the right edge would cut it off. */
+function nameLabels(points: FunnelPoint[], {dx, ...style}: {dx: number; fontSize: number; fontWeight?: string}, {maxN, width}: {maxN: number; width: number}) {
+  const fitsRight = (d: FunnelPoint) => 50 + (d.enrolled / maxN) * (width - 70) + dx + labelWidth(d.name, style.fontSize) <= width;
+  return [true, false].map((right) =>
+    Plot.text(points.filter((d) => fitsRight(d) === right), {
+      x: "enrolled",
+      y: "pct",
+      text: "name",
+      dx: right ? dx : -dx,
+      textAnchor: right ? "start" : "end",
+      ...style,
+      ariaHidden: "true",
+      ...HALO
+    })
+  );
+}
+
+/** The shared plot's layout per funnel and size, for FunnelHighlight's many pages. */
+const sharedLayouts = new WeakMap<FunnelData, Map<string, FunnelLayout>>();
+
+/**
+ * Only what FunnelPlot(…, {highlight}) adds for one school — its large dot and its name in bold — on a
+ * transparent plot of the same size and scales, to lay over FunnelPlot(…, {highlight: null}) drawn
+ * once for every factsheet (a national funnel is 7 000 dots: once per page made every page, and all
+ * pages together, grow with the number of schools). A school the shared plot names already gets its
+ * bold name on the same spot, over the plain one.
+ */
+export function FunnelHighlight(
+  data: FunnelData,
+  schoolId: string,
+  {width = 640, height = 420, label = "outside998"}: Pick<FunnelPlotOptions, "width" | "height" | "label"> = {}
+): SVGSVGElement | null {
+  const chosen = data.points.filter((d) => d.schoolId === schoolId);
+  if (data.p === null || chosen.length === 0) return null;
+  // Once per funnel, not per page: at 7 000 schools the layout (limit lines, the names furthest out) is
+  // most of the work.
+  const key = `${width} ${height} ${label}`;
+  const cached = sharedLayouts.get(data) ?? new Map<string, FunnelLayout>();
+  sharedLayouts.set(data, cached);
+  if (!cached.has(key)) cached.set(key, funnelLayout({...data, p: data.p}, {width, height, highlight: null, label, spread: data.spread}));
+  const {maxN, yMax, labelled, sides} = cached.get(key)!;
+  const shared = labelled.findIndex((d) => d.schoolId === schoolId);
+  const bold = {fontSize: 12, fontWeight: "bold"};
+  const svg = Plot.plot({
+    width,
+    height,
+    ...MARGINS,
+    x: {domain: [0, maxN], axis: null},
+    y: {domain: [0, yMax], axis: null},
+    marks: [
+      highlightDot(chosen),
+      ...(shared >= 0
+        ? [Plot.text(chosen, {x: "enrolled", y: "pct", text: "name", ...LABEL_OFFSETS[sides[shared]], ...bold, ariaHidden: "true", ...HALO})]
+        : nameLabels(chosen, {dx: 10, ...bold}, {maxN, width}))
+    ]
+  }) as SVGSVGElement;
+  // The shared plot beneath carries the description; this layer only repeats one of its dots.
+  svg.setAttribute("aria-hidden", "true");
+  svg.classList.add("funnel-highlight-layer");
+  return svg;
+}
+
+export function FunnelPlot(
+  tables: SchoolTables,
+  {width = 640, height = 420, highlight = null, referenceLabel = "gemeente", around = "het gemeentelijke percentage", label = "outside998", spread = null, pointTitle, data = funnelData(tables, spread)}: FunnelPlotOptions = {}
+): HTMLElement | SVGSVGElement {
+  if (data.p === null || data.points.length === 0) {
+    const message = document.createElement("p");
+    message.textContent = "Geen trechter: het percentage van de gemeente of van de scholen is afgeschermd.";
+    return message;
+  }
+  const p = data.p;
+  const {maxN, yMax, lines, ends, labelled, sides} = funnelLayout({...data, p}, {width, height, highlight, label, spread});
   const labelMarks = (Object.keys(LABEL_OFFSETS) as LabelSide[]).map((side) =>
     Plot.text(
       labelled.filter((_, i) => sides[i] === side),
@@ -344,30 +438,11 @@ export function FunnelPlot(
       ariaHidden: "true"
     });
 
-  // A school's name right of its dot, or left of it where the right edge would cut it off.
-  const fitsRight = (d: FunnelPoint, dx: number, fontSize: number) => 50 + (d.enrolled / maxN) * (width - 70) + dx + labelWidth(d.name, fontSize) <= width;
-  const nameLabels = (points: FunnelPoint[], {dx, ...style}: {dx: number; fontSize: number; fontWeight?: string}) =>
-    [true, false].map((right) =>
-      Plot.text(points.filter((d) => fitsRight(d, dx, style.fontSize) === right), {
-        x: "enrolled",
-        y: "pct",
-        text: "name",
-        dx: right ? dx : -dx,
-        textAnchor: right ? "start" : "end",
-        ...style,
-        ariaHidden: "true",
-        ...HALO
-      })
-    );
-
   return Plot.plot({
     width,
     height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    ariaLabel: `Trechterdiagram: percentage leerlingen met jeugdhulp in ${data.year} per school tegen het aantal leerlingen, met ${spread ? "voor overdispersie verbrede " : ""}grenzen van 95% en 99,8% rond ${around}`,
+    ...MARGINS,
+    ariaLabel: funnelAriaLabel({year: data.year, spread}, around),
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
     // Ticks and their decimals follow the domain: small shares never read "1% 1% 2%".
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, grid: true, ...percentAxis(yMax, height - 50)},
@@ -390,8 +465,8 @@ export function FunnelPlot(
         ariaHidden: "true"
       }),
       ...labelMarks,
-      Plot.dot(chosen, {x: "enrolled", y: "pct", r: 7, fill: HIGHLIGHT_COLOR, stroke: "currentColor", strokeWidth: 1.5, className: "funnel-highlight", ariaHidden: "true"}),
-      ...nameLabels(chosen, {dx: 10, fontSize: 12, fontWeight: "bold"})
+      highlightDot(chosen),
+      ...nameLabels(chosen, {dx: 10, fontSize: 12, fontWeight: "bold"}, {maxN, width})
     ]
   });
 }

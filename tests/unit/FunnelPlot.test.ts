@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import {expect, it} from "vitest";
-import {FunnelPlot, placeLabels, funnelColumns, funnelData, funnelFinding, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
+import {FunnelHighlight, FunnelPlot, placeLabels, funnelColumns, funnelData, funnelFinding, funnelLines, funnelOutside, funnelSentences} from "../../src/components/FunnelPlot.js";
 import {toCsv} from "../../src/lib/csv.js";
 import {fourSchools, WITHHELD} from "../fixtures/growthSchools.js";
 import {expectSvgSnapshot} from "../helpers/svgSnapshot.js";
@@ -190,4 +190,33 @@ it("FunnelPlot of a national funnel: the dots as one path without a circle each,
   const names = [...plot.querySelectorAll("text")].map((t) => t.textContent).filter((t) => t!.startsWith("School"));
   // The furthest out are the 25 with the most pupils: 60 … 84 of 100, schools 1 175 … 1 199.
   expect(names.sort()).toEqual(Array.from({length: 25}, (_, k) => `School ${1175 + k}`).sort());
+});
+
+it("FunnelHighlight lays one school's large dot and bold name over the shared plot, on the same spot", () => {
+  // fourSchools at 640 × 420: the largest school has 200 pupils, so x runs 0…216 (200 · 1,08) over
+  // the 570 px between the margins (50 and 20): Zon's 100 pupils land at 50 + 570 · 100/216 = 313,9 px.
+  const data = funnelData(fourSchools);
+  const shared = FunnelPlot(fourSchools, {width: 640, highlight: null, data});
+  const zon = FunnelHighlight(data, "Z1", {width: 640})!;
+  const dot = zon.querySelector(".funnel-highlight circle")!;
+  expect(Number(dot.getAttribute("cx"))).toBeCloseTo(313.9, 1);
+  // The same place as Zon's dot beneath (its tooltip names it), and the same size as the whole plot.
+  const beneath = [...shared.querySelectorAll("circle")].find((c) => c.querySelector("title")?.textContent?.startsWith("Zon"))!;
+  expect([dot.getAttribute("cx"), dot.getAttribute("cy")]).toEqual([beneath.getAttribute("cx"), beneath.getAttribute("cy")]);
+  expect(zon.getAttribute("viewBox")).toBe(shared.getAttribute("viewBox"));
+  // No axes, no other school: only the dot and, for Zon (outside 99,8%, so named beneath as well), its
+  // name in bold on the side the shared plot put it, covering the plain one.
+  expect(zon.querySelectorAll("circle")).toHaveLength(1);
+  const named = (svg: Element) => [...svg.querySelectorAll("text")].filter((t) => t.textContent === "Zon");
+  expect(named(zon)).toHaveLength(1);
+  const [plain] = named(shared);
+  const bold = named(zon)[0].closest("g")!;
+  expect(bold.getAttribute("font-weight")).toBe("bold");
+  expect(bold.getAttribute("text-anchor") ?? "middle").toBe(plain.closest("g")!.getAttribute("text-anchor") ?? "middle");
+  expect(zon.getAttribute("aria-hidden")).toBe("true");
+  // Beuk is inside the limits: named only in this layer.
+  expect([...shared.querySelectorAll("text")].filter((t) => t.textContent === "Beuk")).toHaveLength(0);
+  expect([...FunnelHighlight(data, "B2", {width: 640})!.querySelectorAll("text")].map((t) => t.textContent)).toEqual(["Beuk"]);
+  // Duin's count is withheld: not drawn, so no layer.
+  expect(FunnelHighlight(data, "D4", {width: 640})).toBeNull();
 });
