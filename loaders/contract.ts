@@ -492,6 +492,8 @@ function readEnrolments(
     }
     const enrolment = toEnrolment(row);
     const latest = ofPupil.latest.get(enrolment.pupilId) ?? -1;
+    // One string per pupil rather than per row: 2 M fewer strings nationally, and later lookups by it hash once.
+    if (latest >= 0) enrolment.pupilId = sofar.items[latest].pupilId;
     let earlier = latest;
     while (earlier >= 0 && sofar.items[earlier].year !== enrolment.year) earlier = ofPupil.previous[earlier];
     if (earlier < 0) {
@@ -611,17 +613,18 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
     }
   }
   // A pupil's enrolments through the chain: true when one of them is as a resident, undefined when there are none.
-  const resident = (pupilId: string): boolean | undefined => {
-    let at = ofPupil.latest.get(pupilId);
-    if (at === undefined) return undefined;
-    for (; at >= 0; at = ofPupil.previous[at]) if (livesHere(all.enrolments[at].municipality)) return true;
+  const resident = (latest: number): boolean => {
+    for (let at = latest; at >= 0; at = ofPupil.previous[at]) if (livesHere(all.enrolments[at].municipality)) return true;
     return false;
   };
   const trajectories: Trajectory[] = [];
   let withoutEnrolment = 0;
   let keptOutsideYears = 0;
   for (const trajectory of all.trajectories) {
-    const lives = resident(trajectory.pupilId);
+    const latest = ofPupil.latest.get(trajectory.pupilId);
+    const lives = latest === undefined ? undefined : resident(latest);
+    // The enrolments' string for the pupil, as there: one string per pupil.
+    if (latest !== undefined) trajectory.pupilId = all.enrolments[latest].pupilId;
     if (lives === true) {
       trajectories.push(trajectory);
       if (!years.has(Number(trajectory.start.slice(0, 4)))) keptOutsideYears++;

@@ -216,7 +216,9 @@ function buildCohort(all: Trajectory[], started: Attribution[], restarts: Restar
     const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
       t.parts.some((id) => startedIds.has(id))
     );
-    cohort.push({pupilId, attributions, corrected});
+    // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's
+    // half a million pupils hold two small arrays each for the whole build (about 150 MB nationally).
+    cohort.push({pupilId, attributions: attributions.slice(), corrected: corrected.slice()});
   }
   return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
 }
