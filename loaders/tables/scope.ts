@@ -109,9 +109,17 @@ export function buildScope(dataset: Dataset): Scope {
     startedAfterWindow: 0,
     startedWithoutEnrolment: 0
   };
-  const started: Attribution[] = [];
-  const care: Attribution[] = [];
-  for (const trajectory of dataset.trajectories) {
+  // Walked in id order and collected per year, the attributions come out sorted by year and id
+  // (file order among equal ids, as a stable sort would leave them) with one sort of the
+  // trajectories instead of one of each list.
+  const startedByYear = new Map<number, Attribution[]>();
+  const careByYear = new Map<number, Attribution[]>();
+  const inYear = (lists: Map<number, Attribution[]>, year: number) => {
+    let list = lists.get(year);
+    if (!list) lists.set(year, (list = []));
+    return list;
+  };
+  for (const trajectory of dataset.trajectories.slice().sort((a, b) => compareIds(a.id, b.id))) {
     const startYear = yearOf(trajectory.start);
     const rank = index.rank.get(trajectory.pupilId);
     const startEnrolment = enrolmentOf(rank, startYear);
@@ -121,17 +129,17 @@ export function buildScope(dataset: Dataset): Scope {
     else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      started.push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
+      inYear(startedByYear, startYear).push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const enrolment = enrolmentOf(rank, year);
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      if (enrolment) care.push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
+      if (enrolment) inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
     }
   }
-  const byAttribution = (a: Attribution, b: Attribution) => a.year - b.year || compareIds(a.trajectory.id, b.trajectory.id);
-  started.sort(byAttribution);
-  care.sort(byAttribution);
+  const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+  const started = byYear(startedByYear);
+  const care = byYear(careByYear);
 
   const restarts = pairDbcRestarts(dataset.trajectories, started.map((a) => a.trajectory), settings);
   return {
