@@ -28,7 +28,7 @@ import {NATIONAL} from "./synthetic.js";
 const TARGET = {seconds: 60, rssMb: 2000};
 /** Issue 13 item 2: 7 000 schools and 1,5 M pupils with the same million trajectories. */
 const NATIONAL_PUPILS = 1_500_000;
-/** Issue 13 item 2: Tabel 6's core of the national input within these (loaders/native.ts). */
+/** Issue 13 item 2: the national input within these, every table (and Tabel 6's core on the native path). */
 const NATIVE_TARGET = {seconds: 30, rssMb: 2000};
 
 const {values: options} = parseArgs({
@@ -86,7 +86,13 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
   const {releasedReport} = await import("../loaders/pipeline.js");
   // The bytes are dropped after validation, as in the build (loaders/load.ts): held here, they
   // would count in every later step's memory.
-  let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => readInputSources(dir));
+  const {boundHeapGrowth} = await import("../loaders/load.js");
+  // As loadFromEnvironment does before it validates.
+  let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => {
+    const sources = readInputSources(dir);
+    boundHeapGrowth(sources.texts);
+    return sources;
+  });
   const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts));
   input = null;
   const scope = await step("scope (buildScope)", () => buildScope(dataset));
@@ -190,10 +196,12 @@ async function main(): Promise<void> {
     const release = steps.find((s) => s.step.startsWith("release"));
     if (stopped) console.log(`stopped after ${seconds(limitMs)} (--limit-s) while running the step after ${steps.at(-1)?.step ?? "none"}`);
     if (counted.length === 4) {
-      const within = total <= TARGET.seconds * 1000 && peak <= TARGET.rssMb;
+      // The national input answers to issue 13's target, the others to issue 14's.
+      const target = options.national ? NATIVE_TARGET : TARGET;
+      const within = total <= target.seconds * 1000 && peak <= target.rssMb;
       console.log(
         `validate + aggregate (read, validate, scope, aggregate): ${seconds(total)} wall, ${seconds(cpu)} CPU, peak RSS ${int(peak)} MB — ` +
-          `${within ? "within" : "NOT within"} the target of ${TARGET.seconds} s and ${int(TARGET.rssMb)} MB`
+          `${within ? "within" : "NOT within"} the target of ${target.seconds} s and ${int(target.rssMb)} MB`
       );
     }
     if (release) {

@@ -205,13 +205,10 @@ export function loadDataset(input: InputTexts): LoadedDataset {
 
   const errors = () => [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
   if (errors().length > 0 || !settings) throw new InputErrors(errors());
-  const loaded = applyScope({
-    settings,
-    schools: schools.items,
-    enrolments: enrolments.items,
-    trajectories: trajectories.items,
-    productMappings: mappings.items
-  });
+  const loaded = applyScope(
+    {settings, schools: schools.items, enrolments: enrolments.items, trajectories: trajectories.items, productMappings: mappings.items},
+    enrolments.ofPupil
+  );
   const coverage = yearCoverage(loaded.dataset);
   append(reading("instellingen").errors, emptyYears(loaded, coverage, enrolments.items));
   if (errors().length > 0) throw new InputErrors(errors());
@@ -225,9 +222,9 @@ export function loadDataset(input: InputTexts): LoadedDataset {
   }));
   const warnings = [...confirmedSuppression(settings), ...schoolsWithoutPupils(loaded.dataset, schools.lines)];
   const dates = {
-    peildatum: range(loaded.dataset.enrolments.map((e) => e.date)),
-    begindatum: range(loaded.dataset.trajectories.map((t) => t.start)),
-    einddatum: range(loaded.dataset.trajectories.flatMap((t) => (t.end === null ? [] : [t.end])))
+    peildatum: range(loaded.dataset.enrolments, (e) => e.date),
+    begindatum: range(loaded.dataset.trajectories, (t) => t.start),
+    einddatum: range(loaded.dataset.trajectories, (t) => t.end)
   };
   const {scope} = loaded;
   const excluded: Exclusion[] = [
@@ -456,13 +453,28 @@ function amountNotation(errors: InputError[]): {note: (text: string, line: numbe
   };
 }
 
-function readEnrolments(text: string, schoolIds: Set<string> | null, dates: PlausibleDates | null, reading: Reading): Rows<Enrolment> {
+/**
+ * Each pupil's accepted enrolments, as a chain from the latest back through `previous`: a pupil has a
+ * few rows (one a year), so walking them is cheaper than a map per year of every pupil, and the same
+ * chain answers whether a pupil lives in the municipality (applyScope).
+ */
+interface PupilEnrolments {
+  /** Pupil → position (in the accepted items) of the pupil's latest enrolment. */
+  latest: Map<string, number>;
+  /** Position → position of the same pupil's enrolment before it, −1 for the first. */
+  previous: number[];
+}
+
+function readEnrolments(
+  text: string,
+  schoolIds: Set<string> | null,
+  dates: PlausibleDates | null,
+  reading: Reading
+): Rows<Enrolment> & {ofPupil: PupilEnrolments} {
   const file = INPUT_FILES.leerlingen;
   const {errors} = reading;
-  // Year → pupil → index of its first enrolment that year, to name that row and school in the message.
-  // One map per year instead of a pupil+year key: no million concatenated keys to build and hash.
-  const firstByYear = new Map<number, Map<string, number>>();
-  return readRows(text, file, enrolmentRow, reading, (row, line, sofar, cell) => {
+  const ofPupil: PupilEnrolments = {latest: new Map(), previous: []};
+  const rows = readRows(text, file, enrolmentRow, reading, (row, line, sofar, cell): Enrolment | null => {
     const late = dates && lateDate(file, line, "peildatum", row.peildatum, dates.latestStart, cell);
     if (late) {
       errors.push(late);
@@ -479,11 +491,14 @@ function readEnrolments(text: string, schoolIds: Set<string> | null, dates: Plau
       return null;
     }
     const enrolment = toEnrolment(row);
-    let first = firstByYear.get(enrolment.year);
-    if (first === undefined) firstByYear.set(enrolment.year, (first = new Map()));
-    const earlier = first.get(enrolment.pupilId);
-    if (earlier === undefined) {
-      first.set(enrolment.pupilId, sofar.items.length);
+    const latest = ofPupil.latest.get(enrolment.pupilId) ?? -1;
+    // One string per pupil rather than per row: 2 M fewer strings nationally, and later lookups by it hash once.
+    if (latest >= 0) enrolment.pupilId = sofar.items[latest].pupilId;
+    let earlier = latest;
+    while (earlier >= 0 && sofar.items[earlier].year !== enrolment.year) earlier = ofPupil.previous[earlier];
+    if (earlier < 0) {
+      ofPupil.latest.set(enrolment.pupilId, sofar.items.length);
+      ofPupil.previous.push(latest);
       return enrolment;
     }
     const other = sofar.items[earlier];
@@ -495,6 +510,7 @@ function readEnrolments(text: string, schoolIds: Set<string> | null, dates: Plau
     errors.push({file, line, column: "leerling_id", value: enrolment.pupilId, message});
     return null;
   });
+  return {...rows, ofPupil};
 }
 
 function byLine(a: InputError, b: InputError): number {
@@ -582,41 +598,49 @@ export function livesIn(municipality: string): (name: string) => boolean {
   };
 }
 
-function applyScope(all: Dataset): Omit<LoadedDataset, "quality"> {
+function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset, "quality"> {
   const {settings} = all;
   const years = new Set(settings.years);
   const livesHere = livesIn(settings.municipality);
-  // Pupil → has at least one enrolment as a resident; absent = no enrolment at all.
-  const residentPupil = new Map<string, boolean>();
   const residents: Enrolment[] = [];
   const nonResidents: Enrolment[] = [];
+  let residentsOutsideYears = 0;
   for (const enrolment of all.enrolments) {
-    if (livesHere(enrolment.municipality)) {
+    if (!livesHere(enrolment.municipality)) nonResidents.push(enrolment);
+    else {
       residents.push(enrolment);
-      residentPupil.set(enrolment.pupilId, true);
-    } else {
-      nonResidents.push(enrolment);
-      if (!residentPupil.has(enrolment.pupilId)) residentPupil.set(enrolment.pupilId, false);
+      if (!years.has(enrolment.year)) residentsOutsideYears++;
     }
   }
+  // A pupil's enrolments through the chain: true when one of them is as a resident, undefined when there are none.
+  const resident = (latest: number): boolean => {
+    for (let at = latest; at >= 0; at = ofPupil.previous[at]) if (livesHere(all.enrolments[at].municipality)) return true;
+    return false;
+  };
   const trajectories: Trajectory[] = [];
   let withoutEnrolment = 0;
+  let keptOutsideYears = 0;
   for (const trajectory of all.trajectories) {
-    const resident = residentPupil.get(trajectory.pupilId);
-    if (resident === true) trajectories.push(trajectory);
-    else if (resident === undefined) withoutEnrolment++;
+    const latest = ofPupil.latest.get(trajectory.pupilId);
+    const lives = latest === undefined ? undefined : resident(latest);
+    // The enrolments' string for the pupil, as there: one string per pupil.
+    if (latest !== undefined) trajectory.pupilId = all.enrolments[latest].pupilId;
+    if (lives === true) {
+      trajectories.push(trajectory);
+      if (!years.has(Number(trajectory.start.slice(0, 4)))) keptOutsideYears++;
+    } else if (lives === undefined) withoutEnrolment++;
   }
   const scope: ScopeReport = {
     municipality: settings.municipality,
     years: settings.years,
     enrolmentsRead: all.enrolments.length,
     enrolmentsOutsideMunicipality: all.enrolments.length - residents.length,
-    enrolmentsOutsideYears: residents.filter((e) => !years.has(e.year)).length,
+    enrolmentsOutsideYears: residentsOutsideYears,
     enrolmentsKept: residents.length,
     trajectoriesRead: all.trajectories.length,
     trajectoriesWithoutEnrolment: withoutEnrolment,
     trajectoriesOfNonResidents: all.trajectories.length - trajectories.length - withoutEnrolment,
-    trajectoriesOutsideYears: trajectories.filter((t) => !years.has(Number(t.start.slice(0, 4)))).length,
+    trajectoriesOutsideYears: keptOutsideYears,
     trajectoriesKept: trajectories.length
   };
   return {dataset: {...all, enrolments: residents, nonResidentEnrolments: nonResidents, trajectories}, scope};
@@ -634,14 +658,17 @@ function yearCoverage(dataset: Dataset): YearCoverage[] {
   return dataset.settings.years.map((year) => ({year, pupils: pupils.get(year) ?? 0, trajectoriesStarted: started.get(year) ?? 0}));
 }
 
-function range(dates: string[]): [string, string] | null {
-  if (dates.length === 0) return null;
-  let [first, last] = [dates[0], dates[0]];
-  for (const date of dates) {
-    if (date < first) first = date;
-    if (date > last) last = date;
+/** The first and last date of the rows (nulls skipped), without a copy of a column of millions. */
+function range<T>(rows: T[], dateOf: (row: T) => string | null): [string, string] | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const row of rows) {
+    const date = dateOf(row);
+    if (date === null) continue;
+    if (first === null || date < first) first = date;
+    if (last === null || date > last) last = date;
   }
-  return [first, last];
+  return first === null || last === null ? null : [first, last];
 }
 
 function emptyYears({dataset, scope}: Omit<LoadedDataset, "quality">, coverage: YearCoverage[], allEnrolments: Enrolment[]): InputError[] {

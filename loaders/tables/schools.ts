@@ -30,8 +30,11 @@ export type SchoolsScope = Pick<Scope, "settings" | "years" | "latestYear" | "sc
 /** Counts per school and year, keyed by compositeKey(schoolId, year). */
 export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
   const enrolled = new Map<string, number>();
-  for (const list of scope.enrolmentsByYear.values()) {
-    for (const e of list) increment(enrolled, compositeKey(e.schoolId, e.year));
+  // Per year by school first: a pair key per school-year, not per enrolment of millions.
+  for (const [year, list] of scope.enrolmentsByYear) {
+    const perSchool = new Map<string, number>();
+    for (const e of list) increment(perSchool, e.schoolId);
+    for (const [schoolId, n] of perSchool) increment(enrolled, compositeKey(schoolId, year), n);
   }
   const pupils = new Map<string, number>();
   for (const a of pupilYears(scope.care)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));

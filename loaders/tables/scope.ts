@@ -93,8 +93,14 @@ export function buildScope(dataset: Dataset): Scope {
   const {settings} = dataset;
   const window = studyWindowOf(settings);
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
-  const enrolmentsByYear = indexEnrolments(dataset.enrolments, schoolById, settings);
-  const enrolmentOf = (pupilId: string, year: number) => enrolmentsByYear.get(year)?.get(pupilId);
+  const index = indexEnrolments(dataset.enrolments, schoolById, settings);
+  const {enrolments} = dataset;
+  // The pupil's rank is looked up once per trajectory, its enrolment once per year.
+  const enrolmentOf = (rank: number | undefined, year: number) => {
+    if (rank === undefined) return undefined;
+    const slot = index.slots.get(year)?.[rank];
+    return slot === undefined || slot < 0 ? undefined : enrolments[slot];
+  };
 
   const exclusions: ScopeCounts = {
     trajectories: dataset.trajectories.length,
@@ -103,28 +109,37 @@ export function buildScope(dataset: Dataset): Scope {
     startedAfterWindow: 0,
     startedWithoutEnrolment: 0
   };
-  const started: Attribution[] = [];
-  const care: Attribution[] = [];
-  for (const trajectory of dataset.trajectories) {
+  // Walked in id order and collected per year, the attributions come out sorted by year and id
+  // (file order among equal ids, as a stable sort would leave them) with one sort of the
+  // trajectories instead of one of each list.
+  const startedByYear = new Map<number, Attribution[]>();
+  const careByYear = new Map<number, Attribution[]>();
+  const inYear = (lists: Map<number, Attribution[]>, year: number) => {
+    let list = lists.get(year);
+    if (!list) lists.set(year, (list = []));
+    return list;
+  };
+  for (const trajectory of dataset.trajectories.slice().sort((a, b) => compareIds(a.id, b.id))) {
     const startYear = yearOf(trajectory.start);
-    const startEnrolment = enrolmentOf(trajectory.pupilId, startYear);
+    const rank = index.rank.get(trajectory.pupilId);
+    const startEnrolment = enrolmentOf(rank, startYear);
     let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
     else if (trajectory.start > window.end) exclusions.startedAfterWindow++;
     else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      started.push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
+      inYear(startedByYear, startYear).push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
     }
     for (const year of youthCareYears(trajectory, settings)) {
-      const enrolment = enrolmentOf(trajectory.pupilId, year);
+      const enrolment = enrolmentOf(rank, year);
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      if (enrolment) care.push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
+      if (enrolment) inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
     }
   }
-  const byAttribution = (a: Attribution, b: Attribution) => a.year - b.year || compareIds(a.trajectory.id, b.trajectory.id);
-  started.sort(byAttribution);
-  care.sort(byAttribution);
+  const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+  const started = byYear(startedByYear);
+  const care = byYear(careByYear);
 
   const restarts = pairDbcRestarts(dataset.trajectories, started.map((a) => a.trajectory), settings);
   return {
@@ -134,7 +149,7 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    enrolmentsByYear: enrolmentLists(enrolmentsByYear, dataset.enrolments),
+    enrolmentsByYear: enrolmentLists(index, enrolments),
     started,
     care,
     cohort: buildCohort(dataset.trajectories, started, restarts),
@@ -143,35 +158,45 @@ export function buildScope(dataset: Dataset): Scope {
   };
 }
 
+/** Each study year's enrolment of each pupil, without a map per year. */
+interface EnrolmentIndex {
+  /** Pupil → rank: the order in which pupils first appear in the file with an enrolment in a study year. */
+  rank: Map<string, number>;
+  /** Study year → the position in `enrolments` of each rank's enrolment that year, −1 for none. Only years with enrolments. */
+  slots: Map<number, Int32Array>;
+}
+
 /**
- * Enrolments by year, then pupil: a few maps of hundreds of thousands of pupils, not a map per pupil
- * (half a million small maps cost more memory than the enrolments themselves), and no composite
- * string key per row.
+ * One map of pupils (1,5 M nationally) and an array of positions per year, instead of a map of
+ * pupils per year (3,5 M entries) and a set to list them in file order: hashing the pupil ids
+ * again per year was a third of the scope's time on the national input.
  */
-function indexEnrolments(
-  enrolments: Enrolment[],
-  schoolById: Map<string, School>,
-  settings: Settings
-): Map<number, Map<string, Enrolment>> {
-  const index = new Map<number, Map<string, Enrolment>>(settings.years.map((year) => [year, new Map()]));
-  for (const e of enrolments) {
-    const byPupil = index.get(e.year);
-    if (!byPupil) continue;
+function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
+  const years = new Set(settings.years);
+  const rank = new Map<string, number>();
+  for (const {pupilId, year} of enrolments) if (years.has(year) && !rank.has(pupilId)) rank.set(pupilId, rank.size);
+  const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(rank.size).fill(-1)]));
+  const counts = new Map<number, number>();
+  for (let i = 0; i < enrolments.length; i++) {
+    const e = enrolments[i];
+    const ofYear = slots.get(e.year);
+    if (!ofYear) continue;
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    const other = byPupil.get(e.pupilId);
-    if (other) {
+    const r = rank.get(e.pupilId)!;
+    if (ofYear[r] >= 0) {
       throw new Error(
-        `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${other.schoolId} en ${e.schoolId}); ` +
+        `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${enrolments[ofYear[r]].schoolId} en ${e.schoolId}); ` +
           "per jaar hoort één inschrijving."
       );
     }
-    byPupil.set(e.pupilId, e);
+    ofYear[r] = i;
+    counts.set(e.year, (counts.get(e.year) ?? 0) + 1);
   }
   // Years without enrolments stay out, as before: enrolmentsByYear lists the years that have some.
-  for (const [year, byPupil] of index) if (byPupil.size === 0) index.delete(year);
-  return index;
+  for (const year of settings.years) if (!counts.has(year)) slots.delete(year);
+  return {rank, slots};
 }
 
 /**
@@ -179,18 +204,12 @@ function indexEnrolments(
  * year), the order the tables have always summed them in: floating-point sums such as the expected
  * counts of the age standardisation then come out the same to the last digit.
  */
-function enrolmentLists(index: Map<number, Map<string, Enrolment>>, enrolments: Enrolment[]): Map<number, Enrolment[]> {
+function enrolmentLists({slots}: EnrolmentIndex, enrolments: Enrolment[]): Map<number, Enrolment[]> {
   // Years in the order they first appear, too.
   const lists = new Map<number, Enrolment[]>();
-  for (const {year} of enrolments) if (index.has(year) && !lists.has(year)) lists.set(year, []);
-  const listed = new Set<string>();
-  for (const {pupilId, year} of enrolments) {
-    if (!index.has(year) || listed.has(pupilId)) continue;
-    listed.add(pupilId);
-    for (const [y, list] of lists) {
-      const e = index.get(y)!.get(pupilId);
-      if (e) list.push(e);
-    }
+  for (const {year} of enrolments) if (slots.has(year) && !lists.has(year)) lists.set(year, []);
+  for (const [year, list] of lists) {
+    for (const slot of slots.get(year)!) if (slot >= 0) list.push(enrolments[slot]);
   }
   return lists;
 }
@@ -205,7 +224,9 @@ function buildCohort(all: Trajectory[], started: Attribution[], restarts: Restar
     const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
       t.parts.some((id) => startedIds.has(id))
     );
-    cohort.push({pupilId, attributions, corrected});
+    // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's
+    // half a million pupils hold two small arrays each for the whole build (about 150 MB nationally).
+    cohort.push({pupilId, attributions: attributions.slice(), corrected: corrected.slice()});
   }
   return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
 }

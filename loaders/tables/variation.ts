@@ -99,11 +99,14 @@ export function pooledRate(years: readonly {pupils: number; enrolled: number}[])
 
 /** Enrolled pupils and pupils with youth care per school and year (compositeKey), by age on 1 July (rule 19). */
 function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
-  const byUnit = new Map<string, Map<number, {n: number; r: number}>>();
+  // Year → school → age: the pair key is built per school-year, not per enrolment of millions. Ages
+  // keep the order they first appear in, so the standardisation sums in the same order.
+  const byYear = new Map<number, Map<string, Map<number, {n: number; r: number}>>>();
   const stratum = (schoolId: string, year: number, age: number) => {
-    const unit = compositeKey(schoolId, year);
-    let ages = byUnit.get(unit);
-    if (!ages) byUnit.set(unit, (ages = new Map()));
+    let schools = byYear.get(year);
+    if (!schools) byYear.set(year, (schools = new Map()));
+    let ages = schools.get(schoolId);
+    if (!ages) schools.set(schoolId, (ages = new Map()));
     let s = ages.get(age);
     if (!s) ages.set(age, (s = {n: 0, r: 0}));
     return s;
@@ -112,7 +115,11 @@ function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
     for (const e of list) stratum(e.schoolId, e.year, ageInYear(e.birthMonth, e.year)).n++;
   }
   for (const a of pupilYears(scope.care)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
-  return new Map([...byUnit].map(([unit, ages]) => [unit, [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.r}))]));
+  const strata = new Map<string, Stratum[]>();
+  for (const [year, schools] of byYear) {
+    for (const [schoolId, ages] of schools) strata.set(compositeKey(schoolId, year), [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.r})));
+  }
+  return strata;
 }
 
 function sumStrata(lists: Stratum[][]): Stratum[] {

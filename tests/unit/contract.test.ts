@@ -232,6 +232,13 @@ const appendedRowCases: {name: string; file: keyof typeof BASE; rows: string[]; 
     ]
   },
   {
+    // The 2018 row of 007 is not the pupil's latest (2019 is): the check must look further back.
+    name: "a pupil twice in an earlier year than its latest",
+    file: "leerlingen",
+    rows: ["007;0034;01-10-2018;03-2010;Heuvelrug"],
+    expected: ['leerlingen.csv, regel 6, kolom "leerling_id": "007" staat in peiljaar 2018 op twee scholen: 0012 (ook op regel 2) en 0034.']
+  },
+  {
     name: "a product without a mapping in zorgvormen.csv",
     file: "trajecten",
     rows: ["T6;007;54;54009;Aanbieder A;01-03-2019;;10", "T7;007;41;;Aanbieder C;01-03-2019;;10"],

@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {computeReport, type Report} from "../../loaders/report.js";
+import {buildScope} from "../../loaders/tables/scope.js";
 import {dataset, pupil, traj, type TrajSpec} from "../fixtures/build.js";
 import {threeSchools} from "../fixtures/threeSchools.js";
 
@@ -14,6 +15,29 @@ function report(trajectories: TrajSpec[], born = "2010-06"): Report {
 const byName = <T extends {name: string}>(rows: T[], name: string) => rows.find((r) => r.name === name) as T;
 
 describe("scope", () => {
+  test("each year lists its enrolments with the pupils in the order they first appear in a study year", () => {
+    // Rows in file order: p3 2016, p1 2019, p3 2018, p2 2017, p2 2019, p3 2019. 2016 is no study
+    // year, so the order is p1, p3, p2 (not p3 first, nor by id); years as they first appear.
+    const [p1, p2, p3] = [pupil("p1", {years: [2019]}), pupil("p2", {years: [2017, 2019]}), pupil("p3", {years: [2016, 2018, 2019]})];
+    const d = dataset({pupils: [p1, p2, p3]});
+    d.enrolments = [p3[0], p1[0], p3[1], p2[0], p2[1], p3[2]];
+    const scope = buildScope(d);
+    const listed = [...scope.enrolmentsByYear].map(([year, list]) => [year, list.map((e) => e.pupilId)]);
+    expect(listed).toEqual([
+      [2019, ["p1", "p3", "p2"]],
+      [2018, ["p3"]],
+      [2017, ["p2"]]
+    ]);
+  });
+
+  test("two enrolments of a pupil in a year, or one at an unknown school, stop the scope", () => {
+    const twice = dataset({pupils: [pupil("p1", {years: [2018]}), pupil("p1", {school: "B", years: [2018]})]});
+    expect(() => buildScope(twice)).toThrow("Leerling p1 heeft in 2018 twee inschrijvingen (A en B)");
+    const unknown = dataset({pupils: [pupil("p1", {years: [2018]})]});
+    unknown.schools = [];
+    expect(() => buildScope(unknown)).toThrow('Leerling p1 staat in 2018 ingeschreven op onbekende school "A"');
+  });
+
   test("a trajectory that starts in a year without enrolment is counted as out of scope, not dropped", () => {
     const r = computeReport(
       dataset({
