@@ -82,8 +82,14 @@ export default {
     ...CHAPTERS.filter((c) => flags.has(c.key)).map((c) => `/${c.key}`),
     ...(flags.has("factoren") ? ["/data-analyse/factoren"] : [])
   ],
-  // The search index (minisearch) is built at build time and bundled: no network needed.
-  search: true,
+  // The search index (minisearch) is built at build time and bundled: no network needed. Framework
+  // indexes only the pages listed above; the school pages (written by postbuild) are added by their
+  // titles, so that searching for a school's name finds its factsheet.
+  search: {
+    async *index() {
+      for (const {path, title} of site.schoolPages) yield {path, title, text: title};
+    }
+  },
   duckdb: {
     // null = do not download the json/parquet extensions from extensions.duckdb.org at build time.
     // Consequence: read_parquet is unavailable in the browser; pages use CSV, JSON or Arrow.

@@ -30,7 +30,8 @@ import {publishReport, type PublicReport} from "../loaders/publish.js";
 import {computeReport} from "../loaders/report.js";
 import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
-import {factsheetBody, factsheetContext, factsheetTemplate, factsheetTitle} from "../scripts/factsheet-pages.js";
+import {factsheetBody, factsheetContext, factsheetTemplate} from "../scripts/factsheet-pages.js";
+import {factsheetTitle} from "../src/lib/slug.js";
 import {writeMunicipality} from "./municipality.js";
 import {peakRssMb, resetPeak} from "./rss.js";
 
@@ -116,7 +117,7 @@ try {
     for (const sheet of rendered) {
       const started = performance.now();
       const slug = slugs.get(sheet.schoolId)!;
-      bodies.set(slug, {title: factsheetTitle(sheet), body: factsheetBody(context, sheet, slug)});
+      bodies.set(slug, {title: factsheetTitle(sheet.name), body: factsheetBody(context, sheet, slug)});
       times.push(performance.now() - started);
     }
   });

@@ -6,9 +6,9 @@
 import {exitWithInputErrors, loadFromEnvironment} from "./load.js";
 import {siteStructure, type SiteStructure} from "./pipeline.js";
 import {pageContext} from "./site.js";
-import {schoolSlugs} from "../src/lib/slug.js";
+import {factsheetTitle, schoolSlugs} from "../src/lib/slug.js";
 
-export function siteFacts(): {schoolPaths: string[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
+export function siteFacts(): {schoolPaths: string[]; schoolPages: {path: string; title: string}[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
   // The rapport loader prints the scope summary already; the config need not repeat it. The config
   // reads the folder first, so its errors are the ones people see.
   let structure: SiteStructure;
@@ -22,7 +22,9 @@ export function siteFacts(): {schoolPaths: string[]; synthetic: boolean; page: R
     exitWithInputErrors(error);
   }
   const {schools, meta} = structure;
-  return {schoolPaths: [...schoolSlugs(schools).values()].map((slug) => `/scholen/${slug}`), synthetic: meta.synthetic, page};
+  const slugs = schoolSlugs(schools);
+  const schoolPages = schools.map((s) => ({path: `/scholen/${slugs.get(s.schoolId)}`, title: factsheetTitle(s.name)}));
+  return {schoolPaths: schoolPages.map((p) => p.path), schoolPages, synthetic: meta.synthetic, page};
 }
 
 export function schoolPaths(): string[] {

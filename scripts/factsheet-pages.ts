@@ -15,7 +15,7 @@ import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
-import {schoolSlugs, slugify} from "../src/lib/slug.js";
+import {factsheetTitle, schoolSlugs, slugify} from "../src/lib/slug.js";
 import {FACES, SANS, shippedFile} from "./fonts.mjs";
 import {staticFigure} from "./staticFigures.js";
 
@@ -94,8 +94,6 @@ function heading(level: 2, text: string): string {
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A school's page title (its <title>, before Framework's " | site"). */
-export const factsheetTitle = (sheet: Sheet) => `${sheet.name} – factsheet`;
 
 /** One school's factsheet: the HTML of the page's main column (what postbuild puts into the template). */
 export function factsheetBody(context: FactsheetContext, sheet: Sheet, slug: string): string {
@@ -247,7 +245,7 @@ export function writeFactsheetPages(report: Report, outDir: string): void {
   for (const sheet of report.factsheets as unknown as Sheet[]) {
     const slug = slugs.get(sheet.schoolId)!;
     writeFileSync(path.join(partial, `${slug}.html`), factsheetBody(context, sheet, slug));
-    index.pages.push({slug, title: factsheetTitle(sheet)});
+    index.pages.push({slug, title: factsheetTitle(sheet.name)});
   }
   writeFileSync(path.join(partial, INDEX_FILE), JSON.stringify(index));
   writeFileSync(path.join(partial, "template.md"), factsheetTemplate(path.basename(outDir)));

@@ -38,3 +38,6 @@ export function schoolSlugs(schools: NamedSchool[]): Map<string, string> {
   }
   return result;
 }
+
+/** A school page's title (its <title>, before Framework's " | site"): the page and the search index. */
+export const factsheetTitle = (name: string) => `${name} – factsheet`;

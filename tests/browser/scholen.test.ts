@@ -1,8 +1,10 @@
 // The school pages in Chromium: every factsheet page named after its school, with a table or chart
 // for each factsheet item and no count of 1 to 4; the /scholen/ index searches, sorts and links to the
 // factsheets. How many A4 pages each factsheet prints is pdf.test.ts's (npm run pdf prints them all).
+import {readdirSync, readFileSync} from "node:fs";
+import path from "node:path";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import {siteStructureFromEnvironment} from "../../loaders/pipeline.js";
 import {schoolSlugs} from "../../src/lib/slug.js";
 import {builtPages, launchChromium, openPage} from "./chromium.js";
@@ -23,6 +25,14 @@ const schools = factsheets.map((s) => ({name: s.name, path: `/scholen/${slugs.ge
 test("every school in the data has a built factsheet page, and there is no other", () => {
   const built = builtPages().filter((p) => p.startsWith("/scholen/") && p !== "/scholen/");
   expect(built).toEqual(schools.map((s) => s.path).sort());
+});
+
+test("the site's search index finds every school's factsheet by the school's name", () => {
+  const {distDir} = inject("offlineBuild");
+  const file = readdirSync(path.join(distDir, "_observablehq")).find((f) => /^minisearch\.[0-9a-f]+\.json$/.test(f)) as string;
+  const index = JSON.parse(readFileSync(path.join(distDir, "_observablehq", file), "utf8")) as {documentIds: Record<string, string>; storedFields: Record<string, {title: string}>};
+  const indexed = new Map(Object.entries(index.documentIds).map(([n, id]) => [id, index.storedFields[n]?.title ?? ""]));
+  for (const school of schools) expect(indexed.get(school.path), school.path).toContain(school.name);
 });
 
 describe.each(schools)("factsheet of $name", ({name, path}) => {
