@@ -32,6 +32,7 @@ import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {factsheetBody, factsheetContext, factsheetTemplate} from "../scripts/factsheet-pages.js";
 import {factsheetTitle} from "../src/lib/slug.js";
+import {INDEX_FILE} from "../scripts/schoolPages.mjs";
 import {writeMunicipality} from "./municipality.js";
 import {peakRssMb, resetPeak} from "./rss.js";
 
@@ -141,7 +142,7 @@ try {
     const files = context.funnel ? [context.funnel.svgName, context.funnel.csvName] : [];
     if (context.funnel) for (const [name, text] of [[context.funnel.svgName, context.funnel.svg], [context.funnel.csvName, context.funnel.csv]]) writeFileSync(path.join(source, name), text);
     for (const [slug, {body}] of bodies) writeFileSync(path.join(source, `${slug}.html`), body);
-    writeFileSync(path.join(source, "factsheets.json"), JSON.stringify({pages: [...bodies].map(([slug, {title}]) => ({slug, title})), files}));
+    writeFileSync(path.join(source, INDEX_FILE), JSON.stringify({pages: [...bodies].map(([slug, {title}]) => ({slug, title})), files}));
     const post = timedRun("node", [path.join(projectDir, "scripts/postbuild.mjs"), path.join(root, "dist"), path.join(root, "factsheets")], projectDir);
     const pages = readdirSync(path.join(root, "dist/scholen")).filter((name) => name.endsWith(".html"));
     if (pages.length !== bodies.size) throw new Error(`postbuild: ${pages.length} of ${bodies.size} pages`);

@@ -23,7 +23,7 @@ import {registerReport, seal, type Registry, type SealedFiles} from "./disclosur
 import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
 import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
 import {InputErrors} from "./errors.js";
-import {municipalitySlug, parseRegion, regionFacts, regionMismatch, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
+import {municipalitySlug, parseRegion, regionFacts, regionMismatch, regionTables, REGION_FILE, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -283,7 +283,7 @@ export async function regionRelease(regionDir: string, log: (message: string) =>
     parts.push({slug: municipalitySlug(settings.municipality), system: disclosureSystem(withCube, released.context.atoms, true).system});
   }
   const mismatch = regionMismatch(members.map(regionFacts));
-  if (mismatch) throw new InputErrors([{file: "regio.json", line: null, column: "gemeenten", value: null, message: mismatch}]);
+  if (mismatch) throw new InputErrors([{file: REGION_FILE, line: null, column: "gemeenten", value: null, message: mismatch}]);
   const {report, sources} = regionTables(spec.name, members);
   const regionText = JSON.stringify(report);
   const {minCount, auditWidth: width} = members[0].settings;

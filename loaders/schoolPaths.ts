@@ -26,7 +26,3 @@ export function siteFacts(): {schoolPaths: string[]; schoolPages: {path: string;
   const schoolPages = schools.map((s) => ({path: `/scholen/${slugs.get(s.schoolId)}`, title: factsheetTitle(s.name)}));
   return {schoolPaths: schoolPages.map((p) => p.path), schoolPages, synthetic: meta.synthetic, page};
 }
-
-export function schoolPaths(): string[] {
-  return siteFacts().schoolPaths;
-}

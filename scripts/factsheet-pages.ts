@@ -17,6 +17,7 @@ import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
 import {factsheetTitle, schoolSlugs, slugify} from "../src/lib/slug.js";
 import {FACES, SANS, shippedFile} from "./fonts.mjs";
+import {INDEX_FILE, TEMPLATE_MARK, TITLE_MARK} from "./schoolPages.mjs";
 import {staticFigure} from "./staticFigures.js";
 
 const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
@@ -38,6 +39,10 @@ export interface FactsheetContext {
   report: Report;
   rows: Map<string, unknown>;
   variation: ReturnType<typeof latestVariation>;
+  /** Per school id its row of the variation and its point of the funnel: a page looks up its own
+   *  instead of searching every school (O(schools) a page, O(schools²) a build). */
+  variationOf: Map<string, NonNullable<ReturnType<typeof latestVariation>>["schools"][number]>;
+  pointOf: Map<string, FunnelData["points"][number]>;
   spread: ReturnType<typeof spreadOf>;
   funnelAll: FunnelData;
   /** The all-schools funnel of the latest year as files beside the pages (/scholen/<name>); null without a funnel. */
@@ -83,7 +88,16 @@ export function factsheetContext(report: Report): FactsheetContext {
           csv: toCsv(funnelColumns(funnelAll), funnelAll.points)
         }
       : null;
-  return {report, rows: new Map(schools.tabel6.map((r: {schoolId: string}) => [r.schoolId, r])), variation, spread, funnelAll, funnel};
+  return {
+    report,
+    rows: new Map(schools.tabel6.map((r: {schoolId: string}) => [r.schoolId, r])),
+    variation,
+    variationOf: new Map((variation?.schools ?? []).map((s) => [s.schoolId, s])),
+    pointOf: new Map(funnelAll.points.map((p) => [p.schoolId, p])),
+    spread,
+    funnelAll,
+    funnel
+  };
 }
 
 /** A heading as Framework renders a Markdown one (markdown-it-anchor's id, Framework's anchor link). */
@@ -101,8 +115,8 @@ export function factsheetBody(context: FactsheetContext, sheet: Sheet, slug: str
   const {meta, careTypes} = context.report as unknown as {meta: any; careTypes: any};
   const {variation, funnelAll, spread} = context;
   const row = context.rows.get(sheet.schoolId);
-  const variationSentence = variation ? schoolVariationSentences(variation.schools.find((s) => s.schoolId === sheet.schoolId), variation.year) : undefined;
-  const funnel = funnelAll.points.find((p) => p.schoolId === sheet.schoolId) ?? null;
+  const variationSentence = variation ? schoolVariationSentences(context.variationOf.get(sheet.schoolId), variation.year) : undefined;
+  const funnel = context.pointOf.get(sheet.schoolId) ?? null;
   const notes = careTypeNotes(sheet.careTypes, careTypes.tabel3, meta.rules);
   const allCounts = (rows: Sheet["careTypes"]) => rows.flatMap((r) => r.perYear.map((y) => y.pupils));
 
@@ -169,10 +183,6 @@ ${FactsheetCosts(sheet.costs, {statusDate: meta.statusDate}).outerHTML}
 `;
 }
 
-/** Where postbuild puts a school's body; `data-factsheets` names the folder of this build's bodies. */
-export const TEMPLATE_MARK = "factsheet-sjabloon";
-/** Stands for the school's title in the template's <title>. */
-export const TITLE_MARK = "FACTSHEET-TITEL";
 
 /**
  * The one factsheet Framework builds (the shell every school page shares: head, navigation, footer,
@@ -218,9 +228,8 @@ bindCsvButtons(document.getElementById("observablehq-main"));
 `;
 }
 
-/** The list of a build's factsheets in their folder: postbuild writes one page for each. */
-export const INDEX_FILE = "factsheets.json";
-export interface FactsheetIndex {
+/** What INDEX_FILE holds (scripts/schoolPages.mjs reads it). */
+interface FactsheetIndex {
   pages: {slug: string; title: string}[];
   /** Files beside the pages (the shared funnel and its CSV). */
   files: string[];

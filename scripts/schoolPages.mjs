@@ -6,9 +6,15 @@
 import {copyFile, readFile, readdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 
-/** Must match TEMPLATE_MARK and TITLE_MARK in scripts/factsheet-pages.ts. */
-const BODY = /<div id="factsheet-sjabloon" data-factsheets="([0-9a-f]+)"><\/div>/;
-const TITLE = "FACTSHEET-TITEL";
+/** Where the template takes a school's body (scripts/factsheet-pages.ts factsheetTemplate); its
+ *  `data-factsheets` names the folder of that build's bodies. */
+export const TEMPLATE_MARK = "factsheet-sjabloon";
+/** Stands for the school's title in the template's <title>. */
+export const TITLE_MARK = "FACTSHEET-TITEL";
+/** The list of a build's factsheets in their folder: one page for each. */
+export const INDEX_FILE = "factsheets.json";
+
+const BODY = new RegExp(`<div id="${TEMPLATE_MARK}" data-factsheets="([0-9a-f]+)"></div>`);
 
 const escapeHtml = (/** @type {string} */ text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -19,9 +25,9 @@ const escapeHtml = (/** @type {string} */ text) => text.replace(/[&<>"]/g, (c) =
  */
 export function fillFactsheet(template, {title, body}) {
   const match = BODY.exec(template);
-  if (!match || !template.includes(TITLE)) throw new Error("het sjabloon van de factsheets mist zijn plaats voor de inhoud of de titel");
+  if (!match || !template.includes(TITLE_MARK)) throw new Error("het sjabloon van de factsheets mist zijn plaats voor de inhoud of de titel");
   // Functions as replacements: a body's "$&" stays text.
-  return template.replace(BODY, () => body).replaceAll(TITLE, () => escapeHtml(title));
+  return template.replace(BODY, () => body).replaceAll(TITLE_MARK, () => escapeHtml(title));
 }
 
 /**
@@ -47,7 +53,7 @@ export async function writeSchoolPages(dist, cacheRoot) {
   const source = path.join(cacheRoot, template.folder);
   /** @type {{pages: {slug: string, title: string}[], files: string[]}} */
   const index = JSON.parse(
-    await readFile(path.join(source, "factsheets.json"), "utf8").catch(() => {
+    await readFile(path.join(source, INDEX_FILE), "utf8").catch(() => {
       throw new Error(`de factsheets van dit sjabloon (${source}) bestaan niet meer: bouw opnieuw met een lege cache (src/.observablehq/cache/scholen)`);
     })
   );

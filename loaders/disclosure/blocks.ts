@@ -27,6 +27,9 @@ export const SCHOOLS_PER_BLOCK = 40;
  *  method's version (a new way of cutting or retrying is a new pattern). */
 export const BLOCK_METHOD = {schoolsPerBlock: SCHOOLS_PER_BLOCK, version: 2};
 
+/** How many blocks a municipality's schools make (1: searched whole). */
+export const blockCount = (schools: number) => Math.ceil(schools / SCHOOLS_PER_BLOCK);
+
 /** The school a published count is about (its factsheet, its Tabel 6 row, its cube unit), or null. */
 export function cellSchool(cell: Pick<PublishedCell, "file" | "path">, schoolIdOfSlug: ReadonlyMap<string, string>): string | null {
   const factsheet = /^factsheets\/(.+)\.json$/.exec(cell.file);
@@ -42,10 +45,10 @@ export function cellSchool(cell: Pick<PublishedCell, "file" | "path">, schoolIdO
  * when the schools fit in one block: then the whole system is searched.
  */
 export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<School, "id" | "board">[], slugOf: (schoolId: string) => string): number[][] | null {
-  if (schools.length <= SCHOOLS_PER_BLOCK) return null;
+  if (blockCount(schools.length) <= 1) return null;
   const ordered = [...schools].sort((a, b) => a.board.localeCompare(b.board) || a.id.localeCompare(b.id));
   // As many blocks as needed, as even as possible (50 schools: 25 and 25, not 40 and 10).
-  const outside = Math.ceil(ordered.length / SCHOOLS_PER_BLOCK);
+  const outside = blockCount(ordered.length);
   const blockOfSchool = new Map(ordered.map((s, k) => [s.id, Math.floor((k * outside) / ordered.length)]));
   const schoolIdOfSlug = new Map(schools.map((s) => [slugOf(s.id), s.id]));
   const blocks: Set<number>[] = Array.from({length: system.variables}, () => new Set());

@@ -32,13 +32,16 @@ export function searchParts(system: DisclosureSystem, small: readonly number[], 
   }
   return [...cellsOf.keys()]
     .sort((a, b) => a - b)
-    .map((home) => {
-      const free: number[] = [];
-      blocks.forEach((of, v) => {
-        if (of.includes(home)) free.push(v);
-      });
-      return {free: Int32Array.from(free), cells: cellsOf.get(home) as number[]};
-    });
+    .map((home) => ({free: Int32Array.from(variablesIn(blocks, new Set([home]))), cells: cellsOf.get(home) as number[]}));
+}
+
+/** The variables in any of the wanted blocks. */
+function variablesIn(blocks: readonly (readonly number[])[], wanted: ReadonlySet<number>): number[] {
+  const free: number[] = [];
+  blocks.forEach((of, v) => {
+    if (of.some((b) => wanted.has(b))) free.push(v);
+  });
+  return free;
 }
 
 /**
@@ -46,11 +49,7 @@ export function searchParts(system: DisclosureSystem, small: readonly number[], 
  * variables are in (for a municipal count, at most the whole system).
  */
 export function widerPart(system: DisclosureSystem, cells: readonly number[], blocks: readonly (readonly number[])[]): SearchPart {
-  const wanted = new Set(cells.flatMap((i) => system.cells[i].terms.flatMap((t) => blocks[t.variable])));
-  const free: number[] = [];
-  blocks.forEach((of, v) => {
-    if (of.some((b) => wanted.has(b))) free.push(v);
-  });
+  const free = variablesIn(blocks, new Set(cells.flatMap((i) => system.cells[i].terms.flatMap((t) => blocks[t.variable]))));
   return {free: free.length === system.variables ? null : Int32Array.from(free), cells: [...cells]};
 }
 

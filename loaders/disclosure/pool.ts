@@ -39,27 +39,28 @@ export class SpreadPool {
     const integral = isIntegral(point);
     const id = this.points.length;
     if (this.keepPoints) this.points.push(Float64Array.from(point));
+    for (const i of this.watched) this.record(i, evaluate(this.cells[i].terms, point), integral, id);
+  }
+
+  /** One watched cell's value at point `id` (−1 when points are not kept). */
+  private record(i: number, v: number, integral: boolean, id: number): void {
     const [argMin, argMax, intArgMin, intArgMax] = this.extremes;
-    for (const i of this.watched) {
-      const v = evaluate(this.cells[i].terms, point);
-      if (v < this.min[i]) {
-        this.min[i] = v;
-        if (argMin) argMin[i] = id;
-      }
-      if (v > this.max[i]) {
-        this.max[i] = v;
-        if (argMax) argMax[i] = id;
-      }
-      if (integral) {
-        if (v < this.intMin[i]) {
-          this.intMin[i] = v;
-          if (intArgMin) intArgMin[i] = id;
-        }
-        if (v > this.intMax[i]) {
-          this.intMax[i] = v;
-          if (intArgMax) intArgMax[i] = id;
-        }
-      }
+    if (v < this.min[i]) {
+      this.min[i] = v;
+      if (argMin) argMin[i] = id;
+    }
+    if (v > this.max[i]) {
+      this.max[i] = v;
+      if (argMax) argMax[i] = id;
+    }
+    if (!integral) return;
+    if (v < this.intMin[i]) {
+      this.intMin[i] = v;
+      if (intArgMin) intArgMin[i] = id;
+    }
+    if (v > this.intMax[i]) {
+      this.intMax[i] = v;
+      if (intArgMax) intArgMax[i] = id;
     }
   }
 
@@ -87,15 +88,7 @@ export class SpreadPool {
     for (const [j, v] of point) {
       for (const [i, c] of this.byVariable.get(j) ?? []) delta.set(i, (delta.get(i) ?? 0) + c * (v - base[j]));
     }
-    for (const [i, d] of delta) {
-      const v = (this.baseValue as Float64Array)[i] + d;
-      this.min[i] = Math.min(this.min[i], v);
-      this.max[i] = Math.max(this.max[i], v);
-      if (integral) {
-        this.intMin[i] = Math.min(this.intMin[i], v);
-        this.intMax[i] = Math.max(this.intMax[i], v);
-      }
-    }
+    for (const [i, d] of delta) this.record(i, (this.baseValue as Float64Array)[i] + d, integral, -1);
   }
   private byVariable?: Map<number, [number, number][]>;
   private baseValue?: Float64Array;

@@ -8,7 +8,7 @@ import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import type {SparsePoint} from "./pool.js";
-import {BLOCK_METHOD, schoolBlocks, SCHOOLS_PER_BLOCK} from "./blocks.js";
+import {BLOCK_METHOD, blockCount, schoolBlocks, SCHOOLS_PER_BLOCK} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
@@ -86,8 +86,7 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks);
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
-  const schoolBlockCount = blocks ? Math.ceil(context.dataset.schools.length / SCHOOLS_PER_BLOCK) : null;
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: schoolBlockCount};
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? blockCount(context.dataset.schools.length) : null};
 }
 
 /**

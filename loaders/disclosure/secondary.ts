@@ -99,6 +99,9 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   return result;
 }
 
+/** The system's rows with the counts' forms as the search has them now (withheld ones loosened). */
+const currentRows = (rows: readonly Row[], forms: readonly Form[]) => rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row));
+
 /** The greedy search of one part: protects its small counts, withholding more as it goes. */
 async function protectPart(
   h: Highs,
@@ -111,7 +114,7 @@ async function protectPart(
   progress: (k: number) => void
 ): Promise<void> {
   const {width} = options;
-  const m = partModel(system, rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row)), part.free);
+  const m = partModel(system, currentRows(rows, forms), part.free);
   // The spread over feasible points seen so far (the truth and every LP vertex, the held variables at
   // their true values): a cell whose values there already lie far enough apart is protected without
   // solving it (pool.ts, as in audit.ts).
@@ -174,8 +177,8 @@ async function protectPart(
           if (!final) return "deferred";
           if (hi - lo >= width) {
             result.milps += 2;
-            const current = m.rows.map((row, k) => (m.globalRow[k] < forms.length ? {...row, lo: formBounds(forms[m.globalRow[k]]).lo - m.shift[m.globalRow[k]], hi: formBounds(forms[m.globalRow[k]]).hi - m.shift[m.globalRow[k]]} : row));
-            if ((await integerWidth(h, m.variables, current, terms)) >= width) return "done";
+            // The part's rows as the withholdings so far leave them (rare: only the final pass).
+            if ((await integerWidth(h, m.variables, partModel(system, currentRows(rows, forms), part.free).rows, terms)) >= width) return "done";
           }
           if (candidates.length === 0 || exhausted) {
             result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});

@@ -348,7 +348,8 @@ const highlightDot = (chosen: FunnelPoint[]) =>
 
 /** A school's name right of its dot, or left of it where the right edge would cut it off. */
 function nameLabels(points: FunnelPoint[], {dx, ...style}: {dx: number; fontSize: number; fontWeight?: string}, {maxN, width}: {maxN: number; width: number}) {
-  const fitsRight = (d: FunnelPoint) => 50 + (d.enrolled / maxN) * (width - 70) + dx + labelWidth(d.name, style.fontSize) <= width;
+  const {marginLeft, marginRight} = MARGINS;
+  const fitsRight = (d: FunnelPoint) => marginLeft + (d.enrolled / maxN) * (width - marginLeft - marginRight) + dx + labelWidth(d.name, style.fontSize) <= width;
   return [true, false].map((right) =>
     Plot.text(points.filter((d) => fitsRight(d) === right), {
       x: "enrolled",
