@@ -13,7 +13,7 @@ import {writeStaticPage} from "../scripts/staticPage.js";
 const {crossTableBody, crossTableFigureOptions} = await import("./components/CrossTable.js");
 const {VerdictTable} = await import("./components/VerdictTable.js");
 const {fragileFactors} = await import("./components/SensitivityTable.js");
-const {growthSummary, joinNames} = await import("./components/schoolTables.js");
+const {growthSummary, joinNames, smallestSchoolSize} = await import("./components/schoolTables.js");
 const {factorTestsSentences, funnelComparison, latestVariation} = await import("./components/variationText.js");
 const {monthsText} = await import("./lib/format.js");
 const text = await import("./components/reportText.js");
@@ -29,7 +29,6 @@ await writeStaticPage(
     const variation = latestVariation(statistics);
     const growth = growthSummary(schools);
     const next = outflow.steps[0]?.outcomes.find((o: {outcome: string}) => o.outcome === "volgend_traject")?.pct;
-    const sizes = schools.tabel6.map((s: {enrolledLatestYear: number}) => s.enrolledLatestYear).filter((n: number) => n > 0);
     // Tabel 9 as the report printed it: schools per rating category, whatever their use category. A
     // school's grade was given in a confidential interview: the report carries counts per cell only.
     const tabel9 = factors.tabel9;
@@ -48,7 +47,7 @@ await writeStaticPage(
       stabieleScholen: text.stableAverageSentence(text.stableAverageSchools(factors.schools)),
       toetsen: factorTestsSentences(statistics).join(" "),
       kwetsbaar: text.fragileSentence(fragileFactors(statistics.sensitivity), joinNames),
-      toeval: text.chanceSentences(sizes.length ? Math.min(...sizes) : 0, latest.pupils, kerngetallen.enrolledLatestYear, latest.pct, text.schoolRange(kerngetallen)) ?? "",
+      toeval: text.chanceSentences(smallestSchoolSize(schools) ?? 0, latest.pupils, kerngetallen.enrolledLatestYear, latest.pct, text.schoolRange(kerngetallen)) ?? "",
       trechter: variation ? `In ${variation.year}: ${funnelComparison(variation).replace(/^./, (c: string) => c.toLowerCase())}` : "",
       dorpsteamCijfers: text.ratingCountsSentence(ratings)
     };

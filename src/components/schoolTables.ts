@@ -221,14 +221,19 @@ export const ORDER_LABELS: Record<SchoolOrder, (latestYear: number) => string> =
   name: () => "Naam (A–Z)"
 };
 
+/** The smallest school's enrolment in the latest year (schools with pupils), or null without any. */
+export function smallestSchoolSize(tables: Pick<SchoolTables, "tabel6">): number | null {
+  const sizes = tables.tabel6.map((r) => r.enrolledLatestYear).filter((n) => n > 0);
+  return sizes.length === 0 ? null : Math.min(...sizes);
+}
+
 /**
  * The caveat with growth patterns, from the smallest school's size: on a small school one pupil moves
  * the percentage a lot, so most changes from year to year are within chance. Null without schools.
  */
 export function growthNoiseSentence(tables: SchoolTables): string | null {
-  const sizes = tables.tabel6.map((r) => r.enrolledLatestYear).filter((n) => n > 0);
-  if (sizes.length === 0) return null;
-  const smallest = Math.min(...sizes);
+  const smallest = smallestSchoolSize(tables);
+  if (smallest === null) return null;
   return (
     "Let op: op een kleine school vallen de meeste verschillen van jaar tot jaar binnen het toeval. " +
     `Bij ${formatCount(smallest)} leerlingen verschuift één leerling meer of minder het percentage al ${formatDecimal(100 / smallest, 1)} procentpunt. ` +
