@@ -5,7 +5,7 @@
 import {wholePercentage} from "./definitions.js";
 import type {Encoding} from "./encoding.js";
 import {formatInputError, visible, type InputError} from "./errors.js";
-import type {DuoComparison, DuoComparisonRow} from "./import/duo.js";
+import {formatMarginPercent, type DuoComparison, type DuoComparisonRow} from "./import/duo.js";
 
 /** The repairs the loader makes on its own; each is documented in data/README.md. */
 export const REPAIR_RULES = {
@@ -178,7 +178,7 @@ export const NO_DUO_COMPARISON =
 export function duoStatus(row: DuoComparisonRow, marginPercent: number): string {
   if (row.duo === null) return "niet in de telling van DUO";
   if (row.ours === 0) return "niet in leerlingen.csv";
-  return row.flagged ? `meer dan ${exact.format(marginPercent)}% verschil` : "binnen de marge";
+  return row.flagged ? `meer dan ${formatMarginPercent(marginPercent)} verschil` : "binnen de marge";
 }
 
 /** The difference as a whole percentage of DUO's count, with its sign ("−12%", "+3%", "0%"); DUO counting none has no share. */
@@ -209,7 +209,7 @@ export function duoYearSummary(duo: DuoComparison): {year: number; compared: num
 /** Build log lines: per year counts of schools, then both exact counts for every school and year. */
 export function formatDuoComparison(duo: DuoComparison | null, names: ReadonlyMap<string, string> = new Map()): string[] {
   if (duo === null) return [NO_DUO_COMPARISON];
-  const margin = `${exact.format(duo.marginPercent)}%`;
+  const margin = formatMarginPercent(duo.marginPercent);
   const lines = [`Vergelijking met DUO (${duo.files.join(", ")}; marge ${margin}, instelling duoMarginPercent):`];
   if (duo.years.length === 0) lines.push("- geen van de onderzoeksjaren staat in de DUO-telling.");
   for (const y of duoYearSummary(duo)) {
@@ -261,7 +261,7 @@ export function duoFacts(duo: DuoComparison, names: ReadonlyMap<string, string>,
   };
   return {
     files: duo.files,
-    margin: `${exact.format(duo.marginPercent)}%`,
+    margin: formatMarginPercent(duo.marginPercent),
     years: duo.years,
     yearsWithoutDuo: duo.yearsWithoutDuo,
     summary: duoYearSummary(duo).map(({year, ...counts}) => ({

@@ -180,8 +180,9 @@ export function duoPupils(table: SourceTable, fileName: string): {counts: DuoCou
 
 /** Percent by which leerlingen.csv may differ from DUO before it is flagged (instellingen.json duoMarginPercent). */
 export const DEFAULT_MARGIN_PERCENT = 10;
-/** The same as a share, as the import's older importMarge gives it. */
-export const DEFAULT_MARGIN = DEFAULT_MARGIN_PERCENT / 100;
+
+/** The margin as users read it: "10%", "7,5%". */
+export const formatMarginPercent = (marginPercent: number): string => `${new Intl.NumberFormat("nl-NL").format(marginPercent)}%`;
 
 /** DUO's count as a range: each masked age ("<5") is 1 to 4 pupils. */
 export interface DuoRange {
@@ -204,6 +205,18 @@ export function duoDifference(ours: number, {low, high}: DuoRange): {difference:
   return {difference, share: difference === 0 ? 0 : end === 0 ? Infinity : Math.abs(difference) / end};
 }
 
+/**
+ * Whether leerlingen.csv's count differs from DUO's range by more than marginPercent of the nearest
+ * end: the one flag rule for the import's warnings and the build's comparison. Compared as
+ * |difference| · 100 > marginPercent · end, so that exactly at the margin (107 against 100 at 7 %) is
+ * within it; a share times 100 is not exact in floating point (0,07 · 100 = 7,000000000000001).
+ */
+export function exceedsDuoMargin(ours: number, range: DuoRange, marginPercent: number): boolean {
+  const {difference} = duoDifference(ours, range);
+  const end = ours - difference;
+  return Math.abs(difference) * 100 > marginPercent * end;
+}
+
 const enrolmentCounts = (enrolments: readonly {schoolId: string; year: number}[]) => {
   const ours = new Map<string, number>();
   for (const {schoolId, year} of enrolments) ours.set(`${schoolId}\u0000${year}`, (ours.get(`${schoolId}\u0000${year}`) ?? 0) + 1);
@@ -218,7 +231,7 @@ const enrolmentCounts = (enrolments: readonly {schoolId: string; year: number}[]
 export function crossCheck(
   duo: DuoCount[],
   enrolments: {schoolId: string; year: number}[],
-  margin = DEFAULT_MARGIN,
+  marginPercent = DEFAULT_MARGIN_PERCENT,
   file = "leerlingen.csv"
 ): InputError[] {
   const ours = enrolmentCounts(enrolments);
@@ -228,10 +241,10 @@ export function crossCheck(
     const n = ours.get(`${schoolId}\u0000${year}`);
     if (n === undefined) continue;
     const range = duoRange(count);
-    if (duoDifference(n, range).share <= margin) continue;
+    if (!exceedsDuoMargin(n, range, marginPercent)) continue;
     const duoText = range.low === range.high ? `${range.low}` : `${range.low} tot ${range.high}`;
     const message =
-      `heeft in ${year} ${n} inschrijvingen, DUO telt ${duoText} leerlingen (verschil meer dan ${Math.round(margin * 100)}%); ` +
+      `heeft in ${year} ${n} inschrijvingen, DUO telt ${duoText} leerlingen (verschil meer dan ${formatMarginPercent(marginPercent)}); ` +
       "controleer of de export compleet is en dezelfde teldatum heeft";
     warnings.push({file, line: null, column: "school_id", value: schoolId, message});
   }
@@ -291,7 +304,7 @@ export function compareWithDuo(
       const range = count ? duoRange(count) : null;
       if (n === 0 && (range === null || range.high === 0)) continue;
       const found = range && duoDifference(n, range);
-      const flagged = found === null || n === 0 || found.share * 100 > marginPercent;
+      const flagged = range === null || n === 0 || exceedsDuoMargin(n, range, marginPercent);
       rows.push({schoolId, year, ours: n, duo: range, difference: found?.difference ?? null, share: found?.share ?? null, flagged});
     }
   }

@@ -9,7 +9,7 @@ import {InputErrors, type InputError} from "../errors.js";
 import {formatQualityReport} from "../quality.js";
 import {parseYearMonth} from "../values.js";
 import {importKey, INVALID_BSN, isValidBsn, KEY_FIELD, pseudonymiser, type Pseudonymise} from "./bsn.js";
-import {crossCheck, duoPupils, duoSchools, isDuoPupilsFile, SCHOOL_COLUMNS, DEFAULT_MARGIN} from "./duo.js";
+import {crossCheck, duoPupils, duoSchools, isDuoPupilsFile, SCHOOL_COLUMNS, DEFAULT_MARGIN_PERCENT, formatMarginPercent} from "./duo.js";
 import {atToewijzing, birthMismatches, dumpType, formatIjwSummary, mergeRecords, readIjwDump, readIjwXml, toTrajecten, TRAJECT_COLUMNS, maskedBsn, type IjwRecords, type Where} from "./ijw.js";
 import {alignedCsv, atSource, cellError, cellOf, plainCsv, readTable, type SourceRow, type SourceTable} from "./table.js";
 
@@ -52,9 +52,14 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
   }
   const sheets = (settings.importBladen ?? {}) as Record<string, string>;
   const municipality = typeof settings.municipality === "string" ? settings.municipality : "";
-  // duoMarginPercent is the build's setting for the same comparison (it passes through); importMarge (a share) came first.
-  const margin =
-    typeof settings.duoMarginPercent === "number" ? settings.duoMarginPercent / 100 : typeof settings.importMarge === "number" ? settings.importMarge : DEFAULT_MARGIN;
+  // duoMarginPercent is the build's setting for the same comparison (it passes through); importMarge (a
+  // share) came first. Rounded to whole millionths so that a share of 0,07 is 7 %, not 7,000000000000001 %.
+  const marginPercent =
+    typeof settings.duoMarginPercent === "number"
+      ? settings.duoMarginPercent
+      : typeof settings.importMarge === "number"
+        ? Math.round(settings.importMarge * 100 * 1e6) / 1e6
+        : DEFAULT_MARGIN_PERCENT;
   let pseudonym: Pseudonymise | null = null;
   const needKey = (): Pseudonymise | null => {
     if (pseudonym) return pseudonym;
@@ -175,9 +180,9 @@ export function importFolder(sources: readonly SourceFile[], env: NodeJS.Process
       if (!t) continue;
       const read = duoPupils(t, file.name);
       errors.push(...read.errors);
-      const found = crossCheck(read.counts, enrolments, margin);
+      const found = crossCheck(read.counts, enrolments, marginPercent);
       warnings.push(...found);
-      report.push(`DUO-leerlingtelling ${file.name}: ${read.counts.length} vestigingen × jaren vergeleken met leerlingen.csv, ${found.length} met meer dan ${Math.round(margin * 100)}% verschil.`);
+      report.push(`DUO-leerlingtelling ${file.name}: ${read.counts.length} vestigingen × jaren vergeleken met leerlingen.csv, ${found.length} met meer dan ${formatMarginPercent(marginPercent)} verschil.`);
       // Beside leerlingen.csv in the contract folder too (a sheet as CSV), so that the build repeats
       // the comparison on the data-quality page.
       files[file.name.replace(/\.xlsx$/i, ".csv")] = alignedCsv(t.columns, t.headerLine, t.rows);

@@ -49,6 +49,21 @@ describe("compareWithDuo", () => {
     expect(result.marginPercent).toBe(20);
   });
 
+  test("exactly at the margin is within it: 107 against DUO's 100 at 7 %, 108 is not", () => {
+    // 7/100 is 7 %, not more than 7 %; 8/100 is. As a float, 0,07 · 100 = 7,000000000000001 would flag 107.
+    const rows = compareWithDuo(
+      [{schoolId: "E", year: 2018, known: 100, masked: 0}, {schoolId: "F", year: 2018, known: 100, masked: 0}],
+      [...enrol("E", 2018, 107), ...enrol("F", 2018, 108)],
+      ["E", "F"],
+      [2018],
+      7
+    ).rows;
+    expect(rows.map((row) => [row.schoolId, row.difference, row.flagged])).toEqual([
+      ["E", 7, false],
+      ["F", 8, true]
+    ]);
+  });
+
   test("more than DUO's upper end, and DUO counting none", () => {
     // 17 above 15: +2, 2/15 = 0,133 > 0,10; D: DUO counts 0, ours 3.
     const rows = compareWithDuo(

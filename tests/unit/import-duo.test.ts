@@ -98,6 +98,16 @@ describe("pupils per location per age", () => {
     expect(crossCheck(counts.counts, more)[0].message).toContain("DUO telt 2 tot 8 leerlingen");
   });
 
+  test("the import flags the same boundary as the build: 107 against 100 at 7 % is within, 108 is not", () => {
+    const duo = [{schoolId: "00EE00", year: 2022, known: 100, masked: 0}];
+    const at = (n: number) => Array.from({length: n}, () => ({schoolId: "00EE00", year: 2022}));
+    expect(crossCheck(duo, at(107), 7)).toEqual([]);
+    expect(crossCheck(duo, at(93), 7)).toEqual([]);
+    expect(crossCheck(duo, at(108), 7).map((w) => w.message)).toEqual([
+      "heeft in 2022 108 inschrijvingen, DUO telt 100 leerlingen (verschil meer dan 7%); controleer of de export compleet is en dezelfde teldatum heeft"
+    ]);
+  });
+
   test("the import reports the cross-check and does not stop", () => {
     const result = importFolder(files, ENV);
     expect(result.warnings.map((w) => w.value)).toEqual(["00BB00"]);
