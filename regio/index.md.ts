@@ -38,10 +38,6 @@ await exitOnInputError(async () => {
   const definition = release.definition;
   const latest = schools.total.years[schools.total.years.length - 1];
   const funnel = funnelData(schools as never);
-  // funnelFinding says "alle scholen" of the schools drawn; in a region most small schools' counts are
-  // withheld and not drawn, so the title says which ones it is about.
-  const drawnOnly = <T extends {title: string}>(options: T): T =>
-    funnel.withheld.length === 0 ? options : {...options, title: options.title.replace("alle scholen", `alle ${funnel.points.length} getekende scholen`)};
   const rows = [...municipalities, {name: `Regio ${meta.name}`, years: schools.total.years}];
   const template = fileURLToPath(new URL("index.md.in", import.meta.url));
   process.stdout.write(
@@ -64,7 +60,7 @@ await exitOnInputError(async () => {
           links: `<ul>${municipalities.map((m) => `<li><a href="./${m.key}/">${escapeHtml(m.name)}</a></li>`).join("")}</ul>`,
           percentages: RegionRates(rows, {caption: `Percentage leerlingen met jeugdhulp per gemeente en per jaar (2 decimalen)`}).outerHTML,
           totaal: RegionTotals(schools.total.years, {caption: `De regio ${meta.name}: leerlingen en leerlingen met jeugdhulp per jaar`}).outerHTML,
-          trechter: funnel.p === null ? "" : staticFigure(FunnelPlot(schools as never, {width: 640, referenceLabel: "regio", around: "het percentage van de regio"}), drawnOnly(funnelFigureOptions(funnel, "trechter-regio.csv")))
+          trechter: funnel.p === null ? "" : staticFigure(FunnelPlot(schools as never, {width: 640, referenceLabel: "regio", around: "het percentage van de regio"}), funnelFigureOptions(funnel, "trechter-regio.csv"))
         },
         conditions: {nagemaakt: release.synthetic, trechter: funnel.p !== null}
       },

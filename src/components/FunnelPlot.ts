@@ -121,7 +121,10 @@ export function funnelFinding(data: FunnelData): string {
   const [wideLabel, narrowLabel] = COVERAGES.map(coverageLabel);
   if (narrow > 0) return `In ${data.year} ${narrow === 1 ? "ligt 1 school" : `liggen ${narrow} scholen`} buiten de ${narrowLabel}-grenzen: daar speelt meer dan toeval`;
   if (wide > 0) return `In ${data.year} ${wide === 1 ? "ligt 1 school" : `liggen ${wide} scholen`} buiten de ${wideLabel}-grenzen, maar geen enkele buiten de ${narrowLabel}-grenzen`;
-  return `In ${data.year} liggen alle scholen binnen de grenzen van het toeval`;
+  // "All schools" would include the ones not drawn because their count is withheld.
+  const all =
+    data.withheld.length === 0 ? "liggen alle scholen" : data.points.length === 1 ? "ligt de ene getekende school" : `liggen alle ${data.points.length} getekende scholen`;
+  return `In ${data.year} ${all} binnen de grenzen van het toeval`;
 }
 
 /**
