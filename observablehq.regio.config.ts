@@ -2,8 +2,7 @@
 // <map> --regio` builds each municipality's site with observablehq.config.ts into /<gemeente>/ and these
 // pages at the top, from NADERE_OGEN_REGIO (the folder with regio.json). Offline like the municipal site:
 // the pages are written at build time (regio/index.md.ts) and load no npm packages in the browser.
-import {parseRegion} from "./loaders/region.js";
-import {readRegionFile} from "./loaders/io.js";
+import {readRegion} from "./loaders/io.js";
 import {exitWithInputErrors} from "./loaders/load.js";
 import {devFontHead} from "./scripts/fonts.mjs";
 import {favicon} from "./scripts/favicon.js";
@@ -15,8 +14,7 @@ if (!dir) {
 }
 const region = (() => {
   try {
-    const {text, resolveFolder} = readRegionFile(dir);
-    return parseRegion(text, resolveFolder);
+    return readRegion(dir);
   } catch (error) {
     return exitWithInputErrors(error);
   }

@@ -11,7 +11,7 @@ import {isFaviconFile} from "./huisstijl.js";
 import {isDuoPupilsFile} from "./import/duo.js";
 import {alignedCsv, isWorkbook, type SourceTable} from "./import/table.js";
 import {readSheet} from "./import/xlsx.js";
-import {REGION_FILE} from "./region.js";
+import {parseRegion, REGION_FILE, type RegionSpec} from "./region.js";
 
 const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data/default/", import.meta.url));
 const CACHE_DIR = fileURLToPath(new URL("../node_modules/.cache/nadere-ogen/", import.meta.url));
@@ -240,13 +240,13 @@ export function writeContractFolder(dir: string, files: Record<string, string>):
 }
 
 /**
- * A region's folder (loaders/region.ts): its regio.json as text, and the absolute data folder of each
+ * A region's folder (loaders/region.ts): its regio.json parsed, with the absolute data folder of each
  * entry, relative to the region's folder.
  */
-export function readRegionFile(regionDir: string): {text: string; resolveFolder: (folder: string) => string} {
+export function readRegion(regionDir: string): RegionSpec {
   const file = resolve(regionDir, REGION_FILE);
   if (!statSync(file, {throwIfNoEntry: false})?.isFile()) {
     throw new InputErrors([{file: REGION_FILE, line: null, column: null, value: null, message: `ontbreekt in ${regionDir}: zet daar de naam van de regio en de mappen van de gemeenten in (zie README, Een regio)`}]);
   }
-  return {text: readFileSync(file, "utf8"), resolveFolder: (folder) => resolve(regionDir, folder)};
+  return parseRegion(readFileSync(file, "utf8"), (folder) => resolve(regionDir, folder));
 }

@@ -3,7 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
-import {buildCache, readRegionFile, reportFingerprint, resolveDataDir} from "./io.js";
+import {buildCache, readRegion, reportFingerprint, resolveDataDir} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
@@ -23,7 +23,7 @@ import {registerReport, seal, type Registry, type SealedFiles} from "./disclosur
 import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, privacySummary, type ReleaseAudit, type ReleaseContext} from "./disclosure/release.js";
 import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
 import {InputErrors} from "./errors.js";
-import {municipalitySlug, parseRegion, regionFacts, regionMismatch, regionTables, REGION_FILE, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
+import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackPublishedCube} from "./disclosure/cubeAttack.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -263,8 +263,7 @@ export interface RegionRelease {
  * systems and the region's counts (disclosure/region.ts). Throws InputErrors for a broken folder.
  */
 export async function regionRelease(regionDir: string, log: (message: string) => void = () => {}): Promise<RegionRelease> {
-  const {text, resolveFolder} = readRegionFile(regionDir);
-  const spec = parseRegion(text, resolveFolder);
+  const spec = readRegion(regionDir);
   const members: RegionMember[] = [];
   let synthetic = true;
   const parts: RegionPart[] = [];
@@ -276,14 +275,12 @@ export async function regionRelease(regionDir: string, log: (message: string) =>
     members.push({
       municipality: settings.municipality,
       report: released.report,
-      settings: {minCount: settings.suppression.minCount, auditWidth: released.context.registry.width, definition: settings.youthCareDefinition}
+      settings: memberSettings(settings)
     });
     // The municipality's whole release, its cube included: the system its own build audits.
     const withCube = {...released.context, cube: cubeAsPublished(released.counted, released.context, released.secondary)};
     parts.push({slug: municipalitySlug(settings.municipality), system: disclosureSystem(withCube, released.context.atoms, true).system});
   }
-  const mismatch = regionMismatch(members.map(regionFacts));
-  if (mismatch) throw new InputErrors([{file: REGION_FILE, line: null, column: "gemeenten", value: null, message: mismatch}]);
   const {report, sources} = regionTables(spec.name, members);
   const regionText = JSON.stringify(report);
   const {minCount, auditWidth: width} = members[0].settings;

@@ -9,6 +9,7 @@
 import {DECIMALS, percentage} from "./definitions.js";
 import {InputErrors, type InputError} from "./errors.js";
 import {leafKey} from "./disclosure/leaves.js";
+import {auditWidth} from "./disclosure/registry.js";
 import type {Settings} from "./model.js";
 import type {PublicReport} from "./publish.js";
 import {suppressDerived, type Public, type PublicSource} from "./suppression.js";
@@ -107,6 +108,13 @@ export const municipalitySlug = (municipality: string) => slugify(municipality);
 /** What decides whether municipalities can form one region: known before anything is built. */
 export type RegionFacts = Pick<RegionMember, "municipality" | "settings"> & {years: number[]};
 
+/** The settings a municipality brings to a region, read from its instellingen.json. */
+export const memberSettings = (settings: Pick<Settings, "suppression" | "youthCareDefinition">): RegionMember["settings"] => ({
+  minCount: settings.suppression.minCount,
+  auditWidth: auditWidth(settings),
+  definition: settings.youthCareDefinition
+});
+
 export const regionFacts = (m: RegionMember): RegionFacts => ({municipality: m.municipality, settings: m.settings, years: m.report.meta.years});
 
 /** Why these municipalities cannot form one region, in Dutch; null when they can. */
@@ -148,7 +156,7 @@ function sum(parts: Public<number>[]): Public<number> {
 export function regionTables(name: string, members: RegionMember[]): RegionTables {
   const facts = members.map(regionFacts);
   const mismatch = regionMismatch(facts);
-  if (mismatch) throw new Error(mismatch);
+  if (mismatch) throw new InputErrors([{file: REGION_FILE, line: null, column: "gemeenten", value: null, message: mismatch}]);
   const years = commonYears(facts);
   const latestYear = years[years.length - 1];
   const sources = new Map<string, RegionSource[]>();

@@ -11,11 +11,10 @@ import {Command, CommanderError} from "commander";
 import {loadAvailable, type LoadedDataset} from "../loaders/contract.js";
 import {formatInputErrors, InputErrors} from "../loaders/errors.js";
 import {fontNotice} from "../loaders/huisstijl.js";
-import {readInputFiles, readRegionFile} from "../loaders/io.js";
+import {readInputFiles, readRegion} from "../loaders/io.js";
 import {inputSummary} from "../loaders/load.js";
 import {contentOfFolder} from "../loaders/site.js";
-import {auditWidth} from "../loaders/disclosure/registry.js";
-import {municipalitySlug, parseRegion, regionMismatch, type RegionFacts, type RegionSpec} from "../loaders/region.js";
+import {memberSettings, municipalitySlug, regionMismatch, type RegionFacts, type RegionSpec} from "../loaders/region.js";
 import {initTemplates} from "./cliTemplates.js";
 import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
@@ -310,8 +309,7 @@ function buildRegion(dir: string, out: string, io: CliIo): number {
 function checkRegion(dir: string, io: CliIo): {spec: RegionSpec; members: RegionFacts[]} | null {
   let spec: RegionSpec;
   try {
-    const {text, resolveFolder} = readRegionFile(dir);
-    spec = parseRegion(text, resolveFolder);
+    spec = readRegion(dir);
   } catch (error) {
     if (!(error instanceof InputErrors)) throw error;
     io.err(`Regiomap: ${dir}\n${formatInputErrors(error.errors)}\n`);
@@ -327,7 +325,7 @@ function checkRegion(dir: string, io: CliIo): {spec: RegionSpec; members: Region
       continue;
     }
     const {settings} = loaded.dataset;
-    members.push({municipality: settings.municipality, years: settings.years, settings: {minCount: settings.suppression.minCount, auditWidth: auditWidth(settings), definition: settings.youthCareDefinition}});
+    members.push({municipality: settings.municipality, years: settings.years, settings: memberSettings(settings)});
   }
   if (broken) return null;
   const mismatch = regionMismatch(members);
