@@ -6,6 +6,7 @@
 import {CHAPTERS, siteTitle} from "./loaders/content.js";
 import {themeHead} from "./loaders/huisstijl.js";
 import {siteFacts} from "./loaders/schoolPaths.js";
+import {escapeHtml} from "./src/lib/html.js";
 import {devFontHead} from "./scripts/fonts.mjs";
 import {favicon} from "./scripts/favicon.js";
 
@@ -28,7 +29,7 @@ export default {
   // Notices about synthetic data are static HTML (class synthetic-only); with a municipality's own data
   // they are hidden here, at build time, rather than added by the page's JS after it has drawn.
   head: `<link rel="icon" href="${content.favicon ?? favicon}">${site.synthetic ? "" : "\n<style>.synthetic-only { display: none; }</style>"}
-<meta name="description" content="${description.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">${
+<meta name="description" content="${escapeHtml(description)}">${
     // The built site gets its fonts from scripts/postbuild.mjs; the preview from here (scripts/dev.mjs).
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
   }${
@@ -38,7 +39,7 @@ export default {
   // Framework's default theme (light/dark) plus contrast fixes, the chart frame and print rules.
   style: "style.css",
   // The default footer links to observablehq.com; ours stays local and in Dutch.
-  footer: `${title.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)} · jeugdhulp en basisonderwijs, per school bekeken.`,
+  footer: `${escapeHtml(title)} · jeugdhulp en basisonderwijs, per school bekeken.`,
   toc: {label: "Inhoud"},
   // Reading order of the 2020 report (digest §F.1); the home page is the Samenvatting.
   pages: [

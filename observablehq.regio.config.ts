@@ -6,6 +6,7 @@ import {readRegion} from "./loaders/io.js";
 import {exitWithInputErrors} from "./loaders/load.js";
 import {devFontHead} from "./scripts/fonts.mjs";
 import {favicon} from "./scripts/favicon.js";
+import {escapeHtml} from "./src/lib/html.js";
 
 const dir = process.env.NADERE_OGEN_REGIO;
 if (!dir) {
@@ -20,7 +21,6 @@ const region = (() => {
   }
 })();
 const title = `Jeugdhulp in de regio ${region.name}`;
-const escaped = (text: string) => text.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export default {
   root: "regio",
@@ -28,11 +28,11 @@ export default {
   title,
   globalStylesheets: [],
   head: `<link rel="icon" href="${favicon}">
-<meta name="description" content="${escaped(`Jeugdhulpgebruik per basisschool in de regio ${region.name}: de gemeenten en hun scholen naast elkaar.`)}">${
+<meta name="description" content="${escapeHtml(`Jeugdhulpgebruik per basisschool in de regio ${region.name}: de gemeenten en hun scholen naast elkaar.`)}">${
     process.env.NADERE_OGEN_DEV_FONTS ? `\n${devFontHead()}` : ""
   }`,
   style: "style.css",
-  footer: `${escaped(title)} · jeugdhulp en basisonderwijs, per gemeente en per school bekeken.`,
+  footer: `${escapeHtml(title)} · jeugdhulp en basisonderwijs, per gemeente en per school bekeken.`,
   pages: [{name: "De regio", path: "/"}],
   pager: false,
   search: false

@@ -16,8 +16,8 @@ const {RegionTotals} = await import("../src/components/RegionTotals.js");
 const {municipalityList, rangeAcrossMunicipalities, regionSentence} = await import("../src/components/regionText.js");
 const {withheldLegend} = await import("../src/lib/format.js");
 const {periodText} = await import("../src/components/reportText.js");
+const {escapeHtml} = await import("../src/lib/html.js");
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const dir = process.env.NADERE_OGEN_REGIO;
 if (!dir) {

@@ -15,6 +15,7 @@ import {fileURLToPath} from "node:url";
 import {exitOnInputError} from "../loaders/load.js";
 import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
+import {escapeHtml as escape} from "../src/lib/html.js";
 import {factsheetTitle, schoolSlugs, slugify} from "../src/lib/slug.js";
 import {FACES, SANS, shippedFile} from "./fonts.mjs";
 import {INDEX_FILE, TEMPLATE_MARK, TITLE_MARK} from "./schoolPages.mjs";
@@ -105,8 +106,6 @@ function heading(level: 2, text: string): string {
   const id = slugify(text);
   return `<h${level} id="${id}" tabindex="-1"><a class="observablehq-header-anchor" href="#${id}">${text}</a></h${level}>`;
 }
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 
 /** One school's factsheet: the HTML of the page's main column (what postbuild puts into the template). */

@@ -14,6 +14,7 @@
 // A mark without a value, a value without a mark, or an unknown condition stops the build with a Dutch
 // message naming the template: a page never ships with a hole.
 import {FLAGS, type PageContext} from "../loaders/content.js";
+import {escapeMarkdownHtml} from "../src/lib/html.js";
 
 /** What a loader puts in its template: text for {{name}}, HTML for the block marks, and the data
  *  conditions of its <!-- als --> blocks. `passageText` is text that a content folder's passage may use
@@ -44,11 +45,9 @@ export const templateSite = ({content, flags}: PageContext): TemplateSite => ({f
  *  reads ${…} as an expression. */
 export const block = (markup: string) => markup.replace(/\n\s*\n/g, "\n").replaceAll("${", "&#36;{");
 
-const MARKDOWN_SPECIAL: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", $: "&#36;"};
-
 /** Plain text as Markdown that shows exactly that text. */
 export function markdownText(text: string): string {
-  return text.replace(/[&<>$]/g, (char) => MARKDOWN_SPECIAL[char]).replace(/[\\`*_[\]]/g, "\\$&");
+  return escapeMarkdownHtml(text).replace(/[\\`*_[\]]/g, "\\$&");
 }
 
 const PASSAGE = /<!-- inhoud: ([a-z0-9-]+) -->([\s\S]*?)<!-- \/inhoud -->/g;

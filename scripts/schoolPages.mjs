@@ -5,6 +5,7 @@
 // Run by scripts/postbuild.mjs before its rules, which then apply to these pages as to any other.
 import {copyFile, readFile, readdir, writeFile} from "node:fs/promises";
 import path from "node:path";
+import {escapeHtml} from "../src/lib/html.js";
 
 /** Where the template takes a school's body (scripts/factsheet-pages.ts factsheetTemplate); its
  *  `data-factsheets` names the folder of that build's bodies. */
@@ -16,7 +17,6 @@ export const INDEX_FILE = "factsheets.json";
 
 const BODY = new RegExp(`<div id="${TEMPLATE_MARK}" data-factsheets="([0-9a-f]+)"></div>`);
 
-const escapeHtml = (/** @type {string} */ text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * One school's page: the template with its title and its body in place.

@@ -13,7 +13,7 @@ const {formatCount} = await import("./lib/format.js");
 const {joinNames} = await import("./components/schoolTables.js");
 const {periodText} = await import("./components/reportText.js");
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const {escapeHtml: escape} = await import("./lib/html.js");
 // With JavaScript the live filters, view and SQL box take these places once the cube has loaded; the
 // first view is for readers without it only, so nothing on the screen is replaced (no layout shift).
 const noscript = (html: string) => `<noscript>${html}</noscript>`;

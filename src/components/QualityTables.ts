@@ -5,12 +5,7 @@
 // Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
 import type {DuoFacts, QualityFacts} from "../../loaders/quality.js";
 
-// "$" too: in a Framework page, ${…} in text would run as code.
-const escapes: Record<string, string> = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", $: "&#36;"};
-
-/** Text from the input (a municipality's name) made safe for the page's Markdown and HTML. */
-export const escapeText = (text: string) => text.replace(/[&<>"$]/g, (char) => escapes[char]);
-const escape = escapeText;
+import {escapeMarkdownHtml as escape} from "../lib/html.js";
 
 type Cell = {text: string};
 

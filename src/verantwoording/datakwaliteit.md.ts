@@ -8,7 +8,8 @@ import {duoFacts, NO_DUO_COMPARISON, qualityFacts, type QualityReport} from "../
 import type {Dataset} from "../../loaders/model.js";
 import {buildScope} from "../../loaders/tables/scope.js";
 import {schoolTables, schoolYearCounts} from "../../loaders/tables/schools.js";
-import {escapeText, QualityDates, QualityDuoSchools, QualityDuoYears, QualityFiles, QualityYears} from "../components/QualityTables.js";
+import {QualityDates, QualityDuoSchools, QualityDuoYears, QualityFiles, QualityYears} from "../components/QualityTables.js";
+import {escapeMarkdownHtml} from "../lib/html.js";
 import {formatMonth, formatRoughCount} from "../lib/format.js";
 
 await exitOnInputError(() => {
@@ -16,7 +17,7 @@ await exitOnInputError(() => {
   const {dataset, quality} = loadFromEnvironment({log: () => {}});
   const facts = qualityFacts(quality, {count: formatRoughCount, date: formatMonth});
   const {years} = dataset.settings;
-  const municipality = escapeText(dataset.settings.municipality);
+  const municipality = escapeMarkdownHtml(dataset.settings.municipality);
   const warnings = quality.warnings.length;
   process.stdout.write(`---
 title: Datakwaliteit
@@ -85,8 +86,8 @@ function duoSection(dataset: Dataset, quality: QualityReport): string {
   const listed = new Set(schoolTables(scope, schoolYearCounts(scope)).tabel6.map((row) => row.schoolId));
   const names = new Map(dataset.schools.map((school) => [school.id, school.name]));
   const facts = duoFacts(duo, names, listed);
-  const files = facts.files.map((file) => `<code>${escapeText(file)}</code>`).join(", ");
-  const municipality = escapeText(dataset.settings.municipality);
+  const files = facts.files.map((file) => `<code>${escapeMarkdownHtml(file)}</code>`).join(", ");
+  const municipality = escapeMarkdownHtml(dataset.settings.municipality);
   const parts = [
     `De bouw vergeleek per school en jaar het aantal inschrijvingen in leerlingen.csv (alle leerlingen van de school, ook van buiten ${municipality}, zoals DUO telt) met de telling van DUO in ${files}. ` +
       "DUO schermt een klein aantal per leeftijd af („&lt;5”): zo'n aantal telt hier als 1 tot 4, en alleen een verschil buiten dat bereik telt als verschil. " +

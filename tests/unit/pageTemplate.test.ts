@@ -14,7 +14,7 @@ const study: TemplateSite = {
 describe("fillTemplate: values", () => {
   test("text is escaped, a block loses its empty lines and ${", () => {
     const page = fillTemplate("In {{year}}: {{school}}.\n\n<!-- figuur: chart -->\n", {text: {year: 2023, school: "De <Ster> & *Maan*"}, blocks: {chart: "<figure>\n\n<p>${x}</p></figure>"}}, "t.md.in");
-    expect(page).toBe("In 2023: De &lt;Ster&gt; &amp; \\*Maan\\*.\n\n<figure>\n<p>&#36;{x}</p></figure>\n");
+    expect(page).toBe("In 2023: De &#60;Ster&#62; &#38; \\*Maan\\*.\n\n<figure>\n<p>&#36;{x}</p></figure>\n");
   });
 
   test("a mark without a value or a value without a mark stops the build, naming the template", () => {
