@@ -239,7 +239,7 @@ export function explorerFigures(cube: Cube, state: ExplorerState, {width = 640, 
                 return `${d.name}\n${formatPercent(d.pct, 1)} gecorrigeerd voor leeftijd${s ? ` (waargenomen ${formatCount(s.observed)}, verwacht ${formatDecimal(s.expected, 1)})` : ""}`;
               }
             : undefined;
-        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, spread, pointTitle, data: funnel}), {
+        return ChartFigure(FunnelPlot(tables, {width, highlight, referenceLabel: reference, around: state.board ? `het percentage van ${reference}` : undefined, pointTitle, data: funnel}), {
           title: funnel.p === null ? `Geen trechter voor ${year}: het percentage van ${around} is afgeschermd` : funnelFinding(funnel),
           description: `Elke school in ${year}: ${rates} tegen het aantal leerlingen, met ${limits} rond ${around} (${selection}).`,
           columns: explorerFunnelColumns(cube, state, funnel, tests),

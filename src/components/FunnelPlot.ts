@@ -205,7 +205,8 @@ export interface FunnelPlotOptions {
   referenceLabel?: string;
   /** The middle line in the chart's description for screen readers. */
   around?: string;
-  /** Widen the limits for over-dispersion (see Spread); binomial limits when absent. */
+  /** Widen the limits for over-dispersion (see Spread); binomial limits when absent. Only read when
+   *  `data` is not given: given data carries its own spread, which the limits then use. */
   spread?: Spread | null;
   /** The dot's tooltip; by default "n van N leerlingen (x%)" (the explorer's age-standardised
    *  points are no whole count of pupils). */
@@ -422,7 +423,7 @@ export function FunnelPlot(
     return message;
   }
   const p = data.p;
-  const {maxN, yMax, lines, ends, labelled, sides} = funnelLayout({...data, p}, {width, height, highlight, label, spread});
+  const {maxN, yMax, lines, ends, labelled, sides} = funnelLayout({...data, p}, {width, height, highlight, label, spread: data.spread});
   const labelMarks = (Object.keys(LABEL_OFFSETS) as LabelSide[]).map((side) =>
     Plot.text(
       labelled.filter((_, i) => sides[i] === side),
@@ -446,7 +447,7 @@ export function FunnelPlot(
     width,
     height,
     ...MARGINS,
-    ariaLabel: funnelAriaLabel({year: data.year, spread}, around),
+    ariaLabel: funnelAriaLabel(data, around),
     x: {domain: [0, maxN], label: `Leerlingen op de school (${data.year})`, tickFormat: formatCount, grid: true},
     // Ticks and their decimals follow the domain: small shares never read "1% 1% 2%".
     y: {domain: [0, yMax], label: `Met jeugdhulp in ${data.year}`, grid: true, ...percentAxis(yMax, height - 50)},

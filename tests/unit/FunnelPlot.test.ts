@@ -226,3 +226,18 @@ it("FunnelHighlight lays one school's large dot and bold name over the shared pl
   // Duin's count is withheld: not drawn, so no layer.
   expect(FunnelHighlight(data, "D4", {width: 640})).toBeNull();
 });
+
+it("FunnelPlot draws the limits of the data it is given: a spread in `data` widens them without a second `spread`", () => {
+  // τ² = 0,01 with z 1,96 / 3,09: the 95% band at n = 100 around p = 87/510 is wider than the binomial
+  // 9,47–24,25% (it adds 0,01 to the variance p(1−p)/n = 0,00142). Given only in the data, the plot
+  // and its description must still say so.
+  const spread = {tau2: 0.01, coverages: [0.95, 0.998], z: [1.96, 3.09]};
+  const widened = FunnelPlot(fourSchools, {width: 640, data: funnelData(fourSchools, spread)});
+  const plain = FunnelPlot(fourSchools, {width: 640});
+  expect(widened.getAttribute("aria-label")).toContain("voor overdispersie verbrede grenzen");
+  expect(plain.getAttribute("aria-label")).not.toContain("verbrede");
+  const paths = (plot: Element) => [...plot.querySelectorAll('g[aria-label="line"] path')].map((p) => p.getAttribute("d"));
+  expect(paths(widened)).not.toEqual(paths(plain));
+  // The middle line's words come from the caller (a school board in the explorer).
+  expect(FunnelPlot(fourSchools, {width: 640, around: "het percentage van bestuur X"}).getAttribute("aria-label")).toContain("rond het percentage van bestuur X");
+});
