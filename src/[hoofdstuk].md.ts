@@ -10,7 +10,7 @@ import {marksIn} from "../scripts/pageTemplate.js";
 import {staticFigure} from "../scripts/staticFigures.js";
 import {writeStaticPage} from "../scripts/staticPage.js";
 
-const {crossTableBody, crossTableFigureOptions} = await import("./components/CrossTable.js");
+const {crossTableBody, crossTableFigureOptions, rowSchools} = await import("./components/CrossTable.js");
 const {VerdictTable} = await import("./components/VerdictTable.js");
 const {fragileFactors} = await import("./components/SensitivityTable.js");
 const {growthSummary, joinNames, smallestSchoolSize} = await import("./components/schoolTables.js");
@@ -32,10 +32,7 @@ await writeStaticPage(
     // Tabel 9 as the report printed it: schools per rating category, whatever their use category. A
     // school's grade was given in a confidential interview: the report carries counts per cell only.
     const tabel9 = factors.tabel9;
-    const ratings = (tabel9?.rows ?? []).map((row: {key: string; label: string}) => ({
-      label: row.label,
-      schools: tabel9.cells.filter((cell: {row: string}) => cell.row === row.key).reduce((sum: number, cell: {schools?: number}) => sum + (cell.schools ?? 0), 0)
-    }));
+    const ratings = (tabel9?.rows ?? []).map((row: {key: string; label: string}) => ({label: row.label, schools: rowSchools(tabel9, row.key)}));
     const values: Record<string, string> = {
       samenvatting: text.summarySentence(meta.latestYear, latest.pupils, kerngetallen.enrolledLatestYear, meta.youthCareDefinition, kerngetallen.lowestSchools, kerngetallen.highestSchools),
       trajectenPerLeerling: text.perPupilSentence(latest.trajectoriesPerPupil),
@@ -48,7 +45,7 @@ await writeStaticPage(
       toetsen: factorTestsSentences(statistics).join(" "),
       kwetsbaar: text.fragileSentence(fragileFactors(statistics.sensitivity), joinNames),
       toeval: text.chanceSentences(smallestSchoolSize(schools) ?? 0, latest.pupils, kerngetallen.enrolledLatestYear, latest.pct, text.schoolRange(kerngetallen)) ?? "",
-      trechter: variation ? `In ${variation.year}: ${funnelComparison(variation).replace(/^./, (c: string) => c.toLowerCase())}` : "",
+      trechter: variation ? funnelComparison(variation, {withYear: true}) : "",
       dorpsteamCijfers: text.ratingCountsSentence(ratings)
     };
     const blocks: Record<string, string | ((argument: string) => string)> = {

@@ -97,6 +97,9 @@ export function exclusionNote(test: ExactTest): string {
 const cellOf = (table: CrossTableData, row: string, column: string) => table.cells.find((c) => c.row === row && c.column === column);
 const sumSchools = (cells: (CrossCell | undefined)[]) => cells.reduce((n, c) => n + (c?.schools ?? 0), 0);
 
+/** Schools in one row, every column (the withheld ones too): Tabel 9's schools per rating. */
+export const rowSchools = (table: CrossTableData, rowKey: string) => sumSchools(table.cells.filter((cell) => cell.row === rowKey));
+
 /** The report's middle group: how many of its schools have average use (published categories only). */
 export function middleGroup(table: CrossTableData): {name: string; average: number; schools: number} | null {
   const spec = MIDDLE_GROUPS[table.factor];

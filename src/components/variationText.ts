@@ -75,14 +75,16 @@ export function outsideNames(year: YearVariation, kind: FunnelKind, coverage: nu
 }
 
 /** Which schools each funnel calls special at 95 %, and the difference in one paragraph. */
-export function funnelComparison(year: YearVariation): string {
+export function funnelComparison(year: YearVariation, {withYear = false}: {withYear?: boolean} = {}): string {
   const [binomial, overdispersed] = (["binomial", "overdispersed"] as const).map((kind) => outsideNames(year, kind, 0));
   const count = (o: {above: string[]; below: string[]}) => o.above.length + o.below.length;
   const names = (o: {above: string[]; below: string[]}) => joinNames([...o.above, ...o.below]);
+  // A chapter's summary puts the year in front: "In 2019: met alleen toeval …".
+  const lead = withYear ? `In ${year.year}: met alleen toeval als maat` : "Met alleen toeval als maat";
   const first =
     count(binomial) === 0
-      ? "Met alleen toeval als maat valt geen enkele school buiten de 95%-grenzen."
-      : `Met alleen toeval als maat ${count(binomial) === 1 ? "valt 1 school" : `vallen ${formatCount(count(binomial))} scholen`} buiten de 95%-grenzen: ${names(binomial)}.`;
+      ? `${lead} valt geen enkele school buiten de 95%-grenzen.`
+      : `${lead} ${count(binomial) === 1 ? "valt 1 school" : `vallen ${formatCount(count(binomial))} scholen`} buiten de 95%-grenzen: ${names(binomial)}.`;
   const second =
     count(overdispersed) === 0
       ? "Rekent u de gewone verschillen tussen scholen mee, dan valt geen enkele school erbuiten."

@@ -8,6 +8,7 @@ import {
   crossTableTitle,
   exclusionNote,
   factorsFinding,
+  rowSchools,
   testSentence,
   type CrossCell,
   type CrossTableData,
@@ -166,5 +167,12 @@ describe("factorsFinding", () => {
     );
     expect(factorsFinding([factor("SES", 0.76)])).toBe("Geen aanwijzing voor een verband bij het kenmerk");
     expect(factorsFinding([factor("X", null)])).toBe("De kenmerken zijn niet te toetsen");
+  });
+});
+
+describe("rowSchools", () => {
+  it("counts a row's schools in every column, the withheld one too: klein 4 (A, B, C, D), middel 4, groot 1, onbekend 0", () => {
+    const table = omvang();
+    expect(["klein", "middel", "groot", "onbekend"].map((key) => rowSchools(table, key))).toEqual([4, 4, 1, 0]);
   });
 });

@@ -59,6 +59,7 @@ test("the funnels compared: three schools by chance alone, two beyond the usual 
     "Met alleen toeval als maat vallen 3 scholen buiten de 95%-grenzen: Anemoon, Berk en Ceder. " +
       "Rekent u de gewone verschillen tussen scholen mee, dan blijven 2 scholen over: Anemoon en Berk."
   );
+  expect(funnelComparison(year, {withYear: true})).toMatch(/^In 2019: met alleen toeval als maat vallen 3 scholen buiten/);
   expect(specialSchoolsTitle(year)).toBe("In 2019 vallen 2 scholen buiten de gewone verschillen tussen scholen: Anemoon en Berk");
   expect(specialSchoolsTitle({...year, overdispersion: null})).toMatch(/niet te zeggen/);
 });
