@@ -6,21 +6,30 @@
 // cold figures, first `rm -rf node_modules/.cache/nadere-ogen/{afscherming,controle}` and run it with
 // NADERE_OGEN_SOLVE_COLD=1.
 //
-// Usage: npx tsx bench/disclosure.ts [--data <folder>] [--zonder-getuigen]
+// Usage: npx tsx bench/disclosure.ts [--data <folder> | --schools <n>] [--zonder-getuigen]
 //   The audit is the build's (auditSiteRelease): every published count, the explorer's cube included,
 //   the secondary suppression's witness points checked first. --zonder-getuigen audits the same system
 //   without them (every cell the pool does not prove is solved), for what the witnesses save.
-//   The 500-school input: npx tsx bench/schools.ts --input-only --keep (prints its folder), then
-//   npx tsx bench/disclosure.ts --data <that folder> (--schools 100 for a smaller one). Above 25 schools
-//   the search runs per block of schools (loaders/disclosure/blocks.ts); NADERE_OGEN_PROGRESS=1 prints
-//   its progress on stderr (minutes per step at a few hundred schools).
+//   --schools 500 (npm run bench:disclosure:500, part of npm run bench) writes bench/schools.ts's
+//   synthetic municipality of that many schools into a temporary folder and runs on it: hours of CPU
+//   cold (bench/README.md "At scale"). Above 40 schools the search runs per block of schools
+//   (loaders/disclosure/blocks.ts); NADERE_OGEN_PROGRESS=1 prints its progress on stderr.
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {auditSiteRelease, siteReleaseFromEnvironment} from "../loaders/pipeline.js";
 import {auditRelease, withheldPerOutput} from "../loaders/disclosure/release.js";
+import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
-const {values: options} = parseArgs({options: {data: {type: "string"}, "zonder-getuigen": {type: "boolean"}}});
-const env = options.data ? {NADERE_OGEN_DATA: path.resolve(options.data)} : {};
+const {values: options} = parseArgs({options: {data: {type: "string"}, schools: {type: "string"}, "zonder-getuigen": {type: "boolean"}}});
+const generated = options.schools ? mkdtempSync(path.join(tmpdir(), `nadere-ogen-${options.schools}-scholen-`)) : null;
+if (generated) {
+  const rows = writeMunicipality(generated, municipalityOfSchools(Number(options.schools)));
+  console.log(`input: ${options.schools} schools, ${rows.enrolments} enrolments, ${rows.trajectories} trajectories in ${generated}`);
+}
+const dataDir = generated ?? options.data;
+const env = dataDir ? {NADERE_OGEN_DATA: path.resolve(dataDir)} : {};
 const ms = (n: number) => `${Math.round(n).toLocaleString("nl-NL")} ms`;
 
 const t0 = performance.now();
@@ -32,7 +41,7 @@ const result = options["zonder-getuigen"] ? await auditRelease(context, undefine
 const audited = performance.now() - t1;
 const {audit, atoms} = result;
 
-console.log(`data: ${options.data ?? "data/default"}`);
+console.log(`data: ${dataDir ?? "data/default"}`);
 console.log(`release (report, rules, atoms, cube, secondary suppression): ${ms(released)}; atoms ${ms(atoms.milliseconds)} (${atoms.pupilAtoms} pupil atoms, ${atoms.trajectoryAtoms} trajectory atoms)`);
 for (const [k, step] of secondary.steps.entries()) {
   console.log(`secondary suppression step ${k + 1} (${k === 0 ? "the report" : "the cube beside it"}): ${step.cached ? "chosen before (build cache or data/afscherming/)" : ms(step.milliseconds)}, ${step.solves} LPs, ${step.milps} MILPs, ${step.withhold.length} counts withheld, ${step.keyFigures.length} of them key figures, ${step.unresolved.length} unresolvable, ${step.witnesses?.length ?? 0} witness points`);
@@ -53,3 +62,4 @@ console.log("\noutput        counts   withheld by the rules   withheld after sec
 for (const [output, {cellCount, hiddenCount}] of after) {
   console.log(`${output.padEnd(13)} ${String(cellCount).padStart(6)}   ${pct(before.get(output)?.hiddenCount ?? 0, cellCount).padStart(21)}   ${pct(hiddenCount, cellCount).padStart(21)}`);
 }
+if (generated) rmSync(generated, {recursive: true, force: true});

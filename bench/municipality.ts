@@ -34,6 +34,21 @@ function schoolsCsv(ids: string[]): string {
 /** The years and DBC transition come from the default settings, which the folder copies. */
 export type MunicipalityShape = Omit<SyntheticShape, "years" | "transitionYear">;
 
+// Per school the default municipality has about 217 enrolled pupils a year and 79 trajectories
+// over three years; the synthetic one keeps those ratios, so only the number of schools changes.
+const PUPILS_PER_SCHOOL = 260;
+const TRAJECTORIES_PER_SCHOOL = 80;
+const PROVIDERS = 60;
+
+/** A municipality like the default one with `schools` schools (bench/schools.ts, bench/disclosure.ts). */
+export const municipalityOfSchools = (schools: number): MunicipalityShape => ({
+  seed: 20200500 + schools,
+  schools,
+  pupils: schools * PUPILS_PER_SCHOOL,
+  trajectories: schools * TRAJECTORIES_PER_SCHOOL,
+  providers: PROVIDERS
+});
+
 export function writeMunicipality(dir: string, shape: MunicipalityShape): {enrolments: number; trajectories: number} {
   const settings = JSON.parse(readFileSync(path.join(defaultDir, "instellingen.json"), "utf8")) as Settings;
   const data = generate({...shape, years: settings.years, transitionYear: settings.dbc.transitionYear});

@@ -12,16 +12,10 @@ import path from "node:path";
 import {parseArgs} from "node:util";
 import {loadDataset} from "../loaders/contract.js";
 import {readInputFolder} from "../loaders/io.js";
-import {writeMunicipality} from "./municipality.js";
+import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(projectDir, "dist");
-
-// Per school the default municipality has about 217 enrolled pupils a year and 79 trajectories
-// over three years; the synthetic one keeps those ratios, so only the number of schools changes.
-const PUPILS_PER_SCHOOL = 260;
-const TRAJECTORIES_PER_SCHOOL = 80;
-const PROVIDERS = 60;
 
 const {values: options} = parseArgs({
   options: {
@@ -141,13 +135,7 @@ function report(label: string, run: BuildRun): void {
 const folder = mkdtempSync(path.join(tmpdir(), `nadere-ogen-${schoolCount}-scholen-`));
 try {
   const generated = performance.now();
-  const rows = writeMunicipality(folder, {
-    seed: 20200500 + schoolCount,
-    schools: schoolCount,
-    pupils: schoolCount * PUPILS_PER_SCHOOL,
-    trajectories: schoolCount * TRAJECTORIES_PER_SCHOOL,
-    providers: PROVIDERS
-  });
+  const rows = writeMunicipality(folder, municipalityOfSchools(schoolCount));
   const checked = performance.now();
   const {scope} = loadDataset(readInputFolder(folder));
   console.log(
