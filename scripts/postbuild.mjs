@@ -12,7 +12,9 @@
 //   page's modules have run, and the text that waits for its values (.slot-text, style.css) would
 //   otherwise show that much later (Lighthouse: largest contentful paint).
 // - every school's factsheet page is written from the one Framework built (scripts/schoolPages.mjs),
-//   before the rules above, which then apply to them as to every page.
+//   after the rules above have made that template what every page is: the pages inherit its head,
+//   and the bodies (our own HTML, scripts/factsheet-pages.ts) carry nothing the rules change. Written
+//   once each: 7 000 national pages are not read back and rewritten.
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
@@ -160,8 +162,6 @@ async function main() {
   const files = await listFiles(dist).catch(() => {
     throw new Error(`${dist} bestaat niet: draai eerst observable build`);
   });
-  const schoolPages = await writeSchoolPages(dist, factsheets);
-  if (schoolPages > 0) files.splice(0, files.length, ...(await listFiles(dist)));
   const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
   const fontNames = await copyFonts();
   /** @type {string[]} */
@@ -190,6 +190,7 @@ async function main() {
       changed++;
     }
   }
+  const schoolPages = await writeSchoolPages(dist, factsheets);
   const mvp = files.filter((f) => /[\\/]@duckdb[\\/]duckdb-wasm@[^\\/]+[\\/]dist[\\/]duckdb-(mvp\.wasm|browser-mvp\.worker\.[\w]+\.js)$/.test(f));
   for (const file of mvp) await rm(file);
   if (problems.length > 0) throw new Error(`nabewerking onvolledig:\n  ${problems.join("\n  ")}`);
