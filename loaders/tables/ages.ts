@@ -5,7 +5,7 @@
 import {ageInYears, groupBy} from "../definitions.js";
 import type {Enrolment} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeLabel, compareCareTypes, increment} from "./common.js";
+import {careTypeLabel, compareCareTypes, increment, pupilPass} from "./common.js";
 import type {Attribution, Scope} from "./scope.js";
 
 export interface AgeCount<M extends Mode = "raw"> {
@@ -44,16 +44,18 @@ export interface AgeTables<M extends Mode = "raw"> {
   years: AgeYear<M>[];
 }
 
-/** The age of each pupil at their first start among these attributions (one year's worth). */
-function agesAtFirstStart(attributions: Attribution[]): number[] {
-  const first = new Map<string, Attribution>();
+/** The age of each pupil at their first start among these attributions (one year's worth);
+ *  `pupils` is the scope's count of pupil codes. */
+function agesAtFirstStart(attributions: Attribution[], pupils: number): number[] {
+  const {isNew, slot} = pupilPass(pupils);
+  const first: Attribution[] = [];
   for (const a of attributions) {
-    const seen = first.get(a.trajectory.pupilId);
-    if (!seen || a.trajectory.start < seen.trajectory.start) first.set(a.trajectory.pupilId, a);
+    if (isNew(a.pupil)) {
+      slot[a.pupil] = first.length;
+      first.push(a);
+    } else if (a.trajectory.start < first[slot[a.pupil]].trajectory.start) first[slot[a.pupil]] = a;
   }
-  const ages: number[] = [];
-  for (const a of first.values()) ages.push(ageInYears(a.enrolment.birthMonth, a.trajectory.start));
-  return ages;
+  return first.map((a) => ageInYears(a.enrolment.birthMonth, a.trajectory.start));
 }
 
 function histogram(ages: number[], axis: number[]): AgeCount[] {
@@ -119,9 +121,9 @@ export function careTypeAgeYears(
     const byType = groupBy(list, (a) => a.trajectory.careType);
     return {
       year,
-      withDyslexia: agesAtFirstStart(list),
-      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia)),
-      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [])]))
+      withDyslexia: agesAtFirstStart(list, scope.pupils),
+      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia), scope.pupils),
+      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [], scope.pupils)]))
     };
   });
   const axis = ageAxis(perYear.flatMap((y) => [y.withDyslexia, y.withoutDyslexia, ...y.perCareType.values()]));

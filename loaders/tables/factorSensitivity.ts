@@ -39,16 +39,17 @@ function allTables(factors: {tabel8: CrossTable[]; tabel9: CrossTable; interview
 }
 
 /** Every pupil enrolled per school in a year, residents of other municipalities included. */
-function allEnrolled(dataset: Dataset, year: number): Map<string, number> {
+function allEnrolled(dataset: Dataset, scope: Scope, year: number): Map<string, number> {
   const counts = new Map<string, number>();
+  // The residents: the scope holds each pupil's one enrolment of the year (a set of a million ids
+  // to find the same was most of this table's time nationally).
+  for (const e of scope.enrolmentsByYear.get(year) ?? []) increment(counts, e.schoolId);
+  // The others once each, and not when the pupil is enrolled as a resident that year.
   const seen = new Set<string>();
-  // One year only, so the pupil is the key; no copy of the million enrolments to walk both lists.
-  for (const list of [dataset.enrolments, dataset.nonResidentEnrolments ?? []]) {
-    for (const e of list) {
-      if (e.year !== year || seen.has(e.pupilId)) continue;
-      seen.add(e.pupilId);
-      increment(counts, e.schoolId);
-    }
+  for (const e of dataset.nonResidentEnrolments ?? []) {
+    if (e.year !== year || seen.has(e.pupilId) || scope.enrolmentOf(e.pupilId, year)) continue;
+    seen.add(e.pupilId);
+    increment(counts, e.schoolId);
   }
   return counts;
 }
@@ -63,7 +64,7 @@ export interface SensitivityBasis {
 export function sensitivityBasis(dataset: Dataset, scope: Scope, counts: Map<string, YearCounts>, tabel6: SchoolRow[]): SensitivityBasis {
   return {
     latest: new Map(tabel6.map((row) => [row.schoolId, countsFor(counts, row.schoolId, scope.latestYear)])),
-    everyone: allEnrolled(dataset, scope.latestYear)
+    everyone: allEnrolled(dataset, scope, scope.latestYear)
   };
 }
 

@@ -17,8 +17,8 @@ import {
 } from "../definitions.js";
 import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeRows, type CareTypeRow} from "./careTypes.js";
-import {careTypeLabel, compareCareTypes, countDistinct, schoolRef, type SchoolRef} from "./common.js";
+import {careTypeRows, pupilOf, type CareTypeRow} from "./careTypes.js";
+import {careTypeLabel, compareCareTypes, countDistinctPupils, schoolRef, type SchoolRef} from "./common.js";
 import {costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
 import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
@@ -92,8 +92,7 @@ const TOP_CARE_TYPES = 3;
 
 function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
   const latest = care.filter((a) => a.year === scope.latestYear);
-  const pupilOf = (a: Attribution) => a.trajectory.pupilId;
-  const perType = countDistinct(latest, (a) => a.trajectory.careType, pupilOf);
+  const perType = countDistinctPupils(latest, (a) => a.trajectory.careType, pupilOf, scope.pupils);
   const order = compareCareTypes(scope.settings);
   return [...perType]
     .sort(([a, na], [b, nb]) => nb - na || order(a, b))

@@ -37,7 +37,7 @@ export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
     for (const [schoolId, n] of perSchool) increment(enrolled, compositeKey(schoolId, year), n);
   }
   const pupils = new Map<string, number>();
-  for (const a of pupilYears(scope.care)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
+  for (const a of pupilYears(scope.care, scope.pupils)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
   // Trajectories that count for the year under the chosen definition (started in it, or running in
   // it), so trajectories per pupil compares like with like; Tabel 2 keeps counting starts.
   const trajectories = new Map<string, number>();

@@ -114,7 +114,7 @@ function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
   for (const list of scope.enrolmentsByYear.values()) {
     for (const e of list) stratum(e.schoolId, e.year, ageInYear(e.birthMonth, e.year)).n++;
   }
-  for (const a of pupilYears(scope.care)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
+  for (const a of pupilYears(scope.care, scope.pupils)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
   const strata = new Map<string, Stratum[]>();
   for (const [year, schools] of byYear) {
     for (const [schoolId, ages] of schools) strata.set(compositeKey(schoolId, year), [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.r})));
