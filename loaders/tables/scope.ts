@@ -190,7 +190,15 @@ interface EnrolmentIndex {
 function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
   const years = new Set(settings.years);
   const rank = new Map<string, number>();
-  for (const {pupilId, year} of enrolments) if (years.has(year) && !rank.has(pupilId)) rank.set(pupilId, rank.size);
+  // Each row's rank kept from the first walk, so that the second hashes no pupil id again.
+  const rankAt = new Int32Array(enrolments.length);
+  for (let i = 0; i < enrolments.length; i++) {
+    const {pupilId, year} = enrolments[i];
+    if (!years.has(year)) continue;
+    let r = rank.get(pupilId);
+    if (r === undefined) rank.set(pupilId, (r = rank.size));
+    rankAt[i] = r;
+  }
   const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(rank.size).fill(-1)]));
   const counts = new Map<number, number>();
   for (let i = 0; i < enrolments.length; i++) {
@@ -200,7 +208,7 @@ function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    const r = rank.get(e.pupilId)!;
+    const r = rankAt[i];
     if (ofYear[r] >= 0) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${enrolments[ofYear[r]].schoolId} en ${e.schoolId}); ` +
