@@ -46,7 +46,7 @@ export interface AgeTables<M extends Mode = "raw"> {
 
 /** The age of each pupil at their first start among these attributions (one year's worth);
  *  `pupils` is the scope's count of pupil codes. */
-function agesAtFirstStart(attributions: Attribution[], pupils: number): number[] {
+function agesAtFirstStart(attributions: Attribution[], pupils: number, ageAt: AgeAt): number[] {
   const {isNew, slot} = pupilPass(pupils);
   const first: Attribution[] = [];
   for (const a of attributions) {
@@ -55,7 +55,22 @@ function agesAtFirstStart(attributions: Attribution[], pupils: number): number[]
       first.push(a);
     } else if (a.trajectory.start < first[slot[a.pupil]].trajectory.start) first[slot[a.pupil]] = a;
   }
-  return first.map((a) => ageInYears(a.enrolment.birthMonth, a.trajectory.start));
+  return first.map((a) => ageAt(a.enrolment.birthMonth, a.trajectory.start));
+}
+
+type AgeAt = (birthMonth: Enrolment["birthMonth"], date: string) => number;
+
+/** ageInYears remembered per birth month and date: the age tables ask it for about a million
+ *  first starts, over a few hundred birth months and a thousand days. */
+function rememberedAges(): AgeAt {
+  const ages = new Map<string, Map<string, number>>();
+  return (birthMonth, date) => {
+    let byDate = ages.get(birthMonth);
+    if (!byDate) ages.set(birthMonth, (byDate = new Map()));
+    let age = byDate.get(date);
+    if (age === undefined) byDate.set(date, (age = ageInYears(birthMonth, date)));
+    return age;
+  };
 }
 
 function histogram(ages: number[], axis: number[]): AgeCount[] {
@@ -116,14 +131,15 @@ export function careTypeAgeYears(
   const careTypes = [...(allCareTypes ? new Set([...settings.careTypes.map((c) => c.key), ...occurring]) : occurring)].sort(
     compareCareTypes(settings)
   );
+  const ageAt = rememberedAges();
   const perYear = years.map((year) => {
     const list = byYear.get(year) ?? [];
     const byType = groupBy(list, (a) => a.trajectory.careType);
     return {
       year,
-      withDyslexia: agesAtFirstStart(list, scope.pupils),
-      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia), scope.pupils),
-      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [], scope.pupils)]))
+      withDyslexia: agesAtFirstStart(list, scope.pupils, ageAt),
+      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia), scope.pupils, ageAt),
+      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [], scope.pupils, ageAt)]))
     };
   });
   const axis = ageAxis(perYear.flatMap((y) => [y.withDyslexia, y.withoutDyslexia, ...y.perCareType.values()]));

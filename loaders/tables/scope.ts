@@ -265,14 +265,13 @@ function buildCohort(all: Trajectory[], ranks: Int32Array, pupils: number, start
   }
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
   const cohort: CohortPupil[] = [];
-  // One set for the whole cohort rather than one per pupil: a pupil's trajectories are only its own.
-  const startedIds = new Set(started.map((a) => a.trajectory.id));
   for (const attributions of byPupil) {
     const {pupil, trajectory} = attributions[0];
     const {pupilId} = trajectory;
-    const corrected = correctTrajectories(trajectoriesOf(pupil), restartsByPupil.get(pupilId) ?? []).filter((t) =>
-      t.parts.some((id) => startedIds.has(id))
-    );
+    // A pupil's trajectories are only its own, and it has a few: its started ones are searched
+    // among its attributions rather than in a set of a million ids.
+    const isStarted = (id: string) => attributions.some((a) => a.trajectory.id === id);
+    const corrected = correctTrajectories(trajectoriesOf(pupil), restartsByPupil.get(pupilId) ?? []).filter((t) => t.parts.some(isStarted));
     // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's
     // half a million pupils hold two small arrays each for the whole build (about 150 MB nationally).
     cohort.push({pupilId, attributions: attributions.slice(), corrected: corrected.slice()});
