@@ -7,6 +7,7 @@
 import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
 import type {Dataset, Settings} from "../model.js";
 import {holm} from "../variation.js";
+import {enrolledCensus, sumCounts} from "./ages.js";
 import {increment} from "./common.js";
 import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
 import {isSuppressed, type Mode} from "../suppression.js";
@@ -42,8 +43,8 @@ function allTables(factors: {tabel8: CrossTable[]; tabel9: CrossTable; interview
 function allEnrolled(dataset: Dataset, scope: Scope, year: number): Map<string, number> {
   const counts = new Map<string, number>();
   // The residents: the scope holds each pupil's one enrolment of the year (a set of a million ids
-  // to find the same was most of this table's time nationally).
-  for (const e of scope.enrolmentsByYear.get(year) ?? []) increment(counts, e.schoolId);
+  // to find the same was most of this table's time nationally), counted in its census.
+  for (const [schoolId, ages] of enrolledCensus(scope).get(year) ?? []) increment(counts, schoolId, sumCounts(ages));
   // The others once each, and not when the pupil is enrolled as a resident that year.
   const seen = new Set<string>();
   for (const e of dataset.nonResidentEnrolments ?? []) {
