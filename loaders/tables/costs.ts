@@ -92,6 +92,13 @@ export function lorenzCurve(costsInCents: number[]): LorenzCurve | null {
   return {stepPct, points};
 }
 
+/** Total cost in cents of the given attributions. */
+export function cents(attributions: Attribution[]): number {
+  let sum = 0;
+  for (const {trajectory} of attributions) sum += toCents(trajectory.cost);
+  return sum;
+}
+
 /** Total cost per pupil in cents over the given attributions, keyed by pupil id. */
 export function costPerPupil(attributions: Attribution[]): Map<string, number> {
   const costs = new Map<string, number>();
@@ -118,7 +125,8 @@ export function costBandRows(costs: Iterable<number>, settings: Settings): CostB
 
 export function costTable(scope: Scope): CostTable {
   const {settings} = scope;
-  const costs = [...costPerPupil(scope.cohort.flatMap((p) => p.attributions)).values()];
+  // A cohort pupil holds its own attributions: costPerPupil of each, without a map of half a million pupils.
+  const costs = scope.cohort.map((p) => cents(p.attributions));
   const thresholdCents = toCents(settings.costConcentrationThreshold);
   const expensive = costs.filter((c) => c >= thresholdCents);
   const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
