@@ -18,7 +18,7 @@ import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
 import {careTypeRows, pupilOf, type CareTypeRow} from "./careTypes.js";
 import {careTypeLabel, compareCareTypes, countDistinctPupils, schoolRef, type SchoolRef} from "./common.js";
-import {cents, costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
+import {cohortCents, costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
 import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
 
@@ -149,7 +149,7 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
     [...boards].map(([board, schools]) => [board, new Map(scope.years.map((year) => [year, pooledPct(counts, schools, year)]))])
   );
   const bySchool = attributionsBySchool(scope);
-  const municipalCents = scope.cohort.reduce((s, p) => s + cents(p.attributions), 0);
+  const municipalCents = cohortCents(scope).reduce((s, c) => s + c, 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
   return factsheetSchools(scope, counts).map((school) => {
