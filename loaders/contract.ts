@@ -21,6 +21,7 @@ import {
   type EnrolmentRow,
   type MappingRow,
   type Parsers,
+  type RowIssue,
   type RowOf,
   type RowShape,
   type SchoolRow,
@@ -474,13 +475,22 @@ function readEnrolments(
   const file = INPUT_FILES.leerlingen;
   const {errors} = reading;
   const ofPupil: PupilEnrolments = {latest: new Map(), previous: []};
+  // A few hundred pairs of peildatum and birth month over millions of rows: each pair judged once.
+  const judged = new Map<string, Map<string, RowIssue | null>>();
+  const implausibleOf = (row: EnrolmentRow) => {
+    let byMonth = judged.get(row.peildatum);
+    if (!byMonth) judged.set(row.peildatum, (byMonth = new Map()));
+    let issue = byMonth.get(row.geboortemaand);
+    if (issue === undefined) byMonth.set(row.geboortemaand, (issue = implausibleEnrolment(row)));
+    return issue;
+  };
   const rows = readRows(text, file, enrolmentRow, reading, (row, line, sofar, cell): Enrolment | null => {
     const late = dates && lateDate(file, line, "peildatum", row.peildatum, dates.latestStart, cell);
     if (late) {
       errors.push(late);
       return null;
     }
-    const implausible = implausibleEnrolment(row);
+    const implausible = implausibleOf(row);
     if (implausible) {
       errors.push({file, line, column: implausible.column, value: cell(implausible.column), message: implausible.message});
       return null;

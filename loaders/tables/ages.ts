@@ -5,7 +5,7 @@
 import {ageInYears, groupBy} from "../definitions.js";
 import type {Enrolment} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeLabel, compareCareTypes, increment} from "./common.js";
+import {careTypeLabel, compareCareTypes, increment, pupilPass} from "./common.js";
 import type {Attribution, Scope} from "./scope.js";
 
 export interface AgeCount<M extends Mode = "raw"> {
@@ -44,16 +44,33 @@ export interface AgeTables<M extends Mode = "raw"> {
   years: AgeYear<M>[];
 }
 
-/** The age of each pupil at their first start among these attributions (one year's worth). */
-function agesAtFirstStart(attributions: Attribution[]): number[] {
-  const first = new Map<string, Attribution>();
+/** The age of each pupil at their first start among these attributions (one year's worth);
+ *  `pupils` is the scope's count of pupil codes. */
+function agesAtFirstStart(attributions: Attribution[], pupils: number, ageAt: AgeAt): number[] {
+  const {isNew, slot} = pupilPass(pupils);
+  const first: Attribution[] = [];
   for (const a of attributions) {
-    const seen = first.get(a.trajectory.pupilId);
-    if (!seen || a.trajectory.start < seen.trajectory.start) first.set(a.trajectory.pupilId, a);
+    if (isNew(a.pupil)) {
+      slot[a.pupil] = first.length;
+      first.push(a);
+    } else if (a.trajectory.start < first[slot[a.pupil]].trajectory.start) first[slot[a.pupil]] = a;
   }
-  const ages: number[] = [];
-  for (const a of first.values()) ages.push(ageInYears(a.enrolment.birthMonth, a.trajectory.start));
-  return ages;
+  return first.map((a) => ageAt(a.enrolment.birthMonth, a.trajectory.start));
+}
+
+type AgeAt = (birthMonth: Enrolment["birthMonth"], date: string) => number;
+
+/** ageInYears remembered per birth month and date: the age tables ask it for about a million
+ *  first starts, over a few hundred birth months and a thousand days. */
+function rememberedAges(): AgeAt {
+  const ages = new Map<string, Map<string, number>>();
+  return (birthMonth, date) => {
+    let byDate = ages.get(birthMonth);
+    if (!byDate) ages.set(birthMonth, (byDate = new Map()));
+    let age = byDate.get(date);
+    if (age === undefined) byDate.set(date, (age = ageInYears(birthMonth, date)));
+    return age;
+  };
 }
 
 function histogram(ages: number[], axis: number[]): AgeCount[] {
@@ -89,15 +106,50 @@ export function ageInYear(birthMonth: Enrolment["birthMonth"], year: number): nu
 
 const agesOnFirstJuly = new Map<number, Map<string, number>>();
 
-function enrolledAtAges(enrolments: Enrolment[], axis: number[]): EnrolledAtAge[] {
+/** Resident pupils enrolled by year, school and age on 1 July (ageInYear): year → school → age → pupils,
+ *  each level in the order it first appears in `enrolmentsByYear`. */
+export type EnrolledCensus = Map<number, Map<string, Map<number, number>>>;
+
+/**
+ * The enrolled pupils by year, school and age, counted in one walk over the scope's enrolments (3,5 M
+ * nationally) for every table that needs them: Tabel 6's enrolled pupils, the strata of the variation,
+ * the enrolled per age of Grafiek 1 and 2 and the size factor's sensitivity each walked them before.
+ */
+export function enrolledCensus(scope: Pick<Scope, "enrolmentsByYear">): EnrolledCensus {
+  const known = censuses.get(scope.enrolmentsByYear);
+  if (known) return known;
+  const census: EnrolledCensus = new Map();
+  for (const [year, list] of scope.enrolmentsByYear) {
+    const schools = new Map<string, Map<number, number>>();
+    census.set(year, schools);
+    for (const e of list) {
+      let ages = schools.get(e.schoolId);
+      if (!ages) schools.set(e.schoolId, (ages = new Map()));
+      increment(ages, ageInYear(e.birthMonth, year));
+    }
+  }
+  censuses.set(scope.enrolmentsByYear, census);
+  return census;
+}
+
+const censuses = new WeakMap<Scope["enrolmentsByYear"], EnrolledCensus>();
+
+/** The census's pupils of one school-year (or any map of counts) summed. */
+export function sumCounts(counts: Map<unknown, number>): number {
+  let sum = 0;
+  for (const n of counts.values()) sum += n;
+  return sum;
+}
+
+function enrolledAtAges(schools: Map<string, Map<number, number>>, axis: number[]): EnrolledAtAge[] {
   const counts = new Map<number, number>();
-  for (const e of enrolments) increment(counts, ageInYear(e.birthMonth, e.year));
+  for (const ages of schools.values()) for (const [age, n] of ages) increment(counts, age, n);
   return axis.map((age) => ({age, pupils: counts.get(age) ?? 0}));
 }
 
 /**
  * Pupils by age per care type for the given years (started attributions of one school or all).
- * With `enrolmentsByYear` (one enrolment per pupil per year) each year also gets its enrolled pupils
+ * With `enrolled` (the scope's enrolledCensus) each year also gets its enrolled pupils
  * per age on the same axis.
  */
 export function careTypeAgeYears(
@@ -105,7 +157,7 @@ export function careTypeAgeYears(
   started: Attribution[],
   years: number[],
   allCareTypes: boolean,
-  enrolmentsByYear?: Map<number, Enrolment[]>
+  enrolled?: EnrolledCensus
 ): AgeTables {
   const {settings} = scope;
   const dyslexia = settings.dyslexiaCareType;
@@ -114,14 +166,15 @@ export function careTypeAgeYears(
   const careTypes = [...(allCareTypes ? new Set([...settings.careTypes.map((c) => c.key), ...occurring]) : occurring)].sort(
     compareCareTypes(settings)
   );
+  const ageAt = rememberedAges();
   const perYear = years.map((year) => {
     const list = byYear.get(year) ?? [];
     const byType = groupBy(list, (a) => a.trajectory.careType);
     return {
       year,
-      withDyslexia: agesAtFirstStart(list),
-      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia)),
-      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [])]))
+      withDyslexia: agesAtFirstStart(list, scope.pupils, ageAt),
+      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia), scope.pupils, ageAt),
+      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [], scope.pupils, ageAt)]))
     };
   });
   const axis = ageAxis(perYear.flatMap((y) => [y.withDyslexia, y.withoutDyslexia, ...y.perCareType.values()]));
@@ -136,11 +189,11 @@ export function careTypeAgeYears(
         label: careTypeLabel(settings, careType),
         ages: histogram(y.perCareType.get(careType) as number[], axis)
       })),
-      ...(enrolmentsByYear ? {enrolled: enrolledAtAges(enrolmentsByYear.get(y.year) ?? [], axis)} : {})
+      ...(enrolled ? {enrolled: enrolledAtAges(enrolled.get(y.year) ?? new Map(), axis)} : {})
     }))
   };
 }
 
 export function ageTables(scope: Scope): AgeTables {
-  return careTypeAgeYears(scope, scope.started, scope.years, true, scope.enrolmentsByYear);
+  return careTypeAgeYears(scope, scope.started, scope.years, true, enrolledCensus(scope));
 }

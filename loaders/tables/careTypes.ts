@@ -2,7 +2,7 @@
 // provider per year). The row builders are shared with the per-school factsheets.
 
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeLabel, compareCareTypes, compositeKey, countDistinct} from "./common.js";
+import {careTypeLabel, compareCareTypes, compositeKey, countDistinctPupils} from "./common.js";
 import type {Attribution, Scope} from "./scope.js";
 
 export interface YearCount<M extends Mode = "raw"> {
@@ -30,7 +30,7 @@ export interface CareTypeTables<M extends Mode = "raw"> {
   providerCount: number;
 }
 
-const pupilOf = (a: Attribution) => a.trajectory.pupilId;
+export const pupilOf = (a: Attribution) => a.pupil;
 
 function perYearCounts(years: number[], counts: Map<string, number>, key: string): YearCount[] {
   return years.map((year) => ({year, pupils: counts.get(compositeKey(key, year)) ?? 0}));
@@ -41,7 +41,7 @@ function perYearCounts(years: number[], counts: Map<string, number>, key: string
  * where a zero says something); otherwise only the types that occur (factsheet item 5).
  */
 export function careTypeRows(scope: Scope, care: Attribution[], allCareTypes: boolean): CareTypeRow[] {
-  const counts = countDistinct(care, (a) => compositeKey(a.trajectory.careType, a.year), pupilOf);
+  const counts = countDistinctPupils(care, (a) => compositeKey(a.trajectory.careType, a.year), pupilOf, scope.pupils);
   const occurring = new Set(care.map((a) => a.trajectory.careType));
   const keys = allCareTypes ? new Set([...scope.settings.careTypes.map((c) => c.key), ...occurring]) : occurring;
   return [...keys].sort(compareCareTypes(scope.settings)).map((careType) => ({
@@ -53,8 +53,8 @@ export function careTypeRows(scope: Scope, care: Attribution[], allCareTypes: bo
 
 /** Distinct pupils per provider per year, providers ordered by their total (most first), then name. */
 export function providerRows(scope: Scope, care: Attribution[]): ProviderRow[] {
-  const counts = countDistinct(care, (a) => compositeKey(a.trajectory.provider, a.year), pupilOf);
-  const totals = countDistinct(care, (a) => a.trajectory.provider, pupilOf);
+  const counts = countDistinctPupils(care, (a) => compositeKey(a.trajectory.provider, a.year), pupilOf, scope.pupils);
+  const totals = countDistinctPupils(care, (a) => a.trajectory.provider, pupilOf, scope.pupils);
   return [...totals]
     .sort(([a, na], [b, nb]) => nb - na || a.localeCompare(b, "nl"))
     .map(([provider, total]) => ({provider, perYear: perYearCounts(scope.years, counts, provider), total}));

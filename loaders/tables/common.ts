@@ -70,3 +70,55 @@ function clearPairKeys(): void {
 export function increment<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
+
+// A scope's pupils have dense codes (Attribution.pupil, 0 … scope.pupils − 1), so the tables can
+// count distinct pupils by marking an array instead of hashing a million id strings into sets.
+let marks = new Int32Array(0);
+let slots = new Int32Array(0);
+let stamp = 0;
+
+/** One pass over pupil codes: `isNew(p)` is true the first time the pass meets p; `slot[p]` holds
+ *  what the pass stored for p after that. The arrays are shared and a pass starts with a new stamp
+ *  instead of clearing them, so only the newest pass may be used (an older one throws). */
+export interface PupilPass {
+  isNew: (pupil: number) => boolean;
+  slot: Int32Array;
+}
+
+export function pupilPass(size: number): PupilPass {
+  if (marks.length < size || stamp === 0x7fffffff) {
+    marks = new Int32Array(Math.max(size, marks.length));
+    slots = new Int32Array(marks.length);
+    stamp = 0;
+  }
+  const own = ++stamp;
+  const seen = marks;
+  return {
+    isNew(pupil) {
+      if (own !== stamp) throw new Error("pupilPass: an older pass was used after a newer one started");
+      if (seen[pupil] === own) return false;
+      seen[pupil] = own;
+      return true;
+    },
+    slot: slots
+  };
+}
+
+/** countDistinct for pupils by their codes: each group's codes bucketed, then counted in one pass each. */
+export function countDistinctPupils<T>(items: Iterable<T>, group: (item: T) => string, pupil: (item: T) => number, size: number): Map<string, number> {
+  const buckets = new Map<string, number[]>();
+  for (const item of items) {
+    const g = group(item);
+    const list = buckets.get(g);
+    if (list) list.push(pupil(item));
+    else buckets.set(g, [pupil(item)]);
+  }
+  const counts = new Map<string, number>();
+  for (const [g, codes] of buckets) {
+    const {isNew} = pupilPass(size);
+    let n = 0;
+    for (const code of codes) if (isNew(code)) n++;
+    counts.set(g, n);
+  }
+  return counts;
+}

@@ -7,6 +7,7 @@
 import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
 import type {Dataset, Settings} from "../model.js";
 import {holm} from "../variation.js";
+import {enrolledCensus, sumCounts} from "./ages.js";
 import {increment} from "./common.js";
 import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
 import {isSuppressed, type Mode} from "../suppression.js";
@@ -39,16 +40,17 @@ function allTables(factors: {tabel8: CrossTable[]; tabel9: CrossTable; interview
 }
 
 /** Every pupil enrolled per school in a year, residents of other municipalities included. */
-function allEnrolled(dataset: Dataset, year: number): Map<string, number> {
+function allEnrolled(dataset: Dataset, scope: Scope, year: number): Map<string, number> {
   const counts = new Map<string, number>();
+  // The residents: the scope holds each pupil's one enrolment of the year (a set of a million ids
+  // to find the same was most of this table's time nationally), counted in its census.
+  for (const [schoolId, ages] of enrolledCensus(scope).get(year) ?? []) increment(counts, schoolId, sumCounts(ages));
+  // The others once each, and not when the pupil is enrolled as a resident that year.
   const seen = new Set<string>();
-  // One year only, so the pupil is the key; no copy of the million enrolments to walk both lists.
-  for (const list of [dataset.enrolments, dataset.nonResidentEnrolments ?? []]) {
-    for (const e of list) {
-      if (e.year !== year || seen.has(e.pupilId)) continue;
-      seen.add(e.pupilId);
-      increment(counts, e.schoolId);
-    }
+  for (const e of dataset.nonResidentEnrolments ?? []) {
+    if (e.year !== year || seen.has(e.pupilId) || scope.enrolmentOf(e.pupilId, year)) continue;
+    seen.add(e.pupilId);
+    increment(counts, e.schoolId);
   }
   return counts;
 }
@@ -63,7 +65,7 @@ export interface SensitivityBasis {
 export function sensitivityBasis(dataset: Dataset, scope: Scope, counts: Map<string, YearCounts>, tabel6: SchoolRow[]): SensitivityBasis {
   return {
     latest: new Map(tabel6.map((row) => [row.schoolId, countsFor(counts, row.schoolId, scope.latestYear)])),
-    everyone: allEnrolled(dataset, scope.latestYear)
+    everyone: allEnrolled(dataset, scope, scope.latestYear)
   };
 }
 

@@ -10,16 +10,15 @@ import {
   groupBy,
   growthPercentage,
   percentage,
-  toCents,
   trajectoriesPerPupil,
   wholePercentage,
   type CareStatus
 } from "../definitions.js";
 import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeRows, type CareTypeRow} from "./careTypes.js";
-import {careTypeLabel, compareCareTypes, countDistinct, schoolRef, type SchoolRef} from "./common.js";
-import {costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
+import {careTypeRows, pupilOf, type CareTypeRow} from "./careTypes.js";
+import {careTypeLabel, compareCareTypes, countDistinctPupils, schoolRef, type SchoolRef} from "./common.js";
+import {cohortCents, costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
 import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
 
@@ -92,8 +91,7 @@ const TOP_CARE_TYPES = 3;
 
 function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
   const latest = care.filter((a) => a.year === scope.latestYear);
-  const pupilOf = (a: Attribution) => a.trajectory.pupilId;
-  const perType = countDistinct(latest, (a) => a.trajectory.careType, pupilOf);
+  const perType = countDistinctPupils(latest, (a) => a.trajectory.careType, pupilOf, scope.pupils);
   const order = compareCareTypes(scope.settings);
   return [...perType]
     .sort(([a, na], [b, nb]) => nb - na || order(a, b))
@@ -151,7 +149,7 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
     [...boards].map(([board, schools]) => [board, new Map(scope.years.map((year) => [year, pooledPct(counts, schools, year)]))])
   );
   const bySchool = attributionsBySchool(scope);
-  const municipalCents = scope.cohort.flatMap((p) => p.attributions).reduce((s, a) => s + toCents(a.trajectory.cost), 0);
+  const municipalCents = cohortCents(scope).reduce((s, c) => s + c, 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
   return factsheetSchools(scope, counts).map((school) => {

@@ -2,7 +2,7 @@
 
 import {STEP_OUTCOMES, wholePercentage, zorgpadOutcomes, type StepOutcome} from "../definitions.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {increment} from "./common.js";
+import {compositeKey, increment} from "./common.js";
 import type {Scope} from "./scope.js";
 
 /** The figure in the report follows the first four trajectories of a zorgpad. */
@@ -44,7 +44,7 @@ export function outflowTable(scope: Scope): OutflowTable {
   for (const pupil of scope.cohort) {
     zorgpadOutcomes(pupil.corrected, scope.settings, CASCADE_STEPS).forEach((outcome, i) => {
       increment(reached, i + 1);
-      increment(outcomes, `${i + 1}:${outcome}`);
+      increment(outcomes, compositeKey(i + 1, outcome));
     });
   }
   const first = reached.get(1) ?? 0;
@@ -56,7 +56,7 @@ export function outflowTable(scope: Scope): OutflowTable {
       pupils,
       per100: wholePercentage(pupils, first),
       outcomes: STEP_OUTCOMES.map((outcome) => {
-        const n = outcomes.get(`${step}:${outcome}`) ?? 0;
+        const n = outcomes.get(compositeKey(step, outcome)) ?? 0;
         return {outcome, label: OUTCOME_LABELS[outcome], pupils: n, pct: wholePercentage(n, pupils)};
       })
     });

@@ -13,6 +13,7 @@ import {
 } from "../definitions.js";
 import type {Mode, Sensitive} from "../suppression.js";
 import {compareSchools, compositeKey, increment, schoolRef, type SchoolRef} from "./common.js";
+import {enrolledCensus, sumCounts} from "./ages.js";
 import {pupilYears, type Scope} from "./scope.js";
 
 export interface YearCounts {
@@ -30,14 +31,12 @@ export type SchoolsScope = Pick<Scope, "settings" | "years" | "latestYear" | "sc
 /** Counts per school and year, keyed by compositeKey(schoolId, year). */
 export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
   const enrolled = new Map<string, number>();
-  // Per year by school first: a pair key per school-year, not per enrolment of millions.
-  for (const [year, list] of scope.enrolmentsByYear) {
-    const perSchool = new Map<string, number>();
-    for (const e of list) increment(perSchool, e.schoolId);
-    for (const [schoolId, n] of perSchool) increment(enrolled, compositeKey(schoolId, year), n);
+  // From the census by school and age: a pair key per school-year, not per enrolment of millions.
+  for (const [year, schools] of enrolledCensus(scope)) {
+    for (const [schoolId, ages] of schools) increment(enrolled, compositeKey(schoolId, year), sumCounts(ages));
   }
   const pupils = new Map<string, number>();
-  for (const a of pupilYears(scope.care)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
+  for (const a of pupilYears(scope.care, scope.pupils)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
   // Trajectories that count for the year under the chosen definition (started in it, or running in
   // it), so trajectories per pupil compares like with like; Tabel 2 keeps counting starts.
   const trajectories = new Map<string, number>();

@@ -17,13 +17,16 @@ import {
 } from "../definitions.js";
 import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, schoolRef} from "./common.js";
+import {compareSchools, pupilPass, schoolRef} from "./common.js";
 
 /** A trajectory counted in a study year at the school the pupil attends that year. */
 export interface Attribution {
   trajectory: Trajectory;
   year: number;
   enrolment: Enrolment;
+  /** The pupil's code in this scope (0 … Scope.pupils − 1): distinct pupils are counted by marking an
+   *  array at it (tables/common.ts pupilPass) rather than by hashing id strings. */
+  pupil: number;
 }
 
 export interface CohortPupil {
@@ -42,6 +45,10 @@ export interface Scope {
   /** Sorted by name. */
   schools: School[];
   schoolById: Map<string, School>;
+  /** Pupils with an enrolment in a study year: the pupil codes of the attributions are below it. */
+  pupils: number;
+  /** A pupil's resident enrolment in a study year, if any. */
+  enrolmentOf: (pupilId: string, year: number) => Enrolment | undefined;
   /** One enrolment per pupil per study year. */
   enrolmentsByYear: Map<number, Enrolment[]>;
   /** In-scope trajectories by start year: the trajectory counts (Tabel 2, ratios, ages). */
@@ -119,9 +126,16 @@ export function buildScope(dataset: Dataset): Scope {
     if (!list) lists.set(year, (list = []));
     return list;
   };
-  for (const trajectory of dataset.trajectories.slice().sort((a, b) => compareIds(a.id, b.id))) {
+  // Each trajectory's pupil looked up once, in file order: the cohort's trajectories per pupil
+  // are chained from the same codes below.
+  const all = dataset.trajectories;
+  const ranks = new Int32Array(all.length);
+  for (let i = 0; i < all.length; i++) ranks[i] = index.rank.get(all[i].pupilId) ?? -1;
+  const order = all.map((_, i) => i).sort((a, b) => compareIds(all[a].id, all[b].id));
+  for (const i of order) {
+    const trajectory = all[i];
     const startYear = yearOf(trajectory.start);
-    const rank = index.rank.get(trajectory.pupilId);
+    const rank = ranks[i] < 0 ? undefined : ranks[i];
     const startEnrolment = enrolmentOf(rank, startYear);
     let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
@@ -129,12 +143,12 @@ export function buildScope(dataset: Dataset): Scope {
     else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      inYear(startedByYear, startYear).push((start = {trajectory, year: startYear, enrolment: startEnrolment}));
+      inYear(startedByYear, startYear).push((start = {trajectory, year: startYear, enrolment: startEnrolment, pupil: rank!}));
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const enrolment = enrolmentOf(rank, year);
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      if (enrolment) inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment});
+      if (enrolment) inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment, pupil: rank!});
     }
   }
   const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
@@ -149,10 +163,12 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
+    pupils: index.rank.size,
+    enrolmentOf: (pupilId, year) => enrolmentOf(index.rank.get(pupilId), year),
     enrolmentsByYear: enrolmentLists(index, enrolments),
     started,
     care,
-    cohort: buildCohort(dataset.trajectories, started, restarts),
+    cohort: buildCohort(all, ranks, index.rank.size, started, restarts),
     restarts,
     exclusions
   };
@@ -174,7 +190,15 @@ interface EnrolmentIndex {
 function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
   const years = new Set(settings.years);
   const rank = new Map<string, number>();
-  for (const {pupilId, year} of enrolments) if (years.has(year) && !rank.has(pupilId)) rank.set(pupilId, rank.size);
+  // Each row's rank kept from the first walk, so that the second hashes no pupil id again.
+  const rankAt = new Int32Array(enrolments.length);
+  for (let i = 0; i < enrolments.length; i++) {
+    const {pupilId, year} = enrolments[i];
+    if (!years.has(year)) continue;
+    let r = rank.get(pupilId);
+    if (r === undefined) rank.set(pupilId, (r = rank.size));
+    rankAt[i] = r;
+  }
   const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(rank.size).fill(-1)]));
   const counts = new Map<number, number>();
   for (let i = 0; i < enrolments.length; i++) {
@@ -184,7 +208,7 @@ function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    const r = rank.get(e.pupilId)!;
+    const r = rankAt[i];
     if (ofYear[r] >= 0) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${enrolments[ofYear[r]].schoolId} en ${e.schoolId}); ` +
@@ -214,16 +238,40 @@ function enrolmentLists({slots}: EnrolmentIndex, enrolments: Enrolment[]): Map<n
   return lists;
 }
 
-function buildCohort(all: Trajectory[], started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
-  const allByPupil = groupBy(all, (t) => t.pupilId);
+function buildCohort(all: Trajectory[], ranks: Int32Array, pupils: number, started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
+  // Each pupil's trajectories in file order as a chain over the pupil codes (walked backwards so
+  // that the chain runs forwards): no map of a million arrays keyed by pupil id.
+  const first = new Int32Array(pupils).fill(-1);
+  const next = new Int32Array(all.length).fill(-1);
+  for (let i = all.length - 1; i >= 0; i--) {
+    const rank = ranks[i];
+    if (rank < 0) continue;
+    next[i] = first[rank];
+    first[rank] = i;
+  }
+  const trajectoriesOf = (rank: number) => {
+    const list: Trajectory[] = [];
+    for (let i = first[rank]; i >= 0; i = next[i]) list.push(all[i]);
+    return list;
+  };
+  // The started attributions per pupil, pupils in the order they first start.
+  const pass = pupilPass(pupils);
+  const byPupil: Attribution[][] = [];
+  for (const a of started) {
+    if (pass.isNew(a.pupil)) {
+      pass.slot[a.pupil] = byPupil.length;
+      byPupil.push([a]);
+    } else byPupil[pass.slot[a.pupil]].push(a);
+  }
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
   const cohort: CohortPupil[] = [];
-  // One set for the whole cohort rather than one per pupil: a pupil's trajectories are only its own.
-  const startedIds = new Set(started.map((a) => a.trajectory.id));
-  for (const [pupilId, attributions] of groupBy(started, (a) => a.trajectory.pupilId)) {
-    const corrected = correctTrajectories(allByPupil.get(pupilId) ?? [], restartsByPupil.get(pupilId) ?? []).filter((t) =>
-      t.parts.some((id) => startedIds.has(id))
-    );
+  for (const attributions of byPupil) {
+    const {pupil, trajectory} = attributions[0];
+    const {pupilId} = trajectory;
+    // A pupil's trajectories are only its own, and it has a few: its started ones are searched
+    // among its attributions rather than in a set of a million ids.
+    const isStarted = (id: string) => attributions.some((a) => a.trajectory.id === id);
+    const corrected = correctTrajectories(trajectoriesOf(pupil), restartsByPupil.get(pupilId) ?? []).filter((t) => t.parts.some(isStarted));
     // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's
     // half a million pupils hold two small arrays each for the whole build (about 150 MB nationally).
     cohort.push({pupilId, attributions: attributions.slice(), corrected: corrected.slice()});
@@ -234,20 +282,27 @@ function buildCohort(all: Trajectory[], started: Attribution[], restarts: Restar
 /**
  * The first attribution of each pupil-year among these. A pupil has one enrolment a year, so all
  * attributions of a pupil-year share its school and age: counting these counts distinct pupils per
- * school, year and age with one set per year instead of one per group.
+ * school, year and age. `pupils` is the scope's count of pupil codes (Scope.pupils). Remembered per
+ * list: Tabel 6's counts and the variation's strata ask it of the same `care`.
  */
-export function pupilYears(attributions: Attribution[]): Attribution[] {
-  const seen = new Map<number, Set<string>>();
+export function pupilYears(attributions: Attribution[], pupils: number): Attribution[] {
+  const known = firstPupilYears.get(attributions);
+  if (known) return known;
+  // One byte per pupil and year: a few years of 1,5 M pupils, instead of a set of ids per year.
+  const seen = new Map<number, Uint8Array>();
   const first: Attribution[] = [];
   for (const a of attributions) {
-    let pupils = seen.get(a.year);
-    if (!pupils) seen.set(a.year, (pupils = new Set()));
-    if (pupils.has(a.trajectory.pupilId)) continue;
-    pupils.add(a.trajectory.pupilId);
+    let marks = seen.get(a.year);
+    if (!marks) seen.set(a.year, (marks = new Uint8Array(pupils)));
+    if (marks[a.pupil] === 1) continue;
+    marks[a.pupil] = 1;
     first.push(a);
   }
+  firstPupilYears.set(attributions, first);
   return first;
 }
+
+const firstPupilYears = new WeakMap<Attribution[], Attribution[]>();
 
 export function scopeTable(scope: Scope): ScopeTable {
   return {

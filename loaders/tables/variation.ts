@@ -16,7 +16,7 @@ import {
   type StandardisedRatio,
   type Stratum
 } from "../variation.js";
-import {ageInYear} from "./ages.js";
+import {ageInYear, enrolledCensus} from "./ages.js";
 import {compareSchools, compositeKey, schoolRef, type SchoolRef} from "./common.js";
 import {pupilYears, type Scope} from "./scope.js";
 import {countsFor, type YearCounts} from "./schools.js";
@@ -111,10 +111,10 @@ function strataBySchoolYear(scope: Scope): Map<string, Stratum[]> {
     if (!s) ages.set(age, (s = {n: 0, r: 0}));
     return s;
   };
-  for (const list of scope.enrolmentsByYear.values()) {
-    for (const e of list) stratum(e.schoolId, e.year, ageInYear(e.birthMonth, e.year)).n++;
+  for (const [year, schools] of enrolledCensus(scope)) {
+    for (const [schoolId, ages] of schools) for (const [age, n] of ages) stratum(schoolId, year, age).n = n;
   }
-  for (const a of pupilYears(scope.care)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
+  for (const a of pupilYears(scope.care, scope.pupils)) stratum(a.enrolment.schoolId, a.year, ageInYear(a.enrolment.birthMonth, a.year)).r++;
   const strata = new Map<string, Stratum[]>();
   for (const [year, schools] of byYear) {
     for (const [schoolId, ages] of schools) strata.set(compositeKey(schoolId, year), [...ages].map(([age, s]) => ({key: age, n: s.n, r: s.r})));
