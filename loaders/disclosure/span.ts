@@ -26,79 +26,21 @@ function inverse(a: number): number {
   return result;
 }
 
-/** A vector modulo P: its nonzero columns and their values. */
-interface SparseRow {
-  columns: Int32Array;
-  values: Int32Array;
-}
-
-/** A min-heap of row indices: the rows still to subtract, in the order they were added. */
-class RowQueue {
-  private readonly heap: number[] = [];
-
-  get size(): number {
-    return this.heap.length;
-  }
-
-  push(k: number): void {
-    const heap = this.heap;
-    heap.push(k);
-    for (let i = heap.length - 1; i > 0; ) {
-      const parent = (i - 1) >> 1;
-      if (heap[parent] <= heap[i]) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
-      i = parent;
-    }
-  }
-
-  pop(): number {
-    const heap = this.heap;
-    const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      for (let i = 0; ; ) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && heap[left] < heap[smallest]) smallest = left;
-        if (right < heap.length && heap[right] < heap[smallest]) smallest = right;
-        if (smallest === i) break;
-        [heap[smallest], heap[i]] = [heap[i], heap[smallest]];
-        i = smallest;
-      }
-    }
-    return top;
-  }
-}
-
-/**
- * Vectors over a fixed set of variables, added one by one; answers whether a vector lies in their span.
- * Sparse: a release of 500 schools has tens of thousands of pupil atoms and as many published counts,
- * each over a handful of atoms; dense rows were gigabytes and every question cost rank × atoms steps
- * (the 500-school benchmark spent more than 20 minutes here without finishing).
- */
+/** Vectors over a fixed set of variables, added one by one; answers whether a vector lies in their span. */
 export class Span {
-  private readonly rows: SparseRow[] = [];
+  private readonly rows: Int32Array[] = [];
   private readonly pivots: number[] = [];
-  /** Column → the row whose pivot it is. */
-  private readonly pivotRow: Map<number, number>;
 
-  constructor(
-    private readonly columnOf: ReadonlyMap<number, number>,
-    pivotRow: Map<number, number> = new Map()
-  ) {
-    this.pivotRow = pivotRow;
-  }
+  constructor(private readonly columnOf: ReadonlyMap<number, number>) {}
 
   get rank(): number {
     return this.rows.length;
   }
 
-  /** A copy that can grow on its own (rows are never changed once added, so they are shared). */
+  /** A copy that can grow on its own. */
   clone(): Span {
-    const copy = new Span(this.columnOf, new Map(this.pivotRow));
-    copy.rows.push(...this.rows);
+    const copy = new Span(this.columnOf);
+    copy.rows.push(...this.rows.map((row) => row.slice()));
     copy.pivots.push(...this.pivots);
     return copy;
   }
@@ -106,60 +48,35 @@ export class Span {
   /** Adds the vector; false when it was in the span already. */
   add(terms: readonly Term[]): boolean {
     const v = this.reduce(terms);
-    if (v.size === 0) return false;
-    const columns = Int32Array.from([...v.keys()].sort((a, b) => a - b));
-    const pivot = columns[0];
-    const scale = inverse(v.get(pivot)!);
-    const values = Int32Array.from(columns, (column) => (v.get(column)! * scale) % P);
-    this.pivotRow.set(pivot, this.rows.length);
-    this.rows.push({columns, values});
+    const pivot = v.findIndex((x) => x !== 0);
+    if (pivot < 0) return false;
+    const scale = inverse(v[pivot]);
+    for (let i = 0; i < v.length; i++) if (v[i] !== 0) v[i] = (v[i] * scale) % P;
+    this.rows.push(v);
     this.pivots.push(pivot);
     return true;
   }
 
   contains(terms: readonly Term[]): boolean {
-    return this.reduce(terms).size === 0;
+    return this.reduce(terms).every((x) => x === 0);
   }
 
   /**
-   * The vector minus its part in the span, as a map of its nonzero columns. Rows are subtracted in
-   * the order they were added: row k is zero at the pivots of rows before it, so subtracting it never
-   * undoes an earlier step, and a later row only needs subtracting once its pivot is nonzero — which
-   * the queue learns from the columns each subtraction touches.
+   * The vector minus its part in the span. Rows in the order they were added: row k is zero at the
+   * pivots of rows before it, so subtracting it never undoes an earlier step.
    */
-  private reduce(terms: readonly Term[]): Map<number, number> {
-    const v = new Map<number, number>();
+  private reduce(terms: readonly Term[]): Int32Array {
+    const v = new Int32Array(this.columnOf.size);
     for (const {variable, coefficient} of terms) {
       const column = this.columnOf.get(variable);
       if (column === undefined) throw new Error(`Openbaarmakingsmodel: variabele ${variable} hoort niet bij deze ruimte.`);
-      const value = ((((v.get(column) ?? 0) + coefficient) % P) + P) % P;
-      if (value === 0) v.delete(column);
-      else v.set(column, value);
+      v[column] = (((v[column] + coefficient) % P) + P) % P;
     }
-    const queue = new RowQueue();
-    for (const column of v.keys()) {
-      const k = this.pivotRow.get(column);
-      if (k !== undefined) queue.push(k);
-    }
-    let done = -1;
-    while (queue.size > 0) {
-      const k = queue.pop();
-      if (k <= done) continue;
-      done = k;
-      const factor = v.get(this.pivots[k]);
-      if (factor === undefined) continue;
-      const {columns, values} = this.rows[k];
-      for (let i = 0; i < columns.length; i++) {
-        const column = columns[i];
-        const value = ((v.get(column) ?? 0) - ((factor * values[i]) % P) + P) % P;
-        if (value === 0) {
-          v.delete(column);
-          continue;
-        }
-        v.set(column, value);
-        const later = this.pivotRow.get(column);
-        if (later !== undefined && later > k) queue.push(later);
-      }
+    for (let k = 0; k < this.rows.length; k++) {
+      const factor = v[this.pivots[k]];
+      if (factor === 0) continue;
+      const row = this.rows[k];
+      for (let i = 0; i < v.length; i++) if (row[i] !== 0) v[i] = (v[i] - ((factor * row[i]) % P) + P) % P;
     }
     return v;
   }
