@@ -170,6 +170,63 @@ describe("Span: which counts the published ones determine", () => {
   });
 });
 
+describe("Span against plain elimination", () => {
+  // Random 0/1 vectors over 12 columns, with coefficients −2…2 in the questions: whether each
+  // question lies in the span, decided by the sparse Span and by a dense elimination written out here
+  // (modulo the same prime; every entry is small, so no product overflows). 40 seeds, 25 vectors and
+  // 30 questions each.
+  const P = 67_108_859;
+  const mod = (x: number) => ((x % P) + P) % P;
+  const power = (a: number, e: number): number => {
+    let result = 1;
+    for (let base = mod(a); e > 0; e = Math.floor(e / 2), base = (base * base) % P) if (e % 2 === 1) result = (result * base) % P;
+    return result;
+  };
+  function denseRank(vectors: number[][]): number {
+    const rows = vectors.map((v) => v.map(mod));
+    let rank = 0;
+    for (let column = 0; column < 12 && rank < rows.length; column++) {
+      const found = rows.findIndex((row, i) => i >= rank && row[column] !== 0);
+      if (found < 0) continue;
+      [rows[rank], rows[found]] = [rows[found], rows[rank]];
+      const scale = power(rows[rank][column], P - 2);
+      rows[rank] = rows[rank].map((x) => (x * scale) % P);
+      for (let i = 0; i < rows.length; i++) {
+        if (i === rank || rows[i][column] === 0) continue;
+        const factor = rows[i][column];
+        rows[i] = rows[i].map((x, j) => mod(x - ((factor * rows[rank][j]) % P)));
+      }
+      rank++;
+    }
+    return rank;
+  }
+  const columns = new Map(Array.from({length: 12}, (_, i) => [i, i] as [number, number]));
+  const terms = (v: number[]) => v.flatMap((coefficient, variable) => (coefficient === 0 ? [] : [{variable, coefficient}]));
+
+  it("answers every question as the dense elimination does", () => {
+    let inside = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      let state = seed;
+      const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+      const span = new Span(columns);
+      const added: number[][] = [];
+      for (let n = 0; n < 25; n++) {
+        const v = Array.from({length: 12}, () => (random() < 0.25 ? 1 : 0));
+        expect(span.add(terms(v))).toBe(denseRank([...added, v]) > denseRank(added));
+        added.push(v);
+        const question = Array.from({length: 12}, () => (random() < 0.3 ? Math.floor(random() * 5) - 2 : 0));
+        const expected = denseRank([...added, question]) === denseRank(added);
+        if (expected) inside++;
+        expect(span.contains(terms(question)), `seed ${seed}, vector ${n}`).toBe(expected);
+      }
+      expect(span.rank).toBe(denseRank(added));
+    }
+    // Both answers occur often enough for the comparison to mean something.
+    expect(inside).toBeGreaterThan(100);
+    expect(inside).toBeLessThan(900);
+  });
+});
+
 describe("withholdTiedQuantities", () => {
   // Atoms 0, 1, 2. The report withholds a + b (3 pupils) and shows c = 4 exactly. Three quantities of
   // the cube's own: a + b + c is the withheld count plus the shown one, so perturbed it would bound the
