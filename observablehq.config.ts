@@ -79,7 +79,7 @@ export default {
     // One factsheet: the template scripts/postbuild.mjs writes every school's page from
     // (src/scholen/[school].md.js). The /scholen/ index links the others, so Framework's link check
     // counts those as broken; they exist once postbuild has run.
-    ...site.schoolPaths.slice(0, 1),
+    ...site.schoolPages.slice(0, 1).map((page) => page.path),
     ...CHAPTERS.filter((c) => flags.has(c.key)).map((c) => `/${c.key}`),
     ...(flags.has("factoren") ? ["/data-analyse/factoren"] : [])
   ],

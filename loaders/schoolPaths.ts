@@ -8,7 +8,7 @@ import {siteStructure, type SiteStructure} from "./pipeline.js";
 import {pageContext} from "./site.js";
 import {factsheetTitle, schoolSlugs} from "../src/lib/slug.js";
 
-export function siteFacts(): {schoolPaths: string[]; schoolPages: {path: string; title: string}[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
+export function siteFacts(): {schoolPages: {path: string; title: string}[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
   // The rapport loader prints the scope summary already; the config need not repeat it. The config
   // reads the folder first, so its errors are the ones people see.
   let structure: SiteStructure;
@@ -24,5 +24,5 @@ export function siteFacts(): {schoolPaths: string[]; schoolPages: {path: string;
   const {schools, meta} = structure;
   const slugs = schoolSlugs(schools);
   const schoolPages = schools.map((s) => ({path: `/scholen/${slugs.get(s.schoolId)}`, title: factsheetTitle(s.name)}));
-  return {schoolPaths: schoolPages.map((p) => p.path), schoolPages, synthetic: meta.synthetic, page};
+  return {schoolPages, synthetic: meta.synthetic, page};
 }

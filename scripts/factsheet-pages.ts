@@ -79,7 +79,7 @@ export function factsheetContext(report: Report): FactsheetContext {
   const variation = latestVariation(statistics);
   const spread = spreadOf(statistics, variation);
   const funnelAll = funnelData(schools, spread);
-  const chart = FunnelPlot(schools, {...FUNNEL, highlight: null, spread, data: funnelAll});
+  const chart = FunnelPlot(schools, {...FUNNEL, highlight: null, data: funnelAll});
   const funnel =
     chart instanceof window.SVGSVGElement
       ? {

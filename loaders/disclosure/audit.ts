@@ -12,9 +12,9 @@
 //    a narrow cell;
 // 5. MILP (integer atoms) only where the LP interval lies within 1 of the threshold.
 
-import {bindingRows, highs, modelData, optimise, type Row} from "./lp.js";
+import {bindingRows, highs, isUnbounded, modelData, optimise, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
-import {isIntegral, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
+import {isIntegral, SparseEvaluator, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
 import {localTerms, partModel, searchParts, wholePoint} from "./parts.js";
 
 export interface AuditOptions {
@@ -88,20 +88,11 @@ const FEASIBILITY = 1e-6;
  */
 export function sparseFeasibility(base: ArrayLike<number>, variables: number, rows: readonly Row[]): (point: SparsePoint) => boolean {
   const baseFeasible = isFeasible(base, variables, rows);
-  const baseActivity = rows.map((row) => row.terms.reduce((sum, t) => sum + t.coefficient * base[t.variable], 0));
-  const rowsOfVariable: [number, number][][] = Array.from({length: variables}, () => []);
-  rows.forEach((row, r) => {
-    for (const t of row.terms) rowsOfVariable[t.variable].push([r, t.coefficient]);
-  });
+  const activity = new SparseEvaluator(rows.map((row) => row.terms), base);
   return (point) => {
     if (!baseFeasible) return false;
-    const delta = new Map<number, number>();
-    for (const [j, v] of point) {
-      if (!(j >= 0 && j < variables) || !(v >= -FEASIBILITY)) return false;
-      for (const [r, c] of rowsOfVariable[j]) delta.set(r, (delta.get(r) ?? 0) + c * (v - base[j]));
-    }
-    for (const [r, d] of delta) {
-      const sum = baseActivity[r] + d;
+    if (point.some(([j, v]) => !(j >= 0 && j < variables) || !(v >= -FEASIBILITY))) return false;
+    for (const [r, sum] of activity.changed(point)) {
       if (sum < rows[r].lo - FEASIBILITY || sum > rows[r].hi + FEASIBILITY) return false;
     }
     return true;
@@ -272,10 +263,9 @@ export async function auditSystem(system: DisclosureSystem, options: AuditOption
         const status = optimise(h, model, system.variables, terms, sense);
         if (integer) solves.milp++;
         else solves.lp++;
-        // The true point satisfies every row, so the system is never infeasible: "unbounded or
-        // infeasible" is unbounded. A count nothing bounds from above (everything around it withheld,
-        // as in a very small municipality) has no upper limit an attacker can prove.
-        if (status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible) {
+        // A count nothing bounds from above (everything around it withheld, as in a very small
+        // municipality) has no upper limit an attacker can prove.
+        if (isUnbounded(h, status)) {
           return {value: sense === "max" ? Infinity : -Infinity, integral: true, duals: []};
         }
         if (status !== h.constants.modelStatus.optimal) return null;
@@ -381,7 +371,7 @@ async function solveInParts(
           pool.add(wholePoint(part.free, model.getSolution().colValue, point));
           return model.getObjectiveValue();
         }
-        return status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible ? (sense === "max" ? Infinity : -Infinity) : null;
+        return isUnbounded(h, status) ? (sense === "max" ? Infinity : -Infinity) : null;
       };
       if (part.cells.length > 1) {
         for (const [round, terms] of spreadObjectives(system.cells, part.cells, 4, 12345).entries()) solve(localTerms(m, terms, system.truth).terms, round % 2 === 0 ? "max" : "min");

@@ -27,6 +27,11 @@ export const SCHOOLS_PER_BLOCK = 40;
  *  method's version (a new way of cutting or retrying is a new pattern). */
 export const BLOCK_METHOD = {schoolsPerBlock: SCHOOLS_PER_BLOCK, version: 2};
 
+/** A cache key's parts for a system searched or audited by blocks; one searched whole keeps its key
+ *  from before blocks existed. */
+export const withBlockMethod = <T extends object>(keyed: T, blocks: unknown[] | null | undefined): T | (T & {blocks: typeof BLOCK_METHOD}) =>
+  blocks ? {...keyed, blocks: BLOCK_METHOD} : keyed;
+
 /** How many blocks a municipality's schools make (1: searched whole). */
 export const blockCount = (schools: number) => Math.ceil(schools / SCHOOLS_PER_BLOCK);
 

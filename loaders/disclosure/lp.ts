@@ -71,6 +71,14 @@ export function optimise(h: Highs, model: Model, variables: number, terms: reado
   return model.getModelStatus();
 }
 
+/**
+ * Whether HiGHS found no bound in the objective's direction. The true point satisfies every row, so
+ * these systems are never infeasible: "unbounded or infeasible" is unbounded.
+ */
+export function isUnbounded(h: Highs, status: ReturnType<typeof optimise>): boolean {
+  return status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible;
+}
+
 /** The rows with a nonzero dual: the constraints that hold the optimum where it is. */
 export function bindingRowIndices(rowDual: Float64Array): number[] {
   const out: number[] = [];

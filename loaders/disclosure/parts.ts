@@ -28,7 +28,9 @@ export function searchParts(system: DisclosureSystem, small: readonly number[], 
     for (const t of system.cells[i].terms) for (const b of blocks[t.variable]) weight.set(b, (weight.get(b) ?? 0) + 1);
     const [home] = [...weight].reduce<[number, number]>((best, [b, w]) => (w > best[1] || (w === best[1] && b < best[0]) ? [b, w] : best), [Infinity, -1]);
     if (home === Infinity) continue;
-    cellsOf.set(home, [...(cellsOf.get(home) ?? []), i]);
+    const list = cellsOf.get(home);
+    if (list) list.push(i);
+    else cellsOf.set(home, [i]);
   }
   return [...cellsOf.keys()]
     .sort((a, b) => a - b)
@@ -79,13 +81,7 @@ export function partModel(system: DisclosureSystem, rows: readonly Row[], free: 
   const out: Row[] = [];
   const globalRow: number[] = [];
   rows.forEach((row, r) => {
-    let held = 0;
-    const terms: Term[] = [];
-    for (const t of row.terms) {
-      const local = localVariable[t.variable];
-      if (local < 0) held += t.coefficient * system.truth[t.variable];
-      else terms.push({variable: local, coefficient: t.coefficient});
-    }
+    const {terms, held} = splitTerms(localVariable, row.terms, system.truth);
     if (terms.length === 0) return;
     const {lo, hi} = row;
     localRow[r] = out.length;
@@ -98,10 +94,14 @@ export function partModel(system: DisclosureSystem, rows: readonly Row[], free: 
 
 /** A part's own terms of an expression, and what the held variables add to it (the same everywhere in the part). */
 export function localTerms(m: PartModel, terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
+  return splitTerms(m.localVariable, terms, truth);
+}
+
+function splitTerms(localVariable: Int32Array, terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
   const local: Term[] = [];
   let held = 0;
   for (const t of terms) {
-    const v = m.localVariable[t.variable];
+    const v = localVariable[t.variable];
     if (v < 0) held += t.coefficient * truth[t.variable];
     else local.push({variable: v, coefficient: t.coefficient});
   }

@@ -42,25 +42,15 @@ export class SpreadPool {
     for (const i of this.watched) this.record(i, evaluate(this.cells[i].terms, point), integral, id);
   }
 
-  /** One watched cell's value at point `id` (−1 when points are not kept). */
+  /** One watched cell's value at point `id` (−1 when points are not kept): the four extremes, the
+   *  integral two only from a point in whole numbers. */
   private record(i: number, v: number, integral: boolean, id: number): void {
-    const [argMin, argMax, intArgMin, intArgMax] = this.extremes;
-    if (v < this.min[i]) {
-      this.min[i] = v;
-      if (argMin) argMin[i] = id;
-    }
-    if (v > this.max[i]) {
-      this.max[i] = v;
-      if (argMax) argMax[i] = id;
-    }
-    if (!integral) return;
-    if (v < this.intMin[i]) {
-      this.intMin[i] = v;
-      if (intArgMin) intArgMin[i] = id;
-    }
-    if (v > this.intMax[i]) {
-      this.intMax[i] = v;
-      if (intArgMax) intArgMax[i] = id;
+    const bounds = [this.min, this.max, this.intMin, this.intMax];
+    for (let k = 0; k < (integral ? 4 : 2); k++) {
+      const below = k % 2 === 0;
+      if (below ? v >= bounds[k][i] : v <= bounds[k][i]) continue;
+      bounds[k][i] = v;
+      if (this.extremes[k]) this.extremes[k][i] = id;
     }
   }
 
@@ -71,27 +61,11 @@ export class SpreadPool {
    */
   addSparse(point: SparsePoint, base: ArrayLike<number>): void {
     if (this.keepPoints) return this.add(densePoint(point, base));
-    if (!this.byVariable) {
-      this.byVariable = new Map();
-      this.baseValue = new Float64Array(this.cells.length);
-      for (const i of this.watched) {
-        this.baseValue[i] = evaluate(this.cells[i].terms, base);
-        for (const t of this.cells[i].terms) {
-          const list = this.byVariable.get(t.variable) ?? [];
-          list.push([i, t.coefficient]);
-          this.byVariable.set(t.variable, list);
-        }
-      }
-    }
-    const integral = point.every(([, v]) => Math.abs(v - Math.round(v)) <= 1e-6);
-    const delta = new Map<number, number>();
-    for (const [j, v] of point) {
-      for (const [i, c] of this.byVariable.get(j) ?? []) delta.set(i, (delta.get(i) ?? 0) + c * (v - base[j]));
-    }
-    for (const [i, d] of delta) this.record(i, (this.baseValue as Float64Array)[i] + d, integral, -1);
+    this.sparse ??= new SparseEvaluator(this.watched.map((i) => this.cells[i].terms), base);
+    const integral = isIntegral(point.map(([, v]) => v));
+    for (const [k, value] of this.sparse.changed(point)) this.record(this.watched[k], value, integral, -1);
   }
-  private byVariable?: Map<number, [number, number][]>;
-  private baseValue?: Float64Array;
+  private sparse?: SparseEvaluator;
 
   /**
    * The points that prove the watched cells the pool proves, two per cell at most and each point
@@ -158,4 +132,37 @@ export function densePoint(sparse: SparsePoint, truth: ArrayLike<number>): Float
   const point = Float64Array.from(truth);
   for (const [j, v] of sparse) point[j] = v;
   return point;
+}
+
+/**
+ * Linear expressions at points given as differences from one base point: each expression's value at
+ * the base once, then per point only the expressions over its changed variables (the pool's watched
+ * cells, the audit's rows).
+ */
+export class SparseEvaluator {
+  readonly baseValue: Float64Array;
+  private readonly ofVariable = new Map<number, [number, number][]>();
+
+  constructor(
+    expressions: readonly (readonly Term[])[],
+    private readonly base: ArrayLike<number>
+  ) {
+    this.baseValue = Float64Array.from(expressions, (terms) => evaluate(terms, base));
+    expressions.forEach((terms, k) => {
+      for (const t of terms) {
+        const list = this.ofVariable.get(t.variable);
+        if (list) list.push([k, t.coefficient]);
+        else this.ofVariable.set(t.variable, [[k, t.coefficient]]);
+      }
+    });
+  }
+
+  /** The expressions the point changes (by index) and their values there. */
+  changed(point: SparsePoint): Map<number, number> {
+    const values = new Map<number, number>();
+    for (const [j, v] of point) {
+      for (const [k, c] of this.ofVariable.get(j) ?? []) values.set(k, (values.get(k) ?? this.baseValue[k]) + c * (v - this.base[j]));
+    }
+    return values;
+  }
 }

@@ -8,7 +8,7 @@ import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import type {SparsePoint} from "./pool.js";
-import {BLOCK_METHOD, blockCount, schoolBlocks, SCHOOLS_PER_BLOCK} from "./blocks.js";
+import {blockCount, schoolBlocks, SCHOOLS_PER_BLOCK, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import {deriveAtoms, type Atoms} from "./atoms.js";
@@ -102,7 +102,7 @@ export async function cachedAudit(
   blocks?: number[][] | null
 ): Promise<AuditResult> {
   // Blocks change which intervals the findings report (a part's, an inner bound), not the verdict's rules.
-  const cache = buildCache("controle", systemKey(blocks ? {version: 3, options, system, blocks: BLOCK_METHOD} : {version: 3, options, system}));
+  const cache = buildCache("controle", systemKey(withBlockMethod({version: 3, options, system}, blocks)));
   const hit = cache.read();
   if (hit) return JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
   const audit = await auditSystem(system, {...options, budgetSeconds, witnesses, blocks: blocks ?? undefined});

@@ -19,7 +19,7 @@
 // pin it on their own) or one that needs more than `maxPerCell` withholdings.
 
 import {describe, rowsOf} from "./audit.js";
-import {bindingRowIndices, highs, modelData, optimise, type Highs, type Row} from "./lp.js";
+import {bindingRowIndices, highs, isUnbounded, modelData, optimise, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
 import {localTerms, partModel, searchParts, wholePoint, widerPart, type SearchPart} from "./parts.js";
 import {isIntegral, sparsePoint, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
@@ -217,7 +217,7 @@ async function integerWidth(h: Highs, variables: number, rows: readonly Row[], t
     model.options.set({output_flag: false, time_limit: MILP_SECONDS});
     const solve = (sense: "min" | "max") => {
       const status = optimise(h, model, variables, terms, sense);
-      if (status === h.constants.modelStatus.unbounded || status === h.constants.modelStatus.unboundedOrInfeasible) return sense === "max" ? Infinity : -Infinity;
+      if (isUnbounded(h, status)) return sense === "max" ? Infinity : -Infinity;
       return status === h.constants.modelStatus.optimal ? Math.round(model.getObjectiveValue()) : null;
     };
     const lo = solve("min");

@@ -11,7 +11,7 @@ import {CUBE_FILE} from "./cubeCells.js";
 import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
-import {BLOCK_METHOD, schoolBlocks} from "./blocks.js";
+import {schoolBlocks, withBlockMethod} from "./blocks.js";
 import type {SparsePoint} from "./pool.js";
 
 /**
@@ -169,8 +169,7 @@ async function secondaryStep(
   cubeStep = false
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
-  // A system searched by blocks has a pattern of its own; one searched whole keeps its key from before.
-  const key = systemKey(blocks ? {...keyed, system, blocks: BLOCK_METHOD} : {...keyed, system});
+  const key = systemKey(withBlockMethod({...keyed, system}, blocks));
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
