@@ -143,16 +143,15 @@ export function withholdTiedQuantities(
   atoms.unitOf.forEach((unit, variable) => {
     if (unit === "pupils") columnOf.set(variable, columnOf.size);
   });
-  const exact = new Span(columnOf);
-  const inexact: Term[][] = [];
+  const exactTerms: Term[][] = [];
+  const inexactTerms: Term[][] = [];
   for (const cell of registry.cells) {
     const terms = atoms.termsOf.get(leafKey(cell.file, cell.path));
     if (cell.unit !== "pupils" || !terms || terms.length === 0) continue;
-    if (cell.form.kind === "exact") exact.add(terms);
-    else inexact.push(terms);
+    (cell.form.kind === "exact" ? exactTerms : inexactTerms).push(terms);
   }
-  const all = exact.clone();
-  for (const terms of inexact) all.add(terms);
+  const exact = new Span(columnOf, exactTerms);
+  const all = new Span(columnOf, [...exactTerms, ...inexactTerms]);
 
   const tied = new Set<string>();
   const cells = cube.cells.map((cell) => {
