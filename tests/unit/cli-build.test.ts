@@ -1,13 +1,13 @@
 // `nadere-ogen build` stops before Framework runs when the folder or --out is wrong, and leaves
 // nothing behind; so does `build <map> --regio` (issue 13 item 1) when the region's folder is wrong. A real
 // build is not run here: it takes minutes (npm run bench:region times a region of five).
-import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {expect, test} from "vitest";
 import {runCli} from "../../scripts/cli.js";
 import {writeFixtureMunicipality} from "../fixtures/municipalities.js";
 import {REGION_MUNICIPALITIES} from "../fixtures/region.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 const run = async (...args: string[]) => {
   const io = {out: "", err: ""};
@@ -16,7 +16,7 @@ const run = async (...args: string[]) => {
 };
 
 test("build refuses an --out folder that holds something other than an earlier build, and leaves it alone", async () => {
-  const out = mkdtempSync(path.join(tmpdir(), "nadere-ogen-out-"));
+  const out = scratchFolder("nadere-ogen-out-");
   writeFileSync(path.join(out, "notities.txt"), "van mij\n");
   const {code, err} = await run("build", "data/default", "--out", out);
   expect(code).toBe(1);
@@ -25,7 +25,7 @@ test("build refuses an --out folder that holds something other than an earlier b
 });
 
 test("build on a folder that breaks the contract reports every error and writes no site", async () => {
-  const base = mkdtempSync(path.join(tmpdir(), "nadere-ogen-build-"));
+  const base = scratchFolder("nadere-ogen-build-");
   await run("init", path.join(base, "in"));
   const out = path.join(base, "site");
   const {code, err} = await run("build", path.join(base, "in"), "--out", out);
@@ -35,7 +35,7 @@ test("build on a folder that breaks the contract reports every error and writes 
 });
 
 test("build --regio without regio.json says what the file must hold", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-regio-"));
+  const dir = scratchFolder("nadere-ogen-regio-");
   const out = path.join(dir, "site");
   const {code, err} = await run("build", dir, "--regio", "--out", out);
   expect(code).toBe(1);
@@ -44,7 +44,7 @@ test("build --regio without regio.json says what the file must hold", async () =
 });
 
 test("build --regio refuses municipalities whose small-count limits differ, naming both", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-regio-"));
+  const dir = scratchFolder("nadere-ogen-regio-");
   const [a, b] = REGION_MUNICIPALITIES;
   writeFixtureMunicipality(dir, a);
   const other = writeFixtureMunicipality(dir, b);
@@ -60,7 +60,7 @@ test("build --regio refuses municipalities whose small-count limits differ, nami
 });
 
 test("check --regio reports every municipality's folder and says when the region is in order", async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-regio-"));
+  const dir = scratchFolder("nadere-ogen-regio-");
   const [a, b, c] = REGION_MUNICIPALITIES;
   writeFixtureMunicipality(dir, a);
   writeFixtureMunicipality(dir, b);

@@ -1,10 +1,10 @@
 // `nadere-ogen check`: every problem of a folder in one Dutch report, and the exit code.
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {mkdirSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {expect, test} from "vitest";
 import {runCli} from "../../scripts/cli.js";
 import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 function capture() {
   const io = {out: "", err: ""};
@@ -15,7 +15,7 @@ function capture() {
 // not exist (trajecten.csv, line 3) and a pupil at a school that is not in scholen.csv
 // (leerlingen.csv, line 4; not reported while scholen.csv itself is wrong).
 function brokenFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-check-"));
+  const dir = scratchFolder("nadere-ogen-check-");
   const files = {
     "instellingen.json": JSON.stringify(settings),
     "scholen.csv": SCHOLEN.replace("0034;De Es;Bestuur B;katholiek;;laag", "0034;De Es;Bestuur B;katholiek;;gemiddeld"),

@@ -1,16 +1,16 @@
 // `nadere-ogen init` and what `check` then says about the untouched templates.
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {expect, test} from "vitest";
 import {runCli} from "../../scripts/cli.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 function capture(cwd: string) {
   const io = {out: "", err: "", cwd};
   return {io, cli: {out: (t: string) => void (io.out += t), err: (t: string) => void (io.err += t), cwd}};
 }
 
-const fresh = () => mkdtempSync(path.join(tmpdir(), "nadere-ogen-init-"));
+const fresh = () => scratchFolder("nadere-ogen-init-");
 
 test("init creates the five contract files: each CSV a header in data/README.md's order and one example row", async () => {
   const base = fresh();

@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {describe, expect, test} from "vitest";
@@ -7,6 +7,7 @@ import {formatInputError, formatInputErrors, InputErrors, type InputError} from 
 import {decodeInput} from "../../loaders/encoding.js";
 import {readInputFolder, resolveDataDir} from "../../loaders/io.js";
 import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 // 007 lives here; L2 too (woongemeente in lower case); L3 lives in Zeist.
 const LEERLINGEN = `leerling_id;school_id;peildatum;geboortemaand;woongemeente
@@ -404,7 +405,7 @@ describe("the error report", () => {
 
 describe("the input folder", () => {
   const writeFolder = (files: Record<string, string | Buffer>) => {
-    const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-"));
+    const dir = scratchFolder("nadere-ogen-");
     for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
     return dir;
   };

@@ -1,11 +1,11 @@
 // The data-quality page (/verantwoording/datakwaliteit), as its page loader writes it at build
 // time: figures counted independently of the code, every count rounded to tens, no row's value.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {writeFileSync} from "node:fs";
 import path from "node:path";
 import {expect, test} from "vitest";
 import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 function page(dataDir?: string): string {
   const env = {...process.env, NADERE_OGEN_DATA: dataDir ?? ""};
@@ -43,7 +43,7 @@ test("on the default data the page shows the counts of data/default, rounded to 
 });
 
 test("a repaired cell is counted by rule, without its value; a school without pupils is a warning", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-kwaliteit-"));
+  const dir = scratchFolder("nadere-ogen-kwaliteit-");
   const files = {
     "instellingen.json": JSON.stringify(settings),
     "scholen.csv": SCHOLEN,

@@ -2,8 +2,7 @@
 // and in the build log. Invented data: three schools of Heuvelrug and one elsewhere; every expected
 // comparison is worked out by hand in the comments.
 import {spawnSync} from "node:child_process";
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {mkdirSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import iconv from "iconv-lite";
 import {describe, expect, test} from "vitest";
@@ -12,6 +11,7 @@ import {loadFromEnvironment} from "../../loaders/load.js";
 import {formatDuoComparison} from "../../loaders/quality.js";
 import {runCli} from "../../scripts/cli.js";
 import {SCHOLEN, settings, ZORGVORMEN} from "../helpers/inputFolder.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 describe("compareWithDuo", () => {
   // DUO: A 2018 12 … 15 (11 known, one age "<5"), A 2019 exactly 10, B 2019 2 … 8 (two ages "<5"),
@@ -102,7 +102,7 @@ const duoText =
   "2018;99;AA;\u2019t Hoekje;20;20;20\r\n";
 
 function inputFolder(withDuo: boolean): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-duo-"));
+  const dir = scratchFolder("nadere-ogen-duo-");
   const pupil = (id: string, school: string, year: number, woont = "Heuvelrug") => `${id};${school};01-10-${year};03-2011;${woont}\n`;
   const leerlingen =
     "leerling_id;school_id;peildatum;geboortemaand;woongemeente\n" +

@@ -1,8 +1,7 @@
 // DUO open onderwijsdata: the school register (";", Windows-1252) → scholen.csv rows, and pupils per
 // location per age as a cross-check of leerlingen.csv. Fixture: tests/fixtures/import/bron, three
 // locations of which two in Zonnedal; every expected value below is read off those files.
-import {mkdtempSync} from "node:fs";
-import {tmpdir} from "node:os";
+
 import path from "node:path";
 import {describe, expect, test} from "vitest";
 import iconv from "iconv-lite";
@@ -13,6 +12,7 @@ import {readTable} from "../../loaders/import/table.js";
 import {writeContractFolder} from "../../loaders/io.js";
 import {loadFromEnvironment} from "../../loaders/load.js";
 import {ENV, fixtureFiles, withFiles, importErrors} from "../helpers/importFolder.js";
+import {scratchFolder} from "../helpers/scratchFolder.js";
 
 const files = fixtureFiles("bron", "xml");
 const REGISTER = "02.-alle-schoolvestigingen-basisonderwijs.csv";
@@ -116,7 +116,7 @@ describe("pupils per location per age", () => {
 
   test("the count goes into the contract folder, so that the build compares it too (data-quality page)", () => {
     const result = importFolder(files, ENV);
-    const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-import-duo-"));
+    const dir = scratchFolder("nadere-ogen-import-duo-");
     writeContractFolder(dir, result.files);
     let log = "";
     loadFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: (text) => (log = text)});
