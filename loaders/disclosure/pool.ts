@@ -17,9 +17,16 @@ export class SpreadPool {
   private readonly max: Float64Array;
   private readonly intMin: Float64Array;
   private readonly intMax: Float64Array;
-  /** With `keepPoints`: every point added, and per cell which of them hold its four extremes. */
-  private readonly points: Float64Array[] = [];
+  /**
+   * With `keepPoints`: the points added that still hold an extreme of a watched cell (by id, the
+   * order they were added; undefined once no extreme refers to it), per cell which of them hold its
+   * four extremes, and per point how many extremes it holds. Only extremes become witnesses, and a
+   * search of a large system meets tens of thousands of LP vertices: kept all, they filled a 4 GB heap
+   * at 500 schools.
+   */
+  private readonly points: (Float64Array | undefined)[] = [];
   private readonly extremes: Int32Array[];
+  private readonly holds: number[] = [];
 
   constructor(
     private readonly cells: readonly Pick<PublishedCell, "terms">[],
@@ -38,8 +45,12 @@ export class SpreadPool {
   add(point: ArrayLike<number>): void {
     const integral = isIntegral(point);
     const id = this.points.length;
-    if (this.keepPoints) this.points.push(Float64Array.from(point));
+    if (this.keepPoints) {
+      this.points.push(Float64Array.from(point));
+      this.holds.push(0);
+    }
     for (const i of this.watched) this.record(i, evaluate(this.cells[i].terms, point), integral, id);
+    if (this.keepPoints && this.holds[id] === 0) this.points[id] = undefined;
   }
 
   /** One watched cell's value at point `id` (−1 when points are not kept): the four extremes, the
@@ -50,7 +61,11 @@ export class SpreadPool {
       const below = k % 2 === 0;
       if (below ? v >= bounds[k][i] : v <= bounds[k][i]) continue;
       bounds[k][i] = v;
-      if (this.extremes[k]) this.extremes[k][i] = id;
+      if (!this.extremes[k]) continue;
+      const previous = this.extremes[k][i];
+      this.extremes[k][i] = id;
+      this.holds[id]++;
+      if (previous >= 0 && --this.holds[previous] === 0 && previous !== id) this.points[previous] = undefined;
     }
   }
 
@@ -79,7 +94,7 @@ export class SpreadPool {
       if (this.intMax[i] - this.intMin[i] >= width - EPS) ids.add(intArgMin[i]).add(intArgMax[i]);
       else if (this.max[i] - this.min[i] >= width + 1 - EPS) ids.add(argMin[i]).add(argMax[i]);
     }
-    return [...ids].sort((a, b) => a - b).map((id) => this.points[id]);
+    return [...ids].sort((a, b) => a - b).map((id) => this.points[id] as Float64Array);
   }
 
   /** The cell's values over the pool prove an integer interval at least `width` wide. */
