@@ -198,6 +198,23 @@ async function secondaryStep(
     milliseconds: result.milliseconds,
     witnesses: result.witnesses
   };
-  cache.write(JSON.stringify(step));
+  const cached = stepCacheText(step);
+  if (cached.witnessesLeftOut) process.stderr.write(`Afscherming: het patroon staat in de bouwcache zonder zijn ${step.witnesses.length} getuigenpunten (te groot voor één tekst); een volgende controle rekent die cellen opnieuw na.\n`);
+  cache.write(cached.text);
   return {...step, cached: false, key};
+}
+
+/**
+ * A step as the build cache keeps it: whole, or without its witness points when they make it longer
+ * than one string can be (V8: about 512 MB; the 500-school cube step had thousands of points, each
+ * thousands of variables). The pattern is what a later build needs; without the witnesses its audit
+ * solves the cells they would have proven.
+ */
+export function stepCacheText(step: {witnesses: readonly unknown[]}, stringify: (value: unknown) => string = JSON.stringify): {text: string; witnessesLeftOut: boolean} {
+  try {
+    return {text: stringify(step), witnessesLeftOut: false};
+  } catch (error) {
+    if (!(error instanceof RangeError) || step.witnesses.length === 0) throw error;
+    return {text: stringify({...step, witnesses: []}), witnessesLeftOut: true};
+  }
 }

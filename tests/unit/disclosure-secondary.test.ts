@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
-import {isKeyFigure, withholdingCost} from "../../loaders/disclosure/withholding.js";
+import {isKeyFigure, stepCacheText, withholdingCost} from "../../loaders/disclosure/withholding.js";
 import {densePoint} from "../../loaders/disclosure/pool.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
@@ -186,5 +186,30 @@ describe("secondary suppression: the cube's perturbed cells may go in its own st
     expect(result.unresolved).toEqual([]);
     const audit = await auditSystem({...system, cells: system.cells.map((c, i) => (result.hide.includes(i) ? {...c, form: withheldCube()} : c))}, {minCount: 5, width: 5, exactIntervals: true});
     expect(audit.findings.find((f) => f.cell === 0)).toMatchObject({lo: 0, hi: 34, protected: true});
+  });
+});
+
+describe("the build cache's copy of a step", () => {
+  const step = {withhold: ["a.json\u0000x"], witnesses: [[[0, 1]], [[1, 2]]]};
+  // A stand-in for JSON.stringify that fails as V8 does past its longest string, here as soon as
+  // there are witness points.
+  const tooLong = (value: unknown) => {
+    if ((value as typeof step).witnesses.length > 0) throw new RangeError("Invalid string length");
+    return JSON.stringify(value);
+  };
+
+  it("is the whole step when it fits in one string", () => {
+    expect(stepCacheText(step)).toEqual({text: '{"withhold":["a.json\\u0000x"],"witnesses":[[[0,1]],[[1,2]]]}', witnessesLeftOut: false});
+  });
+
+  it("leaves the witness points out, and says so, when they make it too long; keeps the pattern", () => {
+    expect(stepCacheText(step, tooLong)).toEqual({text: '{"withhold":["a.json\\u0000x"],"witnesses":[]}', witnessesLeftOut: true});
+  });
+
+  it("lets any other failure through", () => {
+    const broken = () => {
+      throw new TypeError("cyclic");
+    };
+    expect(() => stepCacheText(step, broken)).toThrow(TypeError);
   });
 });
