@@ -65,7 +65,7 @@ export class SpreadPool {
       const previous = this.extremes[k][i];
       this.extremes[k][i] = id;
       this.holds[id]++;
-      if (previous >= 0 && --this.holds[previous] === 0 && previous !== id) this.points[previous] = undefined;
+      if (previous >= 0 && --this.holds[previous] === 0) this.points[previous] = undefined;
     }
   }
 

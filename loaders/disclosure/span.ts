@@ -29,6 +29,7 @@
 //    alike. Such an error would leave a tied cell perturbed, and the build's audit, which solves every
 //    published number together, would still refuse a release in which that cell narrows a withheld one.
 
+import {Random} from "../synthetic/random.js";
 import type {Term} from "./model.js";
 
 const P = 67_108_859;
@@ -103,13 +104,21 @@ export class Span {
     const {blockOf, localColumn, blockWidths, crossing} = blocksOf(sparse, width, blockSize);
     const blocks = blockWidths.map(() => new Echelon());
     const blockVector = (block: number) => new Int32Array(blockWidths[block]);
+    // A vector cut along the blocks: one part per block it touches, in the block's own columns.
+    const partsOf = (v: ReadonlyMap<number, number>) => {
+      const parts = new Map<number, Int32Array>();
+      for (const [column, value] of v) {
+        const block = blockOf[column];
+        let part = parts.get(block);
+        if (!part) parts.set(block, (part = blockVector(block)));
+        part[localColumn[column]] = value;
+      }
+      return parts;
+    };
     sparse.forEach((v, i) => {
       if (crossing[i]) return;
-      const [first] = v.keys();
-      const block = blockOf[first];
-      const local = blockVector(block);
-      for (const [column, value] of v) local[localColumn[column]] = value;
-      blocks[block].add(local);
+      const [[block, part]] = partsOf(v);
+      blocks[block].add(part);
     });
     // The blocks' free (non-pivot) columns, numbered in block order: the global coordinates.
     const freeIndex = blocks.map((echelon, block) => {
@@ -122,15 +131,8 @@ export class Span {
     const global = new Echelon();
     sparse.forEach((v, i) => {
       if (!crossing[i]) return;
-      const parts = new Map<number, Int32Array>();
-      for (const [column, value] of v) {
-        const block = blockOf[column];
-        let part = parts.get(block);
-        if (!part) parts.set(block, (part = blockVector(block)));
-        part[localColumn[column]] = value;
-      }
       const residual = new Int32Array(free);
-      for (const [block, part] of parts) {
+      for (const [block, part] of partsOf(v)) {
         blocks[block].reduce(part);
         const index = freeIndex[block];
         for (let c = 0; c < part.length; c++) if (part[c] !== 0) residual[index[c]] = part[c];
@@ -139,10 +141,9 @@ export class Span {
     });
     this.rank = global.rows.length + blocks.reduce((sum, echelon) => sum + echelon.rows.length, 0);
 
-    let state = 20_201_207;
-    const random = () => 1 + ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) % (P - 1));
+    const random = new Random(20_201_207);
     for (let w = 0; w < WITNESSES; w++) {
-      const atFree = Int32Array.from({length: free}, random);
+      const atFree = Int32Array.from({length: free}, () => random.int(1, P - 1));
       global.solve(atFree);
       const parts = blocks.map((echelon, block) => {
         const part = blockVector(block);
