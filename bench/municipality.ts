@@ -6,7 +6,8 @@
 import {copyFileSync, readFileSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import type {Settings} from "../loaders/model.js";
-import {generate, mulberry32, type SyntheticShape} from "./synthetic.js";
+import {Random} from "../loaders/synthetic/random.js";
+import {generate, type SyntheticShape} from "./synthetic.js";
 
 const defaultDir = path.resolve(import.meta.dirname, "../data/default");
 
@@ -54,9 +55,9 @@ export function writeMunicipality(dir: string, shape: MunicipalityShape): {enrol
   const data = generate({...shape, years: settings.years, transitionYear: settings.dbc.transitionYear});
   // The generator spreads pupils over other municipalities; here every pupil lives in this one, and
   // a few are marked as living elsewhere so the scope rule has work to do, as in the default data.
-  const random = mulberry32(shape.schools);
+  const residence = new Random(shape.schools);
   const enrolments = data.enrolments.map((e) =>
-    [e.pupilId, e.schoolId, dutchDate(e.date), dutchMonth(e.birthMonth), random() < 0.04 ? "Zeist" : settings.municipality].join(";")
+    [e.pupilId, e.schoolId, dutchDate(e.date), dutchMonth(e.birthMonth), residence.next() < 0.04 ? "Zeist" : settings.municipality].join(";")
   );
   const trajectories = data.trajectories.map((t) =>
     [t.id, t.pupilId, t.productCategory, t.productCode, `Aanbieder ${t.provider}`, dutchDate(t.start), t.end ? dutchDate(t.end) : "", t.cost.toFixed(2).replace(".", ",")].join(";")

@@ -8,6 +8,7 @@
 // effect), and a small share of trajectories starts in a year the pupil was not enrolled.
 
 import type {Enrolment, Trajectory} from "../loaders/model";
+import {Random} from "../loaders/synthetic/random.js";
 
 export interface SyntheticShape {
   seed: number;
@@ -71,18 +72,6 @@ const GROUPS = 8;
 
 const DAY_MS = 86_400_000;
 
-/** Small, fast, well-distributed 32-bit PRNG (Tommy Ettinger's mulberry32); returns [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export function dayNumber(iso: string): number {
   return Date.parse(iso) / DAY_MS;
 }
@@ -123,7 +112,8 @@ function providerId(i: number): string {
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
 
 export function generate(shape: SyntheticShape = NATIONAL): SyntheticData {
-  const random = mulberry32(shape.seed);
+  const generator = new Random(shape.seed);
+  const random = () => generator.next();
   const {years} = shape;
   const firstDay = dayNumber(`${years[0]}-01-01`);
   const lastDay = dayNumber(`${years[years.length - 1]}-12-31`);

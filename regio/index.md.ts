@@ -13,7 +13,8 @@ import {REGION_REPORT_FILE, type RegionReport} from "../loaders/region.js";
 const {FunnelPlot, funnelData, funnelFigureOptions, funnelSentences} = await import("../src/components/FunnelPlot.js");
 const {RegionRates} = await import("../src/components/RegionRates.js");
 const {RegionTotals} = await import("../src/components/RegionTotals.js");
-const {municipalityList, rangeAcrossMunicipalities, regionSentence} = await import("../src/components/regionText.js");
+const {rangeAcrossMunicipalities, regionSentence} = await import("../src/components/regionText.js");
+const {joinNames} = await import("../src/components/schoolTables.js");
 const {withheldLegend} = await import("../src/lib/format.js");
 const {periodText} = await import("../src/components/reportText.js");
 const {escapeHtml} = await import("../src/lib/html.js");
@@ -47,7 +48,7 @@ await exitOnInputError(async () => {
         text: {
           regio: meta.name,
           aantal: municipalities.length,
-          gemeenten: municipalityList(municipalities.map((m) => m.name)),
+          gemeenten: joinNames(municipalities.map((m) => m.name)),
           periode: periodText(meta.years),
           definitie: definition === "started" ? "aan jeugdhulp begon" : "jeugdhulp kreeg",
           spreiding: rangeAcrossMunicipalities(municipalities, meta.latestYear),

@@ -2,12 +2,8 @@
 // withheld, "begon aan" or "kreeg" after the reports' definition, and only what the numbers show.
 import {formatCount, formatPercent, formatShare, isSuppressedValue, type SuppressedValue} from "../lib/format.js";
 import type {RegionRateYear} from "./RegionRates.js";
-import {joinNames} from "./schoolTables.js";
 
 type Definition = "started" | "active";
-
-/** "Vlietbergen, Eikenrode en Heidehoven": the same list rule as the schools'. */
-export const municipalityList = joinNames;
 
 /** The region's share in one year, or why it is not shown. */
 export function regionSentence(row: RegionRateYear, definition: Definition): string {
