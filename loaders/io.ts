@@ -23,6 +23,15 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return dir ? resolve(dir) : DEFAULT_DATA_DIR;
 }
 
+/**
+ * NADERE_OGEN_PROGRESS=1: a long step (the secondary suppression's search: minutes per step at a few
+ * hundred schools) reports its progress on stderr, one line at a time, so that a benchmark or a
+ * large build can be followed. Otherwise nothing is written.
+ */
+export function progressLine(env: NodeJS.ProcessEnv = process.env): ((line: string) => void) | undefined {
+  return env.NADERE_OGEN_PROGRESS ? (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`) : undefined;
+}
+
 /** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
   return readInputSources(dir).texts;

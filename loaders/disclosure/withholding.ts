@@ -2,7 +2,7 @@
 // the rules (secondary.ts chooses them over the disclosure system), and how that choice reaches the
 // Publisher (publish.ts `Withholding`), by the numbers it gives its counts.
 
-import {buildCache, committedPatterns} from "../io.js";
+import {buildCache, committedPatterns, progressLine} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
@@ -173,6 +173,7 @@ async function secondaryStep(
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
+  const report = progressLine();
   const result = await secondarySuppression(system, {
     ...keyed.options,
     // A count the Publisher did not decide cannot be withheld as a report count: the cube's cells
@@ -186,8 +187,7 @@ async function secondaryStep(
     // no withholdable report count binds any more.
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
     blocks: blocks ?? undefined,
-    // Minutes per step at a few hundred schools: the benchmark can follow it (bench/disclosure.ts).
-    progress: process.env.NADERE_OGEN_PROGRESS ? (done, of, solves, withheld) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd\n`) : undefined
+    progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
