@@ -78,7 +78,8 @@ export default {
   dynamicPaths: [
     // One factsheet: the template scripts/postbuild.mjs writes every school's page from
     // (src/scholen/[school].md.js). The /scholen/ index links the others, so Framework's link check
-    // counts those as broken; they exist once postbuild has run.
+    // counts those as broken ("21 broken links" on the default data); they exist once postbuild has
+    // run, and postbuild checks every link of the finished site (scripts/linkCheck.mjs).
     ...site.schoolPages.slice(0, 1).map((page) => page.path),
     ...CHAPTERS.filter((c) => flags.has(c.key)).map((c) => `/${c.key}`),
     ...(flags.has("factoren") ? ["/data-analyse/factoren"] : [])

@@ -16,6 +16,7 @@ import {inputSummary} from "../loaders/load.js";
 import {contentOfFolder} from "../loaders/site.js";
 import {memberSettings, municipalitySlug, regionMismatch, type RegionFacts, type RegionSpec} from "../loaders/region.js";
 import {initTemplates} from "./cliTemplates.js";
+import {brokenLinks} from "./linkCheck.mjs";
 import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
 
@@ -120,9 +121,9 @@ function program(io: CliIo, exit: (code: number) => void): Command {
     .argument("<map>", "de invoermap")
     .option("--out <map>", "waar de site komt (standaard: dist/ in deze repository)")
     .option("--regio", "de map is een regio: regio.json met de naam en de mappen van de gemeenten (zie README, Een regio)")
-    .action((dir: string, options: {out?: string; regio?: boolean}) => {
+    .action(async (dir: string, options: {out?: string; regio?: boolean}) => {
       const out = options.out ? folder(io, options.out) : PROJECT_DIST;
-      exit(options.regio ? buildRegion(folder(io, dir), out, io) : build(folder(io, dir), out, io));
+      exit(options.regio ? await buildRegion(folder(io, dir), out, io) : build(folder(io, dir), out, io));
     });
   cli
     .command("import")
@@ -275,7 +276,7 @@ function runBuild(script: string, output: string, env: Record<string, string>, i
  * into /<gemeente>/ and the region's pages at the top (observablehq.regio.config.ts), all in a folder
  * beside --out that replaces it only when everything has been built: a failure leaves no half region.
  */
-function buildRegion(dir: string, out: string, io: CliIo): number {
+async function buildRegion(dir: string, out: string, io: CliIo): Promise<number> {
   if (!outAllowed(out, io)) return 1;
   const region = checkRegion(dir, io);
   if (region === null) return 1;
@@ -283,6 +284,7 @@ function buildRegion(dir: string, out: string, io: CliIo): number {
   const staging = `${out}.regio-${process.pid}`;
   rmSync(staging, {recursive: true, force: true});
   const started = Date.now();
+  let linksChecked = 0;
   try {
     for (const [i, member] of spec.folders.entries()) {
       const step = Date.now();
@@ -297,11 +299,18 @@ function buildRegion(dir: string, out: string, io: CliIo): number {
     io.out(`De regiopagina's gebouwd in ${seconds(step)} s\n`);
     for (const entry of readdirSync(REGION_DIST)) renameSync(path.join(REGION_DIST, entry), path.join(staging, entry));
     rmSync(REGION_DIST, {recursive: true, force: true});
+    // The region's pages link to the municipalities' sites, which only now sit beside them.
+    const links = await brokenLinks(staging);
+    if (links.broken.length > 0) {
+      io.err(`${links.broken.length} van ${links.checked} koppelingen in de regio wijzen nergens heen; er is geen site gemaakt:\n  ${links.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join("\n  ")}\n`);
+      return 1;
+    }
+    linksChecked = links.checked;
     moveSite(staging, out);
   } finally {
     rmSync(staging, {recursive: true, force: true});
   }
-  io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${seconds(started)} s)\n`);
+  io.out(`Klaar: de regio ${spec.name} (${members.length} gemeenten) staat in ${out} (${seconds(started)} s; ${linksChecked} koppelingen gecontroleerd, alle in orde)\n`);
   return 0;
 }
 

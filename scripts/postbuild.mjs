@@ -15,14 +15,17 @@
 //   after the rules above have made that template what every page is: the pages inherit its head,
 //   and the bodies (our own HTML, scripts/factsheet-pages.ts) carry nothing the rules change. Written
 //   once each: 7 000 national pages are not read back and rewritten.
+// - every link between the site's pages is checked on the finished site (scripts/linkCheck.mjs):
+//   Framework's own check runs before the school pages exist and counts links to them as broken.
 // Every rule is checked afterwards: an English marker left in dist/ (say, after a Framework upgrade
 // changed the minified code) fails the script instead of shipping half a translation.
 //
-// Usage: node scripts/postbuild.mjs [dist] [factsheets]  (factsheets: where scripts/factsheet-pages.ts
+// Usage: node scripts/postbuild.mjs [dist] [factsheets] [--zonder-koppelingen]  (factsheets: where scripts/factsheet-pages.ts
 //        wrote the school pages' bodies, node_modules/.cache/nadere-ogen/factsheets; bench/pages.ts's own)
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
+import {brokenLinks} from "./linkCheck.mjs";
 import {writeSchoolPages} from "./schoolPages.mjs";
 
 /**
@@ -100,8 +103,12 @@ const HTML_FIXES = [
 /** Served folder of the fonts, below dist/. */
 const FONT_DIR = "_fonts";
 
-const dist = path.resolve(process.argv[2] ?? "dist");
-const factsheets = path.resolve(process.argv[3] ?? path.join(import.meta.dirname, "../node_modules/.cache/nadere-ogen/factsheets"));
+// --zonder-koppelingen: the region's pages (npm run build:regio) link to the municipalities' sites,
+// which join them only afterwards (scripts/cli.ts buildRegion checks the assembled region).
+const checkLinks = !process.argv.includes("--zonder-koppelingen");
+const [distArgument, factsheetsArgument] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const dist = path.resolve(distArgument ?? "dist");
+const factsheets = path.resolve(factsheetsArgument ?? path.join(import.meta.dirname, "../node_modules/.cache/nadere-ogen/factsheets"));
 
 /** Copies the shipped fonts into dist/_fonts/ and returns each face's served name. */
 async function copyFonts() {
@@ -194,7 +201,12 @@ async function main() {
   const mvp = files.filter((f) => /[\\/]@duckdb[\\/]duckdb-wasm@[^\\/]+[\\/]dist[\\/]duckdb-(mvp\.wasm|browser-mvp\.worker\.[\w]+\.js)$/.test(f));
   for (const file of mvp) await rm(file);
   if (problems.length > 0) throw new Error(`nabewerking onvolledig:\n  ${problems.join("\n  ")}`);
-  console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd`);
+  // Framework's link check ran before the school pages existed; this one sees the published site.
+  const links = checkLinks ? await brokenLinks(dist) : {checked: 0, broken: []};
+  if (links.broken.length > 0) {
+    throw new Error(`${links.broken.length} van ${links.checked} koppelingen wijzen nergens heen:\n  ${links.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join("\n  ")}`);
+  }
+  console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd; ${checkLinks ? `${links.checked} koppelingen gecontroleerd, alle in orde` : "koppelingen niet gecontroleerd (--zonder-koppelingen)"}`);
 }
 
 main().catch((error) => {

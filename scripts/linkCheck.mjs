@@ -1,0 +1,102 @@
+// Every link between the site's own pages, checked on the finished dist/ (run last by
+// scripts/postbuild.mjs). Framework checks links while it builds, but the school pages only exist
+// once postbuild has written them from the one template Framework built (scripts/schoolPages.mjs),
+// so Framework counts every link to a school as broken; this check sees the site as it is published
+// and fails the build on a link to a page, file or anchor that is not there.
+import {readFile, readdir} from "node:fs/promises";
+import path from "node:path";
+import {parse} from "parse5";
+
+/**
+ * @typedef {object} BrokenLink
+ * @property {string} page the page that links, relative to dist ("scholen/index.html")
+ * @property {string} href the link as written
+ * @property {"geen pagina of bestand" | "geen anker"} reason what is missing
+ */
+
+/**
+ * The HTML pages below `dist`, relative to it with "/" separators; Framework's own bundles
+ * (_observablehq, _npm, _import, _file) hold no pages.
+ * @param {string} dist
+ */
+async function pagesOf(dist) {
+  const entries = await readdir(dist, {withFileTypes: true, recursive: true});
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".html"))
+    .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .filter((file) => !file.startsWith("_"))
+    .sort();
+}
+
+/**
+ * A page's local links and the ids it declares, from its parsed HTML (as Framework reads them:
+ * rel="external", download links and links with a scheme are not the site's own).
+ * @param {string} html
+ */
+export function linksAndAnchors(html) {
+  /** @type {string[]} */
+  const links = [];
+  /** @type {Set<string>} */
+  const anchors = new Set();
+  /** @param {any} node */
+  const visit = (node) => {
+    if (node.attrs) {
+      const attr = (/** @type {string} */ name) => node.attrs.find((/** @type {{name: string}} */ a) => a.name === name)?.value;
+      const id = attr("id") ?? (node.nodeName === "a" ? attr("name") : undefined);
+      if (id) anchors.add(id);
+      const href = attr("href");
+      if (node.nodeName === "a" && href !== undefined && !/(?:^|\s)external(?:\s|$)/i.test(attr("rel") ?? "") && attr("download") === undefined && !/^[a-z][\w+.-]*:/i.test(href) && !href.startsWith("//")) {
+        links.push(href);
+      }
+    }
+    for (const child of node.childNodes ?? []) visit(child);
+    if (node.content) visit(node.content); // <template>
+  };
+  visit(parse(html));
+  return {links, anchors};
+}
+
+/**
+ * The file a link from `page` points at, relative to dist: "./scholen/de-regenboog" is
+ * scholen/de-regenboog.html, "./scholen/" scholen/index.html, "./data/tabel.csv" that file; null
+ * for a link to the page itself ("#top", "?jaar=2019").
+ * @param {string} page
+ * @param {string} href
+ */
+export function linkTarget(page, href) {
+  const pathname = decodeURI(href.replace(/[?#].*$/, ""));
+  if (pathname === "") return null;
+  const resolved = path.posix.normalize(pathname.startsWith("/") ? pathname.slice(1) : path.posix.join(path.posix.dirname(page), pathname));
+  if (resolved === "." || resolved.endsWith("/") || pathname.endsWith("/")) return path.posix.join(resolved === "." ? "" : resolved, "index.html");
+  return path.posix.extname(resolved) === "" ? `${resolved}.html` : resolved;
+}
+
+/**
+ * Every broken local link of the site in `dist`, and how many links were checked.
+ * @param {string} dist
+ * @returns {Promise<{checked: number, broken: BrokenLink[]}>}
+ */
+export async function brokenLinks(dist) {
+  const pages = await pagesOf(dist);
+  const files = new Set((await readdir(dist, {recursive: true})).map((f) => String(f).split(path.sep).join("/")));
+  /** @type {Map<string, {links: string[], anchors: Set<string>}>} */
+  const parsed = new Map();
+  for (const page of pages) parsed.set(page, linksAndAnchors(await readFile(path.join(dist, page), "utf8")));
+  /** @type {BrokenLink[]} */
+  const broken = [];
+  let checked = 0;
+  for (const [page, {links}] of parsed) {
+    for (const href of links) {
+      checked++;
+      const target = linkTarget(page, href) ?? page;
+      if (!files.has(target)) {
+        broken.push({page, href, reason: "geen pagina of bestand"});
+        continue;
+      }
+      const hash = href.includes("#") ? decodeURIComponent(href.slice(href.indexOf("#") + 1)) : "";
+      // Anchors are only known for pages; a fragment of a file (a PDF's page, say) is the viewer's.
+      if (hash !== "" && target.endsWith(".html") && !parsed.get(target)?.anchors.has(hash)) broken.push({page, href, reason: "geen anker"});
+    }
+  }
+  return {checked, broken};
+}
