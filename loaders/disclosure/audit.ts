@@ -92,10 +92,9 @@ export function sparseFeasibility(base: ArrayLike<number>, variables: number, ro
   return (point) => {
     if (!baseFeasible) return false;
     if (point.some(([j, v]) => !(j >= 0 && j < variables) || !(v >= -FEASIBILITY))) return false;
-    for (const [r, sum] of activity.changed(point)) {
-      if (sum < rows[r].lo - FEASIBILITY || sum > rows[r].hi + FEASIBILITY) return false;
-    }
-    return true;
+    let feasible = true;
+    activity.forEachChanged(point, (r, sum) => (feasible = !(sum < rows[r].lo - FEASIBILITY || sum > rows[r].hi + FEASIBILITY)));
+    return feasible;
   };
 }
 

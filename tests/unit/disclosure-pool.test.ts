@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {SpreadPool} from "../../loaders/disclosure/pool.js";
+import {SparseEvaluator, SpreadPool} from "../../loaders/disclosure/pool.js";
 
 describe("SpreadPool with kept points", () => {
   // Two counts, x0 and x1, each its own cell; width 2. The points and the extremes they hold are
@@ -41,5 +41,37 @@ describe("SpreadPool with kept points", () => {
     for (const point of [[2], [0.5], [5.5], [3]]) pool.add(point);
     expect(pool.witnesses(2).map((p) => [...p])).toEqual([[0.5], [5.5]]);
     expect(pool.interval(0, 2)).toEqual({lo: 1, hi: 5});
+  });
+});
+
+describe("SparseEvaluator", () => {
+  // x0 + x1, 2·x1 − x2, x3 (alone), at the base (1, 2, 3, 4): 3, 1, 4.
+  const terms = (...pairs: [number, number][]) => pairs.map(([variable, coefficient]) => ({variable, coefficient}));
+  const evaluator = () => new SparseEvaluator([terms([0, 1], [1, 1]), terms([1, 2], [2, -1]), terms([3, 1])], [1, 2, 3, 4]);
+  const visited = (e: SparseEvaluator, point: [number, number][], stopAt = Infinity) => {
+    const seen: [number, number][] = [];
+    e.forEachChanged(point, (k, value) => {
+      seen.push([k, value]);
+      return seen.length < stopAt;
+    });
+    return seen;
+  };
+
+  it("gives only the expressions a point changes, with their values there, in the order the point reaches them", () => {
+    const e = evaluator();
+    expect([...e.baseValue]).toEqual([3, 1, 4]);
+    // x1 = 5: x0 + x1 = 6, 2·x1 − x2 = 7; x3 untouched.
+    expect(visited(e, [[1, 5]])).toEqual([[0, 6], [1, 7]]);
+    // x2 = 0 then x0 = 0: 2·2 − 0 = 4 first, then 0 + 2 = 2.
+    expect(visited(e, [[2, 0], [0, 0]])).toEqual([[1, 4], [0, 2]]);
+    // A variable no expression has changes nothing.
+    expect(visited(e, [[9, 1]])).toEqual([]);
+  });
+
+  it("starts every point from the base, also after a walk that stopped early", () => {
+    const e = evaluator();
+    expect(visited(e, [[1, 5], [3, 0]], 1)).toEqual([[0, 6]]);
+    expect(visited(e, [[3, 1]])).toEqual([[2, 1]]);
+    expect(visited(e, [[1, 5], [3, 0]])).toEqual([[0, 6], [1, 7], [2, 0]]);
   });
 });
