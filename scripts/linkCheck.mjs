@@ -57,6 +57,20 @@ export function linksAndAnchors(html) {
 }
 
 /**
+ * A link's text with its %-escapes decoded; a malformed escape ("%E0%A4") stays as written, so that
+ * the link is reported as pointing nowhere instead of stopping the check.
+ * @param {string} text
+ * @param {(text: string) => string} decode
+ */
+function decoded(text, decode) {
+  try {
+    return decode(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
  * The file a link from `page` points at, relative to dist: "./scholen/de-regenboog" is
  * scholen/de-regenboog.html, "./scholen/" scholen/index.html, "./data/tabel.csv" that file; null
  * for a link to the page itself ("#top", "?jaar=2019").
@@ -64,7 +78,7 @@ export function linksAndAnchors(html) {
  * @param {string} href
  */
 export function linkTarget(page, href) {
-  const pathname = decodeURI(href.replace(/[?#].*$/, ""));
+  const pathname = decoded(href.replace(/[?#].*$/, ""), decodeURI);
   if (pathname === "") return null;
   const resolved = path.posix.normalize(pathname.startsWith("/") ? pathname.slice(1) : path.posix.join(path.posix.dirname(page), pathname));
   if (resolved === "." || resolved.endsWith("/") || pathname.endsWith("/")) return path.posix.join(resolved === "." ? "" : resolved, "index.html");
@@ -93,7 +107,7 @@ export async function brokenLinks(dist) {
         broken.push({page, href, reason: "geen pagina of bestand"});
         continue;
       }
-      const hash = href.includes("#") ? decodeURIComponent(href.slice(href.indexOf("#") + 1)) : "";
+      const hash = href.includes("#") ? decoded(href.slice(href.indexOf("#") + 1), decodeURIComponent) : "";
       // Anchors are only known for pages; a fragment of a file (a PDF's page, say) is the viewer's.
       if (hash !== "" && target.endsWith(".html") && !parsed.get(target)?.anchors.has(hash)) broken.push({page, href, reason: "geen anker"});
     }

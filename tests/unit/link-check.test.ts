@@ -25,6 +25,8 @@ it("resolves links as Framework writes them: clean URLs, folders, files, the pag
   expect(linkTarget("data-analyse/spreiding.html", "/_file/data/tabel%206.csv")).toBe("_file/data/tabel 6.csv");
   expect(linkTarget("presentatie.html", "#dia-3")).toBeNull();
   expect(linkTarget("presentatie.html", "?jaar=2019")).toBeNull();
+  // A malformed escape is kept as written (and then found missing), not an exception.
+  expect(linkTarget("index.html", "./tabel%E0%A4.csv")).toBe("tabel%E0%A4.csv");
 });
 
 it("reads the site's own links and every id, not external, download or mail links", () => {
