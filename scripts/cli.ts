@@ -16,7 +16,7 @@ import {inputSummary} from "../loaders/load.js";
 import {contentOfFolder} from "../loaders/site.js";
 import {memberSettings, municipalitySlug, regionMismatch, type RegionFacts, type RegionSpec} from "../loaders/region.js";
 import {initTemplates} from "./cliTemplates.js";
-import {brokenLinks} from "./linkCheck.mjs";
+import {brokenLinks, brokenLinksText} from "./linkCheck.mjs";
 import {runImport} from "./import.js";
 import {tablesText} from "./tableOutput.js";
 
@@ -302,7 +302,7 @@ async function buildRegion(dir: string, out: string, io: CliIo): Promise<number>
     // The region's pages link to the municipalities' sites, which only now sit beside them.
     const links = await brokenLinks(staging);
     if (links.broken.length > 0) {
-      io.err(`${links.broken.length} van ${links.checked} koppelingen in de regio wijzen nergens heen; er is geen site gemaakt:\n  ${links.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join("\n  ")}\n`);
+      io.err(`${brokenLinksText(links, " in de regio")}\nEr is geen site gemaakt.\n`);
       return 1;
     }
     linksChecked = links.checked;

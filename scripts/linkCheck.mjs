@@ -15,18 +15,19 @@ import {parse} from "parse5";
  */
 
 /**
- * The HTML pages below `dist`, relative to it with "/" separators; Framework's own bundles
- * (_observablehq, _npm, _import, _file) hold no pages.
+ * Every file below `dist`, relative to it with "/" separators.
  * @param {string} dist
  */
-async function pagesOf(dist) {
-  const entries = await readdir(dist, {withFileTypes: true, recursive: true});
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".html"))
-    .map((e) => path.relative(dist, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
-    .filter((file) => !file.startsWith("_"))
-    .sort();
+async function filesOf(dist) {
+  return (await readdir(dist, {recursive: true})).map((f) => String(f).split(path.sep).join("/"));
 }
+
+/**
+ * The site's pages among its files: Framework's own folders (_observablehq, _npm, _import, _file)
+ * hold no pages.
+ * @param {string} file
+ */
+const isPage = (file) => file.endsWith(".html") && !file.startsWith("_");
 
 /**
  * A page's local links and the ids it declares, from its parsed HTML (as Framework reads them:
@@ -81,7 +82,8 @@ export function linkTarget(page, href) {
   const pathname = decoded(href.replace(/[?#].*$/, ""), decodeURI);
   if (pathname === "") return null;
   const resolved = path.posix.normalize(pathname.startsWith("/") ? pathname.slice(1) : path.posix.join(path.posix.dirname(page), pathname));
-  if (resolved === "." || resolved.endsWith("/") || pathname.endsWith("/")) return path.posix.join(resolved === "." ? "" : resolved, "index.html");
+  // normalize keeps a trailing "/" ("scholen/", "./") and turns the root into ".".
+  if (resolved === "." || resolved.endsWith("/")) return path.posix.join(resolved, "index.html");
   return path.posix.extname(resolved) === "" ? `${resolved}.html` : resolved;
 }
 
@@ -91,11 +93,10 @@ export function linkTarget(page, href) {
  * @returns {Promise<{checked: number, broken: BrokenLink[]}>}
  */
 export async function brokenLinks(dist) {
-  const pages = await pagesOf(dist);
-  const files = new Set((await readdir(dist, {recursive: true})).map((f) => String(f).split(path.sep).join("/")));
+  const files = new Set(await filesOf(dist));
   /** @type {Map<string, {links: string[], anchors: Set<string>}>} */
   const parsed = new Map();
-  for (const page of pages) parsed.set(page, linksAndAnchors(await readFile(path.join(dist, page), "utf8")));
+  for (const page of [...files].filter(isPage).sort()) parsed.set(page, linksAndAnchors(await readFile(path.join(dist, page), "utf8")));
   /** @type {BrokenLink[]} */
   const broken = [];
   let checked = 0;
@@ -113,4 +114,14 @@ export async function brokenLinks(dist) {
     }
   }
   return {checked, broken};
+}
+
+/**
+ * What a build that stops says of its broken links, in Dutch: how many of how many, then each
+ * with its page and what is missing.
+ * @param {{checked: number, broken: BrokenLink[]}} result
+ * @param {string} where "" for a site, " in de regio" for a region
+ */
+export function brokenLinksText({checked, broken}, where = "") {
+  return `${broken.length} van ${checked} koppelingen${where} wijzen nergens heen:\n  ${broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join("\n  ")}`;
 }

@@ -25,7 +25,7 @@
 import {copyFile, mkdir, readFile, readdir, rm, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
-import {brokenLinks} from "./linkCheck.mjs";
+import {brokenLinks, brokenLinksText} from "./linkCheck.mjs";
 import {writeSchoolPages} from "./schoolPages.mjs";
 
 /**
@@ -204,7 +204,7 @@ async function main() {
   // Framework's link check ran before the school pages existed; this one sees the published site.
   const links = checkLinks ? await brokenLinks(dist) : {checked: 0, broken: []};
   if (links.broken.length > 0) {
-    throw new Error(`${links.broken.length} van ${links.checked} koppelingen wijzen nergens heen:\n  ${links.broken.map((b) => `${b.page}: ${b.href} (${b.reason})`).join("\n  ")}`);
+    throw new Error(brokenLinksText(links));
   }
   console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd; ${checkLinks ? `${links.checked} koppelingen gecontroleerd, alle in orde` : "koppelingen niet gecontroleerd (--zonder-koppelingen)"}`);
 }
