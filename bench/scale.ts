@@ -86,14 +86,15 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
   const {releasedReport} = await import("../loaders/pipeline.js");
   // The bytes are dropped after validation, as in the build (loaders/load.ts): held here, they
   // would count in every later step's memory.
-  const {boundHeapGrowth} = await import("../loaders/load.js");
+  const {boundHeapGrowth, largeFileReader} = await import("../loaders/load.js");
   // As loadFromEnvironment does before it validates.
   let input: ReturnType<typeof readInputSources> | null = await step("read folder", () => {
     const sources = readInputSources(dir);
     boundHeapGrowth(sources.texts);
     return sources;
   });
-  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts));
+  // As loadFromEnvironment does: DuckDB reads the two large files when they are plain CSV.
+  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts, {largeFiles: largeFileReader(input!)}));
   input = null;
   const scope = await step("scope (buildScope)", () => buildScope(dataset));
   const report = await step("aggregate (computeReport)", () => computeReport(dataset, scope));

@@ -69,7 +69,7 @@ export interface LoadedDataset {
   quality: QualityReport;
 }
 
-interface Rows<T> {
+export interface Rows<T> {
   items: T[];
   /** The line of each item, for errors that point back at an earlier row. */
   lines: number[];
@@ -186,23 +186,54 @@ export function loadAvailable(files: Partial<InputTexts>, folderErrors: InputErr
   throw new InputErrors([...folderErrors, ...found.filter((error) => !missing.has(error.file))]);
 }
 
-export function loadDataset(input: InputTexts): LoadedDataset {
+/** leerlingen.csv and trajecten.csv as accepted rows, read by other means than their text. */
+export interface LargeFiles {
+  enrolments: Rows<Enrolment> & {ofPupil: PupilEnrolments};
+  trajectories: Rows<Trajectory>;
+  encodings: Record<"leerlingen" | "trajecten", Encoding>;
+}
+
+/** What the two large files are checked against, once the other three files meet the contract. */
+export interface LargeFileReference {
+  settings: Settings;
+  schoolIds: ReadonlySet<string>;
+  mappings: ProductMapping[];
+  plausible: PlausibleDates;
+}
+
+/**
+ * Reads the two large files without their text (columnarRead.ts, with DuckDB) when it can vouch
+ * that they hold no error and need no repair; null sends them through this module's own readers,
+ * which then report what is wrong.
+ */
+export type LargeFileReader = (reference: LargeFileReference) => LargeFiles | null;
+
+export function loadDataset(input: InputTexts, {largeFiles}: {largeFiles?: LargeFileReader} = {}): LoadedDataset {
   const errorsByFile = new Map<string, InputError[]>(Object.values(INPUT_FILES).map((file) => [file, []]));
   const repairs = new RepairLog();
   const reading = (name: InputName): Reading => ({errors: errorsByFile.get(INPUT_FILES[name])!, repairs});
-  const decoded = decodeAll(input);
-  const texts = decoded.texts;
+  const decoded = lazyDecoding(input);
+  const text = decoded.text;
 
-  const {settings, errors: settingsErrors} = parseSettings(texts.instellingen);
+  const {settings, errors: settingsErrors} = parseSettings(text("instellingen"));
   append(reading("instellingen").errors, settingsErrors);
   const plausible = settings ? plausibleDates(settings) : null;
   // Files are read in dependency order; a check against another file runs only when that file is
   // error-free, so that one mistake does not echo as hundreds of follow-up errors.
-  const schools = readSchools(texts.scholen, reading("scholen"));
+  const schools = readSchools(text("scholen"), reading("scholen"));
   const schoolIds = schools.clean ? new Set(schools.items.map((school) => school.id)) : null;
-  const enrolments = readEnrolments(texts.leerlingen, schoolIds, plausible, reading("leerlingen"));
-  const mappings = readMappings(texts.zorgvormen, settings, reading("zorgvormen"));
-  const trajectories = readTrajectories(texts.trajecten, mappings, plausible, reading("trajecten"));
+  // The large files by other means need the mappings first; read apart, so that when they go
+  // through the readers after all, every error and repair comes in the usual order.
+  let large: LargeFiles | null = null;
+  if (largeFiles && settings && plausible && schoolIds) {
+    const own: Reading = {errors: [], repairs: new RepairLog()};
+    const mappings = readMappings(text("zorgvormen"), settings, own);
+    if (mappings.clean && own.repairs.repairs.length === 0) large = largeFiles({settings, schoolIds, mappings: mappings.items, plausible});
+  }
+  const enrolments = large?.enrolments ?? readEnrolments(text("leerlingen"), schoolIds, plausible, reading("leerlingen"));
+  const mappings = readMappings(text("zorgvormen"), settings, reading("zorgvormen"));
+  const trajectories = large?.trajectories ?? readTrajectories(text("trajecten"), mappings, plausible, reading("trajecten"));
+  if (large) Object.assign(decoded.encodings, large.encodings);
 
   const errors = () => [...errorsByFile.values()].flatMap((list) => list.sort(byLine));
   if (errors().length > 0 || !settings) throw new InputErrors(errors());
@@ -217,7 +248,7 @@ export function loadDataset(input: InputTexts): LoadedDataset {
   const rows: Partial<Record<InputName, Rows<unknown>>> = {scholen: schools, leerlingen: enrolments, zorgvormen: mappings, trajecten: trajectories};
   const files = (Object.keys(INPUT_FILES) as InputName[]).map((name): FileQuality => ({
     file: INPUT_FILES[name],
-    encoding: decoded.encodings[name],
+    encoding: decoded.encodings[name] ?? null,
     rowsRead: rows[name]?.read ?? null,
     rowsAccepted: rows[name]?.items.length ?? null
   }));
@@ -263,15 +294,21 @@ export function readReferenceFiles(input: Pick<InputTexts, "instellingen" | "sch
   return {settings, schools: schools.items, mappings: mappings.items, errors};
 }
 
-function decodeAll(input: InputTexts): {texts: Record<InputName, string>; encodings: Record<InputName, Encoding | null>} {
-  const texts = {} as Record<InputName, string>;
-  const encodings = {} as Record<InputName, Encoding | null>;
-  for (const name of Object.keys(INPUT_FILES) as InputName[]) {
-    const content = input[name];
-    if (typeof content === "string") [texts[name], encodings[name]] = [content, null];
-    else ({text: texts[name], encoding: encodings[name]} = decodeInput(content));
-  }
-  return {texts, encodings};
+/** Each file decoded when first read (a large file read by other means never is), with its encoding. */
+function lazyDecoding(input: InputTexts): {text: (name: InputName) => string; encodings: Partial<Record<InputName, Encoding | null>>} {
+  const texts = new Map<InputName, string>();
+  const encodings: Partial<Record<InputName, Encoding | null>> = {};
+  const text = (name: InputName) => {
+    let decoded = texts.get(name);
+    if (decoded === undefined) {
+      const content = input[name];
+      if (typeof content === "string") [decoded, encodings[name]] = [content, null];
+      else ({text: decoded, encoding: encodings[name]} = decodeInput(content));
+      texts.set(name, decoded);
+    }
+    return decoded;
+  };
+  return {text, encodings};
 }
 
 /** The last plausible date of each kind: later ones are typing errors (2099 for 2019). */
@@ -290,8 +327,11 @@ export function plausibleDates(settings: Settings): PlausibleDates {
   };
 }
 
+/** A date after the last plausible one of its kind (plausibleDates). */
+export const isLate = (date: IsoDate, latest: IsoDate): boolean => date > latest;
+
 function lateDate(file: string, line: number, column: string, date: IsoDate, latest: IsoDate, cell: CellText): InputError | null {
-  if (date <= latest) return null;
+  if (!isLate(date, latest)) return null;
   const message = `ligt na ${formatDutchDate(latest)}, te ver na de statusDate in ${INPUT_FILES.instellingen}; controleer het jaartal`;
   return {file, line, column, value: cell(column), message};
 }
@@ -459,11 +499,12 @@ function amountNotation(errors: InputError[]): {note: (text: string, line: numbe
  * few rows (one a year), so walking them is cheaper than a map per year of every pupil, and the same
  * chain answers whether a pupil lives in the municipality (applyScope).
  */
-interface PupilEnrolments {
-  /** Pupil → position (in the accepted items) of the pupil's latest enrolment. */
-  latest: Map<string, number>;
+export interface PupilEnrolments {
+  /** The position (in the accepted enrolments) of the latest enrolment of a trajectory's pupil
+   *  (the trajectory and its index in the accepted ones), undefined for a pupil without one. */
+  latestOf: (trajectory: Trajectory, index: number) => number | undefined;
   /** Position → position of the same pupil's enrolment before it, −1 for the first. */
-  previous: number[];
+  previous: ArrayLike<number>;
 }
 
 function readEnrolments(
@@ -474,7 +515,8 @@ function readEnrolments(
 ): Rows<Enrolment> & {ofPupil: PupilEnrolments} {
   const file = INPUT_FILES.leerlingen;
   const {errors} = reading;
-  const ofPupil: PupilEnrolments = {latest: new Map(), previous: []};
+  const latestOfPupil = new Map<string, number>();
+  const previous: number[] = [];
   // A few hundred pairs of peildatum and birth month over millions of rows: each pair judged once.
   const judged = new Map<string, Map<string, RowIssue | null>>();
   const implausibleOf = (row: EnrolmentRow) => {
@@ -501,14 +543,14 @@ function readEnrolments(
       return null;
     }
     const enrolment = toEnrolment(row);
-    const latest = ofPupil.latest.get(enrolment.pupilId) ?? -1;
+    const latest = latestOfPupil.get(enrolment.pupilId) ?? -1;
     // One string per pupil rather than per row: 2 M fewer strings nationally, and later lookups by it hash once.
     if (latest >= 0) enrolment.pupilId = sofar.items[latest].pupilId;
     let earlier = latest;
-    while (earlier >= 0 && sofar.items[earlier].year !== enrolment.year) earlier = ofPupil.previous[earlier];
+    while (earlier >= 0 && sofar.items[earlier].year !== enrolment.year) earlier = previous[earlier];
     if (earlier < 0) {
-      ofPupil.latest.set(enrolment.pupilId, sofar.items.length);
-      ofPupil.previous.push(latest);
+      latestOfPupil.set(enrolment.pupilId, sofar.items.length);
+      previous.push(latest);
       return enrolment;
     }
     const other = sofar.items[earlier];
@@ -520,7 +562,7 @@ function readEnrolments(
     errors.push({file, line, column: "leerling_id", value: enrolment.pupilId, message});
     return null;
   });
-  return {...rows, ofPupil};
+  return {...rows, ofPupil: {latestOf: (trajectory) => latestOfPupil.get(trajectory.pupilId), previous}};
 }
 
 function byLine(a: InputError, b: InputError): number {
@@ -544,7 +586,7 @@ function toSchool(row: SchoolRow): School {
   };
 }
 
-function toEnrolment(row: EnrolmentRow): Enrolment {
+export function toEnrolment(row: EnrolmentRow): Enrolment {
   return {
     pupilId: row.leerling_id,
     schoolId: row.school_id,
@@ -559,7 +601,7 @@ function toMapping(row: MappingRow): ProductMapping {
   return {productCategory: row.productcategorie, productCode: row.productcode, careType: row.zorgvorm};
 }
 
-function toTrajectory(row: TrajectoryRow, careType: string): Trajectory {
+export function toTrajectory(row: TrajectoryRow, careType: string): Trajectory {
   return {
     id: row.traject_id,
     pupilId: row.leerling_id,
@@ -630,8 +672,9 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
   const trajectories: Trajectory[] = [];
   let withoutEnrolment = 0;
   let keptOutsideYears = 0;
-  for (const trajectory of all.trajectories) {
-    const latest = ofPupil.latest.get(trajectory.pupilId);
+  for (let index = 0; index < all.trajectories.length; index++) {
+    const trajectory = all.trajectories[index];
+    const latest = ofPupil.latestOf(trajectory, index);
     const lives = latest === undefined ? undefined : resident(latest);
     // The enrolments' string for the pupil, as there: one string per pupil.
     if (latest !== undefined) trajectory.pupilId = all.enrolments[latest].pupilId;

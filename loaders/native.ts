@@ -10,8 +10,8 @@
 // (loadDataset + buildScope), which then reports the Dutch errors naming file, row and column, or
 // computes the same tables. So there is one implementation of every message too.
 
-import {isAscii} from "node:buffer";
 import type {DuckDBAppender, DuckDBConnection} from "@duckdb/node-api";
+import {NotPlain, plainFile} from "./columnarRead.js";
 import {careTypeLookup, INPUT_FILES, livesIn, loadDataset, plausibleDates, readReferenceFiles, type InputTexts} from "./contract.js";
 import {youthCareYears} from "./definitions.js";
 import {readInputSources} from "./io.js";
@@ -101,7 +101,12 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
   for (const name of ["leerlingen", "trajecten"] as const) {
     const path = paths[name];
     if (path === undefined) throw new HandOver(`${INPUT_FILES[name]} is a workbook`);
-    ({delimiter: delimiters[name], header: headers[name]} = plainDelimiter(texts[name], Object.keys(shapeOf(name).parsers), INPUT_FILES[name]));
+    try {
+      ({delimiter: delimiters[name], columns: headers[name]} = plainFile(texts[name], Object.keys(shapeOf(name).parsers), INPUT_FILES[name]));
+    } catch (error) {
+      if (error instanceof NotPlain) throw new HandOver(error.message);
+      throw error;
+    }
   }
 
   // A devDependency: an install without it (npm install --omit=dev) still gets the tables, slowly.
@@ -135,7 +140,7 @@ async function nativeTables(texts: InputTexts, paths: Partial<Record<LargeFile |
       return (joined as string).split("\n").map((line) => line.split(separator));
     };
 
-    // An empty id (plainDelimiter has ruled out whitespace the reader would trim).
+    // An empty id (plainFile has ruled out whitespace the reader would trim).
     const empty = await scalar(
       `SELECT (SELECT count(*) FROM leerlingen WHERE leerling_id IS NULL) + (SELECT count(*) FROM trajecten WHERE traject_id IS NULL OR leerling_id IS NULL)`
     );
@@ -273,44 +278,6 @@ function schoolsScope(settings: Settings, schools: School[]): SchoolsScope {
     schools: [...schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById: new Map(schools.map((s) => [s.id, s]))
   };
-}
-
-/**
- * The file's delimiter and header (in the file's order) when csv.ts would read it as the plain kind and change nothing: ASCII
- * (so no invisible character or hard space to repair), no NUL, no quote, no lone CR, and a first
- * line that is exactly the expected columns. Anything else goes to the full reader.
- */
-function plainDelimiter(content: string | Uint8Array, columns: string[], file: string): {delimiter: string; header: string[]} {
-  if (typeof content === "string") throw new HandOver(`${file} came as text`);
-  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
-  const bytes = Buffer.from(content.buffer, content.byteOffset + bom, content.byteLength - bom);
-  if (!isAscii(bytes) || bytes.includes(0) || bytes.includes(0x22)) throw new HandOver(`${file} is not plain ASCII without quotes`);
-  for (let at = bytes.indexOf(0x0d); at >= 0; at = bytes.indexOf(0x0d, at + 1)) {
-    if (bytes[at + 1] !== 0x0a) throw new HandOver(`${file} has a lone CR`);
-  }
-  const end = bytes.indexOf(0x0a);
-  const header = Buffer.from(bytes.subarray(0, end < 0 ? bytes.length : end)).toString("latin1").replace(/\r$/, "");
-  for (const delimiter of [";", ","]) {
-    const found = header.split(delimiter);
-    if (found.length !== columns.length || !columns.every((c) => found.includes(c))) continue;
-    if (trimmedCells(bytes, delimiter.charCodeAt(0))) throw new HandOver(`${file} has cells with whitespace around them`);
-    return {delimiter, header: found};
-  }
-  throw new HandOver(`${file}'s first line is not exactly its columns`);
-}
-
-/**
- * Whether the reader would trim a cell: a tab, vertical tab or form feed anywhere, or a space beside
- * a delimiter or a line end. One memchr-driven walk over the spaces (0,3 s for the national input;
- * eight Buffer.includes of two-byte patterns took 1,8 s).
- */
-function trimmedCells(bytes: Buffer, delimiter: number): boolean {
-  if ([0x09, 0x0b, 0x0c].some((byte) => bytes.indexOf(byte) >= 0)) return true;
-  const edge = (byte: number | undefined) => byte === undefined || byte === delimiter || byte === 0x0a || byte === 0x0d;
-  for (let at = bytes.indexOf(0x20); at >= 0; at = bytes.indexOf(0x20, at + 1)) {
-    if (edge(bytes[at - 1]) || edge(bytes[at + 1])) return true;
-  }
-  return false;
 }
 
 type Distinct = (table: LargeFile, ...columns: string[]) => Promise<string[][]>;

@@ -7,29 +7,11 @@ import path from "node:path";
 import {afterAll, describe, expect, it} from "vitest";
 import {InputErrors} from "../../loaders/errors.js";
 import {nationalTables, type NationalTables} from "../../loaders/native.js";
+import {ENROLMENTS, SCHOOLS, TRAJECTORIES} from "../fixtures/handFolder.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const scratch = mkdtempSync(path.join(tmpdir(), "nadere-ogen-native-"));
 afterAll(() => rmSync(scratch, {recursive: true, force: true}));
-
-const SCHOOLS = [
-  "school_id;naam;bestuur;denominatie;concept;ses_wijk;sot_trajecten;deelname_interview;aantal_ib;ib_ervaring;dorpsteam_categorie;ses_zelfgerapporteerd",
-  "17NC;Dolfijn;Schoolbestuur A;openbaar;Jenaplan;midden;25;ja;1;<2;3;hoog",
-  "93UU;De Wegwijzer;Schoolbestuur J;protestants-christelijk;;laag;2;nee;;;;"
-];
-
-// P3 lives in Zeist; P4's municipality is spelt with other case and a double space (still resident);
-// P5 is enrolled in 2019 only.
-const ENROLMENTS = [
-  "leerling_id;school_id;peildatum;geboortemaand;woongemeente",
-  ...["2017", "2018", "2019"].map((y) => `P1;17NC;01-10-${y};09-2010;Utrechtse Heuvelrug`),
-  "P2;17NC;01-10-2017;03-2011;Utrechtse Heuvelrug",
-  "P2;93UU;01-10-2018;03-2011;Utrechtse Heuvelrug",
-  "P2;93UU;01-10-2019;03-2011;Utrechtse Heuvelrug",
-  ...["2017", "2018", "2019"].map((y) => `P3;93UU;01-10-${y};05-2010;Zeist`),
-  ...["2017", "2018", "2019"].map((y) => `P4;93UU;01-10-${y};07-2010;utrechtse  heuvelrug`),
-  "P5;17NC;01-10-2019;05-2012;Utrechtse Heuvelrug"
-];
 
 function reorderedEnrolments(): string[] {
   return ENROLMENTS.map((line) => {
@@ -37,20 +19,6 @@ function reorderedEnrolments(): string[] {
     return [municipality, school, date, month, id].join(";");
   });
 }
-
-// 54001 is basis_ggz, 54D01 dyslexie (data/default/zorgvormen.csv).
-const TRAJECTORIES = [
-  "traject_id;leerling_id;productcategorie;productcode;aanbieder;begindatum;einddatum;kosten",
-  "T1;P1;54;54001;Aanbieder 1;15-03-2017;30-06-2017;100,00",
-  "T2;P1;54;54D01;Aanbieder 2;01-09-2017;;200",
-  "T3;P2;54;54001;Aanbieder 1;10-02-2018;10-05-2018;300,50",
-  "T4;P3;54;54001;Aanbieder 1;01-03-2018;;400", // lives in Zeist: left out
-  "T5;P4;54;54001;Aanbieder 1;05-05-2019;;500",
-  "T6;P5;54;54001;Aanbieder 1;01-02-2018;;600", // no enrolment in 2018: not attributed
-  "T7;P1;54;54001;Aanbieder 1;01-01-2016;31-12-2016;700", // before the window
-  "T8;P4;54;54D01;Aanbieder 2;20-11-2019;;800",
-  "T9;P2;54;54001;Aanbieder 1;01-06-2019;;900"
-];
 
 function folder(name: string, files: {leerlingen?: string; trajecten?: string} = {}): string {
   const dir = path.join(scratch, name);
