@@ -29,6 +29,9 @@ export interface CsvColumns {
 /** DuckDB could not read the files (not installed, or a file it refuses); the message says why, in English. */
 export class CsvColumnsUnavailable extends Error {}
 
+/** The national input takes 6–7 s; a reply this late means the worker is gone. */
+const WAIT_MS = 10 * 60 * 1000;
+
 export function readCsvColumns(request: CsvColumnsRequest): CsvColumns {
   const {port1, port2} = new MessageChannel();
   const signal = new Int32Array(new SharedArrayBuffer(4));
@@ -39,7 +42,8 @@ export function readCsvColumns(request: CsvColumnsRequest): CsvColumns {
     execArgv: []
   });
   try {
-    Atomics.wait(signal, 0, 0);
+    // A worker that dies without raising the signal (killed from outside) must not hang the build.
+    if (Atomics.wait(signal, 0, 0, WAIT_MS) === "timed-out") throw new CsvColumnsUnavailable(`no reply from the DuckDB worker in ${WAIT_MS / 1000} s`);
     type Joined = Omit<CsvColumns, "dictionaries" | "unique"> & {dictionaries: string[]; unique: {texts: string; distinct: number}[]};
     const reply = receiveMessageOnPort(port1)?.message as Joined | {error: string} | undefined;
     if (reply === undefined) throw new CsvColumnsUnavailable("the DuckDB worker ended without a reply");

@@ -72,6 +72,12 @@ try {
 } catch (error) {
   reply = {error: String(error?.message ?? error).split("\n")[0]};
 }
-port.postMessage(reply, reply.codes ? reply.codes.flatMap((byColumn) => Object.values(byColumn).map((c) => c.buffer)) : []);
-Atomics.store(signal, 0, 1);
-Atomics.notify(signal, 0);
+// The waiting thread wakes only on the signal, so it is raised whatever happens to the reply.
+try {
+  port.postMessage(reply, reply.codes ? reply.codes.flatMap((byColumn) => Object.values(byColumn).map((c) => c.buffer)) : []);
+} catch (error) {
+  port.postMessage({error: `the reply could not be sent: ${error?.message ?? error}`});
+} finally {
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
