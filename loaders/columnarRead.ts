@@ -92,27 +92,42 @@ function rowsOf<T>(items: T[]): Rows<T> {
 /** Each dictionary's texts by column name (traject_id: its texts in row order), and their values through the contract's parsers. */
 function dictionaryValues(columns: CsvColumns) {
   const texts = new Map<string, string[]>(DICTIONARIES.map(([[, column]], d) => [column, columns.dictionaries[d]]));
-  // Numbered as a dictionary, a unique column's row k is its k-th text.
-  const [ids] = columns.unique;
-  if (ids.distinct !== ids.texts.length) throw new NotPlain("a traject_id twice");
-  texts.set("traject_id", ids.texts);
+  // traject_id comes as its texts in row order (its dictionary would be that list again); as many
+  // distinct texts as rows means each id once.
+  const [trajectoryIds] = columns.unique;
+  if (trajectoryIds.distinct !== trajectoryIds.texts.length) throw new NotPlain("a traject_id twice");
+  texts.set("traject_id", trajectoryIds.texts);
   const textsOf = (column: string) => texts.get(column)!;
-  /** The column's distinct values, parsed; a text that fails sends the folder to the text readers. */
-  const parsed = <T>(column: string, parse: Parser<T>): T[] =>
-    textsOf(column).map((text) => {
-      const result = parse(text);
-      if (!result.ok) throw new NotPlain(`${column}: "${text}" does not parse`);
-      return result.value;
-    });
-  return {textsOf, parsed};
+  const cache = new Map<string, unknown[]>();
+  /** The column's distinct values, parsed (once: pupil ids serve both files); a text that fails sends the folder to the text readers. */
+  const parsed = <T>(column: string, parse: Parser<T>): T[] => {
+    let values = cache.get(column) as T[] | undefined;
+    if (values === undefined) {
+      values = textsOf(column).map((text) => {
+        const result = parse(text);
+        if (!result.ok) throw new NotPlain(`${column}: "${text}" does not parse`);
+        return result.value;
+      });
+      cache.set(column, values);
+    }
+    return values;
+  };
+  /** An id column's values, which must be its texts: then distinct texts are distinct ids, as the duplicate checks assume. */
+  const ids = (column: string, parse: Parser<string>): string[] => {
+    const values = parsed(column, parse);
+    const written = textsOf(column);
+    if (values.some((value, k) => value !== written[k])) throw new NotPlain(`${column}: a value differs from its text`);
+    return values;
+  };
+  return {textsOf, parsed, ids};
 }
 
 type Values = ReturnType<typeof dictionaryValues>;
 
 function enrolmentRows(columns: CsvColumns, values: Values, {schoolIds, plausible}: LargeFileReference) {
   const p = enrolmentRow.parsers;
-  const pupils = values.parsed("leerling_id", p.leerling_id);
-  const schools = values.parsed("school_id", p.school_id);
+  const pupils = values.ids("leerling_id", p.leerling_id);
+  const schools = values.ids("school_id", p.school_id);
   const dates = values.parsed("peildatum", p.peildatum);
   const months = values.parsed("geboortemaand", p.geboortemaand);
   const municipalities = values.parsed("woongemeente", p.woongemeente);
@@ -150,9 +165,9 @@ function enrolmentRows(columns: CsvColumns, values: Values, {schoolIds, plausibl
 function trajectoryRows(columns: CsvColumns, values: Values, {mappings, plausible}: LargeFileReference): Trajectory[] {
   const p = trajectoryRow.parsers;
   const codes = columns.codes[1];
-  const ids = values.parsed("traject_id", p.traject_id);
+  const ids = values.ids("traject_id", p.traject_id);
   const rows = ids.length;
-  const pupils = values.parsed("leerling_id", p.leerling_id);
+  const pupils = values.ids("leerling_id", p.leerling_id);
   const categories = values.parsed("productcategorie", p.productcategorie);
   const productCodes = values.parsed("productcode", p.productcode);
   const providers = values.parsed("aanbieder", p.aanbieder);
