@@ -1,7 +1,8 @@
 // Peak resident memory of the current process, per step: Linux lets a process reset its RSS
-// high-water mark through /proc/self/clear_refs, so each measured step gets its own peak.
+// high-water mark through /proc/self/clear_refs, so each measured step gets its own peak. And the
+// resident memory of a process with its children (a build, or the contract's DuckDB process).
 
-import {readFileSync, writeFileSync} from "node:fs";
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 
 export function resetPeak(): void {
   try {
@@ -21,4 +22,32 @@ export function peakRssMb(): number {
     // Fall through to the portable (never reset) figure.
   }
   return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Resident set size in bytes of a process and all its descendants, from /proc (Linux). */
+export function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may contain spaces) start after the last ")".
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const pid = Number(entry);
+      const parent = Number(fields[1]);
+      rss.set(pid, Number(fields[21]) * 4096);
+      children.set(parent, [...(children.get(parent) ?? []), pid]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }

@@ -21,7 +21,7 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {parseArgs} from "node:util";
 import {writeMunicipality, type MunicipalityShape} from "./municipality.js";
-import {peakRssMb, resetPeak} from "./rss.js";
+import {peakRssMb, resetPeak, treeRss} from "./rss.js";
 import {NATIONAL} from "./synthetic.js";
 
 /** Issue 14 item 7: validate and aggregate a million trajectories within these. */
@@ -54,6 +54,9 @@ interface StepFigures {
   cpuMs: number;
   peakRssMb: number;
   rssAfterMb: number;
+  /** The pipeline's process with its children (the contract's DuckDB process), sampled every 100 ms
+   *  by the parent: the process's own peak misses a child's memory. */
+  treePeakMb?: number;
 }
 
 type ChildMessage = {kind: "step"; figures: StepFigures} | {kind: "summary"; text: string};
@@ -94,7 +97,10 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
     return sources;
   });
   // As loadFromEnvironment does: DuckDB reads the two large files when they are plain CSV.
-  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts, {largeFiles: largeFileReader(input!)}));
+  let read = "the text readers (below the columnar read's size)";
+  const reader = largeFileReader(input, (reason) => (read = `the text readers (the columnar read declined: ${reason})`));
+  if (reader) read = "DuckDB (loaders/columnarRead.ts)";
+  const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts, {largeFiles: reader}));
   input = null;
   const scope = await step("scope (buildScope)", () => buildScope(dataset));
   const report = await step("aggregate (computeReport)", () => computeReport(dataset, scope));
@@ -104,7 +110,7 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
     text:
       `${scopeReport.trajectoriesKept} of ${scopeReport.trajectoriesRead} trajectories and ${scopeReport.enrolmentsKept} of ` +
       `${scopeReport.enrolmentsRead} enrolments in scope; Tabel 6: ${report.schools.tabel6.length} schools, ` +
-      `${report.factsheets.length} factsheets, ${scope.restarts.length} DBC restarts, ${scope.cohort.length} cohort pupils`
+      `${report.factsheets.length} factsheets, ${scope.restarts.length} DBC restarts, ${scope.cohort.length} cohort pupils; the large files read by ${read}`
   });
   if (disclosure) await step("release (disclosure, not in target)", () => releasedReport(dataset));
 }
@@ -141,19 +147,24 @@ function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[
     const steps: StepFigures[] = [];
     let summary = "";
     let stopped = false;
+    let treePeak = 0;
+    const sampler = setInterval(() => (treePeak = Math.max(treePeak, treeRss(child.pid!) / 2 ** 20)), 100);
     const timer = setTimeout(() => {
       stopped = true;
       child.kill("SIGKILL");
     }, limitMs);
     child.on("message", (m: ChildMessage) => {
       if (m.kind === "step") {
-        steps.push(m.figures);
-        console.log(line([m.figures.step, seconds(m.figures.ms), seconds(m.figures.cpuMs), int(m.figures.peakRssMb), int(m.figures.rssAfterMb)]));
+        const figures = {...m.figures, treePeakMb: Math.max(treePeak, m.figures.peakRssMb)};
+        treePeak = 0;
+        steps.push(figures);
+        console.log(line([figures.step, seconds(figures.ms), seconds(figures.cpuMs), int(figures.peakRssMb), int(figures.rssAfterMb), int(figures.treePeakMb)]));
       } else summary = m.text;
     });
     child.on("error", reject);
     child.on("exit", (code) => {
       clearTimeout(timer);
+      clearInterval(sampler);
       if (code === 0 || stopped) resolve({steps, summary, stopped});
       else reject(new Error(`pipeline: child exited with code ${code}`));
     });
@@ -162,7 +173,7 @@ function runPipeline(dir: string, limitMs: number): Promise<{steps: StepFigures[
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const widths = [36, 9, 9, 12, 12];
+const widths = [36, 9, 9, 12, 12, 14];
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
 
 async function main(): Promise<void> {
@@ -183,7 +194,7 @@ async function main(): Promise<void> {
       `input in ${dir}: ${int(shape.schools)} schools, ${int(shape.pupils)} pupils, ${int(rows.enrolments)} enrolment rows, ` +
         `${int(rows.trajectories)} trajectory rows (seed ${shape.seed}); written in ${seconds(performance.now() - started)}`
     );
-    console.log(line(["step", "wall", "CPU", "peak RSS MB", "RSS after MB"]));
+    console.log(line(["step", "wall", "CPU", "peak RSS MB", "RSS after MB", "with child MB"]));
     console.log(line(widths.map((w) => "-".repeat(w))));
     const {steps, summary, stopped} = await runPipeline(dir, limitMs);
     if (summary) console.log(summary);
@@ -193,7 +204,8 @@ async function main(): Promise<void> {
     const counted = steps.slice(0, 4);
     const total = counted.reduce((sum, s) => sum + s.ms, 0);
     const cpu = counted.reduce((sum, s) => sum + s.cpuMs, 0);
-    const peak = Math.max(...counted.map((s) => s.peakRssMb));
+    // The process with its children: the contract's DuckDB process counts too.
+    const peak = Math.max(...counted.map((s) => s.treePeakMb ?? s.peakRssMb));
     const release = steps.find((s) => s.step.startsWith("release"));
     if (stopped) console.log(`stopped after ${seconds(limitMs)} (--limit-s) while running the step after ${steps.at(-1)?.step ?? "none"}`);
     if (counted.length === 4) {
@@ -201,7 +213,7 @@ async function main(): Promise<void> {
       const target = options.national ? NATIVE_TARGET : TARGET;
       const within = total <= target.seconds * 1000 && peak <= target.rssMb;
       console.log(
-        `validate + aggregate (read, validate, scope, aggregate): ${seconds(total)} wall, ${seconds(cpu)} CPU, peak RSS ${int(peak)} MB — ` +
+        `validate + aggregate (read, validate, scope, aggregate): ${seconds(total)} wall, ${seconds(cpu)} CPU of this process, peak RSS with children ${int(peak)} MB — ` +
           `${within ? "within" : "NOT within"} the target of ${target.seconds} s and ${int(target.rssMb)} MB`
       );
     }

@@ -13,6 +13,7 @@ import {parseArgs} from "node:util";
 import {loadDataset} from "../loaders/contract.js";
 import {readInputFolder} from "../loaders/io.js";
 import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
+import {treeRss} from "./rss.js";
 
 const projectDir = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(projectDir, "dist");
@@ -28,34 +29,6 @@ const {values: options} = parseArgs({
 });
 const schoolCount = Number(options.schools);
 const limitMs = Number(options["limit-s"]) * 1000;
-
-/** Resident set size in bytes of a process and all its descendants, from /proc (Linux). */
-function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name (which may contain spaces) start after the last ")".
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const pid = Number(entry);
-      const parent = Number(fields[1]);
-      rss.set(pid, Number(fields[21]) * 4096);
-      children.set(parent, [...(children.get(parent) ?? []), pid]);
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  let total = 0;
-  const stack = [rootPid];
-  while (stack.length > 0) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
-}
 
 interface BuildRun {
   exitCode: number | null;

@@ -1,10 +1,14 @@
 // Plain CSV files read by DuckDB into dictionary codes, synchronously: the contract (contract.ts)
 // is synchronous and called from many places, and DuckDB's Node API is asynchronous. So DuckDB runs
-// in a worker (csvColumns.worker.mjs) and this thread waits for its reply. On the national input
-// (3,6 M + 1 M rows) the two files are read and numbered on both cores in a few seconds, where
-// splitting and hashing their cells here took most of the contract's 20 s.
+// in a child process (csvColumns.child.mjs) that this one waits for. On the national input
+// (3,6 M + 1 M rows) the two files are read and numbered on both cores in about 7 s, where
+// splitting and hashing their cells here took most of the contract's 22 s.
 
-import {MessageChannel, Worker, receiveMessageOnPort} from "node:worker_threads";
+import {spawnSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
 
 export interface CsvColumnsRequest {
   /** Each file's path, delimiter and header (the columns in the file's order). */
@@ -29,29 +33,48 @@ export interface CsvColumns {
 /** DuckDB could not read the files (not installed, or a file it refuses); the message says why, in English. */
 export class CsvColumnsUnavailable extends Error {}
 
-/** The national input takes 6–7 s; a reply this late means the worker is gone. */
+/** The national input takes about 7 s; a reply this late means the child is stuck. */
 const WAIT_MS = 10 * 60 * 1000;
+const CHILD = fileURLToPath(new URL("./csvColumns.child.mjs", import.meta.url));
 
 export function readCsvColumns(request: CsvColumnsRequest): CsvColumns {
-  const {port1, port2} = new MessageChannel();
-  const signal = new Int32Array(new SharedArrayBuffer(4));
-  const worker = new Worker(new URL("./csvColumns.worker.mjs", import.meta.url), {
-    workerData: {port: port2, signal, request},
-    transferList: [port2],
-    // The worker needs no loader of ours: plain JavaScript.
-    execArgv: []
-  });
+  // No flags of this process (tsx's loader, a heap limit): the child is plain JavaScript.
+  const scratch = mkdtempSync(path.join(tmpdir(), "nadere-ogen-kolommen-"));
+  let out: Buffer;
   try {
-    // A worker that dies without raising the signal (killed from outside) must not hang the build.
-    if (Atomics.wait(signal, 0, 0, WAIT_MS) === "timed-out") throw new CsvColumnsUnavailable(`no reply from the DuckDB worker in ${WAIT_MS / 1000} s`);
-    type Joined = Omit<CsvColumns, "dictionaries" | "unique"> & {dictionaries: string[]; unique: {texts: string; distinct: number}[]};
-    const reply = receiveMessageOnPort(port1)?.message as Joined | {error: string} | undefined;
-    if (reply === undefined) throw new CsvColumnsUnavailable("the DuckDB worker ended without a reply");
-    if ("error" in reply) throw new CsvColumnsUnavailable(reply.error);
-    const split = (joined: string) => joined.split("\n");
-    return {...reply, dictionaries: reply.dictionaries.map(split), unique: reply.unique.map(({texts, distinct}) => ({texts: split(texts), distinct}))};
+    const output = path.join(scratch, "codes.bin");
+    const child = spawnSync(process.execPath, [CHILD], {input: JSON.stringify({...request, output}), timeout: WAIT_MS, stdio: ["pipe", "ignore", "pipe"]});
+    if (child.error || child.status !== 0) {
+      const why = child.error?.message ?? `exit code ${child.status}${child.signal ? `, ${child.signal}` : ""}: ${child.stderr.toString().trim().split("\n")[0]}`;
+      throw new CsvColumnsUnavailable(`the DuckDB process failed (${why})`);
+    }
+    out = readFileSync(output);
   } finally {
-    port1.close();
-    void worker.terminate();
+    rmSync(scratch, {recursive: true, force: true});
   }
+  const headerLength = out.readUInt32LE(0);
+  type Header = {rows: number[]; dictionaries: number; distinct: number[]; texts: number[]; codes: {file: number; column: string; length: number}[]};
+  const header = JSON.parse(out.toString("utf8", 4, 4 + headerLength)) as Header | {error: string};
+  if ("error" in header) throw new CsvColumnsUnavailable(header.error);
+  let at = 4 + headerLength;
+  const texts = header.texts.map((length) => {
+    const text = out.toString("latin1", at, at + length);
+    at += length;
+    return text.split("\n");
+  });
+  // The child padded the file to a multiple of four bytes before the codes.
+  at += (4 - (at % 4)) % 4;
+  const codes: Record<string, Int32Array>[] = header.rows.map(() => ({}));
+  for (const {file, column, length} of header.codes) {
+    const offset = out.byteOffset + at;
+    // A view where the bytes lie on a multiple of four (a file this large has a buffer of its own), else a copy.
+    codes[file][column] = offset % 4 === 0 ? new Int32Array(out.buffer, offset, length) : new Int32Array(out.buffer.slice(offset, offset + length * 4));
+    at += length * 4;
+  }
+  return {
+    rows: header.rows,
+    dictionaries: texts.slice(0, header.dictionaries),
+    codes,
+    unique: header.distinct.map((distinct, u) => ({texts: texts[header.dictionaries + u], distinct}))
+  };
 }

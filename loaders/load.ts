@@ -47,11 +47,11 @@ export function boundHeapGrowth(texts: Partial<InputTexts>): boolean {
 export const COLUMNAR_READ_BYTES = 16 * 2 ** 20;
 
 /** The columnar reader for a folder whose large files are CSV files of COLUMNAR_READ_BYTES or more; else none. */
-export function largeFileReader({texts, paths}: Pick<InputSources, "texts" | "paths">): LargeFileReader | undefined {
+export function largeFileReader({texts, paths}: Pick<InputSources, "texts" | "paths">, onDecline?: (reason: string) => void): LargeFileReader | undefined {
   const {leerlingen, trajecten} = texts;
   if (paths.leerlingen === undefined || paths.trajecten === undefined || typeof leerlingen === "string" || typeof trajecten === "string") return undefined;
   if (leerlingen.length + trajecten.length < COLUMNAR_READ_BYTES) return undefined;
-  return columnarReader({leerlingen: paths.leerlingen, trajecten: paths.trajecten}, {leerlingen, trajecten});
+  return columnarReader({leerlingen: paths.leerlingen, trajecten: paths.trajecten}, {leerlingen, trajecten}, onDecline);
 }
 
 /** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
