@@ -40,9 +40,9 @@ export function boundHeapGrowth(texts: Partial<InputTexts>): boolean {
 
 /**
  * From this size of leerlingen.csv and trajecten.csv together, DuckDB reads them (columnarRead.ts)
- * when they are plain CSV files: starting its worker costs about 0,4 s, which the default data (0,1 s
+ * when they are plain CSV files: starting its process costs about 0,4 s, which the default data (0,1 s
  * through the text readers) does not win back. On the national input (250 MB) the contract took
- * 14,8 s instead of 21,9 s (bench/README.md).
+ * 15,3–15,4 s instead of 21,9 s (bench/README.md).
  */
 export const COLUMNAR_READ_BYTES = 16 * 2 ** 20;
 
