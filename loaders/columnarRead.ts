@@ -12,6 +12,7 @@
 import {isAscii} from "node:buffer";
 import {
   careTypeLookup,
+  enrolmentInYear,
   isLate,
   toEnrolment,
   toTrajectory,
@@ -21,7 +22,7 @@ import {
   type Rows
 } from "./contract.js";
 import {readCsvColumns, CsvColumnsUnavailable, type CsvColumns} from "./csvColumns.js";
-import type {Encoding} from "./encoding.js";
+import {hasUtf8Bom, utf8Encoding, type Encoding} from "./encoding.js";
 import type {Enrolment, Trajectory} from "./model.js";
 import {enrolmentRow, implausibleEnrolment, trajectoryRow, type EnrolmentRow, type TrajectoryRow} from "./schema.js";
 import type {Parser} from "./values.js";
@@ -146,14 +147,13 @@ function enrolmentRows(columns: CsvColumns, values: Values, {schoolIds, plausibl
   // A pupil's enrolments as a chain from the latest back, as the text reader keeps them; a second
   // enrolment in the same year is its error.
   const years = dates.map((d) => Number(d.slice(0, 4)));
+  const yearAt = (position: number) => years[date[position]];
   const latestOfPupil = new Int32Array(pupils.length).fill(-1);
   const previous = new Int32Array(pupil.length);
   const items: Enrolment[] = new Array(pupil.length);
   for (let i = 0; i < pupil.length; i++) {
     const latest = latestOfPupil[pupil[i]];
-    for (let earlier = latest; earlier >= 0; earlier = previous[earlier]) {
-      if (years[date[earlier]] === years[date[i]]) throw new NotPlain("a pupil enrolled twice in a year");
-    }
+    if (enrolmentInYear(latest, previous, yearAt, yearAt(i)) >= 0) throw new NotPlain("a pupil enrolled twice in a year");
     previous[i] = latest;
     latestOfPupil[pupil[i]] = i;
     const row = {leerling_id: pupils[pupil[i]], school_id: schools[school[i]], peildatum: dates[date[i]], geboortemaand: months[month[i]], woongemeente: municipalities[municipality[i]]};
@@ -252,7 +252,7 @@ function distinct(values: unknown[], column: string): void {
  */
 export function plainFile(content: string | Uint8Array, columns: string[], file: string): {delimiter: string; columns: string[]; encoding: Encoding} {
   if (typeof content === "string") throw new NotPlain(`${file} came as text`);
-  const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0;
+  const bom = hasUtf8Bom(content) ? 3 : 0;
   const bytes = Buffer.from(content.buffer, content.byteOffset + bom, content.byteLength - bom);
   if (!isAscii(bytes) || bytes.includes(0) || bytes.includes(0x22)) throw new NotPlain(`${file} is not plain ASCII without quotes`);
   for (let at = bytes.indexOf(0x0d); at >= 0; at = bytes.indexOf(0x0d, at + 1)) {
@@ -267,7 +267,7 @@ export function plainFile(content: string | Uint8Array, columns: string[], file:
     const found = header.split(delimiter);
     if (found.length !== columns.length || !columns.every((c) => found.includes(c))) continue;
     if (trimmedCells(bytes, delimiter.charCodeAt(0))) throw new NotPlain(`${file} has cells with whitespace around them`);
-    return {delimiter, columns: found, encoding: bom ? "UTF-8 met BOM" : "UTF-8"};
+    return {delimiter, columns: found, encoding: utf8Encoding(content)};
   }
   throw new NotPlain(`${file}'s first line is not exactly its columns`);
 }

@@ -225,13 +225,18 @@ export function loadDataset(input: InputTexts, {largeFiles}: {largeFiles?: Large
   // The large files by other means need the mappings first; read apart, so that when they go
   // through the readers after all, every error and repair comes in the usual order.
   let large: LargeFiles | null = null;
+  let mappingsRead: Rows<ProductMapping> | null = null;
   if (largeFiles && settings && plausible && schoolIds) {
     const own: Reading = {errors: [], repairs: new RepairLog()};
-    const mappings = readMappings(text("zorgvormen"), settings, own);
-    if (mappings.clean && own.repairs.repairs.length === 0) large = largeFiles({settings, schoolIds, mappings: mappings.items, plausible});
+    const read = readMappings(text("zorgvormen"), settings, own);
+    // Without an error or a repair there is nothing to report, so this reading stands.
+    if (read.clean && own.repairs.repairs.length === 0) {
+      mappingsRead = read;
+      large = largeFiles({settings, schoolIds, mappings: read.items, plausible});
+    }
   }
   const enrolments = large?.enrolments ?? readEnrolments(text("leerlingen"), schoolIds, plausible, reading("leerlingen"));
-  const mappings = readMappings(text("zorgvormen"), settings, reading("zorgvormen"));
+  const mappings = mappingsRead ?? readMappings(text("zorgvormen"), settings, reading("zorgvormen"));
   const trajectories = large?.trajectories ?? readTrajectories(text("trajecten"), mappings, plausible, reading("trajecten"));
   if (large) Object.assign(decoded.encodings, large.encodings);
 
@@ -507,6 +512,16 @@ export interface PupilEnrolments {
   previous: ArrayLike<number>;
 }
 
+/**
+ * The position of a pupil's enrolment in `year`, walking the chain back from `latest` (−1 for a
+ * pupil without one): a second enrolment in a year is an error of leerlingen.csv.
+ */
+export function enrolmentInYear(latest: number, previous: ArrayLike<number>, yearAt: (position: number) => number, year: number): number {
+  let at = latest;
+  while (at >= 0 && yearAt(at) !== year) at = previous[at];
+  return at;
+}
+
 function readEnrolments(
   text: string,
   schoolIds: Set<string> | null,
@@ -546,8 +561,7 @@ function readEnrolments(
     const latest = latestOfPupil.get(enrolment.pupilId) ?? -1;
     // One string per pupil rather than per row: 2 M fewer strings nationally, and later lookups by it hash once.
     if (latest >= 0) enrolment.pupilId = sofar.items[latest].pupilId;
-    let earlier = latest;
-    while (earlier >= 0 && sofar.items[earlier].year !== enrolment.year) earlier = previous[earlier];
+    const earlier = enrolmentInYear(latest, previous, (at) => sofar.items[at].year, enrolment.year);
     if (earlier < 0) {
       latestOfPupil.set(enrolment.pupilId, sofar.items.length);
       previous.push(latest);

@@ -1,14 +1,15 @@
 // Child process of csvColumns.ts: DuckDB (@duckdb/node-api) reads plain CSV files into dictionary
 // codes. A process of its own, so that DuckDB's memory goes back to the system when it ends (in a
 // worker thread the allocator kept about 250 MB of it in the build's process); plain JavaScript, so
-// that node starts it without a TypeScript loader. It holds no rule about the data: it numbers the distinct texts of each column
-// and returns, per row, the number of each cell's text. Every check of a value happens in
-// TypeScript, on those distinct texts.
+// that node starts it without a TypeScript loader. It holds no rule about the data: it numbers the
+// distinct texts of each column and returns, per row, the number of each cell's text. Every check
+// of a value happens in TypeScript, on those distinct texts.
 //
 // The request (csvColumns.ts CsvColumnsRequest, with the reply's file as `output`) comes as JSON on
-// stdin. The reply goes to that file:
-// four bytes with the length of a JSON header (rows, texts joined by "\n", the code columns' names),
-// the header padded to a multiple of four bytes, then every code column as 32-bit integers.
+// stdin. The reply goes to that file: four bytes with the length of a JSON header (rows, the
+// lengths of the texts, the code columns), the header, the texts (each dictionary's and each unique
+// column's, joined by "\n"), padding to a multiple of four bytes, and every code column as 32-bit
+// integers.
 
 import {closeSync, openSync, readFileSync, writeSync} from "node:fs";
 const quote = (text) => `'${String(text).replaceAll("'", "''")}'`;

@@ -13,17 +13,23 @@ export interface Decoded {
 }
 
 /** BOM first; then UTF-16 without BOM (its NUL bytes); then strict UTF-8; else Windows-1252. */
+/** Whether the bytes start with UTF-8's byte order mark (EF BB BF). */
+export const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** The encoding decodeInput names for text that is valid UTF-8 (ASCII among it). */
+export const utf8Encoding = (bytes: Uint8Array): Encoding => (hasUtf8Bom(bytes) ? "UTF-8 met BOM" : "UTF-8");
+
 export function decodeInput(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
-    return {text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: "UTF-8 met BOM"};
+  if (hasUtf8Bom(buffer)) {
+    return {text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: utf8Encoding(buffer)};
   }
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return {text: iconv.decode(buffer.subarray(2), "utf16le"), encoding: "UTF-16 LE"};
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return {text: iconv.decode(buffer.subarray(2), "utf16be"), encoding: "UTF-16 BE"};
   const utf16 = utf16WithoutBom(buffer);
   if (utf16) return {text: iconv.decode(buffer, utf16 === "UTF-16 LE" ? "utf16le" : "utf16be"), encoding: utf16};
   try {
-    return {text: new TextDecoder("utf-8", {fatal: true}).decode(buffer), encoding: "UTF-8"};
+    return {text: new TextDecoder("utf-8", {fatal: true}).decode(buffer), encoding: utf8Encoding(buffer)};
   } catch {
     return {text: iconv.decode(buffer, "win1252"), encoding: "Windows-1252"};
   }
