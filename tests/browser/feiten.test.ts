@@ -17,11 +17,25 @@ afterAll(async () => {
 
 const AGE_CHART = 'svg[aria-label^="Staafdiagram: leerlingen met jeugdhulp naar leeftijd"]';
 
+/**
+ * Opens the page once its code has drawn the age chart's four inputs (care type, dyslexia, year,
+ * measure). The chart itself is in the HTML from the build, so it says nothing about the inputs.
+ */
 async function open(): Promise<{page: Page; consoleErrors: string[]}> {
   const opened = await openPage(browser, "/data-analyse/feiten");
   await opened.page.locator(AGE_CHART).waitFor();
+  await opened.page.waitForFunction(() => document.querySelectorAll('#observablehq-main form[class^="inputs-"]').length >= 4);
   return opened;
 }
+
+/**
+ * Twice in four fresh-clone CI runs (6 December, commit d140bae) the first change of an input on a
+ * freshly opened page was lost: once a radio button stayed unchecked after Playwright's click, once the
+ * dyslexia toggle's click never redrew the chart. Neither came back in 48 tries with the page opened
+ * the same way under CPU load and throttling (tmp-exp, 6 December), so the cause is not known. The
+ * interaction tests run again on a new page when that happens; a page that never redraws still fails.
+ */
+const INTERACTION = {retry: 2};
 
 const ageLabel = (page: Page) => page.getAttribute(AGE_CHART, "aria-label");
 
@@ -45,7 +59,7 @@ const barLabels = (page: Page) =>
 
 const count = (text: string) => Number(text.replace(/\./g, ""));
 
-test("switching dyslexia care off redraws the age chart with fewer or equal pupils at every age", async () => {
+test("switching dyslexia care off redraws the age chart with fewer or equal pupils at every age", INTERACTION, async () => {
   const {page, consoleErrors} = await open();
   expect(await ageLabel(page)).toContain("alle zorgvormen met dyslexiezorg");
   // The labels from left to right, one per age: shown values and "·" marks are drawn by two marks, so
@@ -76,7 +90,7 @@ test("switching dyslexia care off redraws the age chart with fewer or equal pupi
   expect(consoleErrors).toEqual([]);
 });
 
-test("switching from a count to per 100 pupils relabels the axis and writes rates with one decimal", async () => {
+test("switching from a count to per 100 pupils relabels the axis and writes rates with one decimal", INTERACTION, async () => {
   const {page, consoleErrors} = await open();
   await page.getByRole("radio", {name: "Per 100 leerlingen van die leeftijd"}).check();
   await redrawn(page, "per 100 leerlingen van die leeftijd");
@@ -87,7 +101,7 @@ test("switching from a count to per 100 pupils relabels the axis and writes rate
   expect(consoleErrors).toEqual([]);
 });
 
-test("choosing one care type draws it in its own colour and disables the dyslexia toggle", async () => {
+test("choosing one care type draws it in its own colour and disables the dyslexia toggle", INTERACTION, async () => {
   const {page, consoleErrors} = await open();
   await page.getByRole("combobox", {name: "Zorgvorm", exact: true}).selectOption({label: "Dyslexiezorg"});
   await redrawn(page, "Dyslexiezorg,");
