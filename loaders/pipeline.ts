@@ -178,7 +178,7 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const slugs = schoolSlugs(ruled.factsheets);
   const slugOf = (schoolId: string) => slugs.get(schoolId) ?? schoolId;
   const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
-  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear));
+  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   // The explorer's cube is part of the release even where a page does not publish it: the secondary

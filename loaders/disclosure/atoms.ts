@@ -18,6 +18,8 @@
 import type {Dataset, Enrolment, Settings, Trajectory} from "../model.js";
 import {publishReport, type PublicReport} from "../publish.js";
 import {computeReport, type Report} from "../report.js";
+import {buildFactorTables, type FactorTables} from "../tables/factors.js";
+import {schoolTables, schoolYearCounts} from "../tables/schools.js";
 import type {Scope} from "../tables/scope.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
 import type {Relation, Term, Unit} from "./model.js";
@@ -59,8 +61,11 @@ export function openCounts(report: PublicReport, slugOf: (schoolId: string) => s
   return out;
 }
 
-/** Trajectory units: single trajectories, or the trajectories joined by DBC restart pairs. */
-function trajectoryUnits(trajectories: Trajectory[], scope: Scope): Trajectory[][] {
+/**
+ * Trajectory units: single trajectories, or the trajectories joined by DBC restart pairs. The pairs
+ * are joined once for the whole dataset (per pupil it cost a walk over every pair in the municipality).
+ */
+function trajectoryUnits(scope: Scope): (trajectories: Trajectory[]) => Trajectory[][] {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let p = parent.get(id) ?? id;
@@ -69,40 +74,54 @@ function trajectoryUnits(trajectories: Trajectory[], scope: Scope): Trajectory[]
     return p;
   };
   for (const {before, after} of scope.restarts) parent.set(find(before.id), find(after.id));
-  const units = new Map<string, Trajectory[]>();
-  for (const t of trajectories) {
-    const root = find(t.id);
-    units.set(root, [...(units.get(root) ?? []), t]);
-  }
-  return [...units.values()];
+  return (trajectories) => {
+    const units = new Map<string, Trajectory[]>();
+    for (const t of trajectories) {
+      const root = find(t.id);
+      units.set(root, [...(units.get(root) ?? []), t]);
+    }
+    return [...units.values()];
+  };
 }
 
 /**
  * `full`: every count of the whole report (zeros included). `aliasOf` names, for a count whose rows
  * exist only in the whole report (Tabel 6 lists the schools with pupils in the latest year; item 7
- * lists the school's largest care types), the count it repeats by definition.
+ * lists the school's largest care types), the count it repeats by definition. `factors`: the whole
+ * report's factor tables.
  */
 export function deriveAtoms(
   dataset: Dataset,
   scope: Scope,
   full: Map<string, {value: number; unit: Unit}>,
   slugOf: (schoolId: string) => string,
-  aliasOf: (key: string) => string | null = () => null
+  aliasOf: (key: string) => string | null = () => null,
+  factors: FactorTables = buildFactorTables(scope, schoolTables(scope, schoolYearCounts(scope)).tabel6)
 ): Atoms {
   const start = performance.now();
   const enrolmentsOf = new Map<string, Enrolment[]>();
   for (const e of dataset.enrolments) enrolmentsOf.set(e.pupilId, [...(enrolmentsOf.get(e.pupilId) ?? []), e]);
   const trajectoriesOf = new Map<string, Trajectory[]>();
   for (const t of dataset.trajectories) trajectoriesOf.set(t.pupilId, [...(trajectoriesOf.get(t.pupilId) ?? []), t]);
-  // Factor tables count schools, not pupils: computed once, reused for every unit.
-  const reuse = {factors: computeReport(dataset, scope).factors, statistics: null};
+  // Factor tables count schools, not pupils: each unit's report gets its own schools' rows of the
+  // whole dataset's (their exact tests cost about 27 s at 500 schools: the caller passes them in
+  // when it has them).
+  const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
+  const factorsOf = new Map(factors.schools.map((f) => [f.schoolId, f]));
+  const unitsOf = trajectoryUnits(scope);
   let reports = 0;
   const countsOf = (pupilId: string, trajectories: Trajectory[]) => {
     reports++;
     // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
     // the factor tables reused above carry); leaving them out makes one unit's report cost its own
     // size, not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
-    const unitData: Dataset = {...dataset, trajectories, enrolments: enrolmentsOf.get(pupilId) ?? [], nonResidentEnrolments: []};
+    // Only the schools the pupil was enrolled at: every other school's rows of a one-pupil report
+    // are zeros, which openCounts drops, and walking them made each report cost the number of
+    // schools (quadratic in all). A count this missed would fail the whole-report check below.
+    const enrolments = enrolmentsOf.get(pupilId) ?? [];
+    const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
+    const unitData: Dataset = {...dataset, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
+    const reuse = {factors: {...factors, schools: schoolIds.flatMap((id) => factorsOf.get(id) ?? [])}, statistics: null};
     return openCounts(openReport(unitData, undefined, reuse), slugOf);
   };
 
@@ -142,7 +161,7 @@ export function deriveAtoms(
     sizes[atom]++;
     pupilAtomOf.set(pupilId, atom);
 
-    const units = trajectoryUnits(trajectories, scope);
+    const units = unitsOf(trajectories);
     const unitCounts = units.length === 1 ? [counts] : units.map((u) => countsOf(pupilId, u));
     const pupilTrajectoryCounts = new Set<string>();
     for (const uc of unitCounts) {
@@ -167,7 +186,13 @@ export function deriveAtoms(
 
   const termsOf = new Map<string, Term[]>();
   for (const [variable, entries] of members) {
-    for (const {key, coefficient} of entries) termsOf.set(key, [...(termsOf.get(key) ?? []), {variable, coefficient}]);
+    for (const {key, coefficient} of entries) {
+      // Appended in place: a municipal count holds tens of thousands of atoms at 500 schools, and a
+      // copy per atom made this loop quadratic (107 s there).
+      const terms = termsOf.get(key);
+      if (terms) terms.push({variable, coefficient});
+      else termsOf.set(key, [{variable, coefficient}]);
+    }
   }
   // Every pupil of atom a has a trajectory in count d when all of them do: x_a ≤ Σ y over a's
   // trajectory atoms in d (a pupil counted in a school's year has a trajectory counted there too).

@@ -36,10 +36,9 @@ function isHiddenMarker(value: unknown): boolean {
 
 /** The unit of a field that counts persons or trajectories, or null. */
 export function countUnit(path: string, key: string): Unit | null {
-  if (NOT_SENSITIVE.test(path)) return null;
-  if (PUPIL_KEYS.has(key)) return "pupils";
-  if (TRAJECTORY_KEYS.has(key)) return "trajectories";
-  return null;
+  // The field's name first: most nodes of a report are no count, and the path test is the dearer one.
+  const unit = PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
+  return unit !== null && !NOT_SENSITIVE.test(path) ? unit : null;
 }
 
 /** Every count of pupils or trajectories in one file's content. */

@@ -1,0 +1,65 @@
+// npm run bench:atoms — the disclosure model's atoms (loaders/disclosure/atoms.ts deriveAtoms) on the
+// default data and on bench/municipality.ts's synthetic municipalities of 100 and 500 schools. The
+// atoms are derived from one report per pupil (and per DBC-restart unit), so their time should grow
+// with the pupils, not with pupils × schools (issue 13 item 4: a country's build needs them for 7 000
+// schools). Prints the time, the time per one-pupil report and a hash of the whole result (sizes,
+// terms per count, relations, pupil atoms), so a change that should only be faster can show that
+// it derives the same atoms.
+//
+// Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep]
+import {createHash} from "node:crypto";
+import {mkdtempSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import path from "node:path";
+import {parseArgs} from "node:util";
+import {loadDataset} from "../loaders/contract.js";
+import {deriveAtoms, openCounts, openPublish} from "../loaders/disclosure/atoms.js";
+import {definitionalAlias} from "../loaders/disclosure/leaves.js";
+import {readInputSources} from "../loaders/io.js";
+import {computeReport} from "../loaders/report.js";
+import {publishReport} from "../loaders/publish.js";
+import {buildScope} from "../loaders/tables/scope.js";
+import {schoolSlugs} from "../src/lib/slug.js";
+import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
+
+const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}}});
+const defaultDir = path.resolve(import.meta.dirname, "../data/default");
+
+function measure(dir: string): string {
+  // As loaders/pipeline.ts releasedReport prepares them.
+  const {dataset} = loadDataset(readInputSources(dir).texts);
+  const scope = buildScope(dataset);
+  const raw = computeReport(dataset, scope);
+  const slugs = schoolSlugs(publishReport(raw, dataset.settings).factsheets);
+  const slugOf = (id: string) => slugs.get(id) ?? id;
+  const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
+  const started = performance.now();
+  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
+  const ms = performance.now() - started;
+  const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const whole = JSON.stringify([atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);
+  const {pupils, reports, pupilAtoms, trajectoryAtoms} = atoms.stats;
+  return [
+    String(dataset.schools.length).padStart(7),
+    String(pupils).padStart(8),
+    String(reports).padStart(8),
+    `${(ms / 1000).toFixed(1)} s`.padStart(9),
+    `${(ms / reports).toFixed(2)} ms`.padStart(11),
+    `${pupilAtoms} + ${trajectoryAtoms}`.padStart(15),
+    String(atoms.notAdditive.length).padStart(12),
+    `  ${createHash("sha256").update(whole).digest("hex").slice(0, 16)}`
+  ].join("  ");
+}
+
+console.log("schools    pupils   reports       time   per report   pupil + traj.  not additive  hash of the atoms");
+console.log(measure(defaultDir));
+for (const schools of options.schools.split(",").map(Number)) {
+  const dir = mkdtempSync(path.join(tmpdir(), `nadere-ogen-atoms-${schools}-`));
+  writeMunicipality(dir, municipalityOfSchools(schools));
+  try {
+    console.log(measure(dir));
+  } finally {
+    if (options.keep) console.log(`  input kept in ${dir}`);
+    else rmSync(dir, {recursive: true, force: true});
+  }
+}
