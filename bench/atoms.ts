@@ -6,7 +6,8 @@
 // terms per count, relations, pupil atoms), so a change that should only be faster can show that
 // it derives the same atoms.
 //
-// Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep]
+// Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep] [--dir <folder>]
+//   --dir measures that input folder alone (e.g. the national input bench/scale.ts --national writes).
 import {createHash} from "node:crypto";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -22,7 +23,7 @@ import {buildScope} from "../loaders/tables/scope.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
-const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}}});
+const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}, dir: {type: "string"}}});
 const defaultDir = path.resolve(import.meta.dirname, "../data/default");
 
 function measure(dir: string): string {
@@ -52,8 +53,8 @@ function measure(dir: string): string {
 }
 
 console.log("schools    pupils   reports       time   per report   pupil + traj.  not additive  hash of the atoms");
-console.log(measure(defaultDir));
-for (const schools of options.schools.split(",").map(Number)) {
+console.log(measure(options.dir ?? defaultDir));
+for (const schools of options.dir ? [] : options.schools.split(",").map(Number)) {
   const dir = mkdtempSync(path.join(tmpdir(), `nadere-ogen-atoms-${schools}-`));
   writeMunicipality(dir, municipalityOfSchools(schools));
   try {
