@@ -13,5 +13,13 @@ export async function redrawWhenChosen(id: string, chosen: boolean, render: () =
   if (!slot) throw new Error(`Geen element met id ${JSON.stringify(id)} om opnieuw te tekenen`);
   if (!chosen && slot.dataset.live === undefined) return;
   slot.dataset.live = "";
-  slot.replaceChildren(await render());
+  // The first redraw loads Plot and the chart's modules: a reader's next choice can finish drawing
+  // before it does, and then the older chart must not come back over the newer one.
+  const call = (latestCall.get(slot) ?? 0) + 1;
+  latestCall.set(slot, call);
+  const node = await render();
+  if (latestCall.get(slot) === call) slot.replaceChildren(node);
 }
+
+/** Per slot, the number of the most recent redraw asked for. */
+const latestCall = new WeakMap<HTMLElement, number>();
