@@ -129,29 +129,57 @@ export function deriveAtoms(
   const pupilSignatures = new Map<string, number>();
   const sizes: number[] = [];
   const unitOf: Unit[] = [];
-  const members = new Map<number, {key: string; coefficient: number}[]>();
-  const newAtom = (unit: Unit, entries: {key: string; coefficient: number}[]) => {
+  // Counts by number: an atom keeps its counts' numbers, not their names. At 7 000 schools a name
+  // held per atom and per signature made a heap of 10 GB, mostly garbage collection.
+  const keyIds = new Map<string, number>();
+  const keyNames: string[] = [];
+  const keyId = (key: string) => {
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = keyNames.length;
+      keyIds.set(key, id);
+      keyNames.push(key);
+    }
+    return id;
+  };
+  /** Per atom, the counts it is in (numbers, in its report's order) and its coefficient in each. */
+  const atomKeys: Int32Array[] = [];
+  const atomCoefficients: Float64Array[] = [];
+  type Entries = {keys: number[]; coefficients: number[]};
+  const entriesOf = (counts: Map<string, {value: number; unit: Unit}>, unit: Unit): Entries => {
+    const entries: Entries = {keys: [], coefficients: []};
+    for (const [key, count] of counts) {
+      if (count.unit !== unit) continue;
+      entries.keys.push(keyId(key));
+      entries.coefficients.push(count.value);
+    }
+    return entries;
+  };
+  const newAtom = (unit: Unit, {keys, coefficients}: Entries) => {
     const id = sizes.length;
     sizes.push(0);
     unitOf.push(unit);
-    members.set(id, entries);
+    atomKeys.push(Int32Array.from(keys));
+    atomCoefficients.push(Float64Array.from(coefficients));
     return id;
   };
-  const signature = (entries: {key: string; coefficient: number}[]) =>
-    entries
-      .map((e) => `${e.key}\u0001${e.coefficient}`)
-      .sort()
-      .join("\u0002");
+  /** The same counts with the same coefficients give the same signature (a report names each count once). */
+  const signature = ({keys, coefficients}: Entries) =>
+    keys
+      .map((key, i) => [key, coefficients[i]])
+      .sort((a, b) => a[0] - b[0])
+      .map(([key, coefficient]) => `${key}:${coefficient}`)
+      .join(",");
 
   const trajectorySignatures = new Map<string, number>();
   // Per pupil atom, its trajectory atoms, and the trajectory counts every pupil of the atom is in.
   const trajectoryAtomsOf = new Map<number, Set<number>>();
-  const sharedTrajectoryCounts = new Map<number, Set<string> | null>();
+  const sharedTrajectoryCounts = new Map<number, Set<number> | null>();
   let trajectoryUnitCount = 0;
 
   for (const [pupilId, trajectories] of trajectoriesOf) {
     const counts = countsOf(pupilId, trajectories);
-    const pupilEntries = [...counts].filter(([, c]) => c.unit === "pupils").map(([key, c]) => ({key, coefficient: c.value}));
+    const pupilEntries = entriesOf(counts, "pupils");
     const sig = signature(pupilEntries);
     let atom = pupilSignatures.get(sig);
     if (atom === undefined) {
@@ -163,12 +191,12 @@ export function deriveAtoms(
 
     const units = unitsOf(trajectories);
     const unitCounts = units.length === 1 ? [counts] : units.map((u) => countsOf(pupilId, u));
-    const pupilTrajectoryCounts = new Set<string>();
+    const pupilTrajectoryCounts = new Set<number>();
     for (const uc of unitCounts) {
       trajectoryUnitCount++;
-      const entries = [...uc].filter(([, c]) => c.unit === "trajectories").map(([key, c]) => ({key, coefficient: c.value}));
-      entries.forEach((e) => pupilTrajectoryCounts.add(e.key));
-      const tsig = `${atom}\u0003${signature(entries)}`;
+      const entries = entriesOf(uc, "trajectories");
+      entries.keys.forEach((key) => pupilTrajectoryCounts.add(key));
+      const tsig = `${atom};${signature(entries)}`;
       let tatom = trajectorySignatures.get(tsig);
       if (tatom === undefined) {
         tatom = newAtom("trajectories", entries);
@@ -185,15 +213,16 @@ export function deriveAtoms(
   }
 
   const termsOf = new Map<string, Term[]>();
-  for (const [variable, entries] of members) {
-    for (const {key, coefficient} of entries) {
+  atomKeys.forEach((keys, variable) => {
+    keys.forEach((key, i) => {
+      const coefficient = atomCoefficients[variable][i];
       // Appended in place: a municipal count holds tens of thousands of atoms at 500 schools, and a
       // copy per atom made this loop quadratic (107 s there).
-      const terms = termsOf.get(key);
+      const terms = termsOf.get(keyNames[key]);
       if (terms) terms.push({variable, coefficient});
-      else termsOf.set(key, [{variable, coefficient}]);
-    }
-  }
+      else termsOf.set(keyNames[key], [{variable, coefficient}]);
+    });
+  });
   // Every pupil of atom a has a trajectory in count d when all of them do: x_a ≤ Σ y over a's
   // trajectory atoms in d (a pupil counted in a school's year has a trajectory counted there too).
   // Many counts give the same trajectory atoms (a pupil with one trajectory: every count of it), and
@@ -204,10 +233,11 @@ export function deriveAtoms(
   for (const [atom, keys] of sharedTrajectoryCounts) {
     const own = [...(trajectoryAtomsOf.get(atom) ?? [])];
     const sets = new Map<string, {key: string; set: number[]}>();
-    for (const key of [...(keys ?? [])].sort()) {
-      const set = own.filter((t) => members.get(t)?.some((e) => e.key === key)).sort((a, b) => a - b);
+    const byName = (a: number, b: number) => (keyNames[a] < keyNames[b] ? -1 : keyNames[a] > keyNames[b] ? 1 : 0);
+    for (const key of [...(keys ?? [])].sort(byName)) {
+      const set = own.filter((t) => atomKeys[t].includes(key)).sort((a, b) => a - b);
       const id = set.join(",");
-      if (!sets.has(id)) sets.set(id, {key, set});
+      if (!sets.has(id)) sets.set(id, {key: keyNames[key], set});
     }
     const candidates = [...sets.values()];
     const minimal = candidates.filter(({set}) => !candidates.some((other) => other.set.length < set.length && other.set.every((t) => set.includes(t))));
