@@ -14,28 +14,18 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {loadDataset} from "../loaders/contract.js";
-import {deriveAtoms, openCounts, openPublish} from "../loaders/disclosure/atoms.js";
-import {definitionalAlias} from "../loaders/disclosure/leaves.js";
 import {readInputSources} from "../loaders/io.js";
-import {computeReport} from "../loaders/report.js";
-import {publishReport} from "../loaders/publish.js";
-import {buildScope} from "../loaders/tables/scope.js";
-import {schoolSlugs} from "../src/lib/slug.js";
+import {atomsOf, releaseBasis} from "../loaders/pipeline.js";
 import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
 const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}, dir: {type: "string"}}});
 const defaultDir = path.resolve(import.meta.dirname, "../data/default");
 
 function measure(dir: string): string {
-  // As loaders/pipeline.ts releasedReport prepares them.
   const {dataset} = loadDataset(readInputSources(dir).texts);
-  const scope = buildScope(dataset);
-  const raw = computeReport(dataset, scope);
-  const slugs = schoolSlugs(publishReport(raw, dataset.settings).factsheets);
-  const slugOf = (id: string) => slugs.get(id) ?? id;
-  const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
+  const basis = releaseBasis(dataset);
   const started = performance.now();
-  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
+  const atoms = atomsOf(dataset, basis);
   const ms = performance.now() - started;
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const whole = JSON.stringify([atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);

@@ -12,13 +12,13 @@ export interface Decoded {
   encoding: Encoding;
 }
 
-/** BOM first; then UTF-16 without BOM (its NUL bytes); then strict UTF-8; else Windows-1252. */
 /** Whether the bytes start with UTF-8's byte order mark (EF BB BF). */
 export const hasUtf8Bom = (bytes: Uint8Array): boolean => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** The encoding decodeInput names for text that is valid UTF-8 (ASCII among it). */
 export const utf8Encoding = (bytes: Uint8Array): Encoding => (hasUtf8Bom(bytes) ? "UTF-8 met BOM" : "UTF-8");
 
+/** BOM first; then UTF-16 without BOM (its NUL bytes); then strict UTF-8; else Windows-1252. */
 export function decodeInput(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (hasUtf8Bom(buffer)) {

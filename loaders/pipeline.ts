@@ -166,19 +166,34 @@ export interface SiteRelease {
 }
 
 /**
- * The published report of one validated dataset: the rules first (publish.ts), then the counts the
- * release-wide secondary suppression withholds on top (loaders/disclosure/secondary.ts), chosen over
- * everything the rules let through and applied by the Publisher, so that whatever derives from a
- * withheld count is withheld with it.
+ * What the release starts from: the report before any suppression, the rules' report, the school
+ * slugs and every count of the unsuppressed report (by leafKey). `atomsOf` derives the disclosure
+ * model's atoms from it (bench/atoms.ts times that step alone).
  */
-export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport; counted: NonNullable<ReleaseContext["cube"]>}> {
+export function releaseBasis(dataset: Dataset) {
   const scope = buildScope(dataset);
   const raw = computeReport(dataset, scope);
   const ruled = publishReport(raw, dataset.settings);
   const slugs = schoolSlugs(ruled.factsheets);
   const slugOf = (schoolId: string) => slugs.get(schoolId) ?? schoolId;
   const open = openCounts(openPublish(raw, dataset.settings), slugOf, true);
-  const atoms = deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
+  return {scope, raw, ruled, slugOf, open};
+}
+
+export function atomsOf(dataset: Dataset, {scope, raw, slugOf, open}: ReturnType<typeof releaseBasis>): Atoms {
+  return deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
+}
+
+/**
+ * The published report of one validated dataset: the rules first (publish.ts), then the counts the
+ * release-wide secondary suppression withholds on top (loaders/disclosure/secondary.ts), chosen over
+ * everything the rules let through and applied by the Publisher, so that whatever derives from a
+ * withheld count is withheld with it.
+ */
+export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport; counted: NonNullable<ReleaseContext["cube"]>}> {
+  const basis = releaseBasis(dataset);
+  const {scope, raw, ruled, slugOf, open} = basis;
+  const atoms = atomsOf(dataset, basis);
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   // The explorer's cube is part of the release even where a page does not publish it: the secondary

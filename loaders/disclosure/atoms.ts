@@ -18,8 +18,7 @@
 import type {Dataset, Enrolment, Settings, Trajectory} from "../model.js";
 import {publishReport, type PublicReport} from "../publish.js";
 import {computeReport, type Report} from "../report.js";
-import {buildFactorTables, type FactorTables} from "../tables/factors.js";
-import {schoolTables, schoolYearCounts} from "../tables/schools.js";
+import type {FactorTables} from "../tables/factors.js";
 import type {Scope} from "../tables/scope.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
 import type {Relation, Term, Unit} from "./model.js";
@@ -95,8 +94,8 @@ export function deriveAtoms(
   scope: Scope,
   full: Map<string, {value: number; unit: Unit}>,
   slugOf: (schoolId: string) => string,
-  aliasOf: (key: string) => string | null = () => null,
-  factors: FactorTables = buildFactorTables(scope, schoolTables(scope, schoolYearCounts(scope)).tabel6)
+  aliasOf: (key: string) => string | null,
+  factors: FactorTables
 ): Atoms {
   const start = performance.now();
   const enrolmentsOf = new Map<string, Enrolment[]>();
@@ -104,8 +103,7 @@ export function deriveAtoms(
   const trajectoriesOf = new Map<string, Trajectory[]>();
   for (const t of dataset.trajectories) trajectoriesOf.set(t.pupilId, [...(trajectoriesOf.get(t.pupilId) ?? []), t]);
   // Factor tables count schools, not pupils: each unit's report gets its own schools' rows of the
-  // whole dataset's (their exact tests cost about 27 s at 500 schools: the caller passes them in
-  // when it has them).
+  // whole report's (their exact tests cost about 27 s at 500 schools, once).
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
   const factorsOf = new Map(factors.schools.map((f) => [f.schoolId, f]));
   const unitsOf = trajectoryUnits(scope);

@@ -11,8 +11,8 @@ import type {SparsePoint} from "./pool.js";
 import {blockCount, schoolBlocks, SCHOOLS_PER_BLOCK, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
-import {deriveAtoms, type Atoms} from "./atoms.js";
-import {definitionalAlias, leafKey} from "./leaves.js";
+import type {Atoms} from "./atoms.js";
+import {leafKey} from "./leaves.js";
 import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
 import {inconsistentForms, SEAMS, type Registry} from "./registry.js";
 import type {SecondaryPattern} from "./withholding.js";
@@ -24,8 +24,8 @@ export interface ReleaseContext {
   /** Every count of the unsuppressed report, by leafKey. */
   open: Map<string, {value: number; unit: Unit}>;
   slugOf: (schoolId: string) => string;
-  /** The base cells, when the release derived them already (they do not depend on the forms). */
-  atoms?: Atoms;
+  /** The base cells (they do not depend on the forms). */
+  atoms: Atoms;
   /** The explorer's cube: its counts and which of its cells are quantities of their own. */
   cube?: {counts: CubeCounts; disclosure: CubeDisclosure};
 }
@@ -79,7 +79,7 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms, withCube
  * left when it is up are "unresolved", never protected (and not cached).
  */
 export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false, witnesses: readonly SparsePoint[] = []): Promise<ReleaseAudit> {
-  const atoms = context.atoms ?? deriveAtoms(context.dataset, context.scope, context.open, context.slugOf, definitionalAlias(context.slugOf, context.scope.latestYear));
+  const {atoms} = context;
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
   const blocks = schoolBlocks(system, context.dataset.schools, context.slugOf);

@@ -31,8 +31,8 @@ async function open(): Promise<{page: Page; consoleErrors: string[]}> {
 /**
  * Twice in four fresh-clone CI runs (6 December, commit d140bae) the first change of an input on a
  * freshly opened page was lost: once a radio button stayed unchecked after Playwright's click, once the
- * dyslexia toggle's click never redrew the chart. Neither came back in 48 tries with the page opened
- * the same way under CPU load and throttling (tmp-exp, 6 December), so the cause is not known. The
+ * dyslexia toggle's click never redrew the chart. Neither came back in 43 clicks on pages opened
+ * the same way, idle, under CPU load and throttled (tmp-exp, 6 December), so the cause is not known. The
  * interaction tests run again on a new page when that happens; a page that never redraws still fails.
  */
 const INTERACTION = {retry: 2};
