@@ -6,9 +6,10 @@
 // terms per count, relations, pupil atoms), so a change that should only be faster can show that
 // it derives the same atoms.
 //
-// Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep] [--dir <folder>]
-//   --dir measures that input folder alone (e.g. the national input bench/scale.ts --national writes).
-import {createHash} from "node:crypto";
+// Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep] [--dir <folder>] [--workers N]
+//   --dir measures that input folder alone (e.g. the national input bench/scale.ts --national writes);
+//   --workers sets the worker threads of the one-pupil reports (0: none; default: deriveAtoms's choice).
+import {createHash, type Hash} from "node:crypto";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
@@ -18,37 +19,57 @@ import {readInputSources} from "../loaders/io.js";
 import {atomsOf, releaseBasis} from "../loaders/pipeline.js";
 import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
-const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}, dir: {type: "string"}}});
+const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}, dir: {type: "string"}, workers: {type: "string"}}});
 const defaultDir = path.resolve(import.meta.dirname, "../data/default");
 
-function measure(dir: string): string {
+/**
+ * Hashes the text JSON.stringify(value) gives, in pieces: at national scale that text is longer than
+ * V8's longest string.
+ */
+function writeJson(hash: Hash, value: unknown): void {
+  if (!Array.isArray(value)) return void hash.update(JSON.stringify(value));
+  hash.update("[");
+  if (value.every((item) => item === null || typeof item !== "object")) {
+    for (let at = 0; at < value.length; at += 100_000) hash.update((at > 0 ? "," : "") + JSON.stringify(value.slice(at, at + 100_000)).slice(1, -1));
+  } else {
+    value.forEach((item, i) => {
+      if (i > 0) hash.update(",");
+      writeJson(hash, item);
+    });
+  }
+  hash.update("]");
+}
+
+async function measure(dir: string): Promise<string> {
   const {dataset} = loadDataset(readInputSources(dir).texts);
   const basis = releaseBasis(dataset);
   const started = performance.now();
-  const atoms = atomsOf(dataset, basis);
+  const atoms = await atomsOf(dataset, basis, options.workers === undefined ? {} : {workers: Number(options.workers)});
   const ms = performance.now() - started;
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const whole = JSON.stringify([atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);
-  const {pupils, reports, pupilAtoms, trajectoryAtoms} = atoms.stats;
+  const whole = createHash("sha256");
+  writeJson(whole, [atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);
+  const {pupils, reports, pupilAtoms, trajectoryAtoms, workers} = atoms.stats;
   return [
     String(dataset.schools.length).padStart(7),
     String(pupils).padStart(8),
     String(reports).padStart(8),
+    String(workers).padStart(7),
     `${(ms / 1000).toFixed(1)} s`.padStart(9),
     `${(ms / reports).toFixed(2)} ms`.padStart(11),
     `${pupilAtoms} + ${trajectoryAtoms}`.padStart(15),
     String(atoms.notAdditive.length).padStart(12),
-    `  ${createHash("sha256").update(whole).digest("hex").slice(0, 16)}`
+    `  ${whole.digest("hex").slice(0, 16)}`
   ].join("  ");
 }
 
-console.log("schools    pupils   reports       time   per report   pupil + traj.  not additive  hash of the atoms");
-console.log(measure(options.dir ?? defaultDir));
+console.log("schools    pupils   reports  workers       time   per report   pupil + traj.  not additive  hash of the atoms");
+console.log(await measure(options.dir ?? defaultDir));
 for (const schools of options.dir ? [] : options.schools.split(",").map(Number)) {
   const dir = mkdtempSync(path.join(tmpdir(), `nadere-ogen-atoms-${schools}-`));
   writeMunicipality(dir, municipalityOfSchools(schools));
   try {
-    console.log(measure(dir));
+    console.log(await measure(dir));
   } finally {
     if (options.keep) console.log(`  input kept in ${dir}`);
     else rmSync(dir, {recursive: true, force: true});

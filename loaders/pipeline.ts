@@ -3,7 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
-import {buildCache, readRegion, reportFingerprint, resolveDataDir} from "./io.js";
+import {buildCache, progressLine, readRegion, reportFingerprint, resolveDataDir} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
@@ -16,7 +16,8 @@ import {buildScope, type Scope} from "./tables/scope.js";
 import {factsheetSchools} from "./tables/factsheet.js";
 import {schoolYearCounts} from "./tables/schools.js";
 import {schoolRef} from "./tables/common.js";
-import {deriveAtoms, openCounts, openPublish, type Atoms} from "./disclosure/atoms.js";
+import {deriveAtoms, type Atoms} from "./disclosure/atoms.js";
+import {openCounts, openPublish} from "./disclosure/unitCounts.js";
 import {definitionalAlias} from "./disclosure/leaves.js";
 import {cubeWithholdings, decisionIds, reportWithholdings, secondaryPattern, withholdingOf, type SecondaryPattern} from "./disclosure/withholding.js";
 import {registerReport, seal, type Registry, type SealedFiles} from "./disclosure/registry.js";
@@ -180,8 +181,8 @@ export function releaseBasis(dataset: Dataset) {
   return {scope, raw, ruled, slugOf, open};
 }
 
-export function atomsOf(dataset: Dataset, {scope, raw, slugOf, open}: ReturnType<typeof releaseBasis>): Atoms {
-  return deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors);
+export function atomsOf(dataset: Dataset, {scope, raw, slugOf, open}: ReturnType<typeof releaseBasis>, options?: Parameters<typeof deriveAtoms>[6]): Promise<Atoms> {
+  return deriveAtoms(dataset, scope, open, slugOf, definitionalAlias(slugOf, scope.latestYear), raw.factors, {progress: progressLine(), ...options});
 }
 
 /**
@@ -193,7 +194,7 @@ export function atomsOf(dataset: Dataset, {scope, raw, slugOf, open}: ReturnType
 export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport; counted: NonNullable<ReleaseContext["cube"]>}> {
   const basis = releaseBasis(dataset);
   const {scope, raw, ruled, slugOf, open} = basis;
-  const atoms = atomsOf(dataset, basis);
+  const atoms = await atomsOf(dataset, basis);
   const ids = decisionIds(publishReport(raw, dataset.settings, {kind: "probe"}), slugOf);
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   // The explorer's cube is part of the release even where a page does not publish it: the secondary

@@ -15,13 +15,13 @@
 // Only atoms that hold someone are variables: the audit treats every other combination as known to
 // be empty. That gives the attacker more than the files say, so the audit is conservative.
 
-import type {Dataset, Enrolment, Settings, Trajectory} from "../model.js";
-import {publishReport, type PublicReport} from "../publish.js";
-import {computeReport, type Report} from "../report.js";
+import {availableParallelism} from "node:os";
+import type {Dataset, Enrolment, Trajectory} from "../model.js";
 import type {FactorTables} from "../tables/factors.js";
 import type {Scope} from "../tables/scope.js";
-import {countLeaves, leafKey, reportContents} from "./leaves.js";
+import {mapInWorkers} from "../workerPool.js";
 import type {Relation, Term, Unit} from "./model.js";
+import {unitCounter, type ChunkCounts, type PupilRows, type UnitSetup} from "./unitCounts.js";
 
 export interface Atoms {
   variables: number;
@@ -37,34 +37,21 @@ export interface Atoms {
   pupilAtomOf: ReadonlyMap<string, number>;
   /** Counts the atoms do not add up to (should be none): listed, left out of the model. */
   notAdditive: {key: string; atoms: number; full: number}[];
-  stats: {pupils: number; trajectoryUnits: number; reports: number; pupilAtoms: number; trajectoryAtoms: number; milliseconds: number};
+  stats: {pupils: number; trajectoryUnits: number; reports: number; pupilAtoms: number; trajectoryAtoms: number; milliseconds: number; workers: number};
 }
 
-/** A report in its published shape with nothing withheld (minCount 1 hides nothing). */
-export function openPublish(report: Report, settings: Settings): PublicReport {
-  return publishReport(report, {...settings, suppression: {...settings.suppression, minCount: 1}});
-}
-
-export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReport>[2]): PublicReport {
-  return openPublish(computeReport(dataset, scope, reuse), dataset.settings);
-}
-
-/** Count leaves (nonzero) of a report, keyed by file and path. */
-export function openCounts(report: PublicReport, slugOf: (schoolId: string) => string, keepZeros = false): Map<string, {value: number; unit: Unit}> {
-  const out = new Map<string, {value: number; unit: Unit}>();
-  for (const [file, content] of reportContents(report as never, slugOf)) {
-    for (const leaf of countLeaves(content)) {
-      if (typeof leaf.value === "number" && (keepZeros || leaf.value !== 0)) out.set(leafKey(file, leaf.path), {value: leaf.value, unit: leaf.unit});
-    }
-  }
-  return out;
-}
+/** From this many pupils with youth care on, their reports are computed in worker threads. Below it
+ *  starting the workers (about a second) costs more than it saves. */
+const WORKERS_FROM_PUPILS = 5_000;
+/** Pupils per message to a worker. */
+const PUPILS_PER_CHUNK = 500;
+const WORKER = new URL("./unitCounts.worker.ts", import.meta.url);
 
 /**
  * Trajectory units: single trajectories, or the trajectories joined by DBC restart pairs. The pairs
  * are joined once for the whole dataset (per pupil it cost a walk over every pair in the municipality).
  */
-function trajectoryUnits(scope: Scope): (trajectories: Trajectory[]) => Trajectory[][] {
+function trajectoryUnits(scope: Scope): (trajectories: Trajectory[]) => number[][] {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let p = parent.get(id) ?? id;
@@ -74,11 +61,13 @@ function trajectoryUnits(scope: Scope): (trajectories: Trajectory[]) => Trajecto
   };
   for (const {before, after} of scope.restarts) parent.set(find(before.id), find(after.id));
   return (trajectories) => {
-    const units = new Map<string, Trajectory[]>();
-    for (const t of trajectories) {
+    const units = new Map<string, number[]>();
+    trajectories.forEach((t, at) => {
       const root = find(t.id);
-      units.set(root, [...(units.get(root) ?? []), t]);
-    }
+      const unit = units.get(root);
+      if (unit) unit.push(at);
+      else units.set(root, [at]);
+    });
     return [...units.values()];
   };
 }
@@ -87,48 +76,52 @@ function trajectoryUnits(scope: Scope): (trajectories: Trajectory[]) => Trajecto
  * `full`: every count of the whole report (zeros included). `aliasOf` names, for a count whose rows
  * exist only in the whole report (Tabel 6 lists the schools with pupils in the latest year; item 7
  * lists the school's largest care types), the count it repeats by definition. `factors`: the whole
- * report's factor tables.
+ * report's factor tables. `workers`: threads for the one-pupil reports (default: as many as there
+ * are cores from WORKERS_FROM_PUPILS pupils on, else none), sent `pupilsPerChunk` pupils at a time;
+ * the result is the same either way. `progress` hears every 50 000 pupils how far it got.
  */
-export function deriveAtoms(
+export async function deriveAtoms(
   dataset: Dataset,
   scope: Scope,
   full: Map<string, {value: number; unit: Unit}>,
   slugOf: (schoolId: string) => string,
   aliasOf: (key: string) => string | null,
-  factors: FactorTables
-): Atoms {
+  factors: FactorTables,
+  {workers, pupilsPerChunk = PUPILS_PER_CHUNK, progress}: {workers?: number; pupilsPerChunk?: number; progress?: (line: string) => void} = {}
+): Promise<Atoms> {
   const start = performance.now();
-  const enrolmentsOf = new Map<string, Enrolment[]>();
-  for (const e of dataset.enrolments) enrolmentsOf.set(e.pupilId, [...(enrolmentsOf.get(e.pupilId) ?? []), e]);
-  const trajectoriesOf = new Map<string, Trajectory[]>();
-  for (const t of dataset.trajectories) trajectoriesOf.set(t.pupilId, [...(trajectoriesOf.get(t.pupilId) ?? []), t]);
+  const enrolmentsOf = groupByPupil(dataset.enrolments);
+  const trajectoriesOf = groupByPupil(dataset.trajectories);
+  const pupilIds = [...trajectoriesOf.keys()];
+  const threads = workers ?? (pupilIds.length >= WORKERS_FROM_PUPILS ? availableParallelism() : 0);
+  const unitsOf = trajectoryUnits(scope);
+  function* chunks(): Generator<PupilRows[]> {
+    for (let at = 0; at < pupilIds.length; at += pupilsPerChunk) {
+      yield pupilIds.slice(at, at + pupilsPerChunk).map((id) => {
+        const trajectories = trajectoriesOf.get(id)!;
+        return {enrolments: enrolmentsOf.get(id) ?? [], trajectories, units: unitsOf(trajectories)};
+      });
+    }
+  }
   // Factor tables count schools, not pupils: each unit's report gets its own schools' rows of the
   // whole report's (their exact tests cost about 27 s at 500 schools, once).
-  const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
-  const factorsOf = new Map(factors.schools.map((f) => [f.schoolId, f]));
-  const unitsOf = trajectoryUnits(scope);
-  let reports = 0;
-  const countsOf = (pupilId: string, trajectories: Trajectory[]) => {
-    reports++;
-    // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
-    // the factor tables reused above carry); leaving them out makes one unit's report cost its own
-    // size, not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
-    // Only the schools the pupil was enrolled at: every other school's rows of a one-pupil report
-    // are zeros, which openCounts drops, and walking them made each report cost the number of
-    // schools (quadratic in all). A count this missed would fail the whole-report check below.
-    const enrolments = enrolmentsOf.get(pupilId) ?? [];
-    const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
-    const unitData: Dataset = {...dataset, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
-    const reuse = {factors: {...factors, schools: schoolIds.flatMap((id) => factorsOf.get(id) ?? [])}, statistics: null};
-    return openCounts(openReport(unitData, undefined, reuse), slugOf);
+  const setup: UnitSetup = {
+    settings: dataset.settings,
+    productMappings: dataset.productMappings,
+    schools: dataset.schools,
+    factors,
+    slugs: dataset.schools.map((s) => [s.id, slugOf(s.id)])
   };
+  const counted: AsyncIterable<{output: ChunkCounts; thread: number}> | Iterable<{output: ChunkCounts; thread: number}> =
+    threads > 0 ? mapInWorkers<PupilRows[], ChunkCounts>(WORKER, setup, chunks(), threads) : inThisThread(setup, chunks());
 
   const pupilAtomOf = new Map<string, number>();
   const pupilSignatures = new Map<string, number>();
   const sizes: number[] = [];
   const unitOf: Unit[] = [];
   // Counts by number: an atom keeps its counts' numbers, not their names. At 7 000 schools a name
-  // held per atom and per signature made a heap of 10 GB, mostly garbage collection.
+  // held per atom and per signature made a heap of 10 GB, mostly garbage collection. Numbered in
+  // the order the pupils' reports name them, whichever thread counted them.
   const keyIds = new Map<string, number>();
   const keyNames: string[] = [];
   const keyId = (key: string) => {
@@ -144,15 +137,6 @@ export function deriveAtoms(
   const atomKeys: Int32Array[] = [];
   const atomCoefficients: Float64Array[] = [];
   type Entries = {keys: number[]; coefficients: number[]};
-  const entriesOf = (counts: Map<string, {value: number; unit: Unit}>, unit: Unit): Entries => {
-    const entries: Entries = {keys: [], coefficients: []};
-    for (const [key, count] of counts) {
-      if (count.unit !== unit) continue;
-      entries.keys.push(keyId(key));
-      entries.coefficients.push(count.value);
-    }
-    return entries;
-  };
   const newAtom = (unit: Unit, {keys, coefficients}: Entries) => {
     const id = sizes.length;
     sizes.push(0);
@@ -174,40 +158,67 @@ export function deriveAtoms(
   const trajectoryAtomsOf = new Map<number, Set<number>>();
   const sharedTrajectoryCounts = new Map<number, Set<number> | null>();
   let trajectoryUnitCount = 0;
+  let reports = 0;
+  // Per counting thread, the names of its key numbers and their numbers here.
+  const namesOf = new Map<number, {names: string[]; ids: number[]}>();
 
-  for (const [pupilId, trajectories] of trajectoriesOf) {
-    const counts = countsOf(pupilId, trajectories);
-    const pupilEntries = entriesOf(counts, "pupils");
-    const sig = signature(pupilEntries);
-    let atom = pupilSignatures.get(sig);
-    if (atom === undefined) {
-      atom = newAtom("pupils", pupilEntries);
-      pupilSignatures.set(sig, atom);
-    }
-    sizes[atom]++;
-    pupilAtomOf.set(pupilId, atom);
-
-    const units = unitsOf(trajectories);
-    const unitCounts = units.length === 1 ? [counts] : units.map((u) => countsOf(pupilId, u));
-    const pupilTrajectoryCounts = new Set<number>();
-    for (const uc of unitCounts) {
-      trajectoryUnitCount++;
-      const entries = entriesOf(uc, "trajectories");
-      entries.keys.forEach((key) => pupilTrajectoryCounts.add(key));
-      const tsig = `${atom};${signature(entries)}`;
-      let tatom = trajectorySignatures.get(tsig);
-      if (tatom === undefined) {
-        tatom = newAtom("trajectories", entries);
-        trajectorySignatures.set(tsig, tatom);
-        trajectoryAtomsOf.set(atom, new Set([...(trajectoryAtomsOf.get(atom) ?? []), tatom]));
+  let chunk = 0;
+  for await (const {output, thread} of counted) {
+    let local = namesOf.get(thread);
+    if (!local) namesOf.set(thread, (local = {names: [], ids: []}));
+    for (const name of output.names) local.names.push(name);
+    const {ints, coefficients} = output;
+    let at = 0;
+    let coefficientAt = 0;
+    const read = (): Entries => {
+      const length = ints[at++];
+      const entries: Entries = {keys: new Array(length), coefficients: new Array(length)};
+      for (let k = 0; k < length; k++) {
+        const number = ints[at++];
+        entries.keys[k] = local.ids[number] ??= keyId(local.names[number]);
+        entries.coefficients[k] = coefficients[coefficientAt++];
       }
-      sizes[tatom]++;
+      return entries;
+    };
+    for (const pupilId of pupilIds.slice(chunk * pupilsPerChunk, (chunk + 1) * pupilsPerChunk)) {
+      const pupilEntries = read();
+      const sig = signature(pupilEntries);
+      let atom = pupilSignatures.get(sig);
+      if (atom === undefined) {
+        atom = newAtom("pupils", pupilEntries);
+        pupilSignatures.set(sig, atom);
+      }
+      sizes[atom]++;
+      pupilAtomOf.set(pupilId, atom);
+
+      const units = ints[at++];
+      reports += units === 1 ? 1 : 1 + units;
+      const pupilTrajectoryCounts = new Set<number>();
+      for (let u = 0; u < units; u++) {
+        trajectoryUnitCount++;
+        const entries = read();
+        entries.keys.forEach((key) => pupilTrajectoryCounts.add(key));
+        const tsig = `${atom};${signature(entries)}`;
+        let tatom = trajectorySignatures.get(tsig);
+        if (tatom === undefined) {
+          tatom = newAtom("trajectories", entries);
+          trajectorySignatures.set(tsig, tatom);
+          const own = trajectoryAtomsOf.get(atom);
+          if (own) own.add(tatom);
+          else trajectoryAtomsOf.set(atom, new Set([tatom]));
+        }
+        sizes[tatom]++;
+      }
+      const shared = sharedTrajectoryCounts.get(atom);
+      sharedTrajectoryCounts.set(
+        atom,
+        shared === undefined ? pupilTrajectoryCounts : shared === null ? null : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k)))
+      );
     }
-    const shared = sharedTrajectoryCounts.get(atom);
-    sharedTrajectoryCounts.set(
-      atom,
-      shared === undefined ? pupilTrajectoryCounts : shared === null ? null : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k)))
-    );
+    chunk++;
+    if (progress && Math.floor((chunk * pupilsPerChunk) / 50_000) > Math.floor(((chunk - 1) * pupilsPerChunk) / 50_000)) {
+      progress(`atomen: ${Math.min(chunk * pupilsPerChunk, pupilIds.length)} van ${pupilIds.length} leerlingen, ${sizes.length} atomen`);
+    }
   }
 
   const termsOf = new Map<string, Term[]>();
@@ -276,7 +287,25 @@ export function deriveAtoms(
       reports,
       pupilAtoms: pupilSignatures.size,
       trajectoryAtoms: trajectorySignatures.size,
-      milliseconds: performance.now() - start
+      milliseconds: performance.now() - start,
+      workers: threads
     }
   };
+}
+
+/** Rows by pupil, in the dataset's order. */
+function groupByPupil<T extends {pupilId: string}>(rows: T[]): Map<string, T[]> {
+  const byPupil = new Map<string, T[]>();
+  for (const row of rows) {
+    const own = byPupil.get(row.pupilId);
+    if (own) own.push(row);
+    else byPupil.set(row.pupilId, [row]);
+  }
+  return byPupil;
+}
+
+/** The one-pupil reports of small inputs, in this thread (thread 0: the main thread's threadId). */
+function* inThisThread(setup: UnitSetup, chunks: Iterable<PupilRows[]>): Generator<{output: ChunkCounts; thread: number}> {
+  const count = unitCounter(setup);
+  for (const chunk of chunks) yield {output: count(chunk), thread: 0};
 }

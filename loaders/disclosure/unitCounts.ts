@@ -1,0 +1,118 @@
+// The counts a report shows with nothing withheld, and what one pupil's own reports say: the published
+// counts the pupil is in, and for each of the pupil's trajectory units (a trajectory, or trajectories
+// joined by a DBC restart pair) the trajectory counts it is in. atoms.ts groups pupils and units with
+// the same counts into atoms. A pupil's counts need nothing of the other pupils, so for large inputs
+// they are computed in worker threads (unitCounts.worker.ts), otherwise in the build's own thread,
+// with the same code and the same encoding.
+//
+// A chunk of pupils comes back as flat arrays: per pupil the number of its pupil counts, their key
+// numbers, the number of its units, and per unit the number of its trajectory counts and their key
+// numbers; the coefficients in the same order in a second array. Key numbers are the counter's own;
+// `names` lists the keys it numbered since its previous chunk, so each name crosses once.
+
+import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
+import {publishReport, type PublicReport} from "../publish.js";
+import {computeReport, type Report} from "../report.js";
+import type {FactorTables} from "../tables/factors.js";
+import type {Scope} from "../tables/scope.js";
+import {countLeaves, leafKey, reportContents} from "./leaves.js";
+import type {Unit} from "./model.js";
+
+/** A report in its published shape with nothing withheld (minCount 1 hides nothing). */
+export function openPublish(report: Report, settings: Settings): PublicReport {
+  return publishReport(report, {...settings, suppression: {...settings.suppression, minCount: 1}});
+}
+
+export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReport>[2]): PublicReport {
+  return openPublish(computeReport(dataset, scope, reuse), dataset.settings);
+}
+
+/** Count leaves (nonzero) of a report, keyed by file and path. */
+export function openCounts(report: PublicReport, slugOf: (schoolId: string) => string, keepZeros = false): Map<string, {value: number; unit: Unit}> {
+  const out = new Map<string, {value: number; unit: Unit}>();
+  for (const [file, content] of reportContents(report as never, slugOf)) {
+    for (const leaf of countLeaves(content)) {
+      if (typeof leaf.value === "number" && (keepZeros || leaf.value !== 0)) out.set(leafKey(file, leaf.path), {value: leaf.value, unit: leaf.unit});
+    }
+  }
+  return out;
+}
+
+/** What every unit report needs besides its pupil's rows (cloned once into each worker). */
+export interface UnitSetup {
+  settings: Settings;
+  productMappings: Dataset["productMappings"];
+  schools: School[];
+  /** The whole report's factor tables: a unit report takes its schools' rows of them. */
+  factors: FactorTables;
+  /** Each school's slug, as the site's files name it. */
+  slugs: [string, string][];
+}
+
+export interface PupilRows {
+  enrolments: Enrolment[];
+  /** In the dataset's order: the pupil's report counts them all together. */
+  trajectories: Trajectory[];
+  /** The trajectory units, as positions in `trajectories`. */
+  units: number[][];
+}
+
+export interface ChunkCounts {
+  names: string[];
+  ints: Int32Array;
+  coefficients: Float64Array;
+}
+
+export function unitCounter({settings, productMappings, schools, factors, slugs}: UnitSetup): (pupils: PupilRows[]) => ChunkCounts {
+  const schoolById = new Map(schools.map((s) => [s.id, s]));
+  const factorsOf = new Map(factors.schools.map((f) => [f.schoolId, f]));
+  const slugById = new Map(slugs);
+  const slugOf = (schoolId: string) => slugById.get(schoolId) ?? schoolId;
+  const numbers = new Map<string, number>();
+  const names: string[] = [];
+  let namesSent = 0;
+
+  const countsOf = (enrolments: Enrolment[], trajectories: Trajectory[]) => {
+    // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
+    // the factor tables reused here carry); leaving them out makes one unit's report cost its own
+    // size, not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
+    // Only the schools the pupil was enrolled at: every other school's rows of a one-pupil report
+    // are zeros, which openCounts drops, and walking them made each report cost the number of
+    // schools (quadratic in all). A count this missed would fail atoms.ts's whole-report check.
+    const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
+    const unitData: Dataset = {settings, productMappings, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
+    const reuse = {factors: {...factors, schools: schoolIds.flatMap((id) => factorsOf.get(id) ?? [])}, statistics: null};
+    return openCounts(openReport(unitData, undefined, reuse), slugOf);
+  };
+
+  return (pupils) => {
+    const ints: number[] = [];
+    const coefficients: number[] = [];
+    const append = (counts: Map<string, {value: number; unit: Unit}>, unit: Unit) => {
+      const at = ints.length;
+      ints.push(0);
+      for (const [key, count] of counts) {
+        if (count.unit !== unit) continue;
+        let number = numbers.get(key);
+        if (number === undefined) {
+          number = names.length;
+          numbers.set(key, number);
+          names.push(key);
+        }
+        ints.push(number);
+        coefficients.push(count.value);
+      }
+      ints[at] = ints.length - at - 1;
+    };
+    for (const {enrolments, trajectories, units} of pupils) {
+      const whole = countsOf(enrolments, trajectories);
+      append(whole, "pupils");
+      ints.push(units.length);
+      if (units.length === 1) append(whole, "trajectories");
+      else for (const unit of units) append(countsOf(enrolments, unit.map((at) => trajectories[at])), "trajectories");
+    }
+    const fresh = names.slice(namesSent);
+    namesSent = names.length;
+    return {names: fresh, ints: Int32Array.from(ints), coefficients: Float64Array.from(coefficients)};
+  };
+}
