@@ -9,36 +9,19 @@
 // Usage: npx tsx bench/atoms.ts [--schools 100,500] [--keep] [--dir <folder>] [--workers N]
 //   --dir measures that input folder alone (e.g. the national input bench/scale.ts --national writes);
 //   --workers sets the worker threads of the one-pupil reports (0: none; default: deriveAtoms's choice).
-import {createHash, type Hash} from "node:crypto";
+import {createHash} from "node:crypto";
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
 import {parseArgs} from "node:util";
 import {loadDataset} from "../loaders/contract.js";
 import {readInputSources} from "../loaders/io.js";
+import {updateWithJson} from "../loaders/jsonDigest.js";
 import {atomsOf, releaseBasis} from "../loaders/pipeline.js";
 import {municipalityOfSchools, writeMunicipality} from "./municipality.js";
 
 const {values: options} = parseArgs({options: {schools: {type: "string", default: "100,500"}, keep: {type: "boolean", default: false}, dir: {type: "string"}, workers: {type: "string"}}});
 const defaultDir = path.resolve(import.meta.dirname, "../data/default");
-
-/**
- * Hashes the text JSON.stringify(value) gives, in pieces: at national scale that text is longer than
- * V8's longest string.
- */
-function writeJson(hash: Hash, value: unknown): void {
-  if (!Array.isArray(value)) return void hash.update(JSON.stringify(value));
-  hash.update("[");
-  if (value.every((item) => item === null || typeof item !== "object")) {
-    for (let at = 0; at < value.length; at += 100_000) hash.update((at > 0 ? "," : "") + JSON.stringify(value.slice(at, at + 100_000)).slice(1, -1));
-  } else {
-    value.forEach((item, i) => {
-      if (i > 0) hash.update(",");
-      writeJson(hash, item);
-    });
-  }
-  hash.update("]");
-}
 
 async function measure(dir: string): Promise<string> {
   const {dataset} = loadDataset(readInputSources(dir).texts);
@@ -48,7 +31,7 @@ async function measure(dir: string): Promise<string> {
   const ms = performance.now() - started;
   const byKey = <T>(entries: Iterable<[string, T]>) => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const whole = createHash("sha256");
-  writeJson(whole, [atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);
+  updateWithJson(whole, [atoms.sizes, atoms.unitOf, byKey(atoms.termsOf), atoms.relations, byKey(atoms.pupilAtomOf), atoms.notAdditive]);
   const {pupils, reports, pupilAtoms, trajectoryAtoms, workers} = atoms.stats;
   return [
     String(dataset.schools.length).padStart(7),

@@ -2,6 +2,7 @@
 // (the atoms, see atoms.ts) together with the form in which it is published. Pure data, no solver.
 
 import {createHash} from "node:crypto";
+import {updateWithJson} from "../jsonDigest.js";
 
 /** coefficient × variable. */
 export interface Term {
@@ -85,7 +86,9 @@ export function evaluate(terms: readonly Term[], point: ArrayLike<number>): numb
 
 /** A short key for a system and its options: the cache key of what follows from them alone. */
 export function systemKey(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 24);
+  const hash = createHash("sha256");
+  updateWithJson(hash, value);
+  return hash.digest("hex").slice(0, 24);
 }
 
 /** Same expression (same atoms and coefficients), as a key. */

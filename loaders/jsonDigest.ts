@@ -1,0 +1,55 @@
+// The text JSON.stringify(value) gives, written into a hash in pieces. A national disclosure system
+// (1,15 M atoms) is longer as one JSON text than V8's longest string (about 512 MB), and hashing it
+// is how the build finds its cached solver results (disclosure/model.ts systemKey). The pieces are
+// exactly JSON.stringify's text, so every key computed before stays the same (the committed patterns
+// in data/afscherming/ are found by them).
+
+import type {Hash} from "node:crypto";
+
+/** Hash input is gathered up to this many characters before it is handed over. */
+const PIECE = 1 << 20;
+
+/** `whole` serialises a value that fits in one string (tests pass one that refuses more). */
+export function updateWithJson(hash: Hash, value: unknown, whole: (value: unknown) => string = JSON.stringify): void {
+  let pending = "";
+  const emit = (text: string) => {
+    pending += text;
+    if (pending.length >= PIECE) {
+      hash.update(pending);
+      pending = "";
+    }
+  };
+  const write = (value: unknown): void => {
+    try {
+      // Whole where it fits: everything below the few containers that are too long.
+      emit(whole(value));
+      return;
+    } catch (error) {
+      if (!(error instanceof RangeError) || value === null || typeof value !== "object") throw error;
+    }
+    if (typeof (value as {toJSON?: unknown}).toJSON === "function") return write((value as {toJSON: () => unknown}).toJSON());
+    if (Array.isArray(value)) {
+      emit("[");
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (i > 0) emit(",");
+        if (item === undefined || typeof item === "function" || typeof item === "symbol") emit("null");
+        else write(item);
+      }
+      emit("]");
+      return;
+    }
+    emit("{");
+    let first = true;
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
+      emit(`${first ? "" : ","}${JSON.stringify(key)}:`);
+      first = false;
+      write(item);
+    }
+    emit("}");
+  };
+  write(value);
+  hash.update(pending);
+}
