@@ -18,7 +18,7 @@ export interface Handled<O> {
 type Reply<O> = {index: number; thread: number; output: O} | {index: number; error: string};
 
 /** In a worker module: handle each input the pool sends with `handler(setup)`. */
-export function serveInWorker<S, I, O>(handler: (setup: S) => (input: I, thread: number) => Handled<O>): void {
+export function serveInWorker<S, I, O>(handler: (setup: S) => (input: I) => Handled<O>): void {
   const port = parentPort;
   if (!port) throw new Error("serveInWorker runs only in a worker thread (workerPool.ts)");
   const handle = handler(workerData.setup as S);
@@ -26,7 +26,7 @@ export function serveInWorker<S, I, O>(handler: (setup: S) => (input: I, thread:
     let reply: Reply<O>;
     let transfer: ArrayBuffer[] = [];
     try {
-      const handled = handle(input, threadId);
+      const handled = handle(input);
       reply = {index, thread: threadId, output: handled.output};
       transfer = handled.transfer ?? [];
     } catch (error) {

@@ -103,8 +103,6 @@ export async function deriveAtoms(
       });
     }
   }
-  // Factor tables count schools, not pupils: each unit's report gets its own schools' rows of the
-  // whole report's (their exact tests cost about 27 s at 500 schools, once).
   const setup: UnitSetup = {
     settings: dataset.settings,
     productMappings: dataset.productMappings,
@@ -156,7 +154,7 @@ export async function deriveAtoms(
   const trajectorySignatures = new Map<string, number>();
   // Per pupil atom, its trajectory atoms, and the trajectory counts every pupil of the atom is in.
   const trajectoryAtomsOf = new Map<number, Set<number>>();
-  const sharedTrajectoryCounts = new Map<number, Set<number> | null>();
+  const sharedTrajectoryCounts = new Map<number, Set<number>>();
   let trajectoryUnitCount = 0;
   let reports = 0;
   // Per counting thread, the names of its key numbers and their numbers here.
@@ -210,10 +208,7 @@ export async function deriveAtoms(
         sizes[tatom]++;
       }
       const shared = sharedTrajectoryCounts.get(atom);
-      sharedTrajectoryCounts.set(
-        atom,
-        shared === undefined ? pupilTrajectoryCounts : shared === null ? null : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k)))
-      );
+      sharedTrajectoryCounts.set(atom, shared === undefined ? pupilTrajectoryCounts : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k))));
     }
     chunk++;
     if (progress && Math.floor((chunk * pupilsPerChunk) / 50_000) > Math.floor(((chunk - 1) * pupilsPerChunk) / 50_000)) {
@@ -243,7 +238,7 @@ export async function deriveAtoms(
     const own = [...(trajectoryAtomsOf.get(atom) ?? [])];
     const sets = new Map<string, {key: string; set: number[]}>();
     const byName = (a: number, b: number) => (keyNames[a] < keyNames[b] ? -1 : keyNames[a] > keyNames[b] ? 1 : 0);
-    for (const key of [...(keys ?? [])].sort(byName)) {
+    for (const key of [...keys].sort(byName)) {
       const set = own.filter((t) => atomKeys[t].includes(key)).sort((a, b) => a - b);
       const id = set.join(",");
       if (!sets.has(id)) sets.set(id, {key: keyNames[key], set});
@@ -304,7 +299,7 @@ function groupByPupil<T extends {pupilId: string}>(rows: T[]): Map<string, T[]> 
   return byPupil;
 }
 
-/** The one-pupil reports of small inputs, in this thread (thread 0: the main thread's threadId). */
+/** The one-pupil reports of small inputs, in this thread (as thread 0, which no worker is). */
 function* inThisThread(setup: UnitSetup, chunks: Iterable<PupilRows[]>): Generator<{output: ChunkCounts; thread: number}> {
   const count = unitCounter(setup);
   for (const chunk of chunks) yield {output: count(chunk), thread: 0};
