@@ -54,7 +54,7 @@ interface StepFigures {
   cpuMs: number;
   peakRssMb: number;
   rssAfterMb: number;
-  /** The pipeline's process with its children (the contract's DuckDB process), sampled every 100 ms
+  /** The pipeline's process with its children (any process it starts), sampled every 100 ms
    *  by the parent: the process's own peak misses a child's memory. */
   treePeakMb?: number;
 }
@@ -96,10 +96,10 @@ async function runChild(dir: string, disclosure: boolean): Promise<void> {
     boundHeapGrowth(sources.texts);
     return sources;
   });
-  // As loadFromEnvironment does: DuckDB reads the two large files when they are plain CSV.
-  let read = "the text readers (below the columnar read's size)";
+  // As loadFromEnvironment does: the columnar read takes the two large files when they are plain CSV.
+  let read = "the text readers (not bytes)";
   const reader = largeFileReader(input, (reason) => (read = `the text readers (the columnar read declined: ${reason})`));
-  if (reader) read = "DuckDB (loaders/columnarRead.ts)";
+  if (reader) read = "the columnar read (loaders/columnarRead.ts)";
   const {dataset, scope: scopeReport} = await step("validate (loadDataset)", () => loadDataset(input!.texts, {largeFiles: reader}));
   input = null;
   const scope = await step("scope (buildScope)", () => buildScope(dataset));
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     const counted = steps.slice(0, 4);
     const total = counted.reduce((sum, s) => sum + s.ms, 0);
     const cpu = counted.reduce((sum, s) => sum + s.cpuMs, 0);
-    // The process with its children: the contract's DuckDB process counts too.
+    // The process with its children: a process it starts counts too.
     const peak = Math.max(...counted.map((s) => s.treePeakMb ?? s.peakRssMb));
     const release = steps.find((s) => s.step.startsWith("release"));
     if (stopped) console.log(`stopped after ${seconds(limitMs)} (--limit-s) while running the step after ${steps.at(-1)?.step ?? "none"}`);

@@ -1,5 +1,5 @@
-// leerlingen.csv and trajecten.csv of a large input read without splitting their text here (issue 13
-// item 2): DuckDB numbers the distinct texts of every column (csvColumns.ts), the contract's own
+// leerlingen.csv and trajecten.csv of a large input read without splitting their text (issue 13
+// item 2): the distinct texts of every column are numbered from the bytes (plainColumns.ts), the contract's own
 // parsers and checks run once per distinct text or pair of texts, and the rows are assembled from
 // the numbers. The result is what contract.ts's readers would accept, row for row, in file order.
 //
@@ -21,7 +21,7 @@ import {
   type LargeFiles,
   type Rows
 } from "./contract.js";
-import {readCsvColumns, CsvColumnsUnavailable, type CsvColumns} from "./csvColumns.js";
+import {readPlainColumns, UnevenRow, type PlainColumns} from "./plainColumns.js";
 import {hasUtf8Bom, utf8Encoding, type Encoding} from "./encoding.js";
 import type {Enrolment, Trajectory} from "./model.js";
 import {enrolmentRow, implausibleEnrolment, trajectoryRow, type EnrolmentRow, type TrajectoryRow} from "./schema.js";
@@ -32,7 +32,7 @@ export class NotPlain extends Error {}
 
 type LargeFile = "leerlingen" | "trajecten";
 
-/** The dictionaries asked of DuckDB (0: leerlingen.csv, 1: trajecten.csv), in the order dictionaryValues reads them. */
+/** The dictionaries asked of readPlainColumns (0: leerlingen.csv, 1: trajecten.csv), in the order dictionaryValues reads them. */
 const DICTIONARIES: [number, string][][] = [
   // One numbering of pupils over both files: a trajectory finds its pupil's enrolments by number.
   [
@@ -44,28 +44,28 @@ const DICTIONARIES: [number, string][][] = [
 ];
 
 /**
- * The reader for contract.ts's loadDataset, for the two files at these paths; `onDecline` hears
+ * The reader for contract.ts's loadDataset, for the two files' bytes; `onDecline` hears
  * why it left a folder to the text readers.
  */
-export function columnarReader(paths: Record<LargeFile, string>, bytes: Record<LargeFile, Uint8Array>, onDecline: (reason: string) => void = () => {}): LargeFileReader {
+export function columnarReader(bytes: Record<LargeFile, Uint8Array>, onDecline: (reason: string) => void = () => {}): LargeFileReader {
   return (reference) => {
     try {
-      return readColumnar(paths, bytes, reference);
+      return readColumnar(bytes, reference);
     } catch (error) {
-      if (!(error instanceof NotPlain || error instanceof CsvColumnsUnavailable)) throw error;
+      if (!(error instanceof NotPlain || error instanceof UnevenRow)) throw error;
       onDecline(error.message);
       return null;
     }
   };
 }
 
-function readColumnar(paths: Record<LargeFile, string>, bytes: Record<LargeFile, Uint8Array>, reference: LargeFileReference): LargeFiles {
+function readColumnar(bytes: Record<LargeFile, Uint8Array>, reference: LargeFileReference): LargeFiles {
   const enrolmentFile = plainFile(bytes.leerlingen, Object.keys(enrolmentRow.parsers), "leerlingen.csv");
   const trajectoryFile = plainFile(bytes.trajecten, Object.keys(trajectoryRow.parsers), "trajecten.csv");
-  const columns = readCsvColumns({
+  const columns = readPlainColumns({
     files: [
-      {path: paths.leerlingen, ...enrolmentFile},
-      {path: paths.trajecten, ...trajectoryFile}
+      {bytes: bytes.leerlingen, ...enrolmentFile},
+      {bytes: bytes.trajecten, ...trajectoryFile}
     ],
     dictionaries: DICTIONARIES,
     uniqueColumns: [[1, "traject_id"]]
@@ -91,7 +91,7 @@ function rowsOf<T>(items: T[]): Rows<T> {
 }
 
 /** Each dictionary's texts by column name (traject_id: its texts in row order), and their values through the contract's parsers. */
-function dictionaryValues(columns: CsvColumns) {
+function dictionaryValues(columns: PlainColumns) {
   const texts = new Map<string, string[]>(DICTIONARIES.map(([[, column]], d) => [column, columns.dictionaries[d]]));
   // traject_id comes as its texts in row order (its dictionary would be that list again); as many
   // distinct texts as rows means each id once.
@@ -125,7 +125,7 @@ function dictionaryValues(columns: CsvColumns) {
 
 type Values = ReturnType<typeof dictionaryValues>;
 
-function enrolmentRows(columns: CsvColumns, values: Values, {schoolIds, plausible}: LargeFileReference) {
+function enrolmentRows(columns: PlainColumns, values: Values, {schoolIds, plausible}: LargeFileReference) {
   const p = enrolmentRow.parsers;
   const pupils = values.ids("leerling_id", p.leerling_id);
   const schools = values.ids("school_id", p.school_id);
@@ -162,7 +162,7 @@ function enrolmentRows(columns: CsvColumns, values: Values, {schoolIds, plausibl
   return {items, latestOfPupil, previous};
 }
 
-function trajectoryRows(columns: CsvColumns, values: Values, {mappings, plausible}: LargeFileReference): Trajectory[] {
+function trajectoryRows(columns: PlainColumns, values: Values, {mappings, plausible}: LargeFileReference): Trajectory[] {
   const p = trajectoryRow.parsers;
   const codes = columns.codes[1];
   const ids = values.ids("traject_id", p.traject_id);

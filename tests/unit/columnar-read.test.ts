@@ -1,4 +1,4 @@
-// loaders/columnarRead.ts (issue 13 item 2): leerlingen.csv and trajecten.csv read by DuckDB into
+// loaders/columnarRead.ts (issue 13 item 2): leerlingen.csv and trajecten.csv read from their bytes into
 // dictionary codes must give the contract exactly what its own text readers give (the whole
 // LoadedDataset, quality report included), on a folder worked out by hand and on the default data.
 // A folder it cannot vouch for goes to the text readers: same dataset, or the same Dutch errors.
@@ -10,7 +10,7 @@ import {columnarReader} from "../../loaders/columnarRead.js";
 import {loadDataset, type LoadedDataset} from "../../loaders/contract.js";
 import {InputErrors} from "../../loaders/errors.js";
 import {readInputSources} from "../../loaders/io.js";
-import {COLUMNAR_READ_BYTES, largeFileReader} from "../../loaders/load.js";
+import {largeFileReader} from "../../loaders/load.js";
 import {ENROLMENTS, SCHOOLS, TRAJECTORIES as NATIVE_TRAJECTORIES} from "../fixtures/handFolder.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,11 +35,9 @@ function folder(name: string, files: {leerlingen?: string[] | string; trajecten?
 
 /** The folder through the columnar reader (and why it declined, if it did), and through the text readers alone. */
 function bothWays(dir: string): {columnar: LoadedDataset | InputErrors; text: LoadedDataset | InputErrors; declined: string[]} {
-  const {texts, paths} = readInputSources(dir);
+  const {texts} = readInputSources(dir);
   const declined: string[] = [];
-  const reader = columnarReader({leerlingen: paths.leerlingen!, trajecten: paths.trajecten!}, {leerlingen: texts.leerlingen as Uint8Array, trajecten: texts.trajecten as Uint8Array}, (reason) =>
-    declined.push(reason)
-  );
+  const reader = columnarReader({leerlingen: texts.leerlingen as Uint8Array, trajecten: texts.trajecten as Uint8Array}, (reason) => declined.push(reason));
   const attempt = (run: () => LoadedDataset) => {
     try {
       return run();
@@ -145,7 +143,7 @@ describe("a folder it cannot vouch for goes to the text readers", () => {
     ["a school not in scholen.csv", {leerlingen: [...ENROLMENTS, "P6;00XX;01-10-2019;05-2012;Utrechtse Heuvelrug"]}, /not in scholen/, "staat niet in scholen.csv"],
     ["an impossible date", {trajecten: TRAJECTORIES.map((l) => l.replace("10-05-2018", "31-02-2018"))}, /does not parse/, '"31-02-2018" is geen geldige datum'],
     ["a peildatum years too late", {leerlingen: [...ENROLMENTS, "P6;17NC;01-10-2099;05-2090;Utrechtse Heuvelrug"]}, /late peildatum/, "controleer het jaartal"],
-    ["a row with a cell too few", {leerlingen: [...ENROLMENTS.slice(0, 3), "P9;17NC;01-10-2017;09-2010", ...ENROLMENTS.slice(3)]}, /./, "regel 4 heeft 4 cellen"]
+    ["a row with a cell too few", {leerlingen: [...ENROLMENTS.slice(0, 3), "P9;17NC;01-10-2017;09-2010", ...ENROLMENTS.slice(3)]}, /data row 3: not 5 cells/, "regel 4 heeft 4 cellen"]
   ];
   for (const [what, files, reason, message] of errors) {
     it(`${what}: the contract's own Dutch error`, () => {
@@ -164,11 +162,9 @@ it("the default data: the columnar read gives the text readers' dataset", () => 
   expect(columnar).toEqual(text);
 });
 
-it("the build reads columnar from COLUMNAR_READ_BYTES on, and never a workbook or a text", () => {
+it("the build reads the files' bytes columnar at any size, and never a workbook's text", () => {
   const bytes = (n: number) => new Uint8Array(n);
-  const paths = {leerlingen: "/x/leerlingen.csv", trajecten: "/x/trajecten.csv"};
-  expect(largeFileReader({texts: {leerlingen: bytes(COLUMNAR_READ_BYTES / 2), trajecten: bytes(COLUMNAR_READ_BYTES / 2)} as never, paths})).toBeTypeOf("function");
-  expect(largeFileReader({texts: {leerlingen: bytes(COLUMNAR_READ_BYTES / 2), trajecten: bytes(COLUMNAR_READ_BYTES / 2 - 1)} as never, paths})).toBeUndefined();
-  expect(largeFileReader({texts: {leerlingen: "a;b", trajecten: bytes(COLUMNAR_READ_BYTES)} as never, paths})).toBeUndefined();
-  expect(largeFileReader({texts: {leerlingen: bytes(COLUMNAR_READ_BYTES), trajecten: bytes(COLUMNAR_READ_BYTES)} as never, paths: {leerlingen: paths.leerlingen}})).toBeUndefined();
+  expect(largeFileReader({texts: {leerlingen: bytes(10), trajecten: bytes(10)} as never})).toBeTypeOf("function");
+  expect(largeFileReader({texts: {leerlingen: "a;b", trajecten: bytes(10)} as never})).toBeUndefined();
+  expect(largeFileReader({texts: {leerlingen: bytes(10)} as never})).toBeUndefined();
 });
