@@ -7,7 +7,7 @@
 //
 // Why not DuckDB: it did this in a child process (read_csv, DISTINCT, a join per column) in 7,2 s
 // for the national input, of which its CSV reader alone took 4,1 s; walking the bytes here and
-// numbering them in open-addressing hash tables takes about 3 s in the build's own process, with no
+// numbering them in open-addressing hash tables takes 4–5 s in the build's own process, with no
 // process, temp file or reply to decode (bench/README.md).
 
 export interface PlainColumnsRequest {
