@@ -1,4 +1,4 @@
-// leerlingen.csv and trajecten.csv of a large input read without splitting their text (issue 13
+// leerlingen.csv and trajecten.csv read without splitting their text (issue 13
 // item 2): the distinct texts of every column are numbered from the bytes (plainColumns.ts), the contract's own
 // parsers and checks run once per distinct text or pair of texts, and the rows are assembled from
 // the numbers. The result is what contract.ts's readers would accept, row for row, in file order.

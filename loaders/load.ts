@@ -41,7 +41,7 @@ export function boundHeapGrowth(texts: Partial<InputTexts>): boolean {
 /**
  * The columnar reader for a folder whose large files came as bytes (CSV files, not a workbook's
  * sheet); else none. It reads the default data in 12–17 ms where the text readers take 25–30 ms,
- * and the national input in about 13 s instead of 18 s (bench/README.md), so every size goes
+ * and the national input in 12–14 s instead of 15–19 s (bench/README.md), so every size goes
  * through it and the text readers remain for what it declines.
  */
 export function largeFileReader({texts}: Pick<InputSources, "texts">, onDecline?: (reason: string) => void): LargeFileReader | undefined {
