@@ -250,10 +250,17 @@ export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promi
  */
 export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
   const {dataset, atoms} = context;
+  const progress = progressLine();
+  const started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
   const membership = new CubeMembership(atoms.pupilAtomOf);
   const counts = countCube(dataset, context.scope, undefined, membership.visit);
+  progress?.(`kubus geteld: ${counts.grid.size} cellen (${seconds()})`);
   const {system} = disclosureSystem(context, atoms);
-  return {counts, disclosure: cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings)};
+  progress?.(`stelsel van het rapport: ${system.cells.length} tellingen (${seconds()})`);
+  const disclosure = cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings);
+  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden (${seconds()})`);
+  return {counts, disclosure};
 }
 
 /** A region's release (issue 13 item 1): its one file, sealed, and its audit over the whole release. */

@@ -175,8 +175,20 @@ export function perturb(count: number, cellKey: number, settings: MinCountSettin
  * or null when `published` is never published (negative, or 1 … roundBelow − 1). For the disclosure
  * audit (loaders/disclosure/): what the cube alone proves about a cell.
  */
-export function consistentRange(published: number, settings: MinCountSettings): [number, number] | null {
+export function consistentRange(published: number, settings: MinCountSettings): readonly [number, number] | null {
   const table = perturbationTable(settings);
+  // Remembered per table: the disclosure model asks it twice for each of the cube's own cells, over
+  // a million times for the national input, where one answer walks and shifts a dozen rows.
+  let ranges = rangesOf.get(table);
+  if (!ranges) rangesOf.set(table, (ranges = new Map()));
+  let range = ranges.get(published);
+  if (range === undefined) ranges.set(published, (range = rangeIn(table, published, settings)));
+  return range;
+}
+
+const rangesOf = new WeakMap<PerturbationTable, Map<number, readonly [number, number] | null>>();
+
+function rangeIn(table: PerturbationTable, published: number, settings: MinCountSettings): readonly [number, number] | null {
   let lo = Infinity;
   let hi = -Infinity;
   for (let n = Math.max(0, published - table.maxDeviation); n <= published + table.maxDeviation; n++) {

@@ -22,20 +22,87 @@ import {termsKey, type PublishedCell, type Term} from "./model.js";
 import {HIDDEN_MARK, type Registry} from "./registry.js";
 import {Span} from "./span.js";
 
-/** The pupils' atoms per cube cell, gathered while the cube is counted (count.ts' visitor). */
+/** One cube cell's pupils by atom: the atoms in ascending order (-1: a pupil without one), and how many of each atom's pupils it counts. */
+export interface CellAtoms {
+  cell: number;
+  atoms: Int32Array;
+  counts: Int32Array;
+}
+
+/**
+ * The pupils' atoms per cube cell, gathered while the cube is counted (count.ts' visitor). Each
+ * visit is kept as one number, cell × (atoms + 1) + atom + 1, in a growing Float64Array and sorted
+ * once at the end: a map of atoms per cell took 9 GB and most of eleven minutes for the national
+ * input, where a national cell holds hundreds of thousands of atoms (bench/README.md).
+ */
 export class CubeMembership {
-  readonly atomsOf = new Map<number, Map<number, number>>();
-  constructor(private readonly pupilAtomOf: ReadonlyMap<string, number>) {}
+  private readonly stride: number;
+  private visits = new Float64Array(1 << 16);
+  private visited = 0;
+  /** The cells in the order they were first visited: the order cubeDisclosure numbers their quantities in. */
+  private order = new Int32Array(1 << 10);
+  private cellCount = 0;
+  private seen = new Uint8Array(1 << 10);
+  private sorted = false;
+
+  constructor(private readonly pupilAtomOf: ReadonlyMap<string, number>) {
+    let atoms = 0;
+    for (const atom of pupilAtomOf.values()) atoms = Math.max(atoms, atom + 1);
+    this.stride = atoms + 1;
+  }
 
   readonly visit: PupilCellVisitor = (pupilId, cell) => {
-    const atom = this.pupilAtomOf.get(pupilId);
+    if (this.sorted) throw new Error("CubeMembership: een bezoek na het tellen");
     // Every pupil the cube counts has youth care, so an atom; one without would make the cell
     // inexpressible, which the -1 does.
-    const key = atom ?? -1;
-    let atoms = this.atomsOf.get(cell);
-    if (!atoms) this.atomsOf.set(cell, (atoms = new Map()));
-    atoms.set(key, (atoms.get(key) ?? 0) + 1);
+    const atom = this.pupilAtomOf.get(pupilId) ?? -1;
+    const key = cell * this.stride + atom + 1;
+    if (!Number.isSafeInteger(key)) throw new Error(`CubeMembership: cel ${cell} past niet in een getal`);
+    if (this.visited === this.visits.length) this.visits = grownCopy(this.visits, new Float64Array(this.visits.length * 2));
+    this.visits[this.visited++] = key;
+    if (cell >= this.seen.length) this.seen = grownCopy(this.seen, new Uint8Array(Math.max(this.seen.length * 2, cell + 1)));
+    if (this.seen[cell] === 0) {
+      this.seen[cell] = 1;
+      if (this.cellCount === this.order.length) this.order = grownCopy(this.order, new Int32Array(this.order.length * 2));
+      this.order[this.cellCount++] = cell;
+    }
   };
+
+  /** Every visited cell with its atoms, in the order the cells were first visited. */
+  *cells(): Generator<CellAtoms> {
+    const keys = this.visits.subarray(0, this.visited);
+    if (!this.sorted) keys.sort();
+    this.sorted = true;
+    // Per distinct (cell, atom): the atom and its count, cell after cell; each cell's stretch.
+    const atoms = new Int32Array(keys.length);
+    const counts = new Int32Array(keys.length);
+    const stretch = new Map<number, [number, number]>();
+    let pairs = 0;
+    // % of two whole doubles is exact, and so is the division of what is left.
+    const cellOf = (key: number) => (key - (key % this.stride)) / this.stride;
+    for (let k = 0; k < keys.length; ) {
+      const cell = cellOf(keys[k]);
+      const from = pairs;
+      for (; k < keys.length && cellOf(keys[k]) === cell; pairs++) {
+        const key = keys[k];
+        let n = 0;
+        for (; k < keys.length && keys[k] === key; k++) n++;
+        atoms[pairs] = (key % this.stride) - 1;
+        counts[pairs] = n;
+      }
+      stretch.set(cell, [from, pairs]);
+    }
+    for (let c = 0; c < this.cellCount; c++) {
+      const cell = this.order[c];
+      const [from, to] = stretch.get(cell)!;
+      yield {cell, atoms: atoms.subarray(from, to), counts: counts.subarray(from, to)};
+    }
+  }
+}
+
+function grownCopy<T extends Float64Array | Int32Array | Uint8Array>(array: T, into: T): T {
+  into.set(array);
+  return into;
 }
 
 /** How the cube publishes one cell's pupil count (and with it its trajectory count). */
@@ -84,15 +151,16 @@ export function cubeDisclosure(
   const own = new Map<string, PublishedCell>();
   let outside = 0;
   let repeated = 0;
-  for (const [index, atomCounts] of membership.atomsOf) {
+  for (const {cell: index, atoms: cellAtoms, counts: atomCounts} of membership.cells()) {
     const shown = perturb(counts.pupils[index], counts.pupilKeys[index], settings);
-    const whole = [...atomCounts].every(([atom, n]) => atom >= 0 && n === atoms.sizes[atom]);
+    const whole = cellAtoms.every((atom, k) => atom >= 0 && atomCounts[k] === atoms.sizes[atom]);
     if (!whole) {
       outside++;
       forms.set(index, {kind: "outside", shown});
       continue;
     }
-    const terms: Term[] = [...atomCounts.keys()].sort((a, b) => a - b).map((variable) => ({variable, coefficient: 1}));
+    // In ascending order already.
+    const terms: Term[] = Array.from(cellAtoms, (variable) => ({variable, coefficient: 1}));
     const key = termsKey(terms);
     const same = report.get(key);
     if (same) {

@@ -44,9 +44,10 @@ const counts: CubeCounts = {
   pupilKeys: new Uint32Array(grid.size),
   trajectoryKeys: new Uint32Array(grid.size)
 };
-const membership = new CubeMembership(new Map());
+// One pupil id per atom: a visit counts a pupil of that atom in the cell.
+const membership = new CubeMembership(new Map(sizes.map((_, atom) => [`atom ${atom}`, atom])));
 function cell(index: number, atoms: [number, number][], pupils: number, pupilKey: number, trajectories: number, trajectoryKey: number) {
-  membership.atomsOf.set(index, new Map(atoms));
+  for (const [atom, n] of atoms) for (let k = 0; k < n; k++) membership.visit(`atom ${atom}`, index);
   counts.pupils[index] = pupils;
   counts.pupilKeys[index] = pupilKey;
   counts.trajectories[index] = trajectories;
@@ -85,6 +86,24 @@ const reportCell: PublishedCell = {
   value: 3
 };
 const cube = cubeDisclosure(counts, membership, {sizes}, [reportCell], settings);
+
+describe("CubeMembership", () => {
+  it("counts each cell's pupils per atom, atoms ascending, cells in the order first visited", () => {
+    // Pupils p, q of atom 3, r of atom 0, s without an atom; atom 7 is the highest, so the
+    // numbers of cell 40 000 still fit.
+    const m = new CubeMembership(new Map([["p", 3], ["q", 3], ["r", 0], ["x", 7]]));
+    for (const [pupil, cell] of [["p", 9], ["r", 2], ["q", 9], ["r", 9], ["s", 2], ["p", 40_000], ["q", 2]] as const) m.visit(pupil, cell);
+    const cells = [...m.cells()].map(({cell, atoms, counts}) => ({cell, atoms: [...atoms], counts: [...counts]}));
+    expect(cells).toEqual([
+      {cell: 9, atoms: [0, 3], counts: [1, 2]},
+      {cell: 2, atoms: [-1, 0, 3], counts: [1, 1, 1]},
+      {cell: 40_000, atoms: [3], counts: [1]}
+    ]);
+    // Read twice, the same; a visit after the first reading is refused.
+    expect([...m.cells()].map((c) => c.cell)).toEqual([9, 2, 40_000]);
+    expect(() => m.visit("p", 1)).toThrow();
+  });
+});
 
 describe("cubeDisclosure", () => {
   it("a cell with the report count's atoms repeats that count", () => {
