@@ -10,6 +10,8 @@
 // numbering them in open-addressing hash tables takes 4–5 s in the build's own process, with no
 // process, temp file or reply to decode (bench/README.md).
 
+import {grown} from "./typedArrays.js";
+
 export interface PlainColumnsRequest {
   /** Each file's bytes (the header on its first line), delimiter and header (the columns in the file's order). */
   files: {bytes: Uint8Array; delimiter: string; columns: string[]}[];
@@ -43,17 +45,17 @@ export function readPlainColumns({files, dictionaries, uniqueColumns}: PlainColu
   const codes: Record<string, Int32Array>[] = [];
   const uniqueCodes: Int32Array[] = [];
   for (const [k, file] of files.entries()) {
-    // Per column of the file, the numbering its cells go into (null: not asked for).
-    const into = file.columns.map((column) => {
-      const d = dictionaries.findIndex((members) => members.some(([f, c]) => f === k && c === column));
-      if (d >= 0) return numberings[d];
-      const u = uniqueColumns.findIndex(([f, c]) => f === k && c === column);
-      return u >= 0 ? uniques[u] : null;
-    });
+    // Per column of the file, its dictionary or unique column (−1: not asked for), found once.
+    const dictionaryOf = file.columns.map((column) => dictionaries.findIndex((members) => members.some(([f, c]) => f === k && c === column)));
+    const uniqueOf = file.columns.map((column) => uniqueColumns.findIndex(([f, c]) => f === k && c === column));
+    const into = file.columns.map((_, c) => (dictionaryOf[c] >= 0 ? numberings[dictionaryOf[c]] : uniqueOf[c] >= 0 ? uniques[uniqueOf[c]] : null));
     const columnCodes = numberCells(file.bytes, file.delimiter.charCodeAt(0), into, k);
     rows.push(columnCodes.rows);
-    codes.push(Object.fromEntries(file.columns.flatMap((column, c) => (dictionaries.some((members) => members.some(([f, m]) => f === k && m === column)) ? [[column, columnCodes.codes[c]!]] : []))));
-    for (const [u, [f, column]] of uniqueColumns.entries()) if (f === k) uniqueCodes[u] = columnCodes.codes[file.columns.indexOf(column)]!;
+    codes.push({});
+    file.columns.forEach((column, c) => {
+      if (dictionaryOf[c] >= 0) codes[k][column] = columnCodes.codes[c]!;
+      else if (uniqueOf[c] >= 0) uniqueCodes[uniqueOf[c]] = columnCodes.codes[c]!;
+    });
   }
   return {
     rows,
@@ -138,11 +140,7 @@ class Numbering {
   private add(bytes: Uint8Array, from: number, to: number, hash: number, slot: number): number {
     const code = this.count++;
     if (code + 1 > this.starts.length) this.starts = grown(this.starts, this.starts.length * 2);
-    if (this.used + to - from > this.arena.length) {
-      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + to - from));
-      arena.set(this.arena.subarray(0, this.used));
-      this.arena = arena;
-    }
+    if (this.used + to - from > this.arena.length) this.arena = grown(this.arena, Math.max(this.arena.length * 2, this.used + to - from));
     // Byte by byte: a subarray per new text (2,5 M nationally) was a second of garbage collection.
     for (let k = from; k < to; k++) this.arena[this.used + k - from] = bytes[k];
     this.starts[code] = this.used;
@@ -177,12 +175,6 @@ class Numbering {
     for (let code = 0; code < this.count; code++) texts[code] = all.slice(this.starts[code], code + 1 < this.count ? this.starts[code + 1] : this.used);
     return texts;
   }
-}
-
-function grown(array: Int32Array, length: number): Int32Array {
-  const copy = new Int32Array(length);
-  copy.set(array);
-  return copy;
 }
 
 /** MurmurHash3's finaliser: FNV-1a's low bits alone cluster ids that differ in their last digits. */

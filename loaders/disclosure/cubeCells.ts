@@ -21,6 +21,7 @@ import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
 import {HIDDEN_MARK, type Registry} from "./registry.js";
 import {Span} from "./span.js";
+import {grown} from "../typedArrays.js";
 
 /** One cube cell's pupils by atom: the atoms in ascending order (-1: a pupil without one), and how many of each atom's pupils it counts. */
 export interface CellAtoms {
@@ -58,12 +59,12 @@ export class CubeMembership {
     const atom = this.pupilAtomOf.get(pupilId) ?? -1;
     const key = cell * this.stride + atom + 1;
     if (!Number.isSafeInteger(key)) throw new Error(`CubeMembership: cel ${cell} past niet in een getal`);
-    if (this.visited === this.visits.length) this.visits = grownCopy(this.visits, new Float64Array(this.visits.length * 2));
+    if (this.visited === this.visits.length) this.visits = grown(this.visits, this.visits.length * 2);
     this.visits[this.visited++] = key;
-    if (cell >= this.seen.length) this.seen = grownCopy(this.seen, new Uint8Array(Math.max(this.seen.length * 2, cell + 1)));
+    if (cell >= this.seen.length) this.seen = grown(this.seen, Math.max(this.seen.length * 2, cell + 1));
     if (this.seen[cell] === 0) {
       this.seen[cell] = 1;
-      if (this.cellCount === this.order.length) this.order = grownCopy(this.order, new Int32Array(this.order.length * 2));
+      if (this.cellCount === this.order.length) this.order = grown(this.order, this.order.length * 2);
       this.order[this.cellCount++] = cell;
     }
   };
@@ -98,11 +99,6 @@ export class CubeMembership {
       yield {cell, atoms: atoms.subarray(from, to), counts: counts.subarray(from, to)};
     }
   }
-}
-
-function grownCopy<T extends Float64Array | Int32Array | Uint8Array>(array: T, into: T): T {
-  into.set(array);
-  return into;
 }
 
 /** How the cube publishes one cell's pupil count (and with it its trajectory count). */
