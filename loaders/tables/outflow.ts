@@ -42,7 +42,7 @@ export function outflowTable(scope: Scope): OutflowTable {
   const reached = new Map<number, number>();
   const outcomes = new Map<string, number>();
   for (const pupil of scope.cohort) {
-    zorgpadOutcomes(pupil.corrected, scope.settings, CASCADE_STEPS).forEach((outcome, i) => {
+    zorgpadOutcomes(scope.correctedOf(pupil), scope.settings, CASCADE_STEPS).forEach((outcome, i) => {
       increment(reached, i + 1);
       increment(outcomes, compositeKey(i + 1, outcome));
     });

@@ -33,8 +33,6 @@ export interface CohortPupil {
   pupilId: string;
   /** In-scope trajectories that start in the window (raw), by year and id. */
   attributions: Attribution[];
-  /** The pupil's trajectories after the DBC correction that contain at least one of the above. */
-  corrected: CorrectedTrajectory[];
 }
 
 export interface Scope {
@@ -57,6 +55,13 @@ export interface Scope {
   care: Attribution[];
   /** Sorted by pupil id. */
   cohort: CohortPupil[];
+  /**
+   * A cohort pupil's trajectories after the DBC correction that contain at least one of its
+   * attributions. Made on each call rather than kept: only the outflow asks, once per pupil, and
+   * kept they were a copy of nearly every trajectory (half a million pupils nationally) for the
+   * whole build.
+   */
+  correctedOf: (pupil: CohortPupil) => CorrectedTrajectory[];
   restarts: RestartPair[];
   exclusions: ScopeCounts;
 }
@@ -168,7 +173,7 @@ export function buildScope(dataset: Dataset): Scope {
     enrolmentsByYear: enrolmentLists(index, enrolments),
     started,
     care,
-    cohort: buildCohort(all, ranks, index.rank.size, started, restarts),
+    ...buildCohort(all, ranks, index.rank.size, started, restarts),
     restarts,
     exclusions
   };
@@ -238,7 +243,13 @@ function enrolmentLists({slots}: EnrolmentIndex, enrolments: Enrolment[]): Map<n
   return lists;
 }
 
-function buildCohort(all: Trajectory[], ranks: Int32Array, pupils: number, started: Attribution[], restarts: RestartPair[]): CohortPupil[] {
+function buildCohort(
+  all: Trajectory[],
+  ranks: Int32Array,
+  pupils: number,
+  started: Attribution[],
+  restarts: RestartPair[]
+): Pick<Scope, "cohort" | "correctedOf"> {
   // Each pupil's trajectories in file order as a chain over the pupil codes (walked backwards so
   // that the chain runs forwards): no map of a million arrays keyed by pupil id.
   const first = new Int32Array(pupils).fill(-1);
@@ -264,19 +275,16 @@ function buildCohort(all: Trajectory[], ranks: Int32Array, pupils: number, start
     } else byPupil[pass.slot[a.pupil]].push(a);
   }
   const restartsByPupil = groupBy(restarts, (r) => r.after.pupilId);
-  const cohort: CohortPupil[] = [];
-  for (const attributions of byPupil) {
-    const {pupil, trajectory} = attributions[0];
-    const {pupilId} = trajectory;
+  // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's half
+  // a million pupils hold theirs for the whole build.
+  const cohort: CohortPupil[] = byPupil.map((attributions) => ({pupilId: attributions[0].trajectory.pupilId, attributions: attributions.slice()}));
+  const correctedOf = ({pupilId, attributions}: CohortPupil) => {
     // A pupil's trajectories are only its own, and it has a few: its started ones are searched
     // among its attributions rather than in a set of a million ids.
     const isStarted = (id: string) => attributions.some((a) => a.trajectory.id === id);
-    const corrected = correctTrajectories(trajectoriesOf(pupil), restartsByPupil.get(pupilId) ?? []).filter((t) => t.parts.some(isStarted));
-    // Exact-length copies: an array grown by push keeps room for 17 elements, and the cohort's
-    // half a million pupils hold two small arrays each for the whole build (about 150 MB nationally).
-    cohort.push({pupilId, attributions: attributions.slice(), corrected: corrected.slice()});
-  }
-  return cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId));
+    return correctTrajectories(trajectoriesOf(attributions[0].pupil), restartsByPupil.get(pupilId) ?? []).filter((t) => t.parts.some(isStarted));
+  };
+  return {cohort: cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId)), correctedOf};
 }
 
 /**
