@@ -668,12 +668,23 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
   const {settings} = all;
   const years = new Set(settings.years);
   const livesHere = livesIn(settings.municipality);
+  // Each pupil numbered where its chain starts, in file order: its first enrolment gets the next
+  // number and every later one its previous one's, with no lookup of the id.
+  const pupilOf = new Int32Array(all.enrolments.length);
+  let pupils = 0;
+  for (let at = 0; at < pupilOf.length; at++) pupilOf[at] = ofPupil.previous[at] < 0 ? pupils++ : pupilOf[ofPupil.previous[at]];
   const residents: Enrolment[] = [];
   const nonResidents: Enrolment[] = [];
+  const residentCodes = new Int32Array(all.enrolments.length);
+  const nonResidentCodes = new Int32Array(all.enrolments.length);
   let residentsOutsideYears = 0;
-  for (const enrolment of all.enrolments) {
-    if (!livesHere(enrolment.municipality)) nonResidents.push(enrolment);
-    else {
+  for (let at = 0; at < all.enrolments.length; at++) {
+    const enrolment = all.enrolments[at];
+    if (!livesHere(enrolment.municipality)) {
+      nonResidentCodes[nonResidents.length] = pupilOf[at];
+      nonResidents.push(enrolment);
+    } else {
+      residentCodes[residents.length] = pupilOf[at];
       residents.push(enrolment);
       if (!years.has(enrolment.year)) residentsOutsideYears++;
     }
@@ -684,6 +695,7 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
     return false;
   };
   const trajectories: Trajectory[] = [];
+  const trajectoryCodes = new Int32Array(all.trajectories.length);
   let withoutEnrolment = 0;
   let keptOutsideYears = 0;
   for (let index = 0; index < all.trajectories.length; index++) {
@@ -693,6 +705,7 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
     // The enrolments' string for the pupil, as there: one string per pupil.
     if (latest !== undefined) trajectory.pupilId = all.enrolments[latest].pupilId;
     if (lives === true) {
+      trajectoryCodes[trajectories.length] = pupilOf[latest!];
       trajectories.push(trajectory);
       if (!years.has(Number(trajectory.start.slice(0, 4)))) keptOutsideYears++;
     } else if (lives === undefined) withoutEnrolment++;
@@ -710,7 +723,13 @@ function applyScope(all: Dataset, ofPupil: PupilEnrolments): Omit<LoadedDataset,
     trajectoriesOutsideYears: keptOutsideYears,
     trajectoriesKept: trajectories.length
   };
-  return {dataset: {...all, enrolments: residents, nonResidentEnrolments: nonResidents, trajectories}, scope};
+  const pupilCodes = {
+    count: pupils,
+    enrolments: residentCodes.slice(0, residents.length),
+    nonResidentEnrolments: nonResidentCodes.slice(0, nonResidents.length),
+    trajectories: trajectoryCodes.slice(0, trajectories.length)
+  };
+  return {dataset: {...all, enrolments: residents, nonResidentEnrolments: nonResidents, trajectories, pupilCodes}, scope};
 }
 
 /**

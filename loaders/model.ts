@@ -127,4 +127,19 @@ export interface Dataset {
   nonResidentEnrolments?: Enrolment[];
   trajectories: Trajectory[];
   productMappings: ProductMapping[];
+  /** Each row's pupil as a number, from loadDataset; a dataset made in code has none and
+   *  tables/scope.ts numbers the ids itself (pupilCodesOf). */
+  pupilCodes?: PupilCodes;
+}
+
+/**
+ * The pupils numbered 0 … count − 1 (one number per pupil id, shared by its enrolments and
+ * trajectories), per row in the order of the dataset's lists. The tables count and look up pupils by
+ * these instead of hashing a million id strings (issue 13 item 2).
+ */
+export interface PupilCodes {
+  count: number;
+  enrolments: Int32Array;
+  nonResidentEnrolments: Int32Array;
+  trajectories: Int32Array;
 }

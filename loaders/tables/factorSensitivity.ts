@@ -8,7 +8,7 @@ import {schoolSizeCategory, sotCategory, useCategory} from "../definitions.js";
 import type {Dataset, Settings} from "../model.js";
 import {holm} from "../variation.js";
 import {enrolledCensus, sumCounts} from "./ages.js";
-import {increment} from "./common.js";
+import {increment, pupilPass} from "./common.js";
 import {factorTables, type CrossTable, type SchoolFactors} from "./factors.js";
 import {isSuppressed, type Mode} from "../suppression.js";
 import {countsFor, type SchoolRow, type YearCounts} from "./schools.js";
@@ -46,10 +46,12 @@ function allEnrolled(dataset: Dataset, scope: Scope, year: number): Map<string, 
   // to find the same was most of this table's time nationally), counted in its census.
   for (const [schoolId, ages] of enrolledCensus(scope).get(year) ?? []) increment(counts, schoolId, sumCounts(ages));
   // The others once each, and not when the pupil is enrolled as a resident that year.
-  const seen = new Set<string>();
-  for (const e of dataset.nonResidentEnrolments ?? []) {
-    if (e.year !== year || seen.has(e.pupilId) || scope.enrolmentOf(e.pupilId, year)) continue;
-    seen.add(e.pupilId);
+  const others = dataset.nonResidentEnrolments ?? [];
+  const {isNew} = pupilPass(scope.pupilCodes.count);
+  for (let i = 0; i < others.length; i++) {
+    const e = others[i];
+    const pupil = scope.pupilCodes.nonResidentEnrolments[i];
+    if (e.year !== year || scope.enrolmentOf(pupil, year) || !isNew(pupil)) continue;
     increment(counts, e.schoolId);
   }
   return counts;

@@ -15,7 +15,7 @@ import {
   type Period,
   type RestartPair
 } from "../definitions.js";
-import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
+import type {Dataset, Enrolment, PupilCodes, School, Settings, Trajectory} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
 import {compareSchools, pupilPass, schoolRef} from "./common.js";
 
@@ -45,8 +45,10 @@ export interface Scope {
   schoolById: Map<string, School>;
   /** Pupils with an enrolment in a study year: the pupil codes of the attributions are below it. */
   pupils: number;
-  /** A pupil's resident enrolment in a study year, if any. */
-  enrolmentOf: (pupilId: string, year: number) => Enrolment | undefined;
+  /** The dataset's pupils as numbers (Dataset.pupilCodes, or numbered here for a dataset made in code). */
+  pupilCodes: PupilCodes;
+  /** A pupil's resident enrolment in a study year, if any, by its number in `pupilCodes`. */
+  enrolmentOf: (pupilCode: number, year: number) => Enrolment | undefined;
   /** One enrolment per pupil per study year. */
   enrolmentsByYear: Map<number, Enrolment[]>;
   /** In-scope trajectories by start year: the trajectory counts (Tabel 2, ratios, ages). */
@@ -105,7 +107,8 @@ export function buildScope(dataset: Dataset): Scope {
   const {settings} = dataset;
   const window = studyWindowOf(settings);
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
-  const index = indexEnrolments(dataset.enrolments, schoolById, settings);
+  const pupilCodes = pupilCodesOf(dataset);
+  const index = indexEnrolments(dataset.enrolments, pupilCodes, schoolById, settings);
   const {enrolments} = dataset;
   // The pupil's rank is looked up once per trajectory, its enrolment once per year.
   const enrolmentOf = (rank: number | undefined, year: number) => {
@@ -135,7 +138,7 @@ export function buildScope(dataset: Dataset): Scope {
   // are chained from the same codes below.
   const all = dataset.trajectories;
   const ranks = new Int32Array(all.length);
-  for (let i = 0; i < all.length; i++) ranks[i] = index.rank.get(all[i].pupilId) ?? -1;
+  for (let i = 0; i < all.length; i++) ranks[i] = index.rankOf[pupilCodes.trajectories[i]];
   const order = all.map((_, i) => i).sort((a, b) => compareIds(all[a].id, all[b].id));
   for (const i of order) {
     const trajectory = all[i];
@@ -168,12 +171,13 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
     schoolById,
-    pupils: index.rank.size,
-    enrolmentOf: (pupilId, year) => enrolmentOf(index.rank.get(pupilId), year),
+    pupils: index.pupils,
+    pupilCodes,
+    enrolmentOf: (pupilCode, year) => enrolmentOf(index.rankOf[pupilCode] < 0 ? undefined : index.rankOf[pupilCode], year),
     enrolmentsByYear: enrolmentLists(index, enrolments),
     started,
     care,
-    ...buildCohort(all, ranks, index.rank.size, started, restarts),
+    ...buildCohort(all, ranks, index.pupils, started, restarts),
     restarts,
     exclusions
   };
@@ -181,30 +185,28 @@ export function buildScope(dataset: Dataset): Scope {
 
 /** Each study year's enrolment of each pupil, without a map per year. */
 interface EnrolmentIndex {
-  /** Pupil → rank: the order in which pupils first appear in the file with an enrolment in a study year. */
-  rank: Map<string, number>;
+  /** Pupil code → rank, −1 for none: ranks follow the order in which pupils first appear in the
+   *  file with an enrolment in a study year. */
+  rankOf: Int32Array;
+  /** Pupils with a rank. */
+  pupils: number;
   /** Study year → the position in `enrolments` of each rank's enrolment that year, −1 for none. Only years with enrolments. */
   slots: Map<number, Int32Array>;
 }
 
 /**
- * One map of pupils (1,5 M nationally) and an array of positions per year, instead of a map of
- * pupils per year (3,5 M entries) and a set to list them in file order: hashing the pupil ids
- * again per year was a third of the scope's time on the national input.
+ * An array of ranks by pupil code and an array of positions per year, instead of a map of pupil ids
+ * (1,5 M nationally): filling that map was about 1,3 s of the scope's time on the national input.
  */
-function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
+function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
   const years = new Set(settings.years);
-  const rank = new Map<string, number>();
-  // Each row's rank kept from the first walk, so that the second hashes no pupil id again.
-  const rankAt = new Int32Array(enrolments.length);
+  const rankOf = new Int32Array(codes.count).fill(-1);
+  let pupils = 0;
   for (let i = 0; i < enrolments.length; i++) {
-    const {pupilId, year} = enrolments[i];
-    if (!years.has(year)) continue;
-    let r = rank.get(pupilId);
-    if (r === undefined) rank.set(pupilId, (r = rank.size));
-    rankAt[i] = r;
+    const code = codes.enrolments[i];
+    if (rankOf[code] < 0 && years.has(enrolments[i].year)) rankOf[code] = pupils++;
   }
-  const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(rank.size).fill(-1)]));
+  const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(pupils).fill(-1)]));
   const counts = new Map<number, number>();
   for (let i = 0; i < enrolments.length; i++) {
     const e = enrolments[i];
@@ -213,7 +215,7 @@ function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School
     if (!schoolById.has(e.schoolId)) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
-    const r = rankAt[i];
+    const r = rankOf[codes.enrolments[i]];
     if (ofYear[r] >= 0) {
       throw new Error(
         `Leerling ${e.pupilId} heeft in ${e.year} twee inschrijvingen (${enrolments[ofYear[r]].schoolId} en ${e.schoolId}); ` +
@@ -225,7 +227,34 @@ function indexEnrolments(enrolments: Enrolment[], schoolById: Map<string, School
   }
   // Years without enrolments stay out, as before: enrolmentsByYear lists the years that have some.
   for (const year of settings.years) if (!counts.has(year)) slots.delete(year);
-  return {rank, slots};
+  return {rankOf, pupils, slots};
+}
+
+/**
+ * The dataset's pupil codes; a dataset made in code (tests, the disclosure model's one-pupil
+ * reports) has none, and its ids are numbered here in the order they first appear. Lists of
+ * another length than the codes' mean a dataset changed after loading: refused, not miscounted.
+ */
+export function pupilCodesOf(dataset: Dataset): PupilCodes {
+  const nonResidents = dataset.nonResidentEnrolments ?? [];
+  const codes = dataset.pupilCodes;
+  if (codes) {
+    if (codes.enrolments.length !== dataset.enrolments.length || codes.nonResidentEnrolments.length !== nonResidents.length || codes.trajectories.length !== dataset.trajectories.length) {
+      throw new Error("pupilCodes: the dataset's lists changed after loading");
+    }
+    return codes;
+  }
+  const numbers = new Map<string, number>();
+  const number = (rows: {pupilId: string}[]) =>
+    Int32Array.from(rows, ({pupilId}) => {
+      let code = numbers.get(pupilId);
+      if (code === undefined) numbers.set(pupilId, (code = numbers.size));
+      return code;
+    });
+  const enrolments = number(dataset.enrolments);
+  const nonResidentEnrolments = number(nonResidents);
+  const trajectories = number(dataset.trajectories);
+  return {count: numbers.size, enrolments, nonResidentEnrolments, trajectories};
 }
 
 /**

@@ -92,6 +92,11 @@ describe("a small folder worked out by hand", () => {
       cost: 200
     });
     expect(dataset.trajectories[2].cost).toBe(300.5);
+    // Pupils numbered in the order they first appear in leerlingen.csv: P1 0, P2 1, P3 2 (Zeist), P4 3, P5 4.
+    expect(dataset.pupilCodes!.count).toBe(5);
+    expect([...dataset.pupilCodes!.enrolments]).toEqual([0, 0, 0, 1, 1, 1, 3, 3, 3, 4]);
+    expect([...dataset.pupilCodes!.nonResidentEnrolments]).toEqual([2, 2, 2]);
+    expect([...dataset.pupilCodes!.trajectories]).toEqual([0, 0, 1, 3, 4, 0, 3, 1]);
     expect(quality.files.filter((f) => f.file !== "instellingen.json").map((f) => [f.file, f.encoding, f.rowsRead, f.rowsAccepted])).toEqual([
       ["scholen.csv", "UTF-8", 2, 2],
       ["leerlingen.csv", "UTF-8", 13, 13],
