@@ -44,18 +44,46 @@ export interface AgeTables<M extends Mode = "raw"> {
   years: AgeYear<M>[];
 }
 
-/** The age of each pupil at their first start among these attributions (one year's worth);
- *  `pupils` is the scope's count of pupil codes. */
-function agesAtFirstStart(attributions: Attribution[], pupils: number, ageAt: AgeAt): number[] {
+/**
+ * The age of each pupil at their first start among the attributions at `positions` of `list` (one
+ * year's worth), as a histogram (age → pupils); `pupils` is the scope's count of pupil codes. The
+ * attributions' pupils and ages come read once per year (YearStarts): several subsets of a year ask.
+ */
+function agesAtFirstStart(year: YearStarts, positions: ArrayLike<number>, pupils: number): Map<number, number> {
   const {isNew, slot} = pupilPass(pupils);
-  const first: Attribution[] = [];
-  for (const a of attributions) {
-    if (isNew(a.pupil)) {
-      slot[a.pupil] = first.length;
-      first.push(a);
-    } else if (a.trajectory.start < first[slot[a.pupil]].trajectory.start) first[slot[a.pupil]] = a;
+  const first: number[] = [];
+  for (let k = 0; k < positions.length; k++) {
+    const i = positions[k];
+    const pupil = year.pupil[i];
+    if (isNew(pupil)) {
+      slot[pupil] = first.length;
+      first.push(i);
+    } else if (year.list[i].trajectory.start < year.list[first[slot[pupil]]].trajectory.start) first[slot[pupil]] = i;
   }
-  return first.map((a) => ageAt(a.enrolment.birthMonth, a.trajectory.start));
+  const counts = new Map<number, number>();
+  for (const i of first) increment(counts, year.age[i]);
+  return counts;
+}
+
+/** One year's started attributions with each one's pupil code, care type (index) and age at its start, read once. */
+interface YearStarts {
+  list: Attribution[];
+  pupil: Int32Array;
+  careType: Int32Array;
+  age: Int32Array;
+}
+
+function yearStarts(list: Attribution[], careTypeIndex: Map<string, number>, ageAt: AgeAt): YearStarts {
+  const pupil = new Int32Array(list.length);
+  const careType = new Int32Array(list.length);
+  const age = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i];
+    pupil[i] = a.pupil;
+    careType[i] = careTypeIndex.get(a.trajectory.careType)!;
+    age[i] = ageAt(a.enrolment.birthMonth, a.trajectory.start);
+  }
+  return {list, pupil, careType, age};
 }
 
 type AgeAt = (birthMonth: Enrolment["birthMonth"], date: string) => number;
@@ -73,17 +101,15 @@ function rememberedAges(): AgeAt {
   };
 }
 
-function histogram(ages: number[], axis: number[]): AgeCount[] {
-  const counts = new Map<number, number>();
-  for (const age of ages) increment(counts, age);
+function histogram(counts: Map<number, number>, axis: number[]): AgeCount[] {
   return axis.map((age) => ({age, pupils: counts.get(age) ?? 0}));
 }
 
-function ageAxis(ageLists: number[][]): number[] {
+function ageAxis(histograms: Map<number, number>[]): number[] {
   let min = Infinity;
   let max = -Infinity;
-  for (const ages of ageLists) {
-    for (const age of ages) {
+  for (const counts of histograms) {
+    for (const age of counts.keys()) {
       if (age < min) min = age;
       if (age > max) max = age;
     }
@@ -167,14 +193,25 @@ export function careTypeAgeYears(
     compareCareTypes(settings)
   );
   const ageAt = rememberedAges();
+  const careTypeIndex = new Map(careTypes.map((c, k) => [c, k]));
   const perYear = years.map((year) => {
-    const list = byYear.get(year) ?? [];
-    const byType = groupBy(list, (a) => a.trajectory.careType);
+    const starts = yearStarts(byYear.get(year) ?? [], careTypeIndex, ageAt);
+    // Positions by care type, and those of every other type than dyslexia care.
+    const ofType = careTypes.map(() => [] as number[]);
+    const withoutDyslexia: number[] = [];
+    const all: number[] = [];
+    const dyslexiaIndex = careTypeIndex.get(dyslexia) ?? -1;
+    for (let i = 0; i < starts.list.length; i++) {
+      const type = starts.careType[i];
+      ofType[type].push(i);
+      if (type !== dyslexiaIndex) withoutDyslexia.push(i);
+      all.push(i);
+    }
     return {
       year,
-      withDyslexia: agesAtFirstStart(list, scope.pupils, ageAt),
-      withoutDyslexia: agesAtFirstStart(list.filter((a) => a.trajectory.careType !== dyslexia), scope.pupils, ageAt),
-      perCareType: new Map(careTypes.map((c) => [c, agesAtFirstStart(byType.get(c) ?? [], scope.pupils, ageAt)]))
+      withDyslexia: agesAtFirstStart(starts, all, scope.pupils),
+      withoutDyslexia: agesAtFirstStart(starts, withoutDyslexia, scope.pupils),
+      perCareType: new Map(careTypes.map((c, k) => [c, agesAtFirstStart(starts, ofType[k], scope.pupils)]))
     };
   });
   const axis = ageAxis(perYear.flatMap((y) => [y.withDyslexia, y.withoutDyslexia, ...y.perCareType.values()]));
@@ -187,7 +224,7 @@ export function careTypeAgeYears(
       perCareType: careTypes.map((careType) => ({
         careType,
         label: careTypeLabel(settings, careType),
-        ages: histogram(y.perCareType.get(careType) as number[], axis)
+        ages: histogram(y.perCareType.get(careType)!, axis)
       })),
       ...(enrolled ? {enrolled: enrolledAtAges(enrolled.get(y.year) ?? new Map(), axis)} : {})
     }))

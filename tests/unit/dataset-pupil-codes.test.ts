@@ -17,7 +17,7 @@ const withoutCodes = (data: Dataset): Dataset => ({...data, pupilCodes: undefine
 
 describe("pupilCodesOf, for a dataset made in code", () => {
   it("numbers the ids in the order they first appear: enrolments, then those living elsewhere, then trajectories", () => {
-    const data = dataset({pupils: [...pupil("A", {years: [2018, 2019]}), ...pupil("B", {years: [2019]})], trajectories: [traj("B", "basis_ggz", "2019-03-01", null), traj("D", "basis_ggz", "2019-03-01", null)]});
+    const data = dataset({pupils: [pupil("A", {years: [2018, 2019]}), pupil("B", {years: [2019]})], trajectories: [traj("B", "basis_ggz", "2019-03-01", null), traj("D", "basis_ggz", "2019-03-01", null)]});
     data.nonResidentEnrolments = [...pupil("C", {years: [2019]}), ...pupil("A", {years: [2017]})];
     const codes = pupilCodesOf(data);
     expect(codes.count).toBe(4);
@@ -27,7 +27,7 @@ describe("pupilCodesOf, for a dataset made in code", () => {
   });
 
   it("refuses codes whose lists no longer match the dataset's", () => {
-    const data = dataset({pupils: pupil("A", {years: [2019]}), trajectories: []});
+    const data = dataset({pupils: [pupil("A", {years: [2019]})], trajectories: []});
     const stale = {...data, pupilCodes: {count: 1, enrolments: Int32Array.of(0, 0), nonResidentEnrolments: new Int32Array(0), trajectories: new Int32Array(0)}};
     expect(() => pupilCodesOf(stale)).toThrow(/changed after loading/);
   });
@@ -59,7 +59,7 @@ describe("everyone enrolled (the size factor's sensitivity) by pupil code", () =
   // 2019: p1 and p2 live here and attend A; p1 also has a row at B as living elsewhere (not counted
   // again), x1 attends B twice in the list (once), x2 attends A in 2018 only (not this year).
   // Everyone enrolled in 2019: A 2 (p1, p2), B 1 (x1).
-  const data = dataset({pupils: [...pupil("p1", {school: "A", years: [2019]}), ...pupil("p2", {school: "A", years: [2019]})], trajectories: []});
+  const data = dataset({pupils: [pupil("p1", {school: "A", years: [2019]}), pupil("p2", {school: "A", years: [2019]})], trajectories: []});
   const elsewhere = (id: string, school: string, year: number) => pupil(id, {school, years: [year]}).map((e) => ({...e, municipality: "Elders"}));
   data.nonResidentEnrolments = [...elsewhere("p1", "B", 2019), ...elsewhere("x1", "B", 2019), ...elsewhere("x1", "B", 2019), ...elsewhere("x2", "A", 2018)];
   data.schools.push({...data.schools[0], id: "B", name: "B"});
