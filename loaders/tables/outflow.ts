@@ -2,7 +2,6 @@
 
 import {STEP_OUTCOMES, wholePercentage, zorgpadOutcomes, type StepOutcome} from "../definitions.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compositeKey, increment} from "./common.js";
 import type {Scope} from "./scope.js";
 
 /** The figure in the report follows the first four trajectories of a zorgpad. */
@@ -39,27 +38,20 @@ export interface OutflowTable<M extends Mode = "raw"> {
 }
 
 export function outflowTable(scope: Scope): OutflowTable {
-  const reached = new Map<number, number>();
-  const outcomes = new Map<string, number>();
+  // Pupils per step (index step − 1) and per step and outcome (in STEP_OUTCOMES' order).
+  const reached = new Array<number>(CASCADE_STEPS).fill(0);
+  const outcomes = reached.map(() => STEP_OUTCOMES.map(() => 0));
   for (const pupil of scope.cohort) {
     zorgpadOutcomes(scope.correctedOf(pupil), scope.settings, CASCADE_STEPS).forEach((outcome, i) => {
-      increment(reached, i + 1);
-      increment(outcomes, compositeKey(i + 1, outcome));
+      reached[i]++;
+      outcomes[i][STEP_OUTCOMES.indexOf(outcome)]++;
     });
   }
-  const first = reached.get(1) ?? 0;
-  const steps: OutflowStep[] = [];
-  for (let step = 1; step <= CASCADE_STEPS; step++) {
-    const pupils = reached.get(step) ?? 0;
-    steps.push({
-      step,
-      pupils,
-      per100: wholePercentage(pupils, first),
-      outcomes: STEP_OUTCOMES.map((outcome) => {
-        const n = outcomes.get(compositeKey(step, outcome)) ?? 0;
-        return {outcome, label: OUTCOME_LABELS[outcome], pupils: n, pct: wholePercentage(n, pupils)};
-      })
-    });
-  }
+  const steps: OutflowStep[] = reached.map((pupils, i) => ({
+    step: i + 1,
+    pupils,
+    per100: wholePercentage(pupils, reached[0]),
+    outcomes: STEP_OUTCOMES.map((outcome, k) => ({outcome, label: OUTCOME_LABELS[outcome], pupils: outcomes[i][k], pct: wholePercentage(outcomes[i][k], pupils)}))
+  }));
   return {steps, ekg: steps[0].outcomes.find((o) => o.outcome === "uitstroom")?.pct ?? null};
 }

@@ -11,7 +11,6 @@ import {
   pairDbcRestarts,
   studyWindow,
   youthCareYears,
-  type CorrectedTrajectory,
   type Period,
   type RestartPair
 } from "../definitions.js";
@@ -59,11 +58,11 @@ export interface Scope {
   cohort: CohortPupil[];
   /**
    * A cohort pupil's trajectories after the DBC correction that contain at least one of its
-   * attributions. Made on each call rather than kept: only the outflow asks, once per pupil, and
-   * kept they were a copy of nearly every trajectory (half a million pupils nationally) for the
-   * whole build.
+   * attributions: a merged restart as a CorrectedTrajectory, any other trajectory as itself. Made on
+   * each call rather than kept: only the outflow asks, once per pupil, and kept they were a copy of
+   * nearly every trajectory (half a million pupils nationally) for the whole build.
    */
-  correctedOf: (pupil: CohortPupil) => CorrectedTrajectory[];
+  correctedOf: (pupil: CohortPupil) => Trajectory[];
   restarts: RestartPair[];
   exclusions: ScopeCounts;
 }
@@ -308,10 +307,15 @@ function buildCohort(
   // a million pupils hold theirs for the whole build.
   const cohort: CohortPupil[] = byPupil.map((attributions) => ({pupilId: attributions[0].trajectory.pupilId, attributions: attributions.slice()}));
   const correctedOf = ({pupilId, attributions}: CohortPupil) => {
+    const pairs = restartsByPupil.get(pupilId);
+    // Without a restart the correction changes nothing, so the trajectories that hold a started one
+    // are the started ones themselves (most pupils): no walk over all of the pupil's trajectories,
+    // no copies.
+    if (!pairs) return attributions.map((a) => a.trajectory);
     // A pupil's trajectories are only its own, and it has a few: its started ones are searched
     // among its attributions rather than in a set of a million ids.
     const isStarted = (id: string) => attributions.some((a) => a.trajectory.id === id);
-    return correctTrajectories(trajectoriesOf(attributions[0].pupil), restartsByPupil.get(pupilId) ?? []).filter((t) => t.parts.some(isStarted));
+    return correctTrajectories(trajectoriesOf(attributions[0].pupil), pairs).filter((t) => t.parts.some(isStarted));
   };
   return {cohort: cohort.sort((a, b) => compareIds(a.pupilId, b.pupilId)), correctedOf};
 }
