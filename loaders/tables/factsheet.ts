@@ -110,15 +110,11 @@ function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<strin
   };
 }
 
-function attributionsBySchool(scope: Scope): Map<string, SchoolAttributions> {
-  const result = new Map<string, SchoolAttributions>();
-  const get = (schoolId: string) => {
-    let entry = result.get(schoolId);
-    if (!entry) result.set(schoolId, (entry = {care: [], cohort: []}));
-    return entry;
-  };
-  for (const a of scope.care) get(a.enrolment.schoolId).care.push(a);
-  for (const pupil of scope.cohort) for (const a of pupil.attributions) get(a.enrolment.schoolId).cohort.push(a);
+/** Each school's attributions, by the school's position in scope.schools. */
+function attributionsBySchool(scope: Scope): SchoolAttributions[] {
+  const result = scope.schools.map((): SchoolAttributions => ({care: [], cohort: []}));
+  for (const a of scope.care) result[a.school].care.push(a);
+  for (const pupil of scope.cohort) for (const a of pupil.attributions) result[a.school].cohort.push(a);
   return result;
 }
 
@@ -149,11 +145,12 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
     [...boards].map(([board, schools]) => [board, new Map(scope.years.map((year) => [year, pooledPct(counts, schools, year)]))])
   );
   const bySchool = attributionsBySchool(scope);
+  const positionOf = new Map(scope.schools.map((school, k) => [school, k]));
   const municipalCents = cohortCents(scope).reduce((s, c) => s + c, 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
   return factsheetSchools(scope, counts).map((school) => {
-      const attributions = bySchool.get(school.id) ?? {care: [], cohort: []};
+      const attributions = bySchool[positionOf.get(school)!];
       const at = (year: number) => countsFor(counts, school.id, year);
       return {
         ...schoolRef(school),

@@ -12,7 +12,7 @@ import {
   type UseCategory
 } from "../definitions.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, compositeKey, increment, schoolRef, type SchoolRef} from "./common.js";
+import {compareSchools, compositeKey, schoolRef, type SchoolRef} from "./common.js";
 import {enrolledCensus, sumCounts} from "./ages.js";
 import {pupilYears, type Scope} from "./scope.js";
 
@@ -30,24 +30,33 @@ export type SchoolsScope = Pick<Scope, "settings" | "years" | "latestYear" | "sc
 
 /** Counts per school and year, keyed by compositeKey(schoolId, year). */
 export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
-  const enrolled = new Map<string, number>();
-  // From the census by school and age: a pair key per school-year, not per enrolment of millions.
-  for (const [year, schools] of enrolledCensus(scope)) {
-    for (const [schoolId, ages] of schools) increment(enrolled, compositeKey(schoolId, year), sumCounts(ages));
-  }
-  const pupils = new Map<string, number>();
-  for (const a of pupilYears(scope.care, scope.pupils)) increment(pupils, compositeKey(a.enrolment.schoolId, a.year));
+  // Pupils and trajectories per school (its position in scope.schools) and year in arrays: the
+  // attributions carry both, so a million of them need no key and no map.
+  const years = scope.years.length;
+  const yearIndex = new Map(scope.years.map((year, k) => [year, k]));
+  const cell = (school: number, year: number) => school * years + yearIndex.get(year)!;
+  const pupils = new Int32Array(scope.schools.length * years);
+  for (const a of pupilYears(scope.care, scope.pupils)) pupils[cell(a.school, a.year)]++;
   // Trajectories that count for the year under the chosen definition (started in it, or running in
   // it), so trajectories per pupil compares like with like; Tabel 2 keeps counting starts.
-  const trajectories = new Map<string, number>();
-  for (const a of scope.care) increment(trajectories, compositeKey(a.enrolment.schoolId, a.year));
-  const keys = new Set([...enrolled.keys(), ...pupils.keys(), ...trajectories.keys()]);
-  return new Map(
-    [...keys].map((key) => [
-      key,
-      {enrolled: enrolled.get(key) ?? 0, pupils: pupils.get(key) ?? 0, trajectories: trajectories.get(key) ?? 0}
-    ])
-  );
+  const trajectories = new Int32Array(pupils.length);
+  for (const a of scope.care) trajectories[cell(a.school, a.year)]++;
+  const counts = new Map<string, YearCounts>();
+  const emitted = new Uint8Array(pupils.length);
+  // In the census's order (year, then school as first enrolled): a pupil with youth care is enrolled
+  // that year at that school, so the census holds every school-year that has a count.
+  const schoolIndex = new Map(scope.schools.map((school, k) => [school.id, k]));
+  for (const [year, schools] of enrolledCensus(scope)) {
+    for (const [schoolId, ages] of schools) {
+      const at = cell(schoolIndex.get(schoolId)!, year);
+      emitted[at] = 1;
+      counts.set(compositeKey(schoolId, year), {enrolled: sumCounts(ages), pupils: pupils[at], trajectories: trajectories[at]});
+    }
+  }
+  if (emitted.some((done, at) => !done && (pupils[at] > 0 || trajectories[at] > 0))) {
+    throw new Error("schoolYearCounts: youth care at a school in a year without enrolled pupils");
+  }
+  return counts;
 }
 
 export function countsFor(counts: Map<string, YearCounts>, schoolId: string, year: number): YearCounts {

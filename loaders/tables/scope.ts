@@ -26,6 +26,9 @@ export interface Attribution {
   /** The pupil's code in this scope (0 … Scope.pupils − 1): distinct pupils are counted by marking an
    *  array at it (tables/common.ts pupilPass) rather than by hashing id strings. */
   pupil: number;
+  /** The enrolment's school as its position in Scope.schools: tables group by it in arrays
+   *  instead of looking the enrolment's school id up in a map. */
+  school: number;
 }
 
 export interface CohortPupil {
@@ -106,14 +109,18 @@ export function buildScope(dataset: Dataset): Scope {
   const {settings} = dataset;
   const window = studyWindowOf(settings);
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
+  const schools = [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b)));
   const pupilCodes = pupilCodesOf(dataset);
-  const index = indexEnrolments(dataset.enrolments, pupilCodes, schoolById, settings);
+  const index = indexEnrolments(dataset.enrolments, pupilCodes, new Map(schools.map((s, k) => [s.id, k])), settings);
   const {enrolments} = dataset;
   // The pupil's rank is looked up once per trajectory, its enrolment once per year.
+  const slotOf = (rank: number | undefined, year: number) => {
+    if (rank === undefined) return -1;
+    return index.slots.get(year)?.[rank] ?? -1;
+  };
   const enrolmentOf = (rank: number | undefined, year: number) => {
-    if (rank === undefined) return undefined;
-    const slot = index.slots.get(year)?.[rank];
-    return slot === undefined || slot < 0 ? undefined : enrolments[slot];
+    const slot = slotOf(rank, year);
+    return slot < 0 ? undefined : enrolments[slot];
   };
 
   const exclusions: ScopeCounts = {
@@ -143,19 +150,21 @@ export function buildScope(dataset: Dataset): Scope {
     const trajectory = all[i];
     const startYear = yearOf(trajectory.start);
     const rank = ranks[i] < 0 ? undefined : ranks[i];
-    const startEnrolment = enrolmentOf(rank, startYear);
+    const startSlot = slotOf(rank, startYear);
     let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
     else if (trajectory.start > window.end) exclusions.startedAfterWindow++;
-    else if (!startEnrolment) exclusions.startedWithoutEnrolment++;
+    else if (startSlot < 0) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      inYear(startedByYear, startYear).push((start = {trajectory, year: startYear, enrolment: startEnrolment, pupil: rank!}));
+      start = {trajectory, year: startYear, enrolment: enrolments[startSlot], pupil: rank!, school: index.schoolAt[startSlot]};
+      inYear(startedByYear, startYear).push(start);
     }
     for (const year of youthCareYears(trajectory, settings)) {
-      const enrolment = enrolmentOf(rank, year);
+      const slot = slotOf(rank, year);
+      if (slot < 0) continue;
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      if (enrolment) inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment, pupil: rank!});
+      inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment: enrolments[slot], pupil: rank!, school: index.schoolAt[slot]});
     }
   }
   const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
@@ -168,7 +177,7 @@ export function buildScope(dataset: Dataset): Scope {
     years: settings.years,
     latestYear: latestYear(settings),
     window,
-    schools: [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b))),
+    schools,
     schoolById,
     pupils: index.pupils,
     pupilCodes,
@@ -191,13 +200,15 @@ interface EnrolmentIndex {
   pupils: number;
   /** Study year → the position in `enrolments` of each rank's enrolment that year, −1 for none. Only years with enrolments. */
   slots: Map<number, Int32Array>;
+  /** Position in `enrolments` → its school's position in Scope.schools (enrolments in a study year only). */
+  schoolAt: Int32Array;
 }
 
 /**
  * An array of ranks by pupil code and an array of positions per year, instead of a map of pupil ids
  * (1,5 M nationally): filling that map was about 1,3 s of the scope's time on the national input.
  */
-function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolById: Map<string, School>, settings: Settings): EnrolmentIndex {
+function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolIndex: Map<string, number>, settings: Settings): EnrolmentIndex {
   const years = new Set(settings.years);
   const rankOf = new Int32Array(codes.count).fill(-1);
   let pupils = 0;
@@ -206,14 +217,17 @@ function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolById:
     if (rankOf[code] < 0 && years.has(enrolments[i].year)) rankOf[code] = pupils++;
   }
   const slots = new Map<number, Int32Array>(settings.years.map((year) => [year, new Int32Array(pupils).fill(-1)]));
+  const schoolAt = new Int32Array(enrolments.length).fill(-1);
   const counts = new Map<number, number>();
   for (let i = 0; i < enrolments.length; i++) {
     const e = enrolments[i];
     const ofYear = slots.get(e.year);
     if (!ofYear) continue;
-    if (!schoolById.has(e.schoolId)) {
+    const school = schoolIndex.get(e.schoolId);
+    if (school === undefined) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
+    schoolAt[i] = school;
     const r = rankOf[codes.enrolments[i]];
     if (ofYear[r] >= 0) {
       throw new Error(
@@ -226,7 +240,7 @@ function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolById:
   }
   // Years without enrolments stay out, as before: enrolmentsByYear lists the years that have some.
   for (const year of settings.years) if (!counts.has(year)) slots.delete(year);
-  return {rankOf, pupils, slots};
+  return {rankOf, pupils, slots, schoolAt};
 }
 
 /**
