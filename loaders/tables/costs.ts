@@ -112,12 +112,10 @@ export function cohortCents(scope: Pick<Scope, "cohort">): number[] {
 
 const centsByCohort = new WeakMap<Scope["cohort"], number[]>();
 
-/** Total cost per pupil in cents over the given attributions, keyed by pupil id. */
-export function costPerPupil(attributions: Attribution[]): Map<string, number> {
-  const costs = new Map<string, number>();
-  for (const {trajectory} of attributions) {
-    costs.set(trajectory.pupilId, (costs.get(trajectory.pupilId) ?? 0) + toCents(trajectory.cost));
-  }
+/** Total cost per pupil in cents over the given attributions, keyed by the pupil's code (Attribution.pupil). */
+export function costPerPupil(attributions: Attribution[]): Map<number, number> {
+  const costs = new Map<number, number>();
+  for (const {trajectory, pupil} of attributions) costs.set(pupil, (costs.get(pupil) ?? 0) + toCents(trajectory.cost));
   return costs;
 }
 

@@ -99,7 +99,7 @@ function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
     .map(([careType, pupils]) => ({careType, label: careTypeLabel(scope.settings, careType), pupils}));
 }
 
-function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<string, CareStatus>, municipalCents: number): FactsheetCosts {
+function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<number, CareStatus>, municipalCents: number): FactsheetCosts {
   const costs = costPerPupil(cohort);
   const schoolCents = [...costs.values()].reduce((s, c) => s + c, 0);
   return {
@@ -136,7 +136,7 @@ export function factsheetSchools(scope: Pick<Scope, "schools" | "years">, counts
   return scope.schools.filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0));
 }
 
-export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: Map<string, CareStatus>): Factsheet[] {
+export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: Map<number, CareStatus>): Factsheet[] {
   const municipal = municipalCounts(scope, counts);
   const municipalYear = (year: number) => municipal.get(year) as YearCounts;
   const boards = groupBy(scope.schools, (s) => s.board);

@@ -49,18 +49,19 @@ function trajectoriesOf(pupil: CohortPupil) {
   return pupil.attributions.map((a) => a.trajectory);
 }
 
-/** Status at the peildatum per cohort pupil (rule 7), on the raw in-scope trajectories. */
-export function cohortStatuses(scope: Scope): Map<string, CareStatus> {
-  return new Map(scope.cohort.map((p) => [p.pupilId, careStatus(trajectoriesOf(p), scope.settings)]));
+/** Status at the peildatum per cohort pupil (rule 7), on the raw in-scope trajectories, keyed by the
+ *  pupil's code (Attribution.pupil): numbers, not half a million id strings, nationally. */
+export function cohortStatuses(scope: Scope): Map<number, CareStatus> {
+  return new Map(scope.cohort.map((p) => [p.attributions[0].pupil, careStatus(trajectoriesOf(p), scope.settings)]));
 }
 
-export function statusTables(scope: Scope, statuses: Map<string, CareStatus>): StatusTables {
+export function statusTables(scope: Scope, statuses: Map<number, CareStatus>): StatusTables {
   const {settings} = scope;
   const total = scope.cohort.length;
   const perStatus = new Map<CareStatus, number>();
   const perBand = new Map<string, number>();
   for (const pupil of scope.cohort) {
-    const status = statuses.get(pupil.pupilId) as CareStatus;
+    const status = statuses.get(pupil.attributions[0].pupil) as CareStatus;
     increment(perStatus, status);
     increment(perBand, status === "in_zorg" ? IN_CARE_KEY : durationBand(careDurationMonths(trajectoriesOf(pupil)), settings).key);
   }
