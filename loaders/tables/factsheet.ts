@@ -145,12 +145,11 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
     [...boards].map(([board, schools]) => [board, new Map(scope.years.map((year) => [year, pooledPct(counts, schools, year)]))])
   );
   const bySchool = attributionsBySchool(scope);
-  const positionOf = new Map(scope.schools.map((school, k) => [school, k]));
   const municipalCents = cohortCents(scope).reduce((s, c) => s + c, 0);
   const steps = scope.years.slice(1).map((to, i) => ({from: scope.years[i], to}));
 
   return factsheetSchools(scope, counts).map((school) => {
-      const attributions = bySchool[positionOf.get(school)!];
+      const attributions = bySchool[scope.schoolPosition.get(school.id)!];
       const at = (year: number) => countsFor(counts, school.id, year);
       return {
         ...schoolRef(school),

@@ -45,10 +45,9 @@ export function schoolYearCounts(scope: Scope): Map<string, YearCounts> {
   const emitted = new Uint8Array(pupils.length);
   // In the census's order (year, then school as first enrolled): a pupil with youth care is enrolled
   // that year at that school, so the census holds every school-year that has a count.
-  const schoolIndex = new Map(scope.schools.map((school, k) => [school.id, k]));
   for (const [year, schools] of enrolledCensus(scope)) {
     for (const [schoolId, ages] of schools) {
-      const at = cell(schoolIndex.get(schoolId)!, year);
+      const at = cell(scope.schoolPosition.get(schoolId)!, year);
       emitted[at] = 1;
       counts.set(compositeKey(schoolId, year), {enrolled: sumCounts(ages), pupils: pupils[at], trajectories: trajectories[at]});
     }

@@ -45,6 +45,8 @@ export interface Scope {
   /** Sorted by name. */
   schools: School[];
   schoolById: Map<string, School>;
+  /** School id → its position in `schools` (Attribution.school): tables count per school in arrays. */
+  schoolPosition: Map<string, number>;
   /** Pupils with an enrolment in a study year: the pupil codes of the attributions are below it. */
   pupils: number;
   /** The dataset's pupils as numbers (Dataset.pupilCodes, or numbered here for a dataset made in code). */
@@ -111,17 +113,12 @@ export function buildScope(dataset: Dataset): Scope {
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
   const schools = [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b)));
   const pupilCodes = pupilCodesOf(dataset);
-  const index = indexEnrolments(dataset.enrolments, pupilCodes, new Map(schools.map((s, k) => [s.id, k])), settings);
+  const schoolPosition = new Map(schools.map((s, k) => [s.id, k]));
+  const index = indexEnrolments(dataset.enrolments, pupilCodes, schoolPosition, settings);
   const {enrolments} = dataset;
+  // The position in `enrolments` of a pupil's enrolment in a year, −1 for none (or no rank, −1).
   // The pupil's rank is looked up once per trajectory, its enrolment once per year.
-  const slotOf = (rank: number | undefined, year: number) => {
-    if (rank === undefined) return -1;
-    return index.slots.get(year)?.[rank] ?? -1;
-  };
-  const enrolmentOf = (rank: number | undefined, year: number) => {
-    const slot = slotOf(rank, year);
-    return slot < 0 ? undefined : enrolments[slot];
-  };
+  const slotOf = (rank: number, year: number) => (rank < 0 ? -1 : (index.slots.get(year)?.[rank] ?? -1));
 
   const exclusions: ScopeCounts = {
     trajectories: dataset.trajectories.length,
@@ -149,7 +146,7 @@ export function buildScope(dataset: Dataset): Scope {
   for (const i of order) {
     const trajectory = all[i];
     const startYear = yearOf(trajectory.start);
-    const rank = ranks[i] < 0 ? undefined : ranks[i];
+    const rank = ranks[i];
     const startSlot = slotOf(rank, startYear);
     let start: Attribution | null = null;
     if (trajectory.start < window.start) exclusions.startedBeforeWindow++;
@@ -157,14 +154,14 @@ export function buildScope(dataset: Dataset): Scope {
     else if (startSlot < 0) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      start = {trajectory, year: startYear, enrolment: enrolments[startSlot], pupil: rank!, school: index.schoolAt[startSlot]};
+      start = {trajectory, year: startYear, enrolment: enrolments[startSlot], pupil: rank, school: index.schoolAt[startSlot]};
       inYear(startedByYear, startYear).push(start);
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const slot = slotOf(rank, year);
       if (slot < 0) continue;
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment: enrolments[slot], pupil: rank!, school: index.schoolAt[slot]});
+      inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment: enrolments[slot], pupil: rank, school: index.schoolAt[slot]});
     }
   }
   const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
@@ -179,9 +176,13 @@ export function buildScope(dataset: Dataset): Scope {
     window,
     schools,
     schoolById,
+    schoolPosition,
     pupils: index.pupils,
     pupilCodes,
-    enrolmentOf: (pupilCode, year) => enrolmentOf(index.rankOf[pupilCode] < 0 ? undefined : index.rankOf[pupilCode], year),
+    enrolmentOf: (pupilCode, year) => {
+      const slot = slotOf(index.rankOf[pupilCode], year);
+      return slot < 0 ? undefined : enrolments[slot];
+    },
     enrolmentsByYear: enrolmentLists(index, enrolments),
     started,
     care,
@@ -208,7 +209,7 @@ interface EnrolmentIndex {
  * An array of ranks by pupil code and an array of positions per year, instead of a map of pupil ids
  * (1,5 M nationally): filling that map was about 1,3 s of the scope's time on the national input.
  */
-function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolIndex: Map<string, number>, settings: Settings): EnrolmentIndex {
+function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolPosition: Map<string, number>, settings: Settings): EnrolmentIndex {
   const years = new Set(settings.years);
   const rankOf = new Int32Array(codes.count).fill(-1);
   let pupils = 0;
@@ -223,7 +224,7 @@ function indexEnrolments(enrolments: Enrolment[], codes: PupilCodes, schoolIndex
     const e = enrolments[i];
     const ofYear = slots.get(e.year);
     if (!ofYear) continue;
-    const school = schoolIndex.get(e.schoolId);
+    const school = schoolPosition.get(e.schoolId);
     if (school === undefined) {
       throw new Error(`Leerling ${e.pupilId} staat in ${e.year} ingeschreven op onbekende school "${e.schoolId}".`);
     }
