@@ -8,9 +8,13 @@
 // Why not DuckDB: it did this in a child process (read_csv, DISTINCT, a join per column) in 7,2 s
 // for the national input, of which its CSV reader alone took 4,1 s; walking the bytes here and
 // numbering them in open-addressing hash tables takes 4–5 s in the build's own process, with no
-// process, temp file or reply to decode (bench/README.md).
+// process, temp file or reply to decode (bench/README.md). From WORKER_BYTES on, the files after the
+// first are numbered in a worker thread at the same time (3,2–3,8 s nationally): its texts are then
+// numbered again into this thread's numberings in their order, so every number is what one walk
+// over the files in order would give.
 
 import {grown} from "./typedArrays.js";
+import {startTask, type Handled} from "./workerPool.js";
 
 export interface PlainColumnsRequest {
   /** Each file's bytes (the header on its first line), delimiter and header (the columns in the file's order). */
@@ -19,6 +23,15 @@ export interface PlainColumnsRequest {
   dictionaries: [number, string][][];
   /** Columns expected to differ in every row (ids), as [file index, column]: their texts in row order. */
   uniqueColumns: [number, string][];
+}
+
+export interface PlainColumnsOptions {
+  /**
+   * Number the files after the first in a worker thread while this thread numbers the first (the
+   * machine's second core). Default: when those files hold WORKER_BYTES or more. The result is the
+   * same either way.
+   */
+  worker?: boolean;
 }
 
 export interface PlainColumns {
@@ -33,45 +46,145 @@ export interface PlainColumns {
 }
 
 /** A row with another number of cells than the header: the text reader must judge the file. */
-export class UnevenRow extends Error {}
+export class UnevenRow extends Error {
+  override name = "UnevenRow";
+}
 
 const LF = 0x0a;
 const CR = 0x0d;
 
-export function readPlainColumns({files, dictionaries, uniqueColumns}: PlainColumnsRequest): PlainColumns {
-  const numberings = dictionaries.map(() => new Numbering());
-  const uniques = uniqueColumns.map(() => new Numbering());
-  const rows: number[] = [];
-  const codes: Record<string, Int32Array>[] = [];
-  const uniqueCodes: Int32Array[] = [];
-  for (const [k, file] of files.entries()) {
-    // Per column of the file, its dictionary or unique column (−1: not asked for), found once.
-    const dictionaryOf = file.columns.map((column) => dictionaries.findIndex((members) => members.some(([f, c]) => f === k && c === column)));
-    const uniqueOf = file.columns.map((column) => uniqueColumns.findIndex(([f, c]) => f === k && c === column));
-    const into = file.columns.map((_, c) => (dictionaryOf[c] >= 0 ? numberings[dictionaryOf[c]] : uniqueOf[c] >= 0 ? uniques[uniqueOf[c]] : null));
-    const columnCodes = numberCells(file.bytes, file.delimiter.charCodeAt(0), into, k);
-    rows.push(columnCodes.rows);
-    codes.push({});
-    file.columns.forEach((column, c) => {
-      if (dictionaryOf[c] >= 0) codes[k][column] = columnCodes.codes[c]!;
-      else if (uniqueOf[c] >= 0) uniqueCodes[uniqueOf[c]] = columnCodes.codes[c]!;
-    });
+/**
+ * From this size on the files after the first are numbered in a worker thread. Starting one costs
+ * about 0,1 s (tsx loads this module there); the national trajecten.csv (71 MB) takes 2–3 s.
+ */
+export const WORKER_BYTES = 16 * 2 ** 20;
+const WORKER = new URL("./plainColumns.worker.ts", import.meta.url);
+
+export function readPlainColumns(request: PlainColumnsRequest, {worker}: PlainColumnsOptions = {}): PlainColumns {
+  const {files, dictionaries, uniqueColumns} = request;
+  const slots = numberingSlots(request);
+  // One numbering per dictionary, then one per unique column: slots index this list.
+  const numberings = slots.numberings.map(() => new Numbering());
+  const later = files.slice(1);
+  const inWorker = later.length > 0 && (worker ?? later.reduce((sum, file) => sum + file.bytes.length, 0) >= WORKER_BYTES);
+  const task = inWorker ? startTask<WorkerInput, WorkerOutput>(WORKER, workerInput(later, slots.ofFile.slice(1), slots.numberings.length)) : null;
+  const walked: Walked[] = [];
+  try {
+    walked.push(numberCells(files[0].bytes, files[0].delimiter.charCodeAt(0), slots.ofFile[0].map((slot) => (slot >= 0 ? numberings[slot] : null)), 0));
+    const answer = task?.wait(workerTimeoutMs(later));
+    if (answer) walked.push(...absorbed(answer, numberings, slots.ofFile.slice(1)));
+    else later.forEach((file, k) => walked.push(numberCells(file.bytes, file.delimiter.charCodeAt(0), slots.ofFile[k + 1].map((slot) => (slot >= 0 ? numberings[slot] : null)), k + 1)));
+  } catch (error) {
+    task?.stop();
+    // The worker's UnevenRow comes as an Error of that name.
+    throw error instanceof Error && error.name === "UnevenRow" && !(error instanceof UnevenRow) ? new UnevenRow(error.message) : error;
   }
+  const codes: Record<string, Int32Array>[] = files.map((file, k) => {
+    const byColumn: Record<string, Int32Array> = {};
+    file.columns.forEach((column, c) => {
+      if (slots.ofFile[k][c] >= 0 && slots.ofFile[k][c] < dictionaries.length) byColumn[column] = walked[k].codes[c]!;
+    });
+    return byColumn;
+  });
   return {
-    rows,
-    dictionaries: numberings.map((numbering) => numbering.texts()),
+    rows: walked.map((file) => file.rows),
+    dictionaries: numberings.slice(0, dictionaries.length).map((numbering) => numbering.texts()),
     codes,
-    unique: uniques.map((numbering, u) => {
-      const texts = numbering.texts();
-      const inRows = uniqueCodes[u];
+    unique: uniqueColumns.map(([file, column], u) => {
+      const texts = numberings[dictionaries.length + u].texts();
+      const inRows = walked[file].codes[files[file].columns.indexOf(column)]!;
       // Every text new in its row: the dictionary is the column in row order.
       return {texts: texts.length === inRows.length ? texts : Array.from(inRows, (code) => texts[code]), distinct: texts.length};
     })
   };
 }
 
+/** Per file and column, the numbering its cells go into (−1: not asked for): dictionaries first, then unique columns. */
+function numberingSlots({files, dictionaries, uniqueColumns}: PlainColumnsRequest): {numberings: number[]; ofFile: number[][]} {
+  const ofFile = files.map((file, k) =>
+    file.columns.map((column) => {
+      const dictionary = dictionaries.findIndex((members) => members.some(([f, c]) => f === k && c === column));
+      if (dictionary >= 0) return dictionary;
+      const unique = uniqueColumns.findIndex(([f, c]) => f === k && c === column);
+      return unique >= 0 ? dictionaries.length + unique : -1;
+    })
+  );
+  return {numberings: [...dictionaries.keys(), ...uniqueColumns.keys()], ofFile};
+}
+
+/** One file walked: its data rows, and per column the numbers of its cells (null: not asked for). */
+interface Walked {
+  rows: number;
+  codes: (Int32Array | null)[];
+}
+
+/** What the worker numbers: the files after the first, their bytes in memory both threads see. */
+interface WorkerInput {
+  files: {bytes: Uint8Array; delimiter: number; slots: number[]}[];
+  numberings: number;
+  /** The first file's index in the request (named in UnevenRow's message). */
+  firstFile: number;
+}
+
+interface WorkerOutput {
+  walked: Walked[];
+  /** Per numbering, what the worker's files put in it (null: none of their columns). */
+  numberings: (NumberingParts | null)[];
+}
+
+function workerInput(files: PlainColumnsRequest["files"], slots: number[][], numberings: number): WorkerInput {
+  return {
+    // A copy the worker can read (a SharedArrayBuffer); 71 MB nationally, about 0,1 s.
+    files: files.map((file, k) => ({bytes: shared(file.bytes), delimiter: file.delimiter.charCodeAt(0), slots: slots[k]})),
+    numberings,
+    firstFile: 1
+  };
+}
+
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+/** Long enough for a busy machine; past it this thread numbers the files itself (a worker that died costs time, not the result). */
+function workerTimeoutMs(files: PlainColumnsRequest["files"]): number {
+  return 30_000 + files.reduce((sum, file) => sum + file.bytes.length, 0) / 5_000;
+}
+
+/** In the worker (plainColumns.worker.ts): the files numbered into numberings of their own. */
+export function numberInWorker({files, numberings: count, firstFile}: WorkerInput): Handled<WorkerOutput> {
+  const numberings = Array.from({length: count}, () => new Numbering());
+  const used = new Set(files.flatMap((file) => file.slots.filter((slot) => slot >= 0)));
+  const walked = files.map((file, k) => numberCells(file.bytes, file.delimiter, file.slots.map((slot) => (slot >= 0 ? numberings[slot] : null)), firstFile + k));
+  const parts = numberings.map((numbering, slot) => (used.has(slot) ? numbering.parts() : null));
+  const transfer = [
+    ...walked.flatMap((file) => file.codes.flatMap((codes) => (codes ? [codes.buffer as ArrayBuffer] : []))),
+    ...parts.flatMap((part) => (part ? [part.arena.buffer as ArrayBuffer, part.starts.buffer as ArrayBuffer] : []))
+  ];
+  return {output: {walked, numberings: parts}, transfer};
+}
+
+/** The worker's files as if this thread had numbered them after the first: its texts taken into this thread's numberings, its cells renumbered. */
+function absorbed({walked, numberings: parts}: WorkerOutput, numberings: Numbering[], slots: number[][]): Walked[] {
+  parts.forEach((part, slot) => {
+    if (part === null) return;
+    const renumber = numberings[slot].absorb(part);
+    if (renumber === null) return;
+    walked.forEach((file, k) =>
+      slots[k].forEach((s, c) => {
+        if (s !== slot) return;
+        const codes = file.codes[c]!;
+        for (let row = 0; row < codes.length; row++) codes[row] = renumber[codes[row]];
+      })
+    );
+  });
+  return walked;
+}
+
 /** One walk over a file's data lines: each asked-for cell's number in its numbering, per column. */
-function numberCells(bytes: Uint8Array, delimiter: number, into: (Numbering | null)[], file: number): {rows: number; codes: (Int32Array | null)[]} {
+function numberCells(bytes: Uint8Array, delimiter: number, into: (Numbering | null)[], file: number): Walked {
   let at = bytes.indexOf(LF) + 1;
   if (at === 0) at = bytes.length;
   // A blank line may only end the file (plainFile): the rows end with the last line that has text.
@@ -87,12 +200,11 @@ function numberCells(bytes: Uint8Array, delimiter: number, into: (Numbering | nu
   for (let row = 0; row < rows; row++) {
     for (let c = 0; c <= last; c++) {
       const from = at;
-      let hash = 0x011c9dc5;
+      let hash = FNV_OFFSET;
       let byte = -1;
       // FNV-1a over the cell while looking for its end (a CR comes only before an LF: plainFile).
       while (at < end && (byte = bytes[at]) !== delimiter && byte !== LF && byte !== CR) {
-        // Kept in V8's small-integer range: a heap number here deoptimised the loop.
-        hash = Math.imul(hash ^ byte, 0x01000193) & 0x3fffffff;
+        hash = fnvStep(hash, byte);
         at++;
       }
       const to = at;
@@ -107,6 +219,22 @@ function numberCells(bytes: Uint8Array, delimiter: number, into: (Numbering | nu
   return {rows, codes};
 }
 
+const FNV_OFFSET = 0x011c9dc5;
+
+/** FNV-1a's step, kept in V8's small-integer range: a heap number in numberCells' loop deoptimised it. */
+function fnvStep(hash: number, byte: number): number {
+  return Math.imul(hash ^ byte, 0x01000193) & 0x3fffffff;
+}
+
+/** A numbering's texts as bytes, to move between threads. */
+interface NumberingParts {
+  count: number;
+  /** The texts' bytes, one after another. */
+  arena: Uint8Array;
+  /** Per number, where its bytes start in the arena (they end where the next one's start, the last at the arena's end). */
+  starts: Int32Array;
+}
+
 /**
  * Distinct byte strings numbered 0, 1, 2 … in the order they are first met: an open-addressing
  * hash table whose slots hold what a lookup compares (hash, length, place in the arena), so that a
@@ -114,16 +242,17 @@ function numberCells(bytes: Uint8Array, delimiter: number, into: (Numbering | nu
  */
 class Numbering {
   private count = 0;
-  private arena = new Uint8Array(1 << 12);
+  private arena: Uint8Array = new Uint8Array(1 << 12);
   private used = 0;
   /** Per number, where its bytes start in the arena (they end where the next one's start). */
   private starts: Int32Array = new Int32Array(1 << 10);
-  /** Per slot: hash, number + 1 (0: a free slot), start in the arena, length. */
-  private table = new Int32Array(1 << 12);
+  /** Per slot: hash, number + 1 (0: a free slot), start in the arena, length; null once a worker's numbering was taken whole (absorb). */
+  private table: Int32Array | null = new Int32Array(1 << 12);
 
   number(bytes: Uint8Array, from: number, to: number, fnv: number): number {
     const hash = mix(fnv);
     const table = this.table;
+    if (table === null) throw new Error("internal: a numbering taken whole from a worker numbers no more texts");
     const mask = (table.length >> 2) - 1;
     const length = to - from;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -144,19 +273,45 @@ class Numbering {
     // Byte by byte: a subarray per new text (2,5 M nationally) was a second of garbage collection.
     for (let k = from; k < to; k++) this.arena[this.used + k - from] = bytes[k];
     this.starts[code] = this.used;
+    const table = this.table!;
     const entry = 4 * slot;
-    this.table[entry] = hash;
-    this.table[entry + 1] = code + 1;
-    this.table[entry + 2] = this.used;
-    this.table[entry + 3] = to - from;
+    table[entry] = hash;
+    table[entry + 1] = code + 1;
+    table[entry + 2] = this.used;
+    table[entry + 3] = to - from;
     this.used += to - from;
     // At most half full, so that a search meets a free slot soon.
-    if (2 * this.count > this.table.length >> 2) this.rehash();
+    if (2 * this.count > table.length >> 2) this.rehash();
     return code;
   }
 
+  /**
+   * Takes in another thread's numbering, as if its texts had been numbered here in their order.
+   * Returns its numbers' new numbers, or null when they stay: this numbering was empty, so it
+   * becomes that one, without a hash table (the worker's files were the last; only texts() follows).
+   */
+  absorb(other: NumberingParts): Int32Array | null {
+    const ends = (code: number) => (code + 1 < other.count ? other.starts[code + 1] : other.arena.length);
+    if (this.count === 0) {
+      this.count = other.count;
+      this.arena = other.arena;
+      this.used = other.arena.length;
+      this.starts = other.starts;
+      this.table = null;
+      return null;
+    }
+    const renumber = new Int32Array(other.count);
+    for (let code = 0; code < other.count; code++) renumber[code] = this.number(other.arena, other.starts[code], ends(code), fnvOf(other.arena, other.starts[code], ends(code)));
+    return renumber;
+  }
+
+  /** The texts as bytes, trimmed to what is used (moved to another thread, the numbering is spent). */
+  parts(): NumberingParts {
+    return {count: this.count, arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.count)};
+  }
+
   private rehash(): void {
-    const old = this.table;
+    const old = this.table!;
     const table = new Int32Array(old.length * 2);
     const mask = (table.length >> 2) - 1;
     for (let entry = 0; entry < old.length; entry += 4) {
@@ -175,6 +330,12 @@ class Numbering {
     for (let code = 0; code < this.count; code++) texts[code] = all.slice(this.starts[code], code + 1 < this.count ? this.starts[code + 1] : this.used);
     return texts;
   }
+}
+
+function fnvOf(bytes: Uint8Array, from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let k = from; k < to; k++) hash = fnvStep(hash, bytes[k]);
+  return hash;
 }
 
 /** MurmurHash3's finaliser: FNV-1a's low bits alone cluster ids that differ in their last digits. */

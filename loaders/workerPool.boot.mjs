@@ -5,4 +5,15 @@ import {workerData} from "node:worker_threads";
 import {register} from "tsx/esm/api";
 
 register();
-await import(workerData.entry);
+try {
+  await import(workerData.entry);
+} catch (error) {
+  // A task's caller blocks until it is answered (workerPool.ts startTask): answer with the failure.
+  const task = workerData.task;
+  if (task && Atomics.load(task.signal, 0) === 0) {
+    task.port.postMessage({error: `${workerData.entry}: ${error instanceof Error ? error.message : String(error)}`});
+    Atomics.store(task.signal, 0, 1);
+    Atomics.notify(task.signal, 0);
+  }
+  throw error;
+}

@@ -3,9 +3,11 @@
 // the whole dataset (deriveAtoms at national scale spent 70 % of its time collecting garbage).
 //
 // A worker module calls `serveInWorker` with a function of the pool's `setup` (cloned once per
-// worker) that handles one input; the build calls `mapInWorkers` with that module's URL.
+// worker) that handles one input; the build calls `mapInWorkers` with that module's URL. For a
+// synchronous caller (the contract's readers are), `startTask` runs one input in a worker while the
+// caller goes on, and its `wait` blocks until the output is there; the module calls `serveTask`.
 
-import {parentPort, threadId, Worker, workerData} from "node:worker_threads";
+import {MessageChannel, parentPort, receiveMessageOnPort, threadId, Worker, workerData, type MessagePort} from "node:worker_threads";
 
 const BOOT = new URL("./workerPool.boot.mjs", import.meta.url);
 
@@ -104,4 +106,72 @@ export async function* mapInWorkers<I, O>(entry: URL, setup: unknown, inputs: It
     stopping = true;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
+}
+
+/** What a task's worker sends: its output, or why it failed. */
+type TaskReply<O> = {output: O} | {error: string; name?: string};
+
+/** workerData.task: where a task's worker finds its input and answers (workerPool.boot.mjs answers for it should its module fail to load). */
+interface TaskChannel<I> {
+  input: I;
+  port: MessagePort;
+  /** 0 until the reply is on the port, then 1. */
+  signal: Int32Array;
+}
+
+/** In a task's worker module: answer its one input with `handle`'s output, or with the error it throws (its name kept, so the caller can tell kinds apart). */
+export function serveTask<I, O>(handle: (input: I) => Handled<O>): void {
+  const task = workerData?.task as TaskChannel<I> | undefined;
+  if (!task) throw new Error("serveTask runs only in a task's worker thread (workerPool.ts startTask)");
+  let reply: TaskReply<O>;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    const handled = handle(task.input);
+    reply = {output: handled.output};
+    transfer = handled.transfer ?? [];
+  } catch (error) {
+    reply = error instanceof Error ? {error: error.message, name: error.name} : {error: String(error)};
+  }
+  task.port.postMessage(reply, transfer);
+  Atomics.store(task.signal, 0, 1);
+  Atomics.notify(task.signal, 0);
+}
+
+/** A task running in a worker thread. */
+export interface Task<O> {
+  /**
+   * Blocks this thread until the output is there and returns it; throws what the task threw, as an
+   * Error whose name is the task's. Undefined when no answer came within `timeoutMs` (the worker is
+   * then stopped): the caller does the work itself, so a worker that died never costs the result.
+   */
+  wait(timeoutMs: number): O | undefined;
+  /** Stops the worker (after `wait`, or when the caller gives up on the output). */
+  stop(): void;
+}
+
+/** Starts `entry` (a module that calls `serveTask`) on `input` in a worker thread of its own; `transfer` moves buffers rather than copying them. */
+export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = []): Task<O> {
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const {port1, port2} = new MessageChannel();
+  const task: TaskChannel<I> = {input, port: port2, signal};
+  const worker = new Worker(BOOT, {workerData: {entry: entry.href, task}, transferList: [port2, ...transfer]});
+  // An answer no one waits for any more must not keep the process alive, and a module that failed to
+  // load has answered with its error already (workerPool.boot.mjs).
+  worker.unref();
+  worker.on("error", () => {});
+  const stop = () => {
+    port1.close();
+    void worker.terminate();
+  };
+  return {
+    wait(timeoutMs) {
+      const answered = Atomics.wait(signal, 0, 0, timeoutMs) !== "timed-out";
+      const reply = answered ? (receiveMessageOnPort(port1)?.message as TaskReply<O> | undefined) : undefined;
+      stop();
+      if (reply === undefined) return undefined;
+      if ("error" in reply) throw Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {});
+      return reply.output;
+    },
+    stop
+  };
 }

@@ -1,13 +1,15 @@
 // loaders/plainColumns.ts: the distinct texts of plain CSV columns numbered from the files' bytes.
 // Checked on tiny files whose dictionaries are written out by hand (texts in the order they first
 // appear, file by file), and on a file of 5 000 ids, where decoding every row's number must give the
-// cell back after the tables have grown many times.
+// cell back after the tables have grown many times. Where there are two files, both ways: the second
+// file numbered after the first in this thread, and in a worker thread while this one numbers the
+// first (the national input's way); the same dictionaries and codes, written out once.
 import {expect, it} from "vitest";
 import {readPlainColumns, UnevenRow} from "../../loaders/plainColumns.js";
 
 const bytes = (text: string) => Buffer.from(text, "latin1");
 
-it("numbers each column's texts in the order they first appear, shared over files where asked", () => {
+it.each([false, true])("numbers each column's texts in the order they first appear, shared over files where asked (worker: %s)", (worker) => {
   // An empty cell is "", a CRLF line end is not part of the last cell, and the second file's last
   // line has no line end.
   const pupils = bytes("pupil;school\r\nP1;S1\r\nP22;S1\r\nP1;\r\nP333;S2\r\n");
@@ -25,7 +27,7 @@ it("numbers each column's texts in the order they first appear, shared over file
       [[0, "school"]]
     ],
     uniqueColumns: [[1, "id"]]
-  });
+  }, {worker});
   expect(columns.rows).toEqual([4, 3]);
   expect(columns.dictionaries).toEqual([
     ["P1", "P22", "P333", "P4"],
@@ -60,6 +62,51 @@ it("a row with a cell too few or too many is refused, not guessed", () => {
   expect(read("pupil;school\nP1;S1;x\nP2;S2\n")).toThrow(UnevenRow);
   expect(read("pupil;school\nP1;S1\nP2;S2;\n")).toThrow(UnevenRow);
   expect(read("pupil;school\nP1;S1\nP2;S2\n")).not.toThrow();
+});
+
+it("the worker's rows are refused as this thread's would be, and this thread's while the worker runs", () => {
+  const read = (first: string, second: string) => () =>
+    readPlainColumns(
+      {
+        files: [
+          {bytes: bytes(first), delimiter: ";", columns: ["pupil", "school"]},
+          {bytes: bytes(second), delimiter: ";", columns: ["id", "pupil"]}
+        ],
+        dictionaries: [[[0, "pupil"], [1, "pupil"]]],
+        uniqueColumns: []
+      },
+      {worker: true}
+    );
+  expect(read("pupil;school\nP1;S1\n", "id;pupil\nT1;P1\nT2\n")).toThrow(new UnevenRow("file 1, data row 2: not 2 cells"));
+  expect(read("pupil;school\nP1;S1;x\n", "id;pupil\nT1;P1\n")).toThrow(new UnevenRow("file 0, data row 1: not 2 cells"));
+  expect(read("pupil;school\nP1;S1\n", "id;pupil\nT1;P1\n")).not.toThrow();
+});
+
+it.each([false, true])("two files of thousands of ids: the second's texts join the first's numbering after it (worker: %s)", (worker) => {
+  // The first file has P0 … P2999, the second P2000 … P4999 (a thousand known, two thousand new) with a
+  // column of its own and a unique id: its numbering is taken into this thread's, renumbered and whole.
+  const first = Array.from({length: 3000}, (_, k) => `P${k};S${k % 7}\n`).join("");
+  const second = Array.from({length: 3000}, (_, k) => `T${k};P${2000 + k};C${k % 11}\n`).join("");
+  const columns = readPlainColumns(
+    {
+      files: [
+        {bytes: bytes("pupil;school\n" + first), delimiter: ";", columns: ["pupil", "school"]},
+        {bytes: bytes("id;pupil;care\n" + second), delimiter: ";", columns: ["id", "pupil", "care"]}
+      ],
+      dictionaries: [[[0, "pupil"], [1, "pupil"]], [[0, "school"]], [[1, "care"]]],
+      uniqueColumns: [[1, "id"]]
+    },
+    {worker}
+  );
+  const [pupils, schools, care] = columns.dictionaries;
+  expect(columns.rows).toEqual([3000, 3000]);
+  expect(pupils).toEqual(Array.from({length: 5000}, (_, k) => `P${k}`));
+  expect(schools).toEqual(["S0", "S1", "S2", "S3", "S4", "S5", "S6"]);
+  expect(care).toEqual(Array.from({length: 11}, (_, k) => `C${k}`));
+  expect(Array.from(columns.codes[0].pupil)).toEqual(Array.from({length: 3000}, (_, k) => k));
+  expect(Array.from(columns.codes[1].pupil)).toEqual(Array.from({length: 3000}, (_, k) => 2000 + k));
+  expect(Array.from(columns.codes[1].care)).toEqual(Array.from({length: 3000}, (_, k) => k % 11));
+  expect(columns.unique).toEqual([{texts: Array.from({length: 3000}, (_, k) => `T${k}`), distinct: 3000}]);
 });
 
 it("5 000 ids and 50 schools decode back to their cells after the tables have grown", () => {

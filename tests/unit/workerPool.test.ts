@@ -1,7 +1,8 @@
 // loaders/workerPool.ts: results come back in the inputs' order whatever order the workers finish
-// in, the setup reaches every worker, and a worker's error ends the run with its message.
+// in, the setup reaches every worker, and a worker's error ends the run with its message. startTask:
+// one input in a worker while the caller goes on, its output or error waited for synchronously.
 import {describe, expect, it} from "vitest";
-import {mapInWorkers} from "../../loaders/workerPool.js";
+import {mapInWorkers, startTask} from "../../loaders/workerPool.js";
 
 const SQUARE = new URL("../fixtures/squareWorker.ts", import.meta.url);
 
@@ -28,5 +29,36 @@ describe("mapInWorkers", () => {
   it("ends with the worker's error message", async () => {
     const inputs = [{value: 2, delayMs: 0}, {value: -3, delayMs: 0}, {value: 4, delayMs: 0}];
     await expect(collect(mapInWorkers(SQUARE, {offset: 0}, inputs, 2))).rejects.toThrow("negatief getal -3");
+  });
+});
+
+describe("startTask", () => {
+  const task = (name: string) => new URL(`../fixtures/${name}.ts`, import.meta.url);
+  type Sum = {sum: number; doubled: Int32Array};
+
+  it("returns the output, with the moved buffer, after the caller's own work", () => {
+    const running = startTask<{values: number[]; delayMs: number}, Sum>(task("sumTask"), {values: [1, 2, 3, 40], delayMs: 100});
+    let own = 0;
+    for (let k = 1; k <= 1000; k++) own += k;
+    const output = running.wait(30_000);
+    expect(own).toBe(500_500);
+    expect(output?.sum).toBe(46);
+    expect(Array.from(output!.doubled)).toEqual([2, 4, 6, 80]);
+  });
+
+  it("throws the task's error with its name and message", () => {
+    const running = startTask(task("sumTask"), {values: [1, -2], delayMs: 0});
+    expect(() => running.wait(30_000)).toThrow(expect.objectContaining({name: "NegativeNumber", message: "negatief getal in 1, -2"}));
+  });
+
+  it("gives no output when none came in time, so the caller does the work itself", () => {
+    const running = startTask(task("silentTask"), {});
+    const started = performance.now();
+    expect(running.wait(500)).toBeUndefined();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(490);
+  });
+
+  it("throws when the module fails to load", () => {
+    expect(() => startTask(task("brokenTask"), {}).wait(30_000)).toThrow(/brokenTask\.ts: module kapot/);
   });
 });
