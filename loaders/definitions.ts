@@ -336,10 +336,19 @@ export function durationBands(settings: Settings): DurationBand[] {
 const bandsOf = new WeakMap<Settings, DurationBand[]>();
 
 export function durationBand(months: number, settings: Settings): DurationBand {
-  // Once per settings object, not once per pupil of the cohort.
+  return cachedBands(settings)[durationBandIndex(months, settings)];
+}
+
+/** The position in durationBands(settings) of the band that holds `months`. */
+export function durationBandIndex(months: number, settings: Settings): number {
+  return cachedBands(settings).findIndex((b) => b.maxMonths === null || months <= b.maxMonths);
+}
+
+// Once per settings object, not once per pupil of the cohort.
+function cachedBands(settings: Settings): DurationBand[] {
   let bands = bandsOf.get(settings);
   if (!bands) bandsOf.set(settings, (bands = durationBands(settings)));
-  return bands.find((b) => b.maxMonths === null || months <= b.maxMonths) as DurationBand;
+  return bands;
 }
 
 /** Rule 9 order: start, then end (open last), then id. */

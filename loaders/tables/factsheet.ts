@@ -11,8 +11,7 @@ import {
   growthPercentage,
   percentage,
   trajectoriesPerPupil,
-  wholePercentage,
-  type CareStatus
+  wholePercentage
 } from "../definitions.js";
 import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
@@ -21,6 +20,7 @@ import {careTypeLabel, compareCareTypes, countDistinctPupils, schoolRef, type Sc
 import {cohortCents, costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
 import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
+import {statusOf, type CohortStatuses} from "./status.js";
 
 export interface FactsheetYear<M extends Mode = "raw"> {
   year: number;
@@ -99,14 +99,14 @@ function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
     .map(([careType, pupils]) => ({careType, label: careTypeLabel(scope.settings, careType), pupils}));
 }
 
-function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: Map<number, CareStatus>, municipalCents: number): FactsheetCosts {
+function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: CohortStatuses, municipalCents: number): FactsheetCosts {
   const costs = costPerPupil(cohort);
   const schoolCents = [...costs.values()].reduce((s, c) => s + c, 0);
   return {
     pupils: costs.size,
     bands: costBandRows(costs.values(), scope.settings),
     shareOfMunicipalCostPct: wholePercentage(schoolCents, municipalCents),
-    stillInCare: [...costs.keys()].filter((pupil) => statuses.get(pupil) === "in_zorg").length
+    stillInCare: [...costs.keys()].filter((pupil) => statusOf(statuses, pupil) === "in_zorg").length
   };
 }
 
@@ -136,7 +136,7 @@ export function factsheetSchools(scope: Pick<Scope, "schools" | "years">, counts
   return scope.schools.filter((school) => scope.years.some((year) => countsFor(counts, school.id, year).enrolled > 0));
 }
 
-export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: Map<number, CareStatus>): Factsheet[] {
+export function factsheets(scope: Scope, counts: Map<string, YearCounts>, statuses: CohortStatuses): Factsheet[] {
   const municipal = municipalCounts(scope, counts);
   const municipalYear = (year: number) => municipal.get(year) as YearCounts;
   const boards = groupBy(scope.schools, (s) => s.board);

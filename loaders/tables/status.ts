@@ -5,14 +5,13 @@ import {
   careStatus,
   CARE_STATUSES,
   DECIMALS,
-  durationBand,
+  durationBandIndex,
   durationBands,
   percentage,
   type CareStatus
 } from "../definitions.js";
 import type {IsoDate} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {increment} from "./common.js";
 import type {CohortPupil, Scope} from "./scope.js";
 
 export const STATUS_LABELS: Record<CareStatus, string> = {
@@ -49,32 +48,60 @@ function trajectoriesOf(pupil: CohortPupil) {
   return pupil.attributions.map((a) => a.trajectory);
 }
 
-/** Status at the peildatum per cohort pupil (rule 7), on the raw in-scope trajectories, keyed by the
- *  pupil's code (Attribution.pupil): numbers, not half a million id strings, nationally. */
-export function cohortStatuses(scope: Scope): Map<number, CareStatus> {
-  return new Map(scope.cohort.map((p) => [p.attributions[0].pupil, careStatus(trajectoriesOf(p), scope.settings)]));
+/**
+ * Each cohort pupil's status at the peildatum (rule 7) and, once out of care, its duration band
+ * (rule 8), by the pupil's code in the scope (Attribution.pupil). Arrays rather than a map: nationally
+ * half a million pupils in a Map took 0,4–0,7 s to build, and Figuur 1 and Tabel 4 are then counted
+ * over the arrays instead of walking the cohort's objects again.
+ */
+export interface CohortStatuses {
+  /** Index into CARE_STATUSES; NO_STATUS for a code that is no cohort pupil. */
+  status: Int8Array;
+  /** Index into durationBands(settings); NO_STATUS while in care (or for a code that is no cohort pupil). */
+  band: Int8Array;
 }
 
-export function statusTables(scope: Scope, statuses: Map<number, CareStatus>): StatusTables {
+const NO_STATUS = -1;
+
+export function cohortStatuses(scope: Scope): CohortStatuses {
+  const status = new Int8Array(scope.pupils).fill(NO_STATUS);
+  const band = new Int8Array(scope.pupils).fill(NO_STATUS);
+  for (const pupil of scope.cohort) {
+    const code = pupil.attributions[0].pupil;
+    const trajectories = trajectoriesOf(pupil);
+    const careStatusNow = careStatus(trajectories, scope.settings);
+    status[code] = CARE_STATUSES.indexOf(careStatusNow);
+    if (careStatusNow !== "in_zorg") band[code] = durationBandIndex(careDurationMonths(trajectories), scope.settings);
+  }
+  return {status, band};
+}
+
+/** A cohort pupil's status at the peildatum. */
+export function statusOf(statuses: CohortStatuses, pupil: number): CareStatus {
+  const index = statuses.status[pupil];
+  if (index === NO_STATUS) throw new Error(`statusOf: pupil ${pupil} is not in the cohort`);
+  return CARE_STATUSES[index];
+}
+
+export function statusTables(scope: Scope, statuses: CohortStatuses): StatusTables {
   const {settings} = scope;
   const total = scope.cohort.length;
-  const perStatus = new Map<CareStatus, number>();
-  const perBand = new Map<string, number>();
-  for (const pupil of scope.cohort) {
-    const status = statuses.get(pupil.attributions[0].pupil) as CareStatus;
-    increment(perStatus, status);
-    increment(perBand, status === "in_zorg" ? IN_CARE_KEY : durationBand(careDurationMonths(trajectoriesOf(pupil)), settings).key);
+  const bands = durationBands(settings);
+  const perStatus = new Array<number>(CARE_STATUSES.length).fill(0);
+  const perBand = new Array<number>(bands.length).fill(0);
+  for (let code = 0; code < statuses.status.length; code++) {
+    if (statuses.status[code] === NO_STATUS) continue;
+    perStatus[statuses.status[code]]++;
+    if (statuses.band[code] !== NO_STATUS) perBand[statuses.band[code]]++;
   }
+  const inCare = perStatus[CARE_STATUSES.indexOf("in_zorg")];
   return {
     statusDate: settings.statusDate,
     cohortPupils: total,
-    figuur1: CARE_STATUSES.map((status) => {
-      const pupils = perStatus.get(status) ?? 0;
+    figuur1: CARE_STATUSES.map((status, k) => {
+      const pupils = perStatus[k];
       return {status, label: STATUS_LABELS[status], pupils, pct: percentage(pupils, total, DECIMALS.municipalPercentage)};
     }),
-    tabel4: [
-      ...durationBands(settings).map(({key, label}) => ({key, label, pupils: perBand.get(key) ?? 0})),
-      {key: IN_CARE_KEY, label: "Nog in zorg", pupils: perBand.get(IN_CARE_KEY) ?? 0}
-    ]
+    tabel4: [...bands.map(({key, label}, k) => ({key, label, pupils: perBand[k]})), {key: IN_CARE_KEY, label: "Nog in zorg", pupils: inCare}]
   };
 }
