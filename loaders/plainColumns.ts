@@ -32,6 +32,8 @@ export interface PlainColumnsOptions {
    * same either way.
    */
   worker?: boolean;
+  /** How long to wait for the worker before numbering its files here (default: workerTimeoutMs, long enough for a busy machine). */
+  waitMs?: number;
 }
 
 export interface PlainColumns {
@@ -60,7 +62,7 @@ const CR = 0x0d;
 export const WORKER_BYTES = 16 * 2 ** 20;
 const WORKER = new URL("./plainColumns.worker.ts", import.meta.url);
 
-export function readPlainColumns(request: PlainColumnsRequest, {worker}: PlainColumnsOptions = {}): PlainColumns {
+export function readPlainColumns(request: PlainColumnsRequest, {worker, waitMs}: PlainColumnsOptions = {}): PlainColumns {
   const {files, dictionaries, uniqueColumns} = request;
   const slots = numberingSlots(request);
   // One numbering per dictionary, then one per unique column: slots index this list.
@@ -71,7 +73,7 @@ export function readPlainColumns(request: PlainColumnsRequest, {worker}: PlainCo
   const walked: Walked[] = [];
   try {
     walked.push(numberCells(files[0].bytes, files[0].delimiter.charCodeAt(0), slots.ofFile[0].map((slot) => (slot >= 0 ? numberings[slot] : null)), 0));
-    const answer = task?.wait(workerTimeoutMs(later));
+    const answer = task?.wait(waitMs ?? workerTimeoutMs(later));
     if (answer) walked.push(...absorbed(answer, numberings, slots.ofFile.slice(1)));
     else later.forEach((file, k) => walked.push(numberCells(file.bytes, file.delimiter.charCodeAt(0), slots.ofFile[k + 1].map((slot) => (slot >= 0 ? numberings[slot] : null)), k + 1)));
   } catch (error) {

@@ -82,7 +82,12 @@ it("the worker's rows are refused as this thread's would be, and this thread's w
   expect(read("pupil;school\nP1;S1\n", "id;pupil\nT1;P1\n")).not.toThrow();
 });
 
-it.each([false, true])("two files of thousands of ids: the second's texts join the first's numbering after it (worker: %s)", (worker) => {
+it.each([
+  ["this thread", {worker: false}],
+  ["a worker", {worker: true}],
+  // A worker cannot start in 0 ms: this thread gives up on it and numbers the second file itself.
+  ["a worker that does not answer in time", {worker: true, waitMs: 0}]
+])("two files of thousands of ids: the second's texts join the first's numbering after it (%s)", (_, options) => {
   // The first file has P0 … P2999, the second P2000 … P4999 (a thousand known, two thousand new) with a
   // column of its own and a unique id: its numbering is taken into this thread's, renumbered and whole.
   const first = Array.from({length: 3000}, (_, k) => `P${k};S${k % 7}\n`).join("");
@@ -96,7 +101,7 @@ it.each([false, true])("two files of thousands of ids: the second's texts join t
       dictionaries: [[[0, "pupil"], [1, "pupil"]], [[0, "school"]], [[1, "care"]]],
       uniqueColumns: [[1, "id"]]
     },
-    {worker}
+    options
   );
   const [pupils, schools, care] = columns.dictionaries;
   expect(columns.rows).toEqual([3000, 3000]);
