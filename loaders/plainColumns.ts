@@ -56,8 +56,9 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * From this size on the files after the first are numbered in a worker thread. Starting one costs
- * about 0,1 s (tsx loads this module there); the national trajecten.csv (71 MB) takes 2–3 s.
+ * From this size on the files after the first are numbered in a worker thread. A tiny input through
+ * one takes 0,33–0,39 s (a thread, and tsx compiling this module there); the national trajecten.csv
+ * (71 MB) takes 2–3 s.
  */
 export const WORKER_BYTES = 16 * 2 ** 20;
 const WORKER = new URL("./plainColumns.worker.ts", import.meta.url);
@@ -66,10 +67,10 @@ export function readPlainColumns(request: PlainColumnsRequest, {worker, waitMs}:
   const {files, dictionaries, uniqueColumns} = request;
   const slots = numberingSlots(request);
   // One numbering per dictionary, then one per unique column: slots index this list.
-  const numberings = slots.numberings.map(() => new Numbering());
+  const numberings = Array.from({length: slots.count}, () => new Numbering());
   const later = files.slice(1);
   const inWorker = later.length > 0 && (worker ?? later.reduce((sum, file) => sum + file.bytes.length, 0) >= WORKER_BYTES);
-  const task = inWorker ? startTask<WorkerInput, WorkerOutput>(WORKER, workerInput(later, slots.ofFile.slice(1), slots.numberings.length)) : null;
+  const task = inWorker ? startTask<WorkerInput, WorkerOutput>(WORKER, workerInput(later, slots.ofFile.slice(1), slots.count)) : null;
   const walked: Walked[] = [];
   try {
     walked.push(numberCells(files[0].bytes, files[0].delimiter.charCodeAt(0), slots.ofFile[0].map((slot) => (slot >= 0 ? numberings[slot] : null)), 0));
@@ -102,7 +103,7 @@ export function readPlainColumns(request: PlainColumnsRequest, {worker, waitMs}:
 }
 
 /** Per file and column, the numbering its cells go into (−1: not asked for): dictionaries first, then unique columns. */
-function numberingSlots({files, dictionaries, uniqueColumns}: PlainColumnsRequest): {numberings: number[]; ofFile: number[][]} {
+function numberingSlots({files, dictionaries, uniqueColumns}: PlainColumnsRequest): {count: number; ofFile: number[][]} {
   const ofFile = files.map((file, k) =>
     file.columns.map((column) => {
       const dictionary = dictionaries.findIndex((members) => members.some(([f, c]) => f === k && c === column));
@@ -111,7 +112,7 @@ function numberingSlots({files, dictionaries, uniqueColumns}: PlainColumnsReques
       return unique >= 0 ? dictionaries.length + unique : -1;
     })
   );
-  return {numberings: [...dictionaries.keys(), ...uniqueColumns.keys()], ofFile};
+  return {count: dictionaries.length + uniqueColumns.length, ofFile};
 }
 
 /** One file walked: its data rows, and per column the numbers of its cells (null: not asked for). */
@@ -136,7 +137,8 @@ interface WorkerOutput {
 
 function workerInput(files: PlainColumnsRequest["files"], slots: number[][], numberings: number): WorkerInput {
   return {
-    // A copy the worker can read (a SharedArrayBuffer); 71 MB nationally, about 0,1 s.
+    // Memory the worker can read: io.ts reads the inputs into shared memory, other bytes (the tests')
+    // are copied once (the national trajecten.csv would take 0,26–0,38 s).
     files: files.map((file, k) => ({bytes: shared(file.bytes), delimiter: file.delimiter.charCodeAt(0), slots: slots[k]})),
     numberings,
     firstFile: 1
