@@ -57,8 +57,8 @@ const CR = 0x0d;
 
 /**
  * From this size on the files after the first are numbered in a worker thread. A tiny input through
- * one takes 0,33–0,39 s (a thread, and tsx compiling this module there); the national trajecten.csv
- * (71 MB) takes 2–3 s.
+ * one takes 0,25–0,26 s on an idle machine (a thread, and tsx compiling this module there); the
+ * national trajecten.csv (71 MB) takes 2–3 s.
  */
 export const WORKER_BYTES = 16 * 2 ** 20;
 const WORKER = new URL("./plainColumns.worker.ts", import.meta.url);
@@ -232,10 +232,9 @@ function fnvStep(hash: number, byte: number): number {
 
 /** A numbering's texts as bytes, to move between threads. */
 interface NumberingParts {
-  count: number;
   /** The texts' bytes, one after another. */
   arena: Uint8Array;
-  /** Per number, where its bytes start in the arena (they end where the next one's start, the last at the arena's end). */
+  /** Per number (as many as there are texts), where its bytes start in the arena (they end where the next one's start, the last at the arena's end). */
   starts: Int32Array;
 }
 
@@ -295,23 +294,24 @@ class Numbering {
    * becomes that one, without a hash table (the worker's files were the last; only texts() follows).
    */
   absorb(other: NumberingParts): Int32Array | null {
-    const ends = (code: number) => (code + 1 < other.count ? other.starts[code + 1] : other.arena.length);
+    const count = other.starts.length;
+    const ends = (code: number) => (code + 1 < count ? other.starts[code + 1] : other.arena.length);
     if (this.count === 0) {
-      this.count = other.count;
+      this.count = count;
       this.arena = other.arena;
       this.used = other.arena.length;
       this.starts = other.starts;
       this.table = null;
       return null;
     }
-    const renumber = new Int32Array(other.count);
-    for (let code = 0; code < other.count; code++) renumber[code] = this.number(other.arena, other.starts[code], ends(code), fnvOf(other.arena, other.starts[code], ends(code)));
+    const renumber = new Int32Array(count);
+    for (let code = 0; code < count; code++) renumber[code] = this.number(other.arena, other.starts[code], ends(code), fnvOf(other.arena, other.starts[code], ends(code)));
     return renumber;
   }
 
   /** The texts as bytes, trimmed to what is used (moved to another thread, the numbering is spent). */
   parts(): NumberingParts {
-    return {count: this.count, arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.count)};
+    return {arena: this.arena.slice(0, this.used), starts: this.starts.slice(0, this.count)};
   }
 
   private rehash(): void {

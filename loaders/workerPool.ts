@@ -149,12 +149,12 @@ export interface Task<O> {
   stop(): void;
 }
 
-/** Starts `entry` (a module that calls `serveTask`) on `input` in a worker thread of its own; `transfer` moves buffers rather than copying them. */
-export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = []): Task<O> {
+/** Starts `entry` (a module that calls `serveTask`) on `input` in a worker thread of its own. */
+export function startTask<I, O>(entry: URL, input: I): Task<O> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const {port1, port2} = new MessageChannel();
   const task: TaskChannel<I> = {input, port: port2, signal};
-  const worker = new Worker(BOOT, {workerData: {entry: entry.href, task}, transferList: [port2, ...transfer]});
+  const worker = new Worker(BOOT, {workerData: {entry: entry.href, task}, transferList: [port2]});
   // An answer no one waits for any more must not keep the process alive, and a module that failed to
   // load has answered with its error already (workerPool.boot.mjs).
   worker.unref();

@@ -122,12 +122,20 @@ function ageAxis(histograms: Map<number, number>[]): number[] {
  * year, so a pupil is counted once per year whatever the teldatum.
  */
 export function ageInYear(birthMonth: Enrolment["birthMonth"], year: number): number {
+  return agesInYear(year)(birthMonth);
+}
+
+/** ageInYear for one year, for a walk over that year's rows: the year's remembered ages found once. */
+function agesInYear(year: number): (birthMonth: Enrolment["birthMonth"]) => number {
   // Asked for every enrolment and attribution of a million rows, over a few hundred birth months.
   let byMonth = agesOnFirstJuly.get(year);
   if (!byMonth) agesOnFirstJuly.set(year, (byMonth = new Map()));
-  let age = byMonth.get(birthMonth);
-  if (age === undefined) byMonth.set(birthMonth, (age = ageInYears(birthMonth, `${year}-07-01`)));
-  return age;
+  const ages = byMonth;
+  return (birthMonth) => {
+    let age = ages.get(birthMonth);
+    if (age === undefined) ages.set(birthMonth, (age = ageInYears(birthMonth, `${year}-07-01`)));
+    return age;
+  };
 }
 
 const agesOnFirstJuly = new Map<number, Map<string, number>>();
@@ -157,9 +165,10 @@ export function enrolledCensus(scope: Pick<Scope, "enrolmentsByYear">): Enrolled
  * its birth month) instead of five.
  */
 function yearCensus(list: Enrolment[], year: number): Map<string, Map<number, number>> {
+  if (list.length === 0) return new Map();
   const schoolNumber = new Map<string, number>();
   const schoolIds: string[] = [];
-  const ageOfBirthMonth = new Map<string, number>();
+  const ageOf = agesInYear(year);
   const schools = new Int32Array(list.length);
   const ages = new Int32Array(list.length);
   let youngest = Infinity;
@@ -171,15 +180,14 @@ function yearCensus(list: Enrolment[], year: number): Map<string, Map<number, nu
       schoolNumber.set(schoolId, (school = schoolIds.length));
       schoolIds.push(schoolId);
     }
-    let age = ageOfBirthMonth.get(birthMonth);
-    if (age === undefined) ageOfBirthMonth.set(birthMonth, (age = ageInYear(birthMonth, year)));
+    const age = ageOf(birthMonth);
     schools[i] = school;
     ages[i] = age;
     if (age < youngest) youngest = age;
     if (age > oldest) oldest = age;
   }
   const span = oldest - youngest + 1;
-  const counts = new Int32Array(schoolIds.length * Math.max(span, 0));
+  const counts = new Int32Array(schoolIds.length * span);
   const agesMet = schoolIds.map((): number[] => []);
   for (let i = 0; i < list.length; i++) {
     if (counts[schools[i] * span + ages[i] - youngest]++ === 0) agesMet[schools[i]].push(ages[i]);
