@@ -375,22 +375,28 @@ export const STEP_OUTCOMES: readonly StepOutcome[] = ["volgend_traject", "nog_in
  * leaving). Choice: an end on or after the statusDate counts as open, as in Figuur 1.
  */
 export function zorgpadOutcomes(trajectories: Trajectory[], settings: Settings, maxSteps: number): StepOutcome[] {
-  const sorted = [...trajectories].sort(compareZorgpadOrder);
-  const isOpen = (end: IsoDate | null) => end === null || end >= settings.statusDate;
+  // Most pupils have one trajectory: nothing to sort, and no closure made per pupil (half a million
+  // nationally).
+  const sorted = trajectories.length > 1 ? [...trajectories].sort(compareZorgpadOrder) : trajectories;
   const outcomes: StepOutcome[] = [];
   if (sorted.length === 0) return outcomes;
   let end: IsoDate | null = sorted[0].end;
   for (let step = 1; step <= maxSteps; step++) {
     const next = sorted[step];
-    if (next && (isOpen(end) || next.start <= addMonths(end as IsoDate, settings.zorgpadMonths))) {
+    if (next && (isOpenOn(end, settings.statusDate) || next.start <= addMonths(end as IsoDate, settings.zorgpadMonths))) {
       outcomes.push("volgend_traject");
       end = end === null || next.end === null ? null : next.end > end ? next.end : end;
       continue;
     }
-    outcomes.push(isOpen(end) ? "nog_in_zorg" : "uitstroom");
+    outcomes.push(isOpenOn(end, settings.statusDate) ? "nog_in_zorg" : "uitstroom");
     break;
   }
   return outcomes;
+}
+
+/** A zorgpad's end, open on the statusDate: none yet, or on or after it. */
+function isOpenOn(end: IsoDate | null, statusDate: IsoDate): boolean {
+  return end === null || end >= statusDate;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 // Always on started trajectories: the age is taken at the pupil's first start in the year. Next to
 // them the enrolled pupils per age, so a page can show youth care per 100 pupils of an age.
 
+import {dateNumber} from "../dates.js";
 import {ageInYears, groupBy} from "../definitions.js";
 import type {Enrolment} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeLabel, compareCareTypes, increment, pupilPass} from "./common.js";
+import {careTypeLabel, increment, pupilPass} from "./common.js";
+import {listedCareTypes} from "./careTypes.js";
 import type {Attribution, Scope} from "./scope.js";
 
 export interface AgeCount<M extends Mode = "raw"> {
@@ -45,9 +47,9 @@ export interface AgeTables<M extends Mode = "raw"> {
 }
 
 /**
- * The age of each pupil at their first start among the attributions at `positions` of `list` (one
- * year's worth), as a histogram (age → pupils); `pupils` is the scope's count of pupil codes. The
- * attributions' pupils and ages come read once per year (YearStarts): several subsets of a year ask.
+ * The age of each pupil at their first start among a year's started attributions at `positions`, as
+ * a histogram (age → pupils); `pupils` is the scope's count of pupil codes. The attributions' pupils,
+ * starts and ages come read once per year (YearStarts): several subsets of a year ask.
  */
 function agesAtFirstStart(year: YearStarts, positions: ArrayLike<number>, pupils: number): Map<number, number> {
   const {isNew, slot} = pupilPass(pupils);
@@ -58,7 +60,7 @@ function agesAtFirstStart(year: YearStarts, positions: ArrayLike<number>, pupils
     if (isNew(pupil)) {
       slot[pupil] = first.length;
       first.push(i);
-    } else if (year.list[i].trajectory.start < year.list[first[slot[pupil]]].trajectory.start) first[slot[pupil]] = i;
+    } else if (year.start[i] < year.start[first[slot[pupil]]]) first[slot[pupil]] = i;
   }
   const counts = new Map<number, number>();
   for (const i of first) increment(counts, year.age[i]);
@@ -67,23 +69,27 @@ function agesAtFirstStart(year: YearStarts, positions: ArrayLike<number>, pupils
 
 /** One year's started attributions with each one's pupil code, care type (index) and age at its start, read once. */
 interface YearStarts {
-  list: Attribution[];
   pupil: Int32Array;
+  /** The trajectory's start as YYYYMMDD (dateNumber). */
+  start: Int32Array;
   careType: Int32Array;
   age: Int32Array;
 }
 
-function yearStarts(list: Attribution[], careTypeIndex: Map<string, number>, ageAt: AgeAt): YearStarts {
+/** `careTypeIndex`: by a care type's position in Scope.careTypes, its index among the table's care types. */
+function yearStarts(list: Attribution[], careTypeIndex: Int32Array, ageAt: AgeAt): YearStarts {
   const pupil = new Int32Array(list.length);
+  const start = new Int32Array(list.length);
   const careType = new Int32Array(list.length);
   const age = new Int32Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const a = list[i];
     pupil[i] = a.pupil;
-    careType[i] = careTypeIndex.get(a.trajectory.careType)!;
+    start[i] = dateNumber(a.trajectory.start);
+    careType[i] = careTypeIndex[a.careType];
     age[i] = ageAt(a.enrolment.birthMonth, a.trajectory.start);
   }
-  return {list, pupil, careType, age};
+  return {pupil, start, careType, age};
 }
 
 type AgeAt = (birthMonth: Enrolment["birthMonth"], date: string) => number;
@@ -225,24 +231,28 @@ export function careTypeAgeYears(
   const {settings} = scope;
   const dyslexia = settings.dyslexiaCareType;
   const byYear = groupBy(started, (a) => a.year);
-  const occurring = new Set(started.map((a) => a.trajectory.careType));
-  const careTypes = [...(allCareTypes ? new Set([...settings.careTypes.map((c) => c.key), ...occurring]) : occurring)].sort(
-    compareCareTypes(settings)
-  );
+  const positions = listedCareTypes(scope, started, allCareTypes);
+  const careTypes = positions.map((type) => scope.careTypes[type]);
   const ageAt = rememberedAges();
-  const careTypeIndex = new Map(careTypes.map((c, k) => [c, k]));
+  const careTypeIndex = new Int32Array(scope.careTypes.length).fill(-1);
+  positions.forEach((type, k) => (careTypeIndex[type] = k));
+  const dyslexiaIndex = careTypes.indexOf(dyslexia);
   const perYear = years.map((year) => {
     const starts = yearStarts(byYear.get(year) ?? [], careTypeIndex, ageAt);
-    // Positions by care type, and those of every other type than dyslexia care.
-    const ofType = careTypes.map(() => [] as number[]);
-    const withoutDyslexia: number[] = [];
-    const all: number[] = [];
-    const dyslexiaIndex = careTypeIndex.get(dyslexia) ?? -1;
-    for (let i = 0; i < starts.list.length; i++) {
+    // Positions by care type, and those of every other type than dyslexia care, each in an array
+    // of its exact size (a million positions a year nationally).
+    const count = starts.pupil.length;
+    const sizes = new Int32Array(careTypes.length);
+    for (let i = 0; i < count; i++) sizes[starts.careType[i]]++;
+    const ofType = Array.from(sizes, (size) => new Int32Array(size));
+    const filled = new Int32Array(careTypes.length);
+    const withoutDyslexia = new Int32Array(count - (dyslexiaIndex >= 0 ? sizes[dyslexiaIndex] : 0));
+    const all = new Int32Array(count);
+    for (let i = 0, other = 0; i < count; i++) {
       const type = starts.careType[i];
-      ofType[type].push(i);
-      if (type !== dyslexiaIndex) withoutDyslexia.push(i);
-      all.push(i);
+      ofType[type][filled[type]++] = i;
+      if (type !== dyslexiaIndex) withoutDyslexia[other++] = i;
+      all[i] = i;
     }
     return {
       year,

@@ -2,7 +2,7 @@
 // provider per year). The row builders are shared with the per-school factsheets.
 
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeLabel, compareCareTypes, compositeKey, countDistinctPupils} from "./common.js";
+import {careTypeLabel, compositeKey, countDistinctPupils, countDistinctPupilsByNumber} from "./common.js";
 import type {Attribution, Scope} from "./scope.js";
 
 export interface YearCount<M extends Mode = "raw"> {
@@ -41,14 +41,27 @@ function perYearCounts(years: number[], counts: Map<string, number>, key: string
  * where a zero says something); otherwise only the types that occur (factsheet item 5).
  */
 export function careTypeRows(scope: Scope, care: Attribution[], allCareTypes: boolean): CareTypeRow[] {
-  const counts = countDistinctPupils(care, (a) => compositeKey(a.trajectory.careType, a.year), pupilOf, scope.pupils);
-  const occurring = new Set(care.map((a) => a.trajectory.careType));
-  const keys = allCareTypes ? new Set([...scope.settings.careTypes.map((c) => c.key), ...occurring]) : occurring;
-  return [...keys].sort(compareCareTypes(scope.settings)).map((careType) => ({
-    careType,
-    label: careTypeLabel(scope.settings, careType),
-    perYear: perYearCounts(scope.years, counts, careType)
+  const {years, careTypes, settings} = scope;
+  const yearIndex = new Map(years.map((year, k) => [year, k]));
+  const counts = countDistinctPupilsByNumber(care, (a) => a.careType * years.length + yearIndex.get(a.year)!, careTypes.length * years.length, pupilOf, scope.pupils);
+  return listedCareTypes(scope, care, allCareTypes).map((type) => ({
+    careType: careTypes[type],
+    label: careTypeLabel(settings, careTypes[type]),
+    perYear: years.map((year, k) => ({year, pupils: counts[type * years.length + k]}))
   }));
+}
+
+/**
+ * The care types a table lists, as positions in Scope.careTypes, ascending (so in compareCareTypes'
+ * order): those of the attributions, and with `allCareTypes` every declared one too.
+ */
+export function listedCareTypes(scope: Pick<Scope, "careTypes" | "settings">, attributions: Attribution[], allCareTypes: boolean): number[] {
+  const listed = new Uint8Array(scope.careTypes.length);
+  for (let i = 0; i < attributions.length; i++) listed[attributions[i].careType] = 1;
+  if (allCareTypes) for (const {key} of scope.settings.careTypes) listed[scope.careTypes.indexOf(key)] = 1;
+  const positions: number[] = [];
+  listed.forEach((isListed, type) => isListed === 1 && positions.push(type));
+  return positions;
 }
 
 /** Distinct pupils per provider per year, providers ordered by their total (most first), then name. */

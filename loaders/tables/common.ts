@@ -122,3 +122,28 @@ export function countDistinctPupils<T>(items: Iterable<T>, group: (item: T) => s
   }
   return counts;
 }
+
+/**
+ * countDistinctPupils for groups numbered 0 … groups − 1 (a care type's position × the years, say):
+ * the buckets in an array instead of a map of string keys. Per group its distinct pupils.
+ */
+export function countDistinctPupilsByNumber<T>(items: ArrayLike<T>, group: (item: T) => number, groups: number, pupil: (item: T) => number, size: number): Int32Array {
+  const buckets: (number[] | undefined)[] = new Array(groups);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    const g = group(item);
+    const list = buckets[g];
+    if (list) list.push(pupil(item));
+    else buckets[g] = [pupil(item)];
+  }
+  const counts = new Int32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const codes = buckets[g];
+    if (!codes) continue;
+    const {isNew} = pupilPass(size);
+    let n = 0;
+    for (const code of codes) if (isNew(code)) n++;
+    counts[g] = n;
+  }
+  return counts;
+}

@@ -15,8 +15,8 @@ import {
 } from "../definitions.js";
 import type {School} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {careTypeRows, pupilOf, type CareTypeRow} from "./careTypes.js";
-import {careTypeLabel, compareCareTypes, countDistinctPupils, schoolRef, type SchoolRef} from "./common.js";
+import {careTypeRows, listedCareTypes, pupilOf, type CareTypeRow} from "./careTypes.js";
+import {careTypeLabel, countDistinctPupilsByNumber, schoolRef, type SchoolRef} from "./common.js";
 import {cohortCents, costBandRows, costPerPupil, type CostBandRow} from "./costs.js";
 import type {Attribution, Scope} from "./scope.js";
 import {countsFor, municipalCounts, type YearCounts} from "./schools.js";
@@ -91,12 +91,12 @@ const TOP_CARE_TYPES = 3;
 
 function topCareTypes(scope: Scope, care: Attribution[]): TopCareType[] {
   const latest = care.filter((a) => a.year === scope.latestYear);
-  const perType = countDistinctPupils(latest, (a) => a.trajectory.careType, pupilOf, scope.pupils);
-  const order = compareCareTypes(scope.settings);
-  return [...perType]
-    .sort(([a, na], [b, nb]) => nb - na || order(a, b))
+  const perType = countDistinctPupilsByNumber(latest, (a) => a.careType, scope.careTypes.length, pupilOf, scope.pupils);
+  // Positions follow compareCareTypes: the lower one first among equal counts.
+  return listedCareTypes(scope, latest, false)
+    .sort((a, b) => perType[b] - perType[a] || a - b)
     .slice(0, TOP_CARE_TYPES)
-    .map(([careType, pupils]) => ({careType, label: careTypeLabel(scope.settings, careType), pupils}));
+    .map((type) => ({careType: scope.careTypes[type], label: careTypeLabel(scope.settings, scope.careTypes[type]), pupils: perType[type]}));
 }
 
 function factsheetCosts(scope: Scope, cohort: Attribution[], statuses: CohortStatuses, municipalCents: number): FactsheetCosts {

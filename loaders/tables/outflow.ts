@@ -42,10 +42,11 @@ export function outflowTable(scope: Scope): OutflowTable {
   const reached = new Array<number>(CASCADE_STEPS).fill(0);
   const outcomes = reached.map(() => STEP_OUTCOMES.map(() => 0));
   for (const pupil of scope.cohort) {
-    zorgpadOutcomes(scope.correctedOf(pupil), scope.settings, CASCADE_STEPS).forEach((outcome, i) => {
+    const path = zorgpadOutcomes(scope.correctedOf(pupil), scope.settings, CASCADE_STEPS);
+    for (let i = 0; i < path.length; i++) {
       reached[i]++;
-      outcomes[i][STEP_OUTCOMES.indexOf(outcome)]++;
-    });
+      outcomes[i][STEP_OUTCOMES.indexOf(path[i])]++;
+    }
   }
   const steps: OutflowStep[] = reached.map((pupils, i) => ({
     step: i + 1,

@@ -16,7 +16,7 @@ import {
 } from "../definitions.js";
 import type {Dataset, Enrolment, PupilCodes, School, Settings, Trajectory} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, pupilPass, schoolRef} from "./common.js";
+import {compareCareTypes, compareSchools, pupilPass, schoolRef} from "./common.js";
 
 /** A trajectory counted in a study year at the school the pupil attends that year. */
 export interface Attribution {
@@ -29,6 +29,9 @@ export interface Attribution {
   /** The enrolment's school as its position in Scope.schools: tables group by it in arrays
    *  instead of looking the enrolment's school id up in a map. */
   school: number;
+  /** The trajectory's care type as its position in Scope.careTypes: tables count per care type in
+   *  arrays instead of hashing the key (a million attributions nationally, in several tables). */
+  careType: number;
 }
 
 export interface CohortPupil {
@@ -47,6 +50,9 @@ export interface Scope {
   schoolById: Map<string, School>;
   /** School id → its position in `schools` (Attribution.school): tables count per school in arrays. */
   schoolPosition: Map<string, number>;
+  /** The declared care types and any other key the trajectories carry, in compareCareTypes' order
+   *  (Attribution.careType is a position here). A table lists the declared ones or those it meets. */
+  careTypes: string[];
   /** Pupils with an enrolment in a study year: the pupil codes of the attributions are below it. */
   pupils: number;
   /** The dataset's pupils as numbers (Dataset.pupilCodes, or numbered here for a dataset made in code). */
@@ -113,6 +119,8 @@ export function buildScope(dataset: Dataset): Scope {
   const schoolById = new Map(dataset.schools.map((s) => [s.id, s]));
   const schools = [...dataset.schools].sort((a, b) => compareSchools(schoolRef(a), schoolRef(b)));
   const pupilCodes = pupilCodesOf(dataset);
+  const careTypes = careTypesOf(dataset);
+  const careTypePosition = new Map(careTypes.map((key, k) => [key, k]));
   const schoolPosition = new Map(schools.map((s, k) => [s.id, k]));
   const index = indexEnrolments(dataset.enrolments, pupilCodes, schoolPosition, settings);
   const {enrolments} = dataset;
@@ -143,6 +151,7 @@ export function buildScope(dataset: Dataset): Scope {
   const ranks = new Int32Array(all.length);
   for (let i = 0; i < all.length; i++) ranks[i] = index.rankOf[pupilCodes.trajectories[i]];
   const order = all.map((_, i) => i).sort((a, b) => compareIds(all[a].id, all[b].id));
+  const careTypeOf = (trajectory: Trajectory) => careTypePosition.get(trajectory.careType)!;
   for (const i of order) {
     const trajectory = all[i];
     const startYear = yearOf(trajectory.start);
@@ -154,14 +163,16 @@ export function buildScope(dataset: Dataset): Scope {
     else if (startSlot < 0) exclusions.startedWithoutEnrolment++;
     else {
       exclusions.inScope++;
-      start = {trajectory, year: startYear, enrolment: enrolments[startSlot], pupil: rank, school: index.schoolAt[startSlot]};
+      start = {trajectory, year: startYear, enrolment: enrolments[startSlot], pupil: rank, school: index.schoolAt[startSlot], careType: careTypeOf(trajectory)};
       inYear(startedByYear, startYear).push(start);
     }
     for (const year of youthCareYears(trajectory, settings)) {
       const slot = slotOf(rank, year);
       if (slot < 0) continue;
       // The start year's attribution is the same in both lists: one object, not a million twins.
-      inYear(careByYear, year).push(start !== null && year === startYear ? start : {trajectory, year, enrolment: enrolments[slot], pupil: rank, school: index.schoolAt[slot]});
+      inYear(careByYear, year).push(
+        start !== null && year === startYear ? start : {trajectory, year, enrolment: enrolments[slot], pupil: rank, school: index.schoolAt[slot], careType: careTypeOf(trajectory)}
+      );
     }
   }
   const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
@@ -177,6 +188,7 @@ export function buildScope(dataset: Dataset): Scope {
     schools,
     schoolById,
     schoolPosition,
+    careTypes,
     pupils: index.pupils,
     pupilCodes,
     enrolmentOf: (pupilCode, year) => {
@@ -190,6 +202,13 @@ export function buildScope(dataset: Dataset): Scope {
     restarts,
     exclusions
   };
+}
+
+/** The declared care types, then the keys only trajectories carry, in compareCareTypes' order. */
+function careTypesOf({settings, trajectories}: Dataset): string[] {
+  const keys = new Set(settings.careTypes.map((c) => c.key));
+  for (const {careType} of trajectories) keys.add(careType);
+  return [...keys].sort(compareCareTypes(settings));
 }
 
 /** Each study year's enrolment of each pupil, without a map per year. */

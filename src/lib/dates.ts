@@ -61,6 +61,11 @@ export function monthOf(date: IsoDate): number {
   return digits(checkedDate(date), 5, 2);
 }
 
+/** The date as the number YYYYMMDD, which orders as the date does: a million comparisons need no string. */
+export function dateNumber(date: IsoDate): number {
+  return digits(checkedDate(date), 0, 4) * 10_000 + digits(date, 5, 2) * 100 + digits(date, 8, 2);
+}
+
 export function firstDayOfYear(year: number): IsoDate {
   return format({year, month: 1, day: 1});
 }

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {addDays, addMonths, completedMonths, daysBetween, monthOf, yearOf} from "../../loaders/dates.js";
+import {addDays, addMonths, completedMonths, dateNumber, daysBetween, monthOf, yearOf} from "../../loaders/dates.js";
 
 describe("addMonths", () => {
   test("31 August plus 6 months is 29 February in a leap year", () => {
@@ -76,5 +76,16 @@ describe("parts of a date", () => {
 
   test("a malformed date is refused with a Dutch message", () => {
     expect(() => yearOf("01-02-2019")).toThrow(/Ongeldige datum/);
+  });
+});
+
+describe("dateNumber", () => {
+  test("2019-03-07 is 20190307, and the numbers order as the dates: 2018-12-31 before 2019-01-01", () => {
+    expect(dateNumber("2019-03-07")).toBe(20190307);
+    expect(dateNumber("2018-12-31") < dateNumber("2019-01-01")).toBe(true);
+  });
+
+  test("a date that is no ISO date is refused", () => {
+    expect(() => dateNumber("07-03-2019")).toThrow("Ongeldige datum");
   });
 });

@@ -2,7 +2,7 @@
 // counts by marking an array must give what counting distinct ids gives, a pass must not leak into
 // the next, and an older pass must not be used once a newer one started (they share one array).
 import {describe, expect, test} from "vitest";
-import {countDistinctPupils, pupilPass} from "../../loaders/tables/common.js";
+import {countDistinctPupils, countDistinctPupilsByNumber, pupilPass} from "../../loaders/tables/common.js";
 
 describe("countDistinctPupils", () => {
   test("pupils 0, 1 and 2 over groups a (0, 1, 0) and b (2, 2, 1): a 2, b 2, in the order the groups first appear", () => {
@@ -40,5 +40,19 @@ describe("pupilPass", () => {
     older.isNew(0);
     pupilPass(3);
     expect(() => older.isNew(0)).toThrow(/older pass/);
+  });
+});
+
+describe("countDistinctPupilsByNumber", () => {
+  test("pupils over groups 0 (0, 1, 0) and 2 (2, 2, 1) of four: 2, 0, 2, 0", () => {
+    const items = [
+      {group: 2, pupil: 2},
+      {group: 0, pupil: 0},
+      {group: 0, pupil: 1},
+      {group: 2, pupil: 2},
+      {group: 0, pupil: 0},
+      {group: 2, pupil: 1}
+    ];
+    expect([...countDistinctPupilsByNumber(items, (i) => i.group, 4, (i) => i.pupil, 3)]).toEqual([2, 0, 2, 0]);
   });
 });

@@ -30,6 +30,45 @@ describe("scope", () => {
     ]);
   });
 
+  test("care types: the eight declared in the settings' order, then keys only trajectories carry by id; each attribution points at its own", () => {
+    const d = dataset({
+      pupils: [pupil("p1", {years: YEARS}), pupil("p2", {years: YEARS})],
+      trajectories: [
+        traj("p1", "zz_eigen", "2018-03-01", null),
+        traj("p2", "verblijf", "2019-02-01", null),
+        traj("p1", "aa_eigen", "2017-05-01", "2017-06-01"),
+        traj("p2", "basis_ggz", "2017-02-01", "2017-03-01")
+      ]
+    });
+    const scope = buildScope(d);
+    expect(scope.careTypes).toEqual([
+      "basis_ggz",
+      "specialistische_ggz",
+      "curatieve_ggz",
+      "dyslexie",
+      "ambulante_begeleiding",
+      "dagbehandeling",
+      "verblijf",
+      "crisis",
+      "aa_eigen",
+      "zz_eigen"
+    ]);
+    // Started in 2017: p1's aa_eigen (position 8) and p2's basis_ggz (0); 2018 zz_eigen (9); 2019 verblijf (6).
+    expect(scope.started.map((a) => [a.trajectory.careType, a.careType])).toEqual([
+      ["aa_eigen", 8],
+      ["basis_ggz", 0],
+      ["zz_eigen", 9],
+      ["verblijf", 6]
+    ]);
+    // Tabel 3 lists the eight declared ones and the two others, last (a trajectory counts in its start
+    // year: the default definition); factsheet item 5 what the school met, item 7 what it met in 2019.
+    const r = computeReport(d);
+    expect(r.careTypes.tabel3.map((row) => row.careType).slice(6)).toEqual(["verblijf", "crisis", "aa_eigen", "zz_eigen"]);
+    expect(r.careTypes.tabel3.find((row) => row.careType === "zz_eigen")?.perYear.map((y) => y.pupils)).toEqual([0, 1, 0]);
+    expect(r.factsheets[0].careTypes.map((row) => row.careType)).toEqual(["basis_ggz", "verblijf", "aa_eigen", "zz_eigen"]);
+    expect(r.factsheets[0].topCareTypes.map((row) => [row.careType, row.pupils])).toEqual([["verblijf", 1]]);
+  });
+
   test("two enrolments of a pupil in a year, or one at an unknown school, stop the scope", () => {
     const twice = dataset({pupils: [pupil("p1", {years: [2018]}), pupil("p1", {school: "B", years: [2018]})]});
     expect(() => buildScope(twice)).toThrow("Leerling p1 heeft in 2018 twee inschrijvingen (A en B)");
