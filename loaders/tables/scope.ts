@@ -175,7 +175,8 @@ export function buildScope(dataset: Dataset): Scope {
       );
     }
   }
-  const byYear = (lists: Map<number, Attribution[]>) => [...lists].sort(([a], [b]) => a - b).flatMap(([, list]) => list);
+  // concat copies the lists whole; flatMap over a million attributions took half a second nationally.
+  const byYear = (lists: Map<number, Attribution[]>) => ([] as Attribution[]).concat(...[...lists].sort(([a], [b]) => a - b).map(([, list]) => list));
   const started = byYear(startedByYear);
   const care = byYear(careByYear);
 
@@ -298,9 +299,18 @@ export function pupilCodesOf(dataset: Dataset): PupilCodes {
 function enrolmentLists({slots}: EnrolmentIndex, enrolments: Enrolment[]): Map<number, Enrolment[]> {
   // Years in the order they first appear, too.
   const lists = new Map<number, Enrolment[]>();
-  for (const {year} of enrolments) if (slots.has(year) && !lists.has(year)) lists.set(year, []);
-  for (const [year, list] of lists) {
-    for (const slot of slots.get(year)!) if (slot >= 0) list.push(enrolments[slot]);
+  for (let i = 0; i < enrolments.length && lists.size < slots.size; i++) {
+    const {year} = enrolments[i];
+    if (slots.has(year) && !lists.has(year)) lists.set(year, []);
+  }
+  for (const year of lists.keys()) {
+    // Each list made at its size: 3,5 M enrolments nationally, grown by push they were copied on the way.
+    const ofYear = slots.get(year)!;
+    let size = 0;
+    for (let rank = 0; rank < ofYear.length; rank++) if (ofYear[rank] >= 0) size++;
+    const list = new Array<Enrolment>(size);
+    for (let rank = 0, k = 0; rank < ofYear.length; rank++) if (ofYear[rank] >= 0) list[k++] = enrolments[ofYear[rank]];
+    lists.set(year, list);
   }
   return lists;
 }
