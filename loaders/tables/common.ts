@@ -114,13 +114,16 @@ export function countDistinctPupils<T>(items: Iterable<T>, group: (item: T) => s
     else buckets.set(g, [pupil(item)]);
   }
   const counts = new Map<string, number>();
-  for (const [g, codes] of buckets) {
-    const {isNew} = pupilPass(size);
-    let n = 0;
-    for (const code of codes) if (isNew(code)) n++;
-    counts.set(g, n);
-  }
+  for (const [g, codes] of buckets) counts.set(g, distinctCodes(codes, size));
   return counts;
+}
+
+/** How many distinct pupil codes a bucket holds: one pass over the shared marks. */
+function distinctCodes(codes: number[], size: number): number {
+  const {isNew} = pupilPass(size);
+  let n = 0;
+  for (const code of codes) if (isNew(code)) n++;
+  return n;
 }
 
 /**
@@ -139,11 +142,7 @@ export function countDistinctPupilsByNumber<T>(items: ArrayLike<T>, group: (item
   const counts = new Int32Array(groups);
   for (let g = 0; g < groups; g++) {
     const codes = buckets[g];
-    if (!codes) continue;
-    const {isNew} = pupilPass(size);
-    let n = 0;
-    for (const code of codes) if (isNew(code)) n++;
-    counts[g] = n;
+    if (codes) counts[g] = distinctCodes(codes, size);
   }
   return counts;
 }

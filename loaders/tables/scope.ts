@@ -16,7 +16,7 @@ import {
 } from "../definitions.js";
 import type {Dataset, Enrolment, PupilCodes, School, Settings, Trajectory} from "../model.js";
 import type {Mode, Sensitive} from "../suppression.js";
-import {compareSchools, pupilPass, schoolRef} from "./common.js";
+import {compareCareTypes, compareSchools, pupilPass, schoolRef} from "./common.js";
 
 /** A trajectory counted in a study year at the school the pupil attends that year. */
 export interface Attribution {
@@ -206,16 +206,16 @@ export function buildScope(dataset: Dataset): Scope {
 }
 
 /**
- * The declared care types, then the keys only trajectories carry, in compareCareTypes' order (the
- * settings refuse a key declared twice). No sort where every key is declared: the disclosure model
- * builds a scope for every pupil with youth care.
+ * The declared care types, then the keys only trajectories carry, in compareCareTypes' order. The
+ * declared ones alone are in that order already (the settings' own; a key declared twice is refused),
+ * so only a scope with other keys sorts: the disclosure model builds one for every pupil with youth care.
  */
 function careTypesOf({settings, trajectories}: Dataset): string[] {
   const declared = settings.careTypes.map((c) => c.key);
   const known = new Set(declared);
   let others: Set<string> | null = null;
   for (const {careType} of trajectories) if (!known.has(careType)) (others ??= new Set()).add(careType);
-  return others ? [...declared, ...[...others].sort(compareIds)] : declared;
+  return others ? [...declared, ...others].sort(compareCareTypes(settings)) : declared;
 }
 
 /** Each study year's enrolment of each pupil, without a map per year. */
