@@ -74,7 +74,11 @@ await writeStaticPage(
             ? "In deze gegevens hoefde er zo niets extra afgeschermd te worden."
             : `Zo ${plural(privacy.secondaryCount, "is er 1 aantal", `zijn er ${formatCount(privacy.secondaryCount)} aantallen`)} extra afgeschermd.` +
               (privacy.schoolBlocks
-                ? ` Deze gemeente heeft meer dan ${formatCount(privacy.schoolBlocks.perBlock)} scholen. Daarom zocht de site per groep scholen (${formatCount(privacy.schoolBlocks.count)} groepen), met de cijfers van de andere scholen vast. Zo schermt de site soms meer af dan nodig, maar nooit te weinig: de controle hieronder rekent over alles samen.`
+                ? ` Deze gemeente heeft meer dan ${formatCount(privacy.schoolBlocks.perGroup)} scholen. Daarom zocht de site per groep scholen (${formatCount(privacy.schoolBlocks.count)} groepen)` +
+                  (privacy.schoolBlocks.perBlock < privacy.schoolBlocks.perGroup
+                    ? `, en binnen een groep eerst per ${formatCount(privacy.schoolBlocks.perBlock)} scholen`
+                    : "") +
+                  `, met de cijfers van de andere scholen vast. Zo schermt de site soms meer af dan nodig, maar nooit te weinig: de controle hieronder rekent over alles samen.`
                 : ""),
         keyFigures:
           privacy.keyFigures.count === 0

@@ -16,24 +16,36 @@ import {CUBE_FILE} from "./cubeCells.js";
 import type {DisclosureSystem, PublishedCell} from "./model.js";
 
 /**
- * Schools per block. Blocks cost information (Brakelveen, 35 schools in two blocks: 426 counts
- * withheld against 318 searched whole), so a municipality of up to this many schools (most Dutch
- * ones) is searched whole, as before blocks existed; above it a block costs about what a whole
- * municipality of that size costs (at 100 schools, 3 blocks).
+ * Schools per group: a municipality of up to this many schools (most Dutch ones) is searched whole.
+ * Blocks cost information (Brakelveen, 35 schools in two blocks: 426 counts withheld against 318
+ * searched whole), so a larger one is cut into groups of about this many schools, and each group
+ * into blocks.
  */
-export const SCHOOLS_PER_BLOCK = 40;
+export const SCHOOLS_PER_GROUP = 40;
 
-/** What a pattern searched by blocks is cached under besides its system: the block size and this
- *  method's version (a new way of cutting or retrying is a new pattern). */
-export const BLOCK_METHOD = {schoolsPerBlock: SCHOOLS_PER_BLOCK, version: 2};
+/**
+ * Schools per block where a release has more than SMALL_BLOCKS_ABOVE schools: a country, or a region
+ * searched as one. An LP's time grows faster than its part: on 500 schools (bench/README.md) the
+ * report's search took 1 963 s in blocks of 40 schools and 41 s in blocks of two, and at 40 a
+ * country's would take days. Blocks of two cost information: a block's share of every municipal
+ * table is fixed, so those tables give way (500 schools: 4 770 counts withheld against 3 437, the
+ * municipal care-type and age tables nearly all). Up to SMALL_BLOCKS_ABOVE schools the blocks are
+ * the groups. A count its block cannot protect without a key figure is searched again in its group.
+ */
+export const SCHOOLS_PER_SMALL_BLOCK = 2;
+export const SMALL_BLOCKS_ABOVE = 250;
+
+/** What a pattern searched or audited by blocks is cached under besides its system: the group size
+ *  and this method's version (a new way of cutting or retrying is a new pattern). */
+export const BLOCK_METHOD = {schoolsPerGroup: SCHOOLS_PER_GROUP, version: 3};
 
 /** A cache key's parts for a system searched or audited by blocks; one searched whole keeps its key
  *  from before blocks existed. */
-export const withBlockMethod = <T extends object>(keyed: T, blocks: unknown[] | null | undefined): T | (T & {blocks: typeof BLOCK_METHOD}) =>
-  blocks ? {...keyed, blocks: BLOCK_METHOD} : keyed;
+export const withBlockMethod = <T extends object>(keyed: T, blocks: unknown | null | undefined, schoolsPerBlock?: number) =>
+  blocks ? {...keyed, blocks: schoolsPerBlock === undefined ? BLOCK_METHOD : {...BLOCK_METHOD, schoolsPerBlock}} : keyed;
 
-/** How many blocks a municipality's schools make (1: searched whole). */
-export const blockCount = (schools: number) => Math.ceil(schools / SCHOOLS_PER_BLOCK);
+/** How many groups a municipality's schools make (1: searched whole). */
+export const groupCount = (schools: number) => Math.ceil(schools / SCHOOLS_PER_GROUP);
 
 /** The school a published count is about (its factsheet, its Tabel 6 row, its cube unit), or null. */
 export function cellSchool(cell: Pick<PublishedCell, "file" | "path">, schoolIdOfSlug: ReadonlyMap<string, string>): string | null {
@@ -43,31 +55,59 @@ export function cellSchool(cell: Pick<PublishedCell, "file" | "path">, schoolIdO
   return unit ? unit[1] : null;
 }
 
+/** Per variable, the blocks and the groups of blocks it belongs to (parts.ts reads both alike). */
+export interface SchoolBlocks {
+  /** Where a small count is searched first. */
+  blocks: number[][];
+  /** Where a count its block cannot protect is searched again (the audit's parts too); the blocks
+   *  themselves where they are the groups. */
+  groups: number[][];
+  groupCount: number;
+  schoolsPerBlock: number;
+}
+
 /**
- * Per variable the blocks it belongs to: the blocks of the schools whose counts it is in; a variable
- * in no school's count (a trajectory outside every school's year, say) is in a block of its own kind,
- * the last. Schools go into blocks by board, then by id, so a board's schools stay together. Null
- * when the schools fit in one block: then the whole system is searched.
+ * Per variable the blocks and groups it belongs to: those of the schools whose counts it is in; a
+ * variable in no school's count (a trajectory outside every school's year, say) is in a block and a
+ * group of its own kind, the last. Schools go into groups by board, then by id, so a board's schools
+ * stay together, and each group into blocks in the same order (up to SMALL_BLOCKS_ABOVE schools, one
+ * block per group). Null when the schools fit in one
+ * group: then the whole system is searched.
  */
-export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<School, "id" | "board">[], slugOf: (schoolId: string) => string): number[][] | null {
-  if (blockCount(schools.length) <= 1) return null;
+export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<School, "id" | "board">[], slugOf: (schoolId: string) => string): SchoolBlocks | null {
+  const groups = groupCount(schools.length);
+  if (groups <= 1) return null;
   const ordered = [...schools].sort((a, b) => a.board.localeCompare(b.board) || a.id.localeCompare(b.id));
-  // As many blocks as needed, as even as possible (50 schools: 25 and 25, not 40 and 10).
-  const outside = blockCount(ordered.length);
-  const blockOfSchool = new Map(ordered.map((s, k) => [s.id, Math.floor((k * outside) / ordered.length)]));
+  // As many groups as needed, as even as possible (50 schools: 25 and 25, not 40 and 10); the same
+  // within a group for its blocks.
+  const groupOfSchool = new Map<string, number>();
+  const blockOfSchool = new Map<string, number>();
+  const schoolsPerBlock = schools.length > SMALL_BLOCKS_ABOVE ? SCHOOLS_PER_SMALL_BLOCK : SCHOOLS_PER_GROUP;
+  let blocks = 0;
+  for (let g = 0; g < groups; g++) {
+    const members = ordered.filter((_, k) => Math.floor((k * groups) / ordered.length) === g);
+    const inGroup = Math.ceil(members.length / schoolsPerBlock);
+    members.forEach((school, k) => {
+      groupOfSchool.set(school.id, g);
+      blockOfSchool.set(school.id, blocks + Math.floor((k * inGroup) / members.length));
+    });
+    blocks += inGroup;
+  }
   const schoolIdOfSlug = new Map(schools.map((s) => [slugOf(s.id), s.id]));
-  const blocks: Set<number>[] = Array.from({length: system.variables}, () => new Set());
+  const schoolsOf: Set<string>[] = Array.from({length: system.variables}, () => new Set());
   for (const cell of system.cells) {
     const school = cellSchool(cell, schoolIdOfSlug);
-    const block = school === null ? undefined : blockOfSchool.get(school);
-    if (block === undefined) continue;
-    for (const t of cell.terms) blocks[t.variable].add(block);
+    if (school === null || !blockOfSchool.has(school)) continue;
+    for (const t of cell.terms) schoolsOf[t.variable].add(school);
   }
   // A trajectory atom only in the municipality's trajectory counts belongs with its pupils: held at
   // its truth while they are solved, it would pin them through "every pupil has a trajectory".
   for (const relation of system.relations) {
-    const union = new Set(relation.terms.flatMap((t) => [...blocks[t.variable]]));
-    for (const t of relation.terms) for (const b of union) blocks[t.variable].add(b);
+    const union = new Set(relation.terms.flatMap((t) => [...schoolsOf[t.variable]]));
+    for (const t of relation.terms) for (const school of union) schoolsOf[t.variable].add(school);
   }
-  return blocks.map((of) => (of.size === 0 ? [outside] : [...of].sort((a, b) => a - b)));
+  const of = (index: ReadonlyMap<string, number>, outside: number) =>
+    schoolsOf.map((set) => (set.size === 0 ? [outside] : [...new Set([...set].map((school) => index.get(school) as number))].sort((a, b) => a - b)));
+  const byGroup = of(groupOfSchool, groups);
+  return {blocks: schoolsPerBlock < SCHOOLS_PER_GROUP ? of(blockOfSchool, blocks) : byGroup, groups: byGroup, groupCount: groups, schoolsPerBlock};
 }

@@ -32,9 +32,12 @@ export function searchParts(system: DisclosureSystem, small: readonly number[], 
     if (list) list.push(i);
     else cellsOf.set(home, [i]);
   }
-  return [...cellsOf.keys()]
-    .sort((a, b) => a - b)
-    .map((home) => ({free: Int32Array.from(variablesIn(blocks, new Set([home]))), cells: cellsOf.get(home) as number[]}));
+  // Every part's variables in one walk over the variables: a country has thousands of blocks.
+  const freeOf = new Map<number, number[]>([...cellsOf.keys()].map((home) => [home, []]));
+  blocks.forEach((of, v) => {
+    for (const b of of) freeOf.get(b)?.push(v);
+  });
+  return [...cellsOf.keys()].sort((a, b) => a - b).map((home) => ({free: Int32Array.from(freeOf.get(home) as number[]), cells: cellsOf.get(home) as number[]}));
 }
 
 /** The variables in any of the wanted blocks. */
@@ -55,41 +58,89 @@ export function widerPart(system: DisclosureSystem, cells: readonly number[], bl
   return {free: free.length === system.variables ? null : Int32Array.from(free), cells: [...cells]};
 }
 
+/**
+ * Per variable, the rows it is in (rows of the system: its cells, then its relations). Built once
+ * per search, so that a part's model costs the part's rows, not the system's: a country's search has
+ * thousands of parts over a million rows.
+ */
+export class RowIndex {
+  private readonly start: Int32Array;
+  private readonly row: Int32Array;
+
+  constructor(variables: number, rows: readonly Pick<Row, "terms">[]) {
+    this.start = new Int32Array(variables + 1);
+    for (const r of rows) for (const t of r.terms) this.start[t.variable + 1]++;
+    for (let v = 0; v < variables; v++) this.start[v + 1] += this.start[v];
+    const next = this.start.slice(0, variables);
+    this.row = new Int32Array(this.start[variables]);
+    rows.forEach((r, k) => {
+      for (const t of r.terms) this.row[next[t.variable]++] = k;
+    });
+  }
+
+  /** The rows over any of the variables, ascending, each once. */
+  rowsOver(variables: ArrayLike<number>): number[] {
+    const seen = new Set<number>();
+    for (let k = 0; k < variables.length; k++) {
+      const v = variables[k];
+      for (let e = this.start[v]; e < this.start[v + 1]; e++) seen.add(this.row[e]);
+    }
+    return [...seen].sort((a, b) => a - b);
+  }
+}
+
 /** The rows over a part's free variables, the held ones' true values moved into the bounds. */
 export interface PartModel {
   variables: number;
   rows: Row[];
   /** Per local row, its index in the system's rows. */
   globalRow: number[];
-  /** Per system row, its local index (or −1) and what the held variables add to it. */
-  localRow: Int32Array;
-  shift: Float64Array;
+  /** Per system row in the part, its local index and what the held variables add to it. */
+  localRow: Map<number, number>;
+  shift: Map<number, number>;
   /** Per system variable, its local index (or −1). */
-  localVariable: Int32Array;
+  localVariable: Int32Array | Map<number, number>;
+  /** The part's variables (null: all of them). */
+  free: Int32Array | null;
 }
 
-export function partModel(system: DisclosureSystem, rows: readonly Row[], free: Int32Array | null): PartModel {
-  const localRow = new Int32Array(rows.length).fill(-1);
-  const shift = new Float64Array(rows.length);
+/**
+ * The model of a part. `bounds` gives a row's bounds as they stand (the search loosens withheld
+ * counts as it goes); `index` lists a free variable's rows, so that only the part's rows are read.
+ */
+export function partModel(
+  system: DisclosureSystem,
+  rows: readonly Row[],
+  free: Int32Array | null,
+  index?: RowIndex,
+  bounds: (r: number) => {lo: number; hi: number} = (r) => rows[r]
+): PartModel {
+  const localRow = new Map<number, number>();
+  const shift = new Map<number, number>();
   if (free === null) {
-    const all = [...rows];
-    all.forEach((_, r) => (localRow[r] = r));
-    return {variables: system.variables, rows: all, globalRow: all.map((_, r) => r), localRow, shift, localVariable: Int32Array.from({length: system.variables}, (_, v) => v)};
+    const all = rows.map((row, r) => ({...row, ...bounds(r)}));
+    all.forEach((_, r) => {
+      localRow.set(r, r);
+      shift.set(r, 0);
+    });
+    return {variables: system.variables, rows: all, globalRow: all.map((_, r) => r), localRow, shift, localVariable: Int32Array.from({length: system.variables}, (_, v) => v), free};
   }
-  const localVariable = new Int32Array(system.variables).fill(-1);
-  free.forEach((v, k) => (localVariable[v] = k));
+  const localVariable = new Map<number, number>();
+  free.forEach((v, k) => localVariable.set(v, k));
   const out: Row[] = [];
   const globalRow: number[] = [];
-  rows.forEach((row, r) => {
+  const candidates = index ? index.rowsOver(free) : rows.map((_, r) => r);
+  for (const r of candidates) {
+    const row = rows[r];
     const {terms, held} = splitTerms(localVariable, row.terms, system.truth);
-    if (terms.length === 0) return;
-    const {lo, hi} = row;
-    localRow[r] = out.length;
-    shift[r] = held;
+    if (terms.length === 0) continue;
+    const {lo, hi} = bounds(r);
+    localRow.set(r, out.length);
+    shift.set(r, held);
     out.push({terms, lo: lo - held, hi: hi - held, source: row.source});
     globalRow.push(r);
-  });
-  return {variables: free.length, rows: out, globalRow, localRow, shift, localVariable};
+  }
+  return {variables: free.length, rows: out, globalRow, localRow, shift, localVariable, free};
 }
 
 /** A part's own terms of an expression, and what the held variables add to it (the same everywhere in the part). */
@@ -97,15 +148,20 @@ export function localTerms(m: PartModel, terms: readonly Term[], truth: ArrayLik
   return splitTerms(m.localVariable, terms, truth);
 }
 
-function splitTerms(localVariable: Int32Array, terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
+function splitTerms(localVariable: Int32Array | Map<number, number>, terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
   const local: Term[] = [];
   let held = 0;
   for (const t of terms) {
-    const v = localVariable[t.variable];
+    const v = localVariable instanceof Map ? (localVariable.get(t.variable) ?? -1) : localVariable[t.variable];
     if (v < 0) held += t.coefficient * truth[t.variable];
     else local.push({variable: v, coefficient: t.coefficient});
   }
   return {terms: local, held};
+}
+
+/** The part's values of a point of the whole system (its free variables). */
+export function partPoint(m: PartModel, point: ArrayLike<number>): Float64Array {
+  return m.free === null ? Float64Array.from(point) : Float64Array.from(m.free, (v) => point[v]);
 }
 
 /** A part's solution as a point of the whole system (the held variables at their true values). */

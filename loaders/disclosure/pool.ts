@@ -134,10 +134,12 @@ export function spreadObjectives(cells: readonly Pick<PublishedCell, "terms">[],
  */
 export type SparsePoint = [number, number][];
 
-export function sparsePoint(point: ArrayLike<number>, truth: ArrayLike<number>): SparsePoint {
+export function sparsePoint(point: ArrayLike<number>, truth: ArrayLike<number>, variables: ArrayLike<number> | null = null): SparsePoint {
   const out: SparsePoint = [];
-  for (let j = 0; j < point.length; j++) {
-    const v = Math.abs(point[j] - Math.round(point[j])) <= 1e-9 ? Math.round(point[j]) : point[j];
+  for (let k = 0; k < point.length; k++) {
+    // A part's point (parts.ts) names its k-th value's variable in `variables`.
+    const j = variables === null ? k : variables[k];
+    const v = Math.abs(point[k] - Math.round(point[k])) <= 1e-9 ? Math.round(point[k]) : point[k];
     if (v !== truth[j]) out.push([j, v]);
   }
   return out;

@@ -8,7 +8,7 @@ import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import type {SparsePoint} from "./pool.js";
-import {blockCount, schoolBlocks, SCHOOLS_PER_BLOCK, withBlockMethod} from "./blocks.js";
+import {schoolBlocks, SCHOOLS_PER_GROUP, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import type {Atoms} from "./atoms.js";
@@ -45,8 +45,8 @@ export interface ReleaseAudit {
   cube: {cells: number; repeated: number; own: number; tied: number; local: number; outside: number} | null;
   /** The published cube attacked from its files (cubeAttack.ts): the check of its perturbed cells. */
   cubeAttack?: CubeAttack;
-  /** Blocks of schools the search and the audit solved in (blocks.ts), or null: the whole system. */
-  schoolBlocks: number | null;
+  /** Groups of schools the search and the audit solved in (blocks.ts), or null: the whole system. */
+  schoolBlocks: {groupCount: number; schoolsPerBlock: number} | null;
 }
 
 /**
@@ -82,11 +82,12 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const {atoms} = context;
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
+  // The audit solves what the witnesses leave unproven in a school's group (blocks.ts), then whole.
   const blocks = schoolBlocks(system, context.dataset.schools, context.slugOf);
-  const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks);
+  const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks?.groups);
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? blockCount(context.dataset.schools.length) : null};
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? {groupCount: blocks.groupCount, schoolsPerBlock: blocks.schoolsPerBlock} : null};
 }
 
 /**
@@ -199,8 +200,8 @@ export interface PrivacySummary {
   secondaryCount: number;
   /** Of those, the counts its second step withheld to protect the cube's small cells. */
   cubeSecondaryCount: number;
-  /** Blocks of schools the search ran in (more than SCHOOLS_PER_BLOCK schools), or null. */
-  schoolBlocks: {count: number; perBlock: number} | null;
+  /** Groups of schools the search ran in (more than SCHOOLS_PER_GROUP schools), or null. */
+  schoolBlocks: {count: number; perGroup: number; perBlock: number} | null;
   /** Key figures among them (one per quantity), in words without their values, and the sentence why. */
   keyFigures: {count: number; labels: string[]; sentence: string};
   /** Width of the narrowest interval among protected small counts (null when none). */
@@ -240,7 +241,7 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     perturbedCount: result.system.cells.filter((c) => c.form.kind === "perturbed").length,
     secondaryCount: secondary.withhold.length,
     cubeSecondaryCount: secondary.steps[1]?.withhold.length ?? 0,
-    schoolBlocks: result.schoolBlocks ? {count: result.schoolBlocks, perBlock: SCHOOLS_PER_BLOCK} : null,
+    schoolBlocks: result.schoolBlocks ? {count: result.schoolBlocks.groupCount, perGroup: SCHOOLS_PER_GROUP, perBlock: result.schoolBlocks.schoolsPerBlock} : null,
     keyFigures: {count: secondary.keyFigures.length, labels: secondary.keyFigures.map((k) => k.label), sentence: keyFiguresSentence(secondary.keyFigures.length, registry.minCount)},
     narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),

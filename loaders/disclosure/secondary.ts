@@ -21,7 +21,7 @@
 import {describe, rowsOf} from "./audit.js";
 import {bindingRowIndices, highs, isUnbounded, modelData, optimise, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
-import {localTerms, partModel, searchParts, wholePoint, widerPart, type SearchPart} from "./parts.js";
+import {localTerms, partModel, partPoint, RowIndex, searchParts, widerPart, type SearchPart} from "./parts.js";
 import {isIntegral, sparsePoint, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
 
 export interface SecondaryOptions {
@@ -47,6 +47,9 @@ export interface SecondaryOptions {
    *  is then searched over the block that holds most of its variables, the rest held at their true
    *  values (parts.ts `searchParts`). Without it, every count is searched over the whole system. */
   blocks?: readonly (readonly number[])[];
+  /** Per variable, the groups of blocks it belongs to (blocks.ts `schoolBlocks`): a count its block
+   *  cannot protect without a key figure is searched again in its group, where a key figure may go. */
+  groups?: readonly (readonly number[])[];
   /** Progress, for the benchmark. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
 }
@@ -73,54 +76,74 @@ const MILP_SECONDS = 20;
 
 export async function secondarySuppression(system: DisclosureSystem, options: SecondaryOptions): Promise<SecondaryResult> {
   const start = performance.now();
-  const {minCount, width} = options;
+  const {minCount} = options;
   const rows = rowsOf(system);
   const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
-  const forms = system.cells.map((cell) => cell.form);
   const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
-  const h = await highs();
-  const parts = options.blocks ? searchParts(system, small, options.blocks) : [{free: null, cells: small}];
-  let done = 0;
-  for (const part of parts) {
-    await protectPart(h, system, rows, forms, part, options, result, (k) => {
-      if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
+  const search: Search = {h: await highs(), system, rows, forms: system.cells.map((cell) => cell.form), options, result, index: options.blocks ? new RowIndex(system.variables, rows) : undefined};
+  if (!options.blocks) {
+    await protectPart(search, {free: null, cells: small}, true, (k) => {
+      if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
     });
-    done += part.cells.length;
-  }
-  // A count its block could not protect (what it needs withheld lies in another block) is tried
-  // again over every block its variables are in.
-  if (options.blocks && result.unresolved.length > 0) {
-    const retry = result.unresolved.map((u) => u.cell);
-    result.unresolved = [];
-    await protectPart(h, system, rows, forms, widerPart(system, retry, options.blocks), options, result, () => {});
+  } else {
+    // Each count in its block first. Where the blocks have groups, a count its block cannot protect
+    // without a key figure (or within maxPerCell withholdings) is tried again in its group. What is
+    // left then is tried over every group (or block) its variables are in.
+    let done = 0;
+    const byBlock = searchParts(system, small, options.blocks);
+    let left = await protectParts(search, byBlock, !options.groups, (k) => {
+      if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
+    }, (part) => (done += part.cells.length));
+    const wider = options.groups ?? options.blocks;
+    if (options.groups && left.length > 0) left = await protectParts(search, searchParts(system, left, options.groups), true, () => {});
+    if (left.length > 0) await protectPart(search, widerPart(system, left, wider), true, () => {});
   }
   result.milliseconds = performance.now() - start;
   return result;
 }
 
-/** The system's rows with the counts' forms as the search has them now (withheld ones loosened). */
-const currentRows = (rows: readonly Row[], forms: readonly Form[]) => rows.map((row, r) => (r < forms.length ? {...row, ...formBounds(forms[r])} : row));
+/** What every part of one search shares. */
+interface Search {
+  h: Highs;
+  system: DisclosureSystem;
+  rows: readonly Row[];
+  /** Every count's form as the search has it now (withheld ones loosened). */
+  forms: Form[];
+  options: SecondaryOptions;
+  result: SecondaryResult;
+  index?: RowIndex;
+}
 
-/** The greedy search of one part: protects its small counts, withholding more as it goes. */
-async function protectPart(
-  h: Highs,
-  system: DisclosureSystem,
-  rows: readonly Row[],
-  forms: Form[],
-  part: SearchPart,
-  options: SecondaryOptions,
-  result: SecondaryResult,
-  progress: (k: number) => void
-): Promise<void> {
+/** Parts in turn: returns the counts they left unresolved (for a wider part). */
+async function protectParts(search: Search, parts: readonly SearchPart[], last: boolean, progress: (k: number) => void, after: (part: SearchPart) => void = () => {}): Promise<number[]> {
+  const left: number[] = [];
+  for (const part of parts) {
+    await protectPart(search, part, last, progress);
+    after(part);
+    left.push(...search.result.unresolved.map((u) => u.cell));
+    search.result.unresolved = [];
+  }
+  return left;
+}
+
+/**
+ * The greedy search of one part: protects its small counts, withholding more as it goes. In the
+ * `last` part a key figure may go, and a count left unprotected is unresolved; in the others such a
+ * count is handed back (as unresolved) for a wider part.
+ */
+async function protectPart(search: Search, part: SearchPart, last: boolean, progress: (k: number) => void): Promise<void> {
+  const {h, system, rows, forms, options, result} = search;
   const {width} = options;
-  const m = partModel(system, currentRows(rows, forms), part.free);
+  const bounds = (r: number) => (r < forms.length ? formBounds(forms[r]) : rows[r]);
+  const m = partModel(system, rows, part.free, search.index, bounds);
   // The spread over feasible points seen so far (the truth and every LP vertex, the held variables at
   // their true values): a cell whose values there already lie far enough apart is protected without
-  // solving it (pool.ts, as in audit.ts).
-  const pool = new SpreadPool(system.cells, part.cells, true);
-  pool.add(system.truth);
-  const point = Float64Array.from(system.truth);
+  // solving it (pool.ts, as in audit.ts). The pool holds the part's values only: a part of a
+  // country's search is a few schools of a million variables.
+  const watched = part.cells.map((i) => localTerms(m, system.cells[i].terms, system.truth));
+  const pool = new SpreadPool(watched, watched.map((_, k) => k), true);
+  pool.add(partPoint(m, system.truth));
 
   const model = h.createModel(modelData(h, m.variables, m.rows));
   const bound = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
@@ -134,7 +157,7 @@ async function protectPart(
       result.solves++;
       if (status !== h.constants.modelStatus.optimal) return null;
       const solution = model.getSolution();
-      pool.add(wholePoint(part.free, solution.colValue, point));
+      pool.add(solution.colValue);
       return {value: model.getObjectiveValue(), integral: isIntegral(solution.colValue), binding: bindingRowIndices(solution.rowDual).map((r) => m.globalRow[r])};
     };
     // A few solves with all small counts in one objective spread the pool over many cells at once.
@@ -143,7 +166,8 @@ async function protectPart(
     const withhold = (r: number, protecting: number) => {
       forms[r] = options.withheld(system.cells[r]);
       const b = formBounds(forms[r]);
-      model.changeRowBounds(m.localRow[r], bound(b.lo - m.shift[r]), bound(b.hi - m.shift[r]));
+      const held = m.shift.get(r) as number;
+      model.changeRowBounds(m.localRow.get(r) as number, bound(b.lo - held), bound(b.hi - held));
       result.hide.push(r);
       result.protects.push(protecting);
     };
@@ -151,14 +175,16 @@ async function protectPart(
     const withholdable = (r: number) =>
       forms[r].kind === "exact" ? !options.keep(system.cells[r]) : forms[r].kind === "perturbed" && (options.withholdPerturbed?.(system.cells[r]) ?? false);
     const isKey = (r: number) => options.keyFigure?.(system.cells[r]) ?? false;
-    // Protects small count i. In the first pass a cell that only key figures bind, or whose
-    // withholdings ran out, is deferred: the other cells' withholdings may yet widen it. In the final
-    // pass it is first decided in whole numbers where the LP leaves it wide enough (an integer solve,
-    // not a key figure, for a margin the audit's MILP grants); only then does a key figure go.
-    const protect = async (i: number, final: boolean): Promise<"done" | "deferred"> => {
+    // Protects small count i (the k-th of the part). In the first pass a cell that only key figures
+    // bind, or whose withholdings ran out, is deferred: the other cells' withholdings may yet widen it.
+    // In the final pass it is first decided in whole numbers where the LP leaves it wide enough (an
+    // integer solve, not a key figure, for a margin the audit's MILP grants); only then, and only in
+    // the last part, does a key figure go.
+    const protect = async (k: number, final: boolean): Promise<"done" | "deferred"> => {
+      const i = part.cells[k];
       for (let attempt = 0; ; attempt++) {
-        if (pool.proves(i, width)) return "done";
-        const {terms, held} = localTerms(m, system.cells[i].terms, system.truth);
+        if (pool.proves(k, width)) return "done";
+        const {terms, held} = watched[k];
         const min = solve(terms, "min");
         const max = solve(terms, "max");
         const lo = min ? Math.ceil(min.value + held - EPS) : 0;
@@ -178,9 +204,9 @@ async function protectPart(
           if (hi - lo >= width) {
             result.milps += 2;
             // The part's rows as the withholdings so far leave them (rare: only the final pass).
-            if ((await integerWidth(h, m.variables, partModel(system, currentRows(rows, forms), part.free).rows, terms)) >= width) return "done";
+            if ((await integerWidth(h, m.variables, partModel(system, rows, part.free, search.index, bounds).rows, terms)) >= width) return "done";
           }
-          if (candidates.length === 0 || exhausted) {
+          if (candidates.length === 0 || exhausted || !last) {
             result.unresolved.push({cell: i, name: cellName(system.cells[i]), lo, hi, pinnedBy: binding.map((r) => describe({...system.cells[r], form: forms[r]}))});
             return "done";
           }
@@ -193,16 +219,15 @@ async function protectPart(
       }
     };
     const deferred: number[] = [];
-    for (const [k, i] of part.cells.entries()) {
+    for (let k = 0; k < part.cells.length; k++) {
       progress(k);
-
-      if ((await protect(i, false)) === "deferred") deferred.push(i);
+      if ((await protect(k, false)) === "deferred") deferred.push(k);
     }
-    for (const i of deferred) await protect(i, true);
+    for (const k of deferred) await protect(k, true);
   } finally {
     model.dispose();
   }
-  for (const witness of pool.witnesses(width)) result.witnesses.push(sparsePoint(witness, system.truth));
+  for (const witness of pool.witnesses(width)) result.witnesses.push(sparsePoint(witness, system.truth, part.free));
 }
 
 /**

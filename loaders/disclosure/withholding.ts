@@ -11,7 +11,7 @@ import {CUBE_FILE} from "./cubeCells.js";
 import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryResult} from "./secondary.js";
-import {schoolBlocks, withBlockMethod} from "./blocks.js";
+import {schoolBlocks, withBlockMethod, type SchoolBlocks} from "./blocks.js";
 import type {SparsePoint} from "./pool.js";
 
 /**
@@ -165,11 +165,11 @@ async function secondaryStep(
   system: DisclosureSystem,
   keyed: {options: {minCount: number; width: number}} & Record<string, unknown>,
   ids: ReadonlyMap<string, number>,
-  blocksOf: (system: DisclosureSystem) => number[][] | null,
+  blocksOf: (system: DisclosureSystem) => SchoolBlocks | null,
   cubeStep = false
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
-  const key = systemKey(withBlockMethod({...keyed, system}, blocks));
+  const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.schoolsPerBlock));
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
@@ -186,7 +186,8 @@ async function secondaryStep(
     // cube's own perturbed totals (with and without dyslexia care, say) can bound a small count that
     // no withholdable report count binds any more.
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
-    blocks: blocks ?? undefined,
+    blocks: blocks?.blocks,
+    groups: blocks && blocks.blocks !== blocks.groups ? blocks.groups : undefined,
     progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined
   });
   const step = {

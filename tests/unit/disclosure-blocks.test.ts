@@ -62,6 +62,18 @@ describe("secondary suppression by blocks", () => {
     expect(Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0]))).toBeGreaterThanOrEqual(5);
   });
 
+  it("a key figure goes in a block only where its group cannot do without it", async () => {
+    // As above, but the municipality's 9 is a key figure. A's block alone could only give it up; the
+    // group holds both schools, where B's 7 frees A instead.
+    const system = twoSchools();
+    const keyFigure = (c: PublishedCell) => c.path === "total";
+    const inBlocks = await secondarySuppression(system, {...options, keyFigure, blocks: [[0], [1]]});
+    expect(inBlocks.hide.map((i) => system.cells[i].path)).toEqual(["total"]);
+    const inGroups = await secondarySuppression(system, {...options, keyFigure, blocks: [[0], [1]], groups: [[0], [0]]});
+    expect(inGroups.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
+    expect(inGroups.unresolved).toEqual([]);
+  });
+
   it("a count across blocks is solved in the block holding most of its variables (the lower one on a tie)", () => {
     const system: DisclosureSystem = {
       variables: 4,
@@ -88,25 +100,42 @@ describe("blocks of schools", () => {
     expect(cellSchool({file: "careTypes.json", path: "tabel3[careType=dyslexie].perYear[year=2019].pupils"}, slugs)).toBeNull();
   });
 
-  it("40 schools are one block (searched whole); 50 are two of 25, a board's schools together, and what no school counts is a block of its own", () => {
-    const schools = (n: number) => Array.from({length: n}, (_, k) => ({id: `S${String(k).padStart(2, "0")}`, board: k % 2 === 0 ? "Oost" : "West"}));
-    // One variable per school (in its factsheet) and one in a municipal count only.
-    const system = (n: number): DisclosureSystem => ({
-      variables: n + 1,
-      truth: Array(n + 1).fill(1),
-      relations: [],
-      cells: [
-        ...schools(n).map((s, k) => ({...cell("years[year=2019].pupils", [k], 1), file: `factsheets/${s.id.toLowerCase()}.json`})),
-        cell("total", Array.from({length: n + 1}, (_, k) => k), n + 1)
-      ]
-    });
-    const slugOf = (id: string) => id.toLowerCase();
+  const schools = (n: number) => Array.from({length: n}, (_, k) => ({id: `S${String(k).padStart(3, "0")}`, board: k % 2 === 0 ? "Oost" : "West"}));
+  // One variable per school (in its factsheet) and one in a municipal count only.
+  const system = (n: number): DisclosureSystem => ({
+    variables: n + 1,
+    truth: Array(n + 1).fill(1),
+    relations: [],
+    cells: [
+      ...schools(n).map((s, k) => ({...cell("years[year=2019].pupils", [k], 1), file: `factsheets/${s.id.toLowerCase()}.json`})),
+      cell("total", Array.from({length: n + 1}, (_, k) => k), n + 1)
+    ]
+  });
+  const slugOf = (id: string) => id.toLowerCase();
+
+  it("40 schools are one group (searched whole); 50 are two groups of 25, a board's schools together, each group one block; what no school counts is a group of its own", () => {
     expect(schoolBlocks(system(40), schools(40), slugOf)).toBeNull();
-    const blocks = schoolBlocks(system(50), schools(50), slugOf) as number[][];
-    // Board Oost holds the even schools: S00, S02, …, S48 are the first 25 in order.
-    expect(blocks.slice(0, 4)).toEqual([[0], [1], [0], [1]]);
-    expect(blocks.filter((b) => b[0] === 0)).toHaveLength(25);
-    expect(blocks[50]).toEqual([2]);
+    const cut = schoolBlocks(system(50), schools(50), slugOf);
+    expect(cut).toMatchObject({groupCount: 2, schoolsPerBlock: 40});
+    const {blocks, groups} = cut as NonNullable<typeof cut>;
+    expect(blocks).toBe(groups);
+    // Board Oost holds the even schools: S000, S002, …, S048 are the first 25 in order.
+    expect(groups.slice(0, 4)).toEqual([[0], [1], [0], [1]]);
+    expect(groups.filter((g) => g[0] === 0)).toHaveLength(25);
+    expect(groups[50]).toEqual([2]);
+  });
+
+  it("above 250 schools each group is cut into blocks of two schools, in the same order", () => {
+    const cut = schoolBlocks(system(300), schools(300), slugOf);
+    expect(cut).toMatchObject({groupCount: 8, schoolsPerBlock: 2});
+    const {blocks, groups} = cut as NonNullable<typeof cut>;
+    // Oost's 150 even schools come first: group 0 is S000 … S074 (38 schools, 19 blocks), group 1
+    // from S076 (37 schools, blocks 19 … 37); West's S001 opens group 4. Eight groups of 37 or 38
+    // schools make 8 × 19 = 152 blocks; the municipal variable is in block 152 and group 8.
+    expect([blocks[0], blocks[2], blocks[4], blocks[74]]).toEqual([[0], [0], [1], [18]]);
+    expect([blocks[76], groups[76], groups[74]]).toEqual([[19], [1], [0]]);
+    expect(groups[1]).toEqual([4]);
+    expect([blocks[300], groups[300]]).toEqual([[152], [8]]);
   });
 });
 
