@@ -11,9 +11,10 @@
 //   the secondary suppression's witness points checked first. --zonder-getuigen audits the same system
 //   without them (every cell the pool does not prove is solved), for what the witnesses save.
 //   --schools 500 (npm run bench:disclosure:500, part of npm run bench) writes bench/schools.ts's
-//   synthetic municipality of that many schools into a temporary folder and runs on it: hours of CPU
-//   cold (bench/README.md "At scale"). Above 40 schools the search runs per block of schools
-//   (loaders/disclosure/blocks.ts); NADERE_OGEN_PROGRESS=1 prints its progress on stderr.
+//   synthetic municipality of that many schools into a temporary folder and runs on it: minutes of CPU
+//   cold (bench/README.md "At scale"). Above 40 schools the search runs per group of schools, above
+//   250 first in blocks of two schools within each group (loaders/disclosure/blocks.ts);
+//   NADERE_OGEN_PROGRESS=1 prints its progress on stderr.
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";

@@ -59,33 +59,49 @@ export function widerPart(system: DisclosureSystem, cells: readonly number[], bl
 }
 
 /**
- * Per variable, the rows it is in (rows of the system: its cells, then its relations). Built once
- * per search, so that a part's model costs the part's rows, not the system's: a country's search has
- * thousands of parts over a million rows.
+ * Per variable, the rows it is in with its coefficient there (rows of the system: its cells, then
+ * its relations), and each row's value at the truth. Built once per search, so that a part's model
+ * costs the part's own terms: a country's search has thousands of parts over a million rows, and
+ * its municipal rows have hundreds of thousands of terms each.
  */
 export class RowIndex {
   private readonly start: Int32Array;
   private readonly row: Int32Array;
+  private readonly coefficient: Float64Array;
+  readonly truthValue: Float64Array;
 
-  constructor(variables: number, rows: readonly Pick<Row, "terms">[]) {
+  constructor(variables: number, rows: readonly Pick<Row, "terms">[], truth: ArrayLike<number>) {
     this.start = new Int32Array(variables + 1);
     for (const r of rows) for (const t of r.terms) this.start[t.variable + 1]++;
     for (let v = 0; v < variables; v++) this.start[v + 1] += this.start[v];
     const next = this.start.slice(0, variables);
     this.row = new Int32Array(this.start[variables]);
+    this.coefficient = new Float64Array(this.start[variables]);
+    this.truthValue = new Float64Array(rows.length);
     rows.forEach((r, k) => {
-      for (const t of r.terms) this.row[next[t.variable]++] = k;
+      for (const t of r.terms) {
+        this.row[next[t.variable]] = k;
+        this.coefficient[next[t.variable]++] = t.coefficient;
+        this.truthValue[k] += t.coefficient * truth[t.variable];
+      }
     });
   }
 
-  /** The rows over any of the variables, ascending, each once. */
-  rowsOver(variables: ArrayLike<number>): number[] {
-    const seen = new Set<number>();
+  /** Each row over the variables (by row, ascending) with its terms over them, renumbered by their
+   *  position in `variables` (in that order). */
+  termsOver(variables: ArrayLike<number>): Map<number, Term[]> {
+    const terms = new Map<number, Term[]>();
     for (let k = 0; k < variables.length; k++) {
       const v = variables[k];
-      for (let e = this.start[v]; e < this.start[v + 1]; e++) seen.add(this.row[e]);
+      for (let e = this.start[v]; e < this.start[v + 1]; e++) {
+        const r = this.row[e];
+        const term = {variable: k, coefficient: this.coefficient[e]};
+        const list = terms.get(r);
+        if (list) list.push(term);
+        else terms.set(r, [term]);
+      }
     }
-    return [...seen].sort((a, b) => a - b);
+    return new Map([...terms].sort(([a], [b]) => a - b));
   }
 }
 
@@ -129,10 +145,13 @@ export function partModel(
   free.forEach((v, k) => localVariable.set(v, k));
   const out: Row[] = [];
   const globalRow: number[] = [];
-  const candidates = index ? index.rowsOver(free) : rows.map((_, r) => r);
-  for (const r of candidates) {
+  // With the index, a row's part and what the held variables add come from the part's own terms
+  // (the row's value at the truth less theirs); without it, every row is split.
+  const split = index
+    ? [...index.termsOver(free)].map(([r, terms]) => ({r, terms, held: index.truthValue[r] - terms.reduce((sum, t) => sum + t.coefficient * system.truth[free[t.variable]], 0)}))
+    : rows.map((row, r) => ({r, ...splitTerms(localVariable, row.terms, system.truth)}));
+  for (const {r, terms, held} of split) {
     const row = rows[r];
-    const {terms, held} = splitTerms(localVariable, row.terms, system.truth);
     if (terms.length === 0) continue;
     const {lo, hi} = bounds(r);
     localRow.set(r, out.length);

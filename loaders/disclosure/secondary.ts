@@ -81,7 +81,7 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
   const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
   const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
-  const search: Search = {h: await highs(), system, rows, forms: system.cells.map((cell) => cell.form), options, result, index: options.blocks ? new RowIndex(system.variables, rows) : undefined};
+  const search: Search = {h: await highs(), system, rows, forms: system.cells.map((cell) => cell.form), options, result, index: options.blocks ? new RowIndex(system.variables, rows, system.truth) : undefined};
   if (!options.blocks) {
     await protectPart(search, {free: null, cells: small}, true, (k) => {
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
