@@ -37,7 +37,7 @@ export const SMALL_BLOCKS_ABOVE = 250;
 
 /** What a pattern searched or audited by blocks is cached under besides its system: the group size
  *  and this method's version (a new way of cutting or retrying is a new pattern). */
-export const BLOCK_METHOD = {schoolsPerGroup: SCHOOLS_PER_GROUP, version: 3};
+export const BLOCK_METHOD = {schoolsPerGroup: SCHOOLS_PER_GROUP, version: 4};
 
 /** A cache key's parts for a system searched or audited by blocks; one searched whole keeps its key
  *  from before blocks existed. */

@@ -44,12 +44,26 @@ export function keyFigureLabel(cell: Pick<PublishedCell, "path">): string {
   return year ? `${what} in ${year}` : cell.path.startsWith("latest.") ? `${what} in het laatste jaar` : what;
 }
 
-function keyFiguresWithheld(cells: readonly PublishedCell[], result: SecondaryResult): SecondaryPattern["keyFigures"] {
+/**
+ * The counts that are key figures by their quantity: a count that repeats one (the cohort's pupils in
+ * status.json and costs.json, a year's trajectories in dbc.json Tabel 2) takes the key figure along
+ * when it is withheld, so it costs as much and is reported as one. Only counts of a key figure's
+ * unit and value are compared by their atoms.
+ */
+export function keyFigureCounts(cells: readonly PublishedCell[]): Set<PublishedCell> {
+  const keys = cells.filter((cell) => isKeyFigure(cell));
+  const sizes = new Set(keys.map((cell) => `${cell.unit}:${cell.value}`));
+  const quantities = new Set(keys.map(quantityOf));
+  return new Set(cells.filter((cell) => isKeyFigure(cell) || (sizes.has(`${cell.unit}:${cell.value}`) && quantities.has(quantityOf(cell)))));
+}
+const quantityOf = (cell: PublishedCell) => `${cell.unit}:${termsKey(cell.terms)}`;
+
+function keyFiguresWithheld(cells: readonly PublishedCell[], result: SecondaryResult, keyFigures: ReadonlySet<PublishedCell>): SecondaryPattern["keyFigures"] {
   const seen = new Map<string, SecondaryPattern["keyFigures"][number]>();
   result.hide.forEach((r, k) => {
     const cell = cells[r];
-    const quantity = `${cell.unit}:${termsKey(cell.terms)}`;
-    if (!isKeyFigure(cell) || seen.has(quantity)) return;
+    const quantity = quantityOf(cell);
+    if (!keyFigures.has(cell) || seen.has(quantity)) return;
     // Tabel 6's total row names the year; the kerngetallen's "latest" does not.
     const named = cells.find((c) => isKeyFigure(c) && c.unit === cell.unit && termsKey(c.terms) === termsKey(cell.terms) && c.path.includes("year=")) ?? cell;
     seen.set(quantity, {name: cellName(cell), label: keyFigureLabel(named), protects: cellName(cells[result.protects[k]])});
@@ -174,13 +188,14 @@ async function secondaryStep(
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
   const report = progressLine();
+  const keyFigures = keyFigureCounts(system.cells);
   const result = await secondarySuppression(system, {
     ...keyed.options,
     // A count the Publisher did not decide cannot be withheld as a report count: the cube's cells
     // (cubeCells.ts) are withheld only by the cube's step, through withholdPerturbed below.
     keep: (cell) => !ids.has(leafKey(cell.file, cell.path)),
-    cost,
-    keyFigure: isKeyFigure,
+    cost: (cell) => (keyFigures.has(cell) ? cell.value * KEY_FIGURE_WEIGHT : cost(cell)),
+    keyFigure: (cell) => keyFigures.has(cell),
     withheld,
     // In the cube's step, a perturbed cell of the cube may go too: beside the report's marks, the
     // cube's own perturbed totals (with and without dyslexia care, say) can bound a small count that
@@ -192,7 +207,7 @@ async function secondaryStep(
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
-    keyFigures: keyFiguresWithheld(system.cells, result),
+    keyFigures: keyFiguresWithheld(system.cells, result, keyFigures),
     unresolved: result.unresolved,
     solves: result.solves,
     milps: result.milps,

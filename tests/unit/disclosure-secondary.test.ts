@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
-import {isKeyFigure, stepCacheText, withholdingCost} from "../../loaders/disclosure/withholding.js";
+import {isKeyFigure, keyFigureCounts, stepCacheText, withholdingCost} from "../../loaders/disclosure/withholding.js";
 import {densePoint} from "../../loaders/disclosure/pool.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
@@ -129,6 +129,38 @@ describe("secondary suppression: key figures", () => {
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["tabel6[schoolId=B].years[year=2024].pupils"]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
     expect(audit.findings.find((f) => f.cell === 0)).toMatchObject({lo: 1, hi: 42, protected: true});
+  });
+});
+
+describe("key figures by their quantity", () => {
+  const count = (file: string, path: string, variables: number[], value: number): PublishedCell => ({
+    file,
+    path,
+    unit: "pupils",
+    terms: variables.map((variable) => ({variable, coefficient: 1})),
+    form: shown(value),
+    value
+  });
+  it("a count of the same atoms as a kerngetal is one too; the same value over other atoms is not", () => {
+    const kerngetal = count("kerngetallen.json", "cohortPupils", [0, 1, 2], 30);
+    const repeat = count("status.json", "cohortPupils", [2, 0, 1], 30);
+    const sameValue = count("costs.json", "pupils", [0, 1, 3], 30);
+    const otherUnit = {...count("dbc.json", "tabel1Total", [0, 1, 2], 30), unit: "trajectories" as const};
+    const keys = keyFigureCounts([kerngetal, repeat, sameValue, otherUnit]);
+    expect([kerngetal, repeat, sameValue, otherUnit].map((c) => keys.has(c))).toEqual([true, true, false, false]);
+  });
+
+  it("so the search keeps a repeat of a key figure where another count can go", async () => {
+    // As keyTotal(40): A's 3 = total − B's 40. The total is repeated in status.json, outside the key
+    // figures' files: read by its file alone it costs 43 against B's 400 and goes first (to no avail:
+    // the total still pins A, so B goes as well).
+    const system = keyTotal(40, shown(40));
+    system.cells.push({...system.cells[2], file: "status.json", path: "cohortPupils"});
+    const keys = keyFigureCounts(system.cells);
+    const result = await secondarySuppression(system, {...keyOptions, keyFigure: (c) => keys.has(c), cost: (c) => (keys.has(c) ? 1e9 * c.value : withholdingCost(c))});
+    expect(result.hide.map((i) => system.cells[i].path)).toEqual(["tabel6[schoolId=B].years[year=2024].pupils"]);
+    const plain = await secondarySuppression(system, keyOptions);
+    expect(plain.hide.map((i) => system.cells[i].path)).toEqual(["cohortPupils", "tabel6[schoolId=B].years[year=2024].pupils"]);
   });
 });
 
