@@ -50,8 +50,9 @@ export interface SecondaryOptions {
   /** Per variable, the groups of blocks it belongs to (blocks.ts `schoolBlocks`): a count its block
    *  cannot protect without a key figure is searched again in its group, where a key figure may go. */
   groups?: readonly (readonly number[])[];
-  /** Progress, for the benchmark. */
+  /** Progress, for the benchmark; `retry` when counts are searched again in their groups, or wider. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
+  retry?: (counts: number, where: "groups" | "wider") => void;
 }
 
 export interface SecondaryResult {
@@ -96,8 +97,14 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
     const wider = options.groups ?? options.blocks;
-    if (options.groups && left.length > 0) left = await protectParts(search, searchParts(system, left, options.groups), true, () => {});
-    if (left.length > 0) await protectPart(search, widerPart(system, left, wider), true, () => {});
+    if (options.groups && left.length > 0) {
+      options.retry?.(left.length, "groups");
+      left = await protectParts(search, searchParts(system, left, options.groups), true, () => {});
+    }
+    if (left.length > 0) {
+      options.retry?.(left.length, "wider");
+      await protectPart(search, widerPart(system, left, wider), true, () => {});
+    }
   }
   result.milliseconds = performance.now() - start;
   return result;

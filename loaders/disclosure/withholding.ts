@@ -203,7 +203,8 @@ async function secondaryStep(
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
     blocks: blocks?.blocks,
     groups: blocks && blocks.blocks !== blocks.groups ? blocks.groups : undefined,
-    progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined
+    progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined,
+    retry: report ? (counts, where) => report(`stap ${cubeStep ? 2 : 1}: ${counts} kleine aantallen opnieuw, ${where === "groups" ? "per groep scholen" : "over alle groepen die ze raken"}`) : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
