@@ -34,15 +34,19 @@ export const SCHOOLS_PER_GROUP = 40;
  */
 export const SCHOOLS_PER_SMALL_BLOCK = 2;
 export const SMALL_BLOCKS_ABOVE = 250;
+/** Between a small block and its group: a count its small block cannot protect is searched here
+ *  before its group of 40, whose LPs take a second each at a country's scale (500 schools: 397 of
+ *  9 355 small counts went on from their small block). */
+export const SCHOOLS_PER_MIDDLE_BLOCK = 8;
 
 /** What a pattern searched or audited by blocks is cached under besides its system: the group size
  *  and this method's version (a new way of cutting or retrying is a new pattern). */
-export const BLOCK_METHOD = {schoolsPerGroup: SCHOOLS_PER_GROUP, version: 4};
+export const BLOCK_METHOD = {schoolsPerGroup: SCHOOLS_PER_GROUP, version: 5};
 
 /** A cache key's parts for a system searched or audited by blocks; one searched whole keeps its key
  *  from before blocks existed. */
-export const withBlockMethod = <T extends object>(keyed: T, blocks: unknown | null | undefined, schoolsPerBlock?: number) =>
-  blocks ? {...keyed, blocks: schoolsPerBlock === undefined ? BLOCK_METHOD : {...BLOCK_METHOD, schoolsPerBlock}} : keyed;
+export const withBlockMethod = <T extends object>(keyed: T, blocks: unknown | null | undefined, levels?: readonly number[]) =>
+  blocks ? {...keyed, blocks: levels === undefined ? BLOCK_METHOD : {...BLOCK_METHOD, levels}} : keyed;
 
 /** How many groups a municipality's schools make (1: searched whole). */
 export const groupCount = (schools: number) => Math.ceil(schools / SCHOOLS_PER_GROUP);
@@ -55,49 +59,54 @@ export function cellSchool(cell: Pick<PublishedCell, "file" | "path">, schoolIdO
   return unit ? unit[1] : null;
 }
 
-/** Per variable, the blocks and the groups of blocks it belongs to (parts.ts reads both alike). */
+/** One way of cutting the schools: per variable the parts it belongs to (parts.ts), and their size. */
+export interface BlockLevel {
+  schools: number;
+  parts: number[][];
+}
+
+/** Per variable, the blocks and the groups of blocks it belongs to (parts.ts reads every level alike). */
 export interface SchoolBlocks {
-  /** Where a small count is searched first. */
-  blocks: number[][];
-  /** Where a count its block cannot protect is searched again (the audit's parts too); the blocks
-   *  themselves where they are the groups. */
+  /** Finest first: a small count is searched in its part of the first level, and in its part of the
+   *  next where that cannot protect it without a key figure; the last level is the groups. */
+  levels: BlockLevel[];
+  /** Where a count is searched last by parts, and where the audit solves: the last level's parts. */
   groups: number[][];
   groupCount: number;
-  schoolsPerBlock: number;
 }
 
 /**
- * Per variable the blocks and groups it belongs to: those of the schools whose counts it is in; a
- * variable in no school's count (a trajectory outside every school's year, say) is in a block and a
- * group of its own kind, the last. Schools go into groups by board, then by id, so a board's schools
- * stay together, and each group into blocks in the same order (up to SMALL_BLOCKS_ABOVE schools, one
- * block per group). Null when the schools fit in one
- * group: then the whole system is searched.
+ * Per variable the parts it belongs to at every level: those of the schools whose counts it is in; a
+ * variable in no school's count (a trajectory outside every school's year, say) is in a part of its
+ * own kind, the last, at every level. Schools go into groups by board, then by id, so a board's
+ * schools stay together; above SMALL_BLOCKS_ABOVE schools each group is cut into middle blocks and
+ * each of those into small blocks, in the same order. Null when the schools fit in one group: then
+ * the whole system is searched.
  */
 export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<School, "id" | "board">[], slugOf: (schoolId: string) => string): SchoolBlocks | null {
   const groups = groupCount(schools.length);
   if (groups <= 1) return null;
   const ordered = [...schools].sort((a, b) => a.board.localeCompare(b.board) || a.id.localeCompare(b.id));
-  // As many groups as needed, as even as possible (50 schools: 25 and 25, not 40 and 10); the same
-  // within a group for its blocks.
-  const groupOfSchool = new Map<string, number>();
-  const blockOfSchool = new Map<string, number>();
-  const schoolsPerBlock = schools.length > SMALL_BLOCKS_ABOVE ? SCHOOLS_PER_SMALL_BLOCK : SCHOOLS_PER_GROUP;
-  let blocks = 0;
-  for (let g = 0; g < groups; g++) {
-    const members = ordered.filter((_, k) => Math.floor((k * groups) / ordered.length) === g);
-    const inGroup = Math.ceil(members.length / schoolsPerBlock);
-    members.forEach((school, k) => {
-      groupOfSchool.set(school.id, g);
-      blockOfSchool.set(school.id, blocks + Math.floor((k * inGroup) / members.length));
-    });
-    blocks += inGroup;
-  }
+  const sizes = schools.length > SMALL_BLOCKS_ABOVE ? [SCHOOLS_PER_GROUP, SCHOOLS_PER_MIDDLE_BLOCK, SCHOOLS_PER_SMALL_BLOCK] : [SCHOOLS_PER_GROUP];
+  // As many parts as needed, as even as possible (50 schools: 25 and 25, not 40 and 10), each
+  // level's parts within the coarser level's.
+  const partOf = sizes.map(() => new Map<string, number>());
+  const counts = sizes.map(() => 0);
+  const cut = (members: typeof ordered, level: number) => {
+    const parts = level === 0 ? groups : Math.ceil(members.length / sizes[level]);
+    for (let p = 0; p < parts; p++) {
+      const chunk = members.filter((_, k) => Math.floor((k * parts) / members.length) === p);
+      const id = counts[level]++;
+      for (const school of chunk) partOf[level].set(school.id, id);
+      if (level + 1 < sizes.length) cut(chunk, level + 1);
+    }
+  };
+  cut(ordered, 0);
   const schoolIdOfSlug = new Map(schools.map((s) => [slugOf(s.id), s.id]));
   const schoolsOf: Set<string>[] = Array.from({length: system.variables}, () => new Set());
   for (const cell of system.cells) {
     const school = cellSchool(cell, schoolIdOfSlug);
-    if (school === null || !blockOfSchool.has(school)) continue;
+    if (school === null || !partOf[0].has(school)) continue;
     for (const t of cell.terms) schoolsOf[t.variable].add(school);
   }
   // A trajectory atom only in the municipality's trajectory counts belongs with its pupils: held at
@@ -106,8 +115,11 @@ export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<Sc
     const union = new Set(relation.terms.flatMap((t) => [...schoolsOf[t.variable]]));
     for (const t of relation.terms) for (const school of union) schoolsOf[t.variable].add(school);
   }
-  const of = (index: ReadonlyMap<string, number>, outside: number) =>
-    schoolsOf.map((set) => (set.size === 0 ? [outside] : [...new Set([...set].map((school) => index.get(school) as number))].sort((a, b) => a - b)));
-  const byGroup = of(groupOfSchool, groups);
-  return {blocks: schoolsPerBlock < SCHOOLS_PER_GROUP ? of(blockOfSchool, blocks) : byGroup, groups: byGroup, groupCount: groups, schoolsPerBlock};
+  const levels = sizes
+    .map((size, level) => ({
+      schools: size,
+      parts: schoolsOf.map((set) => (set.size === 0 ? [counts[level]] : [...new Set([...set].map((school) => partOf[level].get(school) as number))].sort((a, b) => a - b)))
+    }))
+    .reverse();
+  return {levels, groups: levels[levels.length - 1].parts, groupCount: groups};
 }

@@ -87,7 +87,7 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks?.groups);
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
-  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? {groupCount: blocks.groupCount, schoolsPerBlock: blocks.schoolsPerBlock} : null};
+  return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? {groupCount: blocks.groupCount, schoolsPerBlock: blocks.levels[0].schools} : null};
 }
 
 /**

@@ -47,12 +47,14 @@ export interface SecondaryOptions {
    *  is then searched over the block that holds most of its variables, the rest held at their true
    *  values (parts.ts `searchParts`). Without it, every count is searched over the whole system. */
   blocks?: readonly (readonly number[])[];
-  /** Per variable, the groups of blocks it belongs to (blocks.ts `schoolBlocks`): a count its block
-   *  cannot protect without a key figure is searched again in its group, where a key figure may go. */
-  groups?: readonly (readonly number[])[];
-  /** Progress, for the benchmark; `retry` when counts are searched again in their groups, or wider. */
+  /** Coarser levels of blocks, finest first (blocks.ts `schoolBlocks`): a count its block cannot
+   *  protect without a key figure is searched again in its part of the next level; only the last
+   *  level may give up a key figure. */
+  wider?: readonly (readonly (readonly number[])[])[];
+  /** Progress, for the benchmark; `retry` when counts are searched again at a coarser level (its
+   *  index in [blocks, ...wider]), or over every part they touch. */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
-  retry?: (counts: number, where: "groups" | "wider") => void;
+  retry?: (counts: number, level: number | "all") => void;
 }
 
 export interface SecondaryResult {
@@ -88,22 +90,22 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);
     });
   } else {
-    // Each count in its block first. Where the blocks have groups, a count its block cannot protect
-    // without a key figure (or within maxPerCell withholdings) is tried again in its group. What is
-    // left then is tried over every group (or block) its variables are in.
+    // Each count in its block first. Where coarser levels follow, a count its part cannot protect
+    // without a key figure (or within maxPerCell withholdings) is searched again in its part of the
+    // next level; only the last level may give up a key figure. What is left then is tried over every
+    // part of the last level its variables are in.
     let done = 0;
-    const byBlock = searchParts(system, small, options.blocks);
-    let left = await protectParts(search, byBlock, !options.groups, (k) => {
+    const levels = [options.blocks, ...(options.wider ?? [])];
+    let left = await protectParts(search, searchParts(system, small, options.blocks), levels.length === 1, (k) => {
       if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
-    const wider = options.groups ?? options.blocks;
-    if (options.groups && left.length > 0) {
-      options.retry?.(left.length, "groups");
-      left = await protectParts(search, searchParts(system, left, options.groups), true, () => {});
+    for (let level = 1; level < levels.length && left.length > 0; level++) {
+      options.retry?.(left.length, level);
+      left = await protectParts(search, searchParts(system, left, levels[level]), level === levels.length - 1, () => {});
     }
     if (left.length > 0) {
-      options.retry?.(left.length, "wider");
-      await protectPart(search, widerPart(system, left, wider), true, () => {});
+      options.retry?.(left.length, "all");
+      await protectPart(search, widerPart(system, left, levels[levels.length - 1]), true, () => {});
     }
   }
   result.milliseconds = performance.now() - start;

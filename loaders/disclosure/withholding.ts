@@ -183,7 +183,7 @@ async function secondaryStep(
   cubeStep = false
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
-  const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.schoolsPerBlock));
+  const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.levels.map((level) => level.schools)));
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
@@ -201,10 +201,10 @@ async function secondaryStep(
     // cube's own perturbed totals (with and without dyslexia care, say) can bound a small count that
     // no withholdable report count binds any more.
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
-    blocks: blocks?.blocks,
-    groups: blocks && blocks.blocks !== blocks.groups ? blocks.groups : undefined,
+    blocks: blocks?.levels[0].parts,
+    wider: blocks?.levels.slice(1).map((level) => level.parts),
     progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined,
-    retry: report ? (counts, where) => report(`stap ${cubeStep ? 2 : 1}: ${counts} kleine aantallen opnieuw, ${where === "groups" ? "per groep scholen" : "over alle groepen die ze raken"}`) : undefined
+    retry: report ? (counts, level) => report(`stap ${cubeStep ? 2 : 1}: ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${blocks?.levels[level].schools} scholen`}`) : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),

@@ -69,7 +69,7 @@ describe("secondary suppression by blocks", () => {
     const keyFigure = (c: PublishedCell) => c.path === "total";
     const inBlocks = await secondarySuppression(system, {...options, keyFigure, blocks: [[0], [1]]});
     expect(inBlocks.hide.map((i) => system.cells[i].path)).toEqual(["total"]);
-    const inGroups = await secondarySuppression(system, {...options, keyFigure, blocks: [[0], [1]], groups: [[0], [0]]});
+    const inGroups = await secondarySuppression(system, {...options, keyFigure, blocks: [[0], [1]], wider: [[[0], [0]]]});
     expect(inGroups.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     expect(inGroups.unresolved).toEqual([]);
   });
@@ -116,26 +116,31 @@ describe("blocks of schools", () => {
   it("40 schools are one group (searched whole); 50 are two groups of 25, a board's schools together, each group one block; what no school counts is a group of its own", () => {
     expect(schoolBlocks(system(40), schools(40), slugOf)).toBeNull();
     const cut = schoolBlocks(system(50), schools(50), slugOf);
-    expect(cut).toMatchObject({groupCount: 2, schoolsPerBlock: 40});
-    const {blocks, groups} = cut as NonNullable<typeof cut>;
-    expect(blocks).toBe(groups);
+    expect(cut?.groupCount).toBe(2);
+    const {levels, groups} = cut as NonNullable<typeof cut>;
+    expect(levels.map((level) => level.schools)).toEqual([40]);
+    expect(levels[0].parts).toBe(groups);
     // Board Oost holds the even schools: S000, S002, …, S048 are the first 25 in order.
     expect(groups.slice(0, 4)).toEqual([[0], [1], [0], [1]]);
     expect(groups.filter((g) => g[0] === 0)).toHaveLength(25);
     expect(groups[50]).toEqual([2]);
   });
 
-  it("above 250 schools each group is cut into blocks of two schools, in the same order", () => {
+  it("above 250 schools each group is cut into blocks of eight, and those into blocks of two, in the same order", () => {
     const cut = schoolBlocks(system(300), schools(300), slugOf);
-    expect(cut).toMatchObject({groupCount: 8, schoolsPerBlock: 2});
-    const {blocks, groups} = cut as NonNullable<typeof cut>;
-    // Oost's 150 even schools come first: group 0 is S000 … S074 (38 schools, 19 blocks), group 1
-    // from S076 (37 schools, blocks 19 … 37); West's S001 opens group 4. Eight groups of 37 or 38
-    // schools make 8 × 19 = 152 blocks; the municipal variable is in block 152 and group 8.
-    expect([blocks[0], blocks[2], blocks[4], blocks[74]]).toEqual([[0], [0], [1], [18]]);
-    expect([blocks[76], groups[76], groups[74]]).toEqual([[19], [1], [0]]);
-    expect(groups[1]).toEqual([4]);
-    expect([blocks[300], groups[300]]).toEqual([[152], [8]]);
+    expect(cut?.groupCount).toBe(8);
+    const {levels, groups} = cut as NonNullable<typeof cut>;
+    expect(levels.map((level) => level.schools)).toEqual([2, 8, 40]);
+    const [pairs, eights] = levels.map((level) => level.parts);
+    // Oost's 150 even schools come first: group 0 is S000 … S074 (38 schools), group 1 from S076
+    // (37 schools); West's S001 opens group 4. Group 0's eights hold 8, 8, 7, 8 and 7 schools, in
+    // 4 pairs each (7 schools: 2, 2, 2, 1); group 1's hold 8, 7, 8, 7, 7. So every group has 5 eights
+    // and 20 pairs: S074, the last of group 0, is in eight 4 and pair 19; S076 in eight 5 and pair 20.
+    expect([pairs[0], pairs[2], pairs[4], pairs[74], pairs[76]]).toEqual([[0], [0], [1], [19], [20]]);
+    expect([eights[0], eights[30], eights[32], eights[74], eights[76]]).toEqual([[0], [1], [2], [4], [5]]);
+    expect([groups[74], groups[76], groups[1]]).toEqual([[0], [1], [4]]);
+    // 8 groups, 40 eights, 160 pairs; the municipal variable is in a part of its own at every level.
+    expect([pairs[300], eights[300], groups[300]]).toEqual([[160], [40], [8]]);
   });
 });
 
