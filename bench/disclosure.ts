@@ -13,7 +13,7 @@
 //   --schools 500 (npm run bench:disclosure:500, part of npm run bench) writes bench/schools.ts's
 //   synthetic municipality of that many schools into a temporary folder and runs on it: minutes of CPU
 //   cold (bench/README.md "At scale"). Above 40 schools the search runs per group of schools, above
-//   250 first in blocks of two schools within each group (loaders/disclosure/blocks.ts);
+//   250 first in blocks of two, then of eight schools within each group (loaders/disclosure/blocks.ts);
 //   NADERE_OGEN_PROGRESS=1 prints its progress on stderr.
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";

@@ -26,11 +26,11 @@ export const SCHOOLS_PER_GROUP = 40;
 /**
  * Schools per block where a release has more than SMALL_BLOCKS_ABOVE schools: a country, or a region
  * searched as one. An LP's time grows faster than its part: on 500 schools (bench/README.md) the
- * report's search took 1 963 s in blocks of 40 schools and 41 s in blocks of two, and at 40 a
+ * report's search took 1 963 s in blocks of 40 schools and 22–26 s in blocks of two, and at 40 a
  * country's would take days. Blocks of two cost information: a block's share of every municipal
- * table is fixed, so those tables give way (500 schools: 4 770 counts withheld against 3 437, the
- * municipal care-type and age tables nearly all). Up to SMALL_BLOCKS_ABOVE schools the blocks are
- * the groups. A count its block cannot protect without a key figure is searched again in its group.
+ * table is fixed, so those tables give way (500 schools: 4 717 counts withheld against 3 437, the
+ * municipal care-type and age tables all). Up to SMALL_BLOCKS_ABOVE schools the blocks are the
+ * groups. A count its block cannot protect without a key figure is searched again at the next level.
  */
 export const SCHOOLS_PER_SMALL_BLOCK = 2;
 export const SMALL_BLOCKS_ABOVE = 250;
@@ -68,10 +68,9 @@ export interface BlockLevel {
 /** Per variable, the blocks and the groups of blocks it belongs to (parts.ts reads every level alike). */
 export interface SchoolBlocks {
   /** Finest first: a small count is searched in its part of the first level, and in its part of the
-   *  next where that cannot protect it without a key figure; the last level is the groups. */
+   *  next where that cannot protect it without a key figure; the last level is the groups, where a
+   *  count is searched last by parts and where the audit solves. */
   levels: BlockLevel[];
-  /** Where a count is searched last by parts, and where the audit solves: the last level's parts. */
-  groups: number[][];
   groupCount: number;
 }
 
@@ -121,5 +120,5 @@ export function schoolBlocks(system: DisclosureSystem, schools: readonly Pick<Sc
       parts: schoolsOf.map((set) => (set.size === 0 ? [counts[level]] : [...new Set([...set].map((school) => partOf[level].get(school) as number))].sort((a, b) => a - b)))
     }))
     .reverse();
-  return {levels, groups: levels[levels.length - 1].parts, groupCount: groups};
+  return {levels, groupCount: groups};
 }

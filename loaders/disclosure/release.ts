@@ -84,7 +84,7 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const options = {minCount: context.registry.minCount, width: context.registry.width};
   // The audit solves what the witnesses leave unproven in a school's group (blocks.ts), then whole.
   const blocks = schoolBlocks(system, context.dataset.schools, context.slugOf);
-  const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks?.groups);
+  const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks?.levels.at(-1)?.parts);
   const cube = context.cube?.disclosure;
   const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? {groupCount: blocks.groupCount, schoolsPerBlock: blocks.levels[0].schools} : null};

@@ -43,9 +43,9 @@ export interface SecondaryOptions {
   withheld: (cell: PublishedCell) => Form;
   /** Withheld counts per small count and pass before it is given up as unprotectable (default 40). */
   maxPerCell?: number;
-  /** Per variable, the blocks it belongs to (withholding.ts: the schools' groups): each small count
-   *  is then searched over the block that holds most of its variables, the rest held at their true
-   *  values (parts.ts `searchParts`). Without it, every count is searched over the whole system. */
+  /** Per variable, the blocks it belongs to (blocks.ts `schoolBlocks`, the finest level): each small
+   *  count is then searched over the block that holds most of its variables, the rest held at their
+   *  true values (parts.ts `searchParts`). Without it, every count is searched over the whole system. */
   blocks?: readonly (readonly number[])[];
   /** Coarser levels of blocks, finest first (blocks.ts `schoolBlocks`): a count its block cannot
    *  protect without a key figure is searched again in its part of the next level; only the last

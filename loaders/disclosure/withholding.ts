@@ -65,7 +65,7 @@ function keyFiguresWithheld(cells: readonly PublishedCell[], result: SecondaryRe
     const quantity = quantityOf(cell);
     if (!keyFigures.has(cell) || seen.has(quantity)) return;
     // Tabel 6's total row names the year; the kerngetallen's "latest" does not.
-    const named = cells.find((c) => isKeyFigure(c) && c.unit === cell.unit && termsKey(c.terms) === termsKey(cell.terms) && c.path.includes("year=")) ?? cell;
+    const named = cells.find((c) => isKeyFigure(c) && c.path.includes("year=") && quantityOf(c) === quantity) ?? cell;
     seen.set(quantity, {name: cellName(cell), label: keyFigureLabel(named), protects: cellName(cells[result.protects[k]])});
   });
   return [...seen.values()];
