@@ -15,6 +15,9 @@ const TRAJECTORY_KEYS = new Set(["trajectories", "raw", "corrected", "restarts",
 
 /** Enrolment counts are not sensitive (everyone enrolled, with or without youth care). */
 const NOT_SENSITIVE = /(^|\.)enrolled|enrolledPerYear/;
+/** The same test inside a row's name (`[careType=…]`): its keys' values, where a part starts after "=",
+ *  never at "^" or after a field's "." (and no key name holds "enrolled"). */
+const ROW_VALUE_EXCLUDED = /\.enrolled|enrolledPerYear/;
 
 export interface CountLeaf {
   path: string;
@@ -34,29 +37,63 @@ function isHiddenMarker(value: unknown): boolean {
   return typeof value === "object" && value !== null && (value as {suppressed?: unknown}).suppressed === true;
 }
 
-/** The unit of a field that counts persons or trajectories, or null. */
-export function countUnit(path: string, key: string): Unit | null {
-  // The field's name first: most nodes of a report are no count, and the path test is the dearer one.
-  const unit = PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
-  return unit !== null && !NOT_SENSITIVE.test(path) ? unit : null;
+/** Whether a row's name (rowName) holds what NOT_SENSITIVE matches, without building the name. */
+function rowValuesExcluded(element: unknown): boolean {
+  if (element === null || typeof element !== "object") return false;
+  const record = element as Record<string, unknown>;
+  for (const k of ROW_KEYS) {
+    const value = record[k];
+    if (typeof value === "string" && ROW_VALUE_EXCLUDED.test(value)) return true;
+  }
+  return false;
 }
 
-/** Every count of pupils or trajectories in one file's content. */
-export function countLeaves(content: unknown): CountLeaf[] {
+/**
+ * Every count of pupils or trajectories in one file's content; with `keep`, only the counts it keeps.
+ * The path is joined only for a count that is kept: a one-pupil report (atoms.ts) is mostly zeros, and
+ * naming every one of them was half of its cost (bench/README.md).
+ */
+export function countLeaves(content: unknown, keep?: (value: unknown) => boolean): CountLeaf[] {
   const out: CountLeaf[] = [];
-  const walk = (value: unknown, path: string, key: string) => {
-    const unit = key === "" ? null : countUnit(path, key);
+  // The way down: a field's name, or an array element with its position (named when a count under it is kept).
+  const names: string[] = [];
+  const elements: unknown[] = [];
+  const positions: number[] = [];
+  const pathTo = (depth: number) => {
+    let path = "";
+    for (let d = 0; d < depth; d++) {
+      const element = elements[d];
+      if (element === undefined) path = path === "" ? names[d] : `${path}.${names[d]}`;
+      else path = `${path}[${rowName(element, positions[d])}]`;
+    }
+    return path;
+  };
+  // `excluded`: the path so far names enrolment counts (NOT_SENSITIVE), tested part by part as the
+  // whole path's test would match it.
+  const walk = (value: unknown, depth: number, key: string, excluded: boolean) => {
+    const unit = key === "" || excluded ? null : PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
     if (unit && (typeof value === "number" || isHiddenMarker(value))) {
-      out.push({path, unit, value});
+      if (keep === undefined || keep(value)) out.push({path: pathTo(depth), unit, value});
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((element, i) => walk(element, `${path}[${rowName(element, i)}]`, key));
+      for (let i = 0; i < value.length; i++) {
+        const element = value[i];
+        // A row's name holds its keys' values; only there can the test match inside a part.
+        const named = excluded || rowValuesExcluded(element);
+        elements[depth] = element ?? null;
+        positions[depth] = i;
+        walk(element, depth + 1, key, named);
+      }
     } else if (value !== null && typeof value === "object" && !isHiddenMarker(value)) {
-      for (const [k, v] of Object.entries(value)) walk(v, path === "" ? k : `${path}.${k}`, k);
+      for (const k of Object.keys(value)) {
+        names[depth] = k;
+        elements[depth] = undefined;
+        walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || NOT_SENSITIVE.test(k));
+      }
     }
   };
-  walk(content, "", "");
+  walk(content, 0, "", false);
   return out;
 }
 

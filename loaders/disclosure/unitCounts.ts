@@ -30,10 +30,9 @@ export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<t
 /** Count leaves (nonzero) of a report, keyed by file and path. */
 export function openCounts(report: PublicReport, slugOf: (schoolId: string) => string, keepZeros = false): Map<string, {value: number; unit: Unit}> {
   const out = new Map<string, {value: number; unit: Unit}>();
+  const keep = keepZeros ? (value: unknown) => typeof value === "number" : (value: unknown) => typeof value === "number" && value !== 0;
   for (const [file, content] of reportContents(report as never, slugOf)) {
-    for (const leaf of countLeaves(content)) {
-      if (typeof leaf.value === "number" && (keepZeros || leaf.value !== 0)) out.set(leafKey(file, leaf.path), {value: leaf.value, unit: leaf.unit});
-    }
+    for (const leaf of countLeaves(content, keep)) out.set(leafKey(file, leaf.path), {value: leaf.value as number, unit: leaf.unit});
   }
   return out;
 }

@@ -23,6 +23,47 @@ describe("count leaves", () => {
   });
 });
 
+describe("count leaves, some kept", () => {
+  // Every path written out by hand from the naming rule: fields joined by ".", rows by their keys in
+  // ROW_KEYS order, a row without keys by its position; enrolment fields and what lies under them are
+  // no count, and neither is a row whose key value names them.
+  const content = {
+    enrolledCount: {pupils: 9},
+    groups: {
+      enrolled: [{year: 2019, pupils: 4}],
+      rows: [
+        {key: "a.enrolled", pupils: 5},
+        {careType: "x", year: 2019, pupils: 0, trajectories: 2},
+        {careType: "enrolledPerYear", pupils: 6},
+        {pupils: 7},
+        null
+      ],
+      perAge: {pupils: [0, 3]}
+    },
+    total: {suppressed: true, minCount: 5}
+  };
+  const named = (keep?: (value: unknown) => boolean) => countLeaves(content, keep).map((l) => `${l.path} ${l.unit} ${JSON.stringify(l.value)}`);
+
+  it("without keep: every count, zeros and marks included", () => {
+    expect(named()).toEqual([
+      "groups.rows[careType=x,year=2019].pupils pupils 0",
+      "groups.rows[careType=x,year=2019].trajectories trajectories 2",
+      "groups.rows[3].pupils pupils 7",
+      "groups.perAge.pupils[0] pupils 0",
+      "groups.perAge.pupils[1] pupils 3",
+      'total pupils {"suppressed":true,"minCount":5}'
+    ]);
+  });
+
+  it("with keep: only the kept ones, named the same way", () => {
+    expect(named((value) => typeof value === "number" && value !== 0)).toEqual([
+      "groups.rows[careType=x,year=2019].trajectories trajectories 2",
+      "groups.rows[3].pupils pupils 7",
+      "groups.perAge.pupils[1] pupils 3"
+    ]);
+  });
+});
+
 describe("what a mark says", () => {
   it('every hidden count reads "·": at least 1 when it is not 0 (small or not), and a hidden 0 is given to the attacker', () => {
     expect(hiddenForm(3)).toEqual({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
