@@ -50,7 +50,7 @@ export function regionSystem(parts: RegionPart[], file: string, content: unknown
       bySource.set(`${slug}\u0000${leafKey(cell.file, cell.path)}`, {...shifted, part, index});
     }
     for (const r of system.relations) relations.push({...r, name: `${slug}/${r.name}`, terms: shift(r.terms, offset)});
-    truth.push(...system.truth);
+    for (const size of system.truth) truth.push(size);
   }
 
   const registry: Registry = {minCount, width, cells: [], index: new Map(), files: new Set([file])};
