@@ -55,12 +55,32 @@ export function propagate(start: Map<string, Interval>, relations: Relation[], r
       const total = get(r.total);
       upper(r.total, sumHi);
       if (r.kind === "sum") lower(r.total, sumLo);
-      else lower(r.total, Math.max(...parts.map((p) => p.lo)));
+      else lower(r.total, parts.reduce((max, p) => Math.max(max, p.lo), -Infinity));
+      // The other parts' highest values, as a sum of the finite ones and a number of unbounded ones,
+      // kept up to date as this walk lowers a part's hi: summed again for every part, this was
+      // quadratic in the parts (a country's cube: a thousand boards under the municipality).
+      const occurrences = new Map<Interval, number>();
+      for (const p of parts) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
+      let finiteHi = 0;
+      let unbounded = 0;
+      for (const p of parts) {
+        if (Number.isFinite(p.hi)) finiteHi += p.hi;
+        else unbounded++;
+      }
       r.parts.forEach((name, i) => {
+        const part = parts[i];
+        const before = part.hi;
         // With another part unbounded (Infinity − Infinity) the total says nothing about this one.
-        const othersHi = parts.reduce((s, p, j) => (j === i ? s : s + p.hi), 0);
-        if (Number.isFinite(othersHi)) lower(name, total.lo - othersHi);
-        upper(name, r.kind === "sum" ? total.hi - (sumLo - parts[i].lo) : total.hi);
+        const othersUnbounded = unbounded - (Number.isFinite(part.hi) ? 0 : 1);
+        if (othersUnbounded === 0) lower(name, total.lo - (finiteHi - (Number.isFinite(part.hi) ? part.hi : 0)));
+        upper(name, r.kind === "sum" ? total.hi - (sumLo - part.lo) : total.hi);
+        if (part.hi !== before) {
+          // Every place this interval holds among the parts.
+          const times = occurrences.get(part) as number;
+          if (Number.isFinite(before)) finiteHi -= times * before;
+          else unbounded -= times;
+          finiteHi += times * part.hi;
+        }
       });
     }
   }
