@@ -17,7 +17,7 @@
 import {csvParse} from "d3";
 import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
 import {compactRows, type CompactVariant} from "../../src/lib/cube.js";
-import {pinned, propagate, type Interval, type Relation} from "./propagation.js";
+import {propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
 const DIMS = CELL_COLUMNS.slice(0, 7);
@@ -97,23 +97,71 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   const values = (d: string) => [...new Set(cells.map((r) => r[d]))];
   const [years, ages, careTypes] = [values("jaar"), values("leeftijd"), values("zorgvorm")];
   const variants = values("dyslexie").flatMap((dyslexie) => values("dbc_correctie").flatMap((dbc) => values("definitie").map((definitie) => [dyslexie, dbc, definitie])));
+  const unitCodes = units.map((u) => u.code);
   const partsOf = new Map<string, string[]>();
   for (const u of units) if (u.onderdeel_van) partsOf.set(u.onderdeel_van, [...(partsOf.get(u.onderdeel_van) ?? []), u.code]);
 
-  const start = new Map<string, Interval>();
-  const relations: Relation[] = [];
-  const name = (r: Row, field: string) => `${key(r)}|${field}`;
-  for (const jaar of years)
-    for (const {code: eenheid} of units)
-      for (const leeftijd of ages)
-        for (const zorgvorm of careTypes)
-          for (const [dyslexie, dbc_correctie, definitie] of variants) {
-            const r: Row = {jaar, eenheid, leeftijd, zorgvorm, dyslexie, dbc_correctie, definitie};
-            const row = byKey.get(key(r));
+  // Every count numbered by its place in the grid the loops below walk (year, unit, age, care type,
+  // variant; pupils then trajectories): a country's cube has 18 M of them, too many to name as
+  // strings (the names are made for the counts pinned).
+  const dims = [years, unitCodes, ages, careTypes, variants.map((v) => v.join("|"))];
+  const positions = dims.map((list) => new Map(list.map((value, i) => [value, i])));
+  const FIELDS = ["jeugdhulp", "trajecten"] as const;
+  const cellCount = dims.reduce((n, list) => n * list.length, 1);
+  const cellOf = (coordinates: readonly number[]) => coordinates.reduce((cell, c, d) => cell * dims[d].length + c, 0);
+  const coordinatesOf = (r: Row) => [r.jaar, r.eenheid, r.leeftijd, r.zorgvorm, `${r.dyslexie}|${r.dbc_correctie}|${r.definitie}`].map((value, d) => positions[d].get(value));
+  const rowOfCell = new Int32Array(cellCount).fill(-1);
+  cells.forEach((r, k) => {
+    const coordinates = coordinatesOf(r);
+    // A row of a unit eenheden.csv does not list is read by nothing, as before.
+    if (coordinates.every((c) => c !== undefined)) rowOfCell[cellOf(coordinates as number[])] = k;
+  });
+  // Counts a relation names outside the grid (a variant the files never show): 0 or more, numbered after it.
+  const outside = new Map<string, number>();
+  const outsideNames: string[] = [];
+  const gridCounts = cellCount * FIELDS.length;
+  const numberOf = (r: Row, field: (typeof FIELDS)[number]) => {
+    const coordinates = coordinatesOf(r);
+    if (coordinates.every((c) => c !== undefined)) return cellOf(coordinates as number[]) * FIELDS.length + FIELDS.indexOf(field);
+    const name = `${key(r)}|${field}`;
+    let n = outside.get(name);
+    if (n === undefined) outside.set(name, (n = gridCounts + outsideNames.push(name) - 1));
+    return n;
+  };
+  const nameOf = (n: number) => {
+    if (n >= gridCounts) return outsideNames[n - gridCounts];
+    let cell = Math.floor(n / FIELDS.length);
+    const coordinates: string[] = [];
+    for (let d = dims.length - 1; d >= 0; d--) {
+      coordinates[d] = dims[d][cell % dims[d].length];
+      cell = Math.floor(cell / dims[d].length);
+    }
+    return `${coordinates.join("|")}|${FIELDS[n % FIELDS.length]}`;
+  };
+
+  let lo = new Float64Array(gridCounts);
+  let hi = new Float64Array(gridCounts);
+  const relations = new RelationList();
+  const ageParts = ages.filter((a) => a !== "alle");
+  const careParts = careTypes.filter((c) => c !== "alle");
+  // The same count in another unit, age, care type or with dyslexia care: by the grid's strides where
+  // the value is in the grid, else by name.
+  const strides = dims.map((_, d) => dims.slice(d + 1).reduce((n, list) => n * list.length, 1) * FIELDS.length);
+  const partUnits = new Map([...partsOf].map(([unit, parts]) => [unit, parts.map((u) => positions[1].get(u)!)]));
+  const ageIndices = ageParts.map((a) => positions[2].get(a)!);
+  const careIndices = careParts.map((c) => positions[3].get(c)!);
+  const withDyslexiaCare = variants.map(([, dbc_correctie, definitie]) => positions[4].get(`met|${dbc_correctie}|${definitie}`));
+  years.forEach((jaar, y) =>
+    unitCodes.forEach((eenheid, u) =>
+      ages.forEach((leeftijd, a) =>
+        careTypes.forEach((zorgvorm, c) =>
+          variants.forEach(([dyslexie, dbc_correctie, definitie], v) => {
+            const cell = cellOf([y, u, a, c, v]);
+            const row = rowOfCell[cell] >= 0 ? cells[rowOfCell[cell]] : undefined;
             const emptyByDefinition = dyslexie === "zonder" && zorgvorm === dyslexiaCare;
-            for (const field of ["jeugdhulp", "trajecten"]) {
+            FIELDS.forEach((field, f) => {
               const shown = row?.[field];
-              const [lo, hi] = emptyByDefinition
+              const [low, high] = emptyByDefinition
                 ? [0, 0]
                 : shown === undefined
                   ? zero
@@ -122,39 +170,68 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
                     : field === "trajecten"
                       ? trajectoryRange(Number(shown))
                       : (consistent(Number(shown)) ?? [Number(shown), Number(shown)]);
-              start.set(name(r, field), {lo, hi});
-              const other = (change: Row) => name({...r, ...change}, field);
-              const parts = partsOf.get(eenheid);
-              if (parts) relations.push({kind: "sum", total: name(r, field), parts: parts.map((u) => other({eenheid: u}))});
-              const ageParts = ages.filter((a) => a !== "alle");
-              const careParts = careTypes.filter((c) => c !== "alle");
-              if (leeftijd === "alle" && ageParts.length > 0) relations.push({kind: "union", total: name(r, field), parts: ageParts.map((a) => other({leeftijd: a}))});
-              if (zorgvorm === "alle" && careParts.length > 0) relations.push({kind: "union", total: name(r, field), parts: careParts.map((c) => other({zorgvorm: c}))});
+              const self = cell * FIELDS.length + f;
+              lo[self] = low;
+              hi[self] = high;
+              const parts = partUnits.get(eenheid);
+              if (parts) relations.add("sum", self, parts.map((part) => self + (part - u) * strides[1]));
+              if (leeftijd === "alle" && ageParts.length > 0) relations.add("union", self, ageIndices.map((age) => self + (age - a) * strides[2]));
+              if (zorgvorm === "alle" && careParts.length > 0) relations.add("union", self, careIndices.map((care) => self + (care - c) * strides[3]));
               if (dyslexie === "zonder") {
-                relations.push({kind: "subset", part: name(r, field), total: other({dyslexie: "met"})});
-                if (zorgvorm !== "alle" && zorgvorm !== dyslexiaCare) relations.push({kind: "subset", part: other({dyslexie: "met"}), total: name(r, field)});
+                const met = withDyslexiaCare[v];
+                const withCare = met === undefined ? numberOf({jaar, eenheid, leeftijd, zorgvorm, dyslexie: "met", dbc_correctie, definitie}, field) : self + (met - v) * strides[4];
+                relations.add("subset", withCare, [self]);
+                if (zorgvorm !== "alle" && zorgvorm !== dyslexiaCare) relations.add("subset", self, [withCare]);
               }
-            }
-            relations.push({kind: "subset", part: name(r, "jeugdhulp"), total: name(r, "trajecten")});
-          }
+            });
+            relations.add("subset", cell * FIELDS.length + 1, [cell * FIELDS.length]);
+          })
+        )
+      )
+    )
+  );
 
   // A count the report also shows is the same in the cube (the page says so): a school's year in the
   // report's variant (with dyslexia care, no DBC correction, the configured definition) that carries
   // Tabel 6's number is that number, exactly; one withheld in both is 1 or more.
+  const known = new Set<number>();
+  const exactly = new Map<number, [number, number]>();
   const schools = JSON.parse(read("schools.json")) as {tabel6: {schoolId: string; years: {year: number; pupils: unknown}[]}[]};
   for (const row of schools.tabel6) {
     for (const y of row.years) {
       const r = {jaar: String(y.year), eenheid: `s:${row.schoolId}`, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: "uit", definitie: definition};
-      const shown = byKey.get(key(r))?.jeugdhulp;
-      if (typeof y.pupils === "number" && shown === String(y.pupils)) start.set(name(r, "jeugdhulp"), {lo: y.pupils, hi: y.pupils});
-      else if (typeof y.pupils !== "number" && shown === "") start.set(name(r, "jeugdhulp"), {lo: 1, hi: Infinity});
+      const coordinates = coordinatesOf(r);
+      const at = coordinates.every((c) => c !== undefined) ? rowOfCell[cellOf(coordinates as number[])] : -1;
+      const shown = at >= 0 ? cells[at].jeugdhulp : undefined;
+      const interval: [number, number] | null = typeof y.pupils === "number" && shown === String(y.pupils) ? [y.pupils, y.pupils] : typeof y.pupils !== "number" && shown === "" ? [1, Infinity] : null;
+      if (interval === null) continue;
+      const n = numberOf(r, "jeugdhulp");
+      if (n >= gridCounts) known.add(n);
+      exactly.set(n, interval);
     }
   }
-
-  const bounds = propagate(start, relations);
-  const empty = [...bounds].filter(([, v]) => v.lo > v.hi);
+  const total = gridCounts + outsideNames.length;
+  if (total > lo.length) {
+    // Counts outside the grid start as 0 or more.
+    const [wider, widerHi] = [new Float64Array(total), new Float64Array(total).fill(Infinity)];
+    wider.set(lo);
+    widerHi.set(hi);
+    [lo, hi] = [wider, widerHi];
+  }
+  for (const [n, [low, high]] of exactly) [lo[n], hi[n]] = [low, high];
+  const [startLo, startHi] = [lo.slice(), hi.slice()];
+  propagateIndexed(lo, hi, relations.relations());
+  const pinnedCounts: CubeAttack["pinned"] = [];
+  let narrowed = 0;
+  let empty = 0;
+  let firstEmpty = -1;
+  for (let n = 0; n < total; n++) {
+    if (lo[n] > hi[n] && empty++ === 0) firstEmpty = n;
+    if (hi[n] - lo[n] < startHi[n] - startLo[n]) narrowed++;
+    if (lo[n] >= 1 && lo[n] < minCount && hi[n] - lo[n] < minCount) pinnedCounts.push({name: nameOf(n), lo: lo[n], hi: hi[n]});
+  }
   // The relations hold for the true counts; an empty interval means the attack misreads the files.
-  if (empty.length > 0) throw new Error(`Kubuscontrole: ${empty.length} aantallen zonder mogelijke waarde, bv. ${empty[0][0]}.`);
-  const narrowed = [...bounds].filter(([k, v]) => v.hi - v.lo < start.get(k)!.hi - start.get(k)!.lo).length;
-  return {pinned: pinned(bounds, minCount), variables: start.size, relations: relations.length, narrowed};
+  if (empty > 0) throw new Error(`Kubuscontrole: ${empty} aantallen zonder mogelijke waarde, bv. ${nameOf(firstEmpty)}.`);
+  // A count only Tabel 6 names (outside the grid) is one of the reader's own as well.
+  return {pinned: pinnedCounts, variables: gridCounts + known.size, relations: relations.length, narrowed};
 }

@@ -3,6 +3,8 @@
 // can know from the files' meaning tighten the intervals until nothing moves. What is left for a
 // count that can be small is what the attacker can prove about it.
 
+import {grown} from "../typedArrays.js";
+
 export interface Interval {
   lo: number;
   hi: number;
@@ -19,72 +21,153 @@ export type Relation =
   | {kind: "union"; total: string; parts: string[]}
   | {kind: "subset"; part: string; total: string};
 
+/**
+ * Relations over numbered counts, as flat arrays (a country's cube has some 18 M counts and 30 M
+ * relations: as named objects they outgrew the heap). Relation k is of kind KINDS[kind[k]] with
+ * total `total[k]` and parts `parts[from[k] … from[k + 1])` (a subset: one part).
+ */
+export interface IndexedRelations {
+  kind: Uint8Array;
+  total: Int32Array;
+  from: Int32Array;
+  parts: Int32Array;
+}
+const KINDS = ["sum", "union", "subset"] as const;
+
+/** Relations added one by one into growing flat arrays. */
+export class RelationList {
+  private kinds = new Uint8Array(1024);
+  private totals = new Int32Array(1024);
+  private froms = new Int32Array(1025);
+  private partList = new Int32Array(4096);
+  private count = 0;
+  private partCount = 0;
+
+  add(kind: Relation["kind"], total: number, parts: ArrayLike<number>): void {
+    if (this.count + 1 >= this.kinds.length) {
+      this.kinds = grown(this.kinds, this.kinds.length * 2);
+      this.totals = grown(this.totals, this.totals.length * 2);
+      this.froms = grown(this.froms, this.froms.length * 2);
+    }
+    while (this.partCount + parts.length > this.partList.length) this.partList = grown(this.partList, this.partList.length * 2);
+    this.kinds[this.count] = KINDS.indexOf(kind);
+    this.totals[this.count] = total;
+    this.froms[this.count] = this.partCount;
+    for (let i = 0; i < parts.length; i++) this.partList[this.partCount++] = parts[i];
+    this.froms[++this.count] = this.partCount;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  relations(): IndexedRelations {
+    return {kind: this.kinds.subarray(0, this.count), total: this.totals.subarray(0, this.count), from: this.froms.subarray(0, this.count + 1), parts: this.partList.subarray(0, this.partCount)};
+  }
+}
+
+/** Named counts: each name numbered in the order the rules first read it, the intervals and relations over the numbers. */
 export function propagate(start: Map<string, Interval>, relations: Relation[], rounds = 100): Map<string, Interval> {
-  const b = new Map([...start].map(([k, v]) => [k, {...v}]));
-  const get = (name: string) => {
-    let v = b.get(name);
-    if (!v) b.set(name, (v = {lo: 0, hi: Infinity}));
-    return v;
+  const names: string[] = [];
+  const number = new Map<string, number>();
+  const numbered = (name: string) => {
+    let n = number.get(name);
+    if (n === undefined) number.set(name, (n = names.push(name) - 1));
+    return n;
   };
+  for (const name of start.keys()) numbered(name);
+  const list = new RelationList();
+  for (const r of relations) {
+    if (r.kind === "subset") {
+      const total = numbered(r.total);
+      list.add("subset", total, [numbered(r.part)]);
+    } else {
+      const parts = r.parts.map(numbered);
+      list.add(r.kind, numbered(r.total), parts);
+    }
+  }
+  const lo = new Float64Array(names.length);
+  const hi = new Float64Array(names.length).fill(Infinity);
+  for (const [name, v] of start) {
+    lo[number.get(name)!] = v.lo;
+    hi[number.get(name)!] = v.hi;
+  }
+  propagateIndexed(lo, hi, list.relations(), rounds);
+  return new Map(names.map((name, n) => [name, {lo: lo[n], hi: hi[n]}]));
+}
+
+/**
+ * The rules over numbered counts, in place: `lo` and `hi` hold each count's interval at the start and
+ * the narrowed one at the end.
+ */
+export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: IndexedRelations, rounds = 100): void {
+  const {kind, total: totals, from, parts} = relations;
   let changed = true;
-  const lower = (name: string, lo: number) => {
-    const v = get(name);
-    if (lo > v.lo) {
-      v.lo = lo;
+  const lower = (n: number, value: number) => {
+    if (value > lo[n]) {
+      lo[n] = value;
       changed = true;
     }
   };
-  const upper = (name: string, hi: number) => {
-    const v = get(name);
-    if (hi < v.hi) {
-      v.hi = hi;
+  const upper = (n: number, value: number) => {
+    if (value < hi[n]) {
+      hi[n] = value;
       changed = true;
     }
   };
+  // Per relation, how often a count occurs among its parts (1 unless it is listed twice).
+  const seen = new Map<number, number>();
   for (let round = 0; round < rounds && changed; round++) {
     changed = false;
-    for (const r of relations) {
-      if (r.kind === "subset") {
-        upper(r.part, get(r.total).hi);
-        lower(r.total, get(r.part).lo);
+    for (let k = 0; k < kind.length; k++) {
+      const total = totals[k];
+      const first = from[k];
+      const end = from[k + 1];
+      if (KINDS[kind[k]] === "subset") {
+        const part = parts[first];
+        upper(part, hi[total]);
+        lower(total, lo[part]);
         continue;
       }
-      const parts = r.parts.map(get);
-      const sumLo = parts.reduce((s, p) => s + p.lo, 0);
-      const sumHi = parts.reduce((s, p) => s + p.hi, 0);
-      const total = get(r.total);
-      upper(r.total, sumHi);
-      if (r.kind === "sum") lower(r.total, sumLo);
-      else lower(r.total, parts.reduce((max, p) => Math.max(max, p.lo), -Infinity));
+      const isSum = KINDS[kind[k]] === "sum";
+      let sumLo = 0;
+      let sumHi = 0;
+      let maxLo = -Infinity;
       // The other parts' highest values, as a sum of the finite ones and a number of unbounded ones,
       // kept up to date as this walk lowers a part's hi: summed again for every part, this was
       // quadratic in the parts (a country's cube: a thousand boards under the municipality).
-      const occurrences = new Map<Interval, number>();
-      for (const p of parts) occurrences.set(p, (occurrences.get(p) ?? 0) + 1);
       let finiteHi = 0;
       let unbounded = 0;
-      for (const p of parts) {
-        if (Number.isFinite(p.hi)) finiteHi += p.hi;
+      for (let i = first; i < end; i++) {
+        const p = parts[i];
+        sumLo += lo[p];
+        sumHi += hi[p];
+        maxLo = Math.max(maxLo, lo[p]);
+        if (Number.isFinite(hi[p])) finiteHi += hi[p];
         else unbounded++;
       }
-      r.parts.forEach((name, i) => {
-        const part = parts[i];
-        const before = part.hi;
+      upper(total, sumHi);
+      if (isSum) lower(total, sumLo);
+      else lower(total, maxLo);
+      seen.clear();
+      for (let i = first; i < end; i++) seen.set(parts[i], (seen.get(parts[i]) ?? 0) + 1);
+      for (let i = first; i < end; i++) {
+        const p = parts[i];
+        const before = hi[p];
         // With another part unbounded (Infinity − Infinity) the total says nothing about this one.
-        const othersUnbounded = unbounded - (Number.isFinite(part.hi) ? 0 : 1);
-        if (othersUnbounded === 0) lower(name, total.lo - (finiteHi - (Number.isFinite(part.hi) ? part.hi : 0)));
-        upper(name, r.kind === "sum" ? total.hi - (sumLo - part.lo) : total.hi);
-        if (part.hi !== before) {
-          // Every place this interval holds among the parts.
-          const times = occurrences.get(part) as number;
+        const othersUnbounded = unbounded - (Number.isFinite(before) ? 0 : 1);
+        if (othersUnbounded === 0) lower(p, lo[total] - (finiteHi - (Number.isFinite(before) ? before : 0)));
+        // The others' lowest values as they were before this walk (sumLo), this part's as it is now.
+        upper(p, isSum ? hi[total] - (sumLo - lo[p]) : hi[total]);
+        if (hi[p] !== before) {
+          const times = seen.get(p) as number;
           if (Number.isFinite(before)) finiteHi -= times * before;
           else unbounded -= times;
-          finiteHi += times * part.hi;
+          finiteHi += times * hi[p];
         }
-      });
+      }
     }
   }
-  return b;
 }
 
 /**
