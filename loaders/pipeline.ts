@@ -155,7 +155,12 @@ export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Pro
  * what they leave unproven is solved), and the cube attacked from its files as well.
  */
 export async function auditSiteRelease({files, context, secondary}: SiteRelease): Promise<ReleaseAudit> {
-  return {...(await auditRelease(context, undefined, true, secondary.witnesses)), cubeAttack: attackPublishedCube(files, context.registry.width)};
+  const progress = progressLine();
+  const audited = await auditRelease(context, undefined, true, secondary.witnesses);
+  progress?.(`controle: ${audited.audit.protected} van ${audited.audit.sensitive} kleine aantallen beschermd, ${audited.audit.solves.lp} LP's`);
+  const cubeAttack = attackPublishedCube(files, context.registry.width);
+  progress?.(`kubusaanval: ${cubeAttack.variables} aantallen, ${cubeAttack.pinned.length} vastgelegd`);
+  return {...audited, cubeAttack};
 }
 
 export interface SiteRelease {
@@ -231,6 +236,7 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const released = await releasedReport(dataset);
   const {report, secondary, ruled} = released;
   const context = {...released.context, cube: cubeAsPublished(released.counted, released.context, secondary)};
+  progressLine()?.("kubus zoals gepubliceerd");
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = context.cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));

@@ -52,9 +52,10 @@ export interface SecondaryOptions {
    *  level may give up a key figure. */
   wider?: readonly (readonly (readonly number[])[])[];
   /** Progress, for the benchmark; `retry` when counts are searched again at a coarser level (its
-   *  index in [blocks, ...wider]), or over every part they touch. */
+   *  index in [blocks, ...wider]), or over every part they touch: first with `done` 0, then every
+   *  25 counts (a country's retries take minutes). */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
-  retry?: (counts: number, level: number | "all") => void;
+  retry?: (counts: number, level: number | "all", done: number, solves: number) => void;
 }
 
 export interface SecondaryResult {
@@ -100,12 +101,20 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
       if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
     for (let level = 1; level < levels.length && left.length > 0; level++) {
-      options.retry?.(left.length, level);
-      left = await protectParts(search, searchParts(system, left, levels[level]), level === levels.length - 1, () => {});
+      const counts = left.length;
+      let retried = 0;
+      options.retry?.(counts, level, 0, result.solves);
+      left = await protectParts(search, searchParts(system, left, levels[level]), level === levels.length - 1, () => {
+        if (++retried % 25 === 0) options.retry?.(counts, level, retried, result.solves);
+      });
     }
     if (left.length > 0) {
-      options.retry?.(left.length, "all");
-      await protectPart(search, widerPart(system, left, levels[levels.length - 1]), true, () => {});
+      const counts = left.length;
+      let retried = 0;
+      options.retry?.(counts, "all", 0, result.solves);
+      await protectPart(search, widerPart(system, left, levels[levels.length - 1]), true, () => {
+        if (++retried % 25 === 0) options.retry?.(counts, "all", retried, result.solves);
+      });
     }
   }
   result.milliseconds = performance.now() - start;

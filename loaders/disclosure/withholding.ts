@@ -153,13 +153,21 @@ export async function secondaryPattern(
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
   const blocksOf = (system: DisclosureSystem) => schoolBlocks(system, context.dataset.schools, context.slugOf);
+  // What the preparation of each step costs, for a country's build (minutes there, unseen before).
+  const progress = progressLine();
+  const started = performance.now();
+  const lap = (what: string) => progress?.(`${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
+  lap(`stap 1: ${report.cached ? "patroon van eerder" : "gezocht"}`);
   const steps = [report];
   if (cubeAsPublished) {
     const hidden = new Set(report.withhold);
     const afterReport: Registry = {...registry, cells: registry.cells.map((cell) => (hidden.has(leafKey(cell.file, cell.path)) ? {...cell, form: hiddenForm(cell.value)} : cell))};
-    const {system} = disclosureSystem({...context, registry: afterReport, cube: cubeAsPublished(afterReport)}, context.atoms, true);
+    const cube = cubeAsPublished(afterReport);
+    lap("stap 2: kubus zoals gepubliceerd na stap 1");
+    const {system} = disclosureSystem({...context, registry: afterReport, cube}, context.atoms, true);
     steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, blocksOf, true));
+    lap(`stap 2: ${steps[1].cached ? "patroon van eerder" : "gezocht"}`);
   }
   const sum = (f: (step: SecondaryStep) => number) => steps.reduce((total, step) => total + f(step), 0);
   return {
@@ -184,10 +192,11 @@ async function secondaryStep(
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
   const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.levels.map((level) => level.schools)));
+  const report = progressLine();
+  report?.(`stap ${cubeStep ? 2 : 1}: ${system.cells.length} tellingen, ${system.variables} variabelen, sleutel ${key}`);
   const cache = buildCache("afscherming", key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
-  const report = progressLine();
   const keyFigures = keyFigureCounts(system.cells);
   const result = await secondarySuppression(system, {
     ...keyed.options,
@@ -204,7 +213,10 @@ async function secondaryStep(
     blocks: blocks?.levels[0].parts,
     wider: blocks?.levels.slice(1).map((level) => level.parts),
     progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined,
-    retry: report ? (counts, level) => report(`stap ${cubeStep ? 2 : 1}: ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${blocks?.levels[level].schools} scholen`}`) : undefined
+    retry: report
+      ? (counts, level, done, solves) =>
+          report(`stap ${cubeStep ? 2 : 1}: ${done} van ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${blocks?.levels[level].schools} scholen`}, ${solves} LP's`)
+      : undefined
   });
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
