@@ -15,7 +15,7 @@
 import {bindingRows, highs, isUnbounded, modelData, optimise, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
 import {isIntegral, SparseEvaluator, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
-import {localTerms, partModel, searchParts, wholePoint} from "./parts.js";
+import {localTerms, partModel, RowIndex, searchParts, wholePoint} from "./parts.js";
 
 export interface AuditOptions {
   minCount: number;
@@ -358,8 +358,12 @@ async function solveInParts(
   const h = await highs();
   let lps = 0;
   const point = Float64Array.from(system.truth);
-  for (const part of searchParts(system, cells, blocks)) {
-    const m = partModel(system, rows, part.free);
+  const parts = searchParts(system, cells, blocks);
+  // Each part's rows from its own variables: split row by row, every part read every municipal row
+  // (hundreds of thousands of terms in a country's cube), minutes per part.
+  const index = parts.length > 1 ? new RowIndex(system.variables, rows, system.truth) : undefined;
+  for (const part of parts) {
+    const m = partModel(system, rows, part.free, index);
     const model = h.createModel(modelData(h, m.variables, m.rows));
     try {
       model.options.set({output_flag: false, presolve: "off", simplex_strategy: 4});
