@@ -17,7 +17,7 @@
 import {csvParse} from "d3";
 import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
 import {compactRows, type CompactVariant} from "../../src/lib/cube.js";
-import {propagateIndexed, RelationList} from "./propagation.js";
+import {isPinned, propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
 const DIMS = CELL_COLUMNS.slice(0, 7);
@@ -228,7 +228,7 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   for (let n = 0; n < total; n++) {
     if (lo[n] > hi[n] && empty++ === 0) firstEmpty = n;
     if (hi[n] - lo[n] < startHi[n] - startLo[n]) narrowed++;
-    if (lo[n] >= 1 && lo[n] < minCount && hi[n] - lo[n] < minCount) pinnedCounts.push({name: nameOf(n), lo: lo[n], hi: hi[n]});
+    if (isPinned({lo: lo[n], hi: hi[n]}, minCount)) pinnedCounts.push({name: nameOf(n), lo: lo[n], hi: hi[n]});
   }
   // The relations hold for the true counts; an empty interval means the attack misreads the files.
   if (empty > 0) throw new Error(`Kubuscontrole: ${empty} aantallen zonder mogelijke waarde, bv. ${nameOf(firstEmpty)}.`);

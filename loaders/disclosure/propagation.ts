@@ -174,8 +174,10 @@ export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: 
  * The counts the attacker pins: could be 1 … minCount − 1 (lo below minCount), is known not to be 0
  * (lo ≥ 1), and the interval is narrower than minCount. A count known to be 0 is no person.
  */
+export function isPinned({lo, hi}: Interval, minCount: number): boolean {
+  return lo >= 1 && lo < minCount && hi - lo < minCount;
+}
+
 export function pinned(bounds: Map<string, Interval>, minCount: number): {name: string; lo: number; hi: number}[] {
-  return [...bounds]
-    .filter(([, v]) => v.lo >= 1 && v.lo < minCount && v.hi - v.lo < minCount)
-    .map(([name, v]) => ({name, ...v}));
+  return [...bounds].filter(([, v]) => isPinned(v, minCount)).map(([name, v]) => ({name, ...v}));
 }
