@@ -32,6 +32,13 @@ export function progressLine(env: NodeJS.ProcessEnv = process.env): ((line: stri
   return env.NADERE_OGEN_PROGRESS ? (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`) : undefined;
 }
 
+/** As progressLine, each line ending in the seconds since this call: "kubus geteld: … (80 s)". */
+export function timedProgressLine(env: NodeJS.ProcessEnv = process.env): ((line: string) => void) | undefined {
+  const line = progressLine(env);
+  const started = performance.now();
+  return line && ((text) => line(`${text} (${((performance.now() - started) / 1000).toFixed(0)} s)`));
+}
+
 /** The folder's five files as bytes: the contract decodes them and says which encoding it read. */
 export function readInputFolder(dir: string): InputTexts {
   return readInputSources(dir).texts;

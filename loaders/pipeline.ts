@@ -3,7 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
-import {buildCache, progressLine, readRegion, reportFingerprint, resolveDataDir} from "./io.js";
+import {buildCache, progressLine, readRegion, reportFingerprint, resolveDataDir, timedProgressLine} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
@@ -256,16 +256,14 @@ export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promi
  */
 export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNullable<ReleaseContext["cube"]> {
   const {dataset, atoms} = context;
-  const progress = progressLine();
-  const started = performance.now();
-  const seconds = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const progress = timedProgressLine();
   const membership = new CubeMembership(atoms.pupilAtomOf);
   const counts = countCube(dataset, context.scope, undefined, membership.visit);
-  progress?.(`kubus geteld: ${counts.grid.size} cellen (${seconds()})`);
+  progress?.(`kubus geteld: ${counts.grid.size} cellen`);
   const {system} = disclosureSystem(context, atoms);
-  progress?.(`stelsel van het rapport: ${system.cells.length} tellingen (${seconds()})`);
+  progress?.(`stelsel van het rapport: ${system.cells.length} tellingen`);
   const disclosure = cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings);
-  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden (${seconds()})`);
+  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden`);
   return {counts, disclosure};
 }
 

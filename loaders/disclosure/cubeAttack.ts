@@ -109,20 +109,24 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   const FIELDS = ["jeugdhulp", "trajecten"] as const;
   const cellCount = dims.reduce((n, list) => n * list.length, 1);
   const cellOf = (coordinates: readonly number[]) => coordinates.reduce((cell, c, d) => cell * dims[d].length + c, 0);
-  const coordinatesOf = (r: Row) => [r.jaar, r.eenheid, r.leeftijd, r.zorgvorm, `${r.dyslexie}|${r.dbc_correctie}|${r.definitie}`].map((value, d) => positions[d].get(value));
+  /** A row's cell in the grid, or undefined where one of its values is not in it. */
+  const cellAt = (r: Row) => {
+    const coordinates = [r.jaar, r.eenheid, r.leeftijd, r.zorgvorm, `${r.dyslexie}|${r.dbc_correctie}|${r.definitie}`].map((value, d) => positions[d].get(value));
+    return coordinates.every((c) => c !== undefined) ? cellOf(coordinates as number[]) : undefined;
+  };
   const rowOfCell = new Int32Array(cellCount).fill(-1);
   cells.forEach((r, k) => {
-    const coordinates = coordinatesOf(r);
+    const cell = cellAt(r);
     // A row of a unit eenheden.csv does not list is read by nothing, as before.
-    if (coordinates.every((c) => c !== undefined)) rowOfCell[cellOf(coordinates as number[])] = k;
+    if (cell !== undefined) rowOfCell[cell] = k;
   });
   // Counts a relation names outside the grid (a variant the files never show): 0 or more, numbered after it.
   const outside = new Map<string, number>();
   const outsideNames: string[] = [];
   const gridCounts = cellCount * FIELDS.length;
   const numberOf = (r: Row, field: (typeof FIELDS)[number]) => {
-    const coordinates = coordinatesOf(r);
-    if (coordinates.every((c) => c !== undefined)) return cellOf(coordinates as number[]) * FIELDS.length + FIELDS.indexOf(field);
+    const cell = cellAt(r);
+    if (cell !== undefined) return cell * FIELDS.length + FIELDS.indexOf(field);
     const name = `${key(r)}|${field}`;
     let n = outside.get(name);
     if (n === undefined) outside.set(name, (n = gridCounts + outsideNames.push(name) - 1));
@@ -200,9 +204,8 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   for (const row of schools.tabel6) {
     for (const y of row.years) {
       const r = {jaar: String(y.year), eenheid: `s:${row.schoolId}`, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: "uit", definitie: definition};
-      const coordinates = coordinatesOf(r);
-      const at = coordinates.every((c) => c !== undefined) ? rowOfCell[cellOf(coordinates as number[])] : -1;
-      const shown = at >= 0 ? cells[at].jeugdhulp : undefined;
+      const cell = cellAt(r);
+      const shown = cell !== undefined && rowOfCell[cell] >= 0 ? cells[rowOfCell[cell]].jeugdhulp : undefined;
       const interval: [number, number] | null = typeof y.pupils === "number" && shown === String(y.pupils) ? [y.pupils, y.pupils] : typeof y.pupils !== "number" && shown === "" ? [1, Infinity] : null;
       if (interval === null) continue;
       const n = numberOf(r, "jeugdhulp");

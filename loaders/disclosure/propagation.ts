@@ -28,6 +28,8 @@ export type Relation =
  */
 export interface IndexedRelations {
   kind: Uint8Array;
+  /** 1 where a relation lists a part more than once (rare: then each place counts). */
+  repeats: Uint8Array;
   total: Int32Array;
   from: Int32Array;
   parts: Int32Array;
@@ -37,6 +39,7 @@ const KINDS = ["sum", "union", "subset"] as const;
 /** Relations added one by one into growing flat arrays. */
 export class RelationList {
   private kinds = new Uint8Array(1024);
+  private repeated = new Uint8Array(1024);
   private totals = new Int32Array(1024);
   private froms = new Int32Array(1025);
   private partList = new Int32Array(4096);
@@ -46,11 +49,13 @@ export class RelationList {
   add(kind: Relation["kind"], total: number, parts: ArrayLike<number>): void {
     if (this.count + 1 >= this.kinds.length) {
       this.kinds = grown(this.kinds, this.kinds.length * 2);
+      this.repeated = grown(this.repeated, this.repeated.length * 2);
       this.totals = grown(this.totals, this.totals.length * 2);
       this.froms = grown(this.froms, this.froms.length * 2);
     }
     while (this.partCount + parts.length > this.partList.length) this.partList = grown(this.partList, this.partList.length * 2);
     this.kinds[this.count] = KINDS.indexOf(kind);
+    this.repeated[this.count] = parts.length > 1 && new Set(Array.from(parts)).size < parts.length ? 1 : 0;
     this.totals[this.count] = total;
     this.froms[this.count] = this.partCount;
     for (let i = 0; i < parts.length; i++) this.partList[this.partCount++] = parts[i];
@@ -62,7 +67,7 @@ export class RelationList {
   }
 
   relations(): IndexedRelations {
-    return {kind: this.kinds.subarray(0, this.count), total: this.totals.subarray(0, this.count), from: this.froms.subarray(0, this.count + 1), parts: this.partList.subarray(0, this.partCount)};
+    return {kind: this.kinds.subarray(0, this.count), repeats: this.repeated.subarray(0, this.count), total: this.totals.subarray(0, this.count), from: this.froms.subarray(0, this.count + 1), parts: this.partList.subarray(0, this.partCount)};
   }
 }
 
@@ -101,7 +106,7 @@ export function propagate(start: Map<string, Interval>, relations: Relation[], r
  * the narrowed one at the end.
  */
 export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: IndexedRelations, rounds = 100): void {
-  const {kind, total: totals, from, parts} = relations;
+  const {kind, repeats, total: totals, from, parts} = relations;
   let changed = true;
   const lower = (n: number, value: number) => {
     if (value > lo[n]) {
@@ -115,7 +120,7 @@ export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: 
       changed = true;
     }
   };
-  // Per relation, how often a count occurs among its parts (1 unless it is listed twice).
+  // Per relation that lists a part twice, how often each count occurs among its parts.
   const seen = new Map<number, number>();
   for (let round = 0; round < rounds && changed; round++) {
     changed = false;
@@ -150,7 +155,7 @@ export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: 
       if (isSum) lower(total, sumLo);
       else lower(total, maxLo);
       seen.clear();
-      for (let i = first; i < end; i++) seen.set(parts[i], (seen.get(parts[i]) ?? 0) + 1);
+      if (repeats[k] === 1) for (let i = first; i < end; i++) seen.set(parts[i], (seen.get(parts[i]) ?? 0) + 1);
       for (let i = first; i < end; i++) {
         const p = parts[i];
         const before = hi[p];
@@ -160,7 +165,7 @@ export function propagateIndexed(lo: Float64Array, hi: Float64Array, relations: 
         // The others' lowest values as they were before this walk (sumLo), this part's as it is now.
         upper(p, isSum ? hi[total] - (sumLo - lo[p]) : hi[total]);
         if (hi[p] !== before) {
-          const times = seen.get(p) as number;
+          const times = repeats[k] === 1 ? (seen.get(p) as number) : 1;
           if (Number.isFinite(before)) finiteHi -= times * before;
           else unbounded -= times;
           finiteHi += times * hi[p];

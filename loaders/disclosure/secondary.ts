@@ -100,22 +100,18 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     let left = await protectParts(search, searchParts(system, small, options.blocks), levels.length === 1, (k) => {
       if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
-    for (let level = 1; level < levels.length && left.length > 0; level++) {
-      const counts = left.length;
+    // Told when counts are searched again, and every 25 of them.
+    const retrying = (counts: number, level: number | "all") => {
       let retried = 0;
       options.retry?.(counts, level, 0, result.solves);
-      left = await protectParts(search, searchParts(system, left, levels[level]), level === levels.length - 1, () => {
+      return () => {
         if (++retried % 25 === 0) options.retry?.(counts, level, retried, result.solves);
-      });
+      };
+    };
+    for (let level = 1; level < levels.length && left.length > 0; level++) {
+      left = await protectParts(search, searchParts(system, left, levels[level]), level === levels.length - 1, retrying(left.length, level));
     }
-    if (left.length > 0) {
-      const counts = left.length;
-      let retried = 0;
-      options.retry?.(counts, "all", 0, result.solves);
-      await protectPart(search, widerPart(system, left, levels[levels.length - 1]), true, () => {
-        if (++retried % 25 === 0) options.retry?.(counts, "all", retried, result.solves);
-      });
-    }
+    if (left.length > 0) await protectPart(search, widerPart(system, left, levels[levels.length - 1]), true, retrying(left.length, "all"));
   }
   result.milliseconds = performance.now() - start;
   return result;

@@ -2,7 +2,7 @@
 // the rules (secondary.ts chooses them over the disclosure system), and how that choice reaches the
 // Publisher (publish.ts `Withholding`), by the numbers it gives its counts.
 
-import {buildCache, committedPatterns, progressLine} from "../io.js";
+import {buildCache, committedPatterns, progressLine, timedProgressLine} from "../io.js";
 import {PROBE_BASE, type PublicReport, type Withholding} from "../publish.js";
 import type {Atoms} from "./atoms.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
@@ -154,9 +154,7 @@ export async function secondaryPattern(
   const options = {minCount: registry.minCount, width: registry.width};
   const blocksOf = (system: DisclosureSystem) => schoolBlocks(system, context.dataset.schools, context.slugOf);
   // What the preparation of each step costs, for a country's build (minutes there, unseen before).
-  const progress = progressLine();
-  const started = performance.now();
-  const lap = (what: string) => progress?.(`${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  const lap = timedProgressLine() ?? (() => {});
   const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
   lap(`stap 1: ${report.cached ? "patroon van eerder" : "gezocht"}`);
   const steps = [report];
