@@ -22,6 +22,7 @@ import type {Scope} from "../tables/scope.js";
 import {mapInWorkers} from "../workerPool.js";
 import type {Relation, Term, Unit} from "./model.js";
 import {unitCounter, type ChunkCounts, type PupilRows, type UnitSetup} from "./unitCounts.js";
+import {AtomTable, type Entries} from "./atomTable.js";
 
 export interface Atoms {
   variables: number;
@@ -114,9 +115,7 @@ export async function deriveAtoms(
     threads > 0 ? mapInWorkers<PupilRows[], ChunkCounts>(WORKER, setup, chunks(), threads) : inThisThread(setup, chunks());
 
   const pupilAtomOf = new Map<string, number>();
-  const pupilSignatures = new Map<string, number>();
-  const sizes: number[] = [];
-  const unitOf: Unit[] = [];
+  const table = new AtomTable();
   // Counts by number: an atom keeps its counts' numbers, not their names. At 7 000 schools a name
   // held per atom and per signature made a heap of 10 GB, mostly garbage collection. Numbered in
   // the order the pupils' reports name them, whichever thread counted them.
@@ -131,31 +130,12 @@ export async function deriveAtoms(
     }
     return id;
   };
-  /** Per atom, the counts it is in (numbers, in its report's order) and its coefficient in each. */
-  const atomKeys: Int32Array[] = [];
-  const atomCoefficients: Float64Array[] = [];
-  type Entries = {keys: number[]; coefficients: number[]};
-  const newAtom = (unit: Unit, {keys, coefficients}: Entries) => {
-    const id = sizes.length;
-    sizes.push(0);
-    unitOf.push(unit);
-    atomKeys.push(Int32Array.from(keys));
-    atomCoefficients.push(Float64Array.from(coefficients));
-    return id;
-  };
-  /** The same counts with the same coefficients give the same signature (a report names each count once). */
-  const signature = ({keys, coefficients}: Entries) =>
-    keys
-      .map((key, i) => [key, coefficients[i]])
-      .sort((a, b) => a[0] - b[0])
-      .map(([key, coefficient]) => `${key}:${coefficient}`)
-      .join(",");
 
-  const trajectorySignatures = new Map<string, number>();
   // Per pupil atom, its trajectory atoms, and the trajectory counts every pupil of the atom is in.
   const trajectoryAtomsOf = new Map<number, Set<number>>();
-  const sharedTrajectoryCounts = new Map<number, Set<number>>();
+  const sharedTrajectoryCounts = new Map<number, Int32Array>();
   let trajectoryUnitCount = 0;
+  let trajectoryAtomCount = 0;
   let reports = 0;
   // Per counting thread, the names of its key numbers and their numbers here.
   const namesOf = new Map<number, {names: string[]; ids: number[]}>();
@@ -170,23 +150,16 @@ export async function deriveAtoms(
     let coefficientAt = 0;
     const read = (): Entries => {
       const length = ints[at++];
-      const entries: Entries = {keys: new Array(length), coefficients: new Array(length)};
+      const entries = {keys: new Int32Array(length), coefficients: coefficients.subarray(coefficientAt, coefficientAt + length)};
       for (let k = 0; k < length; k++) {
         const number = ints[at++];
         entries.keys[k] = local.ids[number] ??= keyId(local.names[number]);
-        entries.coefficients[k] = coefficients[coefficientAt++];
       }
+      coefficientAt += length;
       return entries;
     };
     for (const pupilId of pupilIds.slice(chunk * pupilsPerChunk, (chunk + 1) * pupilsPerChunk)) {
-      const pupilEntries = read();
-      const sig = signature(pupilEntries);
-      let atom = pupilSignatures.get(sig);
-      if (atom === undefined) {
-        atom = newAtom("pupils", pupilEntries);
-        pupilSignatures.set(sig, atom);
-      }
-      sizes[atom]++;
+      const atom = table.join("pupils", read());
       pupilAtomOf.set(pupilId, atom);
 
       const units = ints[at++];
@@ -195,26 +168,25 @@ export async function deriveAtoms(
       for (let u = 0; u < units; u++) {
         trajectoryUnitCount++;
         const entries = read();
-        entries.keys.forEach((key) => pupilTrajectoryCounts.add(key));
-        const tsig = `${atom};${signature(entries)}`;
-        let tatom = trajectorySignatures.get(tsig);
-        if (tatom === undefined) {
-          tatom = newAtom("trajectories", entries);
-          trajectorySignatures.set(tsig, tatom);
+        for (let k = 0; k < entries.keys.length; k++) pupilTrajectoryCounts.add(entries.keys[k]);
+        const known = table.length;
+        const tatom = table.join("trajectories", entries, atom);
+        if (tatom === known) {
+          trajectoryAtomCount++;
           const own = trajectoryAtomsOf.get(atom);
           if (own) own.add(tatom);
           else trajectoryAtomsOf.set(atom, new Set([tatom]));
         }
-        sizes[tatom]++;
       }
       const shared = sharedTrajectoryCounts.get(atom);
-      sharedTrajectoryCounts.set(atom, shared === undefined ? pupilTrajectoryCounts : new Set([...shared].filter((k) => pupilTrajectoryCounts.has(k))));
+      sharedTrajectoryCounts.set(atom, shared === undefined ? Int32Array.from(pupilTrajectoryCounts) : shared.filter((k) => pupilTrajectoryCounts.has(k)));
     }
     chunk++;
     if (progress && Math.floor((chunk * pupilsPerChunk) / 50_000) > Math.floor(((chunk - 1) * pupilsPerChunk) / 50_000)) {
-      progress(`atomen: ${Math.min(chunk * pupilsPerChunk, pupilIds.length)} van ${pupilIds.length} leerlingen, ${sizes.length} atomen`);
+      progress(`atomen: ${Math.min(chunk * pupilsPerChunk, pupilIds.length)} van ${pupilIds.length} leerlingen, ${table.length} atomen`);
     }
   }
+  const {sizes, unitOf, keys: atomKeys, coefficients: atomCoefficients} = table;
 
   const termsOf = new Map<string, Term[]>();
   atomKeys.forEach((keys, variable) => {
@@ -280,8 +252,8 @@ export async function deriveAtoms(
       pupils: trajectoriesOf.size,
       trajectoryUnits: trajectoryUnitCount,
       reports,
-      pupilAtoms: pupilSignatures.size,
-      trajectoryAtoms: trajectorySignatures.size,
+      pupilAtoms: sizes.length - trajectoryAtomCount,
+      trajectoryAtoms: trajectoryAtomCount,
       milliseconds: performance.now() - start,
       workers: threads
     }

@@ -15,6 +15,13 @@ const TRAJECTORY_KEYS = new Set(["trajectories", "raw", "corrected", "restarts",
 
 /** Enrolment counts are not sensitive (everyone enrolled, with or without youth care). */
 const NOT_SENSITIVE = /(^|\.)enrolled|enrolledPerYear/;
+const notSensitiveFields = new Map<string, boolean>();
+/** NOT_SENSITIVE on one field's name, remembered: a report repeats a few dozen names millions of times. */
+function notSensitive(field: string): boolean {
+  let result = notSensitiveFields.get(field);
+  if (result === undefined) notSensitiveFields.set(field, (result = NOT_SENSITIVE.test(field)));
+  return result;
+}
 /** The same test inside a row's name (`[careType=…]`): its keys' values, where a part starts after "=",
  *  never at "^" or after a field's "." (and no key name holds "enrolled"). */
 const ROW_VALUE_EXCLUDED = /\.enrolled|enrolledPerYear/;
@@ -68,28 +75,31 @@ export function countLeaves(content: unknown, keep?: (value: unknown) => boolean
     }
     return path;
   };
-  // `excluded`: the path so far names enrolment counts (NOT_SENSITIVE), tested part by part as the
-  // whole path's test would match it.
+  // `excluded`: a field on the way names enrolment counts (NOT_SENSITIVE), tested part by part as the
+  // whole path's test would match it. A row's keys can match too (`[careType=…enrolled…]`); that is
+  // tested only for a count that is kept, since a one-pupil report keeps few of its counts.
+  const rowExcluded = (depth: number) => {
+    for (let d = 0; d < depth; d++) if (elements[d] !== undefined && rowValuesExcluded(elements[d])) return true;
+    return false;
+  };
   const walk = (value: unknown, depth: number, key: string, excluded: boolean) => {
     const unit = key === "" || excluded ? null : PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
     if (unit && (typeof value === "number" || isHiddenMarker(value))) {
-      if (keep === undefined || keep(value)) out.push({path: pathTo(depth), unit, value});
+      if ((keep === undefined || keep(value)) && !rowExcluded(depth)) out.push({path: pathTo(depth), unit, value});
       return;
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const element = value[i];
-        // A row's name holds its keys' values; only there can the test match inside a part.
-        const named = excluded || rowValuesExcluded(element);
         elements[depth] = element ?? null;
         positions[depth] = i;
-        walk(element, depth + 1, key, named);
+        walk(element, depth + 1, key, excluded);
       }
     } else if (value !== null && typeof value === "object" && !isHiddenMarker(value)) {
       for (const k of Object.keys(value)) {
         names[depth] = k;
         elements[depth] = undefined;
-        walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || NOT_SENSITIVE.test(k));
+        walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || notSensitive(k));
       }
     }
   };
