@@ -20,13 +20,18 @@ export function updateWithJson(hash: Hash, value: unknown, whole: (value: unknow
     }
   };
   const write = (value: unknown): void => {
-    try {
-      // Whole where it fits: everything below the few containers that are too long.
-      emit(whole(value));
-      return;
-    } catch (error) {
-      if (!(error instanceof RangeError) || value === null || typeof value !== "object") throw error;
+    // Whole where it fits: everything below the few containers that are too long. A container with a
+    // long array a few levels down is taken apart at once: serialising it whole would build a string
+    // of hundreds of megabytes before it fails.
+    if (!holdsLongArray(value, 3)) {
+      try {
+        emit(whole(value));
+        return;
+      } catch (error) {
+        if (!(error instanceof RangeError) || value === null || typeof value !== "object") throw error;
+      }
     }
+    if (value === null || typeof value !== "object") return emit(whole(value));
     if (typeof (value as {toJSON?: unknown}).toJSON === "function") return write((value as {toJSON: () => unknown}).toJSON());
     if (Array.isArray(value)) {
       emit("[");
@@ -52,4 +57,15 @@ export function updateWithJson(hash: Hash, value: unknown, whole: (value: unknow
   };
   write(value);
   hash.update(pending);
+}
+
+/** Arrays from this length on are written item by item. */
+const LONG_ARRAY = 1 << 16;
+
+function holdsLongArray(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.length >= LONG_ARRAY;
+  if (depth === 0 || typeof (value as {toJSON?: unknown}).toJSON === "function") return false;
+  for (const key of Object.keys(value)) if (holdsLongArray((value as Record<string, unknown>)[key], depth - 1)) return true;
+  return false;
 }

@@ -31,6 +31,18 @@ describe("updateWithJson", () => {
     for (const value of samples) expect(digest(value)).toBe(reference(value));
   });
 
+  it("hashes the same text for a long array a few levels down, which it takes apart without trying it whole", () => {
+    const long = Array.from({length: 70_000}, (_, i) => (i % 9 === 0 ? undefined : i % 5 === 0 ? {v: i, skip: undefined} : i));
+    const value = {version: 3, system: {variables: 2, cells: long, truth: [1, 2]}};
+    let wholeCalls = 0;
+    const counting = (v: unknown) => {
+      if (v === value || v === value.system || v === long) wholeCalls++;
+      return JSON.stringify(v);
+    };
+    expect(digest(value, counting)).toBe(reference(value));
+    expect(wholeCalls).toBe(0);
+  });
+
   it("hashes the same text when every container must be written in pieces", () => {
     for (const value of samples) expect(digest(value, refusing)).toBe(reference(value));
   });
