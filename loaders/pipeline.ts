@@ -57,17 +57,18 @@ function perInputCache(kind: string, options: LoadOptions): {read(): string | nu
 
 /**
  * The released report for a page written at build time (scripts/staticPage.ts, the factsheets), as
- * plain JSON, and the validated input. The first page loader of a build computes it (seconds of CPU),
- * the others read it (perInputCache).
+ * plain JSON, and the validated input. The first loader of a build computes it with the audited site
+ * (auditedSite), the others read it (perInputCache).
  */
 export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; dataset: Dataset}> {
   const {dataset} = loadFromEnvironment(options);
-  const cache = perInputCache("rapport", options);
-  const hit = cache.read();
+  const hit = perInputCache("rapport", options).read();
   if (hit) return {report: JSON.parse(hit) as PageReport, dataset};
-  const text = JSON.stringify((await releasedReport(dataset)).report);
-  cache.write(text);
-  return {report: JSON.parse(text) as PageReport, dataset};
+  // The audited site, not the released report alone: the build needs it anyway (the archive and
+  // /verantwoording), and whichever loader comes first computes it for all (a country's release
+  // took about half an hour, and was computed twice).
+  const {reportText} = await auditedSite(dataset, options);
+  return {report: JSON.parse(reportText) as PageReport, dataset};
 }
 
 /**
@@ -132,21 +133,32 @@ export interface AuditedSite {
  */
 export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {dataset: Dataset}> {
   const {dataset} = loadFromEnvironment(options);
-  const cache = perInputCache("site", options);
-  const hit = cache.read();
+  const hit = perInputCache("site", options).read();
   if (hit) {
     const {files, log} = JSON.parse(hit) as {files: Record<string, string>; log: string};
     // Written below only after seal() accepted every file and the audit passed.
     return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null, dataset};
   }
+  const {files, log, failure} = await auditedSite(dataset, options);
+  return {files, log, failure, dataset};
+}
+
+/**
+ * The audited site of one dataset, written to the build cache for the other loaders: the site when
+ * it passed its audit, and the released report (as pageReportFromEnvironment reads it) either way —
+ * the build stops at the archive when the audit failed.
+ */
+async function auditedSite(dataset: Dataset, options: LoadOptions): Promise<AuditedSite & {reportText: string}> {
   const release = await siteRelease(dataset);
   const {files, context, secondary} = release;
+  const reportText = JSON.stringify(release.report);
+  perInputCache("rapport", options).write(reportText);
   const audit = await auditSiteRelease(release);
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
   const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
-  if (!site.failure) cache.write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
-  return {...site, dataset};
+  if (!site.failure) perInputCache("site", options).write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
+  return {...site, reportText};
 }
 
 /**
@@ -165,6 +177,8 @@ export async function auditSiteRelease({files, context, secondary}: SiteRelease)
 
 export interface SiteRelease {
   files: SealedFiles;
+  /** The released report the files were written from. */
+  report: PublicReport;
   context: ReleaseContext & {atoms: Atoms};
   secondary: SecondaryPattern;
   /** The registry under the rules alone, before the secondary suppression (for the benchmark). */
@@ -196,7 +210,7 @@ export function atomsOf(dataset: Dataset, {scope, raw, slugOf, open}: ReturnType
  * everything the rules let through and applied by the Publisher, so that whatever derives from a
  * withheld count is withheld with it.
  */
-export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {report: PublicReport; counted: NonNullable<ReleaseContext["cube"]>}> {
+export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease, "files"> & {counted: NonNullable<ReleaseContext["cube"]>}> {
   const basis = releaseBasis(dataset);
   const {scope, raw, ruled, slugOf, open} = basis;
   const atoms = await atomsOf(dataset, basis);
@@ -241,7 +255,7 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   const {counts, disclosure} = context.cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
   for (const [name, text] of cubeFiles) files.set(`verkennen/${name}`, text);
-  return {files: seal(files, context.registry), context, secondary, ruled};
+  return {files: seal(files, context.registry), report, context, secondary, ruled};
 }
 
 export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promise<SealedFiles> {
