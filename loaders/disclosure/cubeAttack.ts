@@ -16,10 +16,13 @@
 
 import {csvParse} from "d3";
 import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
-import {compactRows, type CompactVariant} from "../../src/lib/cube.js";
+import {decodeVariant, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
 import {isPinned, propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
+/** A cell's published value where the files have no row (a 0), and where they show "·". */
+const NOT_SHOWN = -1;
+const WITHHELD_SHOWN = -2;
 const DIMS = CELL_COLUMNS.slice(0, 7);
 const key = (r: Row) => DIMS.map((d) => r[d]).join("|");
 
@@ -62,6 +65,33 @@ function readTable(text: string): (published: number) => [number, number] | null
 }
 
 /**
+ * Whether a variant's page copy (the compact JSON) shows exactly the cells of its CSV: as many, each at
+ * a place of the copy's own lists where the CSV has a row, with the same two counts ("" withheld). By
+ * position and number rather than as rows written out: a country's cube has 9 M of them, and their
+ * strings were most of the attack's time, in garbage collection.
+ */
+function copyShowsSameCells(csv: readonly Row[], copy: CompactVariant, units: string[]): boolean {
+  const {cells, pupils, trajectories} = decodeVariant(copy, {years: copy.jaren, units, ages: copy.leeftijden, careTypes: copy.zorgvormen});
+  if (cells.length !== csv.length) return false;
+  const [years, unitAt, ages, careTypes] = [copy.jaren.map(String), units, copy.leeftijden, copy.zorgvormen].map((list) => new Map(list.map((value, i) => [value, i])));
+  const rowAt = new Int32Array(copy.jaren.length * units.length * copy.leeftijden.length * copy.zorgvormen.length).fill(-1);
+  for (let k = 0; k < csv.length; k++) {
+    const r = csv[k];
+    const [y, u, a, c] = [years.get(r.jaar), unitAt.get(r.eenheid), ages.get(r.leeftijd), careTypes.get(r.zorgvorm)];
+    if (y === undefined || u === undefined || a === undefined || c === undefined) return false;
+    const at = ((y * units.length + u) * ages.size + a) * careTypes.size + c;
+    if (rowAt[at] !== -1) return false;
+    rowAt[at] = k;
+  }
+  const same = (field: string, count: number) => (field === "" ? count === WITHHELD : field === String(count));
+  for (let i = 0; i < cells.length; i++) {
+    const k = rowAt[cells[i]];
+    if (k === -1 || !same(csv[k].jeugdhulp, pupils[i]) || !same(csv[k].trajecten, trajectories[i])) return false;
+  }
+  return true;
+}
+
+/**
  * `files`: the site's archive members by name (the cube under `verkennen/`, and `schools.json`).
  * `minCount`: a count narrower than this that may be small is pinned.
  */
@@ -71,17 +101,13 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
     if (text === undefined) throw new Error(`Kubuscontrole: ${name} ontbreekt.`);
     return text;
   };
-  const cells = variantFileNames().flatMap((name) => csvParse(read(`verkennen/${name}`)));
-  const byKey = new Map(cells.map((r) => [key(r), r]));
+  let variantRows = variantFileNames().map((name) => ({name, csv: csvParse(read(`verkennen/${name}`))}));
+  let cells = variantRows.flatMap(({csv}) => csv);
   const units = csvParse(read("verkennen/eenheden.csv"));
   // The page reads each variant's cells from its JSON copy: the attack on the CSVs covers those only
   // when they show exactly the same cells.
-  for (const name of variantFileNames()) {
-    const csv = csvParse(read(`verkennen/${name}`));
-    const copy = compactRows(JSON.parse(read(`verkennen/${compactName(name)}`)) as CompactVariant, units.map((u) => u.code));
-    const shown = (r: Record<string, string>) => `${r.jaar}|${r.eenheid}|${r.leeftijd}|${r.zorgvorm}|${r.jeugdhulp}|${r.trajecten}`;
-    const expected = new Set(csv.map(shown));
-    if (copy.length !== csv.length || !copy.every((r) => expected.has(shown(r)))) {
+  for (const {name, csv} of variantRows) {
+    if (!copyShowsSameCells(csv, JSON.parse(read(`verkennen/${compactName(name)}`)) as CompactVariant, units.map((u) => u.code))) {
       throw new Error(`Kubuscontrole: verkennen/${compactName(name)} toont andere cellen dan verkennen/${name}.`);
     }
   }
@@ -94,7 +120,11 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
     return [consistent(shown)?.[0] ?? 0, highest];
   };
 
-  const values = (d: string) => [...new Set(cells.map((r) => r[d]))];
+  const values = (d: string) => {
+    const seen = new Set<string>();
+    for (const r of cells) seen.add(r[d]);
+    return [...seen];
+  };
   const [years, ages, careTypes] = [values("jaar"), values("leeftijd"), values("zorgvorm")];
   const variants = values("dyslexie").flatMap((dyslexie) => values("dbc_correctie").flatMap((dbc) => values("definitie").map((definitie) => [dyslexie, dbc, definitie])));
   const unitCodes = units.map((u) => u.code);
@@ -114,12 +144,15 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
     const coordinates = [r.jaar, r.eenheid, r.leeftijd, r.zorgvorm, `${r.dyslexie}|${r.dbc_correctie}|${r.definitie}`].map((value, d) => positions[d].get(value));
     return coordinates.every((c) => c !== undefined) ? cellOf(coordinates as number[]) : undefined;
   };
-  const rowOfCell = new Int32Array(cellCount).fill(-1);
-  cells.forEach((r, k) => {
+  // Each cell's two published values as numbers (NOT_SHOWN: no row, that is 0; WITHHELD_SHOWN: "·"),
+  // and the rows let go: 9 M objects of strings kept the garbage collector busy for the rest.
+  const shownAt = FIELDS.map(() => new Float64Array(cellCount).fill(NOT_SHOWN));
+  for (const r of cells) {
     const cell = cellAt(r);
     // A row of a unit eenheden.csv does not list is read by nothing, as before.
-    if (cell !== undefined) rowOfCell[cell] = k;
-  });
+    if (cell !== undefined) FIELDS.forEach((field, f) => (shownAt[f][cell] = r[field] === "" ? WITHHELD_SHOWN : Number(r[field])));
+  }
+  [cells, variantRows] = [[], []];
   // Counts a relation names outside the grid (a variant the files never show): 0 or more, numbered after it.
   const outside = new Map<string, number>();
   const outsideNames: string[] = [];
@@ -151,44 +184,48 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   // The same count in another unit, age, care type or with dyslexia care: by the grid's strides where
   // the value is in the grid, else by name.
   const strides = dims.map((_, d) => dims.slice(d + 1).reduce((n, list) => n * list.length, 1) * FIELDS.length);
-  const partUnits = new Map([...partsOf].map(([unit, parts]) => [unit, parts.map((u) => positions[1].get(u)!)]));
-  const ageIndices = ageParts.map((a) => positions[2].get(a)!);
-  const careIndices = careParts.map((c) => positions[3].get(c)!);
+  // A relation's parts as offsets from its total's number, made once: the walk below adds some 30 M
+  // relations in a country's cube.
+  const partOffsets = unitCodes.map((code, u) => (partsOf.has(code) ? Int32Array.from(partsOf.get(code)!, (part) => (positions[1].get(part)! - u) * strides[1]) : null));
+  const ageOffsets = Int32Array.from(ageParts, (age) => (positions[2].get(age)! - positions[2].get("alle")!) * strides[2]);
+  const careOffsets = Int32Array.from(careParts, (care) => (positions[3].get(care)! - positions[3].get("alle")!) * strides[3]);
+  const itself = Int32Array.of(0);
   const withDyslexiaCare = variants.map(([, dbc_correctie, definitie]) => positions[4].get(`met|${dbc_correctie}|${definitie}`));
+  // The walk goes through the grid in its own order: the cell is a running number.
+  let cell = -1;
   years.forEach((jaar, y) =>
     unitCodes.forEach((eenheid, u) =>
       ages.forEach((leeftijd, a) =>
         careTypes.forEach((zorgvorm, c) =>
           variants.forEach(([dyslexie, dbc_correctie, definitie], v) => {
-            const cell = cellOf([y, u, a, c, v]);
-            const row = rowOfCell[cell] >= 0 ? cells[rowOfCell[cell]] : undefined;
+            cell++;
             const emptyByDefinition = dyslexie === "zonder" && zorgvorm === dyslexiaCare;
             FIELDS.forEach((field, f) => {
-              const shown = row?.[field];
+              const shown = shownAt[f][cell];
               const [low, high] = emptyByDefinition
                 ? [0, 0]
-                : shown === undefined
+                : shown === NOT_SHOWN
                   ? zero
-                  : shown === ""
+                  : shown === WITHHELD_SHOWN
                     ? [0, Infinity]
                     : field === "trajecten"
-                      ? trajectoryRange(Number(shown))
-                      : (consistent(Number(shown)) ?? [Number(shown), Number(shown)]);
+                      ? trajectoryRange(shown)
+                      : (consistent(shown) ?? [shown, shown]);
               const self = cell * FIELDS.length + f;
               lo[self] = low;
               hi[self] = high;
-              const parts = partUnits.get(eenheid);
-              if (parts) relations.add("sum", self, parts.map((part) => self + (part - u) * strides[1]));
-              if (leeftijd === "alle" && ageParts.length > 0) relations.add("union", self, ageIndices.map((age) => self + (age - a) * strides[2]));
-              if (zorgvorm === "alle" && careParts.length > 0) relations.add("union", self, careIndices.map((care) => self + (care - c) * strides[3]));
+              const parts = partOffsets[u];
+              if (parts) relations.addShifted("sum", self, parts, self);
+              if (leeftijd === "alle" && ageParts.length > 0) relations.addShifted("union", self, ageOffsets, self);
+              if (zorgvorm === "alle" && careParts.length > 0) relations.addShifted("union", self, careOffsets, self);
               if (dyslexie === "zonder") {
                 const met = withDyslexiaCare[v];
                 const withCare = met === undefined ? numberOf({jaar, eenheid, leeftijd, zorgvorm, dyslexie: "met", dbc_correctie, definitie}, field) : self + (met - v) * strides[4];
-                relations.add("subset", withCare, [self]);
-                if (zorgvorm !== "alle" && zorgvorm !== dyslexiaCare) relations.add("subset", self, [withCare]);
+                relations.addShifted("subset", withCare, itself, self);
+                if (zorgvorm !== "alle" && zorgvorm !== dyslexiaCare) relations.addShifted("subset", self, itself, withCare);
               }
             });
-            relations.add("subset", cell * FIELDS.length + 1, [cell * FIELDS.length]);
+            relations.addShifted("subset", cell * FIELDS.length + 1, itself, cell * FIELDS.length);
           })
         )
       )
@@ -204,9 +241,9 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   for (const row of schools.tabel6) {
     for (const y of row.years) {
       const r = {jaar: String(y.year), eenheid: `s:${row.schoolId}`, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", dbc_correctie: "uit", definitie: definition};
-      const cell = cellAt(r);
-      const shown = cell !== undefined && rowOfCell[cell] >= 0 ? cells[rowOfCell[cell]].jeugdhulp : undefined;
-      const interval: [number, number] | null = typeof y.pupils === "number" && shown === String(y.pupils) ? [y.pupils, y.pupils] : typeof y.pupils !== "number" && shown === "" ? [1, Infinity] : null;
+      const at = cellAt(r);
+      const shown = at === undefined ? NOT_SHOWN : shownAt[0][at];
+      const interval: [number, number] | null = typeof y.pupils === "number" && shown === y.pupils ? [y.pupils, y.pupils] : typeof y.pupils !== "number" && shown === WITHHELD_SHOWN ? [1, Infinity] : null;
       if (interval === null) continue;
       const n = numberOf(r, "jeugdhulp");
       if (n >= gridCounts) known.add(n);

@@ -47,6 +47,12 @@ export class RelationList {
   private partCount = 0;
 
   add(kind: Relation["kind"], total: number, parts: ArrayLike<number>): void {
+    this.addShifted(kind, total, parts, 0);
+  }
+
+  /** A relation whose parts are `shift` plus each of `offsets` (a grid's neighbours by its strides), without an array of its own. */
+  addShifted(kind: Relation["kind"], total: number, offsets: ArrayLike<number>, shift: number): void {
+    const parts = offsets;
     if (this.count + 1 >= this.kinds.length) {
       this.kinds = grown(this.kinds, this.kinds.length * 2);
       this.repeated = grown(this.repeated, this.repeated.length * 2);
@@ -55,10 +61,10 @@ export class RelationList {
     }
     while (this.partCount + parts.length > this.partList.length) this.partList = grown(this.partList, this.partList.length * 2);
     this.kinds[this.count] = KINDS.indexOf(kind);
-    this.repeated[this.count] = parts.length > 1 && new Set(Array.from(parts)).size < parts.length ? 1 : 0;
+    this.repeated[this.count] = parts.length > 1 && hasRepeats(parts) ? 1 : 0;
     this.totals[this.count] = total;
     this.froms[this.count] = this.partCount;
-    for (let i = 0; i < parts.length; i++) this.partList[this.partCount++] = parts[i];
+    for (let i = 0; i < parts.length; i++) this.partList[this.partCount++] = parts[i] + shift;
     this.froms[++this.count] = this.partCount;
   }
 
@@ -69,6 +75,15 @@ export class RelationList {
   relations(): IndexedRelations {
     return {kind: this.kinds.subarray(0, this.count), repeats: this.repeated.subarray(0, this.count), total: this.totals.subarray(0, this.count), from: this.froms.subarray(0, this.count + 1), parts: this.partList.subarray(0, this.partCount)};
   }
+}
+
+/** Whether a list holds a number twice (a relation's parts: a handful, or a municipality's boards). */
+function hasRepeats(parts: ArrayLike<number>): boolean {
+  if (parts.length <= 8) {
+    for (let i = 1; i < parts.length; i++) for (let j = 0; j < i; j++) if (parts[i] === parts[j]) return true;
+    return false;
+  }
+  return new Set(Array.from(parts)).size < parts.length;
 }
 
 /** Named counts: each name numbered in the order the rules first read it, the intervals and relations over the numbers. */

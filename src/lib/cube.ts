@@ -80,7 +80,7 @@ export interface CubeDims {
 }
 
 /** A field of one cell as a typed column: −1 is a withheld count. */
-const WITHHELD = -1;
+export const WITHHELD = -1;
 
 /** A variant's cells in memory: ascending positions with their two counts. */
 export interface VariantColumns {
