@@ -12,6 +12,9 @@
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
+import {availableParallelism} from "node:os";
+import {isMainThread} from "node:worker_threads";
+import {mapInWorkers} from "../loaders/workerPool.js";
 import {exitOnInputError} from "../loaders/load.js";
 import {pageReportFromEnvironment} from "../loaders/pipeline.js";
 import type {PublicReport} from "../loaders/publish.js";
@@ -31,9 +34,16 @@ const {latestVariation, schoolVariationSentences, spreadOf} = await import("../s
 const {formatCount, withheldLegend} = await import("../src/lib/format.js");
 const {toCsv} = await import("../src/lib/csv.js");
 const {withheldNote} = await import("../src/components/chartParts.js");
-type Sheet = import("../src/components/factsheetTypes.js").Sheet;
+export type Sheet = import("../src/components/factsheetTypes.js").Sheet;
 
-type Report = PublicReport;
+export type Report = PublicReport;
+
+/** From this many schools on the bodies are rendered in worker threads (factsheetPages.worker.ts):
+ *  7 000 pages took 4 minutes in one thread. Below it starting the workers costs more than it saves. */
+const WORKERS_FROM_SCHOOLS = 500;
+/** Schools per message to a worker. */
+const SCHOOLS_PER_MESSAGE = 50;
+const WORKER = new URL("./factsheetPages.worker.ts", import.meta.url);
 
 /** What every factsheet of a build shares, computed once: per page it would cost O(schools) each. */
 export interface FactsheetContext {
@@ -234,11 +244,38 @@ interface FactsheetIndex {
   files: string[];
 }
 
+/** One school's page to render: its sheet and its slug. */
+export interface PageToRender {
+  sheet: Sheet;
+  slug: string;
+}
+
+/**
+ * The bodies of the pages, in their order: in worker threads for many schools (each worker computes
+ * the shared context once, from the report it is given), else here. The bodies are the same either way.
+ */
+export async function* renderedBodies(
+  report: Report,
+  context: FactsheetContext,
+  pages: PageToRender[],
+  workers = pages.length >= WORKERS_FROM_SCHOOLS ? availableParallelism() : 0,
+  perMessage = SCHOOLS_PER_MESSAGE
+): AsyncGenerator<string> {
+  if (workers === 0) {
+    for (const {sheet, slug} of pages) yield factsheetBody(context, sheet, slug);
+    return;
+  }
+  function* chunks() {
+    for (let at = 0; at < pages.length; at += perMessage) yield pages.slice(at, at + perMessage);
+  }
+  for await (const {output} of mapInWorkers<PageToRender[], string[]>(WORKER, report, chunks(), workers)) yield* output;
+}
+
 /**
  * Writes every school's body (<slug>.html), the list of pages and the shared funnel files into
  * `outDir`, next to it first and renamed, so a page loader never reads a half-written folder.
  */
-export function writeFactsheetPages(report: Report, outDir: string): void {
+export async function writeFactsheetPages(report: Report, outDir: string, workers?: number): Promise<void> {
   const slugs = schoolSlugs(report.factsheets);
   const partial = `${outDir}.${process.pid}`;
   rmSync(partial, {recursive: true, force: true});
@@ -250,9 +287,11 @@ export function writeFactsheetPages(report: Report, outDir: string): void {
     writeFileSync(path.join(partial, context.funnel.csvName), context.funnel.csv);
     index.files.push(context.funnel.svgName, context.funnel.csvName);
   }
-  for (const sheet of report.factsheets as unknown as Sheet[]) {
-    const slug = slugs.get(sheet.schoolId)!;
-    writeFileSync(path.join(partial, `${slug}.html`), factsheetBody(context, sheet, slug));
+  const pages = (report.factsheets as unknown as Sheet[]).map((sheet) => ({sheet, slug: slugs.get(sheet.schoolId)!}));
+  let at = 0;
+  for await (const body of renderedBodies(report, context, pages, workers)) {
+    const {sheet, slug} = pages[at++];
+    writeFileSync(path.join(partial, `${slug}.html`), body);
     index.pages.push({slug, title: factsheetTitle(sheet.name)});
   }
   writeFileSync(path.join(partial, INDEX_FILE), JSON.stringify(index));
@@ -265,12 +304,12 @@ export function writeFactsheetPages(report: Report, outDir: string): void {
   }
 }
 
-// Run as a script (the page loader), not when imported (bench/pages.ts).
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a script (the page loader), not when imported (bench/pages.ts, a worker thread: it shares the script's argv).
+if (isMainThread && process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const outDir = process.argv[2];
   if (!outDir) throw new Error("Gebruik: tsx scripts/factsheet-pages.ts <map>");
   await exitOnInputError(async () => {
     // The report as the site publishes it (plain JSON), shared with the build's other page loaders.
-    writeFactsheetPages((await pageReportFromEnvironment({log: () => {}})).report as Report, outDir);
+    await writeFactsheetPages((await pageReportFromEnvironment({log: () => {}})).report as Report, outDir);
   });
 }
