@@ -1,6 +1,6 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
-import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -188,18 +188,39 @@ export function readContentFavicons(dataDir: string): {name: string; bytes: Uint
  * A build cache entry (node_modules/.cache/nadere-ogen/<kind>/<key>.json): results that are expensive
  * and follow from their key alone, shared by the build's processes. Written whole or not at all.
  */
-export function buildCache(kind: string, key: string): {read(): string | null; write(text: string): void} {
+export function buildCache(kind: string, key: string): BuildCacheEntry {
   const dir = resolve(CACHE_DIR, kind);
   const file = resolve(dir, `${key}.json`);
-  return {
-    read: () => (statSync(file, {throwIfNoEntry: false})?.isFile() ? readFileSync(file, "utf8") : null),
-    write: (text) => {
-      mkdirSync(dir, {recursive: true});
-      const partial = `${file}.${process.pid}`;
-      writeFileSync(partial, text);
-      renameSync(partial, file);
+  const exists = () => statSync(file, {throwIfNoEntry: false})?.isFile() ?? false;
+  const write = (parts: readonly (string | Uint8Array)[]) => {
+    mkdirSync(dir, {recursive: true});
+    const partial = `${file}.${process.pid}`;
+    const fd = openSync(partial, "w");
+    try {
+      for (const part of parts) {
+        const bytes = typeof part === "string" ? Buffer.from(part) : part;
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      }
+    } finally {
+      closeSync(fd);
     }
+    renameSync(partial, file);
   };
+  return {
+    read: () => (exists() ? readFileSync(file, "utf8") : null),
+    readBytes: () => (exists() ? readFileSync(file) : null),
+    write: (text) => write([text]),
+    writeParts: write
+  };
+}
+
+export interface BuildCacheEntry {
+  read(): string | null;
+  /** The entry as bytes: for one longer than a string can be (V8: about 512 M characters). */
+  readBytes(): Buffer | null;
+  write(text: string): void;
+  /** The entry written from parts, one after another, without joining them first. */
+  writeParts(parts: readonly (string | Uint8Array)[]): void;
 }
 
 /**

@@ -3,7 +3,7 @@
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
 import type {ScopeReport} from "./contract.js";
-import {buildCache, progressLine, readRegion, reportFingerprint, resolveDataDir, timedProgressLine} from "./io.js";
+import {buildCache, type BuildCacheEntry, progressLine, readRegion, reportFingerprint, resolveDataDir, timedProgressLine} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
@@ -25,7 +25,8 @@ import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, 
 import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
 import {InputErrors} from "./errors.js";
 import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
-import {attackPublishedCube} from "./disclosure/cubeAttack.js";
+import {attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
+import {startTask} from "./workerPool.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
@@ -49,10 +50,35 @@ export type PageReport = Record<string, any>;
  * page loaders of one build need, each in its own process. NADERE_OGEN_FRESH_REPORT=1 ignores what is
  * there (the reproducibility test's second build computes afresh).
  */
-function perInputCache(kind: string, options: LoadOptions): {read(): string | null; write(text: string): void} {
+function perInputCache(kind: string, options: LoadOptions): BuildCacheEntry {
   const cache = buildCache(kind, reportFingerprint(resolveDataDir(options.env)));
   const fresh = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1";
-  return {read: () => (fresh ? null : cache.read()), write: cache.write};
+  return {...cache, read: () => (fresh ? null : cache.read()), readBytes: () => (fresh ? null : cache.readBytes())};
+}
+
+/**
+ * The audited site in the build cache: a first line of JSON (the build log, each file's name and
+ * length in bytes), then the files' bytes one after another. As one JSON text a country's site
+ * (9 M cube cells) is longer than V8's longest string.
+ */
+export function writeSiteCache(cache: BuildCacheEntry, files: SealedFiles, log: string): void {
+  const contents = [...files].map(([name, text]): [string, Buffer] => [name, Buffer.from(text)]);
+  const header = JSON.stringify({log, files: contents.map(([name, bytes]) => [name, bytes.length])});
+  cache.writeParts([`${header}\n`, ...contents.map(([, bytes]) => bytes)]);
+}
+
+export function readSiteCache(bytes: Buffer): {files: SealedFiles; log: string} {
+  const end = bytes.indexOf(0x0a);
+  const {log, files} = JSON.parse(bytes.toString("utf8", 0, end)) as {log: string; files: [string, number][]};
+  let at = end + 1;
+  const read = new Map<string, string>();
+  for (const [name, length] of files) {
+    read.set(name, bytes.toString("utf8", at, at + length));
+    at += length;
+  }
+  if (at !== bytes.length) throw new Error(`Bouwcache: de site heeft ${bytes.length - at} bytes na het laatste bestand.`);
+  // Written only after seal() accepted every file and the audit passed (auditedSite).
+  return {files: read as unknown as SealedFiles, log};
 }
 
 /**
@@ -133,12 +159,8 @@ export interface AuditedSite {
  */
 export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {dataset: Dataset}> {
   const {dataset} = loadFromEnvironment(options);
-  const hit = perInputCache("site", options).read();
-  if (hit) {
-    const {files, log} = JSON.parse(hit) as {files: Record<string, string>; log: string};
-    // Written below only after seal() accepted every file and the audit passed.
-    return {files: new Map(Object.entries(files)) as unknown as SealedFiles, log, failure: null, dataset};
-  }
+  const hit = perInputCache("site", options).readBytes();
+  if (hit) return {...readSiteCache(hit), failure: null, dataset};
   const {files, log, failure} = await auditedSite(dataset, options);
   return {files, log, failure, dataset};
 }
@@ -157,7 +179,7 @@ async function auditedSite(dataset: Dataset, options: LoadOptions): Promise<Audi
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
   const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
-  if (!site.failure) perInputCache("site", options).write(JSON.stringify({files: Object.fromEntries(site.files), log: site.log}));
+  if (!site.failure) writeSiteCache(perInputCache("site", options), site.files, site.log);
   return {...site, reportText};
 }
 
@@ -168,11 +190,33 @@ async function auditedSite(dataset: Dataset, options: LoadOptions): Promise<Audi
  */
 export async function auditSiteRelease({files, context, secondary}: SiteRelease): Promise<ReleaseAudit> {
   const progress = progressLine();
+  const attack = cubeAttackOf(files, context.registry.width);
   const audited = await auditRelease(context, undefined, true, secondary.witnesses);
   progress?.(`controle: ${audited.audit.protected} van ${audited.audit.sensitive} kleine aantallen beschermd, ${audited.audit.solves.lp} LP's`);
-  const cubeAttack = attackPublishedCube(files, context.registry.width);
+  const cubeAttack = attack();
   progress?.(`kubusaanval: ${cubeAttack.variables} aantallen, ${cubeAttack.pinned.length} vastgelegd`);
   return {...audited, cubeAttack};
+}
+
+/** From this many characters of cube files on, the attack runs in a worker thread beside the audit. */
+const ATTACK_IN_WORKER_FROM_CHARS = 20_000_000;
+/** The longest the build waits for the attack's worker before it attacks in its own thread. */
+const ATTACK_WORKER_MINUTES = 30;
+const ATTACK_WORKER = new URL("./disclosure/cubeAttack.worker.ts", import.meta.url);
+
+/**
+ * The cube attack (cubeAttack.ts) on the files, started now and read when called. A large cube is
+ * attacked in a worker thread while this thread audits: it needs the files alone, and in the build's
+ * heap, which holds the whole release, a country's attack took 151 s against 60 s in a heap of its
+ * own. The result is the same either way.
+ */
+function cubeAttackOf(files: SealedFiles, minCount: number): () => CubeAttack {
+  const cube = new Map([...files].filter(([name]) => name.startsWith("verkennen/") || name === "schools.json"));
+  let chars = 0;
+  for (const text of cube.values()) chars += text.length;
+  if (chars < ATTACK_IN_WORKER_FROM_CHARS) return () => attackPublishedCube(files, minCount);
+  const task = startTask<{files: ReadonlyMap<string, string>; minCount: number}, CubeAttack>(ATTACK_WORKER, {files: cube, minCount});
+  return () => task.wait(ATTACK_WORKER_MINUTES * 60_000) ?? attackPublishedCube(files, minCount);
 }
 
 export interface SiteRelease {

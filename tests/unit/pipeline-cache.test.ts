@@ -6,7 +6,8 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {buildCache, reportFingerprint} from "../../loaders/io.js";
-import {pageReportFromEnvironment} from "../../loaders/pipeline.js";
+import {auditedSiteFromEnvironment, pageReportFromEnvironment, readSiteCache, writeSiteCache} from "../../loaders/pipeline.js";
+import type {SealedFiles} from "../../loaders/disclosure/registry.js";
 
 // A copy of the default input in a folder of its own: its own fingerprint, so nothing cached before.
 const dir = mkdtempSync(path.join(tmpdir(), "nadere-ogen-cache-"));
@@ -24,16 +25,37 @@ describe("one audited release per build", () => {
     expect(buildCache("site", key).read()).toBeNull();
     const {report} = await pageReportFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: () => {}});
 
-    const site = buildCache("site", key).read();
+    const site = buildCache("site", key).readBytes();
     expect(site).not.toBeNull();
     expect(JSON.parse(buildCache("rapport", key).read() as string)).toEqual(report);
-    const {files} = JSON.parse(site as string) as {files: Record<string, string>};
+    const {files, log} = readSiteCache(site as Buffer);
+    const file = (name: string) => files.get(name) as string;
+    expect(log).toContain("Openbaarmakingscontrole");
     // Every part of the page's report is the archive's file of that name; every school's sheet too.
     const parts = Object.keys(report).filter((part) => part !== "factsheets");
     expect(parts.length).toBeGreaterThan(5);
-    for (const part of parts) expect(JSON.parse(files[`${part}.json`])).toEqual(report[part]);
-    const sheets = JSON.parse(files["factsheets.json"]) as {schoolId: string; slug: string}[];
+    for (const part of parts) expect(JSON.parse(file(`${part}.json`))).toEqual(report[part]);
+    const sheets = JSON.parse(file("factsheets.json")) as {schoolId: string; slug: string}[];
     expect(sheets.map((s) => s.schoolId)).toEqual(report.factsheets.map((f: {schoolId: string}) => f.schoolId));
-    for (const [i, sheet] of sheets.entries()) expect(JSON.parse(files[`factsheets/${sheet.slug}.json`])).toEqual(report.factsheets[i]);
+    for (const [i, sheet] of sheets.entries()) expect(JSON.parse(file(`factsheets/${sheet.slug}.json`))).toEqual(report.factsheets[i]);
+    // The archive's other files too, byte for byte as the second loader reads them: the cube, privacy.json.
+    expect([...files.keys()].filter((name) => name.startsWith("verkennen/")).length).toBeGreaterThan(10);
+    const again = await auditedSiteFromEnvironment({env: {NADERE_OGEN_DATA: dir}, log: () => {}});
+    expect(again.failure).toBeNull();
+    expect(new Map(again.files)).toEqual(new Map(files));
+    expect(JSON.parse(file("privacy.json")).smallCount).toBeGreaterThan(0);
   }, 180_000);
+
+  test("the site's cache entry gives back every file and the log as they were: accents, euros, an empty file, a line break", () => {
+    const files = new Map([["a.json", '{"naam":"Basisschool Ééntje"}'], ["leeg.csv", ""], ["verkennen/b.csv", "jaar,kosten\n2019,€ 10.000\n"]]) as unknown as SealedFiles;
+    const entry = buildCache("test-site", `${process.pid}`);
+    writeSiteCache(entry, files, "regel 1\nregel 2 — €");
+    try {
+      const {files: read, log} = readSiteCache(entry.readBytes() as Buffer);
+      expect(log).toBe("regel 1\nregel 2 — €");
+      expect([...read]).toEqual([...files]);
+    } finally {
+      rmSync(path.resolve("node_modules/.cache/nadere-ogen/test-site"), {recursive: true, force: true});
+    }
+  });
 });
