@@ -20,6 +20,7 @@ export function updateWithJson(hash: Hash, value: unknown, whole: (value: unknow
     }
   };
   const write = (value: unknown): void => {
+    if (value === null || typeof value !== "object") return emit(whole(value));
     // Whole where it fits: everything below the few containers that are too long. A container with a
     // long array a few levels down is taken apart at once: serialising it whole would build a string
     // of hundreds of megabytes before it fails.
@@ -28,10 +29,9 @@ export function updateWithJson(hash: Hash, value: unknown, whole: (value: unknow
         emit(whole(value));
         return;
       } catch (error) {
-        if (!(error instanceof RangeError) || value === null || typeof value !== "object") throw error;
+        if (!(error instanceof RangeError)) throw error;
       }
     }
-    if (value === null || typeof value !== "object") return emit(whole(value));
     if (typeof (value as {toJSON?: unknown}).toJSON === "function") return write((value as {toJSON: () => unknown}).toJSON());
     if (Array.isArray(value)) {
       emit("[");

@@ -25,7 +25,7 @@ import {auditFailure, auditRelease, cachedAudit, disclosureSystem, formatAudit, 
 import {auditRegion, regionSystem, type RegionPart} from "./disclosure/region.js";
 import {InputErrors} from "./errors.js";
 import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
-import {attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
+import {attackedFiles, attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
 import {startTask} from "./workerPool.js";
 import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
@@ -211,7 +211,7 @@ const ATTACK_WORKER = new URL("./disclosure/cubeAttack.worker.ts", import.meta.u
  * own. The result is the same either way.
  */
 function cubeAttackOf(files: SealedFiles, minCount: number): () => CubeAttack {
-  const cube = new Map([...files].filter(([name]) => name.startsWith("verkennen/") || name === "schools.json"));
+  const cube = attackedFiles(files);
   let chars = 0;
   for (const text of cube.values()) chars += text.length;
   if (chars < ATTACK_IN_WORKER_FROM_CHARS) return () => attackPublishedCube(files, minCount);

@@ -252,10 +252,9 @@ export interface PageToRender {
 
 /**
  * The bodies of the pages, in their order: in worker threads for many schools (each worker computes
- * the shared context once, from the report it is given), else here. The bodies are the same either way.
+ * the shared context once, from the context's report), else here. The bodies are the same either way.
  */
 export async function* renderedBodies(
-  report: Report,
   context: FactsheetContext,
   pages: PageToRender[],
   workers = pages.length >= WORKERS_FROM_SCHOOLS ? availableParallelism() : 0,
@@ -268,7 +267,7 @@ export async function* renderedBodies(
   function* chunks() {
     for (let at = 0; at < pages.length; at += perMessage) yield pages.slice(at, at + perMessage);
   }
-  for await (const {output} of mapInWorkers<PageToRender[], string[]>(WORKER, report, chunks(), workers)) yield* output;
+  for await (const {output} of mapInWorkers<PageToRender[], string[]>(WORKER, context.report, chunks(), workers)) yield* output;
 }
 
 /**
@@ -289,7 +288,7 @@ export async function writeFactsheetPages(report: Report, outDir: string, worker
   }
   const pages = (report.factsheets as unknown as Sheet[]).map((sheet) => ({sheet, slug: slugs.get(sheet.schoolId)!}));
   let at = 0;
-  for await (const body of renderedBodies(report, context, pages, workers)) {
+  for await (const body of renderedBodies(context, pages, workers)) {
     const {sheet, slug} = pages[at++];
     writeFileSync(path.join(partial, `${slug}.html`), body);
     index.pages.push({slug, title: factsheetTitle(sheet.name)});

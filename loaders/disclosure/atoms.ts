@@ -135,7 +135,6 @@ export async function deriveAtoms(
   const trajectoryAtomsOf = new Map<number, Set<number>>();
   const sharedTrajectoryCounts = new Map<number, Int32Array>();
   let trajectoryUnitCount = 0;
-  let trajectoryAtomCount = 0;
   let reports = 0;
   // Per counting thread, the names of its key numbers and their numbers here.
   const namesOf = new Map<number, {names: string[]; ids: number[]}>();
@@ -172,7 +171,6 @@ export async function deriveAtoms(
         const known = table.length;
         const tatom = table.join("trajectories", entries, atom);
         if (tatom === known) {
-          trajectoryAtomCount++;
           const own = trajectoryAtomsOf.get(atom);
           if (own) own.add(tatom);
           else trajectoryAtomsOf.set(atom, new Set([tatom]));
@@ -187,6 +185,7 @@ export async function deriveAtoms(
     }
   }
   const {sizes, unitOf, keys: atomKeys, coefficients: atomCoefficients} = table;
+  const trajectoryAtoms = unitOf.filter((unit) => unit === "trajectories").length;
 
   const termsOf = new Map<string, Term[]>();
   atomKeys.forEach((keys, variable) => {
@@ -252,8 +251,8 @@ export async function deriveAtoms(
       pupils: trajectoriesOf.size,
       trajectoryUnits: trajectoryUnitCount,
       reports,
-      pupilAtoms: sizes.length - trajectoryAtomCount,
-      trajectoryAtoms: trajectoryAtomCount,
+      pupilAtoms: sizes.length - trajectoryAtoms,
+      trajectoryAtoms,
       milliseconds: performance.now() - start,
       workers: threads
     }

@@ -16,7 +16,7 @@
 
 import {csvParse} from "d3";
 import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
-import {decodeVariant, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
+import {cellPosition, decodeVariant, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
 import {isPinned, propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
@@ -71,16 +71,15 @@ function readTable(text: string): (published: number) => [number, number] | null
  * strings were most of the attack's time, in garbage collection.
  */
 function copyShowsSameCells(csv: readonly Row[], copy: CompactVariant, units: string[]): boolean {
-  const {cells, pupils, trajectories} = decodeVariant(copy, {years: copy.jaren, units, ages: copy.leeftijden, careTypes: copy.zorgvormen});
+  const dims = {years: copy.jaren, units, ages: copy.leeftijden, careTypes: copy.zorgvormen};
+  const {cells, pupils, trajectories} = decodeVariant(copy, dims);
   if (cells.length !== csv.length) return false;
-  const [years, unitAt, ages, careTypes] = [copy.jaren.map(String), units, copy.leeftijden, copy.zorgvormen].map((list) => new Map(list.map((value, i) => [value, i])));
-  const rowAt = new Int32Array(copy.jaren.length * units.length * copy.leeftijden.length * copy.zorgvormen.length).fill(-1);
+  const position = cellPosition(dims);
+  const rowAt = new Int32Array(dims.years.length * units.length * dims.ages.length * dims.careTypes.length).fill(-1);
   for (let k = 0; k < csv.length; k++) {
     const r = csv[k];
-    const [y, u, a, c] = [years.get(r.jaar), unitAt.get(r.eenheid), ages.get(r.leeftijd), careTypes.get(r.zorgvorm)];
-    if (y === undefined || u === undefined || a === undefined || c === undefined) return false;
-    const at = ((y * units.length + u) * ages.size + a) * careTypes.size + c;
-    if (rowAt[at] !== -1) return false;
+    const at = position(Number(r.jaar), r.eenheid, r.leeftijd, r.zorgvorm);
+    if (at < 0 || rowAt[at] !== -1) return false;
     rowAt[at] = k;
   }
   const same = (field: string, count: number) => (field === "" ? count === WITHHELD : field === String(count));
@@ -91,8 +90,13 @@ function copyShowsSameCells(csv: readonly Row[], copy: CompactVariant, units: st
   return true;
 }
 
+/** The archive members the attack reads: the cube under `verkennen/`, and Tabel 6 in `schools.json`. */
+export function attackedFiles(files: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...files].filter(([name]) => name.startsWith("verkennen/") || name === "schools.json"));
+}
+
 /**
- * `files`: the site's archive members by name (the cube under `verkennen/`, and `schools.json`).
+ * `files`: the site's archive members by name (at least attackedFiles).
  * `minCount`: a count narrower than this that may be small is pinned.
  */
 export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount: number): CubeAttack {

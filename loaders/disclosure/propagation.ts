@@ -52,19 +52,19 @@ export class RelationList {
 
   /** A relation whose parts are `shift` plus each of `offsets` (a grid's neighbours by its strides), without an array of its own. */
   addShifted(kind: Relation["kind"], total: number, offsets: ArrayLike<number>, shift: number): void {
-    const parts = offsets;
     if (this.count + 1 >= this.kinds.length) {
       this.kinds = grown(this.kinds, this.kinds.length * 2);
       this.repeated = grown(this.repeated, this.repeated.length * 2);
       this.totals = grown(this.totals, this.totals.length * 2);
       this.froms = grown(this.froms, this.froms.length * 2);
     }
-    while (this.partCount + parts.length > this.partList.length) this.partList = grown(this.partList, this.partList.length * 2);
+    while (this.partCount + offsets.length > this.partList.length) this.partList = grown(this.partList, this.partList.length * 2);
     this.kinds[this.count] = KINDS.indexOf(kind);
-    this.repeated[this.count] = parts.length > 1 && hasRepeats(parts) ? 1 : 0;
+    // A constant shift keeps repeats as they are.
+    this.repeated[this.count] = offsets.length > 1 && hasRepeats(offsets) ? 1 : 0;
     this.totals[this.count] = total;
     this.froms[this.count] = this.partCount;
-    for (let i = 0; i < parts.length; i++) this.partList[this.partCount++] = parts[i] + shift;
+    for (let i = 0; i < offsets.length; i++) this.partList[this.partCount++] = offsets[i] + shift;
     this.froms[++this.count] = this.partCount;
   }
 

@@ -54,6 +54,8 @@ class Echelon {
   /** Row k is zero at the pivots of rows before it, and 1 at its own pivot. */
   readonly rows: Int32Array[] = [];
   readonly pivots: number[] = [];
+  /** `residual`'s result, reused from vector to vector. */
+  private scratch = new Float64Array(0);
 
   /** Subtracts the rows from v in place; v is then zero at every pivot. */
   reduce(v: Int32Array): Int32Array {
@@ -113,7 +115,6 @@ class Echelon {
     }
     for (let c = 0; c < width; c++) if (free[c] >= 0 && result[c] !== 0) into(free[c], result[c]);
   }
-  private scratch = new Float64Array(0);
 
   /**
    * Given y at the free columns, sets y at the pivots so that every row · y = 0. Last row first: a
@@ -302,13 +303,12 @@ export class Span {
     let free = 0;
     for (const index of freeIndex) for (let c = 0; c < index.length; c++) index[c] = index[c] === -1 ? -1 : free++;
     for (const echelon of blocks) echelon.reduceFully();
-    // What the crossing vectors leave outside the blocks' spans, sparse, fewest nonzeros first: a
-    // municipal count's residual touches every block, and reducing it last against sparse rows keeps
-    // the rows before it sparse.
-    // A crossing vector is taken block by block through one scratch vector: its entries sorted by
-    // their place in the blocks laid end to end (each packed with its value into one number). A dense
-    // part per block and vector made a municipal count allocate a part for every block of a country
-    // (in a CPU profile of the national build, that and its garbage collection were most of the span).
+    // What the crossing vectors leave outside the blocks' spans, sparse (sorted below, fewest nonzeros
+    // first). A crossing vector is taken block by block through one scratch vector: its entries sorted
+    // by their place in the blocks laid end to end (each packed with its value into one number). A
+    // dense part per block and vector made a municipal count allocate a part for every block of a
+    // country (in a CPU profile of the national build, that and its garbage collection were most of
+    // the span).
     const blockStart = new Int32Array(blockWidths.length + 1);
     blockWidths.forEach((w, block) => (blockStart[block + 1] = blockStart[block] + w));
     const blockAtPlace = new Int32Array(width);

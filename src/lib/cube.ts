@@ -89,7 +89,9 @@ export interface VariantColumns {
   trajectories: Int32Array;
 }
 
-function positionOf(dims: CubeDims, index: {year: Map<number, number>; unit: Map<string, number>; age: Map<string, number>; careType: Map<string, number>}) {
+/** A cell's position in the grid of `dims` (the compact files' numbering), or −1 where a value is not in it. */
+export function cellPosition(dims: CubeDims): (year: number, unit: string, age: string, careType: string) => number {
+  const index = {year: indexOf(dims.years), unit: indexOf(dims.units), age: indexOf(dims.ages), careType: indexOf(dims.careTypes)};
   return (year: number, unit: string, age: string, careType: string): number => {
     const y = index.year.get(year);
     const u = index.unit.get(unit);
@@ -106,7 +108,7 @@ function indexOf<T>(values: T[]): Map<T, number> {
 
 /** Rows of one variant (its CSV, or CSV-shaped rows) as the compact file: the loader writes it this way. */
 export function encodeVariant(rows: readonly Record<string, string | number | null>[], dims: CubeDims): CompactVariant {
-  const position = positionOf(dims, {year: indexOf(dims.years), unit: indexOf(dims.units), age: indexOf(dims.ages), careType: indexOf(dims.careTypes)});
+  const position = cellPosition(dims);
   const placed = rows.map((r) => {
     const at = position(Number(r.jaar), String(r.eenheid), String(r.leeftijd), String(r.zorgvorm));
     if (at < 0) throw new Error(`Kubus: cel ${r.jaar}|${r.eenheid}|${r.leeftijd}|${r.zorgvorm} valt buiten de dimensies.`);
@@ -183,8 +185,7 @@ export class Cube {
     this.units = unitRows.map((r) => ({code: r.code, level: r.niveau as CubeUnit["level"], name: r.naam, parent: r.onderdeel_van || null}));
     this.unitByCode = new Map(this.units.map((u) => [u.code, u]));
     this.dims = {years: meta.years, units: this.units.map((u) => u.code), ages: meta.ages.map((a) => a.key), careTypes: meta.careTypes.map((c) => c.key)};
-    const index = {year: indexOf(this.dims.years), unit: indexOf(this.dims.units), age: indexOf(this.dims.ages), careType: indexOf(this.dims.careTypes)};
-    this.position = positionOf(this.dims, index);
+    this.position = cellPosition(this.dims);
     this.enrolled = new Int32Array(this.dims.years.length * this.dims.units.length * this.dims.ages.length);
     for (const r of enrolledRows) {
       // The enrolment's position is a cell's without the care type: the first care type ("alle").

@@ -20,8 +20,8 @@ describe("factsheet bodies in worker threads", () => {
       for await (const body of bodies) all.push(body);
       return all;
     };
-    const oneWorker = await collect(renderedBodies(report, context, pages, 1, pages.length));
-    const twoWorkers = await collect(renderedBodies(report, context, pages, 2, 5));
+    const oneWorker = await collect(renderedBodies(context, pages, 1, pages.length));
+    const twoWorkers = await collect(renderedBodies(context, pages, 2, 5));
     expect(pages.length).toBe(22);
     expect(twoWorkers).toEqual(oneWorker);
     // Each body is its own school's page (its name in it), not merely the same list.
