@@ -225,8 +225,9 @@ export interface BuildCacheEntry {
 
 /**
  * A fingerprint of what a report is computed from: every file below the input folder (its content
- * folder too) and the code that computes it (loaders/ and the lockfile). The build's page loaders key
- * the released report by it (pipeline.ts pageReportFromEnvironment).
+ * folder too) and the code that computes it (loaders/, the page modules they import from src/lib/
+ * and src/components/palette.ts, and the lockfile). The build's page loaders key the released report
+ * by it (pipeline.ts pageReportFromEnvironment).
  */
 export function reportFingerprint(dataDir: string): string {
   const hash = createHash("sha256");
@@ -236,7 +237,8 @@ export function reportFingerprint(dataDir: string): string {
       .map((name) => resolve(dir, name))
       .filter((file) => statSync(file).isFile())
       .sort();
-  for (const file of [...files(dataDir), ...files(loaders), fileURLToPath(new URL("../package-lock.json", import.meta.url))]) {
+  const shared = [...files(fileURLToPath(new URL("../src/lib/", import.meta.url))), fileURLToPath(new URL("../src/components/palette.ts", import.meta.url))];
+  for (const file of [...files(dataDir), ...files(loaders), ...shared, fileURLToPath(new URL("../package-lock.json", import.meta.url))]) {
     hash.update(file).update(readFileSync(file));
   }
   return hash.digest("hex").slice(0, 24);

@@ -98,6 +98,7 @@ await writeStaticPage(
         cubeOwn: formatCount(cube?.own ?? 0),
         cubeTied: formatCount(cube?.tied ?? 0),
         cubeLocal: formatCount(cube?.local ?? 0),
+        cubeLeftOut: formatCount(cube?.leftOut ?? 0),
         cubeSecondary:
           privacy.cubeSecondaryCount === 0
             ? "In deze gegevens was dat niet nodig."

@@ -32,12 +32,15 @@ export interface CubeMeta {
   perturbation: {roundBelow: number; maxDeviation: number; roundedDeviation: number; largeDeviation: number; stationaryFrom: number};
 }
 
+/** A cell the files leave out: a school's or a board's cut outside the report's configuration. */
+export const LEFT_OUT = "left out";
+
 /**
  * What a cell shows where the disclosure model decides otherwise than the perturbation: a count the
  * report also publishes shows the report's value, or nothing (null: withheld, shown "·") where the
- * report withholds it (loaders/disclosure/cubeCells.ts).
+ * report withholds it, and a school's own cut is left out (loaders/disclosure/cubeCells.ts).
  */
-export type CubeOverride = (cell: number) => {pupils: number | null; trajectories: number | null} | undefined;
+export type CubeOverride = (cell: number) => {pupils: number | null; trajectories: number | null} | typeof LEFT_OUT | undefined;
 
 export function publishCube(counts: CubeCounts, settings: Settings, override: CubeOverride = () => undefined): Map<string, string> {
   const {grid, enrolled} = counts;
@@ -81,10 +84,11 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
   const partitions = new Map(variantFileNames().map((name) => [name, [] as Record<string, string | number>[]]));
   for (let i = 0; i < grid.size; i++) {
     const decided = override(i);
+    if (decided === LEFT_OUT) continue;
     const pupils = decided ? decided.pupils : perturb(counts.pupils[i], counts.pupilKeys[i], settings);
     const trajectories = atLeastPupils(decided ? decided.trajectories : perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings), pupils);
     // Rows that publish no youth care are left out: a missing row reads as 0 (the page and the
-    // examples say so). "Without dyslexia care" within dyslexia care is empty by definition.
+    // examples say so), except in a school's or a board's cut left out above. "Without dyslexia care" within dyslexia care is empty by definition.
     if (pupils === 0 && trajectories === 0) continue;
     const at = grid.at(i);
     if (at.dyslexia === 1 && at.careType === dyslexiaIndex) continue;

@@ -9,14 +9,16 @@
 //  - pupils without dyslexia care are a subset of all pupils, and in a care type other than dyslexia
 //    care they are the same pupils; without dyslexia care, dyslexia care is empty;
 //  - a row's pupils are at most its trajectories;
-// and per published value: a missing row is a published 0; an empty field ("·") is 0 or more (the
+// and per published value: a missing row is a published 0, except in a school's or a board's cut
+// outside the report's configuration, which the files leave out (0 or more); an empty field ("·") is 0 or more (the
 // cube withholds empty cells beside tied ones, cubeCells.ts), and 1 or more where Tabel 6 withholds
 // the same school-year (the report never hides a zero); a pupil count the table never gives (1 … roundBelow − 1) is the report's exact count; a row's
 // trajectories may be raised to its pupils; Tabel 6's shown counts are exact.
 
 import {csvParse} from "d3";
-import {CELL_COLUMNS, compactName, variantFileNames} from "../cube/publish.js";
-import {cellPosition, decodeVariant, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
+import {CELL_COLUMNS, compactName, variantFileNames, type CubeMeta} from "../cube/publish.js";
+import {DBC, DEFINITIONS, DYSLEXIA} from "../cube/grid.js";
+import {cellPosition, decodeVariant, inReportConfiguration, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
 import {isPinned, propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
@@ -116,22 +118,22 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
     }
   }
   const consistent = readTable(read("verkennen/verstoring.csv"));
-  const {dyslexiaCareType: dyslexiaCare, definition} = JSON.parse(read("verkennen/meta.json")) as {dyslexiaCareType: string; definition: string};
+  const meta = JSON.parse(read("verkennen/meta.json")) as Pick<CubeMeta, "dyslexiaCareType" | "definition" | "years" | "ages" | "careTypes">;
+  const {dyslexiaCareType: dyslexiaCare, definition} = meta;
   const zero = consistent(0) ?? [0, 0];
+  const unknown: [number, number] = [0, Infinity];
   const trajectoryRange = (shown: number): [number, number] => {
     let highest = -Infinity;
     for (let v = 0; v <= shown; v++) highest = Math.max(highest, consistent(v)?.[1] ?? -Infinity);
     return [consistent(shown)?.[0] ?? 0, highest];
   };
 
-  const values = (d: string) => {
-    const seen = new Set<string>();
-    for (const r of cells) seen.add(r[d]);
-    return [...seen];
-  };
-  const [years, ages, careTypes] = [values("jaar"), values("leeftijd"), values("zorgvorm")];
-  const variants = values("dyslexie").flatMap((dyslexie) => values("dbc_correctie").flatMap((dbc) => values("definitie").map((definitie) => [dyslexie, dbc, definitie])));
+  // The grid as meta.json lists it: a value without any row (an age group without youth care, whose
+  // school cells the files leave out) is still a count the reader reasons about.
+  const [years, ages, careTypes] = [meta.years.map(String), meta.ages.map((a) => a.key), meta.careTypes.map((c) => c.key)];
+  const variants = DYSLEXIA.flatMap((dyslexie) => DBC.flatMap((dbc) => DEFINITIONS.map((definitie) => [dyslexie, dbc, definitie])));
   const unitCodes = units.map((u) => u.code);
+  const localUnit = units.map((u) => u.niveau !== "gemeente");
   const partsOf = new Map<string, string[]>();
   for (const u of units) if (u.onderdeel_van) partsOf.set(u.onderdeel_van, [...(partsOf.get(u.onderdeel_van) ?? []), u.code]);
 
@@ -204,14 +206,15 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
           variants.forEach(([dyslexie, dbc_correctie, definitie], v) => {
             cell++;
             const emptyByDefinition = dyslexie === "zonder" && zorgvorm === dyslexiaCare;
+            const missing = localUnit[u] && !inReportConfiguration({age: leeftijd, careType: zorgvorm, dyslexia: dyslexie, dbc: dbc_correctie, definition: definitie}, definition) ? unknown : zero;
             FIELDS.forEach((field, f) => {
               const shown = shownAt[f][cell];
               const [low, high] = emptyByDefinition
                 ? [0, 0]
                 : shown === NOT_SHOWN
-                  ? zero
+                  ? missing
                   : shown === WITHHELD_SHOWN
-                    ? [0, Infinity]
+                    ? unknown
                     : field === "trajecten"
                       ? trajectoryRange(shown)
                       : (consistent(shown) ?? [shown, shown]);

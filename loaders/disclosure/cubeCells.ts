@@ -12,11 +12,12 @@
 // which the cell's interval takes in.
 
 import type {CubeCounts, PupilCellVisitor} from "../cube/count.js";
-import type {CubeGrid} from "../cube/grid.js";
+import {configuredDefinition, type CubeGrid} from "../cube/grid.js";
 import {consistentRange, perturb} from "../cube/ptable.js";
 import type {Settings} from "../model.js";
 import type {Atoms} from "./atoms.js";
-import {atLeastPupils, type CubeOverride} from "../cube/publish.js";
+import {atLeastPupils, LEFT_OUT, type CubeOverride} from "../cube/publish.js";
+import {inReportConfiguration} from "../../src/lib/cube.js";
 import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
 import {HIDDEN_MARK, type Registry} from "./registry.js";
@@ -106,7 +107,9 @@ export type CubeCellForm =
   | {kind: "report"; reportKey: string}
   | {kind: "perturbed"; shown: number; quantity: string}
   | {kind: "withheld"; quantity: string}
-  | {kind: "outside"; shown: number};
+  | {kind: "outside"; shown: number}
+  /** A school's or a board's cut outside the report's configuration: not in the files. */
+  | {kind: "left out"};
 
 export interface CubeDisclosure {
   /** Per grid cell with pupils: its form. Cells without pupils publish 0 (ptable row 0). */
@@ -121,10 +124,12 @@ export interface CubeDisclosure {
   tied: number;
   /** The families (familyOf) of those cells: their empty cells are withheld as well. */
   withheldFamilies?: ReadonlySet<string>;
-  /** Own quantities of a school's or a board's pupils (withholdSchoolAndBoardQuantities). */
+  /** Own quantities of a school's or a board's pupils that published cells carry, withheld (withholdSchoolAndBoardQuantities). */
   local?: number;
-  /** Empty cells withheld with them, so that "·" does not say "1 or more" (grid indices). */
-  withheldEmpty?: ReadonlySet<number>;
+  /** Cells with pupils of schools and boards that the files leave out. */
+  leftOutCells?: number;
+  /** Cells of schools and boards the files leave out, empty ones too (grid indices). */
+  leftOut?: (index: number) => boolean;
 }
 
 /** The file name the cube's cells carry in the disclosure system and the audit's messages. */
@@ -139,8 +144,13 @@ export function cubeDisclosure(
   membership: CubeMembership,
   atoms: Pick<Atoms, "sizes">,
   reportCells: readonly PublishedCell[],
-  settings: Pick<Settings, "suppression">
+  settings: Pick<Settings, "suppression" | "youthCareDefinition">
 ): CubeDisclosure {
+  // A quantity is named after a cell the files will show, where it has one: a school's cut outside
+  // the report's configuration is left out (withholdSchoolAndBoardQuantities), and the audit names
+  // the quantity.
+  const leftOutUnlessRepeat = localCutOutsideReport(counts.grid, configuredDefinition(settings.youthCareDefinition));
+  const namedAt = new Map<string, number>();
   const report = new Map<string, PublishedCell>();
   for (const cell of reportCells) if (cell.unit === "pupils" && cell.terms.length > 0) report.set(termsKey(cell.terms), cell);
   const forms = new Map<number, CubeCellForm>();
@@ -176,9 +186,14 @@ export function cubeDisclosure(
       // The same pupils in another variant: the same cell key, so the same shown value; another
       // variant's trajectories may bound it more tightly.
       if (known.form.kind === "perturbed" && hi < known.form.hi) known.form = {...known.form, hi};
+      if (leftOutUnlessRepeat(namedAt.get(key)!) && !leftOutUnlessRepeat(index)) {
+        known.path = cubeCellPath(counts, index);
+        namedAt.set(key, index);
+      }
       continue;
     }
     own.set(key, {file: CUBE_FILE, path: cubeCellPath(counts, index), unit: "pupils", terms, form: {kind: "perturbed", shown, lo, hi}, value: counts.pupils[index]});
+    namedAt.set(key, index);
   }
   return {forms, cells: [...own.values()], outside, repeated, tied: 0};
 }
@@ -244,35 +259,66 @@ export function withholdTiedQuantities(
  * schools withheld, through a board of two schools ("age 10–11, with and without dyslexia care") and
  * inside a board of four. So schools and boards show what the report shows and nothing of their own;
  * such a quantity is withheld in every unit it appears in (a municipality's cell can hold the pupils
- * of one school only), and only the municipality keeps perturbed cells of its own. Empty cells of
- * schools and boards outside the report's own configuration (all ages, DBC correction on, the
- * configured definition, with dyslexia care) are withheld too, so "·" there does not say "1 or more".
+ * of one school only), and only the municipality keeps perturbed cells of its own.
+ *
+ * Outside the report's configuration (inReportConfiguration) a school's or a board's cell is in the
+ * files only where it repeats a report count: the rest is left out, empty or not, and the page shows
+ * it as "·" by that rule. Such a cell was "·" whatever its count, so it said nothing; left out, it is
+ * no published count either, and a quantity no published cell carries leaves the system. A country
+ * has hundreds of thousands of them (one school's age groups and switches), which the secondary
+ * suppression protected one by one (bench/README.md). Inside the configuration an empty cell shows 0,
+ * as the report does, and an own quantity stays a withheld cell of the system.
  */
 export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
+  const outsideConfiguration = localCutOutsideReport(grid, grid.dims.definitions[definition]);
   const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
   const quantities = new Set<string>();
-  for (const [index, form] of cube.forms) if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) quantities.add(form.quantity);
-  const forms = new Map<number, CubeCellForm>();
+  const tied = new Set<string>();
+  // The quantities some published cell still carries: one of the municipality, or of a school or a
+  // board inside the report's configuration.
+  const carried = new Set<string>();
   for (const [index, form] of cube.forms) {
-    if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
+    if (form.kind !== "perturbed" && form.kind !== "withheld") continue;
+    if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) quantities.add(form.quantity);
+    if (form.kind === "withheld") tied.add(form.quantity);
+    if (!outsideConfiguration(index)) carried.add(form.quantity);
+  }
+  const forms = new Map<number, CubeCellForm>();
+  let leftOutCells = 0;
+  for (const [index, form] of cube.forms) {
+    if (form.kind !== "report" && outsideConfiguration(index)) {
+      forms.set(index, {kind: "left out"});
+      leftOutCells++;
+    } else if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
     // A cell that splits an atom is a cut of its own as well, outside the proof: withheld too.
     else if (form.kind === "outside" && local.has(grid.digit(index, "unit"))) forms.set(index, {kind: "withheld", quantity: ""});
     else forms.set(index, form);
   }
-  const cells = cube.cells.map((cell) =>
-    quantities.has(termsKey(cell.terms)) ? {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}} : cell
-  );
-  const aan = grid.dims.dbc.indexOf("aan");
-  const withheldEmpty = new Set<number>();
-  for (let index = 0; index < grid.size; index++) {
-    if (forms.has(index) || !local.has(grid.digit(index, "unit"))) continue;
-    const at = grid.at(index);
-    // The report's own configuration; a care type other than "alle" holds the same pupils with and
-    // without dyslexia care (and the dyslexia care type none without), so both switches show 0.
-    if (at.age === 0 && at.dbc === aan && at.definition === definition && (at.dyslexia === 0 || at.careType !== 0)) continue;
-    withheldEmpty.add(index);
+  const cells = cube.cells.flatMap((cell) => {
+    const quantity = termsKey(cell.terms);
+    if (!carried.has(quantity)) return [];
+    return [quantities.has(quantity) ? {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}} : cell];
+  });
+  const leftOut = (index: number) => outsideConfiguration(index) && forms.get(index)?.kind !== "report";
+  const kept = (set: Set<string>) => [...set].filter((quantity) => carried.has(quantity)).length;
+  return {...cube, forms, cells, tied: kept(tied), local: kept(quantities), leftOutCells, leftOut};
+}
+
+/**
+ * Whether a cell is a school's or a board's outside the report's configuration; by the cell's place
+ * below the unit, worked out once (a country's grid has 9 M cells).
+ */
+function localCutOutsideReport(grid: CubeGrid, configuredDefinition: string): (index: number) => boolean {
+  const {dims} = grid;
+  const unitStride = grid.stride("unit");
+  const outside = new Uint8Array(unitStride);
+  for (let below = 0; below < unitStride; below++) {
+    const at = grid.at(below);
+    const cut = {age: dims.ages[at.age], careType: dims.careTypes[at.careType], dyslexia: dims.dyslexia[at.dyslexia], dbc: dims.dbc[at.dbc], definition: dims.definitions[at.definition]};
+    outside[below] = inReportConfiguration(cut, configuredDefinition) ? 0 : 1;
   }
-  return {...cube, forms, cells, local: quantities.size, withheldEmpty};
+  const local = Uint8Array.from(dims.units, (unit) => (unit.level === "gemeente" ? 0 : 1));
+  return (index) => local[grid.digit(index, "unit")] === 1 && outside[index % unitStride] === 1;
 }
 
 /**
@@ -301,8 +347,9 @@ export function cubeCellPath(counts: CubeCounts, index: number): string {
 export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry: Registry, settings: Pick<Settings, "suppression">): CubeOverride {
   return (index) => {
     const form = cube.forms.get(index);
+    if (cube.leftOut?.(index)) return LEFT_OUT;
     if (form?.kind === "withheld") return {pupils: null, trajectories: null};
-    if (form === undefined && (cube.withheldEmpty?.has(index) || cube.withheldFamilies?.has(familyOf(counts.grid, index)))) return {pupils: null, trajectories: null};
+    if (form === undefined && cube.withheldFamilies?.has(familyOf(counts.grid, index))) return {pupils: null, trajectories: null};
     if (form?.kind !== "report") return undefined;
     const cell = registry.cells[registry.index.get(form.reportKey) as number];
     if (cell.form.kind !== "exact") return {pupils: null, trajectories: null};

@@ -42,7 +42,7 @@ export interface ReleaseAudit {
   width: number;
   /** The explorer's pupil cells with youth care: repeating a report count, the cube's own
    *  (perturbed, in the audit) and outside the model (perturbed only). */
-  cube: {cells: number; repeated: number; own: number; tied: number; local: number; outside: number} | null;
+  cube: {cells: number; repeated: number; leftOut: number; own: number; tied: number; local: number; outside: number} | null;
   /** The published cube attacked from its files (cubeAttack.ts): the check of its perturbed cells. */
   cubeAttack?: CubeAttack;
   /** Groups of schools the search and the audit solved in (blocks.ts), or null: the whole system. */
@@ -87,7 +87,7 @@ export async function auditRelease(context: ReleaseContext, budgetSeconds?: numb
   const blocks = schoolBlocks(system, context.dataset.schools, context.slugOf);
   const audit = await cachedAudit(system, options, budgetSeconds, witnesses, blocks?.levels.at(-1)?.parts);
   const cube = context.cube?.disclosure;
-  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
+  const cubeFigures = cube ? {cells: cube.forms.size, repeated: cube.repeated, leftOut: cube.leftOutCells ?? 0, own: cube.cells.length, tied: cube.tied, local: cube.local ?? 0, outside: cube.outside} : null;
   return {audit, atoms: atoms.stats, unmodelled, inconsistent: inconsistentForms(system.cells), system, ...options, cube: cubeFigures, schoolBlocks: blocks ? {groupCount: blocks.groupCount, schoolsPerBlock: blocks.levels[0].schools} : null};
 }
 
@@ -144,8 +144,8 @@ export function formatAudit(result: ReleaseAudit, secondary?: Pick<SecondaryPatt
     for (const k of secondary.keyFigures.slice(0, limit)) lines.push(`  - niet gepubliceerd: ${k.label} (${k.name}); beschermt ${k.protects}`);
   }
   if (result.cube) {
-    const {cells, repeated, own, tied, local, outside} = result.cube;
-    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, ${nl(local)} omdat ze leerlingen van een school of bestuur tellen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
+    const {cells, repeated, leftOut, own, tied, local, outside} = result.cube;
+    lines.push(`  kubus van /verkennen: ${nl(cells)} cellen met leerlingen; ${nl(repeated)} gelijk aan het rapport (zelfde aantal of afgeschermd), ${nl(leftOut)} van een school of bestuur buiten de instelling van het rapport weggelaten, de andere hebben ${nl(own)} eigen aantallen: ${nl(tied)} afgeschermd omdat ze samen met een afgeschermd aantal uit het rapport volgen, ${nl(local)} omdat ze leerlingen van een school of bestuur tellen, de rest verstoord${outside > 0 ? ` (${nl(outside)} cellen niet uit basiscellen op te bouwen)` : ""}.`);
   }
   if (result.cubeAttack) {
     const {variables, relations, narrowed, pinned} = result.cubeAttack;

@@ -40,6 +40,17 @@ export interface CubeCell {
 
 type CsvRow = Record<string, string>;
 
+/**
+ * The cuts a school or a board publishes: the report's own configuration — all ages, trajectories as
+ * billed (no DBC correction: Tabel 6 and the school pages count them so), the configured definition,
+ * with dyslexia care or within one care type (which holds the same pupils either way). Outside it a
+ * school's or a board's cell is in the files only where it repeats a count the report shows; the rest
+ * is left out, and a missing row there is not published ("·"), not 0 (loaders/disclosure/cubeCells.ts).
+ */
+export function inReportConfiguration(cut: Record<keyof CellFilter, string>, configuredDefinition: string): boolean {
+  return cut.age === "alle" && cut.dbc === "uit" && cut.definition === configuredDefinition && (cut.dyslexia === "met" || cut.careType !== "alle");
+}
+
 export type Variant = Pick<CellFilter, "dyslexia" | "dbc" | "definition">;
 
 /** The name of a variant as in its file: "met-uit-gestart". */
@@ -239,7 +250,8 @@ export class Cube {
     return this.units.filter((u) => u.level === level && (parent === null || u.parent === parent));
   }
 
-  /** A missing row is a combination without any youth care: zero, shown. */
+  /** A missing row is a combination without any youth care (zero, shown), except in a school's or a
+   *  board's cut outside the report's configuration, which the files leave out: withheld there. */
   cell(year: number, unitCode: string, filter: CellFilter): CubeCell {
     const unit = this.unitByCode.get(unitCode);
     if (!unit) throw new Error(`Onbekende eenheid "${unitCode}" in de kubus.`);
@@ -248,8 +260,11 @@ export class Cube {
     const at = this.position(year, unitCode, filter.age, filter.careType);
     const enrolled = at < 0 ? 0 : this.enrolled[Math.floor(at / this.dims.careTypes.length)];
     const row = at < 0 ? -1 : search(cells.cells, at);
-    const pupils = row < 0 ? 0 : published(cells.pupils[row], this.meta.minCount);
-    const trajectories = row < 0 ? 0 : published(cells.trajectories[row], this.meta.minCount);
+    const emptyByDefinition = filter.dyslexia === "zonder" && filter.careType === this.meta.dyslexiaCareType;
+    const missing: Published =
+      unit.level === "gemeente" || emptyByDefinition || inReportConfiguration(filter, this.meta.definition) ? 0 : {suppressed: true, minCount: this.meta.minCount};
+    const pupils = row < 0 ? missing : published(cells.pupils[row], this.meta.minCount);
+    const trajectories = row < 0 ? missing : published(cells.trajectories[row], this.meta.minCount);
     const pct = enrolled === 0 ? null : isSuppressedValue(pupils) ? pupils : (100 * pupils) / enrolled;
     return {year, unit, enrolled, pupils, trajectories, pct};
   }

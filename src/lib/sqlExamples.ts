@@ -1,5 +1,6 @@
 // Starting points for the explorer's SQL box. The cube leaves out rows without any youth care, so a
-// missing row means 0; every count is perturbed (loaders/cube/ptable.ts), sums of cells too.
+// missing row means 0 (except in a school's or a board's cut outside the report's configuration, which
+// the examples do not query: src/lib/cube.ts); every count is perturbed (loaders/cube/ptable.ts), sums of cells too.
 
 import type {SqlExample} from "../components/SqlBox.js";
 

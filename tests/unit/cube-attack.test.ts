@@ -29,7 +29,7 @@ function files(s: number, cells: string[], schools: object = tabel6WithholdsA): 
   out.set("verkennen/jeugdhulp-met-uit-gestart.csv", [header, ...cells].join("\n"));
   out.set("verkennen/eenheden.csv", "code,niveau,naam,onderdeel_van,school_id\ng,gemeente,G,,\nb:1,bestuur,B,g,\ns:A,school,A,b:1,A\ns:B,school,B,b:1,B");
   out.set("verkennen/verstoring.csv", table(s));
-  out.set("verkennen/meta.json", JSON.stringify({dyslexiaCareType: "dyslexie", definition: "gestart"}));
+  out.set("verkennen/meta.json", JSON.stringify({dyslexiaCareType: "dyslexie", definition: "gestart", years: [2019], ages: [{key: "alle"}], careTypes: [{key: "alle"}]}));
   out.set("schools.json", JSON.stringify(schools));
   // The page's copy of each variant, the same cells as columns.
   for (const name of variantFileNames()) out.set(`verkennen/${compactName(name)}`, JSON.stringify(encodeVariant(csvParse(out.get(`verkennen/${name}`)!), dims)));
@@ -57,8 +57,21 @@ describe("attackPublishedCube", () => {
   test("0 means 0 … 14: the same files pin nothing", () => {
     const attack = attackPublishedCube(files(15, leaking), 5);
     expect(attack.pinned).toEqual([]);
-    // 1 year × 4 units × 1 age × 1 care type × the 1 variant the files show × pupils and trajectories.
-    expect(attack.variables).toBe(8);
+    // 1 year × 4 units × 1 age × 1 care type × 8 variants (meta.json's grid, rows or not) × pupils and trajectories.
+    expect(attack.variables).toBe(64);
+  });
+
+  test("a school's missing row is 0 in the report's configuration, and unknown outside it (the files leave it out)", () => {
+    // Under a table where 0 means 0 … 4, the board shows 15 (exactly) and neither of its schools has a row.
+    const board = (variant: string) => [`2019,g,alle,alle,${variant},15,15`, `2019,b:1,alle,alle,${variant},15,15`];
+    // DBC correction on is outside the configuration: the schools are 0 or more, and nothing is pinned.
+    const outside = files(5, []);
+    outside.set("verkennen/jeugdhulp-met-aan-gestart.csv", [CELL_COLUMNS.join(","), ...board("met,aan,gestart")].join("\n"));
+    outside.set("verkennen/jeugdhulp-met-aan-gestart.json", JSON.stringify(encodeVariant(csvParse(outside.get("verkennen/jeugdhulp-met-aan-gestart.csv")!), dims)));
+    expect(attackPublishedCube(outside, 5).pinned).toEqual([]);
+    // In the configuration the same rows say each school has 0 … 4 pupils, which cannot make 15.
+    const inside = files(5, board("met,uit,gestart"), {tabel6: []});
+    expect(() => attackPublishedCube(inside, 5)).toThrow(/Kubuscontrole: \d+ aantallen zonder mogelijke waarde/);
   });
 
   test("a page copy (.json) that shows other cells than its CSV stops the build", () => {

@@ -3,7 +3,7 @@
 // sizes, memberships and cell keys are set by hand, so every expected form is worked out below.
 import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
-import {atLeastPupils} from "../../loaders/cube/publish.js";
+import {atLeastPupils, LEFT_OUT} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
 import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, withholdSchoolAndBoardQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
 import {leafKey} from "../../loaders/disclosure/leaves.js";
@@ -13,7 +13,7 @@ import type {PublishedCell} from "../../loaders/disclosure/model.js";
 import type {Registry} from "../../loaders/disclosure/registry.js";
 
 // The table without rounding to 10 (cubeRoundBelow = minCount): the forms below were worked out on it.
-const settings = {suppression: {minCount: 5, cubeRoundBelow: 5}} as never;
+const settings = {suppression: {minCount: 5, cubeRoundBelow: 5}, youthCareDefinition: "started"} as never;
 const grid = new CubeGrid({
   years: [2019],
   units: [
@@ -307,9 +307,12 @@ describe("withholdTiedQuantities", () => {
 });
 
 describe("withholdSchoolAndBoardQuantities", () => {
-  // Schools and boards show only what the report shows. q1 is a quantity of the school's pupils, shown
-  // at the municipality and at the school; q2 appears at the municipality only; the school's total
-  // repeats the report.
+  // Schools and boards show only what the report shows. The report's configuration in this grid: all
+  // ages, DBC correction off (index 0), "gestart" (index 0), with dyslexia care or within a care type.
+  // q1 is a quantity of the school's pupils, shown at the municipality and, inside the configuration,
+  // at the school; q2 appears at the municipality only; q3 only in a cut of the school outside the
+  // configuration; q4 there and at the municipality; q5 is tied (withheld) at the board outside it.
+  // The school's total with DBC correction repeats the report.
   const cellOf = (variable: number, path: string): PublishedCell => ({
     file: CUBE_FILE,
     path,
@@ -318,48 +321,63 @@ describe("withholdSchoolAndBoardQuantities", () => {
     form: {kind: "perturbed", shown: 15, lo: 1, hi: 18},
     value: 2
   });
-  const [q1, q2] = [cellOf(1, "q1"), cellOf(2, "q2")];
+  const [q1, q2, q3, q4, q5] = [cellOf(1, "q1"), cellOf(2, "q2"), cellOf(3, "q3"), cellOf(4, "q4"), {...cellOf(5, "q5"), form: {kind: "hidden" as const, mark: "·", lo: 0, hi: Infinity}}];
   const [munType, schoolType, munAge, schoolTotal] = [at({careType: 1}), at({unit: 2, careType: 1}), at({age: 1}), at({unit: 2, dbc: 1})];
-  const [schoolSplit, munSplit] = [at({unit: 2, age: 1, careType: 1, dbc: 1}), at({age: 1, careType: 1, dbc: 1})];
+  const [schoolAgeOnly, schoolAgeShared, munAgeShared, boardTied] = [at({unit: 2, age: 1}), at({unit: 2, definition: 1}), at({definition: 1}), at({unit: 1, age: 1, careType: 1})];
+  const [schoolSplit, munSplit, schoolSplitInside] = [at({unit: 2, age: 1, careType: 1, dbc: 1}), at({age: 1, careType: 1, dbc: 1}), at({unit: 2, careType: 1, dyslexia: 1})];
   const before: CubeDisclosure = {
     forms: new Map<number, CubeCellForm>([
       [munType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [schoolType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [munAge, {kind: "perturbed", shown: 15, quantity: termsKey(q2.terms)}],
+      [schoolAgeOnly, {kind: "perturbed", shown: 15, quantity: termsKey(q3.terms)}],
+      [schoolAgeShared, {kind: "perturbed", shown: 15, quantity: termsKey(q4.terms)}],
+      [munAgeShared, {kind: "perturbed", shown: 15, quantity: termsKey(q4.terms)}],
+      [boardTied, {kind: "withheld", quantity: termsKey(q5.terms)}],
       [schoolTotal, {kind: "report", reportKey: "schools.json\u0000x"}],
-      // Cells that split an atom (outside the proof): at the school and at the municipality.
+      // Cells that split an atom (outside the proof): at the school, outside the configuration and in
+      // it, and at the municipality.
       [schoolSplit, {kind: "outside", shown: 15}],
+      [schoolSplitInside, {kind: "outside", shown: 15}],
       [munSplit, {kind: "outside", shown: 15}]
     ]),
-    cells: [q1, q2],
+    cells: [q1, q2, q3, q4, q5],
     outside: 0,
     repeated: 1,
-    tied: 0
+    tied: 1
   };
-  // The report's definition in this grid: "gestart" (index 0).
   const after = withholdSchoolAndBoardQuantities(before, grid, 0);
 
-  it("withholds a quantity of one school's pupils in every unit it appears in, and leaves the others", () => {
-    expect(after.local).toBe(1);
+  it("withholds a quantity of one school's pupils in every published cell it appears in, and leaves the others", () => {
+    // q1 and q4; q3 leaves the system, and so does the tied q5.
+    expect([after.local, after.tied, after.leftOutCells]).toEqual([2, 0, 4]);
     expect(after.forms.get(munType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
     expect(after.forms.get(schoolType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
+    expect(after.forms.get(munAgeShared)).toEqual({kind: "withheld", quantity: termsKey(q4.terms)});
     expect(after.forms.get(munAge)?.kind).toBe("perturbed");
     expect(after.forms.get(schoolTotal)?.kind).toBe("report");
-    expect([after.forms.get(schoolSplit)?.kind, after.forms.get(munSplit)?.kind]).toEqual(["withheld", "outside"]);
-    expect(after.cells.map((c) => c.form)).toEqual([{kind: "hidden", mark: "·", lo: 0, hi: Infinity}, q2.form]);
+    expect([after.forms.get(schoolSplitInside)?.kind, after.forms.get(munSplit)?.kind]).toEqual(["withheld", "outside"]);
   });
 
-  it("withholds the empty cells of the school and the board outside the report's own configuration", () => {
-    const empty = after.withheldEmpty!;
-    // An age group, the DBC switch off, the other definition, all care types without dyslexia care: withheld.
-    expect([at({unit: 2, age: 1, dbc: 1}), at({unit: 1, dbc: 0}), at({unit: 2, dbc: 1, definition: 1}), at({unit: 1, dbc: 1, dyslexia: 1})].map((i) => empty.has(i))).toEqual([true, true, true, true]);
-    // All ages, DBC correction on, "gestart", with dyslexia care: what the report shows, so 0 stays 0.
-    // And the municipality's empty cells are not the school's.
-    // A care type holds the same pupils without dyslexia care; all care types without it do not.
-    expect([at({unit: 1, dbc: 1}), at({unit: 1, dbc: 1, careType: 1}), at({unit: 2, dbc: 1, careType: 1, dyslexia: 1}), at({age: 1, careType: 1})].map((i) => empty.has(i))).toEqual([false, false, false, false]);
-    expect(empty.has(at({unit: 2, dbc: 1, dyslexia: 1}))).toBe(true);
+  it("leaves a school's and a board's cuts outside the report's configuration out of the files, unless they repeat the report", () => {
+    expect([schoolAgeOnly, schoolAgeShared, boardTied, schoolSplit].map((i) => after.forms.get(i)?.kind)).toEqual(["left out", "left out", "left out", "left out"]);
+    // Empty cells too: another age group, the DBC switch on, the other definition, all care types
+    // without dyslexia care. Not the report's repeat, not the municipality, not the configuration.
+    const leftOut = after.leftOut!;
+    expect([at({unit: 2, age: 1}), at({unit: 1, dbc: 1}), at({unit: 2, definition: 1}), at({unit: 1, dyslexia: 1})].map(leftOut)).toEqual([true, true, true, true]);
+    expect([schoolTotal, at({unit: 1}), at({unit: 1, careType: 1}), at({unit: 2, careType: 1, dyslexia: 1}), at({age: 1, careType: 1, dbc: 1})].map(leftOut)).toEqual([false, false, false, false, false]);
     const override = cubeOverride(counts, after, {minCount: 5, width: 5, cells: [], index: new Map(), files: new Set()}, settings);
-    expect(override(at({unit: 2, age: 1, dbc: 1}))).toEqual({pupils: null, trajectories: null});
+    expect(override(at({unit: 2, age: 1, dbc: 1}))).toBe(LEFT_OUT);
+    // Inside the configuration an empty cell shows 0 (no override), as the report does.
+    expect(override(at({unit: 1, careType: 1}))).toBeUndefined();
     expect(override(at({age: 1, careType: 1}))).toBeUndefined();
+  });
+
+  it("keeps in the system the quantities a published cell carries, withheld where a school's or a board's pupils make them; drops the rest", () => {
+    expect(after.cells.map((c) => [c.path, c.form])).toEqual([
+      ["q1", {kind: "hidden", mark: "·", lo: 0, hi: Infinity}],
+      ["q2", q2.form],
+      ["q4", {kind: "hidden", mark: "·", lo: 0, hi: Infinity}]
+    ]);
   });
 });

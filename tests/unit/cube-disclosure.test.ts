@@ -139,20 +139,56 @@ describe("the explorer's cube on the default data", () => {
     }
   });
 
-  test("below the municipality only the report's own cuts: every other school or board row is withheld", () => {
-    // The report's configuration on the default data: all ages, DBC correction on, "gestart". Outside
-    // it, a school's or a board's row is withheld (pupils and trajectories), empty rows included —
-    // unless it holds the very pupils of a count the report shows (a school without DBC restarts in a
-    // care type has the same pupils with the correction off): then it shows that count. The report
-    // cuts no school or board by age, so no age group of theirs is shown.
-    const outside = cells.filter((r) => r.eenheid !== "g" && (r.leeftijd !== "alle" || r.dbc_correctie !== "aan" || r.definitie !== "gestart" || (r.dyslexie === "zonder" && r.zorgvorm === "alle")));
-    expect(outside.length).toBeGreaterThan(10_000);
-    const shown = outside.filter((r) => r.jeugdhulp !== "");
-    expect(shown.filter((r) => r.leeftijd !== "alle")).toEqual([]);
-    expect(shown.length / outside.length).toBeLessThan(0.05);
+  test("below the municipality only the report's own cuts: another school or board row is in the files only where it repeats a report count", () => {
+    // The report's configuration: all ages, no DBC correction, "gestart", with dyslexia care or within
+    // one care type. Outside it a school's or a board's row is in the files only where it holds the
+    // very pupils of a count the report shows, with that count or "·"; the rest is left out, empty rows
+    // too. The report cuts no school or board by age, so an age group of theirs is there only where it
+    // holds all of the unit's pupils of a count the report withholds: "·".
+    const inConfiguration = (r: Row) => r.leeftijd === "alle" && r.dbc_correctie === "uit" && r.definitie === "gestart" && (r.dyslexie === "met" || r.zorgvorm !== "alle");
+    const outside = cells.filter((r) => r.eenheid !== "g" && !inConfiguration(r));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter((r) => r.leeftijd !== "alle" && r.jeugdhulp !== "")).toEqual([]);
     expect(outside.filter((r) => r.jeugdhulp === "" && r.trajecten !== "")).toEqual([]);
+    // The school counts the report shows are Tabel 6's and the school pages' care types: every row
+    // outside the configuration shows what a row of the same unit and year inside it shows.
+    const shownInside = new Set(cells.filter((r) => r.eenheid !== "g" && inConfiguration(r)).map((r) => `${r.jaar}|${r.eenheid}|${r.jeugdhulp}`));
+    expect(outside.filter((r) => !shownInside.has(`${r.jaar}|${r.eenheid}|${r.jeugdhulp}`))).toEqual([]);
+    // DBC restarts pair December 2017 with January 2018: a school's pupils who started youth care in
+    // 2017 or 2019 are the same with the correction on as off, so those rows repeat Tabel 6 (its value
+    // or its "·"), every school.
+    const schools = units.filter((u) => u.niveau === "school");
+    for (const year of ["2017", "2019"]) {
+      for (const school of schools) {
+        const cut = {jaar: year, eenheid: school.code, leeftijd: "alle", zorgvorm: "alle", dyslexie: "met", definitie: "gestart"};
+        const [on, off] = [byKey.get(key({...cut, dbc_correctie: "aan"})), byKey.get(key({...cut, dbc_correctie: "uit"}))];
+        expect(on, `${year} ${school.code}`).toBeDefined();
+        expect(Object.is(value(on), value(off)), `${year} ${school.code}`).toBe(true);
+      }
+    }
     // The municipality keeps perturbed cells of its own: an age group of 2019 is shown.
     expect(value(byKey.get(key({jaar: "2019", eenheid: "g", leeftijd: "8-9", zorgvorm: "alle", dyslexie: "met", dbc_correctie: "uit", definitie: "actief"})))).toBeGreaterThan(50);
+  });
+
+  test("the page reads a missing school row as 0 inside the report's configuration, and as withheld outside it", () => {
+    const meta = JSON.parse(files.get("meta.json")!);
+    const cube = new Cube(meta, units, csvParse(files.get("leerlingen.csv")!), cells);
+    // A school and a care type without youth care in 2019, in the report's configuration: no row.
+    const cut = {year: "2019", age: "alle", dyslexia: "met", dbc: "uit", definition: "gestart"} as const;
+    const empty = units
+      .filter((u) => u.niveau === "school")
+      .flatMap((u) => meta.careTypes.map((c: {key: string}) => [u.code, c.key]))
+      .find(([unit, careType]) => !byKey.has(key({jaar: cut.year, eenheid: unit, leeftijd: "alle", zorgvorm: careType, dyslexie: "met", dbc_correctie: "uit", definitie: "gestart"})));
+    expect(empty).toBeDefined();
+    const [unit, careType] = empty!;
+    expect(cube.cell(2019, unit, {...cut, careType}).pupils).toBe(0);
+    // The same school by age group is left out: "·", whatever its count.
+    expect(cube.cell(2019, unit, {...cut, careType, age: "8-9"}).pupils).toEqual({suppressed: true, minCount: MIN});
+    expect(cube.cell(2019, unit, {...cut, careType: "alle", age: "8-9"}).pupils).toEqual({suppressed: true, minCount: MIN});
+    // The municipality's missing row is 0, in any cut.
+    const munEmpty = meta.careTypes.map((c: {key: string}) => c.key).find((c: string) => !byKey.has(key({jaar: "2019", eenheid: "g", leeftijd: "tm5", zorgvorm: c, dyslexie: "met", dbc_correctie: "aan", definitie: "actief"})));
+    expect(munEmpty).toBeDefined();
+    expect(cube.cell(2019, "g", {age: "tm5", careType: munEmpty, dyslexia: "met", dbc: "aan", definition: "actief"}).pupils).toBe(0);
   });
 
   // Every withheld count reads "·" (1 or more), small or withheld to protect one. The cube shows the
@@ -184,7 +220,7 @@ describe("an attacker who adds up the whole cube with Tabel 6", () => {
   test("pins no count of 1 … 4: every count it proves to be 1 or more stays at least 5 wide", () => {
     const attack = attackPublishedCube(site, MIN);
     // Every cell of 3 years × 33 units × 6 age values × 9 care types × 8 variants, pupils and
-    // trajectories. The age group without youth care has rows too: its school cells are withheld.
+    // trajectories, as meta.json lists them: also where the files have no row.
     expect(attack.variables).toBe(3 * units.length * 6 * 9 * 8 * 2);
     expect(attack.relations).toBeGreaterThan(100_000);
     // It does learn something: many counts narrower than their own published value says.

@@ -69,8 +69,12 @@ describe("age-standardised percentages", () => {
 
   test("with one age group chosen there is one stratum: the standardised percentage is the crude one", () => {
     const young = {...ageState, age: "6-7"};
-    // Beuk has no 6–7 row (0 with youth care): 0 observed of 20·0,05 = 1 expected.
-    expect(standardised(cube, 2019, "s:B", young)).toEqual({observed: 0, expected: 1, ratio: 0, pct: 0});
+    // The municipality: 10 observed of 200·0,05 = 10 expected, so 5 % as counted.
+    expect(standardised(cube, 2019, "g", young)).toEqual({observed: 10, expected: 10, ratio: 1, pct: 5});
+    // A school's age group is not in the files (only the report's own cuts are, per school): no
+    // observed count, so no estimate, also for Beuk, which has no 6–7 row.
+    expect(standardised(cube, 2019, "s:B", young)).toBeNull();
+    expect(cube.cell(2019, "s:B", young).pupils).toEqual({suppressed: true, minCount: meta.minCount});
   });
 
   test("the trend and the funnel draw the standardised percentages; the crude ones stay in the table", () => {
