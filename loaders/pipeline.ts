@@ -5,6 +5,7 @@
 import type {ScopeReport} from "./contract.js";
 import {buildCache, type BuildCacheEntry, progressLine, readRegion, reportFingerprint, resolveDataDir, timedProgressLine} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
+import {inputFacts, type InputFacts} from "./site.js";
 import {publishReport, type PublicReport} from "./publish.js";
 import {computeReport, reportMeta} from "./report.js";
 import {schoolSlugs} from "../src/lib/slug.js";
@@ -27,7 +28,7 @@ import {InputErrors} from "./errors.js";
 import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackedFiles, attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
 import {startTask} from "./workerPool.js";
-import {CubeMembership, cubeDisclosure, cubeOverride, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, leaveOutSchoolAndBoardCuts, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -45,13 +46,40 @@ export async function publicReportFromEnvironment(options: LoadOptions = {}): Pr
 /** The released report as the site's pages read it from data/rapport/*.json: plain JSON. */
 export type PageReport = Record<string, any>;
 
+/** One fingerprint per input folder and process: it reads every input file (a country's: 250 MB). */
+const fingerprints = new Map<string, string>();
+function fingerprintOf(dataDir: string): string {
+  let fingerprint = fingerprints.get(dataDir);
+  if (fingerprint === undefined) fingerprints.set(dataDir, (fingerprint = reportFingerprint(dataDir)));
+  return fingerprint;
+}
+
+/**
+ * The input's facts for the pages (site.ts), and the validated input itself only where this process
+ * must read it anyway: a loader of this build that read the input wrote them to the build cache, and a
+ * page loader that finds them there and its report too need not read a country's input again (10–20 s
+ * each, eleven loaders). The fingerprint covers every input file, so the same facts mean the same input,
+ * validated once.
+ */
+function cachedInputFacts(options: LoadOptions): InputFacts | null {
+  const hit = perInputCache("invoer", options).read();
+  return hit ? (JSON.parse(hit) as InputFacts) : null;
+}
+
+function loadWithFacts(options: LoadOptions): {dataset: Dataset; facts: InputFacts} {
+  const {dataset} = loadFromEnvironment(options);
+  const facts = inputFacts(dataset);
+  perInputCache("invoer", options).write(JSON.stringify(facts));
+  return {dataset, facts};
+}
+
 /**
  * A build-cache entry per input folder and code (io.ts reportFingerprint): for results that several
  * page loaders of one build need, each in its own process. NADERE_OGEN_FRESH_REPORT=1 ignores what is
  * there (the reproducibility test's second build computes afresh).
  */
 function perInputCache(kind: string, options: LoadOptions): BuildCacheEntry {
-  const cache = buildCache(kind, reportFingerprint(resolveDataDir(options.env)));
+  const cache = buildCache(kind, fingerprintOf(resolveDataDir(options.env)));
   const fresh = (options.env ?? process.env).NADERE_OGEN_FRESH_REPORT === "1";
   return {...cache, read: () => (fresh ? null : cache.read()), readBytes: () => (fresh ? null : cache.readBytes())};
 }
@@ -86,15 +114,17 @@ export function readSiteCache(bytes: Buffer): {files: SealedFiles; log: string} 
  * plain JSON, and the validated input. The first loader of a build computes it with the audited site
  * (auditedSite), the others read it (perInputCache).
  */
-export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; dataset: Dataset}> {
-  const {dataset} = loadFromEnvironment(options);
+export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; facts: InputFacts}> {
   const hit = perInputCache("rapport", options).read();
-  if (hit) return {report: JSON.parse(hit) as PageReport, dataset};
+  const known = hit === null ? null : cachedInputFacts(options);
+  if (hit !== null && known !== null) return {report: JSON.parse(hit) as PageReport, facts: known};
+  const {dataset, facts} = loadWithFacts(options);
+  if (hit !== null) return {report: JSON.parse(hit) as PageReport, facts};
   // The audited site, not the released report alone: the build needs it anyway (the archive and
   // /verantwoording), and whichever loader comes first computes it for all (a country's release
   // took about half an hour, and was computed twice).
   const {reportText} = await auditedSite(dataset, options);
-  return {report: JSON.parse(reportText) as PageReport, dataset};
+  return {report: JSON.parse(reportText) as PageReport, facts};
 }
 
 /**
@@ -157,12 +187,14 @@ export interface AuditedSite {
  * the second caller reads it instead of counting the cube and the atoms again. The input is read and
  * validated once either way, and returned for what a page needs beyond the archive.
  */
-export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {dataset: Dataset}> {
-  const {dataset} = loadFromEnvironment(options);
+export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {facts: InputFacts}> {
   const hit = perInputCache("site", options).readBytes();
-  if (hit) return {...readSiteCache(hit), failure: null, dataset};
+  const known = hit === null ? null : cachedInputFacts(options);
+  if (hit !== null && known !== null) return {...readSiteCache(hit), failure: null, facts: known};
+  const {dataset, facts} = loadWithFacts(options);
+  if (hit !== null) return {...readSiteCache(hit), failure: null, facts};
   const {files, log, failure} = await auditedSite(dataset, options);
-  return {files, log, failure, dataset};
+  return {files, log, failure, facts};
 }
 
 /**
@@ -278,15 +310,14 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
 /**
  * The cube's cells as they are published against a registry: the own quantities that a withheld
  * report count ties are withheld, and so is every own quantity of a school's or a board's pupils
- * (cubeCells.ts). Against the rules' registry (the secondary suppression's system) fewer are tied
+ * where a published cell carries it (cubeCells.ts; explorerCube left the rest out already). Against the rules' registry (the secondary suppression's system) fewer are tied
  * than against the released one; withholding more only loosens the system, so what the secondary
  * suppression proved stays proven.
  */
 function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: ReleaseContext & {atoms: Atoms}, secondary?: Pick<SecondaryPattern, "withhold">): NonNullable<ReleaseContext["cube"]> {
   const {grid} = counted.counts;
   const tied = withholdTiedQuantities(counted.disclosure, context.registry, context.atoms, grid, cubeWithholdings(secondary?.withhold ?? []));
-  const definition = grid.dims.definitions.indexOf(configuredDefinition(context.dataset.settings.youthCareDefinition));
-  return {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid, definition)};
+  return {...counted, disclosure: withholdSchoolAndBoardQuantities(tied, grid)};
 }
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
@@ -320,8 +351,9 @@ export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNulla
   progress?.(`kubus geteld: ${counts.grid.size} cellen`);
   const {system} = disclosureSystem(context, atoms);
   progress?.(`stelsel van het rapport: ${system.cells.length} tellingen`);
-  const disclosure = cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings);
-  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden`);
+  const all = cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings);
+  const disclosure = leaveOutSchoolAndBoardCuts(all, counts.grid, counts.grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition)));
+  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden (${all.cells.length - disclosure.cells.length} alleen in weggelaten cellen van scholen en besturen)`);
   return {counts, disclosure};
 }
 

@@ -5,7 +5,7 @@
 // instead of boxes that appear after load and push the page down.
 import {exitWithInputErrors, loadFromEnvironment} from "./load.js";
 import {siteStructure, type SiteStructure} from "./pipeline.js";
-import {pageContext} from "./site.js";
+import {inputFacts, pageContext} from "./site.js";
 import {factsheetTitle, schoolSlugs} from "../src/lib/slug.js";
 
 export function siteFacts(): {schoolPages: {path: string; title: string}[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
@@ -17,7 +17,7 @@ export function siteFacts(): {schoolPages: {path: string; title: string}[]; synt
     // One load for both: on the national input a load is 20 s of CPU.
     const {dataset} = loadFromEnvironment({log: () => {}});
     structure = siteStructure(dataset);
-    page = pageContext(dataset);
+    page = pageContext(inputFacts(dataset));
   } catch (error) {
     exitWithInputErrors(error);
   }

@@ -24,13 +24,27 @@ export function dataParts(dataset: Dataset): {factors: boolean; interviews: bool
   };
 }
 
-/** The page context of an input already loaded: its content folder and flags. */
-export function pageContext(dataset: Dataset, env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
+/**
+ * What a page needs of the input itself beside the report: the municipality's name and which optional
+ * parts the data supply. Small, so the build cache keeps it per input (pipeline.ts): a page loader
+ * then need not read and validate a country's input again.
+ */
+export interface InputFacts {
+  municipality: string;
+  parts: ReturnType<typeof dataParts>;
+}
+
+export function inputFacts(dataset: Dataset): InputFacts {
+  return {municipality: dataset.settings.municipality, parts: dataParts(dataset)};
+}
+
+/** The page context of an input: its content folder and flags. */
+export function pageContext(facts: InputFacts, env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
   const content = contentFromEnvironment(env);
-  return {content, flags: pageFlags(content, dataParts(dataset)), municipality: dataset.settings.municipality};
+  return {content, flags: pageFlags(content, facts.parts), municipality: facts.municipality};
 }
 
 /** Throws InputErrors when the folder breaks the contract; run it inside exitOnInputError. */
 export function pageContextFromEnvironment(env: NodeJS.ProcessEnv = process.env): PageContext & {municipality: string} {
-  return pageContext(loadFromEnvironment({env, log: () => {}}).dataset, env);
+  return pageContext(inputFacts(loadFromEnvironment({env, log: () => {}}).dataset), env);
 }

@@ -30,8 +30,8 @@ export async function writeStaticPage(
 ): Promise<void> {
   const templatePath = fileURLToPath(loaderUrl).replace(/\.md\.ts$/, ".md.in");
   await exitOnInputError(async () => {
-    const {report, dataset, summary} = privacy ? await auditedReport() : {...(await pageReportFromEnvironment({log: () => {}})), summary: null};
-    const page = {...pageContext(dataset), privacy: summary};
+    const {report, facts, summary} = privacy ? await auditedReport() : {...(await pageReportFromEnvironment({log: () => {}})), summary: null};
+    const page = {...pageContext(facts), privacy: summary};
     const {name, text} = template ? template(page) : {name: path.basename(templatePath), text: readFileSync(templatePath, "utf8")};
     const filled = await parts(report, page);
     process.stdout.write(fillTemplate(text, filled, name, templateSite(page)));
@@ -41,7 +41,7 @@ export async function writeStaticPage(
 /** The report as the site's files hold it, with the privacy officer's figures of the audit of the whole
  *  release: the archive src/data/rapport.zip.ts publishes, computed once per build (build cache). */
 async function auditedReport() {
-  const {files, dataset} = await auditedSiteFromEnvironment({log: () => {}});
+  const {files, facts} = await auditedSiteFromEnvironment({log: () => {}});
   const report: PageReport = {};
   for (const [name, text] of files) {
     const part = /^([a-z0-9]+)\.json$/i.exec(name)?.[1];
@@ -51,5 +51,5 @@ async function auditedReport() {
   // published (the perturbed counts of its first view).
   report.cubeMeta = JSON.parse(files.get("verkennen/meta.json") as string);
   report.cubeFiles = Object.fromEntries([...files].filter(([name]) => name.startsWith("verkennen/") && name.endsWith(".csv")).map(([name, text]) => [name.slice("verkennen/".length), text]));
-  return {report, dataset, summary: JSON.parse(files.get("privacy.json") as string) as PrivacySummary};
+  return {report, facts, summary: JSON.parse(files.get("privacy.json") as string) as PrivacySummary};
 }

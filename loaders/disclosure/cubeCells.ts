@@ -128,6 +128,9 @@ export interface CubeDisclosure {
   local?: number;
   /** Cells with pupils of schools and boards that the files leave out. */
   leftOutCells?: number;
+  /** The own quantities of a school's or a board's pupils (leaveOutSchoolAndBoardCuts), to withhold
+   *  wherever a published cell carries them (withholdSchoolAndBoardQuantities). */
+  schoolAndBoardQuantities?: ReadonlySet<string>;
   /** Cells of schools and boards the files leave out, empty ones too (grid indices). */
   leftOut?: (index: number) => boolean;
 }
@@ -250,37 +253,24 @@ export function withholdTiedQuantities(
 }
 
 /**
- * The cube's own quantities of a school's or a board's pupils, withheld. At school level the report
- * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones), and a board's pupils are
- * its schools' pupils; a perturbed cut of the same few pupils beside them — another age group, the
- * DBC switch, the other definition, without dyslexia care — is bounded by its exact neighbours. The
- * full audit with the cube's cells in the system (then a benchmark, now every build's audit) narrowed withheld
- * counts through exactly such cells, however the noise fell: first at school level, then, with the
- * schools withheld, through a board of two schools ("age 10–11, with and without dyslexia care") and
- * inside a board of four. So schools and boards show what the report shows and nothing of their own;
- * such a quantity is withheld in every unit it appears in (a municipality's cell can hold the pupils
- * of one school only), and only the municipality keeps perturbed cells of its own.
- *
- * Outside the report's configuration (inReportConfiguration) a school's or a board's cell is in the
- * files only where it repeats a report count: the rest is left out, empty or not, and the page shows
- * it as "·" by that rule. Such a cell was "·" whatever its count, so it said nothing; left out, it is
- * no published count either, and a quantity no published cell carries leaves the system. A country
- * has hundreds of thousands of them (one school's age groups and switches), which the secondary
- * suppression protected one by one (bench/README.md). Inside the configuration an empty cell shows 0,
- * as the report does, and an own quantity stays a withheld cell of the system.
+ * A school's or a board's cuts outside the report's configuration (inReportConfiguration), left out of
+ * the files: such a cell is there only where it repeats a report count, and the page shows the rest as
+ * "·" by that rule. It was "·" whatever its count before (withholdSchoolAndBoardQuantities), empty or
+ * not, so it said nothing; left out, it is no published count either, and a quantity no published cell
+ * carries leaves the system before anything asks about it (the tie check, both steps, the audit). A
+ * country has hundreds of thousands of them (one school's age groups and switches), which the
+ * secondary suppression protected one by one (bench/README.md). Independent of the registry: done once.
  */
-export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
+export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
   const outsideConfiguration = localCutOutsideReport(grid, grid.dims.definitions[definition]);
   const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
-  const quantities = new Set<string>();
-  const tied = new Set<string>();
+  const schoolAndBoardQuantities = new Set<string>();
   // The quantities some published cell still carries: one of the municipality, or of a school or a
   // board inside the report's configuration.
   const carried = new Set<string>();
   for (const [index, form] of cube.forms) {
     if (form.kind !== "perturbed" && form.kind !== "withheld") continue;
-    if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) quantities.add(form.quantity);
-    if (form.kind === "withheld") tied.add(form.quantity);
+    if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) schoolAndBoardQuantities.add(form.quantity);
     if (!outsideConfiguration(index)) carried.add(form.quantity);
   }
   const forms = new Map<number, CubeCellForm>();
@@ -289,19 +279,45 @@ export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: Cub
     if (form.kind !== "report" && outsideConfiguration(index)) {
       forms.set(index, {kind: "left out"});
       leftOutCells++;
-    } else if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
+    } else forms.set(index, form);
+  }
+  const cells = cube.cells.filter((cell) => carried.has(termsKey(cell.terms)));
+  const leftOut = (index: number) => outsideConfiguration(index) && forms.get(index)?.kind !== "report";
+  return {...cube, forms, cells, leftOutCells, leftOut, schoolAndBoardQuantities};
+}
+
+/**
+ * The cube's own quantities of a school's or a board's pupils, withheld where a published cell
+ * carries them (after leaveOutSchoolAndBoardCuts). At school level the report
+ * publishes exact counts (Tabel 6, the factsheets, with "·" for small ones), and a board's pupils are
+ * its schools' pupils; a perturbed cut of the same few pupils beside them — another age group, the
+ * DBC switch, the other definition, without dyslexia care — is bounded by its exact neighbours. The
+ * full audit with the cube's cells in the system (then a benchmark, now every build's audit) narrowed withheld
+ * counts through exactly such cells, however the noise fell: first at school level, then, with the
+ * schools withheld, through a board of two schools ("age 10–11, with and without dyslexia care") and
+ * inside a board of four. So schools and boards show what the report shows and nothing of their own;
+ * such a quantity is withheld in every unit it appears in (a municipality's cell can hold the pupils
+ * of one school only), and only the municipality keeps perturbed cells of its own. Inside the report's
+ * configuration an empty cell shows 0, as the report does.
+ */
+export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: CubeGrid): CubeDisclosure {
+  const quantities = cube.schoolAndBoardQuantities ?? new Set<string>();
+  const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
+  const forms = new Map<number, CubeCellForm>();
+  for (const [index, form] of cube.forms) {
+    if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
     // A cell that splits an atom is a cut of its own as well, outside the proof: withheld too.
     else if (form.kind === "outside" && local.has(grid.digit(index, "unit"))) forms.set(index, {kind: "withheld", quantity: ""});
     else forms.set(index, form);
   }
-  const cells = cube.cells.flatMap((cell) => {
-    const quantity = termsKey(cell.terms);
-    if (!carried.has(quantity)) return [];
-    return [quantities.has(quantity) ? {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}} : cell];
+  let withheld = 0;
+  const cells = cube.cells.map((cell) => {
+    // A quantity the tie check withheld already counts there.
+    if (!quantities.has(termsKey(cell.terms)) || cell.form.kind === "hidden") return cell;
+    withheld++;
+    return {...cell, form: {kind: "hidden" as const, mark: HIDDEN_MARK, lo: 0, hi: Infinity}};
   });
-  const leftOut = (index: number) => outsideConfiguration(index) && forms.get(index)?.kind !== "report";
-  const kept = (set: Set<string>) => [...set].filter((quantity) => carried.has(quantity)).length;
-  return {...cube, forms, cells, tied: kept(tied), local: kept(quantities), leftOutCells, leftOut};
+  return {...cube, forms, cells, local: withheld};
 }
 
 /**

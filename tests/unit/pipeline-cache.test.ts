@@ -1,6 +1,7 @@
 // The build's loaders share one audited release per input (loaders/pipeline.ts): the first page loader
 // computes the audited site and leaves both the site and the released report in the build cache, so
-// that no other loader computes the release again, and the pages show what the archive publishes.
+// that no other loader computes the release again, and the pages show what the archive publishes; and
+// the input's few facts the pages need, so that no other loader reads the input again.
 import {cpSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
@@ -15,7 +16,7 @@ cpSync(path.resolve("data/default"), dir, {recursive: true});
 afterAll(() => {
   // The entries this folder's fingerprint left in the build cache are of no use to anyone after.
   const key = reportFingerprint(dir);
-  for (const kind of ["site", "rapport"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
+  for (const kind of ["site", "rapport", "invoer"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
   rmSync(dir, {recursive: true, force: true});
 });
 
@@ -45,6 +46,22 @@ describe("one audited release per build", () => {
     expect(new Map(again.files)).toEqual(new Map(files));
     expect(JSON.parse(file("privacy.json")).smallCount).toBeGreaterThan(0);
   }, 180_000);
+
+  test("a page loader that finds the report and the input's facts in the cache does not read the input again", async () => {
+    const key = reportFingerprint(dir);
+    // The first loader (above) read the input and left its facts: the default data have the factor
+    // and interview columns, and say they are synthetic.
+    expect(JSON.parse(buildCache("invoer", key).read() as string)).toEqual({municipality: "Utrechtse Heuvelrug", parts: {factors: true, interviews: true, synthetic: true}});
+    // Told other facts, a loader shows those: it took them from the cache, not from the input.
+    buildCache("invoer", key).write(JSON.stringify({municipality: "Elders", parts: {factors: false, interviews: false, synthetic: true}}));
+    const env = {env: {NADERE_OGEN_DATA: dir}, log: () => {}};
+    expect((await pageReportFromEnvironment(env)).facts.municipality).toBe("Elders");
+    expect((await auditedSiteFromEnvironment(env)).facts.municipality).toBe("Elders");
+    // Without them it reads the input, and writes them again.
+    rmSync(path.resolve("node_modules/.cache/nadere-ogen/invoer", `${key}.json`));
+    expect((await pageReportFromEnvironment(env)).facts.municipality).toBe("Utrechtse Heuvelrug");
+    expect(JSON.parse(buildCache("invoer", key).read() as string).municipality).toBe("Utrechtse Heuvelrug");
+  });
 
   test("the site's cache entry gives back every file and the log as they were: accents, euros, an empty file, a line break", () => {
     const files = new Map([["a.json", '{"naam":"Basisschool Ééntje"}'], ["leeg.csv", ""], ["verkennen/b.csv", "jaar,kosten\n2019,€ 10.000\n"]]) as unknown as SealedFiles;
