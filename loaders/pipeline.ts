@@ -11,7 +11,7 @@ import {computeReport, reportMeta} from "./report.js";
 import {schoolSlugs} from "../src/lib/slug.js";
 import {countCube} from "./cube/count.js";
 import {publishCube} from "./cube/publish.js";
-import {configuredDefinition} from "./cube/grid.js";
+import {configuredDefinition, cubeGrid} from "./cube/grid.js";
 import type {Dataset} from "./model.js";
 import {buildScope, type Scope} from "./tables/scope.js";
 import {factsheetSchools} from "./tables/factsheet.js";
@@ -28,7 +28,7 @@ import {InputErrors} from "./errors.js";
 import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackedFiles, attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
 import {startTask} from "./workerPool.js";
-import {CubeMembership, cubeDisclosure, cubeOverride, leaveOutSchoolAndBoardCuts, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, leaveOutSchoolAndBoardCuts, leftOutOfCube, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -347,13 +347,19 @@ export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNulla
   const {dataset, atoms} = context;
   const progress = timedProgressLine();
   const membership = new CubeMembership(atoms.pupilAtomOf);
-  const counts = countCube(dataset, context.scope, undefined, membership.visit);
+  // The grid countCube makes too: here to know which cells the files leave out, whose pupils the
+  // membership need not record.
+  const grid = cubeGrid(dataset.settings, context.scope.schools);
+  const definition = grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition));
+  const leftOut = leftOutOfCube(grid, grid.dims.definitions[definition]);
+  const counts = countCube(dataset, context.scope, undefined, (pupilId, cell) => {
+    if (!leftOut(cell)) membership.visit(pupilId, cell);
+  });
   progress?.(`kubus geteld: ${counts.grid.size} cellen`);
   const {system} = disclosureSystem(context, atoms);
   progress?.(`stelsel van het rapport: ${system.cells.length} tellingen`);
-  const all = cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings);
-  const disclosure = leaveOutSchoolAndBoardCuts(all, counts.grid, counts.grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition)));
-  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden (${all.cells.length - disclosure.cells.length} alleen in weggelaten cellen van scholen en besturen)`);
+  const disclosure = leaveOutSchoolAndBoardCuts(cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings), counts, definition);
+  progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden; ${disclosure.leftOutCells} cellen van scholen en besturen weggelaten`);
   return {counts, disclosure};
 }
 

@@ -11,7 +11,7 @@ import type {Dataset, Enrolment, Trajectory} from "../model.js";
 import {ageInYear} from "../tables/ages.js";
 import type {Scope} from "../tables/scope.js";
 import {cellKeySecret, recordKeys, type RecordKeys} from "./keys.js";
-import {ALL, CubeGrid, DBC, DEFINITIONS, cubeDimensions, definitionSetting} from "./grid.js";
+import {ALL, CubeGrid, DBC, DEFINITIONS, cubeGrid, definitionSetting} from "./grid.js";
 
 export interface CubeCounts {
   grid: CubeGrid;
@@ -38,7 +38,7 @@ export function countCube(
   visit?: PupilCellVisitor
 ): CubeCounts {
   const {settings} = dataset;
-  const grid = new CubeGrid(cubeDimensions(settings, settings.municipality, scope.schools));
+  const grid = cubeGrid(settings, scope.schools);
   const {dims} = grid;
   const yearIndex = new Map(dims.years.map((y, i) => [y, i]));
   const unitIndex = new Map(dims.units.map((u, i) => [u.code, i]));

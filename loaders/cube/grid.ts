@@ -69,6 +69,11 @@ export function cubeDimensions(
   };
 }
 
+/** The cube's grid for these settings and schools: the same wherever it is made. */
+export function cubeGrid(settings: Settings, schools: {id: string; name: string; board: string}[]): CubeGrid {
+  return new CubeGrid(cubeDimensions(settings, settings.municipality, schools));
+}
+
 /** Position of a cell; every field is an index into the matching CubeDimensions list. */
 export interface CellAt {
   year: number;

@@ -107,9 +107,7 @@ export type CubeCellForm =
   | {kind: "report"; reportKey: string}
   | {kind: "perturbed"; shown: number; quantity: string}
   | {kind: "withheld"; quantity: string}
-  | {kind: "outside"; shown: number}
-  /** A school's or a board's cut outside the report's configuration: not in the files. */
-  | {kind: "left out"};
+  | {kind: "outside"; shown: number};
 
 export interface CubeDisclosure {
   /** Per grid cell with pupils: its form. Cells without pupils publish 0 (ptable row 0). */
@@ -147,13 +145,8 @@ export function cubeDisclosure(
   membership: CubeMembership,
   atoms: Pick<Atoms, "sizes">,
   reportCells: readonly PublishedCell[],
-  settings: Pick<Settings, "suppression" | "youthCareDefinition">
+  settings: Pick<Settings, "suppression">
 ): CubeDisclosure {
-  // A quantity is named after a cell the files will show, where it has one: a school's cut outside
-  // the report's configuration is left out (withholdSchoolAndBoardQuantities), and the audit names
-  // the quantity.
-  const leftOutUnlessRepeat = localCutOutsideReport(counts.grid, configuredDefinition(settings.youthCareDefinition));
-  const namedAt = new Map<string, number>();
   const report = new Map<string, PublishedCell>();
   for (const cell of reportCells) if (cell.unit === "pupils" && cell.terms.length > 0) report.set(termsKey(cell.terms), cell);
   const forms = new Map<number, CubeCellForm>();
@@ -189,14 +182,9 @@ export function cubeDisclosure(
       // The same pupils in another variant: the same cell key, so the same shown value; another
       // variant's trajectories may bound it more tightly.
       if (known.form.kind === "perturbed" && hi < known.form.hi) known.form = {...known.form, hi};
-      if (leftOutUnlessRepeat(namedAt.get(key)!) && !leftOutUnlessRepeat(index)) {
-        known.path = cubeCellPath(counts, index);
-        namedAt.set(key, index);
-      }
       continue;
     }
     own.set(key, {file: CUBE_FILE, path: cubeCellPath(counts, index), unit: "pupils", terms, form: {kind: "perturbed", shown, lo, hi}, value: counts.pupils[index]});
-    namedAt.set(key, index);
   }
   return {forms, cells: [...own.values()], outside, repeated, tied: 0};
 }
@@ -253,36 +241,38 @@ export function withholdTiedQuantities(
 }
 
 /**
- * A school's or a board's cuts outside the report's configuration (inReportConfiguration), left out of
- * the files: such a cell is there only where it repeats a report count, and the page shows the rest as
- * "·" by that rule. It was "·" whatever its count before (withholdSchoolAndBoardQuantities), empty or
- * not, so it said nothing; left out, it is no published count either, and a quantity no published cell
- * carries leaves the system before anything asks about it (the tie check, both steps, the audit). A
- * country has hundreds of thousands of them (one school's age groups and switches), which the
- * secondary suppression protected one by one (bench/README.md). Independent of the registry: done once.
+ * A school's or a board's cuts outside the report's configuration (inReportConfiguration) are not in
+ * the files: the page shows them as "·" by that rule, as it showed them before ("·" whatever the count,
+ * unless the cell repeated a count the report shows, which it then added nothing to). Left out, they
+ * are no published counts, and the cube's membership does not even record them (explorerCube: a
+ * country has millions of them, and hundreds of thousands of their quantities were small counts the
+ * secondary suppression protected one by one, bench/README.md). Independent of the registry: done once.
+ *
+ * What is kept of them: which of the municipality's cells hold one school's or one board's pupils only.
+ * Such a cell is a cut of that unit, withheld like the unit's own (withholdSchoolAndBoardQuantities);
+ * it holds the unit's pupils of the same cut exactly when both count as many pupils, since the one is
+ * a part of the other.
  */
-export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, grid: CubeGrid, definition: number): CubeDisclosure {
-  const outsideConfiguration = localCutOutsideReport(grid, grid.dims.definitions[definition]);
-  const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
+export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, counts: Pick<CubeCounts, "grid" | "pupils">, definition: number): CubeDisclosure {
+  const {grid} = counts;
+  const leftOut = leftOutOfCube(grid, grid.dims.definitions[definition]);
+  const unitStride = grid.stride("unit");
+  const local = grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i]));
   const schoolAndBoardQuantities = new Set<string>();
-  // The quantities some published cell still carries: one of the municipality, or of a school or a
-  // board inside the report's configuration.
-  const carried = new Set<string>();
-  for (const [index, form] of cube.forms) {
-    if (form.kind !== "perturbed" && form.kind !== "withheld") continue;
-    if (form.kind === "perturbed" && local.has(grid.digit(index, "unit"))) schoolAndBoardQuantities.add(form.quantity);
-    if (!outsideConfiguration(index)) carried.add(form.quantity);
-  }
   const forms = new Map<number, CubeCellForm>();
-  let leftOutCells = 0;
   for (const [index, form] of cube.forms) {
-    if (form.kind !== "report" && outsideConfiguration(index)) {
-      forms.set(index, {kind: "left out"});
-      leftOutCells++;
-    } else forms.set(index, form);
+    if (leftOut(index)) continue;
+    forms.set(index, form);
+    if (form.kind !== "perturbed") continue;
+    const unit = grid.digit(index, "unit");
+    const below = index - unit * unitStride;
+    if (unit !== 0 || local.some((u) => counts.pupils[below + u * unitStride] === counts.pupils[index])) schoolAndBoardQuantities.add(form.quantity);
   }
+  const carried = new Set<string>();
+  for (const form of forms.values()) if (form.kind === "perturbed" || form.kind === "withheld") carried.add(form.quantity);
   const cells = cube.cells.filter((cell) => carried.has(termsKey(cell.terms)));
-  const leftOut = (index: number) => outsideConfiguration(index) && forms.get(index)?.kind !== "report";
+  let leftOutCells = 0;
+  for (let index = 0; index < grid.size; index++) if (counts.pupils[index] > 0 && leftOut(index)) leftOutCells++;
   return {...cube, forms, cells, leftOutCells, leftOut, schoolAndBoardQuantities};
 }
 
@@ -321,10 +311,10 @@ export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: Cub
 }
 
 /**
- * Whether a cell is a school's or a board's outside the report's configuration; by the cell's place
- * below the unit, worked out once (a country's grid has 9 M cells).
+ * Whether a cell is a school's or a board's outside the report's configuration, which the files leave
+ * out; by the cell's place below the unit, worked out once (a country's grid has 9 M cells).
  */
-function localCutOutsideReport(grid: CubeGrid, configuredDefinition: string): (index: number) => boolean {
+export function leftOutOfCube(grid: CubeGrid, configuredDefinition: string): (index: number) => boolean {
   const {dims} = grid;
   const unitStride = grid.stride("unit");
   const outside = new Uint8Array(unitStride);

@@ -44,8 +44,8 @@ type CsvRow = Record<string, string>;
  * The cuts a school or a board publishes: the report's own configuration — all ages, trajectories as
  * billed (no DBC correction: Tabel 6 and the school pages count them so), the configured definition,
  * with dyslexia care or within one care type (which holds the same pupils either way). Outside it a
- * school's or a board's cell is in the files only where it repeats a count the report shows; the rest
- * is left out, and a missing row there is not published ("·"), not 0 (loaders/disclosure/cubeCells.ts).
+ * school's or a board's cells are not in the files: a missing row there is not published ("·"), not 0
+ * (loaders/disclosure/cubeCells.ts).
  */
 export function inReportConfiguration(cut: Record<keyof CellFilter, string>, configuredDefinition: string): boolean {
   return cut.age === "alle" && cut.dbc === "uit" && cut.definition === configuredDefinition && (cut.dyslexia === "met" || cut.careType !== "alle");

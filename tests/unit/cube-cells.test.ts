@@ -307,12 +307,14 @@ describe("withholdTiedQuantities", () => {
 });
 
 describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", () => {
-  // Schools and boards show only what the report shows. The report's configuration in this grid: all
-  // ages, DBC correction off (index 0), "gestart" (index 0), with dyslexia care or within a care type.
-  // q1 is a quantity of the school's pupils, shown at the municipality and, inside the configuration,
-  // at the school; q2 appears at the municipality only; q3 only in a cut of the school outside the
-  // configuration; q4 there and at the municipality; q5 is tied (withheld) at the board outside it.
-  // The school's total with DBC correction repeats the report.
+  // Schools and boards show only the report's configuration: in this grid all ages, DBC correction off
+  // (index 0), "gestart" (index 0), with dyslexia care or within a care type. Everything else of theirs
+  // is left out (the cube's membership does not record it; forms there are dropped all the same).
+  // q1 is a quantity of the school's pupils in the configuration, shown at the municipality too; q2
+  // appears at the municipality only (7 pupils; the school has 3 and the board 5 of that cut); q3 only
+  // in a cut of the school outside the configuration; q4 at the municipality, where the school's cell
+  // of the same cut (left out) counts the same 2 pupils; q5 is tied at the board outside it; the
+  // school's total with DBC correction repeated the report.
   const cellOf = (variable: number, path: string): PublishedCell => ({
     file: CUBE_FILE,
     path,
@@ -325,13 +327,14 @@ describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", ()
   const [munType, schoolType, munAge, schoolTotal] = [at({careType: 1}), at({unit: 2, careType: 1}), at({age: 1}), at({unit: 2, dbc: 1})];
   const [schoolAgeOnly, schoolAgeShared, munAgeShared, boardTied] = [at({unit: 2, age: 1}), at({unit: 2, definition: 1}), at({definition: 1}), at({unit: 1, age: 1, careType: 1})];
   const [schoolSplit, munSplit, schoolSplitInside] = [at({unit: 2, age: 1, careType: 1, dbc: 1}), at({age: 1, careType: 1, dbc: 1}), at({unit: 2, careType: 1, dyslexia: 1})];
+  const pupils = new Int32Array(grid.size);
+  for (const [index, n] of [[munType, 3], [schoolType, 3], [munAge, 7], [at({unit: 1, age: 1}), 5], [schoolAgeOnly, 3], [munAgeShared, 2], [schoolAgeShared, 2], [at({unit: 1, definition: 1}), 2], [boardTied, 1], [schoolTotal, 4], [schoolSplit, 1]]) pupils[index] = n;
   const before: CubeDisclosure = {
     forms: new Map<number, CubeCellForm>([
       [munType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [schoolType, {kind: "perturbed", shown: 15, quantity: termsKey(q1.terms)}],
       [munAge, {kind: "perturbed", shown: 15, quantity: termsKey(q2.terms)}],
       [schoolAgeOnly, {kind: "perturbed", shown: 15, quantity: termsKey(q3.terms)}],
-      [schoolAgeShared, {kind: "perturbed", shown: 15, quantity: termsKey(q4.terms)}],
       [munAgeShared, {kind: "perturbed", shown: 15, quantity: termsKey(q4.terms)}],
       [boardTied, {kind: "withheld", quantity: termsKey(q5.terms)}],
       [schoolTotal, {kind: "report", reportKey: "schools.json\u0000x"}],
@@ -346,33 +349,32 @@ describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", ()
     repeated: 1,
     tied: 1
   };
-  const leftOut = leaveOutSchoolAndBoardCuts(before, grid, 0);
+  const leftOut = leaveOutSchoolAndBoardCuts(before, {grid, pupils}, 0);
   const after = withholdSchoolAndBoardQuantities(leftOut, grid);
 
-  it("withholds a quantity of one school's pupils in every published cell it appears in, and leaves the others", () => {
-    // q1 and q4; q3 leaves the system, and so does the tied q5, before the tie check would ask about them.
-    expect(leftOut.cells.map((c) => c.path)).toEqual(["q1", "q2", "q4"]);
-    expect([after.local, after.leftOutCells]).toEqual([2, 4]);
-    expect(after.forms.get(munType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
-    expect(after.forms.get(schoolType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
-    expect(after.forms.get(munAgeShared)).toEqual({kind: "withheld", quantity: termsKey(q4.terms)});
-    expect(after.forms.get(munAge)?.kind).toBe("perturbed");
-    expect(after.forms.get(schoolTotal)?.kind).toBe("report");
-    expect([after.forms.get(schoolSplitInside)?.kind, after.forms.get(munSplit)?.kind]).toEqual(["withheld", "outside"]);
-  });
-
-  it("leaves a school's and a board's cuts outside the report's configuration out of the files, unless they repeat the report", () => {
-    expect([schoolAgeOnly, schoolAgeShared, boardTied, schoolSplit].map((i) => after.forms.get(i)?.kind)).toEqual(["left out", "left out", "left out", "left out"]);
-    // Empty cells too: another age group, the DBC switch on, the other definition, all care types
-    // without dyslexia care. Not the report's repeat, not the municipality, not the configuration.
-    const leftOut = after.leftOut!;
-    expect([at({unit: 2, age: 1}), at({unit: 1, dbc: 1}), at({unit: 2, definition: 1}), at({unit: 1, dyslexia: 1})].map(leftOut)).toEqual([true, true, true, true]);
-    expect([schoolTotal, at({unit: 1}), at({unit: 1, careType: 1}), at({unit: 2, careType: 1, dyslexia: 1}), at({age: 1, careType: 1, dbc: 1})].map(leftOut)).toEqual([false, false, false, false, false]);
+  it("leaves every cut of a school or a board outside the report's configuration out, empty or not, a repeat of the report too", () => {
+    for (const index of [schoolAgeOnly, schoolAgeShared, boardTied, schoolSplit, schoolTotal]) expect(leftOut.forms.has(index)).toBe(false);
+    const isLeftOut = leftOut.leftOut!;
+    // Another age group, DBC correction on, the other definition, all care types without dyslexia care.
+    expect([at({unit: 2, age: 1}), at({unit: 1, dbc: 1}), at({unit: 2, definition: 1}), at({unit: 1, dyslexia: 1}), schoolTotal].map(isLeftOut)).toEqual([true, true, true, true, true]);
+    // The configuration, a care type without dyslexia care in it, and the municipality.
+    expect([at({unit: 1}), at({unit: 1, careType: 1}), at({unit: 2, careType: 1, dyslexia: 1}), at({age: 1, careType: 1, dbc: 1})].map(isLeftOut)).toEqual([false, false, false, false]);
+    // The cells with pupils among them: the school's age group, other definition, DBC-corrected total
+    // and split cell; the board's age group, other definition and tied cell.
+    expect(leftOut.leftOutCells).toBe(7);
     const override = cubeOverride(counts, after, {minCount: 5, width: 5, cells: [], index: new Map(), files: new Set()}, settings);
     expect(override(at({unit: 2, age: 1, dbc: 1}))).toBe(LEFT_OUT);
     // Inside the configuration an empty cell shows 0 (no override), as the report does.
     expect(override(at({unit: 1, careType: 1}))).toBeUndefined();
     expect(override(at({age: 1, careType: 1}))).toBeUndefined();
+  });
+
+  it("withholds a quantity of one school's pupils in every published cell, also a municipal cell that counts the same pupils as the school's left-out cut", () => {
+    expect(after.forms.get(munType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
+    expect(after.forms.get(schoolType)).toEqual({kind: "withheld", quantity: termsKey(q1.terms)});
+    expect(after.forms.get(munAgeShared)).toEqual({kind: "withheld", quantity: termsKey(q4.terms)});
+    expect(after.forms.get(munAge)?.kind).toBe("perturbed");
+    expect([after.forms.get(schoolSplitInside)?.kind, after.forms.get(munSplit)?.kind]).toEqual(["withheld", "outside"]);
   });
 
   it("keeps in the system the quantities a published cell carries, withheld where a school's or a board's pupils make them; drops the rest", () => {
@@ -381,5 +383,6 @@ describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", ()
       ["q2", q2.form],
       ["q4", {kind: "hidden", mark: "·", lo: 0, hi: Infinity}]
     ]);
+    expect(after.local).toBe(2);
   });
 });
