@@ -423,13 +423,21 @@ export interface CostBand {
  * overlapped (€ 10.000 in two bands); the half-open bands remove the overlap, the labels keep the
  * report's wording.
  */
-export function costBands(settings: Settings): CostBand[] {
-  return settings.costBands.map((lower, i, all) =>
-    i + 1 < all.length
-      ? {lower, upper: all[i + 1], label: `${formatEuros(lower)} tot ${formatEuros(all[i + 1])}`}
-      : {lower, upper: null, label: `> ${formatEuros(lower)}`}
-  );
+export function costBands(settings: Settings): readonly CostBand[] {
+  // Labelled once per list of edges: a one-pupil report (disclosure/atoms.ts) asks per school and
+  // year, and a country has a million such reports.
+  let bands = labelledBands.get(settings.costBands);
+  if (!bands) {
+    bands = settings.costBands.map((lower, i, all) =>
+      i + 1 < all.length
+        ? {lower, upper: all[i + 1], label: `${formatEuros(lower)} tot ${formatEuros(all[i + 1])}`}
+        : {lower, upper: null, label: `> ${formatEuros(lower)}`}
+    );
+    labelledBands.set(settings.costBands, bands);
+  }
+  return bands;
 }
+const labelledBands = new WeakMap<readonly number[], readonly CostBand[]>();
 
 export function costBandIndex(cost: number, settings: Settings): number {
   const edges = settings.costBands;

@@ -109,7 +109,8 @@ export async function deriveAtoms(
     productMappings: dataset.productMappings,
     schools: dataset.schools,
     factors,
-    slugs: dataset.schools.map((s) => [s.id, slugOf(s.id)])
+    slugs: dataset.schools.map((s) => [s.id, slugOf(s.id)]),
+    trajectoryParts: [...new Set([...full].flatMap(([key, {unit}]) => (unit === "trajectories" ? [reportPart(key)] : [])))]
   };
   const counted: AsyncIterable<{output: ChunkCounts; thread: number}> | Iterable<{output: ChunkCounts; thread: number}> =
     threads > 0 ? mapInWorkers<PupilRows[], ChunkCounts>(WORKER, setup, chunks(), threads) : inThisThread(setup, chunks());
@@ -257,6 +258,12 @@ export async function deriveAtoms(
       workers: threads
     }
   };
+}
+
+/** The report's part a count is in: its file without ".json", a school's sheet "factsheets". */
+function reportPart(key: string): string {
+  const file = key.slice(0, key.indexOf("\u0000"));
+  return file.startsWith("factsheets/") ? "factsheets" : file.replace(/\.json$/, "");
 }
 
 /** Rows by pupil, in the dataset's order. */
