@@ -55,22 +55,19 @@ function fingerprintOf(dataDir: string): string {
 }
 
 /**
- * The input's facts for the pages (site.ts), and the validated input itself only where this process
- * must read it anyway: a loader of this build that read the input wrote them to the build cache, and a
- * page loader that finds them there and its report too need not read a country's input again (10–20 s
- * each, eleven loaders). The fingerprint covers every input file, so the same facts mean the same input,
- * validated once.
+ * A result some loader of this build left in the build cache (`hit`), with the input's facts for the
+ * pages (site.ts): a page loader that finds both need not read and validate a country's input again
+ * (10–20 s each, eleven loaders). The fingerprint covers every input file, so the same facts mean the
+ * same input, validated once. Otherwise the input is read and validated, its facts are cached, and a
+ * missing result is computed from it.
  */
-function cachedInputFacts(options: LoadOptions): InputFacts | null {
-  const hit = perInputCache("invoer", options).read();
-  return hit ? (JSON.parse(hit) as InputFacts) : null;
-}
-
-function loadWithFacts(options: LoadOptions): {dataset: Dataset; facts: InputFacts} {
+async function cachedOrComputed<T>(hit: T | null, options: LoadOptions, compute: (dataset: Dataset) => Promise<T>): Promise<{value: T; facts: InputFacts}> {
+  const known = hit === null ? null : perInputCache("invoer", options).read();
+  if (hit !== null && known !== null) return {value: hit, facts: JSON.parse(known) as InputFacts};
   const {dataset} = loadFromEnvironment(options);
   const facts = inputFacts(dataset);
   perInputCache("invoer", options).write(JSON.stringify(facts));
-  return {dataset, facts};
+  return {value: hit ?? (await compute(dataset)), facts};
 }
 
 /**
@@ -111,20 +108,15 @@ export function readSiteCache(bytes: Buffer): {files: SealedFiles; log: string} 
 
 /**
  * The released report for a page written at build time (scripts/staticPage.ts, the factsheets), as
- * plain JSON, and the validated input. The first loader of a build computes it with the audited site
+ * plain JSON, and the input's facts. The first loader of a build computes it with the audited site
  * (auditedSite), the others read it (perInputCache).
  */
 export async function pageReportFromEnvironment(options: LoadOptions = {}): Promise<{report: PageReport; facts: InputFacts}> {
-  const hit = perInputCache("rapport", options).read();
-  const known = hit === null ? null : cachedInputFacts(options);
-  if (hit !== null && known !== null) return {report: JSON.parse(hit) as PageReport, facts: known};
-  const {dataset, facts} = loadWithFacts(options);
-  if (hit !== null) return {report: JSON.parse(hit) as PageReport, facts};
   // The audited site, not the released report alone: the build needs it anyway (the archive and
   // /verantwoording), and whichever loader comes first computes it for all (a country's release
   // took about half an hour, and was computed twice).
-  const {reportText} = await auditedSite(dataset, options);
-  return {report: JSON.parse(reportText) as PageReport, facts};
+  const {value, facts} = await cachedOrComputed(perInputCache("rapport", options).read(), options, async (dataset) => (await auditedSite(dataset, options)).reportText);
+  return {report: JSON.parse(value) as PageReport, facts};
 }
 
 /**
@@ -184,17 +176,13 @@ export interface AuditedSite {
  * (/verantwoording) need the same audited release; each runs in its own process, the pages first.
  * The audit solves every small count, the cube's included (auditSiteRelease; cached by the system's
  * hash, like the secondary suppression's choice). A release that passed its audit is kept per input and code (perInputCache), so
- * the second caller reads it instead of counting the cube and the atoms again. The input is read and
- * validated once either way, and returned for what a page needs beyond the archive.
+ * the second caller reads it instead of counting the cube and the atoms again, and the input's facts
+ * instead of the input (cachedOrComputed).
  */
 export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {facts: InputFacts}> {
   const hit = perInputCache("site", options).readBytes();
-  const known = hit === null ? null : cachedInputFacts(options);
-  if (hit !== null && known !== null) return {...readSiteCache(hit), failure: null, facts: known};
-  const {dataset, facts} = loadWithFacts(options);
-  if (hit !== null) return {...readSiteCache(hit), failure: null, facts};
-  const {files, log, failure} = await auditedSite(dataset, options);
-  return {files, log, failure, facts};
+  const {value, facts} = await cachedOrComputed<AuditedSite>(hit && {...readSiteCache(hit), failure: null}, options, (dataset) => auditedSite(dataset, options));
+  return {files: value.files, log: value.log, failure: value.failure, facts};
 }
 
 /**
@@ -349,16 +337,14 @@ export function explorerCube(context: ReleaseContext & {atoms: Atoms}): NonNulla
   const membership = new CubeMembership(atoms.pupilAtomOf);
   // The grid countCube makes too: here to know which cells the files leave out, whose pupils the
   // membership need not record.
-  const grid = cubeGrid(dataset.settings, context.scope.schools);
-  const definition = grid.dims.definitions.indexOf(configuredDefinition(dataset.settings.youthCareDefinition));
-  const leftOut = leftOutOfCube(grid, grid.dims.definitions[definition]);
+  const leftOut = leftOutOfCube(cubeGrid(dataset.settings, context.scope.schools), configuredDefinition(dataset.settings.youthCareDefinition));
   const counts = countCube(dataset, context.scope, undefined, (pupilId, cell) => {
     if (!leftOut(cell)) membership.visit(pupilId, cell);
   });
   progress?.(`kubus geteld: ${counts.grid.size} cellen`);
   const {system} = disclosureSystem(context, atoms);
   progress?.(`stelsel van het rapport: ${system.cells.length} tellingen`);
-  const disclosure = leaveOutSchoolAndBoardCuts(cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings), counts, definition);
+  const disclosure = leaveOutSchoolAndBoardCuts(cubeDisclosure(counts, membership, atoms, system.cells, dataset.settings), counts, leftOut);
   progress?.(`kubus in het stelsel: ${disclosure.cells.length} eigen grootheden; ${disclosure.leftOutCells} cellen van scholen en besturen weggelaten`);
   return {counts, disclosure};
 }

@@ -88,7 +88,8 @@ export function publishCube(counts: CubeCounts, settings: Settings, override: Cu
     const pupils = decided ? decided.pupils : perturb(counts.pupils[i], counts.pupilKeys[i], settings);
     const trajectories = atLeastPupils(decided ? decided.trajectories : perturb(counts.trajectories[i], counts.trajectoryKeys[i], settings), pupils);
     // Rows that publish no youth care are left out: a missing row reads as 0 (the page and the
-    // examples say so), except in a school's or a board's cut left out above. "Without dyslexia care" within dyslexia care is empty by definition.
+    // examples say so), except in a school's or a board's cut left out above. "Without dyslexia
+    // care" within dyslexia care is empty by definition.
     if (pupils === 0 && trajectories === 0) continue;
     const at = grid.at(i);
     if (at.dyslexia === 1 && at.careType === dyslexiaIndex) continue;

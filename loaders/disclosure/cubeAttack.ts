@@ -18,7 +18,7 @@
 import {csvParse} from "d3";
 import {CELL_COLUMNS, compactName, variantFileNames, type CubeMeta} from "../cube/publish.js";
 import {DBC, DEFINITIONS, DYSLEXIA} from "../cube/grid.js";
-import {cellPosition, decodeVariant, inReportConfiguration, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
+import {cellPosition, decodeVariant, leftOutOfFiles, WITHHELD, type CompactVariant} from "../../src/lib/cube.js";
 import {isPinned, propagateIndexed, RelationList} from "./propagation.js";
 
 type Row = Record<string, string>;
@@ -133,7 +133,6 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
   const [years, ages, careTypes] = [meta.years.map(String), meta.ages.map((a) => a.key), meta.careTypes.map((c) => c.key)];
   const variants = DYSLEXIA.flatMap((dyslexie) => DBC.flatMap((dbc) => DEFINITIONS.map((definitie) => [dyslexie, dbc, definitie])));
   const unitCodes = units.map((u) => u.code);
-  const localUnit = units.map((u) => u.niveau !== "gemeente");
   const partsOf = new Map<string, string[]>();
   for (const u of units) if (u.onderdeel_van) partsOf.set(u.onderdeel_van, [...(partsOf.get(u.onderdeel_van) ?? []), u.code]);
 
@@ -206,7 +205,7 @@ export function attackPublishedCube(files: ReadonlyMap<string, string>, minCount
           variants.forEach(([dyslexie, dbc_correctie, definitie], v) => {
             cell++;
             const emptyByDefinition = dyslexie === "zonder" && zorgvorm === dyslexiaCare;
-            const missing = localUnit[u] && !inReportConfiguration({age: leeftijd, careType: zorgvorm, dyslexia: dyslexie, dbc: dbc_correctie, definition: definitie}, definition) ? unknown : zero;
+            const missing = leftOutOfFiles(units[u].niveau, {age: leeftijd, careType: zorgvorm, dyslexia: dyslexie, dbc: dbc_correctie, definition: definitie}, definition) ? unknown : zero;
             FIELDS.forEach((field, f) => {
               const shown = shownAt[f][cell];
               const [low, high] = emptyByDefinition

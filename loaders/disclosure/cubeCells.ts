@@ -12,12 +12,12 @@
 // which the cell's interval takes in.
 
 import type {CubeCounts, PupilCellVisitor} from "../cube/count.js";
-import {configuredDefinition, type CubeGrid} from "../cube/grid.js";
+import type {CubeGrid} from "../cube/grid.js";
 import {consistentRange, perturb} from "../cube/ptable.js";
 import type {Settings} from "../model.js";
 import type {Atoms} from "./atoms.js";
 import {atLeastPupils, LEFT_OUT, type CubeOverride} from "../cube/publish.js";
-import {inReportConfiguration} from "../../src/lib/cube.js";
+import {leftOutOfFiles} from "../../src/lib/cube.js";
 import {leafKey} from "./leaves.js";
 import {termsKey, type PublishedCell, type Term} from "./model.js";
 import {HIDDEN_MARK, type Registry} from "./registry.js";
@@ -253,11 +253,10 @@ export function withholdTiedQuantities(
  * it holds the unit's pupils of the same cut exactly when both count as many pupils, since the one is
  * a part of the other.
  */
-export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, counts: Pick<CubeCounts, "grid" | "pupils">, definition: number): CubeDisclosure {
+export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, counts: Pick<CubeCounts, "grid" | "pupils">, leftOut: (index: number) => boolean): CubeDisclosure {
   const {grid} = counts;
-  const leftOut = leftOutOfCube(grid, grid.dims.definitions[definition]);
   const unitStride = grid.stride("unit");
-  const local = grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i]));
+  const local = schoolAndBoardUnits(grid);
   const schoolAndBoardQuantities = new Set<string>();
   const forms = new Map<number, CubeCellForm>();
   for (const [index, form] of cube.forms) {
@@ -292,7 +291,7 @@ export function leaveOutSchoolAndBoardCuts(cube: CubeDisclosure, counts: Pick<Cu
  */
 export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: CubeGrid): CubeDisclosure {
   const quantities = cube.schoolAndBoardQuantities ?? new Set<string>();
-  const local = new Set(grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i])));
+  const local = new Set(schoolAndBoardUnits(grid));
   const forms = new Map<number, CubeCellForm>();
   for (const [index, form] of cube.forms) {
     if (form.kind === "perturbed" && quantities.has(form.quantity)) forms.set(index, {kind: "withheld", quantity: form.quantity});
@@ -310,21 +309,25 @@ export function withholdSchoolAndBoardQuantities(cube: CubeDisclosure, grid: Cub
   return {...cube, forms, cells, local: withheld};
 }
 
+/** The grid's units below the municipality: its boards and schools. */
+function schoolAndBoardUnits(grid: CubeGrid): number[] {
+  return grid.dims.units.flatMap((unit, i) => (unit.level === "gemeente" ? [] : [i]));
+}
+
 /**
- * Whether a cell is a school's or a board's outside the report's configuration, which the files leave
- * out; by the cell's place below the unit, worked out once (a country's grid has 9 M cells).
+ * leftOutOfFiles (src/lib/cube.ts) for the grid's cells: by the unit and the cell's place below it,
+ * each worked out once (a country's grid has 9 M cells).
  */
 export function leftOutOfCube(grid: CubeGrid, configuredDefinition: string): (index: number) => boolean {
   const {dims} = grid;
   const unitStride = grid.stride("unit");
-  const outside = new Uint8Array(unitStride);
-  for (let below = 0; below < unitStride; below++) {
+  const cuts = Array.from({length: unitStride}, (_, below) => {
     const at = grid.at(below);
-    const cut = {age: dims.ages[at.age], careType: dims.careTypes[at.careType], dyslexia: dims.dyslexia[at.dyslexia], dbc: dims.dbc[at.dbc], definition: dims.definitions[at.definition]};
-    outside[below] = inReportConfiguration(cut, configuredDefinition) ? 0 : 1;
-  }
-  const local = Uint8Array.from(dims.units, (unit) => (unit.level === "gemeente" ? 0 : 1));
-  return (index) => local[grid.digit(index, "unit")] === 1 && outside[index % unitStride] === 1;
+    return {age: dims.ages[at.age], careType: dims.careTypes[at.careType], dyslexia: dims.dyslexia[at.dyslexia], dbc: dims.dbc[at.dbc], definition: dims.definitions[at.definition]};
+  });
+  const byLevel = new Map([...new Set(dims.units.map((unit) => unit.level))].map((level) => [level, Uint8Array.from(cuts, (cut) => (leftOutOfFiles(level, cut, configuredDefinition) ? 1 : 0))]));
+  const left = dims.units.map((unit) => byLevel.get(unit.level)!);
+  return (index) => left[grid.digit(index, "unit")][index % unitStride] === 1;
 }
 
 /**
@@ -352,8 +355,8 @@ export function cubeCellPath(counts: CubeCounts, index: number): string {
  */
 export function cubeOverride(counts: CubeCounts, cube: CubeDisclosure, registry: Registry, settings: Pick<Settings, "suppression">): CubeOverride {
   return (index) => {
-    const form = cube.forms.get(index);
     if (cube.leftOut?.(index)) return LEFT_OUT;
+    const form = cube.forms.get(index);
     if (form?.kind === "withheld") return {pupils: null, trajectories: null};
     if (form === undefined && cube.withheldFamilies?.has(familyOf(counts.grid, index))) return {pupils: null, trajectories: null};
     if (form?.kind !== "report") return undefined;

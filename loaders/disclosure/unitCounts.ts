@@ -78,17 +78,17 @@ export function unitCounter({settings, productMappings, schools, factors, slugs,
   const names: string[] = [];
   let namesSent = 0;
 
-  const countsOf = (enrolments: Enrolment[], trajectories: Trajectory[], unit: Unit) => {
+  const countsOf = (enrolments: Enrolment[], trajectories: Trajectory[], counted: Unit) => {
     // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
-    // the factor tables reused here carry); leaving them out makes one unit's report cost its own
-    // size, not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
+    // no count of these reports uses); leaving them out makes one unit's report cost its own size,
+    // not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
     // Only the schools the pupil was enrolled at: every other school's rows of a one-pupil report
     // are zeros, which openCounts drops, and walking them made each report cost the number of
     // schools (quadratic in all). A count this missed would fail atoms.ts's whole-report check.
     const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
     const unitData: Dataset = {settings, productMappings, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
     const report = openReport(unitData, undefined, {factors: noFactors, statistics: null});
-    if (unit === "pupils") return openCounts(report, slugOf);
+    if (counted === "pupils") return openCounts(report, slugOf);
     // A trajectory unit adds only its trajectory counts: the parts without any are not read.
     const parts = Object.fromEntries(Object.entries(report).filter(([part]) => inTrajectoryParts.has(part)));
     return openCounts({factsheets: [], ...parts} as unknown as PublicReport, slugOf);

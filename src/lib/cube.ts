@@ -51,6 +51,12 @@ export function inReportConfiguration(cut: Record<keyof CellFilter, string>, con
   return cut.age === "alle" && cut.dbc === "uit" && cut.definition === configuredDefinition && (cut.dyslexia === "met" || cut.careType !== "alle");
 }
 
+/** Whether the files leave a unit's cut out: a school's or a board's outside the report's
+ *  configuration. A missing row there is not published, where elsewhere it is 0. */
+export function leftOutOfFiles(level: string, cut: Record<keyof CellFilter, string>, configuredDefinition: string): boolean {
+  return level !== "gemeente" && !inReportConfiguration(cut, configuredDefinition);
+}
+
 export type Variant = Pick<CellFilter, "dyslexia" | "dbc" | "definition">;
 
 /** The name of a variant as in its file: "met-uit-gestart". */
@@ -261,8 +267,7 @@ export class Cube {
     const enrolled = at < 0 ? 0 : this.enrolled[Math.floor(at / this.dims.careTypes.length)];
     const row = at < 0 ? -1 : search(cells.cells, at);
     const emptyByDefinition = filter.dyslexia === "zonder" && filter.careType === this.meta.dyslexiaCareType;
-    const missing: Published =
-      unit.level === "gemeente" || emptyByDefinition || inReportConfiguration(filter, this.meta.definition) ? 0 : {suppressed: true, minCount: this.meta.minCount};
+    const missing: Published = !emptyByDefinition && leftOutOfFiles(unit.level, filter, this.meta.definition) ? {suppressed: true, minCount: this.meta.minCount} : 0;
     const pupils = row < 0 ? missing : published(cells.pupils[row], this.meta.minCount);
     const trajectories = row < 0 ? missing : published(cells.trajectories[row], this.meta.minCount);
     const pct = enrolled === 0 ? null : isSuppressedValue(pupils) ? pupils : (100 * pupils) / enrolled;

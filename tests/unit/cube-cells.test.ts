@@ -5,7 +5,7 @@ import {describe, expect, it} from "vitest";
 import type {CubeCounts} from "../../loaders/cube/count.js";
 import {atLeastPupils, LEFT_OUT} from "../../loaders/cube/publish.js";
 import {CubeGrid, DBC, DEFINITIONS, DYSLEXIA, type CellAt} from "../../loaders/cube/grid.js";
-import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, leaveOutSchoolAndBoardCuts, withholdSchoolAndBoardQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
+import {CUBE_FILE, CubeMembership, cubeDisclosure, cubeOverride, familyOf, leaveOutSchoolAndBoardCuts, leftOutOfCube, withholdSchoolAndBoardQuantities, withholdTiedQuantities, type CubeCellForm, type CubeDisclosure} from "../../loaders/disclosure/cubeCells.js";
 import {leafKey} from "../../loaders/disclosure/leaves.js";
 import {termsKey} from "../../loaders/disclosure/model.js";
 import {Span} from "../../loaders/disclosure/span.js";
@@ -349,7 +349,7 @@ describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", ()
     repeated: 1,
     tied: 1
   };
-  const leftOut = leaveOutSchoolAndBoardCuts(before, {grid, pupils}, 0);
+  const leftOut = leaveOutSchoolAndBoardCuts(before, {grid, pupils}, leftOutOfCube(grid, "gestart"));
   const after = withholdSchoolAndBoardQuantities(leftOut, grid);
 
   it("leaves every cut of a school or a board outside the report's configuration out, empty or not, a repeat of the report too", () => {
