@@ -189,6 +189,39 @@ export function cubeDisclosure(
   return {forms, cells: [...own.values()], outside, repeated, tied: 0};
 }
 
+/** Per atoms, the span of every published pupil count last made (registrySpans), with its counts. */
+const lastSpanOfAll = new WeakMap<object, {terms: ReadonlySet<Term[]>; span: Span}>();
+
+/**
+ * The spans of a registry's pupil counts over the atoms: of those published exactly, and of all of
+ * them. The secondary suppression's step 2 and the release ask for both against registries with the
+ * same counts that differ only in the few that step 2 withholds: the span of all of them, which does
+ * not depend on their forms and took most of the time (for a country about a minute a pair,
+ * bench/README.md), is reused when its counts are the same ones (the same term lists, which the atoms
+ * hold once per count), in whatever order: the span is the same (the registries list them in another
+ * order). Only the witnesses' random draw differs with the order, whose chance of a wrong answer is
+ * p^−3 per question either way (span.ts).
+ */
+function registrySpans(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): {exact: Span; all: Span} {
+  const exactTerms: Term[][] = [];
+  const allTerms: Term[][] = [];
+  for (const cell of registry.cells) {
+    const terms = atoms.termsOf.get(leafKey(cell.file, cell.path));
+    if (cell.unit !== "pupils" || !terms || terms.length === 0) continue;
+    allTerms.push(terms);
+    if (cell.form.kind === "exact") exactTerms.push(terms);
+  }
+  const columnOf = new Map<number, number>();
+  atoms.unitOf.forEach((unit, variable) => {
+    if (unit === "pupils") columnOf.set(variable, columnOf.size);
+  });
+  const last = lastSpanOfAll.get(atoms);
+  const same = last !== undefined && last.terms.size === new Set(allTerms).size && allTerms.every((terms) => last.terms.has(terms));
+  const all = same ? last.span : new Span(columnOf, allTerms);
+  if (!same) lastSpanOfAll.set(atoms, {terms: new Set(allTerms), span: all});
+  return {exact: new Span(columnOf, exactTerms), all};
+}
+
 /**
  * The cube's own quantities that the report's counts determine, when one of those counts is withheld
  * (span.ts): a board's care type is the sum of its schools' on the factsheets, an age group the sum
@@ -209,20 +242,7 @@ export function withholdTiedQuantities(
   /** Own quantities the secondary suppression withholds (their cells' leafKeys): withheld the same way. */
   chosen: ReadonlySet<string> = new Set()
 ): CubeDisclosure {
-  const columnOf = new Map<number, number>();
-  atoms.unitOf.forEach((unit, variable) => {
-    if (unit === "pupils") columnOf.set(variable, columnOf.size);
-  });
-  const exactTerms: Term[][] = [];
-  const inexactTerms: Term[][] = [];
-  for (const cell of registry.cells) {
-    const terms = atoms.termsOf.get(leafKey(cell.file, cell.path));
-    if (cell.unit !== "pupils" || !terms || terms.length === 0) continue;
-    (cell.form.kind === "exact" ? exactTerms : inexactTerms).push(terms);
-  }
-  const exact = new Span(columnOf, exactTerms);
-  const all = new Span(columnOf, [...exactTerms, ...inexactTerms]);
-
+  const {exact, all} = registrySpans(registry, atoms);
   const tied = new Set<string>();
   const cells = cube.cells.map((cell) => {
     if (!chosen.has(leafKey(cell.file, cell.path)) && (exact.contains(cell.terms) || !all.contains(cell.terms))) return cell;

@@ -304,6 +304,19 @@ describe("withholdTiedQuantities", () => {
     expect([after.forms.get(knownCell)?.kind, after.forms.get(ownCell)?.kind]).toEqual(["perturbed", "perturbed"]);
     expect([after.cells[1].form.kind, after.cells[2].form.kind]).toEqual(["perturbed", "perturbed"]);
   });
+
+  // The span of all published pupil counts is kept from call to call with the same atoms (the release
+  // asks again after step 2): it must follow the registry's counts and forms all the same.
+  it("answers from each registry's own counts and forms when asked again with the same atoms", () => {
+    const tiedKind = (cellsOf: PublishedCell[]) => withholdTiedQuantities(before, {...registry, cells: cellsOf}, atoms, grid).forms.get(tiedCell)?.kind;
+    // The same counts in another order and form: a + b shown exactly, so a + b + c is known already.
+    expect(tiedKind([shown, {...hidden, form: {kind: "exact", value: 3}}])).toBe("perturbed");
+    // The same counts as at first, in another order: tied again.
+    expect(tiedKind([shown, hidden])).toBe("withheld");
+    // Without c's count, a + b + c is in no combination of what is published: perturbed.
+    expect(tiedKind([hidden])).toBe("perturbed");
+    expect(tiedKind([hidden, shown])).toBe("withheld");
+  });
 });
 
 describe("leaveOutSchoolAndBoardCuts, then withholdSchoolAndBoardQuantities", () => {
