@@ -1,0 +1,58 @@
+// Runs the site's page loaders before `observable build`, as many at a time as the machine has cores,
+// into Framework's own loader cache (src/.observablehq/cache), where the build then finds them fresh.
+//
+// Why: `observable build` loads its pages one after another. The first page loader computes and audits
+// the release (cached in node_modules/.cache/nadere-ogen); every other one reads that and writes one
+// page, in one thread, and the factsheet loader renders every school's page in two. For a country
+// (issue 13) those loaders took 3 min 41 s one after another, most of it with one core idle
+// (bench/README.md). The loaders, their arguments, their output paths and the freshness rule are
+// Framework's own (its LoaderResolver, the one `observable build` uses): this only starts them earlier
+// and side by side. A loader that fails stops the build here, with its own message on stderr.
+//
+// Usage: node scripts/preload-pages.mjs  (from the project root, after `npm run clean`; see package.json)
+import {availableParallelism} from "node:os";
+import {readConfig} from "@observablehq/framework/dist/config.js";
+
+const config = await readConfig(undefined, ".");
+/** Framework's output for the loader: none (it goes to the cache); its log line is ours, below. */
+const quiet = {output: {write() {}}, logger: {log() {}, warn: console.warn, error: console.error}};
+
+const pages = [];
+for await (const path of config.paths()) {
+  const loader = config.loaders.findPage(path);
+  // Plain Markdown pages have nothing to run.
+  if (loader && /\.md\.[a-z]+$/.test(loader.path)) pages.push({path, loader});
+}
+
+let failed = false;
+
+/** Runs one page's loader; on a failure, says which and marks the run failed. */
+async function load({path, loader}) {
+  const started = performance.now();
+  try {
+    await loader.load({}, quiet);
+  } catch (error) {
+    failed = true;
+    console.error(`vooraf laden mislukt: ${path}: ${error.message}`);
+    return;
+  }
+  const seconds = ((performance.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
+  console.log(`vooraf geladen: ${path} (${seconds} s)`);
+}
+
+if (pages.length > 0) {
+  // The first page alone: whichever loader runs first computes the release that the others read from
+  // the build cache, and two at once would both compute it.
+  const [first, ...rest] = pages;
+  await load(first);
+  if (failed) process.exit(1);
+  // Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
+  // by far the longest, so it should not be the one left running at the end.
+  const queue = [...rest.filter((p) => p.loader.path.includes("[")), ...rest.filter((p) => !p.loader.path.includes("["))];
+  const worker = async () => {
+    for (let page = queue.shift(); page && !failed; page = queue.shift()) await load(page);
+  };
+  // On a failure no further loader starts; those running finish first, so none is left behind.
+  await Promise.all(Array.from({length: Math.min(availableParallelism(), queue.length)}, worker));
+  if (failed) process.exit(1);
+}
