@@ -10,7 +10,8 @@ import {DEV_FONT_DIR, FACES, baseName, shippedFile} from "./fonts.mjs";
 mkdirSync(DEV_FONT_DIR, {recursive: true});
 for (const face of FACES) copyFileSync(shippedFile(face.file), path.join(DEV_FONT_DIR, baseName(face)));
 
-const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", NADERE_OGEN_DEV_FONTS: "1"};
+// NADERE_OGEN_PREVIEW: no postbuild here, so the pages keep their large blocks (scripts/largeBlocks.mjs).
+const env = {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", NADERE_OGEN_DEV_FONTS: "1", NADERE_OGEN_PREVIEW: "1"};
 const children = [
   spawn(process.execPath, ["scripts/touch-loaders.mjs"], {stdio: "inherit", env}),
   spawn("observable", ["preview", "--no-open", ...process.argv.slice(2)], {stdio: "inherit", env})

@@ -1,4 +1,6 @@
 // Post-processes Framework's output in dist/ (run after `observable build`):
+// - first, the large blocks the page loaders set aside (a country's tables of every school) go back
+//   into their pages (scripts/largeBlocks.mjs), so that every rule below sees each page whole;
 // - <html lang="nl">: Framework 1.13 has no lang option and writes a bare <html>;
 // - the viewport loses maximum-scale=1, so people can zoom (WCAG 1.4.4);
 // - Framework's own English UI strings become Dutch (table below);
@@ -27,6 +29,7 @@ import path from "node:path";
 import {FACES, fontHead, hashedName, shippedFile} from "./fonts.mjs";
 import {brokenLinks, brokenLinksText} from "./linkCheck.mjs";
 import {writeSchoolPages} from "./schoolPages.mjs";
+import {putBack} from "./largeBlocks.mjs";
 
 /**
  * @typedef {object} Rule
@@ -169,6 +172,8 @@ async function main() {
   const files = await listFiles(dist).catch(() => {
     throw new Error(`${dist} bestaat niet: draai eerst observable build`);
   });
+  // First, so that the rules and the link check below see each page whole.
+  const largeBlocks = await putBack(dist);
   const rules = [...TRANSLATIONS, ...HTML_FIXES]; // translate first: the label fix reads the Dutch title
   const fontNames = await copyFonts();
   /** @type {string[]} */
@@ -211,7 +216,7 @@ async function main() {
   if (checkLinks && schoolPages > 1) {
     console.log(`nabewerking: de koppelingen naar /scholen/… die Framework hierboven als kapot meldt, wijzen naar de schoolpagina's die pas nu geschreven zijn; ze zijn hieronder meegecontroleerd`);
   }
-  console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd; ${checkLinks ? `${links.checked} koppelingen gecontroleerd, alle in orde` : "koppelingen niet gecontroleerd (--zonder-koppelingen)"}`);
+  console.log(`nabewerking: ${schoolPages} factsheets geschreven, ${largeBlocks} grote blokken teruggezet, ${changed} bestanden aangepast, ${fontNames.size} lettertypen, ${mvp.length} DuckDB-mvp-bestanden verwijderd; ${checkLinks ? `${links.checked} koppelingen gecontroleerd, alle in orde` : "koppelingen niet gecontroleerd (--zonder-koppelingen)"}`);
 }
 
 main().catch((error) => {

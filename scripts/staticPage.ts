@@ -10,7 +10,8 @@ import {auditedSiteFromEnvironment, pageReportFromEnvironment, type PageReport} 
 import type {PrivacySummary} from "../loaders/disclosure/release.js";
 import type {PageContext} from "../loaders/content.js";
 import {pageContext} from "../loaders/site.js";
-import {fillTemplate, templateSite, type PageParts} from "./pageTemplate.js";
+import {fillTemplate, templateSite, type Block, type PageParts} from "./pageTemplate.js";
+import {setAside} from "./largeBlocks.mjs";
 // Sets up the DOM the components draw in, before any page loader imports one.
 import "./staticFigures.js";
 
@@ -34,7 +35,11 @@ export async function writeStaticPage(
     const page = {...pageContext(facts), privacy: summary};
     const {name, text} = template ? template(page) : {name: path.basename(templatePath), text: readFileSync(templatePath, "utf8")};
     const filled = await parts(report, page);
-    process.stdout.write(fillTemplate(text, filled, name, templateSite(page)));
+    // A country's tables of every school: past Framework, back in by postbuild (largeBlocks.mjs).
+    const blocks = Object.fromEntries(
+      Object.entries(filled.blocks ?? {}).map(([key, value]): [string, Block] => [key, typeof value === "string" ? setAside(value) : (argument) => setAside(value(argument))])
+    );
+    process.stdout.write(fillTemplate(text, {...filled, blocks}, name, templateSite(page)));
   });
 }
 
