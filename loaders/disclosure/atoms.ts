@@ -23,6 +23,7 @@ import {mapInWorkers} from "../workerPool.js";
 import type {Relation, Term, Unit} from "./model.js";
 import {unitCounter, type ChunkCounts, type PupilRows, type UnitSetup} from "./unitCounts.js";
 import {AtomTable, type Entries} from "./atomTable.js";
+import {reportPartOfFile} from "./leaves.js";
 
 export interface Atoms {
   variables: number;
@@ -260,10 +261,9 @@ export async function deriveAtoms(
   };
 }
 
-/** The report's part a count is in: its file without ".json", a school's sheet "factsheets". */
+/** The report's part a count is in, by its key's file. */
 function reportPart(key: string): string {
-  const file = key.slice(0, key.indexOf("\u0000"));
-  return file.startsWith("factsheets/") ? "factsheets" : file.replace(/\.json$/, "");
+  return reportPartOfFile(key.slice(0, key.indexOf("\u0000")));
 }
 
 /** Rows by pupil, in the dataset's order. */

@@ -215,10 +215,11 @@ function registrySpans(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitO
   atoms.unitOf.forEach((unit, variable) => {
     if (unit === "pupils") columnOf.set(variable, columnOf.size);
   });
+  const terms = new Set(allTerms);
   const last = lastSpanOfAll.get(atoms);
-  const same = last !== undefined && last.terms.size === new Set(allTerms).size && allTerms.every((terms) => last.terms.has(terms));
+  const same = last !== undefined && last.terms.size === terms.size && allTerms.every((t) => last.terms.has(t));
   const all = same ? last.span : new Span(columnOf, allTerms);
-  if (!same) lastSpanOfAll.set(atoms, {terms: new Set(allTerms), span: all});
+  if (!same) lastSpanOfAll.set(atoms, {terms, span: all});
   return {exact: new Span(columnOf, exactTerms), all};
 }
 

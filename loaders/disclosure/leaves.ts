@@ -107,6 +107,12 @@ export function countLeaves(content: unknown, keep?: (value: unknown) => boolean
   return out;
 }
 
+/** The report's part a file holds (the inverse of reportContents): its name without ".json", every
+ *  school's sheet "factsheets". */
+export function reportPartOfFile(file: string): string {
+  return file.startsWith("factsheets/") ? "factsheets" : file.replace(/\.json$/, "");
+}
+
 /** The files a report is written to (as pipeline.ts `reportFiles` names them), by content. */
 export function reportContents(report: {factsheets: {schoolId: string}[]} & Record<string, unknown>, slugOf: (schoolId: string) => string): Map<string, unknown> {
   const files = new Map<string, unknown>();

@@ -12,7 +12,7 @@ import {schoolBlocks, SCHOOLS_PER_GROUP, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
 import type {Atoms} from "./atoms.js";
-import {leafKey} from "./leaves.js";
+import {leafKey, reportPartOfFile} from "./leaves.js";
 import {systemKey, type DisclosureSystem, type PublishedCell, type Unit} from "./model.js";
 import {inconsistentForms, SEAMS, type Registry} from "./registry.js";
 import type {SecondaryPattern} from "./withholding.js";
@@ -218,7 +218,7 @@ export interface PrivacySummary {
 export function withheldPerOutput(registry: Registry): Map<string, {cellCount: number; hiddenCount: number}> {
   const perOutput = new Map<string, {cellCount: number; hiddenCount: number}>();
   for (const cell of registry.cells) {
-    const output = cell.file.startsWith("factsheets/") ? "factsheets" : cell.file.replace(/\.json$/, "");
+    const output = reportPartOfFile(cell.file);
     const entry = perOutput.get(output) ?? {cellCount: 0, hiddenCount: 0};
     entry.cellCount++;
     if (cell.form.kind !== "exact") entry.hiddenCount++;
