@@ -1,8 +1,7 @@
-// The text JSON.stringify(value) gives, written into a hash in pieces. A national disclosure system
-// (1,15 M atoms) is longer as one JSON text than V8's longest string (about 512 MB), and hashing it
-// is how the build finds its cached solver results (disclosure/model.ts systemKey). The pieces are
-// exactly JSON.stringify's text, so every key computed before stays the same (the committed patterns
-// in data/afscherming/ are found by them).
+// The text JSON.stringify(value) gives, written into a hash in pieces. What a national disclosure
+// system says about its 312 215 counts (disclosure/model.ts systemKey hashes that as JSON, the terms
+// as bytes) is longer as one JSON text than V8's longest string (about 512 MB). The pieces are
+// exactly JSON.stringify's text, so a key does not depend on where the text was cut.
 
 import type {Hash} from "node:crypto";
 
