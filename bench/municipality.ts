@@ -50,8 +50,10 @@ export const municipalityOfSchools = (schools: number): MunicipalityShape => ({
   providers: PROVIDERS
 });
 
-export function writeMunicipality(dir: string, shape: MunicipalityShape): {enrolments: number; trajectories: number} {
-  const settings = JSON.parse(readFileSync(path.join(defaultDir, "instellingen.json"), "utf8")) as Settings;
+/** `municipality` names it (default: the default data's, whose settings it copies). */
+export function writeMunicipality(dir: string, shape: MunicipalityShape, municipality?: string): {enrolments: number; trajectories: number} {
+  const defaults = JSON.parse(readFileSync(path.join(defaultDir, "instellingen.json"), "utf8")) as Settings;
+  const settings = {...defaults, municipality: municipality ?? defaults.municipality};
   const data = generate({...shape, years: settings.years, transitionYear: settings.dbc.transitionYear});
   // The generator spreads pupils over other municipalities; here every pupil lives in this one, and
   // a few are marked as living elsewhere so the scope rule has work to do, as in the default data.
