@@ -1,7 +1,8 @@
-// The text JSON.stringify(value) gives, written into a hash in pieces. What a national disclosure
-// system says about its 312 215 counts (disclosure/model.ts systemKey hashes that as JSON, the terms
-// as bytes) is longer as one JSON text than V8's longest string (about 512 MB). The pieces are
-// exactly JSON.stringify's text, so a key does not depend on where the text was cut.
+// The text JSON.stringify(value) gives, written into a hash in pieces. While disclosure/model.ts
+// systemKey hashed a national system's terms as JSON too, that text was longer than V8's longest
+// string (about 512 MB); its terms now go in as bytes, and the rest (96 M characters for the national
+// system) still comes through here without being built as one string. The pieces are exactly
+// JSON.stringify's text, so a key does not depend on where the text was cut.
 
 import type {Hash} from "node:crypto";
 

@@ -49,9 +49,9 @@ export function unchangedByFramework(html) {
 
 /**
  * The block itself, or, from largeBlockChars() characters on and when Framework would not change it,
- * a placeholder for it, with the block
- * saved under its content's hash (two loaders writing the same block write the same file). Framework's
- * preview (scripts/dev.mjs sets NADERE_OGEN_PREVIEW) has no postbuild: there every block stays.
+ * a placeholder for it, with the block saved under its content's hash (two loaders writing the same
+ * block write the same file). Framework's preview (scripts/dev.mjs sets NADERE_OGEN_PREVIEW) has no
+ * postbuild: there every block stays.
  * @param {string} html @param {string} [dir]
  */
 export function setAside(html, dir = LARGE_BLOCKS_DIR) {

@@ -118,8 +118,8 @@ function updateWithSystem(hash: Hash, system: DisclosureSystem): void {
     hash.update(new Uint8Array(coefficient.buffer, 0, 8 * n));
     n = 0;
   };
-  for (const row of [system.cells, system.relations]) {
-    for (const {terms} of row) {
+  for (const rows of [system.cells, system.relations]) {
+    for (const {terms} of rows) {
       for (const t of terms) {
         variable[n] = t.variable;
         coefficient[n++] = t.coefficient;

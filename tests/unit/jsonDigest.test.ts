@@ -47,8 +47,9 @@ describe("updateWithJson", () => {
     for (const value of samples) expect(digest(value, refusing)).toBe(reference(value));
   });
 
-  it("gives the same key as before for a value the build caches (systemKey of a small system)", () => {
-    // Computed with the former systemKey: sha256(JSON.stringify(value)), first 24 hex digits.
+  it("gives sha256 of JSON.stringify's text for a small system-like value, written in pieces", () => {
+    // sha256(JSON.stringify(value)), first 24 hex digits, computed once (with systemKey before its
+    // terms went into the hash as bytes).
     const value = {version: 3, options: {minCount: 5}, system: {variables: 2, cells: [{terms: [{variable: 0, coefficient: 1}]}]}};
     expect(digest(value, refusing).slice(0, 24)).toBe("0055f41093e191e27af1f5c8");
   });
