@@ -297,6 +297,7 @@ class Publisher {
   }
 
   factors(tables: FactorTables, schools: SchoolTables<"public">): FactorTables<"public"> {
+    if (tables.schools.length === 0) return factorTablesOfNoSchool(this.settings);
     return withoutInterviewAnswers(factorTables(this.settings, this.factorSchools(tables, schools)));
   }
 
@@ -437,6 +438,26 @@ class Publisher {
  * The public report keeps the counts per cell and drops the per-school answers and the school
  * names in those tables. Size, neighbourhood SES and SOT come from registers and stay named.
  */
+/**
+ * The factor tables over no school, once per settings: every one-pupil report of the disclosure model
+ * (disclosure/unitCounts.ts) has them, and their cross tables and exact tests were about a third of
+ * publishing one (1,2 M of them for a country). Frozen, since every such report shares them.
+ */
+const noSchoolFactors = new WeakMap<Settings, FactorTables<"public">>();
+function factorTablesOfNoSchool(settings: Settings): FactorTables<"public"> {
+  let tables = noSchoolFactors.get(settings);
+  if (tables === undefined) noSchoolFactors.set(settings, (tables = deepFreeze(withoutInterviewAnswers(factorTables(settings, [])))));
+  return tables;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 function withoutInterviewAnswers(tables: FactorTables<"public">): FactorTables<"public"> {
   const anonymous = (table: CrossTable): CrossTable => ({...table, cells: table.cells.map((cell) => ({...cell, members: []}))});
   return {

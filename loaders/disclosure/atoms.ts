@@ -111,7 +111,7 @@ export async function deriveAtoms(
     schools: dataset.schools,
     factors,
     slugs: dataset.schools.map((s) => [s.id, slugOf(s.id)]),
-    trajectoryParts: [...new Set([...full].flatMap(([key, {unit}]) => (unit === "trajectories" ? [reportPart(key)] : [])))]
+    countParts: {pupils: partsWithCounts(full, "pupils"), trajectories: partsWithCounts(full, "trajectories")}
   };
   const counted: AsyncIterable<{output: ChunkCounts; thread: number}> | Iterable<{output: ChunkCounts; thread: number}> =
     threads > 0 ? mapInWorkers<PupilRows[], ChunkCounts>(WORKER, setup, chunks(), threads) : inThisThread(setup, chunks());
@@ -259,6 +259,11 @@ export async function deriveAtoms(
       workers: threads
     }
   };
+}
+
+/** The report's parts that hold counts of a unit. */
+function partsWithCounts(full: Map<string, {unit: Unit}>, unit: Unit): string[] {
+  return [...new Set([...full].flatMap(([key, count]) => (count.unit === unit ? [reportPart(key)] : [])))];
 }
 
 /** The report's part a count is in, by its key's file. */

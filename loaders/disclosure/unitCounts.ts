@@ -46,9 +46,11 @@ export interface UnitSetup {
   factors: FactorTables;
   /** Each school's slug, as the site's files name it. */
   slugs: [string, string][];
-  /** The report's parts (kerngetallen, factsheets, …) that hold trajectory counts in the whole report:
-   *  a trajectory unit's report is read in those only. */
-  trajectoryParts: string[];
+  /** Per unit, the report's parts (kerngetallen, factsheets, …) that hold counts of it in the whole
+   *  report: a unit's report is read in those only. A count elsewhere would be left out of the model
+   *  anyway (atoms.ts keeps the whole report's counts alone), and the parts without any are most of a
+   *  one-pupil report (the factor tables over no school: a third of its JSON). */
+  countParts: Record<Unit, string[]>;
 }
 
 export interface PupilRows {
@@ -65,20 +67,23 @@ export interface ChunkCounts {
   coefficients: Float64Array;
 }
 
-export function unitCounter({settings, productMappings, schools, factors, slugs, trajectoryParts}: UnitSetup): (pupils: PupilRows[]) => ChunkCounts {
+export function unitCounter({settings, productMappings, schools, factors, slugs, countParts}: UnitSetup): (pupils: PupilRows[]) => ChunkCounts {
   const schoolById = new Map(schools.map((s) => [s.id, s]));
   // Factor tables count schools, never pupils or trajectories (factors.json has no count), so a unit's
   // report takes them with no school: publishing them over its schools again (cross tables, exact
   // tests) was a tenth of each report's time at 100 schools.
   const noFactors = {...factors, schools: []};
-  const inTrajectoryParts = new Set(trajectoryParts);
+  const pupilParts = new Set(countParts.pupils);
+  const trajectoryParts = new Set(countParts.trajectories);
+  // A pupil with one unit: one report serves both (its pupil and its trajectory counts).
+  const eitherParts = new Set([...pupilParts, ...trajectoryParts]);
   const slugById = new Map(slugs);
   const slugOf = (schoolId: string) => slugById.get(schoolId) ?? schoolId;
   const numbers = new Map<string, number>();
   const names: string[] = [];
   let namesSent = 0;
 
-  const countsOf = (enrolments: Enrolment[], trajectories: Trajectory[], counted: Unit) => {
+  const countsOf = (enrolments: Enrolment[], trajectories: Trajectory[], read: ReadonlySet<string>) => {
     // Pupils living elsewhere count in no pupil or trajectory count (only in a school's size, which
     // no count of these reports uses); leaving them out makes one unit's report cost its own size,
     // not the municipality's (12,6 → 7,3 ms a pupil at 100 schools).
@@ -88,9 +93,7 @@ export function unitCounter({settings, productMappings, schools, factors, slugs,
     const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
     const unitData: Dataset = {settings, productMappings, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
     const report = openReport(unitData, undefined, {factors: noFactors, statistics: null});
-    if (counted === "pupils") return openCounts(report, slugOf);
-    // A trajectory unit adds only its trajectory counts: the parts without any are not read.
-    const parts = Object.fromEntries(Object.entries(report).filter(([part]) => inTrajectoryParts.has(part)));
+    const parts = Object.fromEntries(Object.entries(report).filter(([part]) => read.has(part)));
     return openCounts({factsheets: [], ...parts} as unknown as PublicReport, slugOf);
   };
 
@@ -114,11 +117,11 @@ export function unitCounter({settings, productMappings, schools, factors, slugs,
       ints[at] = ints.length - at - 1;
     };
     for (const {enrolments, trajectories, units} of pupils) {
-      const whole = countsOf(enrolments, trajectories, "pupils");
+      const whole = countsOf(enrolments, trajectories, units.length === 1 ? eitherParts : pupilParts);
       append(whole, "pupils");
       ints.push(units.length);
       if (units.length === 1) append(whole, "trajectories");
-      else for (const unit of units) append(countsOf(enrolments, unit.map((at) => trajectories[at]), "trajectories"), "trajectories");
+      else for (const unit of units) append(countsOf(enrolments, unit.map((at) => trajectories[at]), trajectoryParts), "trajectories");
     }
     const fresh = names.slice(namesSent);
     namesSent = names.length;
