@@ -209,6 +209,7 @@ export function buildCache(kind: string, key: string): BuildCacheEntry {
   return {
     read: () => (exists() ? readFileSync(file, "utf8") : null),
     readBytes: () => (exists() ? readFileSync(file) : null),
+    writtenAt: () => statSync(file, {throwIfNoEntry: false})?.mtimeMs ?? null,
     write: (text) => write([text]),
     writeParts: write
   };
@@ -218,6 +219,8 @@ export interface BuildCacheEntry {
   read(): string | null;
   /** The entry as bytes: for one longer than a string can be (V8: about 512 M characters). */
   readBytes(): Buffer | null;
+  /** When the entry was last written (ms since the epoch; a write is a rename, so it is whole), or null. */
+  writtenAt(): number | null;
   write(text: string): void;
   /** The entry written from parts, one after another, without joining them first. */
   writeParts(parts: readonly (string | Uint8Array)[]): void;

@@ -120,6 +120,17 @@ export async function pageReportFromEnvironment(options: LoadOptions = {}): Prom
 }
 
 /**
+ * Whether a loader of this build has written the released report for this input and code to the
+ * build cache at or after `since` (ms since the epoch). The first page loader writes it before its
+ * audit (auditedSite); scripts/preload-pages.mjs starts the other page loaders then, since the pages
+ * read the report and only the archive waits for the audit.
+ */
+export function releasedReportWrittenSince(since: number, options: LoadOptions = {}): boolean {
+  const at = buildCache("rapport", fingerprintOf(resolveDataDir(options.env))).writtenAt();
+  return at !== null && at >= since;
+}
+
+/**
  * The site's structure only — its schools (id, name) and meta — for the Framework config, which
  * cannot wait for the release. Counts in it are the rules' alone: never publish them from here.
  */

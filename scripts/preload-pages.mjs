@@ -11,7 +11,11 @@
 //
 // Usage: node scripts/preload-pages.mjs  (from the project root, after `npm run clean`; see package.json)
 import {availableParallelism} from "node:os";
+import {setTimeout as sleep} from "node:timers/promises";
 import {readConfig} from "@observablehq/framework/dist/config.js";
+import {tsImport} from "tsx/esm/api";
+
+const {releasedReportWrittenSince} = await tsImport("../loaders/pipeline.ts", import.meta.url);
 
 const config = await readConfig(undefined, ".");
 /** Framework's output for the loader: none (it goes to the cache); its log line is ours, below. */
@@ -40,12 +44,27 @@ async function load({path, loader}) {
   console.log(`vooraf geladen: ${path} (${seconds} s)`);
 }
 
+/** Resolves when `done` does, or earlier once `ready()` holds (asked once a second). */
+async function untilReadyOr(done, ready) {
+  let over = false;
+  done.then(() => (over = true));
+  while (!over && !ready()) await sleep(1000);
+}
+
 if (pages.length > 0) {
-  // The first page alone: whichever loader runs first computes the release that the others read from
-  // the build cache, and two at once would both compute it.
+  // The first page alone at first: whichever loader runs first computes the release that the others
+  // read from the build cache, and two at once would both compute it. It writes the released report
+  // there before it audits the release (a country's audit: about two minutes, one core); the pages
+  // read that report, and only the archive (src/data/rapport.zip.ts, in the build after this) needs
+  // the audit, so the other pages start then, beside the audit. A failed audit still stops the build
+  // at the archive, as before.
   const [first, ...rest] = pages;
-  await load(first);
+  const started = Date.now();
+  const firstLoaded = load(first);
+  await untilReadyOr(firstLoaded, () => releasedReportWrittenSince(started));
   if (failed) process.exit(1);
+  const seconds = ((Date.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
+  console.log(`vooraf laden: het rapport staat klaar na ${seconds} s; de andere pagina's beginnen`);
   // Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
   // by far the longest, so it should not be the one left running at the end.
   const queue = [...rest.filter((p) => p.loader.path.includes("[")), ...rest.filter((p) => !p.loader.path.includes("["))];
@@ -53,6 +72,6 @@ if (pages.length > 0) {
     for (let page = queue.shift(); page && !failed; page = queue.shift()) await load(page);
   };
   // On a failure no further loader starts; those running finish first, so none is left behind.
-  await Promise.all(Array.from({length: Math.min(availableParallelism(), queue.length)}, worker));
+  await Promise.all([firstLoaded, ...Array.from({length: Math.min(availableParallelism(), queue.length)}, worker)]);
   if (failed) process.exit(1);
 }

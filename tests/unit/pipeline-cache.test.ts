@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {buildCache, reportFingerprint} from "../../loaders/io.js";
-import {auditedSiteFromEnvironment, pageReportFromEnvironment, readSiteCache, writeSiteCache} from "../../loaders/pipeline.js";
+import {auditedSiteFromEnvironment, pageReportFromEnvironment, readSiteCache, releasedReportWrittenSince, writeSiteCache} from "../../loaders/pipeline.js";
 import type {SealedFiles} from "../../loaders/disclosure/registry.js";
 
 // A copy of the default input in a folder of its own: its own fingerprint, so nothing cached before.
@@ -61,6 +61,20 @@ describe("one audited release per build", () => {
     rmSync(path.resolve("node_modules/.cache/nadere-ogen/invoer", `${key}.json`));
     expect((await pageReportFromEnvironment(env)).facts.municipality).toBe("Utrechtse Heuvelrug");
     expect(JSON.parse(buildCache("invoer", key).read() as string).municipality).toBe("Utrechtse Heuvelrug");
+  });
+
+  test("the released report counts as written for the pages only when this input's entry was written since the given moment", () => {
+    const env = {env: {NADERE_OGEN_DATA: dir}};
+    const key = reportFingerprint(dir);
+    // The entry of the first test, written before this moment: not this build's (preload-pages.mjs waits on).
+    const now = Date.now() + 1;
+    expect(releasedReportWrittenSince(now, env)).toBe(false);
+    const entry = buildCache("rapport", key);
+    const text = entry.read() as string;
+    entry.write(text);
+    expect(releasedReportWrittenSince(now - 1000, env)).toBe(true);
+    rmSync(path.resolve("node_modules/.cache/nadere-ogen/rapport", `${key}.json`));
+    expect(releasedReportWrittenSince(0, env)).toBe(false);
   });
 
   test("the site's cache entry gives back every file and the log as they were: accents, euros, an empty file, a line break", () => {
