@@ -20,7 +20,16 @@ import type {Unit} from "./model.js";
 
 /** A report in its published shape with nothing withheld (minCount 1 hides nothing). */
 export function openPublish(report: Report, settings: Settings): PublicReport {
-  return publishReport(report, {...settings, suppression: {...settings.suppression, minCount: 1}});
+  return publishReport(report, openSettings(settings));
+}
+
+/** The settings with minCount 1, one object per settings: what publishing keeps per settings (the
+ *  factor tables over no school) is then computed once for all of a build's one-pupil reports. */
+const openSettingsOf = new WeakMap<Settings, Settings>();
+function openSettings(settings: Settings): Settings {
+  let open = openSettingsOf.get(settings);
+  if (open === undefined) openSettingsOf.set(settings, (open = {...settings, suppression: {...settings.suppression, minCount: 1}}));
+  return open;
 }
 
 export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReport>[2]): PublicReport {
