@@ -3,9 +3,9 @@
 // reportFiles names the factsheet files, so a page and its data never disagree; and whether the data
 // are synthetic, so the "nagemaakte gegevens" notices can be static HTML shown or hidden at build time
 // instead of boxes that appear after load and push the page down.
-import {exitWithInputErrors, loadFromEnvironment} from "./load.js";
-import {siteStructure, type SiteStructure} from "./pipeline.js";
-import {inputFacts, pageContext} from "./site.js";
+import {exitWithInputErrors} from "./load.js";
+import {configFactsFromEnvironment, type SiteStructure} from "./pipeline.js";
+import {pageContext} from "./site.js";
 import {factsheetTitle, schoolSlugs} from "../src/lib/slug.js";
 
 export function siteFacts(): {schoolPages: {path: string; title: string}[]; synthetic: boolean; page: ReturnType<typeof pageContext>} {
@@ -14,10 +14,10 @@ export function siteFacts(): {schoolPages: {path: string; title: string}[]; synt
   let structure: SiteStructure;
   let page: ReturnType<typeof pageContext>;
   try {
-    // One load for both: on the national input a load is 20 s of CPU.
-    const {dataset} = loadFromEnvironment({log: () => {}});
-    structure = siteStructure(dataset);
-    page = pageContext(inputFacts(dataset));
+    // One load for both, and none when a config read of this build left them in the build cache.
+    const facts = configFactsFromEnvironment({log: () => {}});
+    structure = facts.structure;
+    page = pageContext(facts.facts);
   } catch (error) {
     exitWithInputErrors(error);
   }

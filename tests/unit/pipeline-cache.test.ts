@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import path from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
 import {buildCache, reportFingerprint} from "../../loaders/io.js";
-import {auditedSiteFromEnvironment, pageReportFromEnvironment, readSiteCache, releasedReportWrittenSince, writeSiteCache} from "../../loaders/pipeline.js";
+import {auditedSiteFromEnvironment, configFactsFromEnvironment, pageReportFromEnvironment, readSiteCache, releasedReportWrittenSince, writeSiteCache} from "../../loaders/pipeline.js";
 import type {SealedFiles} from "../../loaders/disclosure/registry.js";
 
 // A copy of the default input in a folder of its own: its own fingerprint, so nothing cached before.
@@ -16,7 +16,7 @@ cpSync(path.resolve("data/default"), dir, {recursive: true});
 afterAll(() => {
   // The entries this folder's fingerprint left in the build cache are of no use to anyone after.
   const key = reportFingerprint(dir);
-  for (const kind of ["site", "rapport", "invoer"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
+  for (const kind of ["site", "rapport", "invoer", "structuur"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
   rmSync(dir, {recursive: true, force: true});
 });
 
@@ -75,6 +75,21 @@ describe("one audited release per build", () => {
     expect(releasedReportWrittenSince(now - 1000, env)).toBe(true);
     rmSync(path.resolve("node_modules/.cache/nadere-ogen/rapport", `${key}.json`));
     expect(releasedReportWrittenSince(0, env)).toBe(false);
+  });
+
+  test("the config's view of the input is read once per input and code, then from the build cache", () => {
+    const env = {env: {NADERE_OGEN_DATA: dir}, log: () => {}};
+    const key = reportFingerprint(dir);
+    const first = configFactsFromEnvironment(env);
+    // The default data: 22 schools, synthetic, the municipality's name.
+    expect(first.structure.schools).toHaveLength(22);
+    expect(first.structure.meta.synthetic).toBe(true);
+    expect(first.facts.municipality).toBe("Utrechtse Heuvelrug");
+    // Told another municipality in the cache, the next read shows it: it did not read the input.
+    buildCache("structuur", key).write(JSON.stringify({...first, facts: {...first.facts, municipality: "Elders"}}));
+    expect(configFactsFromEnvironment(env).facts.municipality).toBe("Elders");
+    rmSync(path.resolve("node_modules/.cache/nadere-ogen/structuur", `${key}.json`));
+    expect(configFactsFromEnvironment(env).facts.municipality).toBe("Utrechtse Heuvelrug");
   });
 
   test("the site's cache entry gives back every file and the log as they were: accents, euros, an empty file, a line break", () => {
