@@ -210,6 +210,7 @@ export function buildCache(kind: string, key: string): BuildCacheEntry {
     read: () => (exists() ? readFileSync(file, "utf8") : null),
     readBytes: () => (exists() ? readFileSync(file) : null),
     writtenAt: () => statSync(file, {throwIfNoEntry: false})?.mtimeMs ?? null,
+    remove: () => rmSync(file, {force: true}),
     write: (text) => write([text]),
     writeParts: write
   };
@@ -221,6 +222,7 @@ export interface BuildCacheEntry {
   readBytes(): Buffer | null;
   /** When the entry was last written (ms since the epoch; a write is a rename, so it is whole), or null. */
   writtenAt(): number | null;
+  remove(): void;
   write(text: string): void;
   /** The entry written from parts, one after another, without joining them first. */
   writeParts(parts: readonly (string | Uint8Array)[]): void;

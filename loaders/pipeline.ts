@@ -207,7 +207,9 @@ export interface AuditedSite {
  * instead of the input (cachedOrComputed).
  */
 export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Promise<AuditedSite & {facts: InputFacts}> {
-  const hit = perInputCache("site", options).readBytes();
+  const site = perInputCache("site", options);
+  let hit = site.readBytes();
+  if (hit === null && (await whileAnotherLoaderAudits(options))) hit = site.readBytes();
   const {value, facts} = await cachedOrComputed<AuditedSite>(hit && {...readSiteCache(hit), failure: null}, options, (dataset) => auditedSite(dataset, options));
   return {files: value.files, log: value.log, failure: value.failure, facts};
 }
@@ -218,6 +220,45 @@ export async function auditedSiteFromEnvironment(options: LoadOptions = {}): Pro
  * the build stops at the archive when the audit failed.
  */
 async function auditedSite(dataset: Dataset, options: LoadOptions): Promise<AuditedSite & {reportText: string}> {
+  const busy = perInputCache(AUDITING, options);
+  busy.write(String(process.pid));
+  try {
+    return await releasedAndAudited(dataset, options);
+  } finally {
+    busy.remove();
+  }
+}
+
+/** The build-cache entry that names the process computing this input's audited site (auditedSite). */
+const AUDITING = "bezig";
+
+/**
+ * Waits while another live process computes this input's audited site (it wrote its pid to the
+ * AUDITING entry): scripts/preload-pages.mjs starts the other pages once the released report is
+ * written, before the audit, and a page that states the audit's figures (/verantwoording) would
+ * otherwise compute the whole release again beside it. Says whether it waited. `npm run clean`
+ * removes the entries a stopped build left.
+ */
+async function whileAnotherLoaderAudits(options: LoadOptions): Promise<boolean> {
+  const busy = perInputCache(AUDITING, options);
+  let waited = false;
+  for (let pid = Number(busy.read()); pid > 0 && pid !== process.pid && isAlive(pid); pid = Number(busy.read())) {
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return waited;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function releasedAndAudited(dataset: Dataset, options: LoadOptions): Promise<AuditedSite & {reportText: string}> {
   const release = await siteRelease(dataset);
   const {files, context, secondary} = release;
   const reportText = JSON.stringify(release.report);

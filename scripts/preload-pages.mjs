@@ -55,9 +55,10 @@ if (pages.length > 0) {
   // The first page alone at first: whichever loader runs first computes the release that the others
   // read from the build cache, and two at once would both compute it. It writes the released report
   // there before it audits the release (a country's audit: about two minutes, one core); the pages
-  // read that report, and only the archive (src/data/rapport.zip.ts, in the build after this) needs
-  // the audit, so the other pages start then, beside the audit. A failed audit still stops the build
-  // at the archive, as before.
+  // read that report, so the other pages start then, beside the audit. The page that states the
+  // audit's figures (/verantwoording) waits for the audit there (pipeline.ts auditedSiteFromEnvironment),
+  // as the archive does (src/data/rapport.zip.ts, in the build after this). A failed audit still
+  // stops the build at the archive, as before.
   const [first, ...rest] = pages;
   const started = Date.now();
   const firstLoaded = load(first);

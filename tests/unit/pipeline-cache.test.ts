@@ -2,6 +2,7 @@
 // computes the audited site and leaves both the site and the released report in the build cache, so
 // that no other loader computes the release again, and the pages show what the archive publishes; and
 // the input's few facts the pages need, so that no other loader reads the input again.
+import {spawn, spawnSync} from "node:child_process";
 import {cpSync, mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import path from "node:path";
@@ -16,7 +17,7 @@ cpSync(path.resolve("data/default"), dir, {recursive: true});
 afterAll(() => {
   // The entries this folder's fingerprint left in the build cache are of no use to anyone after.
   const key = reportFingerprint(dir);
-  for (const kind of ["site", "rapport", "invoer", "structuur"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
+  for (const kind of ["site", "rapport", "invoer", "structuur", "bezig"]) rmSync(path.resolve("node_modules/.cache/nadere-ogen", kind, `${key}.json`), {force: true});
   rmSync(dir, {recursive: true, force: true});
 });
 
@@ -91,6 +92,35 @@ describe("one audited release per build", () => {
     rmSync(path.resolve("node_modules/.cache/nadere-ogen/structuur", `${key}.json`));
     expect(configFactsFromEnvironment(env).facts.municipality).toBe("Utrechtse Heuvelrug");
   });
+
+  test("a loader that needs the audited site waits while another live process computes it, and not for a process that is gone", async () => {
+    const env = {env: {NADERE_OGEN_DATA: dir}, log: () => {}};
+    const key = reportFingerprint(dir);
+    const real = buildCache("site", key).readBytes() as Buffer;
+    buildCache("site", key).remove();
+    // Another process computing the site: its pid in the entry; its site written 1,5 s later.
+    const other = spawn("sleep", ["30"]);
+    buildCache("bezig", key).write(String(other.pid));
+    const files = new Map([["a.json", "{}"]]) as unknown as SealedFiles;
+    setTimeout(() => {
+      writeSiteCache(buildCache("site", key), files, "van het andere proces");
+      buildCache("bezig", key).remove();
+    }, 1500);
+    const started = performance.now();
+    const waited = await auditedSiteFromEnvironment(env);
+    expect(waited.log).toBe("van het andere proces");
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    other.kill();
+
+    // A process that is gone: the loader computes the site itself.
+    buildCache("site", key).remove();
+    const gone = spawnSync("sh", ["-c", "echo $$"], {encoding: "utf8"}).stdout.trim();
+    buildCache("bezig", key).write(gone);
+    const computed = await auditedSiteFromEnvironment(env);
+    expect(computed.log).toContain("Openbaarmakingscontrole");
+    expect(computed.files).toEqual(readSiteCache(real).files);
+    buildCache("bezig", key).remove();
+  }, 180_000);
 
   test("the site's cache entry gives back every file and the log as they were: accents, euros, an empty file, a line break", () => {
     const files = new Map([["a.json", '{"naam":"Basisschool Ééntje"}'], ["leeg.csv", ""], ["verkennen/b.csv", "jaar,kosten\n2019,€ 10.000\n"]]) as unknown as SealedFiles;
