@@ -4,6 +4,7 @@
 
 import {toCsv, type Column} from "../lib/csv.js";
 import {formatCount, formatDecimal, formatEuros, formatPercent} from "../lib/format.js";
+import {appendRow} from "./tableRows.js";
 
 export interface ChartFigureOptions<Row> {
   /** States the finding ("In 2018 lijkt een piek, maar een deel is administratief"). */
@@ -53,7 +54,7 @@ export function DataTable<Row>(columns: Column<Row>[], rows: Row[], {caption}: {
   }
   const body = table.createTBody();
   for (const row of rows) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     columns.forEach((column, i) => {
       const cell = i === 0 ? document.createElement("th") : tr.insertCell();
       if (i === 0) {

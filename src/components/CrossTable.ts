@@ -9,6 +9,7 @@ import {formatCount, formatDecimal} from "../lib/format.js";
 import type {Column} from "../lib/csv.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
 import {joinNames} from "./schoolTables.js";
+import {appendRow} from "./tableRows.js";
 
 /** One cross-table of `data/rapport/factors.json` (tabel8[i], tabel9, interviews[i]); the same shape raw and public. */
 export type CrossTableData = CrossTable;
@@ -225,7 +226,7 @@ export function crossTableElement(table: CrossTableData, {highlight = null}: Cro
   const rows = visibleRows(table);
   const body = element.createTBody();
   for (const row of rows) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     tr.append(headerCell(row.label, "row"));
     for (const column of table.columns) tr.append(countCell(cellOf(table, row.key, column.key), highlight));
     const total = tr.insertCell();
@@ -314,7 +315,7 @@ export function CrossTableSummary(tables: CrossTableData[], {caption, adjusted}:
   });
   const body = element.createTBody();
   for (const table of tables) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     tr.append(headerCell(table.label, "row"));
     const {exactTest: test} = table;
     const pText = (p: number | null | undefined) => (p === null || p === undefined ? "–" : pValueText(p));

@@ -3,6 +3,7 @@
 
 // Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
 import type {Erratum} from "../../loaders/published.js";
+import {appendRow} from "./tableRows.js";
 
 export type {Erratum};
 
@@ -30,7 +31,7 @@ export function ErrataTable(errata: Erratum[], {caption}: {caption: string}): HT
   }
   const body = table.createTBody();
   for (const erratum of errata) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     tr.id = erratumAnchor(erratum.id);
     const th = document.createElement("th");
     th.scope = "row";

@@ -5,6 +5,7 @@
 import {isSuppressedValue, SUPPRESSED_DERIVED} from "../lib/format.js";
 import {headCell} from "./GrowthTable.js";
 import {describePattern, type GrowthPatternGroup} from "./schoolTables.js";
+import {appendRow} from "./tableRows.js";
 
 export interface GrowthPatternsOptions {
   caption: string;
@@ -33,7 +34,7 @@ export function GrowthPatterns(groups: GrowthPatternGroup[], {caption, highlight
   head.append(headCell("Patroon", false), headCell("Betekenis", false), headCell("Scholen", true), headCell("Welke scholen", false));
   const body = table.createTBody();
   for (const group of groups) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     const pattern = document.createElement("th");
     pattern.scope = "row";
     pattern.style.whiteSpace = "nowrap";

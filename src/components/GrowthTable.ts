@@ -5,6 +5,7 @@
 import {formatCount, formatPercent, isSuppressedValue, SUPPRESSED_DERIVED, withheldLegend} from "../lib/format.js";
 import {USE_CATEGORY_COLORS} from "./palette.js";
 import {growthSymbol, growthWords, latestYear, type GrowthCategory, type Published, type SchoolTables, type UseCategory} from "./schoolTables.js";
+import {appendRow} from "./tableRows.js";
 
 export interface GrowthTableOptions {
   caption: string;
@@ -73,7 +74,7 @@ export function GrowthTable(tables: SchoolTables, {caption, highlight = null}: G
 
   const body = table.createTBody();
   for (const school of tables.tabel6) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = school.name;

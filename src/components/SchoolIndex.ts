@@ -5,6 +5,7 @@
 import {formatCount, formatPercent, isSuppressedValue, SUPPRESSED_DERIVED} from "../lib/format.js";
 import {growthCell, headCell} from "./GrowthTable.js";
 import {describePattern, type GrowthCategory, type SchoolRow} from "./schoolTables.js";
+import {appendRow} from "./tableRows.js";
 
 export interface IndexRow extends SchoolRow {
   slug: string;
@@ -41,7 +42,7 @@ export function SchoolIndex(rows: IndexRow[], {caption, baseHref = "./"}: {capti
   );
   const body = table.createTBody();
   for (const row of rows) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     const name = document.createElement("th");
     name.scope = "row";
     name.style.fontWeight = "normal";
@@ -62,7 +63,7 @@ export function SchoolIndex(rows: IndexRow[], {caption, baseHref = "./"}: {capti
     tr.insertCell().append(patternCell(row));
   }
   if (rows.length === 0) {
-    const td = body.insertRow().insertCell();
+    const td = appendRow(body).insertCell();
     td.colSpan = 4 + years.length;
     td.textContent = "Geen school gevonden.";
   }

@@ -4,6 +4,7 @@
 
 // Type-only: erased when Framework transpiles this file, so no loader code reaches the browser.
 import type {FactorVerdict} from "../../loaders/published.js";
+import {appendRow} from "./tableRows.js";
 
 /** What the table needs of a verdict; rapport2020.json's factorVerdicts fit as they are. */
 export type VerdictRow = Pick<FactorVerdict, "section" | "factor" | "verdict" | "inferred" | "reason">;
@@ -80,7 +81,7 @@ function tableOf(rows: VerdictRow[], caption: string, noteId: string): HTMLTable
   }
   const body = table.createTBody();
   for (const row of rows) {
-    const tr = body.insertRow();
+    const tr = appendRow(body);
     const factor = document.createElement("th");
     factor.scope = "row";
     factor.textContent = row.factor;
@@ -132,7 +133,7 @@ function addFilters(root: HTMLElement, table: HTMLTableElement, rows: VerdictRow
   controls.append(labelled(`${id}-verdict`, "Verband met jeugdhulpgebruik", select), labelled(`${id}-search`, "Zoek in factor of toelichting", search));
 
   const body = table.tBodies[0];
-  const empty = body.insertRow();
+  const empty = appendRow(body);
   const emptyCell = empty.insertCell();
   emptyCell.colSpan = COLUMNS.length;
   emptyCell.textContent = "Geen factoren die bij deze keuze passen.";
