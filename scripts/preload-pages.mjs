@@ -69,10 +69,17 @@ if (pages.length > 0) {
   // Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
   // by far the longest, so it should not be the one left running at the end.
   const queue = [...rest.filter((p) => p.loader.path.includes("[")), ...rest.filter((p) => !p.loader.path.includes("["))];
-  const worker = async () => {
-    for (let page = queue.shift(); page && !failed; page = queue.shift()) await load(page);
+  /** Takes pages until none is left, one fails, or `until()` holds. */
+  const worker = async (until = () => false) => {
+    while (queue.length > 0 && !failed && !until()) await load(queue.shift());
   };
+  // One more at a time while the first loader still audits: a page that waits for the audit holds
+  // its place without using a core (a country's /verantwoording waited 165 s, and the pages behind it
+  // with it), and the audit uses one core of its own.
+  let firstDone = false;
+  firstLoaded.then(() => (firstDone = true));
+  const workers = Array.from({length: Math.min(availableParallelism(), queue.length)}, () => worker());
   // On a failure no further loader starts; those running finish first, so none is left behind.
-  await Promise.all([firstLoaded, ...Array.from({length: Math.min(availableParallelism(), queue.length)}, worker)]);
+  await Promise.all([firstLoaded, ...workers, worker(() => firstDone)]);
   if (failed) process.exit(1);
 }
