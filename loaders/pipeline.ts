@@ -123,7 +123,8 @@ export async function pageReportFromEnvironment(options: LoadOptions = {}): Prom
  * Whether a loader of this build has written the released report for this input and code to the
  * build cache at or after `since` (ms since the epoch). The first page loader writes it before its
  * audit (auditedSite); scripts/preload-pages.mjs starts the other page loaders then, since the pages
- * read the report and only the archive waits for the audit.
+ * read the report; the archive and the pages that state the audit's figures wait for the audit
+ * (auditedSiteFromEnvironment).
  */
 export function releasedReportWrittenSince(since: number, options: LoadOptions = {}): boolean {
   const at = buildCache("rapport", fingerprintOf(resolveDataDir(options.env))).writtenAt();
@@ -235,8 +236,8 @@ const AUDITING = "bezig";
 /**
  * Waits while another live process computes this input's audited site (it wrote its pid to the
  * AUDITING entry): scripts/preload-pages.mjs starts the other pages once the released report is
- * written, before the audit, and a page that states the audit's figures (/verantwoording) would
- * otherwise compute the whole release again beside it. Says whether it waited. `npm run clean`
+ * written, before the audit, and a page that states the audit's figures (/verantwoording, /verkennen)
+ * would otherwise compute the whole release again beside it. Says whether it waited. `npm run clean`
  * removes the entries a stopped build left.
  */
 async function whileAnotherLoaderAudits(options: LoadOptions): Promise<boolean> {

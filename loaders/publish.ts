@@ -433,12 +433,6 @@ class Publisher {
 }
 
 /**
- * What schools told the researchers (the dorpsteam grade, the IB'ers' experience and number, the
- * school's own estimate of its families' SES) is confidential: the 2020 report printed only counts.
- * The public report keeps the counts per cell and drops the per-school answers and the school
- * names in those tables. Size, neighbourhood SES and SOT come from registers and stay named.
- */
-/**
  * The factor tables over no school, once per settings: every one-pupil report of the disclosure model
  * (disclosure/unitCounts.ts) has them, and their cross tables and exact tests were about a third of
  * publishing one (1,2 M of them for a country). Frozen, since every such report shares them.
@@ -458,6 +452,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/**
+ * What schools told the researchers (the dorpsteam grade, the IB'ers' experience and number, the
+ * school's own estimate of its families' SES) is confidential: the 2020 report printed only counts.
+ * The public report keeps the counts per cell and drops the per-school answers and the school
+ * names in those tables. Size, neighbourhood SES and SOT come from registers and stay named.
+ */
 function withoutInterviewAnswers(tables: FactorTables<"public">): FactorTables<"public"> {
   const anonymous = (table: CrossTable): CrossTable => ({...table, cells: table.cells.map((cell) => ({...cell, members: []}))});
   return {

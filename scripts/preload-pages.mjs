@@ -55,9 +55,9 @@ if (pages.length > 0) {
   // The first page alone at first: whichever loader runs first computes the release that the others
   // read from the build cache, and two at once would both compute it. It writes the released report
   // there before it audits the release (a country's audit: about two minutes, one core); the pages
-  // read that report, so the other pages start then, beside the audit. The page that states the
-  // audit's figures (/verantwoording) waits for the audit there (pipeline.ts auditedSiteFromEnvironment),
-  // as the archive does (src/data/rapport.zip.ts, in the build after this). A failed audit still
+  // read that report, so the other pages start then, beside the audit. The pages that state the
+  // audit's figures (/verantwoording, /verkennen) wait for the audit there (pipeline.ts
+  // auditedSiteFromEnvironment), as the archive does (src/data/rapport.zip.ts, in the build after this). A failed audit still
   // stops the build at the archive, as before.
   const [first, ...rest] = pages;
   const started = Date.now();
@@ -74,8 +74,8 @@ if (pages.length > 0) {
     while (queue.length > 0 && !failed && !until()) await load(queue.shift());
   };
   // One more at a time while the first loader still audits: a page that waits for the audit holds
-  // its place without using a core (a country's /verantwoording waited 165 s, and the pages behind it
-  // with it), and the audit uses one core of its own.
+  // its place without using a core (in a country's build 15, /verantwoording waited 165 s, and the
+  // pages behind it with it), and the audit uses one core of its own.
   let firstDone = false;
   firstLoaded.then(() => (firstDone = true));
   const workers = Array.from({length: Math.min(availableParallelism(), queue.length)}, () => worker());
