@@ -2,6 +2,7 @@
 // (contract), compute every table (report), pass everything through the suppression rule
 // (publish). Site loaders and `npm run tables` call this and nothing below it.
 
+import {setTimeout as sleep} from "node:timers/promises";
 import type {ScopeReport} from "./contract.js";
 import {buildCache, type BuildCacheEntry, progressLine, readRegion, reportFingerprint, resolveDataDir, timedProgressLine} from "./io.js";
 import {loadFromEnvironment, type LoadOptions} from "./load.js";
@@ -245,7 +246,7 @@ async function whileAnotherLoaderAudits(options: LoadOptions): Promise<boolean> 
   let waited = false;
   for (let pid = Number(busy.read()); pid > 0 && pid !== process.pid && isAlive(pid); pid = Number(busy.read())) {
     waited = true;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await sleep(1000);
   }
   return waited;
 }

@@ -435,7 +435,8 @@ class Publisher {
 /**
  * The factor tables over no school, once per settings: every one-pupil report of the disclosure model
  * (disclosure/unitCounts.ts) has them, and their cross tables and exact tests were about a third of
- * publishing one (1,2 M of them for a country). Frozen, since every such report shares them.
+ * publishing one (1,2 M of them for a country). Keyed by the settings object: openPublish keeps
+ * one per settings for exactly this. Frozen, since every such report shares them.
  */
 const noSchoolFactors = new WeakMap<Settings, FactorTables<"public">>();
 function factorTablesOfNoSchool(settings: Settings): FactorTables<"public"> {

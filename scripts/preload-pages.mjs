@@ -44,25 +44,19 @@ async function load({path, loader}) {
   console.log(`vooraf geladen: ${path} (${seconds} s)`);
 }
 
-/** Resolves when `done` does, or earlier once `ready()` holds (asked once a second). */
-async function untilReadyOr(done, ready) {
-  let over = false;
-  done.then(() => (over = true));
-  while (!over && !ready()) await sleep(1000);
-}
-
 if (pages.length > 0) {
   // The first page alone at first: whichever loader runs first computes the release that the others
   // read from the build cache, and two at once would both compute it. It writes the released report
   // there before it audits the release (a country's audit: about two minutes, one core); the pages
   // read that report, so the other pages start then, beside the audit. The pages that state the
   // audit's figures (/verantwoording, /verkennen) wait for the audit there (pipeline.ts
-  // auditedSiteFromEnvironment), as the archive does (src/data/rapport.zip.ts, in the build after this). A failed audit still
-  // stops the build at the archive, as before.
+  // auditedSiteFromEnvironment), as the archive does (src/data/rapport.zip.ts, in the build after
+  // this). A failed audit still stops the build at the archive, as before.
   const [first, ...rest] = pages;
   const started = Date.now();
-  const firstLoaded = load(first);
-  await untilReadyOr(firstLoaded, () => releasedReportWrittenSince(started));
+  let firstDone = false;
+  const firstLoaded = load(first).then(() => (firstDone = true));
+  while (!firstDone && !releasedReportWrittenSince(started)) await sleep(1000);
   if (failed) process.exit(1);
   const seconds = ((Date.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
   console.log(`vooraf laden: het rapport staat klaar na ${seconds} s; de andere pagina's beginnen`);
@@ -76,8 +70,6 @@ if (pages.length > 0) {
   // One more at a time while the first loader still audits: a page that waits for the audit holds
   // its place without using a core (in a country's build 15, /verantwoording waited 165 s, and the
   // pages behind it with it), and the audit uses one core of its own.
-  let firstDone = false;
-  firstLoaded.then(() => (firstDone = true));
   const workers = Array.from({length: Math.min(availableParallelism(), queue.length)}, () => worker());
   // On a failure no further loader starts; those running finish first, so none is left behind.
   await Promise.all([firstLoaded, ...workers, worker(() => firstDone)]);

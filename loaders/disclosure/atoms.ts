@@ -111,7 +111,7 @@ export async function deriveAtoms(
     schools: dataset.schools,
     factors,
     slugs: dataset.schools.map((s) => [s.id, slugOf(s.id)]),
-    countParts: {pupils: partsWithCounts(full, "pupils"), trajectories: partsWithCounts(full, "trajectories")}
+    countParts: partsWithCounts(full)
   };
   const counted: AsyncIterable<{output: ChunkCounts; thread: number}> | Iterable<{output: ChunkCounts; thread: number}> =
     threads > 0 ? mapInWorkers<PupilRows[], ChunkCounts>(WORKER, setup, chunks(), threads) : inThisThread(setup, chunks());
@@ -261,9 +261,11 @@ export async function deriveAtoms(
   };
 }
 
-/** The report's parts that hold counts of a unit. */
-function partsWithCounts(full: Map<string, {unit: Unit}>, unit: Unit): string[] {
-  return [...new Set([...full].flatMap(([key, count]) => (count.unit === unit ? [reportPart(key)] : [])))];
+/** Per unit, the report's parts that hold counts of it. */
+function partsWithCounts(full: Map<string, {unit: Unit}>): Record<Unit, string[]> {
+  const parts = {pupils: new Set<string>(), trajectories: new Set<string>()};
+  for (const [key, {unit}] of full) parts[unit].add(reportPart(key));
+  return {pupils: [...parts.pupils], trajectories: [...parts.trajectories]};
 }
 
 /** The report's part a count is in, by its key's file. */
