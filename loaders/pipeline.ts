@@ -352,9 +352,11 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   // The explorer's cube is part of the release even where a page does not publish it: the secondary
   // suppression protects its small cells with the report's counts (withholding.ts, step 2), and every
-  // page must show the same choice.
-  const counted = explorerCube(ruledContext);
-  const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(counted, {...ruledContext, registry}));
+  // page must show the same choice. Step 1 does not need it: it is counted while step 1 searches.
+  let cube: NonNullable<ReleaseContext["cube"]> | undefined;
+  const countedCube = () => (cube ??= explorerCube(ruledContext));
+  const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(countedCube(), {...ruledContext, registry}), countedCube);
+  const counted = countedCube();
   if (reportWithholdings(secondary.withhold).length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry, counted};
   const report = publishReport(raw, dataset.settings, withholdingOf(reportWithholdings(secondary.withhold), ids));
   const released = registerReport(report, open, slugOf, dataset.settings);

@@ -119,22 +119,27 @@ interface TaskChannel<I> {
   signal: Int32Array;
 }
 
-/** In a task's worker module: answer its one input with `handle`'s output, or with the error it throws (its name kept, so the caller can tell kinds apart). */
-export function serveTask<I, O>(handle: (input: I) => Handled<O>): void {
+/**
+ * In a task's worker module: answer its one input with `handle`'s output, or with the error it throws
+ * (its name kept, so the caller can tell kinds apart). A handler may return a promise (the secondary
+ * search loads HiGHS first): the answer goes when it settles.
+ */
+export function serveTask<I, O>(handle: (input: I) => Handled<O> | Promise<Handled<O>>): void {
   const task = workerData?.task as TaskChannel<I> | undefined;
   if (!task) throw new Error("serveTask runs only in a task's worker thread (workerPool.ts startTask)");
-  let reply: TaskReply<O>;
-  let transfer: ArrayBuffer[] = [];
+  const answer = (reply: TaskReply<O>, transfer: ArrayBuffer[] = []) => {
+    task.port.postMessage(reply, transfer);
+    Atomics.store(task.signal, 0, 1);
+    Atomics.notify(task.signal, 0);
+  };
+  const failure = (error: unknown): TaskReply<O> => (error instanceof Error ? {error: error.message, name: error.name} : {error: String(error)});
   try {
     const handled = handle(task.input);
-    reply = {output: handled.output};
-    transfer = handled.transfer ?? [];
+    if (handled instanceof Promise) handled.then((h) => answer({output: h.output}, h.transfer), (error) => answer(failure(error)));
+    else answer({output: handled.output}, handled.transfer);
   } catch (error) {
-    reply = error instanceof Error ? {error: error.message, name: error.name} : {error: String(error)};
+    answer(failure(error));
   }
-  task.port.postMessage(reply, transfer);
-  Atomics.store(task.signal, 0, 1);
-  Atomics.notify(task.signal, 0);
 }
 
 /** A task running in a worker thread. */
@@ -145,16 +150,20 @@ export interface Task<O> {
    * then stopped): the caller does the work itself, so a worker that died never costs the result.
    */
   wait(timeoutMs: number): O | undefined;
+  /** The output without blocking this thread, so that it can work meanwhile; rejects with what the
+   *  task threw, or when the worker stops without answering. The worker is stopped after. */
+  done(): Promise<O>;
   /** Stops the worker (after `wait`, or when the caller gives up on the output). */
   stop(): void;
 }
 
-/** Starts `entry` (a module that calls `serveTask`) on `input` in a worker thread of its own. */
-export function startTask<I, O>(entry: URL, input: I): Task<O> {
+/** Starts `entry` (a module that calls `serveTask`) on `input` in a worker thread of its own; the
+ *  buffers in `transfer` move to it (the caller must not use them after). */
+export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = []): Task<O> {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const {port1, port2} = new MessageChannel();
   const task: TaskChannel<I> = {input, port: port2, signal};
-  const worker = new Worker(BOOT, {workerData: {entry: entry.href, task}, transferList: [port2]});
+  const worker = new Worker(BOOT, {workerData: {entry: entry.href, task}, transferList: [port2, ...transfer]});
   // An answer no one waits for any more must not keep the process alive, and a module that failed to
   // load has answered with its error already (workerPool.boot.mjs).
   worker.unref();
@@ -171,6 +180,16 @@ export function startTask<I, O>(entry: URL, input: I): Task<O> {
       if (reply === undefined) return undefined;
       if ("error" in reply) throw Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {});
       return reply.output;
+    },
+    done() {
+      return new Promise<O>((resolve, reject) => {
+        port1.once("message", (reply: TaskReply<O>) => {
+          stop();
+          if ("error" in reply) reject(Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {}));
+          else resolve(reply.output);
+        });
+        worker.once("exit", (code) => reject(new Error(`a worker thread stopped without answering (exit code ${code})`)));
+      });
     },
     stop
   };

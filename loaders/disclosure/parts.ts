@@ -58,6 +58,26 @@ export function widerPart(system: DisclosureSystem, cells: readonly number[], bl
   return {free: free.length === system.variables ? null : Int32Array.from(free), cells: [...cells]};
 }
 
+/** Terms row after row in flat arrays: row k's are at rowStart[k] … rowStart[k + 1] − 1. */
+export interface PackedTerms {
+  rowStart: Int32Array;
+  termVariable: Int32Array;
+  termCoefficient: Float64Array;
+}
+
+/** Every term of the rows in order, with its row's index. */
+function termsByRow(rows: readonly Pick<Row, "terms">[] | PackedTerms): (visit: (row: number, variable: number, coefficient: number) => void) => void {
+  if (!("rowStart" in rows)) {
+    return (visit) => rows.forEach((r, k) => {
+      for (const t of r.terms) visit(k, t.variable, t.coefficient);
+    });
+  }
+  const {rowStart, termVariable, termCoefficient} = rows;
+  return (visit) => {
+    for (let k = 0; k + 1 < rowStart.length; k++) for (let e = rowStart[k]; e < rowStart[k + 1]; e++) visit(k, termVariable[e], termCoefficient[e]);
+  };
+}
+
 /**
  * Per variable, the rows it is in with its coefficient there (rows of the system: its cells, then
  * its relations), and each row's value at the truth. Built once per search, so that a part's model
@@ -70,20 +90,21 @@ export class RowIndex {
   private readonly coefficient: Float64Array;
   readonly truthValue: Float64Array;
 
-  constructor(variables: number, rows: readonly Pick<Row, "terms">[], truth: ArrayLike<number>) {
+  /** From the rows' terms, or from the same terms packed row by row (packedSystem.ts: a search in a
+   *  worker thread, which never unpacks a country's 19 M terms into objects). */
+  constructor(variables: number, rows: readonly Pick<Row, "terms">[] | PackedTerms, truth: ArrayLike<number>) {
+    const eachTerm = termsByRow(rows);
     this.start = new Int32Array(variables + 1);
-    for (const r of rows) for (const t of r.terms) this.start[t.variable + 1]++;
+    eachTerm((_, variable) => this.start[variable + 1]++);
     for (let v = 0; v < variables; v++) this.start[v + 1] += this.start[v];
     const next = this.start.slice(0, variables);
     this.row = new Int32Array(this.start[variables]);
     this.coefficient = new Float64Array(this.start[variables]);
-    this.truthValue = new Float64Array(rows.length);
-    rows.forEach((r, k) => {
-      for (const t of r.terms) {
-        this.row[next[t.variable]] = k;
-        this.coefficient[next[t.variable]++] = t.coefficient;
-        this.truthValue[k] += t.coefficient * truth[t.variable];
-      }
+    this.truthValue = new Float64Array("rowStart" in rows ? rows.rowStart.length - 1 : rows.length);
+    eachTerm((k, variable, coefficient) => {
+      this.row[next[variable]] = k;
+      this.coefficient[next[variable]++] = coefficient;
+      this.truthValue[k] += coefficient * truth[variable];
     });
   }
 

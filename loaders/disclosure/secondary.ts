@@ -78,14 +78,18 @@ const EPS = 1e-7;
 /** Seconds per integer solve, as the audit's default (audit.ts `milpSeconds`). */
 const MILP_SECONDS = 20;
 
-export async function secondarySuppression(system: DisclosureSystem, options: SecondaryOptions): Promise<SecondaryResult> {
+/**
+ * `prepared`: the system's rows and row index as a worker thread unpacks them (secondaryTask.ts),
+ * the same as those built here from the system.
+ */
+export async function secondarySuppression(system: DisclosureSystem, options: SecondaryOptions, prepared?: {rows: readonly Row[]; index: RowIndex}): Promise<SecondaryResult> {
   const start = performance.now();
   const {minCount} = options;
-  const rows = rowsOf(system);
+  const rows = prepared?.rows ?? rowsOf(system);
   const small = system.cells.flatMap((cell, i) => (cell.value >= 1 && cell.value < minCount ? [i] : []));
   const result: SecondaryResult = {hide: [], protects: [], unresolved: [], solves: 0, milps: 0, milliseconds: 0, witnesses: []};
   if (small.length === 0) return result;
-  const search: Search = {h: await highs(), system, rows, forms: system.cells.map((cell) => cell.form), options, result, index: options.blocks ? new RowIndex(system.variables, rows, system.truth) : undefined};
+  const search: Search = {h: await highs(), system, rows, forms: system.cells.map((cell) => cell.form), options, result, index: options.blocks ? (prepared?.index ?? new RowIndex(system.variables, rows, system.truth)) : undefined};
   if (!options.blocks) {
     await protectPart(search, {free: null, cells: small}, true, (k) => {
       if (k % 50 === 0) options.progress?.(k, small.length, result.solves, result.hide.length);

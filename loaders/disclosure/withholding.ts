@@ -10,7 +10,8 @@ import {cellName, systemKey, termsKey, type DisclosureSystem, type Form, type Pu
 import {CUBE_FILE} from "./cubeCells.js";
 import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
-import {secondarySuppression, type SecondaryResult} from "./secondary.js";
+import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
+import {SEARCH_IN_WORKER_FROM_TERMS, searchInWorker, searchProgress, termCount} from "./secondaryTask.js";
 import {schoolBlocks, withBlockMethod, type SchoolBlocks} from "./blocks.js";
 import type {SparsePoint} from "./pool.js";
 
@@ -148,14 +149,19 @@ export function cubeWithholdings(keys: readonly string[]): Set<string> {
 export async function secondaryPattern(
   context: ReleaseContext & {atoms: Atoms},
   ids: ReadonlyMap<string, number>,
-  cubeAsPublished?: (registry: Registry) => NonNullable<ReleaseContext["cube"]>
+  cubeAsPublished?: (registry: Registry) => NonNullable<ReleaseContext["cube"]>,
+  /** Work that needs no step's answer, done while step 1 searches in a worker (secondaryTask.ts). */
+  meanwhile: () => void = () => {}
 ): Promise<SecondaryPattern> {
   const registry: Registry = context.registry;
   const options = {minCount: registry.minCount, width: registry.width};
   const blocksOf = (system: DisclosureSystem) => schoolBlocks(system, context.dataset.schools, context.slugOf);
   // What the preparation of each step costs, for a country's build (minutes there, unseen before).
   const lap = timedProgressLine() ?? (() => {});
-  const report = await secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
+  // Started before `meanwhile`: a search in a worker runs beside it.
+  const reportStep = secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
+  meanwhile();
+  const report = await reportStep;
   lap(`stap 1: ${report.cached ? "patroon van eerder" : "gezocht"}`);
   const steps = [report];
   if (cubeAsPublished) {
@@ -196,7 +202,8 @@ async function secondaryStep(
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
   const keyFigures = keyFigureCounts(system.cells);
-  const result = await secondarySuppression(system, {
+  const label = {step: cubeStep ? 2 : 1, levelSchools: blocks?.levels.map((level) => level.schools)};
+  const options: SecondaryOptions = {
     ...keyed.options,
     // A count the Publisher did not decide cannot be withheld as a report count: the cube's cells
     // (cubeCells.ts) are withheld only by the cube's step, through withholdPerturbed below.
@@ -210,12 +217,10 @@ async function secondaryStep(
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
     blocks: blocks?.levels[0].parts,
     wider: blocks?.levels.slice(1).map((level) => level.parts),
-    progress: report ? (done, of, solves, withheld) => report(`stap ${cubeStep ? 2 : 1}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`) : undefined,
-    retry: report
-      ? (counts, level, done, solves) =>
-          report(`stap ${cubeStep ? 2 : 1}: ${done} van ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${blocks?.levels[level].schools} scholen`}, ${solves} LP's`)
-      : undefined
-  });
+    ...searchProgress(label)
+  };
+  // The same search either way; a large one in a worker thread, so that the caller can go on.
+  const result = await (termCount(system) >= SEARCH_IN_WORKER_FROM_TERMS ? searchInWorker(system, options, label) : secondarySuppression(system, options));
   const step = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
     keyFigures: keyFiguresWithheld(system.cells, result, keyFigures),

@@ -1,6 +1,7 @@
 // loaders/workerPool.ts: results come back in the inputs' order whatever order the workers finish
 // in, the setup reaches every worker, and a worker's error ends the run with its message. startTask:
-// one input in a worker while the caller goes on, its output or error waited for synchronously.
+// one input in a worker while the caller goes on, its output or error waited for synchronously or
+// (done) as a promise.
 import {describe, expect, it} from "vitest";
 import {mapInWorkers, startTask} from "../../loaders/workerPool.js";
 
@@ -60,5 +61,18 @@ describe("startTask", () => {
 
   it("throws when the module fails to load", () => {
     expect(() => startTask(task("brokenTask"), {}).wait(30_000)).toThrow(/brokenTask\.ts: module kapot/);
+  });
+
+  it("done: the output of a handler that awaits, its input moved, while this thread goes on", async () => {
+    const values = Int32Array.from([1, 2, 3, 40]);
+    const running = startTask<{values: Int32Array}, {sum: number}>(task("asyncSumTask"), {values}, [values.buffer as ArrayBuffer]);
+    // Moved, not copied: this side's view is empty now.
+    expect(values.length).toBe(0);
+    await expect(running.done()).resolves.toEqual({sum: 46});
+  });
+
+  it("done: rejects with the error a handler that awaits throws", async () => {
+    const running = startTask(task("asyncSumTask"), {values: Int32Array.from([1, -2])});
+    await expect(running.done()).rejects.toThrow(expect.objectContaining({name: "NegativeNumber", message: "negatief getal in 1, -2"}));
   });
 });

@@ -1,0 +1,102 @@
+// A disclosure system in flat arrays, to hand to a worker thread (secondaryTask.ts). A country's
+// system has 19 M terms; as objects they cost a structured clone and, on the other side, as many
+// objects again. Packed they move as a few buffers, and the worker builds its row index straight
+// from them (parts.ts RowIndex). Only what the search reads as objects is unpacked there: a cell's
+// terms when it is first asked for (the small counts' own, a few per count).
+
+import {describe} from "./audit.js";
+import type {Row} from "./lp.js";
+import {formBounds, type DisclosureSystem, type PublishedCell, type Relation, type Term} from "./model.js";
+import {RowIndex, type PackedTerms} from "./parts.js";
+import type {SparsePoint} from "./pool.js";
+
+export interface PackedSystem extends PackedTerms {
+  variables: number;
+  truth: Float64Array;
+  /** The cells without their terms (their rows come first in rowStart), then the relations'. */
+  cells: Omit<PublishedCell, "terms">[];
+  relations: Omit<Relation, "terms">[];
+}
+
+/** The system packed, and the buffers to move (not copy) to the worker. */
+export function packSystem(system: DisclosureSystem): {packed: PackedSystem; transfer: ArrayBuffer[]} {
+  const rows = [...system.cells, ...system.relations];
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, k) => (rowStart[k + 1] = rowStart[k] + row.terms.length));
+  const termVariable = new Int32Array(rowStart[rows.length]);
+  const termCoefficient = new Float64Array(rowStart[rows.length]);
+  rows.forEach((row, k) => {
+    let e = rowStart[k];
+    for (const t of row.terms) {
+      termVariable[e] = t.variable;
+      termCoefficient[e++] = t.coefficient;
+    }
+  });
+  const truth = Float64Array.from(system.truth);
+  const packed: PackedSystem = {
+    variables: system.variables,
+    truth,
+    rowStart,
+    termVariable,
+    termCoefficient,
+    cells: system.cells.map(({terms: _, ...head}) => head),
+    relations: system.relations.map(({terms: _, ...head}) => head)
+  };
+  return {packed, transfer: [rowStart.buffer, termVariable.buffer, termCoefficient.buffer, truth.buffer] as ArrayBuffer[]};
+}
+
+/**
+ * The system again, its terms unpacked only when read, with the search's rows (audit.ts rowsOf, as
+ * lazily) and the row index built from the packed terms.
+ */
+export function unpackSystem(packed: PackedSystem): {system: DisclosureSystem; rows: Row[]; index: RowIndex} {
+  const {rowStart, termVariable, termCoefficient} = packed;
+  const termsOf = (r: number): Term[] => {
+    const terms: Term[] = [];
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) terms.push({variable: termVariable[e], coefficient: termCoefficient[e]});
+    return terms;
+  };
+  // Enumerable, so that a copy ({...row}) takes the terms along.
+  const withTerms = <T extends object>(head: T, r: number): T & {terms: Term[]} => {
+    let terms: Term[] | undefined;
+    return Object.defineProperty(head, "terms", {enumerable: true, configurable: true, get: () => (terms ??= termsOf(r))}) as T & {terms: Term[]};
+  };
+  const cells = packed.cells.map((head, i) => withTerms(head, i));
+  const relations = packed.relations.map((head, k) => withTerms(head, cells.length + k));
+  const system: DisclosureSystem = {variables: packed.variables, truth: Array.from(packed.truth), cells, relations};
+  const rows: Row[] = [
+    ...cells.map((cell, r) => withTerms({...formBounds(cell.form), source: describe(cell)}, r)),
+    ...relations.map((relation, k) => withTerms({lo: relation.lo, hi: relation.hi, source: relation.name}, cells.length + k))
+  ];
+  return {system, rows, index: new RowIndex(packed.variables, packed, packed.truth)};
+}
+
+/** Witness points in flat arrays: point k's pairs are at start[k] … start[k + 1] − 1. */
+export interface PackedPoints {
+  start: Int32Array;
+  variable: Int32Array;
+  value: Float64Array;
+}
+
+export function packPoints(points: readonly SparsePoint[]): {packed: PackedPoints; transfer: ArrayBuffer[]} {
+  const start = new Int32Array(points.length + 1);
+  points.forEach((point, k) => (start[k + 1] = start[k] + point.length));
+  const variable = new Int32Array(start[points.length]);
+  const value = new Float64Array(start[points.length]);
+  points.forEach((point, k) => {
+    let e = start[k];
+    for (const [j, v] of point) {
+      variable[e] = j;
+      value[e++] = v;
+    }
+  });
+  return {packed: {start, variable, value}, transfer: [start.buffer, variable.buffer, value.buffer] as ArrayBuffer[]};
+}
+
+export function unpackPoints({start, variable, value}: PackedPoints): SparsePoint[] {
+  return Array.from({length: start.length - 1}, (_, k) => {
+    const point: SparsePoint = [];
+    for (let e = start[k]; e < start[k + 1]; e++) point.push([variable[e], value[e]]);
+    return point;
+  });
+}
