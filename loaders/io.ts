@@ -1,5 +1,6 @@
 // The only module that touches the filesystem: where the input folder is, and its files as text.
 
+import {isMainThread} from "node:worker_threads";
 import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync} from "node:fs";
 import {createHash} from "node:crypto";
 import {resolve, sep} from "node:path";
@@ -29,7 +30,22 @@ export function resolveDataDir(env: NodeJS.ProcessEnv = process.env): string {
  * large build can be followed. Otherwise nothing is written.
  */
 export function progressLine(env: NodeJS.ProcessEnv = process.env): ((line: string) => void) | undefined {
-  return env.NADERE_OGEN_PROGRESS ? (line) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`) : undefined;
+  return env.NADERE_OGEN_PROGRESS ? (line) => writeProgress(`${new Date().toISOString().slice(11, 19)} ${line}\n`) : undefined;
+}
+
+/**
+ * From a worker thread straight to stderr's descriptor: its process.stderr reaches the build's through
+ * the worker's event loop, which the secondary search in a worker (secondaryTask.ts) leaves only when
+ * it is done, so its lines came at the end or, the worker stopped, never. A full pipe (EAGAIN) gets
+ * the stream.
+ */
+function writeProgress(text: string): void {
+  if (isMainThread) return void process.stderr.write(text);
+  try {
+    writeSync(2, text);
+  } catch {
+    process.stderr.write(text);
+  }
 }
 
 /** As progressLine, each line ending in the seconds since this call: "kubus geteld: … (80 s)". */

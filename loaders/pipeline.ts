@@ -29,7 +29,7 @@ import {InputErrors} from "./errors.js";
 import {memberSettings, municipalitySlug, regionTables, REGION_REPORT_FILE, type RegionMember, type RegionReport} from "./region.js";
 import {attackedFiles, attackPublishedCube, type CubeAttack} from "./disclosure/cubeAttack.js";
 import {startTask} from "./workerPool.js";
-import {CubeMembership, cubeDisclosure, cubeOverride, leaveOutSchoolAndBoardCuts, leftOutOfCube, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
+import {CubeMembership, cubeDisclosure, cubeOverride, leaveOutSchoolAndBoardCuts, leftOutOfCube, prepareTieCheck, withholdSchoolAndBoardQuantities, withholdTiedQuantities} from "./disclosure/cubeCells.js";
 
 export interface PublicBuild {
   report: PublicReport;
@@ -261,10 +261,13 @@ function isAlive(pid: number): boolean {
 }
 
 async function releasedAndAudited(dataset: Dataset, options: LoadOptions): Promise<AuditedSite & {reportText: string}> {
-  const release = await siteRelease(dataset);
-  const {files, context, secondary} = release;
-  const reportText = JSON.stringify(release.report);
+  const released = await releasedReport(dataset);
+  // Written before the cube's files: the other pages need the report alone (preload-pages.mjs starts
+  // them now), and those that need the files wait for the audited site.
+  const reportText = JSON.stringify(released.report);
   perInputCache("rapport", options).write(reportText);
+  const release = siteReleaseOf(dataset, released);
+  const {files, context, secondary} = release;
   const audit = await auditSiteRelease(release);
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
@@ -352,10 +355,17 @@ export async function releasedReport(dataset: Dataset): Promise<Omit<SiteRelease
   const ruledContext = {dataset, scope, registry: registerReport(ruled, open, slugOf, dataset.settings), open, slugOf, atoms};
   // The explorer's cube is part of the release even where a page does not publish it: the secondary
   // suppression protects its small cells with the report's counts (withholding.ts, step 2), and every
-  // page must show the same choice. Step 1 does not need it: it is counted while step 1 searches.
+  // page must show the same choice. Step 1 does not need it: it is counted while step 1 searches, and
+  // so is the span that step 2's tie check needs (cubeCells.ts).
   let cube: NonNullable<ReleaseContext["cube"]> | undefined;
   const countedCube = () => (cube ??= explorerCube(ruledContext));
-  const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(countedCube(), {...ruledContext, registry}), countedCube);
+  const meanwhile = () => {
+    countedCube();
+    const lap = timedProgressLine();
+    prepareTieCheck(ruledContext.registry, atoms);
+    lap?.("spanning van alle aantallen voor de koppelingscontrole van de kubus");
+  };
+  const secondary = await secondaryPattern(ruledContext, ids, (registry) => cubeAsPublished(countedCube(), {...ruledContext, registry}), meanwhile);
   const counted = countedCube();
   if (reportWithholdings(secondary.withhold).length === 0) return {report: ruled, context: ruledContext, secondary, ruled: ruledContext.registry, counted};
   const report = publishReport(raw, dataset.settings, withholdingOf(reportWithholdings(secondary.withhold), ids));
@@ -382,7 +392,11 @@ function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: 
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
-  const released = await releasedReport(dataset);
+  return siteReleaseOf(dataset, await releasedReport(dataset));
+}
+
+/** The release's files from its released report: the cube as published against it, and all sealed. */
+function siteReleaseOf(dataset: Dataset, released: Awaited<ReturnType<typeof releasedReport>>): SiteRelease {
   const {report, secondary, ruled} = released;
   const context = {...released.context, cube: cubeAsPublished(released.counted, released.context, secondary)};
   progressLine()?.("kubus zoals gepubliceerd");

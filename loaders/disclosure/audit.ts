@@ -15,6 +15,7 @@
 import {bindingRows, highs, isUnbounded, modelData, optimise, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Term} from "./model.js";
 import {isIntegral, SparseEvaluator, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
+import type {PointList} from "./packedSystem.js";
 import {localTerms, partModel, RowIndex, searchParts, wholePoint} from "./parts.js";
 
 export interface AuditOptions {
@@ -33,7 +34,7 @@ export interface AuditOptions {
   spreadRounds?: number;
   /** Points offered as feasible (the secondary suppression's witnesses): each one that satisfies every
    *  row joins the pool, the others are dropped. A proof, checked here, not a verdict taken on trust. */
-  witnesses?: readonly SparsePoint[];
+  witnesses?: PointList;
   /** Per variable, its blocks of schools (blocks.ts): a cell the witnesses leave unproven is solved
    *  in its part first (parts.ts), and over the whole system only when the part leaves it narrow. */
   blocks?: readonly (readonly number[])[];

@@ -203,6 +203,20 @@ const lastSpanOfAll = new WeakMap<object, {terms: ReadonlySet<Term[]>; span: Spa
  * p^−3 per question either way (span.ts).
  */
 function registrySpans(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): {exact: Span; all: Span} {
+  const {exactTerms, all, columnOf} = spanOfAll(registry, atoms);
+  return {exact: new Span(columnOf, exactTerms), all};
+}
+
+/**
+ * The span of all of a registry's pupil counts, made now if no span of the same counts is kept: the
+ * build makes it while the secondary suppression's step 1 searches in a worker (pipeline.ts), for step
+ * 2's tie check and the release's, whose registries hold the same counts.
+ */
+export function prepareTieCheck(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): void {
+  spanOfAll(registry, atoms);
+}
+
+function spanOfAll(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitOf">): {exactTerms: Term[][]; all: Span; columnOf: Map<number, number>} {
   const exactTerms: Term[][] = [];
   const allTerms: Term[][] = [];
   for (const cell of registry.cells) {
@@ -220,7 +234,7 @@ function registrySpans(registry: Registry, atoms: Pick<Atoms, "termsOf" | "unitO
   const same = last !== undefined && last.terms.size === terms.size && allTerms.every((t) => last.terms.has(t));
   const all = same ? last.span : new Span(columnOf, allTerms);
   if (!same) lastSpanOfAll.set(atoms, {terms, span: all});
-  return {exact: new Span(columnOf, exactTerms), all};
+  return {exactTerms, all, columnOf};
 }
 
 /**

@@ -7,7 +7,7 @@
 import {describe} from "./audit.js";
 import type {Row} from "./lp.js";
 import {formBounds, type DisclosureSystem, type PublishedCell, type Relation, type Term} from "./model.js";
-import {RowIndex, type PackedTerms} from "./parts.js";
+import {packTerms, RowIndex, type PackedTerms} from "./parts.js";
 import type {SparsePoint} from "./pool.js";
 
 export interface PackedSystem extends PackedTerms {
@@ -20,18 +20,7 @@ export interface PackedSystem extends PackedTerms {
 
 /** The system packed, and the buffers to move (not copy) to the worker. */
 export function packSystem(system: DisclosureSystem): {packed: PackedSystem; transfer: ArrayBuffer[]} {
-  const rows = [...system.cells, ...system.relations];
-  const rowStart = new Int32Array(rows.length + 1);
-  rows.forEach((row, k) => (rowStart[k + 1] = rowStart[k] + row.terms.length));
-  const termVariable = new Int32Array(rowStart[rows.length]);
-  const termCoefficient = new Float64Array(rowStart[rows.length]);
-  rows.forEach((row, k) => {
-    let e = rowStart[k];
-    for (const t of row.terms) {
-      termVariable[e] = t.variable;
-      termCoefficient[e++] = t.coefficient;
-    }
-  });
+  const {rowStart, termVariable, termCoefficient} = packTerms([...system.cells, ...system.relations]);
   const truth = Float64Array.from(system.truth);
   const packed: PackedSystem = {
     variables: system.variables,
@@ -93,10 +82,55 @@ export function packPoints(points: readonly SparsePoint[]): {packed: PackedPoint
   return {packed: {start, variable, value}, transfer: [start.buffer, variable.buffer, value.buffer] as ArrayBuffer[]};
 }
 
-export function unpackPoints({start, variable, value}: PackedPoints): SparsePoint[] {
-  return Array.from({length: start.length - 1}, (_, k) => {
-    const point: SparsePoint = [];
-    for (let e = start[k]; e < start[k + 1]; e++) point.push([variable[e], value[e]]);
-    return point;
-  });
+export function unpackPoints(packed: PackedPoints): SparsePoint[] {
+  return Array.from({length: packed.start.length - 1}, (_, k) => pointAt(packed, k));
+}
+
+function pointAt({start, variable, value}: PackedPoints, k: number): SparsePoint {
+  const point: SparsePoint = [];
+  for (let e = start[k]; e < start[k + 1]; e++) point.push([variable[e], value[e]]);
+  return point;
+}
+
+/** The points one at a time, each unpacked when it is reached (a country's audit reads 36 M pairs once). */
+export function pointsOf(packed: PackedPoints): PointList {
+  const length = packed.start.length - 1;
+  return {
+    length,
+    *[Symbol.iterator]() {
+      for (let k = 0; k < length; k++) yield pointAt(packed, k);
+    }
+  };
+}
+
+/** Points to read once in order, and how many there are. */
+export interface PointList extends Iterable<SparsePoint> {
+  readonly length: number;
+}
+
+/** Per variable the parts it is in (blocks.ts, one level), in flat arrays. */
+export interface PackedLevel {
+  start: Int32Array;
+  part: Int32Array;
+}
+
+export function packLevel(parts: readonly (readonly number[])[]): PackedLevel {
+  const start = new Int32Array(parts.length + 1);
+  parts.forEach((of, v) => (start[v + 1] = start[v] + of.length));
+  const part = new Int32Array(start[parts.length]);
+  parts.forEach((of, v) => part.set(of, start[v]));
+  return {start, part};
+}
+
+export const unpackLevel = ({start, part}: PackedLevel): number[][] => Array.from({length: start.length - 1}, (_, v) => Array.from(part.subarray(start[v], start[v + 1])));
+
+/** From this many terms on (a few hundred schools) the search and the audit run in a worker thread:
+ *  below it, starting one costs more than the build's heap does. */
+const IN_WORKER_FROM_TERMS = 2_000_000;
+
+export function largeSystem(system: DisclosureSystem): boolean {
+  let terms = 0;
+  for (const cell of system.cells) terms += cell.terms.length;
+  for (const relation of system.relations) terms += relation.terms.length;
+  return terms >= IN_WORKER_FROM_TERMS;
 }

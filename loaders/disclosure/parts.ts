@@ -65,19 +65,6 @@ export interface PackedTerms {
   termCoefficient: Float64Array;
 }
 
-/** Every term of the rows in order, with its row's index. */
-function termsByRow(rows: readonly Pick<Row, "terms">[] | PackedTerms): (visit: (row: number, variable: number, coefficient: number) => void) => void {
-  if (!("rowStart" in rows)) {
-    return (visit) => rows.forEach((r, k) => {
-      for (const t of r.terms) visit(k, t.variable, t.coefficient);
-    });
-  }
-  const {rowStart, termVariable, termCoefficient} = rows;
-  return (visit) => {
-    for (let k = 0; k + 1 < rowStart.length; k++) for (let e = rowStart[k]; e < rowStart[k + 1]; e++) visit(k, termVariable[e], termCoefficient[e]);
-  };
-}
-
 /**
  * Per variable, the rows it is in with its coefficient there (rows of the system: its cells, then
  * its relations), and each row's value at the truth. Built once per search, so that a part's model
@@ -93,19 +80,23 @@ export class RowIndex {
   /** From the rows' terms, or from the same terms packed row by row (packedSystem.ts: a search in a
    *  worker thread, which never unpacks a country's 19 M terms into objects). */
   constructor(variables: number, rows: readonly Pick<Row, "terms">[] | PackedTerms, truth: ArrayLike<number>) {
-    const eachTerm = termsByRow(rows);
+    const {rowStart, termVariable, termCoefficient} = "rowStart" in rows ? rows : packTerms(rows);
+    const count = rowStart.length - 1;
     this.start = new Int32Array(variables + 1);
-    eachTerm((_, variable) => this.start[variable + 1]++);
+    for (let e = 0; e < termVariable.length; e++) this.start[termVariable[e] + 1]++;
     for (let v = 0; v < variables; v++) this.start[v + 1] += this.start[v];
     const next = this.start.slice(0, variables);
     this.row = new Int32Array(this.start[variables]);
     this.coefficient = new Float64Array(this.start[variables]);
-    this.truthValue = new Float64Array("rowStart" in rows ? rows.rowStart.length - 1 : rows.length);
-    eachTerm((k, variable, coefficient) => {
-      this.row[next[variable]] = k;
-      this.coefficient[next[variable]++] = coefficient;
-      this.truthValue[k] += coefficient * truth[variable];
-    });
+    this.truthValue = new Float64Array(count);
+    for (let k = 0; k < count; k++) {
+      for (let e = rowStart[k]; e < rowStart[k + 1]; e++) {
+        const v = termVariable[e];
+        this.row[next[v]] = k;
+        this.coefficient[next[v]++] = termCoefficient[e];
+        this.truthValue[k] += termCoefficient[e] * truth[v];
+      }
+    }
   }
 
   /** Each row over the variables (by row, ascending) with its terms over them, renumbered by their
@@ -124,6 +115,22 @@ export class RowIndex {
     }
     return new Map([...terms].sort(([a], [b]) => a - b));
   }
+}
+
+/** Rows' terms in flat arrays (packedSystem.ts packs a whole system the same way). */
+export function packTerms(rows: readonly Pick<Row, "terms">[]): PackedTerms {
+  const rowStart = new Int32Array(rows.length + 1);
+  rows.forEach((row, k) => (rowStart[k + 1] = rowStart[k] + row.terms.length));
+  const termVariable = new Int32Array(rowStart[rows.length]);
+  const termCoefficient = new Float64Array(rowStart[rows.length]);
+  rows.forEach((row, k) => {
+    let e = rowStart[k];
+    for (const t of row.terms) {
+      termVariable[e] = t.variable;
+      termCoefficient[e++] = t.coefficient;
+    }
+  });
+  return {rowStart, termVariable, termCoefficient};
 }
 
 /** The rows over a part's free variables, the held ones' true values moved into the bounds. */

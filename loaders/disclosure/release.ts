@@ -7,6 +7,8 @@ import type {Dataset} from "../model.js";
 import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
+import {auditInWorker} from "./auditTask.js";
+import {largeSystem} from "./packedSystem.js";
 import type {SparsePoint} from "./pool.js";
 import {schoolBlocks, SCHOOLS_PER_GROUP, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
@@ -107,7 +109,8 @@ export async function cachedAudit(
   const cache = buildCache("controle", systemKey(withBlockMethod({version: 3, options, system}, blocks)));
   const hit = cache.read();
   if (hit) return JSON.parse(hit, (_, v) => (v === "∞" ? Infinity : v)) as AuditResult;
-  const audit = await auditSystem(system, {...options, budgetSeconds, witnesses, blocks: blocks ?? undefined});
+  // The same audit either way; a large one in a worker thread, whose heap is its own (auditTask.ts).
+  const audit = await (largeSystem(system) ? auditInWorker : auditSystem)(system, {...options, budgetSeconds, witnesses, blocks: blocks ?? undefined});
   if (!audit.violations.some((v) => v.proof === "unresolved")) cache.write(JSON.stringify(audit, (_, v) => (v === Infinity ? "∞" : v)));
   return audit;
 }

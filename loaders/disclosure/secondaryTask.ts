@@ -8,23 +8,13 @@
 // its pattern is the pattern the build's own thread would find: the options that are functions of a
 // cell are evaluated here for every cell and read there by the cell's index.
 
-import {progressLine} from "../io.js";
+import {progressLine, timedProgressLine} from "../io.js";
 import {startTask, type Handled} from "../workerPool.js";
 import type {Form, PublishedCell, DisclosureSystem} from "./model.js";
-import {packPoints, packSystem, unpackPoints, unpackSystem, type PackedPoints, type PackedSystem} from "./packedSystem.js";
+import {packLevel, packPoints, packSystem, unpackLevel, unpackPoints, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 
 const WORKER = new URL("./secondary.worker.ts", import.meta.url);
-
-/** From this many terms on (a few hundred schools) a search runs in a worker thread. */
-export const SEARCH_IN_WORKER_FROM_TERMS = 2_000_000;
-
-export function termCount(system: DisclosureSystem): number {
-  let terms = 0;
-  for (const cell of system.cells) terms += cell.terms.length;
-  for (const relation of system.relations) terms += relation.terms.length;
-  return terms;
-}
 
 /** What the build prints of a search: which step, and the size of the blocks at each level. */
 export interface SearchLabel {
@@ -42,12 +32,6 @@ export function searchProgress({step, levelSchools}: SearchLabel): Pick<Secondar
     retry: (counts, level, done, solves) =>
       report(`stap ${step}: ${done} van ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${levelSchools?.[level]} scholen`}, ${solves} LP's`)
   };
-}
-
-/** Per variable the parts it is in, at each level, in flat arrays. */
-interface PackedLevel {
-  start: Int32Array;
-  part: Int32Array;
 }
 
 interface SearchInput {
@@ -73,6 +57,7 @@ type SearchOutput = Omit<SecondaryResult, "witnesses"> & {witnesses: PackedPoint
  * Progress lines come from the worker (its stderr reaches the build's when the build's thread is free).
  */
 export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel): Promise<SecondaryResult> {
+  const lap = timedProgressLine();
   const {cells} = system;
   const flags = (test: ((cell: PublishedCell) => boolean) | undefined) => Uint8Array.from(cells, (cell) => (test?.(cell) ? 1 : 0));
   const keep = flags(options.keep);
@@ -94,23 +79,21 @@ export function searchInWorker(system: DisclosureSystem, options: SecondaryOptio
     withheld,
     label
   };
+  lap?.(`stap ${label.step}: stelsel ingepakt voor een werkdraad`);
   const task = startTask<SearchInput, SearchOutput>(WORKER, input, [...transfer, ...levels.flatMap((l) => [l.start.buffer, l.part.buffer] as ArrayBuffer[])]);
-  return task.done().then((output) => ({...output, witnesses: unpackPoints(output.witnesses)}));
+  return task.done().then((output) => {
+    const back = timedProgressLine();
+    const witnesses = unpackPoints(output.witnesses);
+    back?.(`stap ${label.step}: ${witnesses.length} getuigenpunten terug uit de werkdraad`);
+    return {...output, witnesses};
+  });
 }
-
-function packLevel(parts: readonly (readonly number[])[]): PackedLevel {
-  const start = new Int32Array(parts.length + 1);
-  parts.forEach((of, v) => (start[v + 1] = start[v] + of.length));
-  const part = new Int32Array(start[parts.length]);
-  parts.forEach((of, v) => part.set(of, start[v]));
-  return {start, part};
-}
-
-const unpackLevel = ({start, part}: PackedLevel): number[][] => Array.from({length: start.length - 1}, (_, v) => Array.from(part.subarray(start[v], start[v + 1])));
 
 /** In the worker: the search over the unpacked system, its witness points packed for the way back. */
 export async function searchTask(input: SearchInput): Promise<Handled<SearchOutput>> {
+  const lap = timedProgressLine();
   const {system, rows, index} = unpackSystem(input.system);
+  lap?.(`stap ${input.label.step}: stelsel uitgepakt in een werkdraad, met zijn index`);
   const at = new Map(system.cells.map((cell, i) => [cell, i]));
   const of = (cell: PublishedCell) => at.get(cell) as number;
   const [blocks, ...wider] = input.levels.map(unpackLevel);

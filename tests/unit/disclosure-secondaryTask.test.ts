@@ -5,8 +5,9 @@ import {rowsOf} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {packPoints, packSystem, unpackPoints, unpackSystem} from "../../loaders/disclosure/packedSystem.js";
 import {RowIndex} from "../../loaders/disclosure/parts.js";
-import {secondarySuppression, type SecondaryOptions} from "../../loaders/disclosure/secondary.js";
+import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
 import {searchInWorker} from "../../loaders/disclosure/secondaryTask.js";
+import {municipality} from "../fixtures/municipalitySystem.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
 const withheld = (): Form => ({kind: "hidden", mark: "·", lo: 1, hi: Infinity});
@@ -52,43 +53,6 @@ describe("a disclosure system in flat arrays", () => {
     expect(unpackPoints(packPoints(points).packed)).toEqual(points);
   });
 });
-
-/**
- * Six schools of three categories each (values from a fixed sequence, some of them small), each
- * school's total, each category's municipal total and the municipal total as a key figure, and a
- * relation per school pair: enough for withholdings in blocks, retries at the coarser levels and
- * witness points.
- */
-function municipality(): {system: DisclosureSystem; options: SecondaryOptions} {
-  const schools = 6;
-  const categories = 3;
-  const values = [2, 9, 14, 1, 6, 3, 11, 4, 8, 3, 3, 12, 7, 1, 5, 2, 10, 6];
-  const cells: PublishedCell[] = [];
-  const add = (path: string, variables: number[]) => {
-    const value = variables.reduce((sum, v) => sum + values[v], 0);
-    cells.push({file: "m.json", path, unit: "pupils", terms: variables.map((variable) => ({variable, coefficient: 1})), form: value < 5 ? withheld() : shown(value), value});
-  };
-  const at = (s: number, c: number) => s * categories + c;
-  for (let s = 0; s < schools; s++) for (let c = 0; c < categories; c++) add(`s${s}.c${c}`, [at(s, c)]);
-  for (let s = 0; s < schools; s++) add(`s${s}.total`, [0, 1, 2].map((c) => at(s, c)));
-  for (let c = 0; c < categories; c++) add(`c${c}.total`, [0, 1, 2, 3, 4, 5].map((s) => at(s, c)));
-  add("total", values.map((_, v) => v));
-  const relations = [0, 2, 4].map((s) => ({name: `pair${s}`, terms: [{variable: at(s, 0), coefficient: 1}, {variable: at(s + 1, 0), coefficient: -1}], lo: -Infinity, hi: Infinity}));
-  const system: DisclosureSystem = {variables: values.length, truth: values, cells, relations};
-  // Blocks of one school, then of two, then all six as one group.
-  const levels = [1, 2, 6].map((size) => values.map((_, v) => [Math.floor(Math.floor(v / categories) / size)]));
-  const options: SecondaryOptions = {
-    minCount: 5,
-    width: 5,
-    keep: (cell) => cell.path === "s5.total",
-    keyFigure: (cell) => cell.path === "total",
-    cost: (cell) => (cell.path === "total" ? 1e9 * cell.value : cell.value),
-    withheld: () => withheld(),
-    blocks: levels[0],
-    wider: levels.slice(1)
-  };
-  return {system, options};
-}
 
 describe("the secondary search in a worker thread", () => {
   it("finds the pattern the build's own thread finds, with the same witness points", async () => {
