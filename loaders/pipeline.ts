@@ -266,9 +266,9 @@ async function releasedAndAudited(dataset: Dataset, options: LoadOptions): Promi
   // them now), and those that need the files wait for the audited site.
   const reportText = JSON.stringify(released.report);
   perInputCache("rapport", options).write(reportText);
-  const release = siteReleaseOf(dataset, released);
-  const {files, context, secondary} = release;
-  const audit = await auditSiteRelease(release);
+  const context = publishedContext(released);
+  const {secondary} = released;
+  const {audit, files} = await auditedFiles(context, secondary, () => releaseFiles(dataset, released.report, context));
   const all = new Map(files);
   all.set("privacy.json", JSON.stringify(privacySummary(audit, context.registry, secondary)));
   const site = {files: seal(all, context.registry), log: formatAudit(audit, secondary), failure: auditFailure(audit, secondary)};
@@ -282,13 +282,32 @@ async function releasedAndAudited(dataset: Dataset, options: LoadOptions): Promi
  * what they leave unproven is solved), and the cube attacked from its files as well.
  */
 export async function auditSiteRelease({files, context, secondary}: SiteRelease): Promise<ReleaseAudit> {
+  return (await auditedFiles(context, secondary, () => files)).audit;
+}
+
+/**
+ * The audit started first, then the files made (`makeFiles`) and the cube attacked from them: the audit
+ * needs the release's system alone, and a large one runs in a worker thread (auditTask.ts), so the
+ * files are made beside it (national build 20: the audit's system waited 51 s for them).
+ */
+async function auditedFiles(context: SiteRelease["context"], secondary: SiteRelease["secondary"], makeFiles: () => SealedFiles): Promise<{audit: ReleaseAudit; files: SealedFiles}> {
   const progress = progressLine();
+  const auditing = auditRelease(context, undefined, true, secondary.witnesses);
+  // Awaited below; marked handled now, so that a failure while the files are made does not also
+  // report the audit's as unhandled.
+  auditing.catch(() => {});
+  const files = makeFiles();
   const attack = cubeAttackOf(files, context.registry.width);
-  const audited = await auditRelease(context, undefined, true, secondary.witnesses);
-  progress?.(`controle: ${audited.audit.protected} van ${audited.audit.sensitive} kleine aantallen beschermd, ${audited.audit.solves.lp} LP's`);
+  const audited = await auditing;
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+  const {milliseconds} = audited.audit;
+  progress?.(
+    `controle: ${audited.audit.protected} van ${audited.audit.sensitive} kleine aantallen beschermd, ${audited.audit.solves.lp} LP's; ` +
+      `propagatie ${seconds(milliseconds.propagation)}, getuigen en LP's ${seconds(milliseconds.solve)}, in alles ${seconds(milliseconds.total)}`
+  );
   const cubeAttack = attack();
   progress?.(`kubusaanval: ${cubeAttack.variables} aantallen, ${cubeAttack.pinned.length} vastgelegd`);
-  return {...audited, cubeAttack};
+  return {audit: {...audited, cubeAttack}, files};
 }
 
 /** From this many characters of cube files on, the attack runs in a worker thread beside the audit. */
@@ -395,16 +414,27 @@ export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
   return siteReleaseOf(dataset, await releasedReport(dataset));
 }
 
-/** The release's files from its released report: the cube as published against it, and all sealed. */
+/** The release from its released report: the cube as published against it, and the files. */
 function siteReleaseOf(dataset: Dataset, released: Awaited<ReturnType<typeof releasedReport>>): SiteRelease {
+  const context = publishedContext(released);
   const {report, secondary, ruled} = released;
-  const context = {...released.context, cube: cubeAsPublished(released.counted, released.context, secondary)};
+  return {files: releaseFiles(dataset, report, context), report, context, secondary, ruled};
+}
+
+/** The released report's context with the cube as published against it: what the audit needs. */
+function publishedContext(released: Awaited<ReturnType<typeof releasedReport>>): SiteRelease["context"] & {cube: NonNullable<ReleaseContext["cube"]>} {
+  const context = {...released.context, cube: cubeAsPublished(released.counted, released.context, released.secondary)};
   progressLine()?.("kubus zoals gepubliceerd");
+  return context;
+}
+
+/** The report's parts and the cube's files, sealed. */
+function releaseFiles(dataset: Dataset, report: PublicReport, context: ReturnType<typeof publishedContext>): SealedFiles {
   const files = new Map([...reportFiles(report)].map(([name, part]): [string, string] => [name, JSON.stringify(part)]));
   const {counts, disclosure} = context.cube;
   const cubeFiles = publishCube(counts, dataset.settings, cubeOverride(counts, disclosure, context.registry, dataset.settings));
   for (const [name, text] of cubeFiles) files.set(`verkennen/${name}`, text);
-  return {files: seal(files, context.registry), report, context, secondary, ruled};
+  return seal(files, context.registry);
 }
 
 export async function siteFilesFromEnvironment(options: LoadOptions = {}): Promise<SealedFiles> {

@@ -32,6 +32,6 @@ export function auditInWorker(system: DisclosureSystem, {witnesses = [], blocks,
 
 /** In the worker: the audit of the unpacked system, the witness points read one at a time. */
 export async function auditTask({system, options, witnesses, blocks}: AuditInput): Promise<Handled<AuditResult>> {
-  const unpacked = unpackSystem(system).system;
+  const unpacked = unpackSystem(system);
   return {output: await auditSystem(unpacked, {...options, witnesses: pointsOf(witnesses), blocks: blocks ? unpackLevel(blocks) : undefined})};
 }

@@ -7,7 +7,7 @@
 import {describe} from "./audit.js";
 import type {Row} from "./lp.js";
 import {formBounds, type DisclosureSystem, type PublishedCell, type Relation, type Term} from "./model.js";
-import {packTerms, RowIndex, type PackedTerms} from "./parts.js";
+import {packTerms, type PackedTerms} from "./parts.js";
 import type {SparsePoint} from "./pool.js";
 
 export interface PackedSystem extends PackedTerms {
@@ -34,30 +34,31 @@ export function packSystem(system: DisclosureSystem): {packed: PackedSystem; tra
   return {packed, transfer: [rowStart.buffer, termVariable.buffer, termCoefficient.buffer, truth.buffer] as ArrayBuffer[]};
 }
 
-/**
- * The system again, its terms unpacked only when read, with the search's rows (audit.ts rowsOf, as
- * lazily) and the row index built from the packed terms.
- */
-export function unpackSystem(packed: PackedSystem): {system: DisclosureSystem; rows: Row[]; index: RowIndex} {
-  const {rowStart, termVariable, termCoefficient} = packed;
-  const termsOf = (r: number): Term[] => {
-    const terms: Term[] = [];
-    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) terms.push({variable: termVariable[e], coefficient: termCoefficient[e]});
-    return terms;
-  };
-  // Enumerable, so that a copy ({...row}) takes the terms along.
-  const withTerms = <T extends object>(head: T, r: number): T & {terms: Term[]} => {
-    let terms: Term[] | undefined;
-    return Object.defineProperty(head, "terms", {enumerable: true, configurable: true, get: () => (terms ??= termsOf(r))}) as T & {terms: Term[]};
-  };
-  const cells = packed.cells.map((head, i) => withTerms(head, i));
-  const relations = packed.relations.map((head, k) => withTerms(head, cells.length + k));
-  const system: DisclosureSystem = {variables: packed.variables, truth: Array.from(packed.truth), cells, relations};
-  const rows: Row[] = [
-    ...cells.map((cell, r) => withTerms({...formBounds(cell.form), source: describe(cell)}, r)),
-    ...relations.map((relation, k) => withTerms({lo: relation.lo, hi: relation.hi, source: relation.name}, cells.length + k))
+/** The system again, its terms unpacked only when read (the audit reads them all, the search a few). */
+export function unpackSystem(packed: PackedSystem): DisclosureSystem {
+  const cells = packed.cells.map((head, i) => withTerms(packed, head, i));
+  const relations = packed.relations.map((head, k) => withTerms(packed, head, cells.length + k));
+  return {variables: packed.variables, truth: Array.from(packed.truth), cells, relations};
+}
+
+/** The search's rows of an unpacked system (audit.ts rowsOf), their terms as lazy as the cells'. */
+export function searchRows(packed: PackedSystem, system: DisclosureSystem): Row[] {
+  const {cells, relations} = system;
+  return [
+    ...cells.map((cell, r) => withTerms(packed, {...formBounds(cell.form), source: describe(cell)}, r)),
+    ...relations.map((relation, k) => withTerms(packed, {lo: relation.lo, hi: relation.hi, source: relation.name}, cells.length + k))
   ];
-  return {system, rows, index: new RowIndex(packed.variables, packed, packed.truth)};
+}
+
+/** The head with the terms of row r, unpacked when first read; enumerable, so that a copy ({...row}) takes them along. */
+function withTerms<T extends object>({rowStart, termVariable, termCoefficient}: PackedTerms, head: T, r: number): T & {terms: Term[]} {
+  let terms: Term[] | undefined;
+  const unpack = () => {
+    const out: Term[] = [];
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) out.push({variable: termVariable[e], coefficient: termCoefficient[e]});
+    return out;
+  };
+  return Object.defineProperty(head, "terms", {enumerable: true, configurable: true, get: () => (terms ??= unpack())}) as T & {terms: Term[]};
 }
 
 /** Witness points in flat arrays: point k's pairs are at start[k] … start[k + 1] − 1. */

@@ -11,7 +11,8 @@
 import {progressLine, timedProgressLine} from "../io.js";
 import {startTask, type Handled} from "../workerPool.js";
 import type {Form, PublishedCell, DisclosureSystem} from "./model.js";
-import {packLevel, packPoints, packSystem, unpackLevel, unpackPoints, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
+import {packLevel, packPoints, packSystem, searchRows, unpackLevel, unpackPoints, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
+import {RowIndex} from "./parts.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 
 const WORKER = new URL("./secondary.worker.ts", import.meta.url);
@@ -92,7 +93,9 @@ export function searchInWorker(system: DisclosureSystem, options: SecondaryOptio
 /** In the worker: the search over the unpacked system, its witness points packed for the way back. */
 export async function searchTask(input: SearchInput): Promise<Handled<SearchOutput>> {
   const lap = timedProgressLine();
-  const {system, rows, index} = unpackSystem(input.system);
+  const system = unpackSystem(input.system);
+  const rows = searchRows(input.system, system);
+  const index = new RowIndex(system.variables, input.system, input.system.truth);
   lap?.(`stap ${input.label.step}: stelsel uitgepakt in een werkdraad, met zijn index`);
   const at = new Map(system.cells.map((cell, i) => [cell, i]));
   const of = (cell: PublishedCell) => at.get(cell) as number;

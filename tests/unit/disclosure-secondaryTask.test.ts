@@ -3,7 +3,7 @@
 import {describe, expect, it} from "vitest";
 import {rowsOf} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
-import {packPoints, packSystem, unpackPoints, unpackSystem} from "../../loaders/disclosure/packedSystem.js";
+import {packPoints, packSystem, searchRows, unpackPoints, unpackSystem} from "../../loaders/disclosure/packedSystem.js";
 import {RowIndex} from "../../loaders/disclosure/parts.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
 import {searchInWorker} from "../../loaders/disclosure/secondaryTask.js";
@@ -32,7 +32,10 @@ describe("a disclosure system in flat arrays", () => {
   });
 
   it("unpacks to the same cells, rows and row index", () => {
-    const {system: back, rows, index} = unpackSystem(packSystem(system).packed);
+    const {packed} = packSystem(system);
+    const back = unpackSystem(packed);
+    const rows = searchRows(packed, back);
+    const index = new RowIndex(3, packed, packed.truth);
     expect(back.cells.map((c) => ({...c}))).toEqual(system.cells);
     expect(back.relations.map((r) => ({...r}))).toEqual(system.relations);
     expect(back.truth).toEqual([2, 5, 1]);
