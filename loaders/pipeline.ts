@@ -411,11 +411,7 @@ function cubeAsPublished(counted: NonNullable<ReleaseContext["cube"]>, context: 
 
 /** The release of one validated dataset: its files, sealed, and what the audit needs. */
 export async function siteRelease(dataset: Dataset): Promise<SiteRelease> {
-  return siteReleaseOf(dataset, await releasedReport(dataset));
-}
-
-/** The release from its released report: the cube as published against it, and the files. */
-function siteReleaseOf(dataset: Dataset, released: Awaited<ReturnType<typeof releasedReport>>): SiteRelease {
+  const released = await releasedReport(dataset);
   const context = publishedContext(released);
   const {report, secondary, ruled} = released;
   return {files: releaseFiles(dataset, report, context), report, context, secondary, ruled};

@@ -178,14 +178,14 @@ export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = 
       const reply = answered ? (receiveMessageOnPort(port1)?.message as TaskReply<O> | undefined) : undefined;
       stop();
       if (reply === undefined) return undefined;
-      if ("error" in reply) throw Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {});
+      if ("error" in reply) throw replyError(reply);
       return reply.output;
     },
     done() {
       return new Promise<O>((resolve, reject) => {
         port1.once("message", (reply: TaskReply<O>) => {
           stop();
-          if ("error" in reply) reject(Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {}));
+          if ("error" in reply) reject(replyError(reply));
           else resolve(reply.output);
         });
         worker.once("exit", (code) => reject(new Error(`a worker thread stopped without answering (exit code ${code})`)));
@@ -194,3 +194,6 @@ export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = 
     stop
   };
 }
+
+/** A task's error as an Error of the task's own name. */
+const replyError = (reply: {error: string; name?: string}) => Object.assign(new Error(reply.error), reply.name ? {name: reply.name} : {});

@@ -102,11 +102,12 @@ export function sparseFeasibility(base: ArrayLike<number>, variables: number, ro
 const EPS = 1e-7;
 
 export function rowsOf(system: DisclosureSystem): Row[] {
-  return [
-    ...system.cells.map((cell) => ({terms: cell.terms, ...formBounds(cell.form), source: describe(cell)})),
-    ...system.relations.map((r) => ({terms: r.terms, lo: r.lo, hi: r.hi, source: r.name}))
-  ];
+  return [...system.cells.map((cell) => ({terms: cell.terms, ...cellRow(cell)})), ...system.relations.map((r) => ({terms: r.terms, ...relationRow(r)}))];
 }
+
+/** A cell's row without its terms: the bounds its form allows, named for the reader of the audit. */
+export const cellRow = (cell: DisclosureSystem["cells"][number]): Omit<Row, "terms"> => ({...formBounds(cell.form), source: describe(cell)});
+export const relationRow = (relation: DisclosureSystem["relations"][number]): Omit<Row, "terms"> => ({lo: relation.lo, hi: relation.hi, source: relation.name});
 
 export function describe(cell: DisclosureSystem["cells"][number]): string {
   const form = cell.form;

@@ -1,12 +1,12 @@
-// A disclosure system in flat arrays, to hand to a worker thread (secondaryTask.ts). A country's
+// A disclosure system in flat arrays, to hand to a worker thread (secondaryTask.ts, auditTask.ts). A country's
 // system has 19 M terms; as objects they cost a structured clone and, on the other side, as many
 // objects again. Packed they move as a few buffers, and the worker builds its row index straight
 // from them (parts.ts RowIndex). Only what the search reads as objects is unpacked there: a cell's
 // terms when it is first asked for (the small counts' own, a few per count).
 
-import {describe} from "./audit.js";
+import {cellRow, relationRow} from "./audit.js";
 import type {Row} from "./lp.js";
-import {formBounds, type DisclosureSystem, type PublishedCell, type Relation, type Term} from "./model.js";
+import type {DisclosureSystem, PublishedCell, Relation, Term} from "./model.js";
 import {packTerms, type PackedTerms} from "./parts.js";
 import type {SparsePoint} from "./pool.js";
 
@@ -44,10 +44,7 @@ export function unpackSystem(packed: PackedSystem): DisclosureSystem {
 /** The search's rows of an unpacked system (audit.ts rowsOf), their terms as lazy as the cells'. */
 export function searchRows(packed: PackedSystem, system: DisclosureSystem): Row[] {
   const {cells, relations} = system;
-  return [
-    ...cells.map((cell, r) => withTerms(packed, {...formBounds(cell.form), source: describe(cell)}, r)),
-    ...relations.map((relation, k) => withTerms(packed, {lo: relation.lo, hi: relation.hi, source: relation.name}, cells.length + k))
-  ];
+  return [...cells.map((cell, r) => withTerms(packed, cellRow(cell), r)), ...relations.map((relation, k) => withTerms(packed, relationRow(relation), cells.length + k))];
 }
 
 /** The head with the terms of row r, unpacked when first read; enumerable, so that a copy ({...row}) takes them along. */

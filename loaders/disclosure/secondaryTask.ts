@@ -55,7 +55,7 @@ type SearchOutput = Omit<SecondaryResult, "witnesses"> & {witnesses: PackedPoint
 
 /**
  * The search started in a worker thread: the caller's thread goes on until it awaits the result.
- * Progress lines come from the worker (its stderr reaches the build's when the build's thread is free).
+ * Progress lines come from the worker, straight to stderr's descriptor (io.ts progressLine).
  */
 export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel): Promise<SecondaryResult> {
   const lap = timedProgressLine();
