@@ -2,7 +2,7 @@
 // reader's browser downloads no Plot or d3 and computes nothing. Before, each factsheet shipped
 // ~595 kB of JS and drew its charts after load: Lighthouse (mobile) measured 2,9 s of total blocking
 // time, and every table and chart moved the page when it appeared. The components are the ones the
-// browser used (src/components), run here in jsdom; only the CSV buttons need a few lines of JS.
+// browser used (src/components), run here in a build-time DOM (buildDom.ts); only the CSV buttons need a few lines of JS.
 //
 // Usage: tsx scripts/factsheet-pages.ts <folder>  — writes <folder>/<slug>.html (the page's main column)
 // for every school, the list of them and the shared funnel. Framework's page loader
@@ -23,6 +23,7 @@ import {factsheetTitle, schoolSlugs, slugify} from "../src/lib/slug.js";
 import {FACES, SANS, shippedFile} from "./fonts.mjs";
 import {INDEX_FILE, TEMPLATE_MARK, TITLE_MARK} from "./schoolPages.mjs";
 import {staticFigure} from "./staticFigures.js";
+import {svgFileText} from "./buildDom.js";
 
 const {CareTypeChart, careTypeColumns} = await import("../src/components/CareTypeChart.js");
 const {FactsheetYears, FactsheetGrowth, FactsheetShares} = await import("../src/components/FactsheetYears.js");
@@ -80,7 +81,7 @@ function standaloneSvg(chart: SVGSVGElement): string {
     `@media (prefers-color-scheme:dark){svg{color:#dfdfd6;--theme-background:color-mix(in srgb,#dfdfd6 4%,#161616)}}`;
   svg.removeAttribute("font-family");
   svg.prepend(style);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new window.XMLSerializer().serializeToString(svg)}\n`;
+  return svgFileText(svg);
 }
 
 export function factsheetContext(report: Report): FactsheetContext {

@@ -1,4 +1,4 @@
-// The site's components (src/components) run at build time in jsdom, for pages that ship their charts as
+// The site's components (src/components) run at build time in a DOM of their own (buildDom.ts), for pages that ship their charts as
 // static HTML and SVG: the reader's browser then downloads no Plot or d3 for them and draws nothing. The
 // factsheets (scripts/factsheet-pages.ts) and /data-analyse/feiten use it. Importing this module sets up
 // the DOM, so import it before any component.
@@ -6,11 +6,8 @@ import {register} from "node:module";
 
 register("../loaders/npmSpecifiers.mjs", import.meta.url);
 
-// The components create elements through the global document, as in the browser.
-// jsdom ships no types; this is the one constructor used.
-const {JSDOM} = (await import("jsdom" as string)) as {JSDOM: new (html: string) => {window: Window}};
-const {window} = new JSDOM("<!doctype html><html><body></body></html>");
-Object.assign(globalThis, {window, document: window.document});
+// The components create elements through the global document, as in the browser (buildDom.ts).
+await import("./buildDom.js");
 
 const {ChartFigure, downloadLink} = await import("../src/components/ChartFigure.js");
 const {toCsv} = await import("../src/lib/csv.js");
