@@ -12,7 +12,7 @@
 //
 // Usage: node scripts/preload-pages.mjs  (from the project root, after `npm run clean`; see package.json)
 import {existsSync, readdirSync} from "node:fs";
-import {availableParallelism, setPriority} from "node:os";
+import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 import {readConfig} from "@observablehq/framework/dist/config.js";
@@ -84,10 +84,6 @@ while (!firstDone && !releasedReportWrittenSince(started)) await sleep(1000);
 if (failed) process.exit(1);
 const seconds = ((Date.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
 console.log(`vooraf laden: het rapport staat klaar na ${seconds} s; de andere pagina's beginnen`);
-// The other loaders at a lower priority than the home page's: its audit and then the files it makes
-// are what the build waits for last, while the pages (the factsheets most) only need to be done by
-// then. A loader started from this thread from now on inherits the priority; the home page's keeps its own.
-setPriority(10);
 // Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
 // by far the longest, so it should not be the one left running at the end.
 const queue = [...pages.filter((p) => p.loader.path.includes("[")), ...pages.filter((p) => !p.loader.path.includes("[")), ...files];
