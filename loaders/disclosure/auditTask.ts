@@ -8,7 +8,7 @@ import {timedProgressLine} from "../io.js";
 import {startTask, type Handled} from "../workerPool.js";
 import {auditSystem, type AuditOptions, type AuditResult} from "./audit.js";
 import type {DisclosureSystem} from "./model.js";
-import {packLevel, packPoints, packSystem, pointsOf, unpackLevel, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
+import {packLevel, packPointList, packSystem, pointsOf, unpackLevel, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
 
 const WORKER = new URL("./audit.worker.ts", import.meta.url);
 
@@ -23,7 +23,7 @@ interface AuditInput {
 export function auditInWorker(system: DisclosureSystem, {witnesses = [], blocks, ...options}: AuditOptions): Promise<AuditResult> {
   const lap = timedProgressLine();
   const packed = packSystem(system);
-  const points = packPoints(Array.isArray(witnesses) ? witnesses : [...witnesses]);
+  const points = packPointList(witnesses);
   const level = blocks ? packLevel(blocks) : null;
   const transfer = [...packed.transfer, ...points.transfer, ...(level ? ([level.start.buffer, level.part.buffer] as ArrayBuffer[]) : [])];
   lap?.(`controle: stelsel en ${witnesses.length} getuigenpunten ingepakt voor een werkdraad`);

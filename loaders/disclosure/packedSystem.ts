@@ -81,10 +81,6 @@ export function packPoints(points: readonly SparsePoint[]): {packed: PackedPoint
   return {packed: {start, variable, value}, transfer: [start.buffer, variable.buffer, value.buffer] as ArrayBuffer[]};
 }
 
-export function unpackPoints(packed: PackedPoints): SparsePoint[] {
-  return Array.from({length: packed.start.length - 1}, (_, k) => pointAt(packed, k));
-}
-
 function pointAt({start, variable, value}: PackedPoints, k: number): SparsePoint {
   const point: SparsePoint = [];
   for (let e = start[k]; e < start[k + 1]; e++) point.push([variable[e], value[e]]);
@@ -96,15 +92,57 @@ export function pointsOf(packed: PackedPoints): PointList {
   const length = packed.start.length - 1;
   return {
     length,
+    packed,
     *[Symbol.iterator]() {
       for (let k = 0; k < length; k++) yield pointAt(packed, k);
     }
   };
 }
 
-/** Points to read once in order, and how many there are. */
+/**
+ * Points to read once in order, and how many there are: an array, packed points (`packed`: pointsOf),
+ * or lists one after another (`parts`: joinedPoints). A country's search returns 83 316 points with
+ * 36 M pairs from its worker: kept packed, they go on to the audit's worker without being unpacked
+ * in the build's heap (9 s, national build 22).
+ */
 export interface PointList extends Iterable<SparsePoint> {
   readonly length: number;
+  readonly packed?: PackedPoints;
+  readonly parts?: readonly PointList[];
+}
+
+/** Lists one after another, read as one. */
+export function joinedPoints(lists: readonly PointList[]): PointList {
+  const parts = lists.flatMap((list) => list.parts ?? [list]);
+  return {
+    length: parts.reduce((sum, part) => sum + part.length, 0),
+    parts,
+    *[Symbol.iterator]() {
+      for (const part of parts) yield* part;
+    }
+  };
+}
+
+/** A list packed for a worker thread: its packed parts copied as they are, the others packed. */
+export function packPointList(list: PointList): {packed: PackedPoints; transfer: ArrayBuffer[]} {
+  const parts = (list.parts ?? [list]).map((part) => part.packed ?? packPoints(Array.isArray(part) ? part : [...part]).packed);
+  if (parts.length === 1 && !list.parts && !list.packed) return {packed: parts[0], transfer: [parts[0].start.buffer, parts[0].variable.buffer, parts[0].value.buffer] as ArrayBuffer[]};
+  const points = parts.reduce((sum, part) => sum + part.start.length - 1, 0);
+  const pairs = parts.reduce((sum, part) => sum + part.variable.length, 0);
+  const start = new Int32Array(points + 1);
+  const variable = new Int32Array(pairs);
+  const value = new Float64Array(pairs);
+  let k = 0;
+  let e = 0;
+  for (const part of parts) {
+    const count = part.start.length - 1;
+    for (let i = 1; i <= count; i++) start[k + i] = e + part.start[i];
+    variable.set(part.variable, e);
+    value.set(part.value, e);
+    k += count;
+    e += part.variable.length;
+  }
+  return {packed: {start, variable, value}, transfer: [start.buffer, variable.buffer, value.buffer] as ArrayBuffer[]};
 }
 
 /** Per variable the parts it is in (blocks.ts, one level), in flat arrays. */

@@ -8,8 +8,7 @@ import type {Scope} from "../tables/scope.js";
 import type {CubeCounts} from "../cube/count.js";
 import {auditSystem, type AuditResult} from "./audit.js";
 import {auditInWorker} from "./auditTask.js";
-import {largeSystem} from "./packedSystem.js";
-import type {SparsePoint} from "./pool.js";
+import {largeSystem, type PointList} from "./packedSystem.js";
 import {schoolBlocks, SCHOOLS_PER_GROUP, withBlockMethod} from "./blocks.js";
 import type {CubeDisclosure} from "./cubeCells.js";
 import type {CubeAttack} from "./cubeAttack.js";
@@ -81,7 +80,7 @@ export function disclosureSystem(context: ReleaseContext, atoms: Atoms, withCube
  * twice) reads the verdict instead of solving again. `budgetSeconds` bounds the solver time; cells
  * left when it is up are "unresolved", never protected (and not cached).
  */
-export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false, witnesses: readonly SparsePoint[] = []): Promise<ReleaseAudit> {
+export async function auditRelease(context: ReleaseContext, budgetSeconds?: number, withCube = false, witnesses: PointList = []): Promise<ReleaseAudit> {
   const {atoms} = context;
   const {system, unmodelled} = disclosureSystem(context, atoms, withCube);
   const options = {minCount: context.registry.minCount, width: context.registry.width};
@@ -102,7 +101,7 @@ export async function cachedAudit(
   system: DisclosureSystem,
   options: {minCount: number; width: number},
   budgetSeconds?: number,
-  witnesses?: readonly SparsePoint[],
+  witnesses?: PointList,
   blocks?: number[][] | null
 ): Promise<AuditResult> {
   // Blocks change which intervals the findings report (a part's, an inner bound), not the verdict's rules.

@@ -11,7 +11,7 @@
 import {progressLine, timedProgressLine} from "../io.js";
 import {startTask, type Handled} from "../workerPool.js";
 import type {Form, PublishedCell, DisclosureSystem} from "./model.js";
-import {packLevel, packPoints, packSystem, searchRows, unpackLevel, unpackPoints, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem} from "./packedSystem.js";
+import {packLevel, packPoints, packSystem, pointsOf, searchRows, unpackLevel, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem, type PointList} from "./packedSystem.js";
 import {RowIndex} from "./parts.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 
@@ -57,7 +57,7 @@ type SearchOutput = Omit<SecondaryResult, "witnesses"> & {witnesses: PackedPoint
  * The search started in a worker thread: the caller's thread goes on until it awaits the result.
  * Progress lines come from the worker, straight to stderr's descriptor (io.ts progressLine).
  */
-export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel): Promise<SecondaryResult> {
+export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel): Promise<Omit<SecondaryResult, "witnesses"> & {witnesses: PointList}> {
   const lap = timedProgressLine();
   const {cells} = system;
   const flags = (test: ((cell: PublishedCell) => boolean) | undefined) => Uint8Array.from(cells, (cell) => (test?.(cell) ? 1 : 0));
@@ -82,12 +82,9 @@ export function searchInWorker(system: DisclosureSystem, options: SecondaryOptio
   };
   lap?.(`stap ${label.step}: stelsel ingepakt voor een werkdraad`);
   const task = startTask<SearchInput, SearchOutput>(WORKER, input, [...transfer, ...levels.flatMap((l) => [l.start.buffer, l.part.buffer] as ArrayBuffer[])]);
-  return task.done().then((output) => {
-    const back = timedProgressLine();
-    const witnesses = unpackPoints(output.witnesses);
-    back?.(`stap ${label.step}: ${witnesses.length} getuigenpunten terug uit de werkdraad`);
-    return {...output, witnesses};
-  });
+  // The witness points stay packed: the audit's worker reads them packed, and the build cache gets
+  // them from a worker of its own (stepCacheTask.ts).
+  return task.done().then((output) => ({...output, witnesses: pointsOf(output.witnesses)}));
 }
 
 /** In the worker: the search over the unpacked system, its witness points packed for the way back. */

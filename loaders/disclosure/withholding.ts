@@ -12,7 +12,8 @@ import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 import {searchInWorker, searchProgress} from "./secondaryTask.js";
-import {largeSystem} from "./packedSystem.js";
+import {joinedPoints, largeSystem, type PointList} from "./packedSystem.js";
+import {writeStepInWorker} from "./stepCacheTask.js";
 import {schoolBlocks, withBlockMethod, type SchoolBlocks} from "./blocks.js";
 import type {SparsePoint} from "./pool.js";
 
@@ -60,7 +61,7 @@ export function keyFigureCounts(cells: readonly PublishedCell[]): Set<PublishedC
 }
 const quantityOf = (cell: PublishedCell) => `${cell.unit}:${termsKey(cell.terms)}`;
 
-function keyFiguresWithheld(cells: readonly PublishedCell[], result: SecondaryResult, keyFigures: ReadonlySet<PublishedCell>): SecondaryPattern["keyFigures"] {
+function keyFiguresWithheld(cells: readonly PublishedCell[], result: Pick<SecondaryResult, "hide" | "protects">, keyFigures: ReadonlySet<PublishedCell>): SecondaryPattern["keyFigures"] {
   const seen = new Map<string, SecondaryPattern["keyFigures"][number]>();
   result.hide.forEach((r, k) => {
     const cell = cells[r];
@@ -103,7 +104,7 @@ export interface SecondaryStep {
   /** Feasible points that prove small counts protected (secondary.ts `witnesses`), as they differ
    *  from the true point: the audit checks each against the released system and solves only what
    *  they leave unproven. (Patterns kept from before this field have none.) */
-  witnesses?: SparsePoint[];
+  witnesses?: PointList;
   /** Read from the build cache or the repository's patterns (the same system was solved before). */
   cached: boolean;
   /** The system's hash: the name of its pattern in the build cache and in data/afscherming/. */
@@ -112,7 +113,7 @@ export interface SecondaryStep {
 
 /** The whole choice: the steps' withholdings together, and each step as it is kept. */
 export interface SecondaryPattern extends Omit<SecondaryStep, "witnesses" | "key"> {
-  witnesses: SparsePoint[];
+  witnesses: PointList;
   steps: SecondaryStep[];
 }
 
@@ -160,7 +161,8 @@ export async function secondaryPattern(
   // What the preparation of each step costs, for a country's build (minutes there, unseen before).
   const lap = timedProgressLine() ?? (() => {});
   // Started before `meanwhile`: a search in a worker runs beside it.
-  const reportStep = secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf);
+  const writes: Promise<void>[] = [];
+  const reportStep = secondaryStep(disclosureSystem(context, context.atoms).system, {version: 6, options}, ids, blocksOf, false, writes);
   meanwhile();
   const report = await reportStep;
   lap(`stap 1: ${report.cached ? "patroon van eerder" : "gezocht"}`);
@@ -171,9 +173,11 @@ export async function secondaryPattern(
     const cube = cubeAsPublished(afterReport);
     lap("stap 2: kubus zoals gepubliceerd na stap 1");
     const {system} = disclosureSystem({...context, registry: afterReport, cube}, context.atoms, true);
-    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, blocksOf, true));
+    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, blocksOf, true, writes));
     lap(`stap 2: ${steps[1].cached ? "patroon van eerder" : "gezocht"}`);
   }
+  // Long written by now (a country's step 1: seconds, beside step 2's minutes).
+  await Promise.all(writes);
   const sum = (f: (step: SecondaryStep) => number) => steps.reduce((total, step) => total + f(step), 0);
   return {
     withhold: steps.flatMap((step) => step.withhold),
@@ -182,7 +186,7 @@ export async function secondaryPattern(
     solves: sum((step) => step.solves),
     milps: sum((step) => step.milps),
     milliseconds: sum((step) => step.milliseconds),
-    witnesses: steps.flatMap((step) => step.witnesses ?? []),
+    witnesses: joinedPoints(steps.map((step) => step.witnesses ?? [])),
     cached: steps.every((step) => step.cached),
     steps
   };
@@ -193,13 +197,15 @@ async function secondaryStep(
   keyed: {options: {minCount: number; width: number}} & Record<string, unknown>,
   ids: ReadonlyMap<string, number>,
   blocksOf: (system: DisclosureSystem) => SchoolBlocks | null,
-  cubeStep = false
+  cubeStep: boolean,
+  /** Where a step written in the background leaves its promise (secondaryPattern awaits them). */
+  writes: Promise<void>[]
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
   const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.levels.map((level) => level.schools)));
   const report = progressLine();
   report?.(`stap ${cubeStep ? 2 : 1}: ${system.cells.length} tellingen, ${system.variables} variabelen, sleutel ${key}`);
-  const cache = buildCache("afscherming", key);
+  const cache = buildCache(CACHE_KIND, key);
   const hit = cache.read() ?? committedPatterns.read(key);
   if (hit) return {...(JSON.parse(hit) as Omit<SecondaryStep, "cached" | "key">), cached: true, key};
   const keyFigures = keyFigureCounts(system.cells);
@@ -224,7 +230,7 @@ async function secondaryStep(
   // the cube meanwhile; step 2 has nothing beside it, and the worker's start and the way back cost
   // more than its own heap saves (national build 18: 160 s against 135 s in this thread).
   const result = await (!cubeStep && largeSystem(system) ? searchInWorker(system, options, label) : secondarySuppression(system, options));
-  const step = {
+  const step: Omit<SecondaryStep, "cached" | "key"> & {witnesses: PointList} = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
     keyFigures: keyFiguresWithheld(system.cells, result, keyFigures),
     unresolved: result.unresolved,
@@ -233,11 +239,23 @@ async function secondaryStep(
     milliseconds: result.milliseconds,
     witnesses: result.witnesses
   };
-  const cached = stepCacheText(step);
-  if (cached.witnessesLeftOut) process.stderr.write(`Afscherming: het patroon staat in de bouwcache zonder zijn ${step.witnesses.length} getuigenpunten (te groot voor één tekst); een volgende controle rekent die cellen opnieuw na.\n`);
-  cache.write(cached.text);
+  const leftOut = (witnessesLeftOut: boolean) => {
+    if (witnessesLeftOut) process.stderr.write(`Afscherming: het patroon staat in de bouwcache zonder zijn ${step.witnesses.length} getuigenpunten (te groot voor één tekst); een volgende controle rekent die cellen opnieuw na.\n`);
+  };
+  const {witnesses, ...head} = step;
+  if (witnesses.packed) {
+    // Packed by the search's worker: written by a worker of its own while this thread goes on.
+    writes.push(writeStepInWorker(CACHE_KIND, key, head, witnesses.packed, label.step).then(({witnessesLeftOut}) => leftOut(witnessesLeftOut)));
+  } else {
+    const cached = stepCacheText({...head, witnesses: Array.isArray(witnesses) ? witnesses : [...witnesses]});
+    leftOut(cached.witnessesLeftOut);
+    cache.write(cached.text);
+  }
   return {...step, cached: false, key};
 }
+
+/** The build cache's entries of the steps (withholding patterns), by their systems' hashes. */
+const CACHE_KIND = "afscherming";
 
 /**
  * A step as the build cache keeps it: whole, or without its witness points when they make it longer
