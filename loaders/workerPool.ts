@@ -183,12 +183,20 @@ export function startTask<I, O>(entry: URL, input: I, transfer: ArrayBuffer[] = 
     },
     done() {
       return new Promise<O>((resolve, reject) => {
-        port1.once("message", (reply: TaskReply<O>) => {
+        const settle = (reply: TaskReply<O>) => {
           stop();
           if ("error" in reply) reject(replyError(reply));
           else resolve(reply.output);
+        };
+        port1.once("message", settle);
+        // A worker that has answered has nothing left to run and exits; while this thread was busy,
+        // its exit can be told before its answer (national build 25: the build cache's writer). The
+        // answer is then still waiting on the port.
+        worker.once("exit", (code) => {
+          const waiting = receiveMessageOnPort(port1)?.message as TaskReply<O> | undefined;
+          if (waiting !== undefined) settle(waiting);
+          else reject(new Error(`a worker thread stopped without answering (exit code ${code})`));
         });
-        worker.once("exit", (code) => reject(new Error(`a worker thread stopped without answering (exit code ${code})`)));
       });
     },
     stop

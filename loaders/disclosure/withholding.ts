@@ -245,7 +245,11 @@ async function secondaryStep(
   const {witnesses, ...head} = step;
   if (witnesses.packed) {
     // Packed by the search's worker: written by a worker of its own while this thread goes on.
-    writes.push(writeStepInWorker(CACHE_KIND, key, head, witnesses.packed, label.step).then(({witnessesLeftOut}) => leftOut(witnessesLeftOut)));
+    const written = writeStepInWorker(CACHE_KIND, key, head, witnesses.packed, label.step).then(({witnessesLeftOut}) => leftOut(witnessesLeftOut));
+    // Awaited by secondaryPattern; marked handled now, so that a failure is told there, not as a
+    // rejection no one handled while step 2 runs.
+    written.catch(() => {});
+    writes.push(written);
   } else {
     const cached = stepCacheText({...head, witnesses: Array.isArray(witnesses) ? witnesses : [...witnesses]});
     leftOut(cached.witnessesLeftOut);

@@ -71,6 +71,14 @@ describe("startTask", () => {
     await expect(running.done()).resolves.toEqual({sum: 46});
   });
 
+  it("done: the answer of a worker that has already exited, told while this thread was busy", async () => {
+    const running = startTask<{values: number[]; delayMs: number}, {sum: number}>(task("sumTask"), {values: [4, 5], delayMs: 0});
+    // Busy until the worker has answered and exited: both events wait for this thread, in either order.
+    const until = Date.now() + 1500;
+    while (Date.now() < until);
+    await expect(running.done()).resolves.toMatchObject({sum: 9});
+  });
+
   it("done: rejects with the error a handler that awaits throws", async () => {
     const running = startTask(task("asyncSumTask"), {values: Int32Array.from([1, -2])});
     await expect(running.done()).rejects.toThrow(expect.objectContaining({name: "NegativeNumber", message: "negatief getal in 1, -2"}));
