@@ -8,7 +8,7 @@
 //    changes which cells show "·", not the size or shape of a page.
 // 2. shared: what every page shares, once per build (factsheetContext): the spread, the funnel's data
 //    and the all-schools funnel as one SVG file and one CSV.
-// 3. render: scripts/factsheet-pages.ts's factsheetBody for every school (the components in jsdom) —
+// 3. render: scripts/factsheet-pages.ts's factsheetBody for every school (the components in the build-time DOM, scripts/buildDom.ts) —
 //    what the page loader does in one process per build.
 // 4. pages: `observable build` of the factsheet template (once, in a scratch project with the real
 //    components and style.css), then each school's page as postbuild writes it (schoolPages.mjs

@@ -13,8 +13,10 @@
 //   them silently: a <th scope="col"> came out as <th>);
 // - window.SVGSVGElement, for `instanceof` checks;
 // - an SVG as a file of its own needs its namespace declared (svgFileText).
-// Its serialization differs from jsdom's only where a browser does not care: attributes in another
-// order, `&#160;` for `&nbsp;`, no spaces in a style attribute.
+// Its HTML differs from jsdom's only where a browser reads the same: attributes in another order,
+// `&#160;` for `&nbsp;`, style attributes as the components wrote them (jsdom's CSS parser rewrote
+// them, 0 as 0px and colours as rgb(), and dropped `clip`), and the <style> of Plot's swatch legend
+// before the swatches, where `insert("style", "*")` puts it (the default site, 7 December).
 import {parseHTML} from "linkedom";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
