@@ -16,43 +16,23 @@ import {availableParallelism} from "node:os";
 import {join} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 import {readConfig} from "@observablehq/framework/dist/config.js";
-import {LoaderResolver} from "@observablehq/framework/dist/loader.js";
 import {tsImport} from "tsx/esm/api";
 
 const {releasedReportWrittenSince} = await tsImport("../loaders/pipeline.ts", import.meta.url);
 
+const config = await readConfig(undefined, ".");
 /** Framework's output for the loader: none (it goes to the cache); its log line is ours, below. */
 const quiet = {output: {write() {}}, logger: {log() {}, warn: console.warn, error: console.error}};
-let failed = false;
-
-// The home page's loader first, alone: whichever loader runs first computes the release that the
-// others read from the build cache, and two at once would both compute it. It starts before the config
-// is read, since reading it reads and validates the whole input for the site's structure (a country:
-// 14 s of one core, national build 23). Found as the config finds it: the root src/, Framework's own
-// interpreters (checked against the config below).
-const ROOT = "src";
-const home = {path: "/index", loader: new LoaderResolver({root: ROOT, interpreters: {}}).findPage("/index")};
-const started = Date.now();
-let firstDone = false;
-const firstLoaded = load(home).then(() => (firstDone = true));
-
-// On a config that fails (the input's own errors, in Dutch), the home page's loader fails as well:
-// waited for, so that no loader is left running behind this script.
-const config = await readConfig(undefined, ".").catch(async (error) => {
-  await firstLoaded;
-  throw error;
-});
-if (config.root !== ROOT || config.loaders.findPage(home.path)?.path !== home.loader.path) throw new Error(`preload-pages: de startpagina staat niet meer in ${ROOT}/`);
 
 const pages = [];
 for await (const path of config.paths()) {
   const loader = config.loaders.findPage(path);
   // Plain Markdown pages have nothing to run.
-  if (path !== home.path && loader && /\.md\.[a-z]+$/.test(loader.path)) pages.push({path, loader});
+  if (loader && /\.md\.[a-z]+$/.test(loader.path)) pages.push({path, loader});
 }
 // The file loaders under data/ as well (name.ext.ts: the archive src/data/rapport.zip.ts, which waits
 // for the audit as /verantwoording does): `observable build` runs them one after another once every
-// page is loaded, and a country's archive took 8 s there, with both cores otherwise idle.
+// page is loaded, and a country's archive took 8–9 s there, with both cores otherwise idle.
 const files = [];
 const dataDir = join(config.root, "data");
 for (const name of existsSync(dataDir) ? readdirSync(dataDir, {recursive: true}).sort() : []) {
@@ -60,6 +40,8 @@ for (const name of existsSync(dataDir) ? readdirSync(dataDir, {recursive: true})
   const loader = match && config.loaders.find(`/data/${match[1]}`);
   if (loader) files.push({path: `/data/${match[1]}`, loader});
 }
+
+let failed = false;
 
 /** Runs one page's loader; on a failure, says which and marks the run failed. */
 async function load({path, loader}) {
@@ -75,26 +57,36 @@ async function load({path, loader}) {
   console.log(`vooraf geladen: ${path} (${seconds} s)`);
 }
 
-// The home page's loader writes the released report before it audits the release (a country's
-// audit: about two minutes, one core); the pages read that report, so the other pages start then,
-// beside the audit. The pages that state the audit's figures (/verantwoording, /verkennen) wait for
-// the audit there (pipeline.ts auditedSiteFromEnvironment), as the archive does
-// (src/data/rapport.zip.ts). A failed audit stops the build at the archive.
-while (!firstDone && !releasedReportWrittenSince(started)) await sleep(1000);
-if (failed) process.exit(1);
-const seconds = ((Date.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
-console.log(`vooraf laden: het rapport staat klaar na ${seconds} s; de andere pagina's beginnen`);
-// Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
-// by far the longest, so it should not be the one left running at the end.
-const queue = [...pages.filter((p) => p.loader.path.includes("[")), ...pages.filter((p) => !p.loader.path.includes("[")), ...files];
-/** Takes pages until none is left, one fails, or `until()` holds. */
-const worker = async (until = () => false) => {
-  while (queue.length > 0 && !failed && !until()) await load(queue.shift());
-};
-// One more at a time while the first loader still audits: a page that waits for the audit holds
-// its place without using a core (in a country's build 15, /verantwoording waited 165 s, and the
-// pages behind it with it), and the audit uses one core of its own.
-const workers = Array.from({length: Math.min(availableParallelism(), queue.length)}, () => worker());
-// On a failure no further loader starts; those running finish first, so none is left behind.
-await Promise.all([firstLoaded, ...workers, worker(() => firstDone)]);
-if (failed) process.exit(1);
+if (pages.length > 0) {
+  // The first page alone at first: whichever loader runs first computes the release that the others
+  // read from the build cache, and two at once would both compute it. It writes the released report
+  // there before it audits the release (a country's audit: about two minutes, one core); the pages
+  // read that report, so the other pages start then, beside the audit. The pages that state the
+  // audit's figures (/verantwoording, /verkennen) wait for the audit there (pipeline.ts
+  // auditedSiteFromEnvironment), as the archive does (src/data/rapport.zip.ts). A failed audit still
+  // stops the build at the archive, as before. (Started before the config is read, which reads the
+  // whole input, the first loader gained 3 s at a country's first atoms and nothing after: national
+  // builds 26 and 27.)
+  const [first, ...rest] = pages;
+  const started = Date.now();
+  let firstDone = false;
+  const firstLoaded = load(first).then(() => (firstDone = true));
+  while (!firstDone && !releasedReportWrittenSince(started)) await sleep(1000);
+  if (failed) process.exit(1);
+  const seconds = ((Date.now() - started) / 1000).toLocaleString("nl-NL", {maximumFractionDigits: 1});
+  console.log(`vooraf laden: het rapport staat klaar na ${seconds} s; de andere pagina's beginnen`);
+  // Parameterized pages first: the factsheet template's loader renders every school's factsheet and is
+  // by far the longest, so it should not be the one left running at the end.
+  const queue = [...rest.filter((p) => p.loader.path.includes("[")), ...rest.filter((p) => !p.loader.path.includes("[")), ...files];
+  /** Takes pages until none is left, one fails, or `until()` holds. */
+  const worker = async (until = () => false) => {
+    while (queue.length > 0 && !failed && !until()) await load(queue.shift());
+  };
+  // One more at a time while the first loader still audits: a page that waits for the audit holds
+  // its place without using a core (in a country's build 15, /verantwoording waited 165 s, and the
+  // pages behind it with it), and the audit uses one core of its own.
+  const workers = Array.from({length: Math.min(availableParallelism(), queue.length)}, () => worker());
+  // On a failure no further loader starts; those running finish first, so none is left behind.
+  await Promise.all([firstLoaded, ...workers, worker(() => firstDone)]);
+  if (failed) process.exit(1);
+}
