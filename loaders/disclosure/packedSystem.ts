@@ -125,8 +125,9 @@ export function joinedPoints(lists: readonly PointList[]): PointList {
 
 /** A list packed for a worker thread: its packed parts copied as they are, the others packed. */
 export function packPointList(list: PointList): {packed: PackedPoints; transfer: ArrayBuffer[]} {
+  // Nothing packed yet: packed here, its buffers free to move.
+  if (!list.parts && !list.packed) return packPoints(Array.isArray(list) ? list : [...list]);
   const parts = (list.parts ?? [list]).map((part) => part.packed ?? packPoints(Array.isArray(part) ? part : [...part]).packed);
-  if (parts.length === 1 && !list.parts && !list.packed) return {packed: parts[0], transfer: [parts[0].start.buffer, parts[0].variable.buffer, parts[0].value.buffer] as ArrayBuffer[]};
   const points = parts.reduce((sum, part) => sum + part.start.length - 1, 0);
   const pairs = parts.reduce((sum, part) => sum + part.variable.length, 0);
   const start = new Int32Array(points + 1);

@@ -24,6 +24,7 @@ const POINTS_PER_PART = 1000;
  * a string can be: withholding.ts stepCacheText's rule, so that a later build can read it.
  */
 export function stepCacheParts(head: object, witnesses: Iterable<SparsePoint>): {parts: string[]; witnessesLeftOut: boolean} {
+  const withoutPoints = () => ({parts: [JSON.stringify({...head, witnesses: []})], witnessesLeftOut: true});
   const open = JSON.stringify(head);
   const parts = [`${open.slice(0, -1)}${open === "{}" ? "" : ","}"witnesses":[`];
   let length = parts[0].length + 2;
@@ -38,10 +39,11 @@ export function stepCacheParts(head: object, witnesses: Iterable<SparsePoint>): 
   for (const point of witnesses) {
     chunk.push(point);
     if (chunk.length === POINTS_PER_PART) flush();
-    if (length > LONGEST_TEXT) return {parts: [JSON.stringify({...head, witnesses: []})], witnessesLeftOut: true};
+    // Given up as soon as it is too long, not after the rest is turned into text.
+    if (length > LONGEST_TEXT) return withoutPoints();
   }
   flush();
-  if (length > LONGEST_TEXT) return {parts: [JSON.stringify({...head, witnesses: []})], witnessesLeftOut: true};
+  if (length > LONGEST_TEXT) return withoutPoints();
   parts.push("]}");
   return {parts, witnessesLeftOut: false};
 }
