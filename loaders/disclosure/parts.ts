@@ -13,6 +13,8 @@ export interface SearchPart {
   free: Int32Array | null;
   /** Small counts (indices into system.cells) protected in this part. */
   cells: number[];
+  /** The block it is (searchParts), for a part of one level of blocks. */
+  block?: number;
 }
 
 /**
@@ -37,7 +39,7 @@ export function searchParts(system: DisclosureSystem, small: readonly number[], 
   blocks.forEach((of, v) => {
     for (const b of of) freeOf.get(b)?.push(v);
   });
-  return [...cellsOf.keys()].sort((a, b) => a - b).map((home) => ({free: Int32Array.from(freeOf.get(home) as number[]), cells: cellsOf.get(home) as number[]}));
+  return [...cellsOf.keys()].sort((a, b) => a - b).map((home) => ({free: Int32Array.from(freeOf.get(home) as number[]), cells: cellsOf.get(home) as number[], block: home}));
 }
 
 /** The variables in any of the wanted blocks. */

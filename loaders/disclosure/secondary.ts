@@ -18,11 +18,12 @@
 // "unresolved" is only a cell no published count binds (its marks, hidden zeros and the relations
 // pin it on their own) or one that needs more than `maxPerCell` withholdings.
 
-import {describe, rowsOf} from "./audit.js";
+import {describe, isFeasible, rowsOf} from "./audit.js";
 import {bindingRowIndices, highs, isUnbounded, modelData, optimise, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
-import {localTerms, partModel, partPoint, RowIndex, searchParts, widerPart, type SearchPart} from "./parts.js";
+import {localTerms, partModel, partPoint, RowIndex, searchParts, widerPart, type PartModel, type SearchPart} from "./parts.js";
 import {isIntegral, sparsePoint, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
+import type {PackedPoints} from "./packedSystem.js";
 
 export interface SecondaryOptions {
   minCount: number;
@@ -56,6 +57,15 @@ export interface SecondaryOptions {
    *  25 counts (a country's retries take minutes). */
   progress?: (done: number, of: number, solves: number, withheld: number) => void;
   retry?: (counts: number, level: number | "all", done: number, solves: number) => void;
+  /**
+   * Feasible points found before over the same variables, as they differ from the truth (the cube's
+   * step gets step 1's witnesses, withholding.ts). Each is offered to the pool of every part of the
+   * finest level whose variables hold all its changes, and kept there if it satisfies that part's
+   * rows as they stand (audit.ts `isFeasible`, the audit's own test). A part whose small counts these
+   * points all prove wide enough is not solved at all. With `blocks` only; in this thread only (the
+   * worker's search, secondaryTask.ts, takes none).
+   */
+  seeds?: PackedPoints;
 }
 
 export interface SecondaryResult {
@@ -101,7 +111,9 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     // part of the last level its variables are in.
     let done = 0;
     const levels = [options.blocks, ...(options.wider ?? [])];
-    let left = await protectParts(search, searchParts(system, small, options.blocks), levels.length === 1, (k) => {
+    const parts = searchParts(system, small, options.blocks);
+    if (options.seeds) search.seedsOf = seedsByPart(parts, options.blocks, options.seeds);
+    let left = await protectParts(search, parts, levels.length === 1, (k) => {
       if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
     // Told when counts are searched again, and every 25 of them.
@@ -131,6 +143,53 @@ interface Search {
   options: SecondaryOptions;
   result: SecondaryResult;
   index?: RowIndex;
+  /** Per part of the finest level, the seeds (indices into options.seeds) offered to its pool. */
+  seedsOf?: Map<SearchPart, number[]>;
+}
+
+/** Per part (of one level), the seed points whose changed variables all lie in its block. */
+function seedsByPart(parts: readonly SearchPart[], blocks: readonly (readonly number[])[], {start, variable}: PackedPoints): Map<SearchPart, number[]> {
+  const partOf = new Map<number, SearchPart>();
+  for (const part of parts) if (part.block !== undefined) partOf.set(part.block, part);
+  const seedsOf = new Map<SearchPart, number[]>();
+  for (let k = 0; k + 1 < start.length; k++) {
+    if (start[k] === start[k + 1]) continue;
+    // Without a list per pair: a country's step 1 leaves 36 M of them.
+    for (const b of blocks[variable[start[k]]] ?? []) {
+      const part = partOf.get(b);
+      let inBlock = part !== undefined;
+      for (let e = start[k] + 1; e < start[k + 1] && inBlock; e++) inBlock = (blocks[variable[e]] ?? []).includes(b);
+      if (!part || !inBlock) continue;
+      const list = seedsOf.get(part);
+      if (list) list.push(k);
+      else seedsOf.set(part, [k]);
+    }
+  }
+  return seedsOf;
+}
+
+/** Offers a part's seeds to its pool (those its rows admit as they stand); returns how many it kept. */
+function offerSeeds(search: Search, part: SearchPart, m: PartModel, pool: SpreadPool): number {
+  const offered = search.seedsOf?.get(part);
+  const seeds = search.options.seeds;
+  if (!offered || !seeds) return 0;
+  const {start, variable, value} = seeds;
+  const truth = partPoint(m, search.system.truth);
+  const local = (v: number) => (m.localVariable instanceof Map ? (m.localVariable.get(v) ?? -1) : m.localVariable[v]);
+  let kept = 0;
+  for (const k of offered) {
+    const point = truth.slice();
+    let inPart = true;
+    for (let e = start[k]; e < start[k + 1] && inPart; e++) {
+      const j = local(variable[e]);
+      if (j < 0) inPart = false;
+      else point[j] = value[e];
+    }
+    if (!inPart || !isFeasible(point, m.variables, m.rows)) continue;
+    pool.add(point);
+    kept++;
+  }
+  return kept;
 }
 
 /** Parts in turn: returns the counts they left unresolved (for a wider part). */
@@ -162,6 +221,14 @@ async function protectPart(search: Search, part: SearchPart, last: boolean, prog
   const watched = part.cells.map((i) => localTerms(m, system.cells[i].terms, system.truth));
   const pool = new SpreadPool(watched, watched.map((_, k) => k), true);
   pool.add(partPoint(m, system.truth));
+  const keepWitnesses = () => {
+    for (const witness of pool.witnesses(width)) result.witnesses.push(sparsePoint(witness, system.truth, part.free));
+  };
+  // Proven by earlier points alone: no model, no solve (a country's cube step: most of its parts).
+  if (offerSeeds(search, part, m, pool) > 0 && part.cells.every((_, k) => pool.proves(k, width))) {
+    part.cells.forEach((_, k) => progress(k));
+    return keepWitnesses();
+  }
 
   const model = h.createModel(modelData(h, m.variables, m.rows));
   const bound = (x: number) => (x === Infinity ? h.infinity : x === -Infinity ? -h.infinity : x);
@@ -245,7 +312,7 @@ async function protectPart(search: Search, part: SearchPart, last: boolean, prog
   } finally {
     model.dispose();
   }
-  for (const witness of pool.witnesses(width)) result.witnesses.push(sparsePoint(witness, system.truth, part.free));
+  keepWitnesses();
 }
 
 /**

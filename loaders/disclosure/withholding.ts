@@ -12,7 +12,7 @@ import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 import {searchInWorker, searchProgress} from "./secondaryTask.js";
-import {joinedPoints, largeSystem, type PointList} from "./packedSystem.js";
+import {joinedPoints, largeSystem, packPointList, type PointList} from "./packedSystem.js";
 import {writeStepInWorker} from "./stepCacheTask.js";
 import {schoolBlocks, withBlockMethod, type SchoolBlocks} from "./blocks.js";
 import type {SparsePoint} from "./pool.js";
@@ -167,13 +167,20 @@ export async function secondaryPattern(
   const report = await reportStep;
   lap(`stap 1: ${report.cached ? "patroon van eerder" : "gezocht"}`);
   const steps = [report];
+  let seeds: PointList | undefined;
   if (cubeAsPublished) {
     const hidden = new Set(report.withhold);
     const afterReport: Registry = {...registry, cells: registry.cells.map((cell) => (hidden.has(leafKey(cell.file, cell.path)) ? {...cell, form: hiddenForm(cell.value)} : cell))};
     const cube = cubeAsPublished(afterReport);
     lap("stap 2: kubus zoals gepubliceerd na stap 1");
     const {system} = disclosureSystem({...context, registry: afterReport, cube}, context.atoms, true);
-    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options}, ids, blocksOf, true, writes));
+    // A large cube step starts from step 1's witnesses: the cube changes few of the report's rows, so
+    // most of them still prove their small counts, and the parts they prove are not solved again
+    // (a country: 89 000 LPs, two minutes). The result then depends on them, so the key names step 1.
+    // A small system keeps its search as it was, and with it the repository's patterns (a fresh
+    // clone's step 1 comes from data/afscherming/, without witnesses).
+    seeds = largeSystem(system) && (report.witnesses?.length ?? 0) > 0 ? report.witnesses : undefined;
+    steps.push(await secondaryStep(system, {version: 3, step: "kubus", options, ...(seeds ? {seededBy: report.key} : {})}, ids, blocksOf, true, writes, seeds));
     lap(`stap 2: ${steps[1].cached ? "patroon van eerder" : "gezocht"}`);
   }
   // Long written by now (a country's step 1: seconds, beside step 2's minutes).
@@ -186,7 +193,9 @@ export async function secondaryPattern(
     solves: sum((step) => step.solves),
     milps: sum((step) => step.milps),
     milliseconds: sum((step) => step.milliseconds),
-    witnesses: joinedPoints(steps.map((step) => step.witnesses ?? [])),
+    // A seeded cube step's witnesses hold every point of step 1's that still proves a small count in
+    // the cube's system (it protects them all again): step 1's own list would only repeat them.
+    witnesses: joinedPoints((seeds ? steps.slice(1) : steps).map((step) => step.witnesses ?? [])),
     cached: steps.every((step) => step.cached),
     steps
   };
@@ -199,7 +208,9 @@ async function secondaryStep(
   blocksOf: (system: DisclosureSystem) => SchoolBlocks | null,
   cubeStep: boolean,
   /** Where a step written in the background leaves its promise (secondaryPattern awaits them). */
-  writes: Promise<void>[]
+  writes: Promise<void>[],
+  /** Feasible points of the step before (secondary.ts `seeds`). */
+  seeds?: PointList
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
   const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.levels.map((level) => level.schools)));
@@ -224,6 +235,7 @@ async function secondaryStep(
     withholdPerturbed: cubeStep ? (cell) => cell.file === CUBE_FILE : undefined,
     blocks: blocks?.levels[0].parts,
     wider: blocks?.levels.slice(1).map((level) => level.parts),
+    seeds: seeds && (seeds.packed ?? packPointList(seeds).packed),
     ...searchProgress(label)
   };
   // The same search either way. Step 1's, when large, in a worker thread, so that the caller can count

@@ -4,7 +4,8 @@ import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
 import {isKeyFigure, keyFigureCounts, stepCacheText, withholdingCost} from "../../loaders/disclosure/withholding.js";
-import {densePoint} from "../../loaders/disclosure/pool.js";
+import {densePoint, type SparsePoint} from "../../loaders/disclosure/pool.js";
+import {packPoints} from "../../loaders/disclosure/packedSystem.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
 // A withheld nonzero count read as the mark allows: at least 1 (zeros are shown).
@@ -83,6 +84,60 @@ describe("secondary suppression: the 3×3 table with one small cell", () => {
     expect(result.hide.map((i) => system.cells[i].path)).toEqual(["b"]);
     const audit = await auditSystem(applied(system, result.hide), {minCount: 5, width: 5, exactIntervals: true});
     expect(audit.findings[0]).toMatchObject({lo: 1, hi: 42, protected: true});
+  });
+});
+
+/** table() twice, side by side: variables 0–8 and 9–17, one block each (blocks.ts's shape). */
+function twoTables(): {system: DisclosureSystem; blocks: number[][]} {
+  const one = table();
+  const moved = (cell: PublishedCell, by: number, name: string): PublishedCell => ({...cell, path: `${name}.${cell.path}`, terms: cell.terms.map((t) => ({...t, variable: t.variable + by}))});
+  return {
+    system: {variables: 18, truth: [...one.truth, ...one.truth], relations: [], cells: [...one.cells.map((c) => moved(c, 0, "a")), ...one.cells.map((c) => moved(c, 9, "b"))]},
+    blocks: Array.from({length: 18}, (_, v) => [v < 9 ? 0 : 1])
+  };
+}
+const isTwoTablesMargin = (cell: PublishedCell) => !/^[ab]\.r\dc\d$/.test(cell.path);
+const inBlock = (points: readonly SparsePoint[], block: number) => points.filter((p) => p.every(([v]) => (v < 9 ? 0 : 1) === block));
+
+describe("secondary suppression seeded with an earlier step's points", () => {
+  it("solves nothing where the earlier points still prove every small count, and hands them on", async () => {
+    const {system, blocks} = twoTables();
+    const first = await secondarySuppression(system, {...options, keep: isTwoTablesMargin, blocks});
+    expect(first.unresolved).toEqual([]);
+    expect(first.solves).toBeGreaterThan(0);
+    // The same system with the first search's withholdings: each small count was proven by those points.
+    const later = applied(system, first.hide);
+    const seeded = await secondarySuppression(later, {...options, keep: isTwoTablesMargin, blocks, seeds: packPoints(first.witnesses).packed});
+    expect(seeded.solves).toBe(0);
+    expect(seeded.hide).toEqual([]);
+    expect(new Set(seeded.witnesses.map((p) => JSON.stringify(p)))).toEqual(new Set(first.witnesses.filter((p) => p.length > 0).map((p) => JSON.stringify(p))));
+    const audit = await auditSystem(later, {minCount: 5, width: 5, witnesses: seeded.witnesses});
+    expect(audit.violations).toEqual([]);
+    expect(audit.solves.lp).toBe(0);
+  });
+
+  it("keeps only the points a part's rows admit: a new row over table b rejects its points, b is solved again", async () => {
+    const {system, blocks} = twoTables();
+    const first = await secondarySuppression(system, {...options, keep: isTwoTablesMargin, blocks});
+    const later = applied(system, first.hide);
+    // b's r1c1 + r2c2 published (2 + 9): every point that moves r1c1 round a rectangle of withheld
+    // cells moves r2c2 or r1c2 and r2c1 with it, so b's earlier points change this sum or leave r1c1 be.
+    later.cells.push({file: "t.json", path: "b.r1c1+r2c2", unit: "pupils", terms: [{variable: 9, coefficient: 1}, {variable: 13, coefficient: 1}], form: shown(11), value: 11});
+    const seeded = await secondarySuppression(later, {...options, keep: isTwoTablesMargin, blocks, seeds: packPoints(first.witnesses).packed});
+    expect(seeded.solves).toBeGreaterThan(0);
+    // Table a's part kept its points and was not solved: fewer solves than without the points, and
+    // a's witnesses are the first search's.
+    const unseeded = await secondarySuppression(later, {...options, keep: isTwoTablesMargin, blocks});
+    expect(seeded.solves).toBeLessThan(unseeded.solves);
+    const key = (p: SparsePoint) => JSON.stringify(p);
+    expect(new Set(inBlock(seeded.witnesses, 0).map(key))).toEqual(new Set(inBlock(first.witnesses, 0).filter((p) => p.length > 0).map(key)));
+    // Every point handed on satisfies the new row.
+    for (const point of seeded.witnesses) {
+      const x = densePoint(point, later.truth);
+      expect(x[9] + x[13]).toBeCloseTo(11, 6);
+    }
+    const audit = await auditSystem(applied(later, seeded.hide), {minCount: 5, width: 5, exactIntervals: true});
+    expect(audit.violations).toEqual([]);
   });
 });
 
