@@ -66,15 +66,6 @@ export interface SecondaryOptions {
    * worker's search, secondaryTask.ts, takes none).
    */
   seeds?: PackedPoints;
-  /**
-   * Only one share of the small counts: the finest level's parts, in order, cut into `of` runs of
-   * about as many small counts each; this search protects the counts of run `index` (and retries
-   * those it leaves at the coarser levels). Searches of the shares from the same forms can run side by
-   * side (secondaryTask.ts): each withholds only what its own counts need, and withholding only
-   * loosens rows, so what one share proves stays proven beside the other's withholdings. With
-   * `blocks` only.
-   */
-  share?: {index: number; of: number};
 }
 
 export interface SecondaryResult {
@@ -120,12 +111,10 @@ export async function secondarySuppression(system: DisclosureSystem, options: Se
     // part of the last level its variables are in.
     let done = 0;
     const levels = [options.blocks, ...(options.wider ?? [])];
-    const all = searchParts(system, small, options.blocks);
-    const parts = options.share ? shareOf(all, options.share) : all;
-    const counts = parts.reduce((sum, part) => sum + part.cells.length, 0);
+    const parts = searchParts(system, small, options.blocks);
     if (options.seeds) search.seedsOf = seedsByPart(parts, options.blocks, options.seeds);
     let left = await protectParts(search, parts, levels.length === 1, (k) => {
-      if ((done + k) % 50 === 0) options.progress?.(done + k, counts, result.solves, result.hide.length);
+      if ((done + k) % 50 === 0) options.progress?.(done + k, small.length, result.solves, result.hide.length);
     }, (part) => (done += part.cells.length));
     // Told when counts are searched again, and every 25 of them.
     const retrying = (counts: number, level: number | "all") => {
@@ -156,19 +145,6 @@ interface Search {
   index?: RowIndex;
   /** Per part of the finest level, the seeds (indices into options.seeds) offered to its pool. */
   seedsOf?: Map<SearchPart, number[]>;
-}
-
-/** Run `index` of `of` runs of consecutive parts with about as many small counts each. */
-export function shareOf(parts: readonly SearchPart[], {index, of}: {index: number; of: number}): SearchPart[] {
-  const total = parts.reduce((sum, part) => sum + part.cells.length, 0);
-  const out: SearchPart[] = [];
-  let before = 0;
-  for (const part of parts) {
-    // A part goes to the run its first count falls in.
-    if (Math.min(of - 1, Math.floor((before * of) / total)) === index) out.push(part);
-    before += part.cells.length;
-  }
-  return out;
 }
 
 /** Per part (of one level), the seed points whose changed variables all lie in its block. */

@@ -11,7 +11,7 @@
 import {progressLine, timedProgressLine} from "../io.js";
 import {startTask, type Handled} from "../workerPool.js";
 import type {Form, PublishedCell, DisclosureSystem} from "./model.js";
-import {joinedPoints, packLevel, packPointList, packPoints, packSystem, pointsOf, searchRows, unpackLevel, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem, type PointList} from "./packedSystem.js";
+import {packLevel, packPoints, packSystem, pointsOf, searchRows, unpackLevel, unpackSystem, type PackedLevel, type PackedPoints, type PackedSystem, type PointList} from "./packedSystem.js";
 import {RowIndex} from "./parts.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
 
@@ -20,31 +20,20 @@ const WORKER = new URL("./secondary.worker.ts", import.meta.url);
 /** What the build prints of a search: which step, and the size of the blocks at each level. */
 export interface SearchLabel {
   step: number;
-  /** Which share of the search (secondary.ts `share`), when it runs in shares. */
-  share?: {index: number; of: number};
   /** Schools per part at each level (blocks.ts), finest first. */
   levelSchools?: readonly number[];
 }
 
 /** The search's progress lines (NADERE_OGEN_PROGRESS), the same from either thread. */
-export function searchProgress({step, share, levelSchools}: SearchLabel): Pick<SecondaryOptions, "progress" | "retry"> {
+export function searchProgress({step, levelSchools}: SearchLabel): Pick<SecondaryOptions, "progress" | "retry"> {
   const report = progressLine();
   if (!report) return {};
-  const name = share ? `stap ${step}, deel ${share.index + 1} van ${share.of}` : `stap ${step}`;
   return {
-    progress: (done, of, solves, withheld) => report(`${name}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`),
+    progress: (done, of, solves, withheld) => report(`stap ${step}: ${done} van ${of} kleine aantallen, ${solves} LP's, ${withheld} afgeschermd`),
     retry: (counts, level, done, solves) =>
-      report(`${name}: ${done} van ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${levelSchools?.[level]} scholen`}, ${solves} LP's`)
+      report(`stap ${step}: ${done} van ${counts} kleine aantallen opnieuw, ${level === "all" ? "over alle groepen die ze raken" : `per ${levelSchools?.[level]} scholen`}, ${solves} LP's`)
   };
 }
-
-/**
- * A large step 1 is searched in this many shares side by side (secondary.ts `share`), each in a worker
- * of its own: a country's search was one thread of LPs for four to five minutes, beside a build's
- * thread that had work for under three. Fixed, not the machine's cores: the pattern follows from the
- * input alone, and the step's key names it.
- */
-export const SEARCH_SHARES = 2;
 
 interface SearchInput {
   system: PackedSystem;
@@ -62,13 +51,13 @@ interface SearchInput {
   label: SearchLabel;
 }
 
-export type SearchOutput = Omit<SecondaryResult, "witnesses"> & {witnesses: PackedPoints};
+type SearchOutput = Omit<SecondaryResult, "witnesses"> & {witnesses: PackedPoints};
 
 /**
  * The search started in a worker thread: the caller's thread goes on until it awaits the result.
  * Progress lines come from the worker, straight to stderr's descriptor (io.ts progressLine).
  */
-export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel, shares = 1): Promise<Omit<SecondaryResult, "witnesses"> & {witnesses: PointList}> {
+export function searchInWorker(system: DisclosureSystem, options: SecondaryOptions, label: SearchLabel): Promise<Omit<SecondaryResult, "witnesses"> & {witnesses: PointList}> {
   const lap = timedProgressLine();
   const {cells} = system;
   const flags = (test: ((cell: PublishedCell) => boolean) | undefined) => Uint8Array.from(cells, (cell) => (test?.(cell) ? 1 : 0));
@@ -91,46 +80,11 @@ export function searchInWorker(system: DisclosureSystem, options: SecondaryOptio
     withheld,
     label
   };
-  lap?.(`stap ${label.step}: stelsel ingepakt voor ${shares === 1 ? "een werkdraad" : `${shares} werkdraden`}`);
-  // Every share but the last gets a copy; the last one the buffers themselves.
-  const tasks = Array.from({length: shares}, (_, index) => {
-    const share = shares === 1 ? undefined : {index, of: shares};
-    const moved = index === shares - 1 ? [...transfer, ...levels.flatMap((l) => [l.start.buffer, l.part.buffer] as ArrayBuffer[])] : [];
-    return startTask<SearchInput, SearchOutput>(WORKER, {...input, label: {...label, share}}, moved);
-  });
+  lap?.(`stap ${label.step}: stelsel ingepakt voor een werkdraad`);
+  const task = startTask<SearchInput, SearchOutput>(WORKER, input, [...transfer, ...levels.flatMap((l) => [l.start.buffer, l.part.buffer] as ArrayBuffer[])]);
   // The witness points stay packed: the audit's worker reads them packed, and the build cache gets
   // them from a worker of its own (stepCacheTask.ts).
-  return Promise.all(tasks.map((task) => task.done())).then(joinedShares);
-}
-
-/**
- * The shares' results as one: their withholdings in share order (a count two shares withheld, once,
- * with the first one's reason), and their witness points packed together.
- */
-export function joinedShares(outputs: readonly SearchOutput[]): Omit<SecondaryResult, "witnesses"> & {witnesses: PointList} {
-  if (outputs.length === 1) return {...outputs[0], witnesses: pointsOf(outputs[0].witnesses)};
-  const hide: number[] = [];
-  const protects: number[] = [];
-  const seen = new Set<number>();
-  for (const output of outputs) {
-    output.hide.forEach((r, k) => {
-      if (seen.has(r)) return;
-      seen.add(r);
-      hide.push(r);
-      protects.push(output.protects[k]);
-    });
-  }
-  const sum = (f: (output: SearchOutput) => number) => outputs.reduce((total, output) => total + f(output), 0);
-  return {
-    hide,
-    protects,
-    unresolved: outputs.flatMap((output) => output.unresolved),
-    solves: sum((output) => output.solves),
-    milps: sum((output) => output.milps),
-    // The shares ran side by side: the search took as long as the longest.
-    milliseconds: Math.max(...outputs.map((output) => output.milliseconds)),
-    witnesses: pointsOf(packPointList(joinedPoints(outputs.map((output) => pointsOf(output.witnesses)))).packed)
-  };
+  return task.done().then((output) => ({...output, witnesses: pointsOf(output.witnesses)}));
 }
 
 /** In the worker: the search over the unpacked system, its witness points packed for the way back. */
@@ -156,7 +110,6 @@ export async function searchTask(input: SearchInput): Promise<Handled<SearchOutp
       withheld: (cell) => input.withheld[of(cell)] as Form,
       blocks,
       wider: blocks ? wider : undefined,
-      share: input.label.share,
       ...searchProgress(input.label)
     },
     {rows, index}

@@ -11,7 +11,7 @@ import {CUBE_FILE} from "./cubeCells.js";
 import {HIDDEN_MARK, hiddenForm, type Registry} from "./registry.js";
 import {disclosureSystem, type ReleaseContext} from "./release.js";
 import {secondarySuppression, type SecondaryOptions, type SecondaryResult} from "./secondary.js";
-import {SEARCH_SHARES, searchInWorker, searchProgress} from "./secondaryTask.js";
+import {searchInWorker, searchProgress} from "./secondaryTask.js";
 import {joinedPoints, largeSystem, packPointList, type PointList} from "./packedSystem.js";
 import {writeStepInWorker} from "./stepCacheTask.js";
 import {schoolBlocks, withBlockMethod, type SchoolBlocks} from "./blocks.js";
@@ -213,10 +213,7 @@ async function secondaryStep(
   seeds?: PointList
 ): Promise<SecondaryStep> {
   const blocks = blocksOf(system);
-  // Step 1 of a large system is searched in shares side by side (secondaryTask.ts), which gives
-  // another pattern than one search: the key says so.
-  const shares = !cubeStep && largeSystem(system) ? SEARCH_SHARES : 0;
-  const key = systemKey(withBlockMethod({...keyed, ...(shares > 1 && blocks ? {shares} : {}), system}, blocks, blocks?.levels.map((level) => level.schools)));
+  const key = systemKey(withBlockMethod({...keyed, system}, blocks, blocks?.levels.map((level) => level.schools)));
   const report = progressLine();
   report?.(`stap ${cubeStep ? 2 : 1}: ${system.cells.length} tellingen, ${system.variables} variabelen, sleutel ${key}`);
   const cache = buildCache(CACHE_KIND, key);
@@ -241,10 +238,10 @@ async function secondaryStep(
     seeds: seeds && (seeds.packed ?? packPointList(seeds).packed),
     ...searchProgress(label)
   };
-  // Step 1's, when large, in worker threads (in shares, when it has blocks), so that the caller can
-  // count the cube meanwhile; step 2 has nothing beside it, and a worker's start and the way back cost
+  // The same search either way. Step 1's, when large, in a worker thread, so that the caller can count
+  // the cube meanwhile; step 2 has nothing beside it, and the worker's start and the way back cost
   // more than its own heap saves (national build 18: 160 s against 135 s in this thread).
-  const result = await (shares > 0 ? searchInWorker(system, options, label, blocks ? shares : 1) : secondarySuppression(system, options));
+  const result = await (!cubeStep && largeSystem(system) ? searchInWorker(system, options, label) : secondarySuppression(system, options));
   const step: Omit<SecondaryStep, "cached" | "key"> & {witnesses: PointList} = {
     withhold: result.hide.map((i) => leafKey(system.cells[i].file, system.cells[i].path)),
     keyFigures: keyFiguresWithheld(system.cells, result, keyFigures),

@@ -2,8 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {auditSystem} from "../../loaders/disclosure/audit.js";
 import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosure/model.js";
-import {secondarySuppression, shareOf} from "../../loaders/disclosure/secondary.js";
-import type {SearchPart} from "../../loaders/disclosure/parts.js";
+import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
 import {isKeyFigure, keyFigureCounts, stepCacheText, withholdingCost} from "../../loaders/disclosure/withholding.js";
 import {densePoint, type SparsePoint} from "../../loaders/disclosure/pool.js";
 import {packPoints} from "../../loaders/disclosure/packedSystem.js";
@@ -138,31 +137,6 @@ describe("secondary suppression seeded with an earlier step's points", () => {
       expect(x[9] + x[13]).toBeCloseTo(11, 6);
     }
     const audit = await auditSystem(applied(later, seeded.hide), {minCount: 5, width: 5, exactIntervals: true});
-    expect(audit.violations).toEqual([]);
-  });
-});
-
-describe("secondary suppression in shares", () => {
-  it("cuts the parts, in order, into runs of about as many small counts", () => {
-    const part = (cells: number): SearchPart => ({free: null, cells: Array.from({length: cells}, (_, k) => k)});
-    const parts = [part(3), part(1), part(2), part(4)];
-    // Counts before each part: 0, 3, 4, 6 of 10; halves: 0–4 and 5–9, by a part's first count.
-    expect(shareOf(parts, {index: 0, of: 2})).toEqual([parts[0], parts[1], parts[2]]);
-    expect(shareOf(parts, {index: 1, of: 2})).toEqual([parts[3]]);
-    // Thirds: counts 0–3, 4–6, 7–9; the last part starts at count 6, so the third run is empty.
-    expect([0, 1, 2].map((index) => shareOf(parts, {index, of: 3}).map((p) => parts.indexOf(p)))).toEqual([[0, 1], [2, 3], []]);
-  });
-
-  it("each share withholds for its own counts only, and both together protect every small count", async () => {
-    const {system, blocks} = twoTables();
-    const [a, b] = await Promise.all([0, 1].map((index) => secondarySuppression(system, {...options, keep: isTwoTablesMargin, blocks, share: {index, of: 2}})));
-    // One small count per table, one table per block: share 0 is table a, share 1 table b.
-    expect(a.hide.length).toBeGreaterThan(0);
-    expect(b.hide.length).toBeGreaterThan(0);
-    expect(a.hide.every((i) => system.cells[i].path.startsWith("a."))).toBe(true);
-    expect(b.hide.every((i) => system.cells[i].path.startsWith("b."))).toBe(true);
-    const audit = await auditSystem(applied(system, [...a.hide, ...b.hide]), {minCount: 5, width: 5, exactIntervals: true});
-    expect(audit.sensitive).toBe(2);
     expect(audit.violations).toEqual([]);
   });
 });

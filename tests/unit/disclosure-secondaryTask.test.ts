@@ -6,7 +6,7 @@ import type {DisclosureSystem, Form, PublishedCell} from "../../loaders/disclosu
 import {packPoints, packSystem, pointsOf, searchRows, unpackSystem} from "../../loaders/disclosure/packedSystem.js";
 import {RowIndex} from "../../loaders/disclosure/parts.js";
 import {secondarySuppression} from "../../loaders/disclosure/secondary.js";
-import {joinedShares, searchInWorker, type SearchOutput} from "../../loaders/disclosure/secondaryTask.js";
+import {searchInWorker} from "../../loaders/disclosure/secondaryTask.js";
 import {municipality} from "../fixtures/municipalitySystem.js";
 
 const shown = (value: number): Form => ({kind: "exact", value});
@@ -71,37 +71,4 @@ describe("the secondary search in a worker thread", () => {
     expect(witnesses.packed).toBeDefined();
     expect({...actual, witnesses: [...witnesses]}).toEqual(expected);
   }, 60_000);
-
-  it("in two shares, two workers: each share's pattern as this thread finds it, joined in share order", async () => {
-    const {system, options} = municipality();
-    const shares = await Promise.all([0, 1].map((index) => secondarySuppression(system, {...options, share: {index, of: 2}})));
-    const there = await searchInWorker(system, options, {step: 1}, 2);
-    expect(shares.every((share) => share.hide.length > 0)).toBe(true);
-    const firstSeen = [...new Set(shares.flatMap((share) => share.hide))];
-    expect(there.hide).toEqual(firstSeen);
-    expect(there.solves).toBe(shares[0].solves + shares[1].solves);
-    expect([...there.witnesses]).toEqual([...shares[0].witnesses, ...shares[1].witnesses]);
-  }, 60_000);
-});
-
-describe("the shares' results joined", () => {
-  it("keeps a count two shares withheld once, with the first share's reason; sums the solves; the longest time", () => {
-    const output = (hide: number[], protects: number[], points: [number, number][][], solves: number, milliseconds: number): SearchOutput => ({
-      hide,
-      protects,
-      unresolved: [],
-      solves,
-      milps: 1,
-      milliseconds,
-      witnesses: packPoints(points).packed
-    });
-    const joined = joinedShares([output([5, 7], [1, 2], [[[0, 3]]], 10, 400), output([7, 9], [3, 4], [[[1, 2]], [[2, 0.5]]], 6, 900)]);
-    expect(joined.hide).toEqual([5, 7, 9]);
-    expect(joined.protects).toEqual([1, 2, 4]);
-    expect(joined.solves).toBe(16);
-    expect(joined.milps).toBe(2);
-    expect(joined.milliseconds).toBe(900);
-    expect(joined.witnesses.packed).toBeDefined();
-    expect([...joined.witnesses]).toEqual([[[0, 3]], [[1, 2]], [[2, 0.5]]]);
-  });
 });
