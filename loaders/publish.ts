@@ -387,12 +387,11 @@ class Publisher {
     };
   }
 
-  factsheet(f: Factsheet, counts: SchoolCounts, municipal: MunicipalYear<"public">[], boards: Map<string, string[]>): Factsheet<"public"> {
+  factsheet(f: Factsheet, counts: SchoolCounts, municipal: MunicipalYear<"public">[], boardCounts: (board: string, year: number) => Sources): Factsheet<"public"> {
     const pupilsIn = (year: number) => counts.pupils(f.schoolId, year);
     const trajectoriesIn = (year: number) => counts.trajectories(f.schoolId, year);
     const municipalIn = (year: number) => municipal.find((m) => m.year === year) as MunicipalYear<"public">;
-    const boardSources = (year: number) =>
-      (boards.get(f.board) ?? [f.schoolId]).map((id) => counts.pupils(id, year)) as Sources;
+    const boardSources = (year: number) => boardCounts(f.board, year);
     const careTypePerYear = this.perYearMembers(f.careTypes, pupilsIn);
     const careTypes = f.careTypes.map((row, r) => ({...row, perYear: careTypePerYear[r]}));
     const careTypeIn = (careType: string, year: number): Public<number> =>
@@ -454,6 +453,28 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
+ * Per board and year, its schools' published pupil counts (the sources of each school's board share),
+ * made once per board and year: asked per school, a board of n schools cost n² lookups (a country's
+ * synthetic boards hold up to 1 592 schools: 21 M a publishing).
+ */
+function boardCountsOf(factsheets: readonly Factsheet[], counts: SchoolCounts): (board: string, year: number) => Sources {
+  const schoolsOf = new Map<string, string[]>();
+  for (const f of factsheets) {
+    const schools = schoolsOf.get(f.board);
+    if (schools) schools.push(f.schoolId);
+    else schoolsOf.set(f.board, [f.schoolId]);
+  }
+  const made = new Map<string, Map<number, Sources>>();
+  return (board, year) => {
+    let byYear = made.get(board);
+    if (!byYear) made.set(board, (byYear = new Map()));
+    let sources = byYear.get(year);
+    if (!sources) byYear.set(year, (sources = (schoolsOf.get(board) ?? []).map((id) => counts.pupils(id, year)) as Sources));
+    return sources;
+  };
+}
+
+/**
  * What schools told the researchers (the dorpsteam grade, the IB'ers' experience and number, the
  * school's own estimate of its families' SES) is confidential: the 2020 report printed only counts.
  * The public report keeps the counts per cell and drops the per-school answers and the school
@@ -484,13 +505,12 @@ export function publishReport(report: Report, settings: Settings, withholding?: 
     factors: p.factors(report.factors, schools),
     ages: p.ages(report.ages)
   };
-  const boards = new Map<string, string[]>();
-  for (const f of report.factsheets) boards.set(f.board, [...(boards.get(f.board) ?? []), f.schoolId]);
+  const boardCounts = boardCountsOf(report.factsheets, counts);
   return {
     meta: report.meta,
     kerngetallen: p.kerngetallen(report.kerngetallen, parts),
     ...parts,
-    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boards)),
+    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boardCounts)),
     statistics:
       report.statistics &&
       publishStatistics(report.statistics, {
