@@ -114,6 +114,8 @@ export function hiddenParts(
   totalHidden = false
 ): boolean[] {
   const hidden = [...alreadyHidden];
+  // Nothing hidden and a published total: nothing to add (most parts of most reports).
+  if (!totalHidden && !hidden.includes(true)) return hidden;
   for (;;) {
     const hiddenIndexes = hidden.flatMap((h, i) => (h ? [i] : []));
     const hiddenSum = hiddenIndexes.reduce((sum, i) => sum + parts[i], 0);

@@ -61,50 +61,82 @@ function rowValuesExcluded(element: unknown): boolean {
  * naming every one of them was half of its cost (bench/README.md).
  */
 export function countLeaves(content: unknown, keep?: (value: unknown) => boolean): CountLeaf[] {
-  const out: CountLeaf[] = [];
+  const walk = new LeafWalk(keep);
+  walk.walk(content, 0, "", false);
+  return walk.out;
+}
+
+/**
+ * countLeaves' walk. A class rather than closures in countLeaves: it runs for every file of every
+ * one-pupil report, and each closure made per call cost an allocation and, under tsx, a name.
+ */
+class LeafWalk {
+  readonly out: CountLeaf[] = [];
   // The way down: a field's name, or an array element with its position (named when a count under it is kept).
-  const names: string[] = [];
-  const elements: unknown[] = [];
-  const positions: number[] = [];
-  const pathTo = (depth: number) => {
-    let path = "";
-    for (let d = 0; d < depth; d++) {
-      const element = elements[d];
-      if (element === undefined) path = path === "" ? names[d] : `${path}.${names[d]}`;
-      else path = `${path}[${rowName(element, positions[d])}]`;
+  private readonly names: string[] = [];
+  private readonly elements: unknown[] = [];
+  private readonly positions: number[] = [];
+  // The path down to each depth and whether a row on the way is excluded, as far as worked out:
+  // leaves under the same rows share it, so each row is named once, not once per count under it.
+  private readonly prefixes: string[] = [""];
+  private prefixed = 0;
+  private readonly rowsExcluded: boolean[] = [false];
+  private rowsTested = 0;
+
+  constructor(private readonly keep: ((value: unknown) => boolean) | undefined) {}
+
+  private pathTo(depth: number): string {
+    for (let d = this.prefixed; d < depth; d++) {
+      const path = this.prefixes[d];
+      const element = this.elements[d];
+      if (element === undefined) this.prefixes[d + 1] = path === "" ? this.names[d] : `${path}.${this.names[d]}`;
+      else this.prefixes[d + 1] = `${path}[${rowName(element, this.positions[d])}]`;
     }
-    return path;
-  };
+    if (depth > this.prefixed) this.prefixed = depth;
+    return this.prefixes[depth];
+  }
+
   // `excluded`: a field on the way names enrolment counts (NOT_SENSITIVE), tested part by part as the
   // whole path's test would match it. A row's keys can match too (`[careType=…enrolled…]`); that is
   // tested only for a count that is kept, since a one-pupil report keeps few of its counts.
-  const rowExcluded = (depth: number) => {
-    for (let d = 0; d < depth; d++) if (elements[d] !== undefined && rowValuesExcluded(elements[d])) return true;
-    return false;
-  };
-  const walk = (value: unknown, depth: number, key: string, excluded: boolean) => {
+  private rowExcluded(depth: number): boolean {
+    for (let d = this.rowsTested; d < depth; d++) {
+      const element = this.elements[d];
+      this.rowsExcluded[d + 1] = this.rowsExcluded[d] || (element !== undefined && rowValuesExcluded(element));
+    }
+    if (depth > this.rowsTested) this.rowsTested = depth;
+    return this.rowsExcluded[depth];
+  }
+
+  /** A new field or element at `depth`: what was worked out below it no longer holds. */
+  private step(depth: number): void {
+    if (this.prefixed > depth) this.prefixed = depth;
+    if (this.rowsTested > depth) this.rowsTested = depth;
+  }
+
+  walk(value: unknown, depth: number, key: string, excluded: boolean): void {
     const unit = key === "" || excluded ? null : PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
     if (unit && (typeof value === "number" || isHiddenMarker(value))) {
-      if ((keep === undefined || keep(value)) && !rowExcluded(depth)) out.push({path: pathTo(depth), unit, value});
+      if ((this.keep === undefined || this.keep(value)) && !this.rowExcluded(depth)) this.out.push({path: this.pathTo(depth), unit, value});
       return;
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const element = value[i];
-        elements[depth] = element ?? null;
-        positions[depth] = i;
-        walk(element, depth + 1, key, excluded);
+        this.step(depth);
+        this.elements[depth] = element ?? null;
+        this.positions[depth] = i;
+        this.walk(element, depth + 1, key, excluded);
       }
     } else if (value !== null && typeof value === "object" && !isHiddenMarker(value)) {
       for (const k of Object.keys(value)) {
-        names[depth] = k;
-        elements[depth] = undefined;
-        walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || notSensitive(k));
+        this.step(depth);
+        this.names[depth] = k;
+        this.elements[depth] = undefined;
+        this.walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || notSensitive(k));
       }
     }
-  };
-  walk(content, 0, "", false);
-  return out;
+  }
 }
 
 /** The report's part a file holds (the inverse of reportContents): its name without ".json", every

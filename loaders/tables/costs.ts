@@ -127,8 +127,12 @@ export function costBandRows(costs: Iterable<number>, settings: Settings): CostB
     counts[costBandIndex(cents / 100, settings)]++;
     total++;
   }
+  // The band's fields written out, not spread: a one-pupil report (disclosure/atoms.ts) makes these
+  // rows for every school, and the spread was its costliest line.
   return costBands(settings).map((band, i) => ({
-    ...band,
+    lower: band.lower,
+    upper: band.upper,
+    label: band.label,
     pupils: counts[i],
     pct: percentage(counts[i], total, DECIMALS.costPercentage)
   }));
