@@ -4,7 +4,7 @@
 // field typed Public<…>: a bare number does not compile there.
 
 import type {Settings} from "./model.js";
-import type {Report, ReportOf} from "./report.js";
+import {withoutAbsent, type PartialReport, type Report, type ReportOf} from "./report.js";
 import {
   isSuppressed,
   suppressCount,
@@ -100,7 +100,7 @@ class Publisher {
   /** Bands partition the pupils counted, so they are suppressed as parts of that total. */
   costBands(rows: CostBandRow[], total: Public<number>): CostBandRow<"public">[] {
     const pupils = this.partsOf(total, rows.map((r) => r.pupils));
-    return rows.map((row, i) => ({...row, pupils: pupils[i], pct: suppressDerived(row.pct, [pupils[i], total])}));
+    return rows.map((row, i) => ({lower: row.lower, upper: row.upper, label: row.label, pupils: pupils[i], pct: suppressDerived(row.pct, [pupils[i], total])}));
   }
 
   histogram(rows: AgeCount[]): AgeCount<"public">[] {
@@ -223,11 +223,10 @@ class Publisher {
   }
 
   /** Per year, the schools' counts are parts of the municipal total. */
-  schoolCounts(report: Report): SchoolCounts {
-    const schools = report.factsheets;
+  schoolCounts(years: number[], schools: Factsheet[]): SchoolCounts {
     const pupils = new Map<string, Public<number>>();
     const trajectories = new Map<string, Public<number>>();
-    report.meta.years.forEach((year, y) => {
+    years.forEach((year, y) => {
       const pupilParts = this.parts(schools.map((f) => f.years[y].pupils));
       const trajectoryParts = this.parts(schools.map((f) => f.years[y].trajectories));
       schools.forEach((f, i) => {
@@ -301,7 +300,7 @@ class Publisher {
     return withoutInterviewAnswers(factorTables(this.settings, this.factorSchools(tables, schools)));
   }
 
-  kerngetallen(k: Kerngetallen, parts: Omit<PublicReport, "kerngetallen" | "meta" | "factsheets" | "statistics">): Kerngetallen<"public"> {
+  kerngetallen(k: Kerngetallen, parts: Pick<PublicReport, "schools" | "outflow" | "status">): Kerngetallen<"public"> {
     // The extremes compare only the schools whose latest percentage is published: a withheld
     // school's value stays unknown (including it could reveal its count), and the published range
     // says over how many schools it runs.
@@ -491,33 +490,52 @@ function withoutInterviewAnswers(tables: FactorTables<"public">): FactorTables<"
 }
 
 export function publishReport(report: Report, settings: Settings, withholding?: Withholding): PublicReport {
+  return publishReportParts(report, settings, withholding) as PublicReport;
+}
+
+/**
+ * publishReport on the parts a report has (computeReportParts in report.ts), each by the same rules.
+ * The Publisher numbers the counts in the order it decides them (Withholding), so the parts a report
+ * leaves out shift that numbering: withholding is for whole reports only.
+ */
+export function publishReportParts(report: PartialReport, settings: Settings, withholding?: Withholding): PartialReport<"public"> {
   const p = new Publisher(settings, withholding);
-  const counts = p.schoolCounts(report);
-  const schools = p.schools(report.schools, counts);
+  const counts = report.factsheets && p.schoolCounts(report.meta.years, report.factsheets);
+  const schools = report.schools && p.schools(report.schools, needed(counts, "factsheets"));
   const parts = {
-    scope: p.scope(report.scope),
-    dbc: p.dbc(report.dbc),
-    careTypes: p.careTypes(report.careTypes),
-    status: p.status(report.status),
-    costs: p.costs(report.costs),
-    outflow: p.outflow(report.outflow),
+    scope: report.scope && p.scope(report.scope),
+    dbc: report.dbc && p.dbc(report.dbc),
+    careTypes: report.careTypes && p.careTypes(report.careTypes),
+    status: report.status && p.status(report.status),
+    costs: report.costs && p.costs(report.costs),
+    outflow: report.outflow && p.outflow(report.outflow),
     schools,
-    factors: p.factors(report.factors, schools),
-    ages: p.ages(report.ages)
+    factors: report.factors && p.factors(report.factors, needed(schools, "schools")),
+    ages: report.ages && p.ages(report.ages)
   };
-  const boardCounts = boardCountsOf(report.factsheets, counts);
-  return {
+  const boardCounts = report.factsheets && boardCountsOf(report.factsheets, needed(counts, "factsheets"));
+  return withoutAbsent({
     meta: report.meta,
-    kerngetallen: p.kerngetallen(report.kerngetallen, parts),
+    kerngetallen:
+      report.kerngetallen &&
+      p.kerngetallen(report.kerngetallen, {schools: needed(schools, "schools"), outflow: needed(parts.outflow, "outflow"), status: needed(parts.status, "status")}),
     ...parts,
-    factsheets: report.factsheets.map((f) => p.factsheet(f, counts, schools.total.years, boardCounts)),
+    factsheets:
+      report.factsheets &&
+      report.factsheets.map((f) => p.factsheet(f, needed(counts, "factsheets"), needed(schools, "schools").total.years, needed(boardCounts, "factsheets"))),
     statistics:
       report.statistics &&
       publishStatistics(report.statistics, {
-        pupils: counts.pupils,
-        factorSchools: p.factorSchools(report.factors, schools),
-        municipal: {raw: report.schools.total.years, published: schools.total.years},
+        pupils: needed(counts, "factsheets").pupils,
+        factorSchools: p.factorSchools(needed(report.factors, "factors"), needed(schools, "schools")),
+        municipal: {raw: needed(report.schools, "schools").total.years, published: needed(schools, "schools").total.years},
         settings
       })
-  };
+  });
+}
+
+/** A part that another part is published with (computeReportParts computes them together). */
+function needed<T>(part: T | undefined, name: string): T {
+  if (part === undefined) throw new Error(`publishReportParts: het rapportdeel ${name} ontbreekt`);
+  return part;
 }

@@ -94,26 +94,56 @@ export function reportMeta(settings: Settings, scope: Pick<Scope, "latestYear">)
  *  `statistics: null` because statistics.json holds no count (tests/unit/publish-statistics.test.ts)
  *  and would double the time of each one-pupil report. */
 export function computeReport(dataset: Dataset, scope = buildScope(dataset), reuse: {factors?: FactorTables; statistics?: null} = {}): Report {
+  return computeReportParts(dataset, scope, reuse) as Report;
+}
+
+/** A report with only some of its parts (computeReportParts), and always its meta. */
+export type PartialReport<M extends Mode = "raw"> = Partial<ReportOf<M>> & Pick<ReportOf<M>, "meta">;
+
+/**
+ * computeReport, of the parts in `reuse.parts` only (every part when absent), with the parts they
+ * are made from or published with: kerngetallen summarise schools, status, outflow and care types;
+ * Tabel 6 and the factsheets are published together (the schools' counts are the factsheets'). The
+ * disclosure model reads a one-pupil report in the parts that hold counts of its unit: a trajectory
+ * unit's report has no need of the ages or the costs, a third of computing, publishing and walking one.
+ * Each part is the same as in the whole report: the same table, computed the same way.
+ */
+export function computeReportParts(
+  dataset: Dataset,
+  scope = buildScope(dataset),
+  reuse: {factors?: FactorTables; statistics?: null; parts?: ReadonlySet<string>} = {}
+): PartialReport {
   const {settings} = dataset;
+  const wanted = reuse.parts;
+  const wants = (part: keyof Report) => wanted === undefined || wanted.has(part);
+  const headline = wants("kerngetallen");
+  const schoolParts = headline || wants("schools") || wants("factsheets") || wants("factors") || wants("statistics");
   const counts = schoolYearCounts(scope);
   const statuses = cohortStatuses(scope);
-  const schools = schoolTables(scope, counts);
-  const status = statusTables(scope, statuses);
-  const outflow = outflowTable(scope);
-  const careTypes = careTypeTables(scope);
-  return {
+  const schools = schoolParts ? schoolTables(scope, counts) : undefined;
+  const status = headline || wants("status") ? statusTables(scope, statuses) : undefined;
+  const outflow = headline || wants("outflow") ? outflowTable(scope) : undefined;
+  const careTypes = headline || wants("careTypes") ? careTypeTables(scope) : undefined;
+  return withoutAbsent({
     meta: reportMeta(settings, scope),
-    scope: scopeTable(scope),
-    kerngetallen: kerngetallen(schools, status, outflow, careTypes),
-    dbc: dbcTables(scope),
+    scope: wants("scope") ? scopeTable(scope) : undefined,
+    kerngetallen: headline ? kerngetallen(schools!, status!, outflow!, careTypes!) : undefined,
+    dbc: wants("dbc") ? dbcTables(scope) : undefined,
     careTypes,
     status,
-    costs: costTable(scope),
+    costs: wants("costs") ? costTable(scope) : undefined,
     outflow,
     schools,
-    factors: reuse.factors ?? buildFactorTables(scope, schools.tabel6),
-    ages: ageTables(scope),
-    factsheets: factsheets(scope, counts, statuses),
-    statistics: reuse.statistics === null ? null : statisticsTables(dataset, scope, counts, schools.tabel6)
-  };
+    factors: wants("factors") ? (reuse.factors ?? buildFactorTables(scope, schools!.tabel6)) : undefined,
+    ages: wants("ages") ? ageTables(scope) : undefined,
+    factsheets: schoolParts ? factsheets(scope, counts, statuses) : undefined,
+    statistics: wants("statistics") ? (reuse.statistics === null ? null : statisticsTables(dataset, scope, counts, schools!.tabel6)) : undefined
+  });
+}
+
+/** The object without its undefined fields (parts not computed), the others in their order. */
+export function withoutAbsent<T extends object>(object: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) out[key] = value;
+  return out as T;
 }

@@ -11,8 +11,8 @@
 // `names` lists the keys it numbered since its previous chunk, so each name crosses once.
 
 import type {Dataset, Enrolment, School, Settings, Trajectory} from "../model.js";
-import {publishReport, type PublicReport} from "../publish.js";
-import {computeReport, type Report} from "../report.js";
+import {publishReport, publishReportParts, type PublicReport} from "../publish.js";
+import {computeReportParts, type PartialReport, type Report} from "../report.js";
 import type {FactorTables} from "../tables/factors.js";
 import type {Scope} from "../tables/scope.js";
 import {countLeaves, leafKey, reportContents} from "./leaves.js";
@@ -32,8 +32,10 @@ function openSettings(settings: Settings): Settings {
   return open;
 }
 
-export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReport>[2]): PublicReport {
-  return openPublish(computeReport(dataset, scope, reuse), dataset.settings);
+/** The report of a dataset with nothing withheld, of the parts in `reuse.parts` and those they need
+ *  (computeReportParts); every part when absent. */
+export function openReport(dataset: Dataset, scope?: Scope, reuse?: Parameters<typeof computeReportParts>[2]): PartialReport<"public"> {
+  return publishReportParts(computeReportParts(dataset, scope, reuse), openSettings(dataset.settings));
 }
 
 /** Count leaves (nonzero) of a report, keyed by file and path. */
@@ -101,7 +103,7 @@ export function unitCounter({settings, productMappings, schools, factors, slugs,
     // schools (quadratic in all). A count this missed would fail atoms.ts's whole-report check.
     const schoolIds = [...new Set(enrolments.map((e) => e.schoolId))];
     const unitData: Dataset = {settings, productMappings, schools: schoolIds.map((id) => schoolById.get(id)!), trajectories, enrolments, nonResidentEnrolments: []};
-    const report = openReport(unitData, undefined, {factors: noFactors, statistics: null});
+    const report = openReport(unitData, undefined, {factors: noFactors, statistics: null, parts: read});
     const parts = Object.fromEntries(Object.entries(report).filter(([part]) => read.has(part)));
     return openCounts({factsheets: [], ...parts} as unknown as PublicReport, slugOf);
   };
