@@ -15,13 +15,6 @@ const TRAJECTORY_KEYS = new Set(["trajectories", "raw", "corrected", "restarts",
 
 /** Enrolment counts are not sensitive (everyone enrolled, with or without youth care). */
 const NOT_SENSITIVE = /(^|\.)enrolled|enrolledPerYear/;
-const notSensitiveFields = new Map<string, boolean>();
-/** NOT_SENSITIVE on one field's name, remembered: a report repeats a few dozen names millions of times. */
-function notSensitive(field: string): boolean {
-  let result = notSensitiveFields.get(field);
-  if (result === undefined) notSensitiveFields.set(field, (result = NOT_SENSITIVE.test(field)));
-  return result;
-}
 /** The same test inside a row's name (`[careType=…]`): its keys' values, where a part starts after "=",
  *  never at "^" or after a field's "." (and no key name holds "enrolled"). */
 const ROW_VALUE_EXCLUDED = /\.enrolled|enrolledPerYear/;
@@ -62,7 +55,7 @@ function rowValuesExcluded(element: unknown): boolean {
  */
 export function countLeaves(content: unknown, keep?: (value: unknown) => boolean): CountLeaf[] {
   const walk = new LeafWalk(keep);
-  walk.walk(content, 0, "", false);
+  walk.walk(content, 0, null, false);
   return walk.out;
 }
 
@@ -76,48 +69,46 @@ class LeafWalk {
   private readonly names: string[] = [];
   private readonly elements: unknown[] = [];
   private readonly positions: number[] = [];
-  // The path down to each depth and whether a row on the way is excluded, as far as worked out:
-  // leaves under the same rows share it, so each row is named once, not once per count under it.
+  // The path down to each depth and whether a row on the way is excluded, as far as worked out
+  // (`known`): leaves under the same rows share it, so each row is named once, not once per count.
   private readonly prefixes: string[] = [""];
-  private prefixed = 0;
   private readonly rowsExcluded: boolean[] = [false];
-  private rowsTested = 0;
+  private known = 0;
 
   constructor(private readonly keep: ((value: unknown) => boolean) | undefined) {}
 
-  private pathTo(depth: number): string {
-    for (let d = this.prefixed; d < depth; d++) {
+  /** The path and the rows' exclusion down to `depth`. A row's keys can match NOT_SENSITIVE too
+   *  (`[careType=…enrolled…]`); that is tested only for a count that is kept, since a one-pupil report
+   *  keeps few of its counts. */
+  private extend(depth: number): void {
+    for (let d = this.known; d < depth; d++) {
       const path = this.prefixes[d];
       const element = this.elements[d];
-      if (element === undefined) this.prefixes[d + 1] = path === "" ? this.names[d] : `${path}.${this.names[d]}`;
-      else this.prefixes[d + 1] = `${path}[${rowName(element, this.positions[d])}]`;
+      if (element === undefined) {
+        this.prefixes[d + 1] = path === "" ? this.names[d] : `${path}.${this.names[d]}`;
+        this.rowsExcluded[d + 1] = this.rowsExcluded[d];
+      } else {
+        this.prefixes[d + 1] = `${path}[${rowName(element, this.positions[d])}]`;
+        this.rowsExcluded[d + 1] = this.rowsExcluded[d] || rowValuesExcluded(element);
+      }
     }
-    if (depth > this.prefixed) this.prefixed = depth;
-    return this.prefixes[depth];
-  }
-
-  // `excluded`: a field on the way names enrolment counts (NOT_SENSITIVE), tested part by part as the
-  // whole path's test would match it. A row's keys can match too (`[careType=…enrolled…]`); that is
-  // tested only for a count that is kept, since a one-pupil report keeps few of its counts.
-  private rowExcluded(depth: number): boolean {
-    for (let d = this.rowsTested; d < depth; d++) {
-      const element = this.elements[d];
-      this.rowsExcluded[d + 1] = this.rowsExcluded[d] || (element !== undefined && rowValuesExcluded(element));
-    }
-    if (depth > this.rowsTested) this.rowsTested = depth;
-    return this.rowsExcluded[depth];
+    if (depth > this.known) this.known = depth;
   }
 
   /** A new field or element at `depth`: what was worked out below it no longer holds. */
   private step(depth: number): void {
-    if (this.prefixed > depth) this.prefixed = depth;
-    if (this.rowsTested > depth) this.rowsTested = depth;
+    if (this.known > depth) this.known = depth;
   }
 
-  walk(value: unknown, depth: number, key: string, excluded: boolean): void {
-    const unit = key === "" || excluded ? null : PUPIL_KEYS.has(key) ? "pupils" : TRAJECTORY_KEYS.has(key) ? "trajectories" : null;
+  /** `unit`: what a count here counts (by the field it is under), null where no count is; `excluded`:
+   *  a field on the way names enrolment counts (NOT_SENSITIVE), tested part by part as the whole
+   *  path's test would match it. */
+  walk(value: unknown, depth: number, unit: Unit | null, excluded: boolean): void {
     if (unit && (typeof value === "number" || isHiddenMarker(value))) {
-      if ((this.keep === undefined || this.keep(value)) && !this.rowExcluded(depth)) this.out.push({path: this.pathTo(depth), unit, value});
+      if (this.keep === undefined || this.keep(value)) {
+        this.extend(depth);
+        if (!this.rowsExcluded[depth]) this.out.push({path: this.prefixes[depth], unit, value});
+      }
       return;
     }
     if (Array.isArray(value)) {
@@ -126,17 +117,30 @@ class LeafWalk {
         this.step(depth);
         this.elements[depth] = element ?? null;
         this.positions[depth] = i;
-        this.walk(element, depth + 1, key, excluded);
+        this.walk(element, depth + 1, unit, excluded);
       }
     } else if (value !== null && typeof value === "object" && !isHiddenMarker(value)) {
       for (const k of Object.keys(value)) {
         this.step(depth);
         this.names[depth] = k;
         this.elements[depth] = undefined;
-        this.walk((value as Record<string, unknown>)[k], depth + 1, k, excluded || notSensitive(k));
+        const field = fieldOf(k);
+        const below = excluded || field.notSensitive;
+        this.walk((value as Record<string, unknown>)[k], depth + 1, below ? null : field.unit, below);
       }
     }
   }
+}
+
+/** What a field's name says, remembered: a report repeats a few dozen names millions of times. */
+const fields = new Map<string, {unit: Unit | null; notSensitive: boolean}>();
+function fieldOf(name: string): {unit: Unit | null; notSensitive: boolean} {
+  let field = fields.get(name);
+  if (field === undefined) {
+    const unit = name === "" ? null : PUPIL_KEYS.has(name) ? "pupils" : TRAJECTORY_KEYS.has(name) ? "trajectories" : null;
+    fields.set(name, (field = {unit, notSensitive: NOT_SENSITIVE.test(name)}));
+  }
+  return field;
 }
 
 /** The report's part a file holds (the inverse of reportContents): its name without ".json", every

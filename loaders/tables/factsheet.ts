@@ -150,7 +150,10 @@ export function factsheets(scope: Scope, counts: Map<string, YearCounts>, status
 
   return factsheetSchools(scope, counts).map((school) => {
       const attributions = bySchool[scope.schoolPosition.get(school.id)!];
-      const at = (year: number) => countsFor(counts, school.id, year);
+      // Each year's counts looked up once: the items below read them a dozen times a year, for every
+      // school of every one-pupil report (disclosure/atoms.ts).
+      const ofYear = new Map(scope.years.map((year) => [year, countsFor(counts, school.id, year)]));
+      const at = (year: number) => ofYear.get(year) ?? countsFor(counts, school.id, year);
       return {
         ...schoolRef(school),
         board: school.board,
