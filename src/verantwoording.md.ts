@@ -27,7 +27,7 @@ await writeStaticPage(
         "alle-beschermd": privacy.violationCount === 0 && privacy.undecidedCount === 0,
         schendingen: privacy.violationCount > 0,
         onbeslist: privacy.undecidedCount > 0,
-        smalste: privacy.narrowestWidth !== null,
+        bewezen: privacy.protectedCount > 0,
         kubus: cube !== null,
         "kubus-aanval": cubeAttack !== null
       },
@@ -92,7 +92,6 @@ await writeStaticPage(
         protectedCounts: `${formatCount(privacy.protectedCount)} daarvan ${plural(privacy.protectedCount, "is", "zijn")} aantoonbaar beschermd.`,
         violations: `${formatCount(privacy.violationCount)} ${plural(privacy.violationCount, "is", "zijn")} nog niet beschermd:`,
         undecided: `Van ${formatCount(privacy.undecidedCount)} is dat niet beslist in de rekentijd van de bouw; die tellen niet als beschermd.`,
-        narrowestWidth: formatCount(privacy.narrowestWidth ?? 0),
         cubeCells: formatCount(cube?.cells ?? 0),
         cubeRepeated: formatCount(cube?.repeated ?? 0),
         cubeOwn: formatCount(cube?.own ?? 0),

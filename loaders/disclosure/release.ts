@@ -207,8 +207,6 @@ export interface PrivacySummary {
   schoolBlocks: {count: number; perGroup: number; perBlock: number} | null;
   /** Key figures among them (one per quantity), in words without their values, and the sentence why. */
   keyFigures: {count: number; labels: string[]; sentence: string};
-  /** Width of the narrowest interval among protected small counts (null when none). */
-  narrowestWidth: number | null;
   files: {file: string; cellCount: number; hiddenCount: number}[];
   cube: ReleaseAudit["cube"];
   /** The cube attacked from its files: how many counts, and how many it pins (the build stops on any). */
@@ -246,7 +244,6 @@ export function privacySummary(result: ReleaseAudit, registry: Registry, seconda
     cubeSecondaryCount: secondary.steps[1]?.withhold.length ?? 0,
     schoolBlocks: result.schoolBlocks ? {count: result.schoolBlocks.groupCount, perGroup: SCHOOLS_PER_GROUP, perBlock: result.schoolBlocks.schoolsPerBlock} : null,
     keyFigures: {count: secondary.keyFigures.length, labels: secondary.keyFigures.map((k) => k.label), sentence: keyFiguresSentence(secondary.keyFigures.length, registry.minCount)},
-    narrowestWidth: audit.narrowest ? audit.narrowest.hi - audit.narrowest.lo : null,
     files: [...perFile].map(([file, v]) => ({file, ...v})),
     cube: result.cube,
     cubeAttack: result.cubeAttack ? {variables: result.cubeAttack.variables, relations: result.cubeAttack.relations, pinned: result.cubeAttack.pinned.length} : null,
