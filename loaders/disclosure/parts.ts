@@ -197,15 +197,20 @@ export function localTerms(m: PartModel, terms: readonly Term[], truth: ArrayLik
   return splitTerms(m.localVariable, terms, truth);
 }
 
-function splitTerms(localVariable: Int32Array | Map<number, number>, terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
+function splitTerms(localVariable: PartModel["localVariable"], terms: readonly Term[], truth: ArrayLike<number>): {terms: Term[]; held: number} {
   const local: Term[] = [];
   let held = 0;
   for (const t of terms) {
-    const v = localVariable instanceof Map ? (localVariable.get(t.variable) ?? -1) : localVariable[t.variable];
+    const v = localIndex(localVariable, t.variable);
     if (v < 0) held += t.coefficient * truth[t.variable];
     else local.push({variable: v, coefficient: t.coefficient});
   }
   return {terms: local, held};
+}
+
+/** A system variable's index among a part's variables (PartModel `localVariable`), or −1 when it is held. */
+export function localIndex(localVariable: PartModel["localVariable"], variable: number): number {
+  return localVariable instanceof Map ? (localVariable.get(variable) ?? -1) : localVariable[variable];
 }
 
 /** The part's values of a point of the whole system (its free variables). */

@@ -21,7 +21,7 @@
 import {describe, isFeasible, rowsOf} from "./audit.js";
 import {bindingRowIndices, highs, isUnbounded, modelData, optimise, type Highs, type Row} from "./lp.js";
 import {cellName, formBounds, type DisclosureSystem, type Form, type PublishedCell, type Term} from "./model.js";
-import {localTerms, partModel, partPoint, RowIndex, searchParts, widerPart, type PartModel, type SearchPart} from "./parts.js";
+import {localIndex, localTerms, partModel, partPoint, RowIndex, searchParts, widerPart, type PartModel, type SearchPart} from "./parts.js";
 import {isIntegral, sparsePoint, spreadObjectives, SpreadPool, type SparsePoint} from "./pool.js";
 import type {PackedPoints} from "./packedSystem.js";
 
@@ -175,13 +175,12 @@ function offerSeeds(search: Search, part: SearchPart, m: PartModel, pool: Spread
   if (!offered || !seeds) return 0;
   const {start, variable, value} = seeds;
   const truth = partPoint(m, search.system.truth);
-  const local = (v: number) => (m.localVariable instanceof Map ? (m.localVariable.get(v) ?? -1) : m.localVariable[v]);
   let kept = 0;
   for (const k of offered) {
     const point = truth.slice();
     let inPart = true;
     for (let e = start[k]; e < start[k + 1] && inPart; e++) {
-      const j = local(variable[e]);
+      const j = localIndex(m.localVariable, variable[e]);
       if (j < 0) inPart = false;
       else point[j] = value[e];
     }
