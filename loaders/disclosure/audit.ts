@@ -63,7 +63,7 @@ export interface AuditResult {
   violations: CellFinding[];
   findings: CellFinding[];
   /** The narrowest interval among protected sensitive cells (null when none is protected): for the
-   *  build log only. It depends on the audit's path (a cell the witness points prove stops at their
+   *  benchmark's log only (bench/disclosure.ts). It depends on the audit's path (a cell the witness points prove stops at their
    *  spread, an inner bound; one solved by LP has its LP interval), so the site does not state it. */
   narrowest: {lo: number; hi: number; name: string} | null;
   solves: {lp: number; milp: number};
